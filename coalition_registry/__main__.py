@@ -1,0 +1,6 @@
+"""``python -m coalition_registry``."""
+
+from .cli import main
+
+
+raise SystemExit(main())

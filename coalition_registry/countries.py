@@ -1,0 +1,200 @@
+"""
+Countries: ISO 3166-1 alpha-2 codes, their names, and suggestions for the
+ways people actually write them.
+
+pycountry's database is read on first use, not at import.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import unicodedata
+
+from typing import Final
+
+
+__all__ = [
+    "REGION_WORDS",
+    "country_name",
+    "is_country",
+    "normalise",
+    "suggest",
+]
+
+#: Codes accepted beyond ISO 3166-1: user-assigned but in wide use.
+EXTRA_CODES: Final = {"XK": "Kosovo"}
+
+# Codes and names people write that pycountry does not resolve by itself.
+# Keys are normalised (see normalise()).
+_ALIASES: Final = {
+    "uk": "GB",
+    "u k": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+    "england and wales": "GB",
+    "usa": "US",
+    "u s a": "US",
+    "u s": "US",
+    "us": "US",
+    "america": "US",
+    "united states": "US",
+    "united states of america": "US",
+    "el": "GR",
+    "holland": "NL",
+    "the netherlands": "NL",
+    "russia": "RU",
+    "turkey": "TR",
+    "turkiye": "TR",
+    "ivory coast": "CI",
+    "cote d ivoire": "CI",
+    "kosovo": "XK",
+    "uae": "AE",
+    "czech republic": "CZ",
+    "czechia": "CZ",
+    "south korea": "KR",
+    "korea": "KR",
+    "north korea": "KP",
+    "vietnam": "VN",
+    "laos": "LA",
+    "syria": "SY",
+    "iran": "IR",
+    "bolivia": "BO",
+    "venezuela": "VE",
+    "tanzania": "TZ",
+    "moldova": "MD",
+    "taiwan": "TW",
+    "palestine": "PS",
+    "vatican": "VA",
+    "macedonia": "MK",
+    "north macedonia": "MK",
+    "swaziland": "SZ",
+    "eswatini": "SZ",
+    "burma": "MM",
+    "myanmar": "MM",
+    "cape verde": "CV",
+    "east timor": "TL",
+    "micronesia": "FM",
+    "brunei": "BN",
+    "democratic republic of the congo": "CD",
+    "drc": "CD",
+    "dr congo": "CD",
+    "republic of the congo": "CG",
+}
+
+#: Words that name a region or no place at all: these belong in ``scope``.
+REGION_WORDS: Final = frozenset(
+    {
+        "africa",
+        "americas",
+        "asia",
+        "asia pacific",
+        "caribbean",
+        "central america",
+        "eu",
+        "europe",
+        "european union",
+        "global",
+        "international",
+        "latin america",
+        "middle east",
+        "north america",
+        "oceania",
+        "online",
+        "south america",
+        "worldwide",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """
+    Fold *text* for matching: case, accents, apostrophes and punctuation.
+
+    >>> normalise("  Barnardo’s ")
+    'barnardos'
+    >>> normalise("Côte d'Ivoire")
+    'cote divoire'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    out: list[str] = []
+    for ch in decomposed:
+        if unicodedata.combining(ch):
+            continue
+        if ch.isalnum():
+            out.append(ch)
+        elif ch in "'’‘`´ʼ":  # noqa: RUF001 - apostrophes vanish: Barnardos
+            continue
+        else:
+            out.append(" ")
+    return " ".join("".join(out).split())
+
+
+@functools.cache
+def _names() -> dict[str, str]:
+    """Every alpha-2 code with its short English name (pycountry's)."""
+    import pycountry  # noqa: PLC0415 - loads a database: only when needed
+
+    names = {c.alpha_2: getattr(c, "common_name", c.name) for c in pycountry.countries}
+    names.update(EXTRA_CODES)
+    return names
+
+
+@functools.cache
+def _index() -> dict[str, str]:
+    """Normalised names, official names and alpha-3 codes, to alpha-2."""
+    import pycountry  # noqa: PLC0415
+
+    index: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name", "alpha_3"):
+            value = getattr(c, attr, None)
+            if value:
+                index.setdefault(normalise(value), c.alpha_2)
+    index.update(_ALIASES)
+    return index
+
+
+def is_country(code: str) -> bool:
+    """Whether *code* is an accepted alpha-2 code (upper case exactly)."""
+    return code in _names()
+
+
+def country_name(code: str) -> str:
+    """The short English name of an alpha-2 code (the code if unknown)."""
+    return _names().get(code, code)
+
+
+def suggest(text: str) -> str | None:
+    """
+    The alpha-2 code that *text* most likely means, or ``None``.
+
+    Understands lower-case codes, alpha-3 codes, names in English (short,
+    official and common forms) and common aliases such as ``UK``.
+
+    >>> suggest("UK"), suggest("deu"), suggest("Untied Kingdom")
+    ('GB', 'DE', 'GB')
+    """
+    if text.upper() in _names() and len(text) == 2 and text != "uk":
+        return text.upper()
+    key = normalise(text)
+    if not key:
+        return None
+    index = _index()
+    if key in index:
+        return index[key]
+    if key.startswith("the ") and key[4:] in index:
+        return index[key[4:]]
+    close = difflib.get_close_matches(
+        key, [k for k in index if len(k) > 3], n=1, cutoff=0.85
+    )
+    return index[close[0]] if close else None
+
+
+def is_region_word(text: str) -> bool:
+    """Whether *text* names a region or 'international', not a country."""
+    return normalise(text) in REGION_WORDS

@@ -1,0 +1,508 @@
+"""
+Reading: bytes of one YAML file into plain values that know their position.
+
+This is the only module that touches ruamel.yaml.  It composes the node tree
+with ruamel's C parser (libyaml) under ruamel's ``BaseResolver``, which
+resolves nothing implicitly: every scalar arrives as the text that was
+written, so ``NO`` stays Norway's code and ``0123`` keeps its zero.  The
+record schema, not YAML, decides what a value means.
+
+What comes out is :class:`YMap` (a dict), :class:`YSeq` (a list), ``str`` and
+``None``, each container remembering the 1-based line and column of itself
+and of everything in it.  Whatever the bytes, :func:`parse` returns; it never
+raises for bad input.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+import warnings
+
+from collections.abc import Iterator
+from typing import Any, Final
+
+import attrs
+
+from .problems import Location, Problem
+
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "Document",
+    "Limits",
+    "Pos",
+    "YMap",
+    "YSeq",
+    "c_parser_in_use",
+    "parse",
+]
+
+#: A 1-based (line, column) pair.
+Pos = tuple[int, int]
+
+
+class YMap(dict[str, Any]):
+    """
+    A YAML mapping: a dict that remembers where it and its items are.
+
+    Attributes:
+        pos: Where the mapping starts.
+        key_pos: Where each key is.
+        value_pos: Where each value starts.
+    """
+
+    __slots__ = ("key_pos", "pos", "value_pos")
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        self.key_pos: dict[str, Pos] = {}
+        self.value_pos: dict[str, Pos] = {}
+
+
+class YSeq(list[Any]):
+    """
+    A YAML sequence: a list that remembers where it and its items are.
+
+    Attributes:
+        pos: Where the sequence starts.
+        item_pos: Where each item starts.
+    """
+
+    __slots__ = ("item_pos", "pos")
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        self.item_pos: list[Pos] = []
+
+
+@attrs.frozen
+class Limits:
+    """
+    Bounds on what one registry may hold, so hostile input cannot exhaust
+    the machine.  Hitting one is a problem, never a crash.
+
+    Attributes:
+        max_file_bytes: Largest file read, in bytes.
+        max_depth: Deepest nesting of lists and mappings.
+        max_records: Most records in one registry.
+    """
+
+    max_file_bytes: int = 64 * 1024 * 1024
+    max_depth: int = 32
+    max_records: int = 5_000_000
+
+
+DEFAULT_LIMITS: Final = Limits()
+
+
+@attrs.frozen
+class Document:
+    """
+    One parsed file.
+
+    Attributes:
+        path: The file, as it is shown in problems.
+        data: The top-level value, or ``None`` when the file could not be
+            parsed or is empty.
+        problems: Everything wrong with the file as YAML.
+    """
+
+    path: str
+    data: Any
+    problems: tuple[Problem, ...] = ()
+
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+# The YAML 1.2 core schema's tags: an explicit one is harmless, since the
+# schema converts the text anyway.  Anything else (!!python/..., !include,
+# !!binary, !!set, ...) is refused.
+_CORE_SCALAR_TAGS: Final = frozenset(
+    {
+        _STR,
+        "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+    }
+)
+# Plain (unquoted) scalars that the core schema reads as null.
+_NULLS: Final = frozenset({"", "~", "null", "Null", "NULL"})
+
+# Characters YAML 1.2 allows in a stream (its c-printable production).
+_NOT_PRINTABLE: Final = re.compile(
+    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+# A line that starts with a long run of indentation or block indicators may
+# nest deeply, as may many brackets: only then is depth checked event by
+# event before the C composer (which recurses) sees the text.
+_DEEP_INDENT: Final = re.compile(r"^[ \t?:-]{24,}", re.MULTILINE)
+
+
+def _parser_class() -> tuple[type[Any], bool]:
+    from ruamel.yaml.resolver import BaseResolver  # noqa: PLC0415
+
+    try:
+        from _ruamel_yaml import CParser  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - depends on the install
+        warnings.warn(
+            "ruamel.yaml.clib is not installed: reading YAML with the "
+            "pure-Python parser, several times slower. "
+            "Install it with: pip install ruamel.yaml.clib",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+        from ruamel.yaml.composer import Composer  # noqa: PLC0415
+        from ruamel.yaml.parser import Parser  # noqa: PLC0415
+        from ruamel.yaml.reader import Reader  # noqa: PLC0415
+        from ruamel.yaml.scanner import Scanner  # noqa: PLC0415
+
+        class PyParser(Reader, Scanner, Parser, Composer, BaseResolver):  # type: ignore[misc]
+            def __init__(self, stream: str) -> None:
+                Reader.__init__(self, stream, loader=self)
+                Scanner.__init__(self, loader=self)
+                Parser.__init__(self, loader=self)
+                Composer.__init__(self, loader=self)
+                BaseResolver.__init__(self, loadumper=self)
+
+        return PyParser, False
+
+    class CNodeParser(CParser, BaseResolver):  # type: ignore[misc]
+        # BaseResolver resolves no implicit types: all plain scalars are
+        # tagged str, and the schema converts them (YAML 1.2 semantics
+        # without the cost of ruamel's VersionedResolver).
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            BaseResolver.__init__(self, loadumper=self)
+
+    return CNodeParser, True
+
+
+_PARSER: tuple[type[Any], bool] | None = None
+
+
+def _parser() -> type[Any]:
+    global _PARSER  # noqa: PLW0603 - imported on first use, once
+    if _PARSER is None:
+        _PARSER = _parser_class()
+    return _PARSER[0]
+
+
+def c_parser_in_use() -> bool:
+    """Whether files are read with libyaml through ``ruamel.yaml.clib``."""
+    _parser()
+    assert _PARSER is not None
+    return _PARSER[1]
+
+
+def _pos_of(offset: int, text: str) -> Pos:
+    line = text.count("\n", 0, offset) + 1
+    start = text.rfind("\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 only (a BOM is fine), and only characters YAML allows."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [
+            Problem(
+                "encoding",
+                "the file is UTF-16; save it as UTF-8",
+                Location(path, 1, 1),
+            )
+        ]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        offset = len(raw[: e.start].decode("utf-8-sig", errors="replace"))
+        head = raw[: e.start].decode("utf-8-sig", errors="replace")
+        line, col = _pos_of(offset, head)
+        return None, [
+            Problem(
+                "encoding",
+                f"byte 0x{raw[e.start]:02x} is not valid UTF-8; save the "
+                "file as UTF-8",
+                Location(path, line, col),
+            )
+        ]
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is not None:
+        line, col = _pos_of(bad.start(), text)
+        char = bad.group()
+        what = "a NUL byte" if char == "\0" else f"character U+{ord(char):04X}"
+        return None, [
+            Problem(
+                "invalid-character",
+                f"{what} is not allowed in YAML; delete it",
+                Location(path, line, col),
+            )
+        ]
+    return text, []
+
+
+def _mark_pos(mark: Any) -> Pos:
+    # ruamel's marks are 0-based; this is the one place they become 1-based.
+    return mark.line + 1, mark.column + 1
+
+
+def _syntax_problem(e: Exception, path: str) -> Problem:
+    mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    line, col = _mark_pos(mark) if mark is not None else (1, 1)
+    problem = getattr(e, "problem", None) or "the file is not valid YAML"
+    context = getattr(e, "context", None)
+    if "expected a single document" in str(context) or (
+        "another document" in str(problem)
+    ):
+        return Problem(
+            "multiple-documents",
+            "the file holds more than one YAML document (a second '---'); "
+            "keep one record, or one list of records, per file",
+            Location(path, line, col),
+        )
+    message = f"{problem} ({context})" if context else str(problem)
+    if "\t" in message or "found character '\\t'" in message:
+        message += "; indent with spaces, not tabs"
+    return Problem("yaml-syntax", message, Location(path, line, col))
+
+
+def _scan_events(
+    text: str, path: str, limits: Limits
+) -> tuple[list[Problem], bool]:
+    """
+    Walk the event stream for what the node tree hides: anchors, aliases
+    and nesting depth.  Returns the problems and whether composing is safe.
+    """
+    from ruamel.yaml.events import (  # noqa: PLC0415
+        AliasEvent,
+        CollectionEndEvent,
+        CollectionStartEvent,
+        NodeEvent,
+    )
+
+    problems: list[Problem] = []
+    parser = _parser()(text)
+    depth = 0
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, AliasEvent):
+                problems.append(
+                    Problem(
+                        "anchor-alias",
+                        "aliases (*name) are not allowed; write the value "
+                        "out in full",
+                        Location(path, *_mark_pos(event.start_mark)),
+                    )
+                )
+            elif isinstance(event, NodeEvent) and event.anchor is not None:
+                problems.append(
+                    Problem(
+                        "anchor-alias",
+                        "anchors (&name) are not allowed; write the value "
+                        "out in full",
+                        Location(path, *_mark_pos(event.start_mark)),
+                    )
+                )
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > limits.max_depth:
+                    problems.append(
+                        Problem(
+                            "too-deep",
+                            f"the data is nested more than "
+                            f"{limits.max_depth} levels deep "
+                            "(limit max_depth)",
+                            Location(path, *_mark_pos(event.start_mark)),
+                        )
+                    )
+                    return problems, False
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except Exception as e:  # noqa: BLE001 - any parser failure is data
+        problems.append(_syntax_problem(e, path))
+        return problems, False
+    finally:
+        parser.dispose()
+    return problems, True
+
+
+class _Builder:
+    """Turns a composed node tree into YMap/YSeq/str/None, with checks."""
+
+    __slots__ = ("limits", "path", "problems", "seen")
+
+    def __init__(self, path: str, limits: Limits) -> None:
+        self.path = path
+        self.limits = limits
+        self.problems: list[Problem] = []
+        # The C composer shares one node between an anchor and its aliases
+        # (and lets an alias refer to its own parent): a node met twice is
+        # not walked again, which defeats "billion laughs" and cycles.
+        self.seen: set[int] = set()
+
+    def problem(self, code: str, message: str, node: Any) -> None:
+        self.problems.append(
+            Problem(code, message, Location(self.path, *_mark_pos(node.start_mark)))
+        )
+
+    def build(self, node: Any, depth: int = 0) -> Any:
+        if id(node) in self.seen:
+            return None
+        self.seen.add(id(node))
+        tag = node.tag
+        kind = node.id
+        if kind == "scalar":
+            if tag not in _CORE_SCALAR_TAGS:
+                self.problem(
+                    "forbidden-tag",
+                    f"the tag {tag_name(tag)} is not allowed; remove it",
+                    node,
+                )
+                return None
+            value: str = node.value
+            if not node.style and value in _NULLS and tag == _STR:
+                return None
+            return value
+        if depth >= self.limits.max_depth:
+            self.problem(
+                "too-deep",
+                f"the data is nested more than {self.limits.max_depth} "
+                "levels deep (limit max_depth)",
+                node,
+            )
+            return None
+        if kind == "sequence":
+            if tag != _SEQ:
+                self.problem(
+                    "forbidden-tag",
+                    f"the tag {tag_name(tag)} is not allowed; remove it",
+                    node,
+                )
+            seq = YSeq(_mark_pos(node.start_mark))
+            for item in node.value:
+                seq.item_pos.append(_mark_pos(item.start_mark))
+                seq.append(self.build(item, depth + 1))
+            return seq
+        if tag != _MAP:
+            self.problem(
+                "forbidden-tag",
+                f"the tag {tag_name(tag)} is not allowed; remove it",
+                node,
+            )
+        mapping = YMap(_mark_pos(node.start_mark))
+        for key_node, value_node in node.value:
+            if key_node.id != "scalar":
+                self.problem(
+                    "wrong-shape",
+                    "a key must be plain text, not a list or a mapping",
+                    key_node,
+                )
+                continue
+            key = key_node.value
+            if key == "<<" and not key_node.style:
+                self.problem(
+                    "merge-key",
+                    "merge keys ('<<') are not allowed; write the fields "
+                    "out in full",
+                    key_node,
+                )
+                continue
+            if key in mapping:
+                first = mapping.key_pos[key]
+                self.problem(
+                    "duplicate-key",
+                    f"the field {key!r} is given twice (first on line "
+                    f"{first[0]}); keep one",
+                    key_node,
+                )
+                continue
+            mapping.key_pos[key] = _mark_pos(key_node.start_mark)
+            mapping.value_pos[key] = _mark_pos(value_node.start_mark)
+            mapping[key] = self.build(value_node, depth + 1)
+        return mapping
+
+
+def tag_name(tag: str) -> str:
+    """Show a tag as it was most likely written."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
+
+
+def _may_nest_deeply(text: str, limits: Limits) -> bool:
+    brackets = text.count("[") + text.count("{")
+    return brackets >= limits.max_depth or (
+        _DEEP_INDENT.search(text) is not None
+    )
+
+
+def parse(
+    raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS
+) -> Document:
+    """
+    Parse the bytes of one YAML file.
+
+    Args:
+        raw: The file's content.
+        path: How the file is named in problems.
+        limits: Size and depth bounds.
+
+    Returns:
+        The document, with ``data`` set to ``None`` where the file could not
+        be read as YAML; never raises for bad input.
+    """
+    if len(raw) > limits.max_file_bytes:
+        return Document(
+            path,
+            None,
+            (
+                Problem(
+                    "file-too-large",
+                    f"the file has {len(raw):,} bytes, more than the limit "
+                    f"of {limits.max_file_bytes:,} (limit max_file_bytes)",
+                    Location(path),
+                ),
+            ),
+        )
+    text, problems = _decode(raw, path)
+    if text is None:
+        return Document(path, None, tuple(problems))
+    if "&" in text or "*" in text or _may_nest_deeply(text, limits):
+        problems, safe = _scan_events(text, path, limits)
+        if not safe:
+            return Document(path, None, tuple(problems))
+    parser = _parser()(text)
+    # Millions of small containers make the cyclic collector run again and
+    # again for nothing: none of them forms a cycle we keep.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        node = parser.get_single_node()
+        builder = _Builder(path, limits)
+        data = None if node is None else builder.build(node)
+    except Exception as e:  # noqa: BLE001 - any parser failure is data
+        return Document(path, None, (*problems, _syntax_problem(e, path)))
+    finally:
+        if collecting:
+            gc.enable()
+        parser.dispose()
+    problems.extend(builder.problems)
+    return Document(path, data, tuple(problems))
+
+
+def iter_positions(data: Any) -> Iterator[Pos]:
+    """Every position recorded in a parsed value (for tests and checks)."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, YMap):
+            yield item.pos
+            yield from item.key_pos.values()
+            yield from item.value_pos.values()
+            stack.extend(item.values())
+        elif isinstance(item, YSeq):
+            yield item.pos
+            yield from item.item_pos
+            stack.extend(item)

@@ -1,0 +1,565 @@
+"""
+Records: what the registry holds, as frozen, typed attrs classes.
+
+Each YAML field is an attrs field whose metadata says how it is written
+(see :mod:`coalition_registry.schema`); the validator, the documentation's
+field tables and the JSON Schema all read that one description.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from typing import Any, ClassVar, Final
+
+import attrs
+
+from . import countries
+from .problems import Location
+from .schema import (
+    Context,
+    Count,
+    Country,
+    Date,
+    Enum,
+    Flag,
+    Identifiers,
+    ListOf,
+    Nested,
+    Ref,
+    Slug,
+    Text,
+    Url,
+    YMap,
+    field,
+)
+
+
+__all__ = [
+    "KINDS",
+    "Claim",
+    "Group",
+    "Letter",
+    "Organisation",
+    "Person",
+    "Recipient",
+    "Record",
+    "RegistryInfo",
+    "Signature",
+    "Signatory",
+    "Source",
+]
+
+#: The form of a generated, opaque person id.
+OPAQUE_ID: Final = re.compile(r"^person-[a-z0-9]{6,}$")
+
+ROLES: Final = ("survivor", "family-member", "expert", "academic", "organisation")
+DISCLOSURES: Final = ("public", "pseudonym", "anonymous")
+
+_HIDDEN = "<private>"
+
+
+def _private_repr(self: Any) -> str:
+    """A repr that never shows a private value."""
+    hide_all = getattr(self, "hides_everything", False)
+    private = set(getattr(self, "private", ()))
+    parts = []
+    for a in attrs.fields(type(self)):
+        if not a.repr:
+            continue
+        value = getattr(self, a.name)
+        if (hide_all and a.name not in {"id", "disclosure"}) or (
+            a.name in private
+        ):
+            if value is None or value == ():
+                continue
+            parts.append(f"{a.name}={_HIDDEN}")
+        else:
+            parts.append(f"{a.name}={value!r}")
+    return f"{type(self).__name__}({', '.join(parts)})"
+
+
+def _location() -> Any:
+    # Where the record was read from; not part of its value.
+    return attrs.field(
+        default=Location("<memory>"), eq=False, repr=False, kw_only=True
+    )
+
+
+@attrs.frozen
+class Source:
+    """
+    Where a fact was found.  Written inline in the record that cites it.
+
+    Attributes:
+        url: The page's address.
+        publisher: Who published the page.
+        title: The page's title.
+        published: When the page was published.
+        accessed: When the page was read.
+        quote: The words on the page that support the fact.
+    """
+
+    url: str = field(Url(), required=True, doc="The page's address.",
+                     example="https://childhelplineinternational.org/...")
+    publisher: str | None = field(Text(), doc="Who published the page.",
+                                  example="Child Helpline International")
+    title: str | None = field(Text(), doc="The page's title.")
+    published: dt.date | None = field(Date(), doc="When the page was published.",
+                                      example="2023-09-18")
+    accessed: dt.date | None = field(Date(), doc="When the page was read.",
+                                     example="2026-11-01")
+    quote: str | None = field(Text(multiline=True),
+                              doc="The words on the page that support the fact.")
+
+
+_SOURCES = ListOf(Nested(Source))
+
+
+def _sources() -> Any:
+    return field(_SOURCES, doc="Where the facts in this record were found.")
+
+
+def _private() -> Any:
+    return field(
+        ListOf(Text()),
+        doc="Fields whose values must never appear in any output.",
+        example="[country]",
+        private_ok=False,
+    )
+
+
+def _notes() -> Any:
+    return field(Text(multiline=True),
+                 doc="Anything a reader should know, such as why a field is unknown.")
+
+
+@attrs.frozen
+class Claim:
+    """
+    A figure that a source states about a letter, such as "104 signatories".
+
+    Attributes:
+        measure: What is counted: ``signatories`` or ``countries``.
+        roles: For ``signatories``, the roles counted (all when empty).
+        value: The figure.
+        qualifier: ``exact``, or ``at-least`` when the source says "over".
+        text: The claim in the source's words.
+        sources: Where it is stated.
+    """
+
+    measure: str = field(Enum(("signatories", "countries")), required=True,
+                         doc="What is counted.", example="signatories")
+    value: int = field(Count(), required=True, doc="The figure.", example="104")
+    roles: tuple[str, ...] = field(
+        ListOf(Enum(ROLES)),
+        doc="For signatories: the roles counted (all roles when left out).",
+        example="[survivor]",
+    )
+    qualifier: str = field(Enum(("exact", "at-least")), default="exact",
+                           doc="Whether the figure is exact or a lower bound.")
+    text: str | None = field(Text(), doc="The claim in the source's words.",
+                             example="signed by 104 survivors and ...")
+    sources: tuple[Source, ...] = _sources()
+
+
+@attrs.frozen
+class Recipient:
+    """
+    Someone a letter was addressed to.
+
+    Attributes:
+        organisation: The organisation addressed.
+        person: The person addressed, if the letter names one.
+        title: The person's title as the source gives it.
+    """
+
+    organisation: str = field(Ref(kinds=("organisation",)), required=True,
+                              doc="The organisation addressed.", example="meta")
+    person: str | None = field(Ref(kinds=("person",)),
+                               doc="The person addressed, if named.",
+                               example="mark-zuckerberg")
+    title: str | None = field(Text(), doc="The person's title as the source gives it.")
+
+
+def _id(doc: str, example: str) -> Any:
+    return field(Slug(), required=True, doc=doc, example=example,
+                 private_ok=False)
+
+
+@attrs.frozen(repr=False)
+class Letter:
+    """
+    An open letter (or a coalition's statement) that people and
+    organisations signed.
+
+    Attributes:
+        id: Its id.
+        title: A short descriptive title.
+        date: When it was published.
+        date_qualifier: ``exact``, or ``inferred`` from dated coverage.
+        publisher: The organisation that published it.
+        summary: What it says, in a few sentences.
+        asks: What it asks for, one item each.
+        recipients: Who it was addressed to.
+        recipients_complete: Whether the recipients are all of them.
+        claims: Figures sources state about it.
+        sources: Where the facts were found.
+    """
+
+    kind_name: ClassVar[str] = "letter"
+    folder: ClassVar[str] = "letters"
+
+    id: str = _id("Unique id, named after the letter.", "survivors-letter-2023")
+    title: str = field(Text(), required=True, doc="A short descriptive title.")
+    date: dt.date | None = field(Date(), doc="When it was published.",
+                                 example="2023-09-18")
+    date_qualifier: str = field(
+        Enum(("exact", "inferred")), default="exact",
+        doc="Whether the date is exact or inferred from dated coverage.")
+    publisher: str | None = field(Ref(kinds=("organisation",)),
+                                  doc="The organisation that published it.",
+                                  example="nspcc")
+    summary: str | None = field(Text(multiline=True), doc="What it says.")
+    asks: tuple[str, ...] = field(ListOf(Text()), doc="What it asks for.")
+    recipients: tuple[Recipient, ...] = field(
+        ListOf(Nested(Recipient)), doc="Who it was addressed to.")
+    recipients_complete: bool = field(
+        Flag(), default=True,
+        doc="false when sources say 'including': the list may be partial.")
+    claims: tuple[Claim, ...] = field(ListOf(Nested(Claim)),
+                                      doc="Figures that sources state about it.")
+    sources: tuple[Source, ...] = _sources()
+    notes: str | None = _notes()
+    private: tuple[str, ...] = _private()
+    location: Location = _location()
+
+    __repr__ = _private_repr
+
+
+_KINDS_OF_ORGANISATION: Final = (
+    "charity",
+    "foundation",
+    "network",
+    "alliance",
+    "campaign",
+    "collective",
+    "company",
+    "academic",
+    "government",
+    "other",
+)
+_SCOPES: Final = ("national", "regional", "international")
+
+
+@attrs.frozen(repr=False)
+class Organisation:
+    """
+    An organisation: a signatory, a publisher or a recipient.
+
+    Attributes:
+        id: Its id.
+        name: Its name as it writes it.
+        aliases: Other names and spellings used in coverage.
+        kind: What kind of organisation it is.
+        hq_country: Where it is based.
+        registered_country: Where it is legally registered, if elsewhere.
+        scope: Where it works.
+        website: Its website.
+        identifiers: Registry numbers, by scheme.
+        sources: Where the facts were found.
+    """
+
+    kind_name: ClassVar[str] = "organisation"
+    folder: ClassVar[str] = "organisations"
+
+    id: str = _id("Unique id, named after the organisation.", "barnardos")
+    name: str = field(Text(), required=True, doc="Its name as it writes it.",
+                      example="Barnardo's")
+    aliases: tuple[str, ...] = field(
+        ListOf(Text()), doc="Other names and spellings used in coverage.",
+        example="[Barnardo’s]")
+    kind: str | None = field(Enum(_KINDS_OF_ORGANISATION),
+                             doc="What kind of organisation it is.",
+                             example="charity")
+    hq_country: str | None = field(
+        Country(), doc="Where it is based (its headquarters).", example="GB")
+    registered_country: str | None = field(
+        Country(), doc="Where it is legally registered, if known.", example="GB")
+    scope: str | None = field(Enum(_SCOPES), doc="Where it works.",
+                              example="national")
+    website: str | None = field(Url(), doc="Its website.",
+                                example="https://www.barnardos.org.uk")
+    identifiers: tuple[tuple[str, str], ...] = field(
+        Identifiers(),
+        doc="Registry numbers by scheme (org-id.guide prefixes, or wikidata).",
+        example="{GB-CHC: '216250', GB-SC: SC037605}")
+    sources: tuple[Source, ...] = _sources()
+    notes: str | None = _notes()
+    private: tuple[str, ...] = _private()
+    location: Location = _location()
+
+    __repr__ = _private_repr
+
+    @property
+    def country(self) -> str | None:
+        """The country it counts in: its headquarters country."""
+        return None if "hq_country" in self.private else self.hq_country
+
+    @property
+    def display_name(self) -> str:
+        """Its name for outputs (its id when the name is private)."""
+        return self.id if "name" in self.private else self.name
+
+
+@attrs.frozen(repr=False)
+class Person:
+    """
+    A person: a public figure (a recipient) or an individual signatory.
+
+    A person who is not public is never named in any output: an
+    anonymous person has no name at all, a pseudonymous one signs under a
+    chosen name that outputs do not show either.  Their ids are opaque.
+
+    Attributes:
+        id: Its id (opaque unless the person is public).
+        disclosure: ``public``, ``pseudonym`` or ``anonymous``.
+        name: Their name (or pseudonym).
+        country: Where they are from.
+        sources: Where the facts were found.
+    """
+
+    kind_name: ClassVar[str] = "person"
+    folder: ClassVar[str] = "people"
+
+    id: str = _id("Unique id: the name for public people, opaque otherwise.",
+                  "mark-zuckerberg")
+    disclosure: str = field(Enum(DISCLOSURES), required=True,
+                            doc="How much may be said about them.",
+                            example="public", private_ok=False)
+    name: str | None = field(Text(), doc="Their name; an anonymous person has none.",
+                             example="Mark Zuckerberg")
+    country: str | None = field(Country(scope_field=None),
+                                doc="Where they are from.", example="US")
+    sources: tuple[Source, ...] = _sources()
+    notes: str | None = _notes()
+    private: tuple[str, ...] = _private()
+    location: Location = _location()
+
+    __repr__ = _private_repr
+
+    @property
+    def hides_everything(self) -> bool:
+        """Whether no field but the id may appear in an output."""
+        return self.disclosure != "public"
+
+    @property
+    def display_name(self) -> str:
+        """Its name for outputs: only a public person is named."""
+        if self.hides_everything or "name" in self.private or not self.name:
+            return f"{self.disclosure} person"
+        return self.name
+
+    @staticmethod
+    def __hide_all__(raw: YMap) -> bool:
+        # Until proven public, say nothing about the person in messages.
+        return raw.get("disclosure") != "public"
+
+    @staticmethod
+    def __check__(
+        values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
+    ) -> None:
+        disclosure = values.get("disclosure")
+        if disclosure == "anonymous" and "name" in raw and raw["name"]:
+            ctx.report(
+                "name-not-allowed",
+                "an anonymous person has no name: remove it, or use "
+                "disclosure: pseudonym",
+                raw.value_pos["name"],
+                f"{pointer}.name",
+            )
+        if disclosure in {"public", "pseudonym"} and not values.get("name"):
+            if "name" not in raw or raw["name"] is None:
+                ctx.report(
+                    "missing-field",
+                    f"a {disclosure} person needs the field 'name'",
+                    raw.pos,
+                    pointer,
+                )
+        person_id = values.get("id")
+        if disclosure in {"pseudonym", "anonymous"} and person_id:
+            opaque = OPAQUE_ID.match(person_id) is not None
+            name = raw.get("name")
+            if opaque and isinstance(name, str):
+                words = [w for w in countries.normalise(name).split() if len(w) > 2]
+                opaque = not any(w in person_id for w in words)
+            if not opaque:
+                ctx.report(
+                    "not-opaque-id",
+                    f"a {disclosure} person needs an opaque id such as "
+                    "person-7k2m9x (coalition-registry new person makes "
+                    "one); never derive it from their name",
+                    raw.value_pos["id"],
+                    f"{pointer}.id",
+                )
+
+
+@attrs.frozen(repr=False)
+class Group:
+    """
+    Signatories who sign as one, such as a survivors' collective.
+
+    Attributes:
+        id: Its id.
+        name: Its name.
+        description: Who its members are.
+        country: Where it is from, if it is from one country.
+        member_count: How many people it has; ``None`` when unknown.
+        website: Its website.
+        sources: Where the facts were found.
+    """
+
+    kind_name: ClassVar[str] = "group"
+    folder: ClassVar[str] = "groups"
+
+    id: str = _id("Unique id, named after the group.", "phoenix-11")
+    name: str = field(Text(), required=True, doc="Its name.", example="Phoenix 11")
+    description: str | None = field(Text(multiline=True), doc="Who its members are.")
+    country: str | None = field(Country(scope_field=None),
+                                doc="Where it is from, if from one country.",
+                                example="GB")
+    member_count: int | None = field(
+        Count(minimum=1, unknown_ok=True),
+        doc="How many people it has, or unknown (counted as unknown, never as 1).",
+        example="11")
+    website: str | None = field(Url(), doc="Its website.")
+    sources: tuple[Source, ...] = _sources()
+    notes: str | None = _notes()
+    private: tuple[str, ...] = _private()
+    location: Location = _location()
+
+    __repr__ = _private_repr
+
+    @property
+    def display_name(self) -> str:
+        """Its name for outputs (its id when the name is private)."""
+        return self.id if "name" in self.private else self.name
+
+
+@attrs.frozen(repr=False)
+class Signature:
+    """
+    One signatory's signature on one letter.
+
+    Attributes:
+        id: Its id, by convention ``<letter>--<signatory>``.
+        letter: The letter signed.
+        signatory: Who signed: an organisation, a person or a group.
+        name_as_printed: The name as the letter or coverage prints it.
+        capacity: ``own-name``, or ``on-behalf-of`` an organisation.
+        on_behalf_of: The organisation, when signing on its behalf.
+        role: Why they signed.
+        status: ``active`` or ``withdrawn``.
+        withdrawn_on: When it was withdrawn.
+        sources: Where the signature is attested.
+    """
+
+    kind_name: ClassVar[str] = "signature"
+    folder: ClassVar[str] = "signatures"
+
+    id: str = _id("Unique id: <letter>--<signatory> by convention.",
+                  "survivors-letter-2023--barnardos")
+    letter: str = field(Ref(kinds=("letter",)), required=True,
+                        doc="The letter signed.", example="survivors-letter-2023")
+    signatory: str = field(Ref(kinds=("organisation", "person", "group")),
+                           required=True,
+                           doc="Who signed: an organisation, person or group.",
+                           example="barnardos", private_ok=False)
+    role: str = field(Enum(ROLES), required=True, doc="Why they signed.",
+                      example="organisation")
+    name_as_printed: str | None = field(
+        Text(), doc="The name as the letter or coverage prints it.",
+        example="Barnardo's")
+    capacity: str = field(Enum(("own-name", "on-behalf-of")), default="own-name",
+                          doc="Whether they signed in their own name or for an organisation.")
+    on_behalf_of: str | None = field(Ref(kinds=("organisation",)),
+                                     doc="The organisation signed for.")
+    status: str = field(Enum(("active", "withdrawn")), default="active",
+                        doc="Whether the signature stands.", private_ok=False)
+    withdrawn_on: dt.date | None = field(Date(), doc="When it was withdrawn.")
+    sources: tuple[Source, ...] = _sources()
+    notes: str | None = _notes()
+    private: tuple[str, ...] = _private()
+    location: Location = _location()
+
+    __repr__ = _private_repr
+
+    @property
+    def active(self) -> bool:
+        """Whether the signature stands."""
+        return self.status == "active"
+
+    @staticmethod
+    def __check__(
+        values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
+    ) -> None:
+        if values.get("capacity") == "on-behalf-of" and not values.get("on_behalf_of"):
+            ctx.report(
+                "missing-field",
+                "a signature on-behalf-of an organisation needs the field "
+                "'on_behalf_of'",
+                raw.pos,
+                pointer,
+            )
+        if values.get("withdrawn_on") and values.get("status") != "withdrawn":
+            ctx.report(
+                "invalid-value",
+                "withdrawn_on is set but status is not 'withdrawn'; set "
+                "status: withdrawn",
+                raw.value_pos["withdrawn_on"],
+                f"{pointer}.withdrawn_on",
+            )
+
+
+@attrs.frozen
+class RegistryInfo:
+    """
+    The registry's own description, from ``registry.yaml`` at its root.
+
+    Attributes:
+        name: The registry's name.
+        schema_version: The version of the data format its files use.
+        data_licence: The licence of the data (an SPDX id).
+        description: What the registry holds.
+    """
+
+    name: str = field(Text(), required=True, doc="The registry's name.")
+    schema_version: int = field(Count(minimum=1), required=True,
+                                doc="The data format's version; 1 today.",
+                                example="1")
+    data_licence: str = field(Text(), required=True,
+                              doc="The data's licence, as an SPDX id.",
+                              example="CC-BY-4.0")
+    description: str | None = field(Text(multiline=True),
+                                    doc="What the registry holds.")
+    location: Location = _location()
+
+
+Record = Letter | Organisation | Person | Group | Signature
+Signatory = Organisation | Person | Group
+
+#: Record classes by kind, in the order they are documented.
+KINDS: Final[dict[str, type[Any]]] = {
+    "letter": Letter,
+    "organisation": Organisation,
+    "person": Person,
+    "group": Group,
+    "signature": Signature,
+}
+
+#: Record classes by the registry folder that holds them.
+FOLDERS: Final[dict[str, type[Any]]] = {c.folder: c for c in KINDS.values()}
+
+#: Record classes that are written inside others, never in files of their own.
+PARTS: Final[tuple[type[Any], ...]] = (Source, Claim, Recipient)

@@ -1,0 +1,120 @@
+"""
+Queries: small pure functions over a loaded :class:`Registry`.
+
+None of them does any I/O or changes anything; each returns a new tuple,
+in a stable order.
+"""
+
+from __future__ import annotations
+
+from .model import Group, Letter, Organisation, Person, Signatory, Signature
+from .registry import Registry
+
+
+__all__ = [
+    "country_of",
+    "letters_signed_by",
+    "organisations",
+    "signatories",
+    "signatures",
+]
+
+
+def signatures(
+    registry: Registry,
+    letter_id: str,
+    *,
+    include_withdrawn: bool = False,
+    role: str | None = None,
+) -> tuple[Signature, ...]:
+    """
+    The signatures of a letter: active ones unless *include_withdrawn*,
+    of one *role* if given.
+    """
+    return tuple(
+        s
+        for s in registry.signatures_of(letter_id)
+        if (include_withdrawn or s.active) and (role is None or s.role == role)
+    )
+
+
+def signatories(
+    registry: Registry,
+    letter_id: str,
+    *,
+    country: str | None = None,
+    kind: str | None = None,
+    role: str | None = None,
+) -> tuple[Signatory, ...]:
+    """
+    Who signed a letter (active signatures), optionally filtered.
+
+    Args:
+        registry: The registry.
+        letter_id: The letter.
+        country: Only signatories counted in this country (see
+            :func:`country_of`).
+        kind: Only signatories of this record kind (``organisation``,
+            ``person`` or ``group``) or organisation kind (``charity``...).
+        role: Only signatures with this role (``survivor``...).
+
+    >>> reg = load("registry_data")
+    >>> [o.id for o in signatories(reg, "survivors-letter-2023", country="CA")]
+    ['canadian-centre-for-child-protection']
+    """
+    out = []
+    for signature in signatures(registry, letter_id, role=role):
+        who = registry.signatory(signature.signatory)
+        if who is None:
+            continue
+        if country is not None and country_of(who) != country:
+            continue
+        if kind is not None and kind not in {
+            who.kind_name,
+            getattr(who, "kind", None),
+        }:
+            continue
+        out.append(who)
+    return tuple(out)
+
+
+def letters_signed_by(
+    registry: Registry, signatory_id: str, *, include_withdrawn: bool = False
+) -> tuple[Letter, ...]:
+    """The letters an organisation, person or group signed."""
+    out = []
+    for signature in registry.signatures_by(signatory_id):
+        letter = registry.letters.get(signature.letter)
+        if letter is not None and (include_withdrawn or signature.active):
+            out.append(letter)
+    return tuple(sorted(set(out), key=lambda letter: letter.id))
+
+
+def organisations(
+    registry: Registry,
+    *,
+    country: str | None = None,
+    kind: str | None = None,
+    scope: str | None = None,
+) -> tuple[Organisation, ...]:
+    """Organisations filtered by headquarters country, kind and scope."""
+    return tuple(
+        o
+        for o in registry.organisations
+        if (country is None or o.country == country)
+        and (kind is None or o.kind == kind)
+        and (scope is None or o.scope == scope)
+    )
+
+
+def country_of(signatory: Signatory) -> str | None:
+    """
+    The country a signatory counts in: an organisation's headquarters
+    country, a person's or group's country; ``None`` when unknown or
+    private.
+    """
+    if isinstance(signatory, Organisation):
+        return signatory.country
+    if isinstance(signatory, (Person, Group)):
+        return None if "country" in signatory.private else signatory.country
+    return None  # pragma: no cover - exhaustive

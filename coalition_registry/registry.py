@@ -1,0 +1,211 @@
+"""
+The registry: validated records in immutable collections, with indices
+built once, in the shape of pycountry's databases.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Generic, TypeVar, overload
+
+from .countries import normalise
+from .load import DEFAULT_LIMITS, Limits
+from .model import Group, Letter, Organisation, Person, RegistryInfo, Signatory, Signature
+from .problems import RegistryError
+from .validate import validate
+
+
+__all__ = ["Collection", "Registry", "load"]
+
+R = TypeVar("R", Letter, Organisation, Person, Group, Signature)
+D = TypeVar("D")
+
+
+class Collection(Generic[R]):
+    """
+    The records of one kind: iterable, sized, and searchable by id, name or
+    alias.
+
+    >>> reg = load("registry_data")
+    >>> reg.organisations.lookup("barnardo’s").id
+    'barnardos'
+    """
+
+    __slots__ = ("_by_id", "_by_name", "_kind")
+
+    def __init__(self, kind: str, records: Iterable[R]) -> None:
+        self._kind = kind
+        self._by_id: dict[str, R] = {r.id: r for r in sorted(records, key=lambda r: r.id)}
+        by_name: dict[str, R] = {}
+        for record in self._by_id.values():
+            for name in _searchable_names(record):
+                by_name.setdefault(normalise(name), record)
+        self._by_name = by_name
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self._by_id.values())
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __contains__(self, record_id: object) -> bool:
+        return record_id in self._by_id
+
+    def __repr__(self) -> str:
+        return f"<Collection of {len(self)} {self._kind} record(s)>"
+
+    @overload
+    def get(self, record_id: str) -> R | None: ...
+    @overload
+    def get(self, record_id: str, default: D) -> R | D: ...
+    def get(self, record_id: str, default: object = None) -> object:
+        """The record with this id, or *default*; never raises."""
+        return self._by_id.get(record_id, default)
+
+    def lookup(self, text: str) -> R:
+        """
+        The record whose id, name or alias is *text*, ignoring case,
+        accents, apostrophes and punctuation.
+
+        People who are not public are found by id only.
+
+        Raises:
+            LookupError: When no record matches.
+        """
+        found = self._by_id.get(text) or self._by_name.get(normalise(text))
+        if found is None:
+            raise LookupError(text)
+        return found
+
+
+def _searchable_names(record: Any) -> list[str]:
+    private = set(getattr(record, "private", ()))
+    if isinstance(record, Person) and record.hides_everything:
+        return []
+    names = []
+    if "name" not in private and getattr(record, "name", None):
+        names.append(record.name)
+    if "aliases" not in private:
+        names.extend(getattr(record, "aliases", ()))
+    if isinstance(record, Letter) and "title" not in private:
+        names.append(record.title)
+    return names
+
+
+class Registry:
+    """
+    Every record of a registry, validated.
+
+    Build one with :func:`load`.  All collections are immutable; the
+    indices used by queries are built once, here.
+
+    Attributes:
+        info: The registry's ``registry.yaml``.
+        letters: The letters.
+        organisations: The organisations.
+        people: The people.
+        groups: The groups.
+        signatures: The signatures.
+    """
+
+    __slots__ = (
+        "_by_id",
+        "_by_letter",
+        "_by_signatory",
+        "groups",
+        "info",
+        "letters",
+        "organisations",
+        "people",
+        "signatures",
+    )
+
+    def __init__(
+        self, records: Iterable[Any], info: RegistryInfo | None = None
+    ) -> None:
+        by_kind: dict[type[Any], list[Any]] = defaultdict(list)
+        for record in records:
+            by_kind[type(record)].append(record)
+        self.info = info
+        self.letters: Collection[Letter] = Collection("letter", by_kind[Letter])
+        self.organisations: Collection[Organisation] = Collection(
+            "organisation", by_kind[Organisation]
+        )
+        self.people: Collection[Person] = Collection("person", by_kind[Person])
+        self.groups: Collection[Group] = Collection("group", by_kind[Group])
+        self.signatures: Collection[Signature] = Collection(
+            "signature", by_kind[Signature]
+        )
+        self._by_id: dict[str, Any] = {}
+        for collection in self._collections():
+            for record in collection:
+                self._by_id.setdefault(record.id, record)
+        by_letter: dict[str, list[Signature]] = defaultdict(list)
+        by_signatory: dict[str, list[Signature]] = defaultdict(list)
+        for signature in self.signatures:
+            by_letter[signature.letter].append(signature)
+            by_signatory[signature.signatory].append(signature)
+        self._by_letter = {k: tuple(v) for k, v in by_letter.items()}
+        self._by_signatory = {k: tuple(v) for k, v in by_signatory.items()}
+
+    def _collections(self) -> tuple[Collection[Any], ...]:
+        return (
+            self.letters,
+            self.organisations,
+            self.people,
+            self.groups,
+            self.signatures,
+        )
+
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            f"{len(c)} {c._kind}(s)" for c in self._collections()  # noqa: SLF001
+        )
+        return f"<Registry: {counts}>"
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def get(self, record_id: str, default: Any = None) -> Any:
+        """The record of any kind with this id, or *default*."""
+        return self._by_id.get(record_id, default)
+
+    def signatory(self, record_id: str) -> Signatory | None:
+        """The organisation, person or group with this id."""
+        record = self._by_id.get(record_id)
+        if isinstance(record, (Organisation, Person, Group)):
+            return record
+        return None
+
+    def signatures_of(self, letter_id: str) -> tuple[Signature, ...]:
+        """Every signature of a letter, withdrawn ones included."""
+        return self._by_letter.get(letter_id, ())
+
+    def signatures_by(self, signatory_id: str) -> tuple[Signature, ...]:
+        """Every signature a signatory made, withdrawn ones included."""
+        return self._by_signatory.get(signatory_id, ())
+
+
+def load(
+    path: str | Path = "registry_data", *, limits: Limits = DEFAULT_LIMITS
+) -> Registry:
+    """
+    Read and validate a registry folder.
+
+    Args:
+        path: The registry's root folder (holding ``registry.yaml``).
+        limits: Size and depth bounds.
+
+    Returns:
+        The registry.
+
+    Raises:
+        RegistryError: When the registry has errors; its ``problems``
+            hold every problem found.
+    """
+    report = validate(path, limits=limits)
+    if not report.valid:
+        raise RegistryError(report.problems)
+    return Registry(report.registry_records, report.info)

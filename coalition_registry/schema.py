@@ -1,0 +1,814 @@
+"""
+Field types: how one YAML value becomes one typed Python value.
+
+Each record field in :mod:`coalition_registry.model` names its type here
+in its attrs metadata.  A type converts raw text (everything arrives as text:
+see :mod:`coalition_registry.load`) and reports problems; it also describes
+itself, so the documentation and the JSON Schema come from the same place
+as the checks and cannot drift from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar, Final
+from urllib.parse import urlsplit
+
+import attrs
+
+from . import countries
+from .load import Pos, YMap, YSeq
+from .problems import Location, Problem
+
+
+__all__ = [
+    "INVALID",
+    "Context",
+    "FieldSpec",
+    "FieldType",
+    "spec_of",
+]
+
+#: Returned by a conversion that failed (a problem has been reported).
+INVALID: Final = object()
+
+SLUG: Final = re.compile(r"^[a-z0-9]+(?:--?[a-z0-9]+)*$")
+_DATE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_INT: Final = re.compile(r"^[0-9]+$")
+_SCHEME: Final = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
+
+# Invisible and bidirectional control characters: they make two names
+# look alike, or reverse how a line is displayed (CVE-2021-42574).
+_SUSPICIOUS: Final = re.compile(
+    "[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+
+
+@attrs.frozen
+class Reference:
+    """
+    One use of a record's id inside another record, checked once the whole
+    registry is read.
+
+    Attributes:
+        target: The id referred to.
+        kinds: The kinds of record it may refer to.
+        location: Where the reference is written.
+        pointer: The field that holds it.
+    """
+
+    target: str
+    kinds: tuple[str, ...]
+    location: Location
+    pointer: str
+
+
+@attrs.define
+class Context:
+    """
+    What a conversion needs to report a problem: the file, the problems
+    found so far, and whether values of this field may be shown.
+
+    Attributes:
+        path: The file, as shown in problems.
+        problems: Where problems are collected.
+        redact: When true, messages describe a value without showing it.
+    """
+
+    path: str
+    problems: list[Problem] = attrs.Factory(list)
+    redact: bool = False
+    refs: list[Reference] = attrs.Factory(list)
+
+    def report(
+        self, code: str, message: str, pos: Pos, pointer: str
+    ) -> object:
+        """Record a problem; returns :data:`INVALID` for convenience."""
+        self.problems.append(
+            Problem(code, message, Location(self.path, *pos), pointer)
+        )
+        return INVALID
+
+    def show(self, value: str) -> str:
+        """*value* quoted for a message, or a stand-in when it is private."""
+        if self.redact:
+            return "the value (not shown: private)"
+        return repr(value)
+
+
+def _shape(value: Any) -> str:
+    if isinstance(value, YMap):
+        return "a mapping"
+    if isinstance(value, YSeq):
+        return "a list"
+    if value is None:
+        return "empty"
+    return "text"
+
+
+class FieldType:
+    """The base of all field types: a name for people and a conversion."""
+
+    #: How the type is named in documentation and messages.
+    label: ClassVar[str] = "text"
+
+    def convert(
+        self, raw: Any, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
+        """Turn *raw* into a value, or report and return :data:`INVALID`."""
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:
+        """This type as a JSON Schema fragment."""
+        return {"type": "string"}
+
+    def describe(self) -> str:
+        """This type for the data-format reference."""
+        return self.label
+
+    def _text(
+        self, raw: Any, ctx: Context, pos: Pos, pointer: str
+    ) -> str | object:
+        if isinstance(raw, str):
+            return raw
+        return ctx.report(
+            "wrong-shape",
+            f"expected {self.label}, found {_shape(raw)}",
+            pos,
+            pointer,
+        )
+
+
+@attrs.frozen
+class Text(FieldType):
+    """Free text, such as a name.  Never quoted back in messages."""
+
+    multiline: bool = False
+    label: ClassVar[str] = "text"
+
+    def convert(
+        self, raw: Any, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
+        text = self._text(raw, ctx, pos, pointer)
+        if text is INVALID:
+            return INVALID
+        assert isinstance(text, str)
+        if not text.strip():
+            return ctx.report(
+                "invalid-value", "this text is blank", pos, pointer
+            )
+        check_suspicious(text, ctx, pos, pointer)
+        return text if self.multiline else " ".join(text.split())
+
+
+def check_suspicious(
+    text: str, ctx: Context, pos: Pos, pointer: str
+) -> None:
+    """Warn about invisible, bidirectional or mixed-script characters."""
+    hit = _SUSPICIOUS.search(text)
+    if hit is not None:
+        name = unicodedata.name(hit.group(), f"U+{ord(hit.group()):04X}")
+        ctx.report(
+            "suspicious-character",
+            f"the text holds an invisible or bidirectional control "
+            f"character ({name}, U+{ord(hit.group()):04X}) at character "
+            f"{hit.start() + 1}; retype the text",
+            pos,
+            pointer,
+        )
+        return
+    for word in re.findall(r"\w+", text):
+        scripts = {_script(ch) for ch in word if ch.isalpha()}
+        scripts.discard("COMMON")
+        if len(scripts) > 1:
+            ctx.report(
+                "suspicious-character",
+                "a word mixes alphabets ("
+                + " and ".join(sorted(scripts)).lower()
+                + "), which makes look-alike names; retype it",
+                pos,
+                pointer,
+            )
+            return
+
+
+def _script(ch: str) -> str:
+    # The first word of a letter's Unicode name is its script, closely
+    # enough to tell Latin from Cyrillic or Greek look-alikes.
+    if ch.isascii():
+        return "LATIN"
+    name = unicodedata.name(ch, "")
+    first = name.split(" ", 1)[0]
+    return first if first in {"LATIN", "CYRILLIC", "GREEK"} else "COMMON"
+
+
+@attrs.frozen
+class Enum(FieldType):
+    """One of a fixed set of words."""
+
+    values: tuple[str, ...]
+    label: ClassVar[str] = "one of"
+
+    def convert(
+        self, raw: Any, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
+        text = self._text(raw, ctx, pos, pointer)
+        if text is INVALID:
+            return INVALID
+        assert isinstance(text, str)
+        if text in self.values:
+            return text
+        allowed = ", ".join(self.values)
+        hint = _did_you_mean(text.lower().replace("_", "-"), self.values)
+        return ctx.report(
+            "invalid-value",
+            f"{ctx.show(text)} is not allowed here{hint}; use one of: "
+            f"{allowed}",
+            pos,
+            pointer,
+        )
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "enum": list(self.values)}
+
+    def describe(self) -> str:
+        return "one of " + ", ".join(f"`{v}`" for v in self.values)
+
+
+@attrs.frozen
+class Flag(FieldType):
+    """``true`` or ``false`` (YAML 1.2's spellings)."""
+
+    label: ClassVar[str] = "true or false"
+
+    def convert(
+        self, raw: Any, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
+        text = self._text(raw, ctx, pos, pointer)
+        if text is INVALID:
+            return INVALID
+        assert isinstance(text, str)
+        if text in {"true", "True", "TRUE"}:
+            return True
+        if text in {"false", "False", "FALSE"}:
+            return False
+        return ctx.report(
+            "invalid-value",
+            f"{ctx.show(text)} is not true or false",
+            pos,
+            pointer,
+        )
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+    def describe(self) -> str:
+        return "`true` or `false`"
+
+
+@attrs.frozen
+class Slug(FieldType):
+    """An id: lower-case letters and digits, joined by hyphens."""
+
+    label: ClassVar[str] = "id"
+
+    def convert(
+        self, raw: Any, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
+        text = self._text(raw, ctx, pos, pointer)
+        if text is INVALID:
+            return INVALID
+        assert isinstance(text, str)
+        if SLUG.match(text):
+            return text
+        fixed = slugify(text)
+        hint = f"; for example {fixed!r}" if fixed and not ctx.redact else ""
+        return ctx.report(
+            "invalid-id",
+            f"{ctx.show(text)} is not a valid id: use lower-case letters, "
+            f"digits and single hyphens{hint}",
+            pos,
+            pointer,
+        )
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": SLUG.pattern}
+
+    def describe(self) -> str:
+        return "id (lower-case letters, digits and hyphens)"
+
+
+def slugify(text: str) -> str:
+    """
+    The id that a name suggests.
+
+    >>> slugify("Barnardo's")
+    'barnardos'
+    >>> slugify("ECPAT International")
+    'ecpat-international'
+    """
+    return "-".join(countries.normalise(text).split())
+
+
+@attrs.frozen
+class Ref(Slug):
+    """The id of another record, of one of the given kinds."""
+
+    kinds: tuple[str, ...] = ()
+    label: ClassVar[str] = "reference"
+
+    def convert(
+        self, raw: Any, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
+        value = super().convert(raw, ctx, pos, pointer)
+        if value is not INVALID:
+            ctx.refs.append(
+                Reference(value, self.kinds, Location(ctx.path, *pos), pointer)
+            )
+        return value
+
+    def describe(self) -> str:
+        return "id of " + " or ".join(a(k) for k in self.kinds)
+
+
+@attrs.frozen
+class Country(FieldType):
+    """An ISO 3166-1 alpha-2 code (and ``XK`` for Kosovo)."""
+
+    #: The record's field for a region or 'international', if any.
+    scope_field: str | None = "scope"
+    label: ClassVar[str] = "country code"
+
+    def convert(
+        self, raw: Any, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
+        text = self._text(raw, ctx, pos, pointer)
+        if text is INVALID:
+            return INVALID
+        assert isinstance(text, str)
+        if countries.is_country(text):
+            return text
+        if countries.is_region_word(text):
+            where = (
+                f"; leave the country out and set {self.scope_field} "
+                "(national, regional or international)"
+                if self.scope_field
+                else "; leave the country out"
+            )
+            return ctx.report(
+                "unknown-country",
+                f"{ctx.show(text)} is a region, not a country{where}",
+                pos,
+                pointer,
+            )
+        guess = None if ctx.redact else countries.suggest(text)
+        hint = f"; did you mean {guess!r}?" if guess else ""
+        return ctx.report(
+            "unknown-country",
+            f"{ctx.show(text)} is not an ISO 3166-1 alpha-2 code{hint}",
+            pos,
+            pointer,
+        )
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": "^[A-Z]{2}$"}
+
+    def describe(self) -> str:
+        return "ISO 3166-1 alpha-2 country code, such as `GB` (`XK` for Kosovo)"
+
+
+@attrs.frozen
+class Date(FieldType):
+    """A calendar date written YYYY-MM-DD."""
+
+    label: ClassVar[str] = "date"
+
+    def convert(
+        self, raw: Any, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
+        text = self._text(raw, ctx, pos, pointer)
+        if text is INVALID:
+            return INVALID
+        assert isinstance(text, str)
+        if _DATE.match(text):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                return ctx.report(
+                    "invalid-date",
+                    f"{ctx.show(text)} is not a real date",
+                    pos,
+                    pointer,
+                )
+        return ctx.report(
+            "invalid-date",
+            f"{ctx.show(text)} is not a date written YYYY-MM-DD "
+            "(for example 2023-09-18)",
+            pos,
+            pointer,
+        )
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "date"}
+
+    def describe(self) -> str:
+        return "date, YYYY-MM-DD"
+
+
+@attrs.frozen
+class Url(FieldType):
+    """An absolute http or https URL."""
+
+    label: ClassVar[str] = "URL"
+
+    def convert(
+        self, raw: Any, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
+        text = self._text(raw, ctx, pos, pointer)
+        if text is INVALID:
+            return INVALID
+        assert isinstance(text, str)
+        try:
+            parts = urlsplit(text)
+            ok = (
+                parts.scheme in {"http", "https"}
+                and bool(parts.hostname)
+                and "." in (parts.hostname or "")
+                and not any(c.isspace() for c in text)
+            )
+        except ValueError:
+            ok = False
+        if ok:
+            return text
+        hint = (
+            f"; did you mean {'https://' + text!r}?"
+            if not ctx.redact and "://" not in text and "." in text
+            else ""
+        )
+        return ctx.report(
+            "invalid-url",
+            f"{ctx.show(text)} is not an absolute http(s) URL{hint}",
+            pos,
+            pointer,
+        )
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "uri", "pattern": "^https?://"}
+
+    def describe(self) -> str:
+        return "URL starting with `https://` (or `http://`)"
+
+
+@attrs.frozen
+class Count(FieldType):
+    """A whole number; with ``unknown_ok``, the word ``unknown`` too."""
+
+    minimum: int = 0
+    unknown_ok: bool = False
+    label: ClassVar[str] = "whole number"
+
+    def convert(
+        self, raw: Any, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
+        text = self._text(raw, ctx, pos, pointer)
+        if text is INVALID:
+            return INVALID
+        assert isinstance(text, str)
+        if self.unknown_ok and text == "unknown":
+            return None
+        if _INT.match(text) and int(text) >= self.minimum:
+            return int(text)
+        also = " or the word unknown" if self.unknown_ok else ""
+        return ctx.report(
+            "invalid-value",
+            f"{ctx.show(text)} is not a whole number of at least "
+            f"{self.minimum}{also}",
+            pos,
+            pointer,
+        )
+
+    def json_schema(self) -> dict[str, Any]:
+        number = {"type": "integer", "minimum": self.minimum}
+        if self.unknown_ok:
+            return {"oneOf": [number, {"const": "unknown"}]}
+        return number
+
+    def describe(self) -> str:
+        also = ", or `unknown`" if self.unknown_ok else ""
+        return f"whole number (at least {self.minimum}){also}"
+
+
+@attrs.frozen
+class ListOf(FieldType):
+    """A list of values of one type; converted to a tuple."""
+
+    item: FieldType
+    label: ClassVar[str] = "list"
+
+    def convert(
+        self, raw: Any, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
+        if not isinstance(raw, YSeq):
+            hint = (
+                "; write it as a list, one '- item' per line"
+                if isinstance(raw, str)
+                else ""
+            )
+            return ctx.report(
+                "wrong-shape",
+                f"expected a list, found {_shape(raw)}{hint}",
+                pos,
+                pointer,
+            )
+        out = []
+        ok = True
+        for i, (value, item_pos) in enumerate(
+            zip(raw, raw.item_pos, strict=True)
+        ):
+            here = f"{pointer}[{i}]"
+            if value is None:
+                ctx.report("wrong-shape", "this list item is empty", item_pos, here)
+                ok = False
+                continue
+            converted = self.item.convert(value, ctx, item_pos, here)
+            if converted is INVALID:
+                ok = False
+            else:
+                out.append(converted)
+        return tuple(out) if ok else INVALID
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": self.item.json_schema()}
+
+    def describe(self) -> str:
+        return f"list of {self.item.describe()}"
+
+
+@attrs.frozen
+class Identifiers(FieldType):
+    """A mapping of identifier scheme to identifier, both kept as text."""
+
+    label: ClassVar[str] = "mapping"
+
+    def convert(
+        self, raw: Any, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
+        if not isinstance(raw, YMap):
+            return ctx.report(
+                "wrong-shape",
+                f"expected a mapping of scheme: identifier, found "
+                f"{_shape(raw)}",
+                pos,
+                pointer,
+            )
+        out = []
+        ok = True
+        for scheme, value in raw.items():
+            here = f"{pointer}.{scheme}"
+            if not _SCHEME.match(scheme):
+                ctx.report(
+                    "invalid-value",
+                    f"{scheme!r} is not an identifier scheme; use a code "
+                    "such as GB-CHC, GB-SC, NL-KVK or wikidata",
+                    raw.key_pos[scheme],
+                    here,
+                )
+                ok = False
+                continue
+            if not isinstance(value, str) or not value.strip():
+                ctx.report(
+                    "wrong-shape",
+                    f"the identifier for {scheme} must be text, found "
+                    f"{_shape(value)}",
+                    raw.value_pos[scheme],
+                    here,
+                )
+                ok = False
+                continue
+            out.append((scheme, value))
+        return tuple(out) if ok else INVALID
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": _SCHEME.pattern},
+            "additionalProperties": {"type": "string", "minLength": 1},
+        }
+
+    def describe(self) -> str:
+        return (
+            "mapping of scheme to identifier, such as `GB-CHC: '216250'`; "
+            "identifiers are always kept as text"
+        )
+
+
+@attrs.frozen
+class Nested(FieldType):
+    """A mapping that is itself a small record (a source, a claim...)."""
+
+    cls: type[Any]
+    label: ClassVar[str] = "mapping"
+
+    def convert(
+        self, raw: Any, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
+        if not isinstance(raw, YMap):
+            return ctx.report(
+                "wrong-shape",
+                f"expected a mapping with the fields of "
+                f"{a(kind_name(self.cls))}, found {_shape(raw)}",
+                pos,
+                pointer,
+            )
+        return build(self.cls, raw, ctx, pointer)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"$ref": f"#/$defs/{self.cls.__name__}"}
+
+    def describe(self) -> str:
+        return f"{kind_name(self.cls)} (see below)"
+
+
+def kind_name(cls: type[Any]) -> str:
+    """The name of a record class for people: ``Source`` -> ``source``."""
+    return cls.__name__.lower()
+
+
+def a(noun: str) -> str:
+    """*noun* with its indefinite article: ``an organisation``."""
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
+@attrs.frozen
+class FieldSpec:
+    """
+    How one record field is written in YAML.
+
+    Attributes:
+        type: Its field type.
+        required: Whether it must be given.
+        doc: One sentence for the data-format reference.
+        example: An example value as written in YAML.
+        private_ok: Whether ``private:`` may list it.
+    """
+
+    type: FieldType
+    required: bool = False
+    doc: str = ""
+    example: str = ""
+    private_ok: bool = True
+
+
+_META_KEY: Final = "coalition_registry"
+
+
+def field(
+    type_: FieldType,
+    *,
+    required: bool = False,
+    doc: str = "",
+    example: str = "",
+    default: Any = None,
+    private_ok: bool = True,
+) -> Any:
+    """An attrs field described for YAML: see :class:`FieldSpec`."""
+    meta = {
+        _META_KEY: FieldSpec(type_, required, doc, example, private_ok)
+    }
+    if isinstance(type_, (ListOf, Identifiers)) and default is None:
+        return attrs.field(default=(), metadata=meta)
+    if required:
+        return attrs.field(metadata=meta)
+    return attrs.field(default=default, metadata=meta)
+
+
+def spec_of(attribute: attrs.Attribute[Any]) -> FieldSpec | None:
+    """The YAML description of an attrs field, if it has one."""
+    spec = attribute.metadata.get(_META_KEY)
+    return spec if isinstance(spec, FieldSpec) else None
+
+
+def yaml_fields(cls: type[Any]) -> dict[str, FieldSpec]:
+    """The fields of a record class that are written in YAML, in order."""
+    out = {}
+    for a in attrs.fields(cls):
+        spec = spec_of(a)
+        if spec is not None:
+            out[a.name] = spec
+    return out
+
+
+def _did_you_mean(word: str, options: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+#: Hook: checks a record kind needs beyond its fields (set by model).
+Check = Callable[[Any, YMap, Context, str], None]
+
+
+def build(
+    cls: type[Any],
+    raw: YMap,
+    ctx: Context,
+    pointer: str = "$",
+    *,
+    extra: dict[str, Any] | None = None,
+) -> Any:
+    """
+    Build a record of *cls* from a parsed mapping, reporting every problem.
+
+    Returns the record, or :data:`INVALID` when any error was found in it.
+    """
+    fields = yaml_fields(cls)
+    errors_before = sum(p.is_error for p in ctx.problems)
+    private = _private_fields(cls, raw, fields, ctx, pointer)
+    hide_all = bool(getattr(cls, "__hide_all__", None)) and cls.__hide_all__(raw)
+    values: dict[str, Any] = {"private": private} if "private" in fields else {}
+    for key in raw:
+        if key not in fields:
+            hint = _did_you_mean(key, list(fields))
+            where = "in " + a(kind_name(cls))
+            ctx.report(
+                "unknown-field",
+                f"unknown field {key!r} {where}{hint}",
+                raw.key_pos[key],
+                f"{pointer}.{key}",
+            )
+    for name, spec in fields.items():
+        if name == "private":
+            continue
+        here = f"{pointer}.{name}"
+        if name not in raw or raw[name] is None:
+            if spec.required:
+                ctx.report(
+                    "missing-field",
+                    f"{a(kind_name(cls))} needs the field {name!r}"
+                    + (f" ({spec.doc[0].lower()}{spec.doc[1:]})" if spec.doc else ""),
+                    raw.pos,
+                    pointer,
+                )
+            continue
+        ctx.redact = hide_all or name in private
+        try:
+            value = spec.type.convert(
+                raw[name], ctx, raw.value_pos[name], here
+            )
+        finally:
+            ctx.redact = False
+        if value is not INVALID:
+            values[name] = value
+    check = getattr(cls, "__check__", None)
+    if check is not None:
+        check(values, raw, ctx, pointer)
+    if sum(p.is_error for p in ctx.problems) > errors_before:
+        return INVALID
+    if extra:
+        values.update(extra)
+    return cls(**values)
+
+
+def _private_fields(
+    cls: type[Any],
+    raw: YMap,
+    fields: dict[str, FieldSpec],
+    ctx: Context,
+    pointer: str,
+) -> tuple[str, ...]:
+    if "private" not in fields or raw.get("private") is None:
+        return ()
+    value = raw["private"]
+    here = f"{pointer}.private"
+    if not isinstance(value, YSeq):
+        ctx.report(
+            "wrong-shape",
+            f"expected a list of field names, found {_shape(value)}",
+            raw.value_pos["private"],
+            here,
+        )
+        return tuple(f for f in fields if f not in {"id", "private"})
+    names = []
+    for i, (item, pos) in enumerate(zip(value, value.item_pos, strict=True)):
+        spec = fields.get(item) if isinstance(item, str) else None
+        if spec is None or not spec.private_ok:
+            why = (
+                "cannot be private"
+                if spec is not None
+                else f"is not a field of {a(kind_name(cls))}"
+            )
+            shown = repr(item) if isinstance(item, str) else "this item"
+            ctx.report(
+                "invalid-private",
+                f"{shown} {why}",
+                pos,
+                f"{here}[{i}]",
+            )
+            continue
+        names.append(item)
+    return tuple(names)

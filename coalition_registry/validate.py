@@ -1,0 +1,457 @@
+"""
+Validation: files into records, and every problem with them, in one pass.
+
+:func:`validate` never raises for bad data: it returns a :class:`Report`.
+It reads each file on its own (:func:`read_records`), then checks what only
+the whole registry can show: duplicate ids, references to records that do
+not exist, double signatures and claims the records exceed.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from . import files
+from .load import DEFAULT_LIMITS, Limits, YMap, YSeq, parse
+from .model import FOLDERS, Group, Letter, Organisation, Person, RegistryInfo, Signature
+from .problems import Location, Problem, sort_key
+from .schema import INVALID, Context, Reference, a, build
+
+
+__all__ = ["FileRecords", "Report", "read_records", "validate"]
+
+#: The data-format version this library reads.
+SCHEMA_VERSION: Final = 1
+
+
+@attrs.frozen
+class FileRecords:
+    """
+    What one file yielded.
+
+    Attributes:
+        path: The file as shown in problems.
+        records: The records built from it (those without errors).
+        problems: Everything wrong in it.
+        refs: Every reference to another record, for the registry checks.
+        ids: Every id defined in it, with where it is written.
+        count: How many records the file holds, valid or not.
+    """
+
+    path: str
+    records: tuple[Any, ...]
+    problems: tuple[Problem, ...]
+    refs: tuple[Reference, ...] = ()
+    ids: tuple[tuple[str, str, Location], ...] = ()
+    count: int = 0
+
+
+def read_records(
+    raw: bytes,
+    shown: str,
+    cls: type[Any],
+    *,
+    stem: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> FileRecords:
+    """
+    Parse one file and build its records of kind *cls*.
+
+    Args:
+        raw: The file's bytes.
+        shown: How problems name the file.
+        cls: The record class its folder holds.
+        stem: The file's name without suffix, which a one-record file's id
+            must match (``None`` to skip that check).
+        limits: Size and depth bounds.
+    """
+    doc = parse(raw, shown, limits)
+    ctx = Context(shown, list(doc.problems))
+    data = doc.data
+    if data is None:
+        if not doc.problems:
+            ctx.report(
+                "empty-file",
+                "the file holds no record; add one, or delete the file",
+                (1, 1),
+                "$",
+            )
+        return FileRecords(shown, (), tuple(ctx.problems))
+    if isinstance(data, YMap):
+        items: list[tuple[YMap, str]] = [(data, "$")]
+    elif isinstance(data, YSeq):
+        items = []
+        for i, (item, pos) in enumerate(zip(data, data.item_pos, strict=True)):
+            if isinstance(item, YMap):
+                items.append((item, f"$[{i}]"))
+            else:
+                ctx.report(
+                    "wrong-shape",
+                    f"each item of a list of records must be a mapping of "
+                    f"fields, found {'text' if isinstance(item, str) else 'something else'}",
+                    pos,
+                    f"$[{i}]",
+                )
+    else:
+        ctx.report(
+            "wrong-shape",
+            f"the file must hold {a(cls.kind_name)} (a mapping of fields) "
+            "or a list of them, not a single value",
+            (1, 1),
+            "$",
+        )
+        return FileRecords(shown, (), tuple(ctx.problems))
+
+    records = []
+    ids = []
+    for raw_record, pointer in items:
+        record = build(
+            cls,
+            raw_record,
+            ctx,
+            pointer,
+            extra={"location": Location(shown, *raw_record.pos)},
+        )
+        record_id = raw_record.get("id")
+        if isinstance(record_id, str) and "id" in raw_record.value_pos:
+            id_loc = Location(shown, *raw_record.value_pos["id"])
+            ids.append((record_id, cls.kind_name, id_loc))
+            if stem is not None and pointer == "$" and record_id != stem:
+                secret = cls is Person and raw_record.get("disclosure") != "public"
+                what = "its id" if secret else repr(record_id)
+                ctx.report(
+                    "id-file-mismatch",
+                    f"the file is named {stem!r} but the record's id is "
+                    f"{what}; rename the file to <id>.yaml or fix the id"
+                    if not secret
+                    else "the file name does not match the record's id; "
+                    "rename the file to <id>.yaml",
+                    raw_record.value_pos["id"],
+                    f"{pointer}.id",
+                )
+                record = INVALID
+        if record is not INVALID:
+            records.append(record)
+    return FileRecords(
+        shown,
+        tuple(records),
+        tuple(ctx.problems),
+        tuple(ctx.refs),
+        tuple(ids),
+        len(items),
+    )
+
+
+@attrs.frozen
+class Report:
+    """
+    The outcome of a validation.
+
+    Attributes:
+        problems: Every problem, sorted by file, line and column.
+        files: How many files were read.
+        records: How many records they hold.
+        info: The registry's ``registry.yaml``, when it could be read.
+        registry_records: The valid records, for building a
+            :class:`~coalition_registry.Registry`.
+    """
+
+    problems: tuple[Problem, ...]
+    files: int = 0
+    records: int = 0
+    info: RegistryInfo | None = None
+    registry_records: tuple[Any, ...] = attrs.field(default=(), repr=False)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that are errors."""
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The problems that are warnings."""
+        return tuple(p for p in self.problems if not p.is_error)
+
+    @property
+    def valid(self) -> bool:
+        """Whether the registry has no errors (warnings are allowed)."""
+        return not self.errors
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """Counts of files, records, errors and warnings."""
+        return {
+            "files": self.files,
+            "records": self.records,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+        }
+
+
+def _read_info(root: Path, limits: Limits) -> tuple[RegistryInfo | None, list[Problem]]:
+    path = root / files.REGISTRY_FILE
+    shown = files.display_path(path)
+    if not path.is_file():
+        return None, [
+            Problem(
+                "invalid-registry-file",
+                f"no {files.REGISTRY_FILE} here or in a folder above; "
+                "create one with name, schema_version and data_licence",
+                Location(files.display_path(root)),
+            )
+        ]
+    raw = files.read_bytes(path, shown, limits.max_file_bytes)
+    if isinstance(raw, Problem):
+        return None, [raw]
+    doc = parse(raw, shown, limits)
+    ctx = Context(shown, list(doc.problems))
+    if not isinstance(doc.data, YMap):
+        if doc.data is not None or not doc.problems:
+            ctx.report(
+                "invalid-registry-file",
+                "registry.yaml must be a mapping with name, schema_version "
+                "and data_licence",
+                (1, 1),
+                "$",
+            )
+        return None, ctx.problems
+    info = build(
+        RegistryInfo,
+        doc.data,
+        ctx,
+        extra={"location": Location(shown, *doc.data.pos)},
+    )
+    if info is INVALID:
+        return None, ctx.problems
+    assert isinstance(info, RegistryInfo)
+    if info.schema_version != SCHEMA_VERSION:
+        ctx.report(
+            "invalid-registry-file",
+            f"schema_version {info.schema_version} is not supported by "
+            f"this version of coalition-registry (it reads "
+            f"{SCHEMA_VERSION}); upgrade coalition-registry",
+            doc.data.value_pos["schema_version"],
+            "$.schema_version",
+        )
+        return None, ctx.problems
+    return info, ctx.problems
+
+
+def _read_file(entry: files.FileEntry, limits: Limits) -> FileRecords:
+    if entry.problem is not None:
+        return FileRecords(entry.shown, (), (entry.problem,))
+    cls = FOLDERS.get(entry.folder)
+    if cls is None:
+        known = ", ".join(f"{f}/" for f in FOLDERS)
+        return FileRecords(
+            entry.shown,
+            (),
+            (
+                Problem(
+                    "wrong-folder",
+                    f"record files belong in one of the folders {known}; "
+                    "move this file into the folder of its kind",
+                    Location(entry.shown),
+                ),
+            ),
+        )
+    raw = files.read_bytes(entry.path, entry.shown, limits.max_file_bytes)
+    if isinstance(raw, Problem):
+        return FileRecords(entry.shown, (), (raw,))
+    return read_records(
+        raw, entry.shown, cls, stem=entry.path.stem, limits=limits
+    )
+
+
+def check_registry(results: Sequence[FileRecords]) -> list[Problem]:
+    """The problems only the whole registry shows."""
+    problems: list[Problem] = []
+    defined: dict[str, list[tuple[str, Location]]] = defaultdict(list)
+    for result in results:
+        for record_id, kind, loc in result.ids:
+            defined[record_id].append((kind, loc))
+    for record_id, uses in defined.items():
+        if len(uses) > 1:
+            for i, (_, loc) in enumerate(uses):
+                other = uses[1 if i == 0 else 0][1]
+                problems.append(
+                    Problem(
+                        "duplicate-id",
+                        f"the id {record_id!r} is also used at {other}; "
+                        "ids are unique across the registry: rename one",
+                        loc,
+                        "$.id",
+                    )
+                )
+    problems.extend(_check_refs(results, defined))
+    records = [r for result in results for r in result.records]
+    problems.extend(_check_double_signatures(records))
+    problems.extend(_check_claims(records))
+    problems.extend(_check_sources(records))
+    return problems
+
+
+def _check_refs(
+    results: Iterable[FileRecords],
+    defined: dict[str, list[tuple[str, Location]]],
+) -> Iterable[Problem]:
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for record_id, uses in defined.items():
+        by_kind[uses[0][0]].append(record_id)
+    for result in results:
+        for ref in result.refs:
+            uses = defined.get(ref.target)
+            if uses and uses[0][0] in ref.kinds:
+                continue
+            wanted = " or ".join(ref.kinds)
+            if uses:
+                message = (
+                    f"{ref.target!r} is {a(uses[0][0])}, but this field "
+                    f"needs {a(wanted)}"
+                )
+            else:
+                candidates = [i for k in ref.kinds for i in by_kind[k]]
+                close = difflib.get_close_matches(ref.target, candidates, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else (
+                    f"; add the {wanted} or check the id"
+                )
+                message = f"no {wanted} has the id {ref.target!r}{hint}"
+            yield Problem("unknown-reference", message, ref.location, ref.pointer)
+
+
+def _check_double_signatures(records: Iterable[Any]) -> Iterable[Problem]:
+    first: dict[tuple[str, str], Signature] = {}
+    for record in records:
+        if not isinstance(record, Signature):
+            continue
+        key = (record.letter, record.signatory)
+        if key in first:
+            yield Problem(
+                "duplicate-signature",
+                f"this signatory already signed this letter (at "
+                f"{first[key].location}); keep one signature, and record a "
+                "withdrawal with status",
+                record.location,
+                "$.signatory",
+            )
+        else:
+            first[key] = record
+
+
+def _check_claims(records: Sequence[Any]) -> Iterable[Problem]:
+    from .aggregate import claim_figure  # noqa: PLC0415 - avoids a cycle
+
+    letters = [r for r in records if isinstance(r, Letter)]
+    for letter in letters:
+        for i, claim in enumerate(letter.claims):
+            if claim.qualifier != "exact":
+                continue
+            figure = claim_figure(records, letter.id, claim)
+            if figure is not None and figure > claim.value:
+                yield Problem(
+                    "claim-exceeded",
+                    f"the records show {figure} {claim.measure} where the "
+                    f"claim says exactly {claim.value}; check the records "
+                    "and the claim's source",
+                    letter.location,
+                    f"$.claims[{i}]",
+                )
+
+
+def _check_sources(records: Iterable[Any]) -> Iterable[Problem]:
+    for record in records:
+        if isinstance(record, (Letter, Organisation, Person, Group, Signature)) and not record.sources:
+            yield Problem(
+                "no-source",
+                f"this {record.kind_name} cites no source; add a sources "
+                "list with the URL where the facts were found",
+                record.location,
+                "$",
+            )
+
+
+def validate(*paths: str | Path, limits: Limits = DEFAULT_LIMITS) -> Report:
+    """
+    Validate registries, or single files against their registry.
+
+    Args:
+        paths: Registry folders, or files inside a registry (each checked
+            against the registry whose ``registry.yaml`` is above it).
+            Defaults to ``registry_data``.
+        limits: Size and depth bounds.
+
+    Returns:
+        A report of every problem; never raises for bad data.
+    """
+    targets = [Path(p) for p in (paths or ("registry_data",))]
+    problems: list[Problem] = []
+    files_read = 0
+    record_count = 0
+    info: RegistryInfo | None = None
+    all_records: list[Any] = []
+    for target in targets:
+        if not target.exists():
+            problems.append(
+                Problem(
+                    "file-unreadable",
+                    "no such file or folder",
+                    Location(files.display_path(target)),
+                )
+            )
+            continue
+        root = files.find_root(target) or (target if target.is_dir() else target.parent)
+        info, found = _validate_root(root, limits)
+        results, root_problems = found
+        if target.is_dir() and target.resolve() == root.resolve():
+            problems.extend(root_problems)
+            all_records.extend(r for res in results for r in res.records)
+            files_read += len(results) + 1
+            record_count += sum(r.count for r in results)
+        else:
+            scope = files.display_path(target)
+            problems.extend(p for p in root_problems if _within(p, scope))
+            inside = [r for r in results if _within_path(r.path, scope)]
+            files_read += len(inside)
+            record_count += sum(r.count for r in inside)
+    problems.sort(key=sort_key)
+    return Report(tuple(problems), files_read, record_count, info, tuple(all_records))
+
+
+def _within(problem: Problem, scope: str) -> bool:
+    return _within_path(problem.location.path, scope)
+
+
+def _within_path(path: str, scope: str) -> bool:
+    return path == scope or path.startswith(scope.rstrip("/") + "/")
+
+
+def _validate_root(
+    root: Path, limits: Limits
+) -> tuple[RegistryInfo | None, tuple[list[FileRecords], list[Problem]]]:
+    info, problems = _read_info(root, limits)
+    results: list[FileRecords] = []
+    total = 0
+    for entry in files.walk(root):
+        result = _read_file(entry, limits)
+        results.append(result)
+        problems.extend(result.problems)
+        total += result.count
+        if total > limits.max_records:
+            problems.append(
+                Problem(
+                    "limit-exceeded",
+                    f"the registry holds more than {limits.max_records:,} "
+                    "records (limit max_records); reading stopped here",
+                    Location(entry.shown),
+                )
+            )
+            break
+    problems.extend(check_registry(results))
+    return info, (results, problems)
