@@ -1,5 +1,4 @@
-"""
-coalition_registry: who signed which open letter, from which country.
+"""coalition_registry: who signed which open letter, from which country.
 
 >>> import coalition_registry as cr
 >>> reg = cr.load("registry_data")
@@ -22,7 +21,13 @@ from .model import (
     Source,
 )
 from .problems import CODES, Location, Problem, RegistryError, Severity
-from .query import country_of, letters_signed_by, organisations, signatories, signatures
+from .query import (
+    country_of,
+    letters_signed_by,
+    organisations,
+    signatories,
+    signatures,
+)
 from .registry import Collection, Registry, load
 from .validate import Report, validate
 

@@ -1,5 +1,4 @@
-"""
-Aggregations: counts over a registry, as small pure functions returning
+"""Aggregations: counts over a registry, as small pure functions returning
 immutable tables.
 
 The rule for coverage by country: each active signature counts once, in
@@ -27,8 +26,7 @@ __all__ = ["Coverage", "CoverageRow", "claim_figure", "coverage"]
 
 @attrs.frozen
 class CoverageRow:
-    """
-    One country's line in a coverage table.
+    """One country's line in a coverage table.
 
     Attributes:
         country: The alpha-2 code, or ``None`` for the unknown row.
@@ -45,8 +43,7 @@ class CoverageRow:
 
 @attrs.frozen
 class Coverage:
-    """
-    Coverage of one letter by country.
+    """Coverage of one letter by country.
 
     Attributes:
         letter: The letter's id.
@@ -77,15 +74,12 @@ class Coverage:
             "countries": self.countries,
             "claimed_countries": self.claimed_countries,
             "total": self.total,
-            "rows": [
-                attrs.asdict(r) for r in (*self.rows, self.unknown)
-            ],
+            "rows": [attrs.asdict(r) for r in (*self.rows, self.unknown)],
         }
 
 
 def coverage(registry: Registry, letter_id: str) -> Coverage:
-    """
-    Count a letter's active signatories by country.
+    """Count a letter's active signatories by country.
 
     >>> cov = coverage(load("registry_data"), "survivors-letter-2023")
     >>> cov.total == len(signatures(load("registry_data"), "survivors-letter-2023"))
@@ -123,8 +117,7 @@ def _claimed_countries(claims: Iterable[Claim]) -> int | None:
 def claim_figure(
     records: Iterable[Any], letter_id: str, claim: Claim
 ) -> int | None:
-    """
-    What the records show for the figure a claim states: active
+    """What the records show for the figure a claim states: active
     signatures with the claim's roles, or distinct countries.
     """
     registry = records if isinstance(records, Registry) else Registry(records)

@@ -1,5 +1,4 @@
-"""
-The command line: ``coalition-registry``.  It only wires the library
+"""The command line: ``coalition-registry``.  It only wires the library
 together: parse arguments, call, render, return an exit code.
 """
 
@@ -42,8 +41,12 @@ def parser() -> argparse.ArgumentParser:
         description="Validate and query a registry of who signed which "
         "open letter.",
     )
-    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    p.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}"
+    )
+    sub = p.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser
+    )
 
     v = sub.add_parser(
         "validate",
@@ -54,10 +57,19 @@ def parser() -> argparse.ArgumentParser:
         "no errors (warnings allowed), 1 when there are errors, 2 for a "
         "usage error.",
     )
-    v.add_argument("paths", nargs="*", metavar="PATH", default=["registry_data"],
-                   help="registry folders or files (default: registry_data)")
-    v.add_argument("--format", choices=("text", "json"), default="text",
-                   help="output format (default: text)")
+    v.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        default=["registry_data"],
+        help="registry folders or files (default: registry_data)",
+    )
+    v.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="output format (default: text)",
+    )
 
     c = sub.add_parser(
         "coverage",
@@ -66,12 +78,24 @@ def parser() -> argparse.ArgumentParser:
         "(organisations by headquarters country; people and groups by "
         "their country; others under 'unknown').",
     )
-    c.add_argument("path", nargs="?", default="registry_data", metavar="PATH",
-                   help="registry folder (default: registry_data)")
-    c.add_argument("--letter", metavar="ID",
-                   help="the letter's id (optional when the registry has one)")
-    c.add_argument("--format", choices=("table", "json", "csv"), default="table",
-                   help="output format (default: table)")
+    c.add_argument(
+        "path",
+        nargs="?",
+        default="registry_data",
+        metavar="PATH",
+        help="registry folder (default: registry_data)",
+    )
+    c.add_argument(
+        "--letter",
+        metavar="ID",
+        help="the letter's id (optional when the registry has one)",
+    )
+    c.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="output format (default: table)",
+    )
     return p
 
 
@@ -94,19 +118,26 @@ def run(argv: Sequence[str], *, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def _missing(paths: Sequence[str], stderr: TextIO) -> bool:
-    from pathlib import Path  # noqa: PLC0415
+    from pathlib import Path
 
     missing = [p for p in paths if not Path(p).exists()]
     for p in missing:
-        print(f"coalition-registry: error: no such file or folder: {p}", file=stderr)
+        print(
+            f"coalition-registry: error: no such file or folder: {p}",
+            file=stderr,
+        )
     return bool(missing)
 
 
-def _validate(paths: Sequence[str], fmt: str, stdout: TextIO, stderr: TextIO) -> int:
+def _validate(
+    paths: Sequence[str], fmt: str, stdout: TextIO, stderr: TextIO
+) -> int:
     if _missing(paths, stderr):
         return EXIT_USAGE
     report = validate(*paths)
-    (render.report_json if fmt == "json" else render.report_text)(report, stdout)
+    (render.report_json if fmt == "json" else render.report_text)(
+        report, stdout
+    )
     return EXIT_OK if report.valid else EXIT_INVALID
 
 
@@ -146,10 +177,16 @@ def _coverage(
     else:
         chosen = registry.letters.get(letter)
         title = chosen.title if chosen is not None else letter
-        render.coverage_table(cov, stdout, title=f"Coverage by country: {title}\n")
+        render.coverage_table(
+            cov, stdout, title=f"Coverage by country: {title}\n"
+        )
     return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The console entry point."""
-    return run(sys.argv[1:] if argv is None else argv, stdout=sys.stdout, stderr=sys.stderr)
+    return run(
+        sys.argv[1:] if argv is None else argv,
+        stdout=sys.stdout,
+        stderr=sys.stderr,
+    )

@@ -1,5 +1,4 @@
-"""
-Countries: ISO 3166-1 alpha-2 codes, their names, and suggestions for the
+"""Countries: ISO 3166-1 alpha-2 codes, their names, and suggestions for the
 ways people actually write them.
 
 pycountry's database is read on first use, not at import.
@@ -112,8 +111,7 @@ REGION_WORDS: Final = frozenset(
 
 
 def normalise(text: str) -> str:
-    """
-    Fold *text* for matching: case, accents, apostrophes and punctuation.
+    """Fold *text* for matching: case, accents, apostrophes and punctuation.
 
     >>> normalise("  Barnardo’s ")
     'barnardos'
@@ -127,7 +125,7 @@ def normalise(text: str) -> str:
             continue
         if ch.isalnum():
             out.append(ch)
-        elif ch in "'’‘`´ʼ":  # noqa: RUF001 - apostrophes vanish: Barnardos
+        elif ch in "'’‘`´ʼ":
             continue
         else:
             out.append(" ")
@@ -137,9 +135,12 @@ def normalise(text: str) -> str:
 @functools.cache
 def _names() -> dict[str, str]:
     """Every alpha-2 code with its short English name (pycountry's)."""
-    import pycountry  # noqa: PLC0415 - loads a database: only when needed
+    import pycountry
 
-    names = {c.alpha_2: getattr(c, "common_name", c.name) for c in pycountry.countries}
+    names = {
+        c.alpha_2: getattr(c, "common_name", c.name)
+        for c in pycountry.countries
+    }
     names.update(EXTRA_CODES)
     return names
 
@@ -147,7 +148,7 @@ def _names() -> dict[str, str]:
 @functools.cache
 def _index() -> dict[str, str]:
     """Normalised names, official names and alpha-3 codes, to alpha-2."""
-    import pycountry  # noqa: PLC0415
+    import pycountry
 
     index: dict[str, str] = {}
     for c in pycountry.countries:
@@ -170,8 +171,7 @@ def country_name(code: str) -> str:
 
 
 def suggest(text: str) -> str | None:
-    """
-    The alpha-2 code that *text* most likely means, or ``None``.
+    """The alpha-2 code that *text* most likely means, or ``None``.
 
     Understands lower-case codes, alpha-3 codes, names in English (short,
     official and common forms) and common aliases such as ``UK``.

@@ -1,5 +1,4 @@
-"""
-Finding files: a registry's root, and the record files inside it, safely.
+"""Finding files: a registry's root, and the record files inside it, safely.
 
 Nothing here parses YAML.  Links that leave the registry, link loops and
 unreadable files become problems, never exceptions.
@@ -26,8 +25,7 @@ SUFFIXES: Final = frozenset({".yaml", ".yml"})
 
 @attrs.frozen
 class FileEntry:
-    """
-    A record file found in a registry.
+    """A record file found in a registry.
 
     Attributes:
         path: The file.
@@ -61,8 +59,7 @@ def find_root(path: Path) -> Path | None:
 
 
 def walk(root: Path) -> list[FileEntry]:
-    """
-    Every YAML file below *root*, in a stable order, except the root's
+    """Every YAML file below *root*, in a stable order, except the root's
     ``registry.yaml``.  Hidden folders (``.git``...) are skipped.
     """
     real_root = root.resolve()
@@ -79,25 +76,27 @@ def walk(root: Path) -> list[FileEntry]:
             rel = path.relative_to(root)
             top = rel.parts[0] if len(rel.parts) > 1 else ""
             entries.append(
-                FileEntry(path, display_path(path), top, _check_link(path, real_root))
+                FileEntry(
+                    path, display_path(path), top, _check_link(path, real_root)
+                )
             )
         # Linked folders are not walked (os.walk does not follow them), but
         # a YAML file behind one would be silently missed: say so.
-        for d in dirs:
-            if (here / d).is_symlink():
-                entries.append(
-                    FileEntry(
-                        here / d,
-                        display_path(here / d),
-                        "",
-                        Problem(
-                            "outside-registry",
-                            "this folder is a symbolic link, which is not "
-                            "followed; move the files into the registry",
-                            Location(display_path(here / d)),
-                        ),
-                    )
-                )
+        entries.extend(
+            FileEntry(
+                here / d,
+                display_path(here / d),
+                "",
+                Problem(
+                    "outside-registry",
+                    "this folder is a symbolic link, which is not followed; "
+                    "move its files into the registry",
+                    Location(display_path(here / d)),
+                ),
+            )
+            for d in dirs
+            if (here / d).is_symlink()
+        )
     return entries
 
 

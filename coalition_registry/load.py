@@ -1,5 +1,4 @@
-"""
-Reading: bytes of one YAML file into plain values that know their position.
+"""Reading: bytes of one YAML file into plain values that know their position.
 
 This is the only module that touches ruamel.yaml.  It composes the node tree
 with ruamel's C parser (libyaml) under ruamel's ``BaseResolver``, which
@@ -43,8 +42,7 @@ Pos = tuple[int, int]
 
 
 class YMap(dict[str, Any]):
-    """
-    A YAML mapping: a dict that remembers where it and its items are.
+    """A YAML mapping: a dict that remembers where it and its items are.
 
     Attributes:
         pos: Where the mapping starts.
@@ -62,8 +60,7 @@ class YMap(dict[str, Any]):
 
 
 class YSeq(list[Any]):
-    """
-    A YAML sequence: a list that remembers where it and its items are.
+    """A YAML sequence: a list that remembers where it and its items are.
 
     Attributes:
         pos: Where the sequence starts.
@@ -80,8 +77,7 @@ class YSeq(list[Any]):
 
 @attrs.frozen
 class Limits:
-    """
-    Bounds on what one registry may hold, so hostile input cannot exhaust
+    """Bounds on what one registry may hold, so hostile input cannot exhaust
     the machine.  Hitting one is a problem, never a crash.
 
     Attributes:
@@ -100,8 +96,7 @@ DEFAULT_LIMITS: Final = Limits()
 
 @attrs.frozen
 class Document:
-    """
-    One parsed file.
+    """One parsed file.
 
     Attributes:
         path: The file, as it is shown in problems.
@@ -144,10 +139,10 @@ _DEEP_INDENT: Final = re.compile(r"^[ \t?:-]{24,}", re.MULTILINE)
 
 
 def _parser_class() -> tuple[type[Any], bool]:
-    from ruamel.yaml.resolver import BaseResolver  # noqa: PLC0415
+    from ruamel.yaml.resolver import BaseResolver
 
     try:
-        from _ruamel_yaml import CParser  # noqa: PLC0415
+        from _ruamel_yaml import CParser
     except ImportError:  # pragma: no cover - depends on the install
         warnings.warn(
             "ruamel.yaml.clib is not installed: reading YAML with the "
@@ -156,12 +151,12 @@ def _parser_class() -> tuple[type[Any], bool]:
             RuntimeWarning,
             stacklevel=3,
         )
-        from ruamel.yaml.composer import Composer  # noqa: PLC0415
-        from ruamel.yaml.parser import Parser  # noqa: PLC0415
-        from ruamel.yaml.reader import Reader  # noqa: PLC0415
-        from ruamel.yaml.scanner import Scanner  # noqa: PLC0415
+        from ruamel.yaml.composer import Composer
+        from ruamel.yaml.parser import Parser
+        from ruamel.yaml.reader import Reader
+        from ruamel.yaml.scanner import Scanner
 
-        class PyParser(Reader, Scanner, Parser, Composer, BaseResolver):  # type: ignore[misc]
+        class PyParser(Reader, Scanner, Parser, Composer, BaseResolver):
             def __init__(self, stream: str) -> None:
                 Reader.__init__(self, stream, loader=self)
                 Scanner.__init__(self, loader=self)
@@ -272,11 +267,10 @@ def _syntax_problem(e: Exception, path: str) -> Problem:
 def _scan_events(
     text: str, path: str, limits: Limits
 ) -> tuple[list[Problem], bool]:
-    """
-    Walk the event stream for what the node tree hides: anchors, aliases
+    """Walk the event stream for what the node tree hides: anchors, aliases
     and nesting depth.  Returns the problems and whether composing is safe.
     """
-    from ruamel.yaml.events import (  # noqa: PLC0415
+    from ruamel.yaml.events import (
         AliasEvent,
         CollectionEndEvent,
         CollectionStartEvent,
@@ -345,7 +339,9 @@ class _Builder:
 
     def problem(self, code: str, message: str, node: Any) -> None:
         self.problems.append(
-            Problem(code, message, Location(self.path, *_mark_pos(node.start_mark)))
+            Problem(
+                code, message, Location(self.path, *_mark_pos(node.start_mark))
+            )
         )
 
     def build(self, node: Any, depth: int = 0) -> Any:
@@ -438,11 +434,8 @@ def _may_nest_deeply(text: str, limits: Limits) -> bool:
     )
 
 
-def parse(
-    raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS
-) -> Document:
-    """
-    Parse the bytes of one YAML file.
+def parse(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Parse the bytes of one YAML file.
 
     Args:
         raw: The file's content.

@@ -1,5 +1,4 @@
-"""
-Records: what the registry holds, as frozen, typed attrs classes.
+"""Records: what the registry holds, as frozen, typed attrs classes.
 
 Each YAML field is an attrs field whose metadata says how it is written
 (see :mod:`coalition_registry.schema`); the validator, the documentation's
@@ -16,6 +15,7 @@ from typing import Any, ClassVar, Final
 import attrs
 
 from . import countries
+from .load import YMap
 from .problems import Location
 from .schema import (
     Context,
@@ -31,7 +31,6 @@ from .schema import (
     Slug,
     Text,
     Url,
-    YMap,
     field,
 )
 
@@ -46,15 +45,21 @@ __all__ = [
     "Recipient",
     "Record",
     "RegistryInfo",
-    "Signature",
     "Signatory",
+    "Signature",
     "Source",
 ]
 
 #: The form of a generated, opaque person id.
 OPAQUE_ID: Final = re.compile(r"^person-[a-z0-9]{6,}$")
 
-ROLES: Final = ("survivor", "family-member", "expert", "academic", "organisation")
+ROLES: Final = (
+    "survivor",
+    "family-member",
+    "expert",
+    "academic",
+    "organisation",
+)
 DISCLOSURES: Final = ("public", "pseudonym", "anonymous")
 
 _HIDDEN = "<private>"
@@ -89,8 +94,7 @@ def _location() -> Any:
 
 @attrs.frozen
 class Source:
-    """
-    Where a fact was found.  Written inline in the record that cites it.
+    """Where a fact was found.  Written inline in the record that cites it.
 
     Attributes:
         url: The page's address.
@@ -101,17 +105,28 @@ class Source:
         quote: The words on the page that support the fact.
     """
 
-    url: str = field(Url(), required=True, doc="The page's address.",
-                     example="https://childhelplineinternational.org/...")
-    publisher: str | None = field(Text(), doc="Who published the page.",
-                                  example="Child Helpline International")
+    url: str = field(
+        Url(),
+        required=True,
+        doc="The page's address.",
+        example="https://childhelplineinternational.org/...",
+    )
+    publisher: str | None = field(
+        Text(),
+        doc="Who published the page.",
+        example="Child Helpline International",
+    )
     title: str | None = field(Text(), doc="The page's title.")
-    published: dt.date | None = field(Date(), doc="When the page was published.",
-                                      example="2023-09-18")
-    accessed: dt.date | None = field(Date(), doc="When the page was read.",
-                                     example="2026-11-01")
-    quote: str | None = field(Text(multiline=True),
-                              doc="The words on the page that support the fact.")
+    published: dt.date | None = field(
+        Date(), doc="When the page was published.", example="2023-09-18"
+    )
+    accessed: dt.date | None = field(
+        Date(), doc="When the page was read.", example="2026-11-01"
+    )
+    quote: str | None = field(
+        Text(multiline=True),
+        doc="The words on the page that support the fact.",
+    )
 
 
 _SOURCES = ListOf(Nested(Source))
@@ -131,14 +146,15 @@ def _private() -> Any:
 
 
 def _notes() -> Any:
-    return field(Text(multiline=True),
-                 doc="Anything a reader should know, such as why a field is unknown.")
+    return field(
+        Text(multiline=True),
+        doc="Anything a reader should know, such as why a field is unknown.",
+    )
 
 
 @attrs.frozen
 class Claim:
-    """
-    A figure that a source states about a letter, such as "104 signatories".
+    """A figure that a source states about a letter, such as "104 signatories".
 
     Attributes:
         measure: What is counted: ``signatories`` or ``countries``.
@@ -149,25 +165,36 @@ class Claim:
         sources: Where it is stated.
     """
 
-    measure: str = field(Enum(("signatories", "countries")), required=True,
-                         doc="What is counted.", example="signatories")
-    value: int = field(Count(), required=True, doc="The figure.", example="104")
+    measure: str = field(
+        Enum(("signatories", "countries")),
+        required=True,
+        doc="What is counted.",
+        example="signatories",
+    )
+    value: int = field(
+        Count(), required=True, doc="The figure.", example="104"
+    )
     roles: tuple[str, ...] = field(
         ListOf(Enum(ROLES)),
         doc="For signatories: the roles counted (all roles when left out).",
         example="[survivor]",
     )
-    qualifier: str = field(Enum(("exact", "at-least")), default="exact",
-                           doc="Whether the figure is exact or a lower bound.")
-    text: str | None = field(Text(), doc="The claim in the source's words.",
-                             example="signed by 104 survivors and ...")
+    qualifier: str = field(
+        Enum(("exact", "at-least")),
+        default="exact",
+        doc="Whether the figure is exact or a lower bound.",
+    )
+    text: str | None = field(
+        Text(),
+        doc="The claim in the source's words.",
+        example="signed by 104 survivors and ...",
+    )
     sources: tuple[Source, ...] = _sources()
 
 
 @attrs.frozen
 class Recipient:
-    """
-    Someone a letter was addressed to.
+    """Someone a letter was addressed to.
 
     Attributes:
         organisation: The organisation addressed.
@@ -175,23 +202,31 @@ class Recipient:
         title: The person's title as the source gives it.
     """
 
-    organisation: str = field(Ref(kinds=("organisation",)), required=True,
-                              doc="The organisation addressed.", example="meta")
-    person: str | None = field(Ref(kinds=("person",)),
-                               doc="The person addressed, if named.",
-                               example="mark-zuckerberg")
-    title: str | None = field(Text(), doc="The person's title as the source gives it.")
+    organisation: str = field(
+        Ref(kinds=("organisation",)),
+        required=True,
+        doc="The organisation addressed.",
+        example="meta",
+    )
+    person: str | None = field(
+        Ref(kinds=("person",)),
+        doc="The person addressed, if named.",
+        example="mark-zuckerberg",
+    )
+    title: str | None = field(
+        Text(), doc="The person's title as the source gives it."
+    )
 
 
 def _id(doc: str, example: str) -> Any:
-    return field(Slug(), required=True, doc=doc, example=example,
-                 private_ok=False)
+    return field(
+        Slug(), required=True, doc=doc, example=example, private_ok=False
+    )
 
 
 @attrs.frozen(repr=False)
 class Letter:
-    """
-    An open letter (or a coalition's statement) that people and
+    """An open letter (or a coalition's statement) that people and
     organisations signed.
 
     Attributes:
@@ -211,25 +246,36 @@ class Letter:
     kind_name: ClassVar[str] = "letter"
     folder: ClassVar[str] = "letters"
 
-    id: str = _id("Unique id, named after the letter.", "survivors-letter-2023")
+    id: str = _id(
+        "Unique id, named after the letter.", "survivors-letter-2023"
+    )
     title: str = field(Text(), required=True, doc="A short descriptive title.")
-    date: dt.date | None = field(Date(), doc="When it was published.",
-                                 example="2023-09-18")
+    date: dt.date | None = field(
+        Date(), doc="When it was published.", example="2023-09-18"
+    )
     date_qualifier: str = field(
-        Enum(("exact", "inferred")), default="exact",
-        doc="Whether the date is exact or inferred from dated coverage.")
-    publisher: str | None = field(Ref(kinds=("organisation",)),
-                                  doc="The organisation that published it.",
-                                  example="nspcc")
+        Enum(("exact", "inferred")),
+        default="exact",
+        doc="Whether the date is exact or inferred from dated coverage.",
+    )
+    publisher: str | None = field(
+        Ref(kinds=("organisation",)),
+        doc="The organisation that published it.",
+        example="nspcc",
+    )
     summary: str | None = field(Text(multiline=True), doc="What it says.")
     asks: tuple[str, ...] = field(ListOf(Text()), doc="What it asks for.")
     recipients: tuple[Recipient, ...] = field(
-        ListOf(Nested(Recipient)), doc="Who it was addressed to.")
+        ListOf(Nested(Recipient)), doc="Who it was addressed to."
+    )
     recipients_complete: bool = field(
-        Flag(), default=True,
-        doc="false when sources say 'including': the list may be partial.")
-    claims: tuple[Claim, ...] = field(ListOf(Nested(Claim)),
-                                      doc="Figures that sources state about it.")
+        Flag(),
+        default=True,
+        doc="false when sources say 'including': the list may be partial.",
+    )
+    claims: tuple[Claim, ...] = field(
+        ListOf(Nested(Claim)), doc="Figures that sources state about it."
+    )
     sources: tuple[Source, ...] = _sources()
     notes: str | None = _notes()
     private: tuple[str, ...] = _private()
@@ -255,8 +301,7 @@ _SCOPES: Final = ("national", "regional", "international")
 
 @attrs.frozen(repr=False)
 class Organisation:
-    """
-    An organisation: a signatory, a publisher or a recipient.
+    """An organisation: a signatory, a publisher or a recipient.
 
     Attributes:
         id: Its id.
@@ -275,26 +320,41 @@ class Organisation:
     folder: ClassVar[str] = "organisations"
 
     id: str = _id("Unique id, named after the organisation.", "barnardos")
-    name: str = field(Text(), required=True, doc="Its name as it writes it.",
-                      example="Barnardo's")
+    name: str = field(
+        Text(),
+        required=True,
+        doc="Its name as it writes it.",
+        example="Barnardo's",
+    )
     aliases: tuple[str, ...] = field(
-        ListOf(Text()), doc="Other names and spellings used in coverage.",
-        example="[Barnardo’s]")
-    kind: str | None = field(Enum(_KINDS_OF_ORGANISATION),
-                             doc="What kind of organisation it is.",
-                             example="charity")
+        ListOf(Text()),
+        doc="Other names and spellings used in coverage.",
+        example="[Barnardo’s]",
+    )
+    kind: str | None = field(
+        Enum(_KINDS_OF_ORGANISATION),
+        doc="What kind of organisation it is.",
+        example="charity",
+    )
     hq_country: str | None = field(
-        Country(), doc="Where it is based (its headquarters).", example="GB")
+        Country(), doc="Where it is based (its headquarters).", example="GB"
+    )
     registered_country: str | None = field(
-        Country(), doc="Where it is legally registered, if known.", example="GB")
-    scope: str | None = field(Enum(_SCOPES), doc="Where it works.",
-                              example="national")
-    website: str | None = field(Url(), doc="Its website.",
-                                example="https://www.barnardos.org.uk")
+        Country(),
+        doc="Where it is legally registered, if known.",
+        example="GB",
+    )
+    scope: str | None = field(
+        Enum(_SCOPES), doc="Where it works.", example="national"
+    )
+    website: str | None = field(
+        Url(), doc="Its website.", example="https://www.barnardos.org.uk"
+    )
     identifiers: tuple[tuple[str, str], ...] = field(
         Identifiers(),
         doc="Registry numbers by scheme (org-id.guide prefixes, or wikidata).",
-        example="{GB-CHC: '216250', GB-SC: SC037605}")
+        example="{GB-CHC: '216250', GB-SC: SC037605}",
+    )
     sources: tuple[Source, ...] = _sources()
     notes: str | None = _notes()
     private: tuple[str, ...] = _private()
@@ -315,8 +375,7 @@ class Organisation:
 
 @attrs.frozen(repr=False)
 class Person:
-    """
-    A person: a public figure (a recipient) or an individual signatory.
+    """A person: a public figure (a recipient) or an individual signatory.
 
     A person who is not public is never named in any output: an
     anonymous person has no name at all, a pseudonymous one signs under a
@@ -333,15 +392,25 @@ class Person:
     kind_name: ClassVar[str] = "person"
     folder: ClassVar[str] = "people"
 
-    id: str = _id("Unique id: the name for public people, opaque otherwise.",
-                  "mark-zuckerberg")
-    disclosure: str = field(Enum(DISCLOSURES), required=True,
-                            doc="How much may be said about them.",
-                            example="public", private_ok=False)
-    name: str | None = field(Text(), doc="Their name; an anonymous person has none.",
-                             example="Mark Zuckerberg")
-    country: str | None = field(Country(scope_field=None),
-                                doc="Where they are from.", example="US")
+    id: str = _id(
+        "Unique id: the name for public people, opaque otherwise.",
+        "mark-zuckerberg",
+    )
+    disclosure: str = field(
+        Enum(DISCLOSURES),
+        required=True,
+        doc="How much may be said about them.",
+        example="public",
+        private_ok=False,
+    )
+    name: str | None = field(
+        Text(),
+        doc="Their name; an anonymous person has none.",
+        example="Mark Zuckerberg",
+    )
+    country: str | None = field(
+        Country(scope_field=None), doc="Where they are from.", example="US"
+    )
     sources: tuple[Source, ...] = _sources()
     notes: str | None = _notes()
     private: tuple[str, ...] = _private()
@@ -379,20 +448,21 @@ class Person:
                 raw.value_pos["name"],
                 f"{pointer}.name",
             )
-        if disclosure in {"public", "pseudonym"} and not values.get("name"):
-            if "name" not in raw or raw["name"] is None:
-                ctx.report(
-                    "missing-field",
-                    f"a {disclosure} person needs the field 'name'",
-                    raw.pos,
-                    pointer,
-                )
+        if disclosure in {"public", "pseudonym"} and raw.get("name") is None:
+            ctx.report(
+                "missing-field",
+                f"a {disclosure} person needs the field 'name'",
+                raw.pos,
+                pointer,
+            )
         person_id = values.get("id")
         if disclosure in {"pseudonym", "anonymous"} and person_id:
             opaque = OPAQUE_ID.match(person_id) is not None
             name = raw.get("name")
             if opaque and isinstance(name, str):
-                words = [w for w in countries.normalise(name).split() if len(w) > 2]
+                words = [
+                    w for w in countries.normalise(name).split() if len(w) > 2
+                ]
                 opaque = not any(w in person_id for w in words)
             if not opaque:
                 ctx.report(
@@ -407,8 +477,7 @@ class Person:
 
 @attrs.frozen(repr=False)
 class Group:
-    """
-    Signatories who sign as one, such as a survivors' collective.
+    """Signatories who sign as one, such as a survivors' collective.
 
     Attributes:
         id: Its id.
@@ -424,15 +493,22 @@ class Group:
     folder: ClassVar[str] = "groups"
 
     id: str = _id("Unique id, named after the group.", "phoenix-11")
-    name: str = field(Text(), required=True, doc="Its name.", example="Phoenix 11")
-    description: str | None = field(Text(multiline=True), doc="Who its members are.")
-    country: str | None = field(Country(scope_field=None),
-                                doc="Where it is from, if from one country.",
-                                example="GB")
+    name: str = field(
+        Text(), required=True, doc="Its name.", example="Phoenix 11"
+    )
+    description: str | None = field(
+        Text(multiline=True), doc="Who its members are."
+    )
+    country: str | None = field(
+        Country(scope_field=None),
+        doc="Where it is from, if from one country.",
+        example="GB",
+    )
     member_count: int | None = field(
         Count(minimum=1, unknown_ok=True),
         doc="How many people it has, or unknown (counted as unknown, never as 1).",
-        example="11")
+        example="11",
+    )
     website: str | None = field(Url(), doc="Its website.")
     sources: tuple[Source, ...] = _sources()
     notes: str | None = _notes()
@@ -449,8 +525,7 @@ class Group:
 
 @attrs.frozen(repr=False)
 class Signature:
-    """
-    One signatory's signature on one letter.
+    """One signatory's signature on one letter.
 
     Attributes:
         id: Its id, by convention ``<letter>--<signatory>``.
@@ -468,25 +543,48 @@ class Signature:
     kind_name: ClassVar[str] = "signature"
     folder: ClassVar[str] = "signatures"
 
-    id: str = _id("Unique id: <letter>--<signatory> by convention.",
-                  "survivors-letter-2023--barnardos")
-    letter: str = field(Ref(kinds=("letter",)), required=True,
-                        doc="The letter signed.", example="survivors-letter-2023")
-    signatory: str = field(Ref(kinds=("organisation", "person", "group")),
-                           required=True,
-                           doc="Who signed: an organisation, person or group.",
-                           example="barnardos", private_ok=False)
-    role: str = field(Enum(ROLES), required=True, doc="Why they signed.",
-                      example="organisation")
+    id: str = _id(
+        "Unique id: <letter>--<signatory> by convention.",
+        "survivors-letter-2023--barnardos",
+    )
+    letter: str = field(
+        Ref(kinds=("letter",)),
+        required=True,
+        doc="The letter signed.",
+        example="survivors-letter-2023",
+    )
+    signatory: str = field(
+        Ref(kinds=("organisation", "person", "group")),
+        required=True,
+        doc="Who signed: an organisation, person or group.",
+        example="barnardos",
+        private_ok=False,
+    )
+    role: str = field(
+        Enum(ROLES),
+        required=True,
+        doc="Why they signed.",
+        example="organisation",
+    )
     name_as_printed: str | None = field(
-        Text(), doc="The name as the letter or coverage prints it.",
-        example="Barnardo's")
-    capacity: str = field(Enum(("own-name", "on-behalf-of")), default="own-name",
-                          doc="Whether they signed in their own name or for an organisation.")
-    on_behalf_of: str | None = field(Ref(kinds=("organisation",)),
-                                     doc="The organisation signed for.")
-    status: str = field(Enum(("active", "withdrawn")), default="active",
-                        doc="Whether the signature stands.", private_ok=False)
+        Text(),
+        doc="The name as the letter or coverage prints it.",
+        example="Barnardo's",
+    )
+    capacity: str = field(
+        Enum(("own-name", "on-behalf-of")),
+        default="own-name",
+        doc="Whether they signed in their own name or for an organisation.",
+    )
+    on_behalf_of: str | None = field(
+        Ref(kinds=("organisation",)), doc="The organisation signed for."
+    )
+    status: str = field(
+        Enum(("active", "withdrawn")),
+        default="active",
+        doc="Whether the signature stands.",
+        private_ok=False,
+    )
     withdrawn_on: dt.date | None = field(Date(), doc="When it was withdrawn.")
     sources: tuple[Source, ...] = _sources()
     notes: str | None = _notes()
@@ -504,7 +602,9 @@ class Signature:
     def __check__(
         values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
     ) -> None:
-        if values.get("capacity") == "on-behalf-of" and not values.get("on_behalf_of"):
+        if values.get("capacity") == "on-behalf-of" and not values.get(
+            "on_behalf_of"
+        ):
             ctx.report(
                 "missing-field",
                 "a signature on-behalf-of an organisation needs the field "
@@ -524,8 +624,7 @@ class Signature:
 
 @attrs.frozen
 class RegistryInfo:
-    """
-    The registry's own description, from ``registry.yaml`` at its root.
+    """The registry's own description, from ``registry.yaml`` at its root.
 
     Attributes:
         name: The registry's name.
@@ -535,14 +634,21 @@ class RegistryInfo:
     """
 
     name: str = field(Text(), required=True, doc="The registry's name.")
-    schema_version: int = field(Count(minimum=1), required=True,
-                                doc="The data format's version; 1 today.",
-                                example="1")
-    data_licence: str = field(Text(), required=True,
-                              doc="The data's licence, as an SPDX id.",
-                              example="CC-BY-4.0")
-    description: str | None = field(Text(multiline=True),
-                                    doc="What the registry holds.")
+    schema_version: int = field(
+        Count(minimum=1),
+        required=True,
+        doc="The data format's version; 1 today.",
+        example="1",
+    )
+    data_licence: str = field(
+        Text(),
+        required=True,
+        doc="The data's licence, as an SPDX id.",
+        example="CC-BY-4.0",
+    )
+    description: str | None = field(
+        Text(multiline=True), doc="What the registry holds."
+    )
     location: Location = _location()
 
 

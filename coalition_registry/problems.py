@@ -1,5 +1,4 @@
-"""
-Problems: the one type every stage uses to say what is wrong, and where.
+"""Problems: the one type every stage uses to say what is wrong, and where.
 
 Every check in the library reports a :class:`Problem` with a stable code from
 :data:`CODES`, a severity, a message that never repeats a private value, a
@@ -29,8 +28,7 @@ __all__ = [
 
 
 class Severity(enum.Enum):
-    """
-    How serious a problem is.
+    """How serious a problem is.
 
     Errors make a registry invalid; warnings are printed but do not change
     the exit code.
@@ -45,8 +43,7 @@ class Severity(enum.Enum):
 
 @attrs.frozen
 class Location:
-    """
-    Where a problem is: a file, and a 1-based line and column in it.
+    """Where a problem is: a file, and a 1-based line and column in it.
 
     ``line`` and ``column`` are 0 when the problem concerns a whole file that
     could not be read at all (it does not exist, or it is not text).
@@ -69,8 +66,7 @@ class Location:
 
 @attrs.frozen
 class Code:
-    """
-    A problem code: the stable name of one kind of mistake.
+    """A problem code: the stable name of one kind of mistake.
 
     Codes never change meaning once released; tools may match on them.
 
@@ -220,8 +216,7 @@ CODES: dict[str, Code] = _codes(
     Code(
         "invalid-value",
         _E,
-        "A value is not one of the allowed values, or not of the right "
-        "type.",
+        "A value is not one of the allowed values, or not of the right type.",
         "Use one of the allowed values listed in the message.",
         "scope: worldwide",
     ),
@@ -345,8 +340,7 @@ CODES: dict[str, Code] = _codes(
 
 @attrs.frozen
 class Problem:
-    """
-    One thing wrong with the registry.
+    """One thing wrong with the registry.
 
     Attributes:
         code: The stable kebab-case code (a key of :data:`CODES`).
@@ -402,8 +396,7 @@ def sort_key(problem: Problem) -> tuple[str, int, int, str, str]:
 
 
 class RegistryError(Exception):
-    """
-    Raised by :func:`coalition_registry.load` when the registry has errors.
+    """Raised by :func:`coalition_registry.load` when the registry has errors.
 
     Its ``problems`` hold every problem found, warnings included, sorted.
     """
@@ -415,7 +408,9 @@ class RegistryError(Exception):
         errors = [p for p in self.problems if p.is_error]
         first = f": {errors[0]}" if errors else ""
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        super().__init__(f"{len(errors)} error(s) in the registry{first}{more}")
+        super().__init__(
+            f"{len(errors)} error(s) in the registry{first}{more}"
+        )
 
     @property
     def errors(self) -> tuple[Problem, ...]:

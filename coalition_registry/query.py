@@ -1,5 +1,4 @@
-"""
-Queries: small pure functions over a loaded :class:`Registry`.
+"""Queries: small pure functions over a loaded :class:`Registry`.
 
 None of them does any I/O or changes anything; each returns a new tuple,
 in a stable order.
@@ -7,7 +6,7 @@ in a stable order.
 
 from __future__ import annotations
 
-from .model import Group, Letter, Organisation, Person, Signatory, Signature
+from .model import Letter, Organisation, Signatory, Signature
 from .registry import Registry
 
 
@@ -27,8 +26,7 @@ def signatures(
     include_withdrawn: bool = False,
     role: str | None = None,
 ) -> tuple[Signature, ...]:
-    """
-    The signatures of a letter: active ones unless *include_withdrawn*,
+    """The signatures of a letter: active ones unless *include_withdrawn*,
     of one *role* if given.
     """
     return tuple(
@@ -46,8 +44,7 @@ def signatories(
     kind: str | None = None,
     role: str | None = None,
 ) -> tuple[Signatory, ...]:
-    """
-    Who signed a letter (active signatures), optionally filtered.
+    """Who signed a letter (active signatures), optionally filtered.
 
     Args:
         registry: The registry.
@@ -108,13 +105,10 @@ def organisations(
 
 
 def country_of(signatory: Signatory) -> str | None:
-    """
-    The country a signatory counts in: an organisation's headquarters
+    """The country a signatory counts in: an organisation's headquarters
     country, a person's or group's country; ``None`` when unknown or
     private.
     """
     if isinstance(signatory, Organisation):
         return signatory.country
-    if isinstance(signatory, (Person, Group)):
-        return None if "country" in signatory.private else signatory.country
-    return None  # pragma: no cover - exhaustive
+    return None if "country" in signatory.private else signatory.country

@@ -1,5 +1,4 @@
-"""
-The registry: validated records in immutable collections, with indices
+"""The registry: validated records in immutable collections, with indices
 built once, in the shape of pycountry's databases.
 """
 
@@ -12,7 +11,15 @@ from typing import Any, Generic, TypeVar, overload
 
 from .countries import normalise
 from .load import DEFAULT_LIMITS, Limits
-from .model import Group, Letter, Organisation, Person, RegistryInfo, Signatory, Signature
+from .model import (
+    Group,
+    Letter,
+    Organisation,
+    Person,
+    RegistryInfo,
+    Signatory,
+    Signature,
+)
 from .problems import RegistryError
 from .validate import validate
 
@@ -24,8 +31,7 @@ D = TypeVar("D")
 
 
 class Collection(Generic[R]):
-    """
-    The records of one kind: iterable, sized, and searchable by id, name or
+    """The records of one kind: iterable, sized, and searchable by id, name or
     alias.
 
     >>> reg = load("registry_data")
@@ -37,12 +43,14 @@ class Collection(Generic[R]):
 
     def __init__(self, kind: str, records: Iterable[R]) -> None:
         self._kind = kind
-        self._by_id: dict[str, R] = {r.id: r for r in sorted(records, key=lambda r: r.id)}
+        self._by_id: dict[str, R] = {
+            r.id: r for r in sorted(records, key=lambda r: r.id)
+        }
         by_name: dict[str, R] = {}
         for record in self._by_id.values():
             for name in _searchable_names(record):
                 by_name.setdefault(normalise(name), record)
-        self._by_name = by_name
+        self._by_name: dict[str, R] = by_name
 
     def __iter__(self) -> Iterator[R]:
         return iter(self._by_id.values())
@@ -56,6 +64,11 @@ class Collection(Generic[R]):
     def __repr__(self) -> str:
         return f"<Collection of {len(self)} {self._kind} record(s)>"
 
+    @property
+    def kind(self) -> str:
+        """The kind of record it holds (``organisation``...)."""
+        return self._kind
+
     @overload
     def get(self, record_id: str) -> R | None: ...
     @overload
@@ -65,8 +78,7 @@ class Collection(Generic[R]):
         return self._by_id.get(record_id, default)
 
     def lookup(self, text: str) -> R:
-        """
-        The record whose id, name or alias is *text*, ignoring case,
+        """The record whose id, name or alias is *text*, ignoring case,
         accents, apostrophes and punctuation.
 
         People who are not public are found by id only.
@@ -95,8 +107,7 @@ def _searchable_names(record: Any) -> list[str]:
 
 
 class Registry:
-    """
-    Every record of a registry, validated.
+    """Every record of a registry, validated.
 
     Build one with :func:`load`.  All collections are immutable; the
     indices used by queries are built once, here.
@@ -129,7 +140,9 @@ class Registry:
         for record in records:
             by_kind[type(record)].append(record)
         self.info = info
-        self.letters: Collection[Letter] = Collection("letter", by_kind[Letter])
+        self.letters: Collection[Letter] = Collection(
+            "letter", by_kind[Letter]
+        )
         self.organisations: Collection[Organisation] = Collection(
             "organisation", by_kind[Organisation]
         )
@@ -161,7 +174,7 @@ class Registry:
 
     def __repr__(self) -> str:
         counts = ", ".join(
-            f"{len(c)} {c._kind}(s)" for c in self._collections()  # noqa: SLF001
+            f"{len(c)} {c.kind}(s)" for c in self._collections()
         )
         return f"<Registry: {counts}>"
 
@@ -191,8 +204,7 @@ class Registry:
 def load(
     path: str | Path = "registry_data", *, limits: Limits = DEFAULT_LIMITS
 ) -> Registry:
-    """
-    Read and validate a registry folder.
+    """Read and validate a registry folder.
 
     Args:
         path: The registry's root folder (holding ``registry.yaml``).

@@ -1,5 +1,4 @@
-"""
-Rendering: reports and tables as text, JSON or CSV.  No logic, no I/O
+"""Rendering: reports and tables as text, JSON or CSV.  No logic, no I/O
 beyond the stream it is given.
 """
 
@@ -14,7 +13,13 @@ from .aggregate import Coverage
 from .validate import Report
 
 
-__all__ = ["coverage_csv", "coverage_json", "coverage_table", "report_json", "report_text"]
+__all__ = [
+    "coverage_csv",
+    "coverage_json",
+    "coverage_table",
+    "report_json",
+    "report_text",
+]
 
 
 def report_text(report: Report, out: TextIO) -> None:
@@ -52,7 +57,12 @@ def coverage_table(cov: Coverage, out: TextIO, *, title: str = "") -> None:
         for r in (*cov.rows, cov.unknown)
     ]
     header = ("code", "country", "signatories", "of which international")
-    total = ("", "Total", str(cov.total), str(sum(r.international for r in (*cov.rows, cov.unknown))))
+    total = (
+        "",
+        "Total",
+        str(cov.total),
+        str(sum(r.international for r in (*cov.rows, cov.unknown))),
+    )
     widths = [max(len(r[i]) for r in (header, *rows, total)) for i in range(4)]
 
     def line(cells: tuple[str, ...]) -> str:
@@ -74,7 +84,10 @@ def coverage_table(cov: Coverage, out: TextIO, *, title: str = "") -> None:
         if cov.claimed_countries is not None
         else ""
     )
-    print(f"\nDistinct countries in the records: {cov.countries}{claimed}", file=out)
+    print(
+        f"\nDistinct countries in the records: {cov.countries}{claimed}",
+        file=out,
+    )
 
 
 def coverage_json(cov: Coverage, out: TextIO) -> None:
@@ -88,5 +101,14 @@ def coverage_csv(cov: Coverage, out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["country", "name", "signatories", "international"])
     for r in (*cov.rows, cov.unknown):
-        writer.writerow([r.country or "", r.name, r.signatories, r.international])
-    writer.writerow(["", "Total", cov.total, sum(r.international for r in (*cov.rows, cov.unknown))])
+        writer.writerow(
+            [r.country or "", r.name, r.signatories, r.international]
+        )
+    writer.writerow(
+        [
+            "",
+            "Total",
+            cov.total,
+            sum(r.international for r in (*cov.rows, cov.unknown)),
+        ]
+    )

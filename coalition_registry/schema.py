@@ -1,5 +1,4 @@
-"""
-Field types: how one YAML value becomes one typed Python value.
+"""Field types: how one YAML value becomes one typed Python value.
 
 Each record field in :mod:`coalition_registry.model` names its type here
 in its attrs metadata.  A type converts raw text (everything arrives as text:
@@ -52,8 +51,7 @@ _SUSPICIOUS: Final = re.compile(
 
 @attrs.frozen
 class Reference:
-    """
-    One use of a record's id inside another record, checked once the whole
+    """One use of a record's id inside another record, checked once the whole
     registry is read.
 
     Attributes:
@@ -71,8 +69,7 @@ class Reference:
 
 @attrs.define
 class Context:
-    """
-    What a conversion needs to report a problem: the file, the problems
+    """What a conversion needs to report a problem: the file, the problems
     found so far, and whether values of this field may be shown.
 
     Attributes:
@@ -118,9 +115,7 @@ class FieldType:
     #: How the type is named in documentation and messages.
     label: ClassVar[str] = "text"
 
-    def convert(
-        self, raw: Any, ctx: Context, pos: Pos, pointer: str
-    ) -> Any:
+    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         """Turn *raw* into a value, or report and return :data:`INVALID`."""
         raise NotImplementedError
 
@@ -152,9 +147,7 @@ class Text(FieldType):
     multiline: bool = False
     label: ClassVar[str] = "text"
 
-    def convert(
-        self, raw: Any, ctx: Context, pos: Pos, pointer: str
-    ) -> Any:
+    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         text = self._text(raw, ctx, pos, pointer)
         if text is INVALID:
             return INVALID
@@ -167,9 +160,7 @@ class Text(FieldType):
         return text if self.multiline else " ".join(text.split())
 
 
-def check_suspicious(
-    text: str, ctx: Context, pos: Pos, pointer: str
-) -> None:
+def check_suspicious(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
     """Warn about invisible, bidirectional or mixed-script characters."""
     hit = _SUSPICIOUS.search(text)
     if hit is not None:
@@ -215,9 +206,7 @@ class Enum(FieldType):
     values: tuple[str, ...]
     label: ClassVar[str] = "one of"
 
-    def convert(
-        self, raw: Any, ctx: Context, pos: Pos, pointer: str
-    ) -> Any:
+    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         text = self._text(raw, ctx, pos, pointer)
         if text is INVALID:
             return INVALID
@@ -247,9 +236,7 @@ class Flag(FieldType):
 
     label: ClassVar[str] = "true or false"
 
-    def convert(
-        self, raw: Any, ctx: Context, pos: Pos, pointer: str
-    ) -> Any:
+    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         text = self._text(raw, ctx, pos, pointer)
         if text is INVALID:
             return INVALID
@@ -278,9 +265,7 @@ class Slug(FieldType):
 
     label: ClassVar[str] = "id"
 
-    def convert(
-        self, raw: Any, ctx: Context, pos: Pos, pointer: str
-    ) -> Any:
+    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         text = self._text(raw, ctx, pos, pointer)
         if text is INVALID:
             return INVALID
@@ -305,8 +290,7 @@ class Slug(FieldType):
 
 
 def slugify(text: str) -> str:
-    """
-    The id that a name suggests.
+    """The id that a name suggests.
 
     >>> slugify("Barnardo's")
     'barnardos'
@@ -323,9 +307,7 @@ class Ref(Slug):
     kinds: tuple[str, ...] = ()
     label: ClassVar[str] = "reference"
 
-    def convert(
-        self, raw: Any, ctx: Context, pos: Pos, pointer: str
-    ) -> Any:
+    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         value = super().convert(raw, ctx, pos, pointer)
         if value is not INVALID:
             ctx.refs.append(
@@ -345,9 +327,7 @@ class Country(FieldType):
     scope_field: str | None = "scope"
     label: ClassVar[str] = "country code"
 
-    def convert(
-        self, raw: Any, ctx: Context, pos: Pos, pointer: str
-    ) -> Any:
+    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         text = self._text(raw, ctx, pos, pointer)
         if text is INVALID:
             return INVALID
@@ -380,7 +360,9 @@ class Country(FieldType):
         return {"type": "string", "pattern": "^[A-Z]{2}$"}
 
     def describe(self) -> str:
-        return "ISO 3166-1 alpha-2 country code, such as `GB` (`XK` for Kosovo)"
+        return (
+            "ISO 3166-1 alpha-2 country code, such as `GB` (`XK` for Kosovo)"
+        )
 
 
 @attrs.frozen
@@ -389,9 +371,7 @@ class Date(FieldType):
 
     label: ClassVar[str] = "date"
 
-    def convert(
-        self, raw: Any, ctx: Context, pos: Pos, pointer: str
-    ) -> Any:
+    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         text = self._text(raw, ctx, pos, pointer)
         if text is INVALID:
             return INVALID
@@ -427,9 +407,7 @@ class Url(FieldType):
 
     label: ClassVar[str] = "URL"
 
-    def convert(
-        self, raw: Any, ctx: Context, pos: Pos, pointer: str
-    ) -> Any:
+    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         text = self._text(raw, ctx, pos, pointer)
         if text is INVALID:
             return INVALID
@@ -473,9 +451,7 @@ class Count(FieldType):
     unknown_ok: bool = False
     label: ClassVar[str] = "whole number"
 
-    def convert(
-        self, raw: Any, ctx: Context, pos: Pos, pointer: str
-    ) -> Any:
+    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         text = self._text(raw, ctx, pos, pointer)
         if text is INVALID:
             return INVALID
@@ -511,9 +487,7 @@ class ListOf(FieldType):
     item: FieldType
     label: ClassVar[str] = "list"
 
-    def convert(
-        self, raw: Any, ctx: Context, pos: Pos, pointer: str
-    ) -> Any:
+    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         if not isinstance(raw, YSeq):
             hint = (
                 "; write it as a list, one '- item' per line"
@@ -533,7 +507,9 @@ class ListOf(FieldType):
         ):
             here = f"{pointer}[{i}]"
             if value is None:
-                ctx.report("wrong-shape", "this list item is empty", item_pos, here)
+                ctx.report(
+                    "wrong-shape", "this list item is empty", item_pos, here
+                )
                 ok = False
                 continue
             converted = self.item.convert(value, ctx, item_pos, here)
@@ -556,9 +532,7 @@ class Identifiers(FieldType):
 
     label: ClassVar[str] = "mapping"
 
-    def convert(
-        self, raw: Any, ctx: Context, pos: Pos, pointer: str
-    ) -> Any:
+    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         if not isinstance(raw, YMap):
             return ctx.report(
                 "wrong-shape",
@@ -615,9 +589,7 @@ class Nested(FieldType):
     cls: type[Any]
     label: ClassVar[str] = "mapping"
 
-    def convert(
-        self, raw: Any, ctx: Context, pos: Pos, pointer: str
-    ) -> Any:
+    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         if not isinstance(raw, YMap):
             return ctx.report(
                 "wrong-shape",
@@ -647,8 +619,7 @@ def a(noun: str) -> str:
 
 @attrs.frozen
 class FieldSpec:
-    """
-    How one record field is written in YAML.
+    """How one record field is written in YAML.
 
     Attributes:
         type: Its field type.
@@ -678,9 +649,7 @@ def field(
     private_ok: bool = True,
 ) -> Any:
     """An attrs field described for YAML: see :class:`FieldSpec`."""
-    meta = {
-        _META_KEY: FieldSpec(type_, required, doc, example, private_ok)
-    }
+    meta = {_META_KEY: FieldSpec(type_, required, doc, example, private_ok)}
     if isinstance(type_, (ListOf, Identifiers)) and default is None:
         return attrs.field(default=(), metadata=meta)
     if required:
@@ -721,16 +690,19 @@ def build(
     *,
     extra: dict[str, Any] | None = None,
 ) -> Any:
-    """
-    Build a record of *cls* from a parsed mapping, reporting every problem.
+    """Build a record of *cls* from a parsed mapping, reporting every problem.
 
     Returns the record, or :data:`INVALID` when any error was found in it.
     """
     fields = yaml_fields(cls)
     errors_before = sum(p.is_error for p in ctx.problems)
     private = _private_fields(cls, raw, fields, ctx, pointer)
-    hide_all = bool(getattr(cls, "__hide_all__", None)) and cls.__hide_all__(raw)
-    values: dict[str, Any] = {"private": private} if "private" in fields else {}
+    hide_all = bool(getattr(cls, "__hide_all__", None)) and cls.__hide_all__(
+        raw
+    )
+    values: dict[str, Any] = (
+        {"private": private} if "private" in fields else {}
+    )
     for key in raw:
         if key not in fields:
             hint = _did_you_mean(key, list(fields))
@@ -750,7 +722,11 @@ def build(
                 ctx.report(
                     "missing-field",
                     f"{a(kind_name(cls))} needs the field {name!r}"
-                    + (f" ({spec.doc[0].lower()}{spec.doc[1:]})" if spec.doc else ""),
+                    + (
+                        f" ({spec.doc[0].lower()}{spec.doc[1:]})"
+                        if spec.doc
+                        else ""
+                    ),
                     raw.pos,
                     pointer,
                 )

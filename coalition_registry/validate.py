@@ -1,5 +1,4 @@
-"""
-Validation: files into records, and every problem with them, in one pass.
+"""Validation: files into records, and every problem with them, in one pass.
 
 :func:`validate` never raises for bad data: it returns a :class:`Report`.
 It reads each file on its own (:func:`read_records`), then checks what only
@@ -20,7 +19,15 @@ import attrs
 
 from . import files
 from .load import DEFAULT_LIMITS, Limits, YMap, YSeq, parse
-from .model import FOLDERS, Group, Letter, Organisation, Person, RegistryInfo, Signature
+from .model import (
+    FOLDERS,
+    Group,
+    Letter,
+    Organisation,
+    Person,
+    RegistryInfo,
+    Signature,
+)
 from .problems import Location, Problem, sort_key
 from .schema import INVALID, Context, Reference, a, build
 
@@ -33,8 +40,7 @@ SCHEMA_VERSION: Final = 1
 
 @attrs.frozen
 class FileRecords:
-    """
-    What one file yielded.
+    """What one file yielded.
 
     Attributes:
         path: The file as shown in problems.
@@ -61,8 +67,7 @@ def read_records(
     stem: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> FileRecords:
-    """
-    Parse one file and build its records of kind *cls*.
+    """Parse one file and build its records of kind *cls*.
 
     Args:
         raw: The file's bytes.
@@ -124,7 +129,9 @@ def read_records(
             id_loc = Location(shown, *raw_record.value_pos["id"])
             ids.append((record_id, cls.kind_name, id_loc))
             if stem is not None and pointer == "$" and record_id != stem:
-                secret = cls is Person and raw_record.get("disclosure") != "public"
+                secret = (
+                    cls is Person and raw_record.get("disclosure") != "public"
+                )
                 what = "its id" if secret else repr(record_id)
                 ctx.report(
                     "id-file-mismatch",
@@ -151,8 +158,7 @@ def read_records(
 
 @attrs.frozen
 class Report:
-    """
-    The outcome of a validation.
+    """The outcome of a validation.
 
     Attributes:
         problems: Every problem, sorted by file, line and column.
@@ -195,7 +201,9 @@ class Report:
         }
 
 
-def _read_info(root: Path, limits: Limits) -> tuple[RegistryInfo | None, list[Problem]]:
+def _read_info(
+    root: Path, limits: Limits
+) -> tuple[RegistryInfo | None, list[Problem]]:
     path = root / files.REGISTRY_FILE
     shown = files.display_path(path)
     if not path.is_file():
@@ -307,7 +315,7 @@ def _check_refs(
         by_kind[uses[0][0]].append(record_id)
     for result in results:
         for ref in result.refs:
-            uses = defined.get(ref.target)
+            uses = defined.get(ref.target, [])
             if uses and uses[0][0] in ref.kinds:
                 continue
             wanted = " or ".join(ref.kinds)
@@ -319,11 +327,15 @@ def _check_refs(
             else:
                 candidates = [i for k in ref.kinds for i in by_kind[k]]
                 close = difflib.get_close_matches(ref.target, candidates, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else (
-                    f"; add the {wanted} or check the id"
+                hint = (
+                    f"; did you mean {close[0]!r}?"
+                    if close
+                    else (f"; add the {wanted} or check the id")
                 )
                 message = f"no {wanted} has the id {ref.target!r}{hint}"
-            yield Problem("unknown-reference", message, ref.location, ref.pointer)
+            yield Problem(
+                "unknown-reference", message, ref.location, ref.pointer
+            )
 
 
 def _check_double_signatures(records: Iterable[Any]) -> Iterable[Problem]:
@@ -346,7 +358,7 @@ def _check_double_signatures(records: Iterable[Any]) -> Iterable[Problem]:
 
 
 def _check_claims(records: Sequence[Any]) -> Iterable[Problem]:
-    from .aggregate import claim_figure  # noqa: PLC0415 - avoids a cycle
+    from .aggregate import claim_figure
 
     letters = [r for r in records if isinstance(r, Letter)]
     for letter in letters:
@@ -367,7 +379,12 @@ def _check_claims(records: Sequence[Any]) -> Iterable[Problem]:
 
 def _check_sources(records: Iterable[Any]) -> Iterable[Problem]:
     for record in records:
-        if isinstance(record, (Letter, Organisation, Person, Group, Signature)) and not record.sources:
+        if (
+            isinstance(
+                record, (Letter, Organisation, Person, Group, Signature)
+            )
+            and not record.sources
+        ):
             yield Problem(
                 "no-source",
                 f"this {record.kind_name} cites no source; add a sources "
@@ -378,8 +395,7 @@ def _check_sources(records: Iterable[Any]) -> Iterable[Problem]:
 
 
 def validate(*paths: str | Path, limits: Limits = DEFAULT_LIMITS) -> Report:
-    """
-    Validate registries, or single files against their registry.
+    """Validate registries, or single files against their registry.
 
     Args:
         paths: Registry folders, or files inside a registry (each checked
@@ -406,7 +422,9 @@ def validate(*paths: str | Path, limits: Limits = DEFAULT_LIMITS) -> Report:
                 )
             )
             continue
-        root = files.find_root(target) or (target if target.is_dir() else target.parent)
+        root = files.find_root(target) or (
+            target if target.is_dir() else target.parent
+        )
         info, found = _validate_root(root, limits)
         results, root_problems = found
         if target.is_dir() and target.resolve() == root.resolve():
@@ -421,7 +439,9 @@ def validate(*paths: str | Path, limits: Limits = DEFAULT_LIMITS) -> Report:
             files_read += len(inside)
             record_count += sum(r.count for r in inside)
     problems.sort(key=sort_key)
-    return Report(tuple(problems), files_read, record_count, info, tuple(all_records))
+    return Report(
+        tuple(problems), files_read, record_count, info, tuple(all_records)
+    )
 
 
 def _within(problem: Problem, scope: str) -> bool:

@@ -1,0 +1,61 @@
+"""Shared fixtures and the Hypothesis profiles."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from hypothesis import HealthCheck, settings
+
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent
+SHIPPED = ROOT / "registry_data"
+DATA = HERE / "data"
+
+settings.register_profile(
+    "ci",
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", max_examples=30, deadline=None)
+settings.register_profile("fuzz", max_examples=2000, deadline=None)
+settings.load_profile(
+    os.environ.get(
+        "HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"
+    )
+)
+
+
+@pytest.fixture(name="shipped_copy")
+def _shipped_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of registry_data in a temporary folder, which is made current."""
+    target = tmp_path / "registry_data"
+    shutil.copytree(SHIPPED, target)
+    monkeypatch.chdir(tmp_path)
+    return target
+
+
+WriteFile = Callable[[str, str | bytes], Path]
+
+
+@pytest.fixture(name="write")
+def _write(shipped_copy: Path) -> WriteFile:
+    """Write a file (text or bytes) into the copied registry."""
+
+    def write(relative: str, content: str | bytes) -> Path:
+        path = shipped_copy / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return write
