@@ -194,9 +194,14 @@ def c_parser_in_use() -> bool:
     return _PARSER[1]
 
 
+# Line breaks as libyaml counts them, so our positions agree with its.
+_BREAK: Final = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def _pos_of(offset: int, text: str) -> Pos:
-    line = text.count("\n", 0, offset) + 1
-    start = text.rfind("\n", 0, offset) + 1
+    line, start = 1, 0
+    for m in _BREAK.finditer(text, 0, offset):
+        line, start = line + 1, m.end()
     return line, offset - start + 1
 
 
@@ -244,7 +249,7 @@ def _mark_pos(mark: Any) -> Pos:
     return mark.line + 1, mark.column + 1
 
 
-def _syntax_problem(e: Exception, path: str) -> Problem:
+def _syntax_problem(e: Exception, path: str, text: str) -> Problem:
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
     line, col = _mark_pos(mark) if mark is not None else (1, 1)
     problem = getattr(e, "problem", None) or "the file is not valid YAML"
@@ -259,9 +264,16 @@ def _syntax_problem(e: Exception, path: str) -> Problem:
             Location(path, line, col),
         )
     message = f"{problem} ({context})" if context else str(problem)
-    if "\t" in message or "found character '\\t'" in message:
-        message += "; indent with spaces, not tabs"
+    if _char_at(text, line, col) == "\t":
+        message = "a tab cannot be used here; indent with spaces, not tabs"
     return Problem("yaml-syntax", message, Location(path, line, col))
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    lines = text.splitlines()
+    if 1 <= line <= len(lines) and 1 <= col <= len(lines[line - 1]):
+        return lines[line - 1][col - 1]
+    return ""
 
 
 def _scan_events(
@@ -316,7 +328,7 @@ def _scan_events(
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
     except Exception as e:  # noqa: BLE001 - any parser failure is data
-        problems.append(_syntax_problem(e, path))
+        problems.append(_syntax_problem(e, path, text))
         return problems, False
     finally:
         parser.dispose()
@@ -370,24 +382,19 @@ class _Builder:
                 node,
             )
             return None
-        if kind == "sequence":
-            if tag != _SEQ:
-                self.problem(
-                    "forbidden-tag",
-                    f"the tag {tag_name(tag)} is not allowed; remove it",
-                    node,
-                )
-            seq = YSeq(_mark_pos(node.start_mark))
-            for item in node.value:
-                seq.item_pos.append(_mark_pos(item.start_mark))
-                seq.append(self.build(item, depth + 1))
-            return seq
-        if tag != _MAP:
+        if tag not in {_SEQ, _MAP}:
             self.problem(
                 "forbidden-tag",
                 f"the tag {tag_name(tag)} is not allowed; remove it",
                 node,
             )
+            return None
+        if kind == "sequence":
+            seq = YSeq(_mark_pos(node.start_mark))
+            for item in node.value:
+                seq.item_pos.append(_mark_pos(item.start_mark))
+                seq.append(self.build(item, depth + 1))
+            return seq
         mapping = YMap(_mark_pos(node.start_mark))
         for key_node, value_node in node.value:
             if key_node.id != "scalar":
@@ -476,7 +483,9 @@ def parse(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
         builder = _Builder(path, limits)
         data = None if node is None else builder.build(node)
     except Exception as e:  # noqa: BLE001 - any parser failure is data
-        return Document(path, None, (*problems, _syntax_problem(e, path)))
+        return Document(
+            path, None, (*problems, _syntax_problem(e, path, text))
+        )
     finally:
         if collecting:
             gc.enable()

@@ -318,7 +318,7 @@ def _check_refs(
             uses = defined.get(ref.target, [])
             if uses and uses[0][0] in ref.kinds:
                 continue
-            wanted = " or ".join(ref.kinds)
+            wanted = _either(ref.kinds)
             if uses:
                 message = (
                     f"{ref.target!r} is {a(uses[0][0])}, but this field "
@@ -336,6 +336,13 @@ def _check_refs(
             yield Problem(
                 "unknown-reference", message, ref.location, ref.pointer
             )
+
+
+def _either(kinds: Sequence[str]) -> str:
+    """``organisation, person or group``."""
+    if len(kinds) == 1:
+        return kinds[0]
+    return ", ".join(kinds[:-1]) + " or " + kinds[-1]
 
 
 def _check_double_signatures(records: Iterable[Any]) -> Iterable[Problem]:

@@ -1,0 +1,209 @@
+"""Reading YAML: values as written, positions kept, hostile input refused."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coalition_registry.load import (
+    Limits,
+    YMap,
+    YSeq,
+    c_parser_in_use,
+    iter_positions,
+    parse,
+)
+
+
+def codes(raw: bytes, limits: Limits | None = None) -> list[str]:
+    doc = (
+        parse(raw, "f.yaml")
+        if limits is None
+        else parse(raw, "f.yaml", limits)
+    )
+    return [p.code for p in doc.problems]
+
+
+class TestValues:
+    def test_scalars_stay_text(self) -> None:
+        """YAML 1.2 with no implicit typing: the schema decides types."""
+        doc = parse(
+            b"country: NO\nnumber: '0123'\nplain: 0123\nyes: yes\n"
+            b"time: 1:20\ndate: 2023-09-18\n",
+            "f.yaml",
+        )
+        assert {
+            "country": "NO",
+            "number": "0123",
+            "plain": "0123",
+            "yes": "yes",
+            "time": "1:20",
+            "date": "2023-09-18",
+        } == doc.data
+        assert () == doc.problems
+
+    def test_plain_nulls_are_none_but_quoted_null_is_text(self) -> None:
+        doc = parse(b"a: ~\nb: null\nc:\nd: 'null'\ne: ''\n", "f.yaml")
+        assert {
+            "a": None,
+            "b": None,
+            "c": None,
+            "d": "null",
+            "e": "",
+        } == doc.data
+
+    def test_bom_and_crlf_are_fine(self) -> None:
+        doc = parse(b"\xef\xbb\xbfa: 1\r\nb: 2\r\n", "f.yaml")
+        assert {"a": "1", "b": "2"} == doc.data
+        assert (2, 4) == doc.data.value_pos["b"]
+
+    def test_lone_cr_line_endings(self) -> None:
+        doc = parse(b"a: 1\rb: 2\r", "f.yaml")
+        assert {"a": "1", "b": "2"} == doc.data
+        assert (2, 1) == doc.data.key_pos["b"]
+
+    def test_containers_know_positions(self) -> None:
+        doc = parse(b"id: x\nlist:\n  - a\n  - b\nmap: {k: v}\n", "f.yaml")
+        data = doc.data
+        assert isinstance(data, YMap)
+        assert (1, 1) == data.pos
+        assert (1, 5) == data.value_pos["id"]
+        seq = data["list"]
+        assert isinstance(seq, YSeq)
+        assert [(3, 5), (4, 5)] == seq.item_pos
+        assert (5, 7) == data["map"].key_pos["k"]
+
+    def test_columns_count_characters_not_bytes(self) -> None:
+        doc = parse("name: Zoë Ünï\nx: y\n".encode(), "f.yaml")
+        assert (1, 7) == doc.data.value_pos["name"]
+        doc = parse("é: 😀\nk: v\n".encode(), "f.yaml")
+        assert (1, 4) == doc.data.value_pos["é"]
+
+    def test_c_parser_is_used(self) -> None:
+        """The dependency on ruamel.yaml.clib is real and in use."""
+        assert c_parser_in_use()
+
+
+class TestRefused:
+    def test_duplicate_key(self) -> None:
+        doc = parse(b"a: 1\nb: 2\na: 3\n", "f.yaml")
+        assert ["duplicate-key"] == [p.code for p in doc.problems]
+        assert (3, 1) == (
+            doc.problems[0].location.line,
+            doc.problems[0].location.column,
+        )
+        assert "line 1" in doc.problems[0].message
+
+    def test_python_tag_is_refused_not_run(self) -> None:
+        doc = parse(
+            b"a: !!python/object/apply:os.system ['false']\n", "f.yaml"
+        )
+        assert ["forbidden-tag"] == [p.code for p in doc.problems]
+        assert "!!python/object/apply:os.system" in doc.problems[0].message
+        assert {"a": None} == doc.data
+
+    def test_local_tag(self) -> None:
+        assert ["forbidden-tag"] == codes(b"a: !include other.yaml\n")
+
+    def test_core_tags_are_harmless(self) -> None:
+        assert [] == codes(b"a: !!str 0123\nb: !!int 5\n")
+
+    def test_anchor_and_alias(self) -> None:
+        doc = parse(b"a: &x 1\nb: *x\n", "f.yaml")
+        assert [(1, 4), (2, 4)] == [
+            (p.location.line, p.location.column) for p in doc.problems
+        ]
+        assert {"anchor-alias"} == {p.code for p in doc.problems}
+
+    def test_billion_laughs_is_not_expanded(self) -> None:
+        lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        lines += [
+            f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]"
+            for i in range(1, 10)
+        ]
+        doc = parse("\n".join(lines).encode(), "f.yaml")
+        assert "anchor-alias" in {p.code for p in doc.problems}
+        assert 200 > len(doc.problems)
+
+    def test_recursive_alias(self) -> None:
+        assert {"anchor-alias"} == set(codes(b"a: &x [1, *x]\n"))
+
+    def test_merge_key(self) -> None:
+        assert ["merge-key"] == codes(b"a: 1\n<<: {b: 2}\n")
+
+    def test_quoted_merge_key_is_an_ordinary_key(self) -> None:
+        assert [] == codes(b"'<<': 1\n")
+
+    def test_several_documents(self) -> None:
+        doc = parse(b"a: 1\n---\nb: 2\n", "f.yaml")
+        assert ["multiple-documents"] == [p.code for p in doc.problems]
+        assert 2 == doc.problems[0].location.line
+
+    def test_invalid_utf8_points_at_the_byte(self) -> None:
+        doc = parse(b"a: ok\nb: caf\xe9\n", "f.yaml")
+        assert ["encoding"] == [p.code for p in doc.problems]
+        assert (2, 7) == (
+            doc.problems[0].location.line,
+            doc.problems[0].location.column,
+        )
+
+    def test_utf16(self) -> None:
+        assert ["encoding"] == codes("a: 1\n".encode("utf-16"))
+
+    def test_nul_byte(self) -> None:
+        doc = parse(b"a: 1\nb: x\x00y\n", "f.yaml")
+        assert ["invalid-character"] == [p.code for p in doc.problems]
+        assert "NUL" in doc.problems[0].message
+
+    def test_tab_indentation(self) -> None:
+        doc = parse(b"a:\n\tb: 1\n", "f.yaml")
+        assert ["yaml-syntax"] == [p.code for p in doc.problems]
+        assert "tab" in doc.problems[0].message
+
+    def test_deep_nesting_is_stopped_before_the_parser_recurses(self) -> None:
+        deep = b"a: " + b"[" * 100_000 + b"]" * 100_000
+        assert ["too-deep"] == codes(deep)
+
+    def test_deep_block_nesting(self) -> None:
+        lines = [" " * i + f"k{i}:" for i in range(200)]
+        assert ["too-deep"] == codes("\n".join(lines).encode())
+
+    def test_file_size_limit(self) -> None:
+        assert ["file-too-large"] == codes(
+            b"a: 1234567890\n", Limits(max_file_bytes=5)
+        )
+
+    def test_complex_key(self) -> None:
+        assert ["wrong-shape"] == codes(b"? [a, b]\n: 1\n")
+
+    def test_empty_file_is_no_data(self) -> None:
+        doc = parse(b"", "f.yaml")
+        assert (None, ()) == (doc.data, doc.problems)
+
+
+class TestProperties:
+    @given(st.binary(max_size=400))
+    def test_any_bytes_give_a_document(self, raw: bytes) -> None:
+        """Whatever the bytes, parse returns and never raises."""
+        doc = parse(raw, "f.yaml")
+        for p in doc.problems:
+            assert p.location.path == "f.yaml"
+
+    @given(st.text(max_size=300))
+    def test_any_text_gives_positions_inside_it(self, text: str) -> None:
+        """Every position, of a value or of a problem, lies in the text."""
+        doc = parse(text.encode("utf-8", "surrogatepass"), "f.yaml")
+        # libyaml breaks lines at CR LF, CR, LF, NEL, LS and PS.
+        lines = re.split("\r\n|[\r\n\x85\u2028\u2029]", text)
+        positions = list(iter_positions(doc.data))
+        positions += [
+            (p.location.line, p.location.column)
+            for p in doc.problems
+            if p.location.line
+        ]
+        for line, col in positions:
+            assert 1 <= line <= len(lines) + 1
+            if line <= len(lines):
+                assert 1 <= col <= len(lines[line - 1]) + 1

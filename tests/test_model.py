@@ -1,0 +1,87 @@
+"""Records: immutable, typed, and never showing a private value."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from coalition_registry import Group, Organisation, Person, Signature
+
+
+class TestRecords:
+    def test_frozen(self) -> None:
+        org = Organisation(id="x", name="X")
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            org.name = "Y"  # type: ignore[misc]
+
+    def test_collections_are_tuples(self) -> None:
+        org = Organisation(id="x", name="X")
+        assert () == org.aliases
+        assert () == org.identifiers
+
+    def test_location_is_not_part_of_equality(self) -> None:
+        from coalition_registry.problems import Location
+
+        a = Organisation(id="x", name="X", location=Location("a.yaml", 1, 1))
+        b = Organisation(id="x", name="X", location=Location("b.yaml", 9, 9))
+        assert a == b
+
+
+class TestPrivacy:
+    def test_repr_hides_private_fields(self) -> None:
+        org = Organisation(
+            id="x",
+            name="Secret Shelter",
+            hq_country="NO",
+            private=("name", "hq_country"),
+        )
+        text = repr(org)
+        assert "Secret Shelter" not in text
+        assert "'NO'" not in text
+        assert "name=<private>" in text
+
+    def test_country_of_organisation_with_private_country_is_unknown(
+        self,
+    ) -> None:
+        org = Organisation(
+            id="x", name="X", hq_country="NO", private=("hq_country",)
+        )
+        assert org.country is None
+
+    @pytest.mark.parametrize("disclosure", ["pseudonym", "anonymous"])
+    def test_repr_of_non_public_person_shows_only_id(
+        self, disclosure: str
+    ) -> None:
+        person = Person(
+            id="person-7k2m9x",
+            disclosure=disclosure,
+            name=None if disclosure == "anonymous" else "Robin Hood",
+            country="GB",
+        )
+        text = repr(person)
+        assert "Robin" not in text
+        assert "'GB'" not in text
+        assert "person-7k2m9x" in text
+        assert f"{disclosure} person" == person.display_name
+
+    def test_public_person_is_named(self) -> None:
+        person = Person(id="tim-cook", disclosure="public", name="Tim Cook")
+        assert "Tim Cook" in repr(person)
+        assert "Tim Cook" == person.display_name
+
+    def test_str_of_private_values_is_hidden_in_groups_and_signatures(
+        self,
+    ) -> None:
+        group = Group(id="g", name="Hidden Collective", private=("name",))
+        assert "Hidden" not in repr(group)
+        assert "g" == group.display_name
+        sig = Signature(
+            id="l--g", letter="l", signatory="g", role="survivor",
+            name_as_printed="Hidden Collective", private=("name_as_printed",),
+        )  # fmt: skip
+        assert "Hidden" not in repr(sig)
+
+    def test_active(self) -> None:
+        sig = Signature(id="l--g", letter="l", signatory="g", role="survivor")
+        assert sig.active
+        assert not attrs.evolve(sig, status="withdrawn").active

@@ -1,0 +1,213 @@
+"""Validation of whole registries: what is accepted, what is reported."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import coalition_registry as cr
+
+from coalition_registry.dump import dump
+from conftest import SHIPPED, WriteFile
+from strategies import registries
+
+
+ORG = """\
+id: test-org
+name: Test Org
+hq_country: {country}
+identifiers:
+  NL-KVK: {number}
+sources:
+  - url: https://example.org/
+"""
+
+
+def problems(report: cr.Report) -> list[str]:
+    return [str(p) for p in report.problems]
+
+
+class TestShipped:
+    def test_shipped_registry_is_valid(self, shipped_copy: Path) -> None:
+        report = cr.validate("registry_data")
+        assert [] == problems(report)
+        assert report.valid
+        assert 30 == report.summary["records"]
+
+    def test_load(self, shipped_copy: Path) -> None:
+        reg = cr.load("registry_data")
+        assert 1 == len(reg.letters)
+        assert 4 == len(reg.people)
+
+
+class TestAccepted:
+    def test_norway_and_leading_zeros(self, write: WriteFile) -> None:
+        write(
+            "organisations/test-org.yaml",
+            ORG.format(country="NO", number="0123"),
+        )
+        reg = cr.load("registry_data")
+        org = reg.organisations.get("test-org")
+        assert org is not None
+        assert "NO" == org.hq_country
+        assert (("NL-KVK", "0123"),) == org.identifiers
+
+    def test_bom_and_crlf(self, write: WriteFile) -> None:
+        text = ORG.format(country="GB", number="1").replace("\n", "\r\n")
+        write("organisations/test-org.yaml", b"\xef\xbb\xbf" + text.encode())
+        assert [] == problems(cr.validate("registry_data"))
+
+    def test_words_yaml_11_would_retype_stay_text(
+        self, write: WriteFile
+    ) -> None:
+        write(
+            "organisations/yes.yaml",
+            "id: yes\nname: yes\naliases:\n  - 1:20\n  - on\n  - null word\n"
+            "sources: [{url: 'https://example.org'}]\n",
+        )
+        org = cr.load("registry_data").organisations.get("yes")
+        assert org is not None
+        assert ("yes", ("1:20", "on", "null word")) == (org.name, org.aliases)
+
+    def test_bulk_file_of_signatures(
+        self, write: WriteFile, shipped_copy: Path
+    ) -> None:
+        folder = shipped_copy / "signatures" / "survivors-letter-2023"
+        texts = [p.read_text() for p in sorted(folder.glob("*.yaml"))]
+        shutil.rmtree(folder)
+        bulk = "".join(
+            "- " + text.replace("\n", "\n  ").rstrip() + "\n" for text in texts
+        )
+        write("signatures/all.yaml", bulk)
+        report = cr.validate("registry_data")
+        assert [] == problems(report)
+        assert 10 == len(cr.load("registry_data").signatures)
+
+    def test_pseudonymous_signatory(self, write: WriteFile) -> None:
+        write(
+            "people/person-4x9k2m.yaml",
+            "id: person-4x9k2m\ndisclosure: pseudonym\nname: Robin\n"
+            "country: GB\nsources: [{url: 'https://example.org'}]\n",
+        )
+        write(
+            "signatures/survivors-letter-2023/survivors-letter-2023--person-4x9k2m.yaml",
+            "id: survivors-letter-2023--person-4x9k2m\nletter: survivors-letter-2023\n"
+            "signatory: person-4x9k2m\nrole: survivor\n"
+            "sources: [{url: 'https://example.org'}]\n",
+        )
+        assert [] == problems(cr.validate("registry_data"))
+
+
+class TestReported:
+    def test_single_file_reports_only_that_file(
+        self, write: WriteFile
+    ) -> None:
+        bad = write(
+            "organisations/test-org.yaml", ORG.format(country="UK", number="1")
+        )
+        write("organisations/other.yaml", "id: other\n")
+        report = cr.validate(bad)
+        assert [
+            (
+                "registry_data/organisations/test-org.yaml:3:13: error unknown-country: "
+                "'UK' is not an ISO 3166-1 alpha-2 code; did you mean 'GB'?"
+            )
+        ] == problems(report)
+        assert 1 == report.summary["files"]
+
+    def test_every_problem_at_once(self, write: WriteFile) -> None:
+        write(
+            "organisations/test-org.yaml",
+            "id: test-org\nname: X\nhq_country: UK\nscope: worldwide\n"
+            "website: example.org\nhq_contry: GB\n",
+        )
+        codes = [p.code for p in cr.validate("registry_data").problems]
+        assert [
+            "unknown-country",
+            "invalid-value",
+            "invalid-url",
+            "unknown-field",
+        ] == codes
+
+    def test_load_raises_with_every_problem(self, write: WriteFile) -> None:
+        write("organisations/a.yaml", "id: a\n")
+        write("organisations/b.yaml", "id: b\nname: B\nkind: shop\n")
+        with pytest.raises(cr.RegistryError) as info:
+            cr.load("registry_data")
+        assert ["missing-field", "invalid-value"] == [
+            p.code for p in info.value.errors
+        ]
+        assert "2 error(s)" in str(info.value)
+
+    def test_missing_registry_file(self, shipped_copy: Path) -> None:
+        (shipped_copy / "registry.yaml").unlink()
+        report = cr.validate("registry_data")
+        assert ["invalid-registry-file"] == [p.code for p in report.problems]
+
+    def test_missing_path(self, tmp_path: Path) -> None:
+        report = cr.validate(tmp_path / "nope")
+        assert ["file-unreadable"] == [p.code for p in report.problems]
+
+
+def _write_registry(root: Path, records: list[Any]) -> None:
+    (root / "registry.yaml").write_text(
+        "name: T\nschema_version: 1\ndata_licence: CC0-1.0\n"
+    )
+    for record in records:
+        folder = root / type(record).folder
+        folder.mkdir(exist_ok=True)
+        (folder / f"{record.id}.yaml").write_text(dump(record))
+
+
+class TestProperties:
+    @settings(suppress_health_check=[HealthCheck.too_slow])
+    @given(registries())
+    def test_counts_by_country_add_up(self, records: list[Any]) -> None:
+        """Coverage rows plus the unknown row equal the active signatures."""
+        with tempfile.TemporaryDirectory() as tmp:
+            _write_registry(Path(tmp), records)
+            reg = cr.load(tmp)
+        (letter,) = reg.letters
+        cov = cr.coverage(reg, letter.id)
+        active = [s for s in reg.signatures if s.active]
+        assert len(active) == cov.total
+        assert (
+            cov.total
+            == sum(r.signatories for r in cov.rows) + cov.unknown.signatories
+        )
+        assert len({r.country for r in cov.rows}) == cov.countries
+
+    @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=50)
+    @given(st.text(max_size=200) | st.binary(max_size=200))
+    def test_any_file_content_gives_a_report(
+        self, content: str | bytes
+    ) -> None:
+        """Whatever a file holds, validate returns a report, positions in it."""
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp) / "reg"
+            shutil.copytree(SHIPPED, root)
+            path = root / "organisations" / "barnardos.yaml"
+            raw = (
+                content.encode("utf-8", "surrogatepass")
+                if isinstance(content, str)
+                else content
+            )
+            path.write_bytes(raw)
+            report = cr.validate(root)
+        line_count = raw.count(b"\n") + raw.count(b"\r") + 1
+        mine = [
+            p
+            for p in report.problems
+            if p.location.path.endswith("barnardos.yaml")
+            and "organisations" in p.location.path
+        ]
+        for p in mine:
+            assert p.location.line <= line_count + 1
