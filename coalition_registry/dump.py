@@ -40,8 +40,8 @@ _NOT_PRINTABLE: Final = re.compile(
 def scalar(value: object) -> str:
     r"""One value as a YAML scalar.
 
-    >>> scalar("Barnardo's"), scalar("NO"), scalar("216250"), scalar(11)
-    ('"Barnardo\\'s"', '"NO"', '"216250"', '11')
+    >>> print(scalar("Barnardo's"), scalar("NO"), scalar("216250"), scalar(11))
+    "Barnardo's" "NO" "216250" 11
     """
     if isinstance(value, bool):
         return "true" if value else "false"
