@@ -1,0 +1,86 @@
+"""Coverage by country."""
+
+from __future__ import annotations
+
+import pytest
+
+import coalition_registry as cr
+
+from conftest import SHIPPED
+
+
+LETTER = "survivors-letter-2023"
+
+
+@pytest.fixture(name="cov", scope="module")
+def _cov() -> cr.Coverage:
+    return cr.coverage(cr.load(SHIPPED), LETTER)
+
+
+class TestShippedCoverage:
+    def test_rows(self, cov: cr.Coverage) -> None:
+        assert [
+            ("GB", 2),
+            ("AU", 1),
+            ("BE", 1),
+            ("CA", 1),
+            ("GR", 1),
+            ("NL", 1),
+            ("TH", 1),
+        ] == [(r.country, r.signatories) for r in cov.rows]
+
+    def test_unknown_row_is_kept(self, cov: cr.Coverage) -> None:
+        """The Alliance to Counter Crime Online and Phoenix 11 have no
+        verified country: they are counted, under unknown."""
+        assert 2 == cov.unknown.signatories
+        assert cov.unknown.country is None
+
+    def test_totals_and_claim(self, cov: cr.Coverage) -> None:
+        assert 10 == cov.total
+        assert 7 == cov.countries
+        assert 24 == cov.claimed_countries
+
+    def test_international_bodies_are_flagged(self, cov: cr.Coverage) -> None:
+        (thailand,) = [r for r in cov.rows if r.country == "TH"]
+        assert 1 == thailand.international
+
+    def test_as_dict_includes_unknown(self, cov: cr.Coverage) -> None:
+        data = cov.as_dict()
+        assert "Unknown" == data["rows"][-1]["name"]
+        assert 10 == data["total"]
+
+
+class TestRules:
+    def test_private_country_counts_as_unknown(self) -> None:
+        letter = cr.Letter(id="l", title="L")
+        person = cr.Person(
+            id="person-abc123",
+            disclosure="anonymous",
+            country="NO",
+            private=("country",),
+        )
+        org = cr.Organisation(
+            id="o", name="O", hq_country="NO", registered_country="SE"
+        )
+        sigs = [
+            cr.Signature(
+                id="l--person-abc123",
+                letter="l",
+                signatory="person-abc123",
+                role="survivor",
+            ),
+            cr.Signature(
+                id="l--o", letter="l", signatory="o", role="organisation"
+            ),
+        ]
+        cov = cr.coverage(cr.Registry([letter, person, org, *sigs]), "l")
+        assert [("NO", 1)] == [(r.country, r.signatories) for r in cov.rows]
+        assert 1 == cov.unknown.signatories
+
+    def test_unknown_letter_gives_an_empty_table(self) -> None:
+        cov = cr.coverage(cr.Registry([]), "nope")
+        assert (0, 0, None) == (
+            cov.total,
+            cov.countries,
+            cov.claimed_countries,
+        )

@@ -1,0 +1,90 @@
+"""Queries over the shipped registry."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import coalition_registry as cr
+
+from conftest import SHIPPED
+
+
+LETTER = "survivors-letter-2023"
+
+
+@pytest.fixture(name="reg", scope="module")
+def _reg() -> cr.Registry:
+    return cr.load(SHIPPED)
+
+
+def ids(records: tuple[object, ...]) -> list[str]:
+    return [r.id for r in records]  # type: ignore[attr-defined]
+
+
+class TestSignatories:
+    def test_all(self, reg: cr.Registry) -> None:
+        assert 10 == len(cr.signatories(reg, LETTER))
+
+    def test_by_country(self, reg: cr.Registry) -> None:
+        assert ["barnardos", "nspcc-survivor-campaigners"] == sorted(
+            ids(cr.signatories(reg, LETTER, country="GB"))
+        )
+
+    def test_by_role(self, reg: cr.Registry) -> None:
+        assert ["nspcc-survivor-campaigners", "phoenix-11"] == sorted(
+            ids(cr.signatories(reg, LETTER, role="survivor"))
+        )
+
+    def test_by_record_kind_and_organisation_kind(
+        self, reg: cr.Registry
+    ) -> None:
+        assert 2 == len(cr.signatories(reg, LETTER, kind="group"))
+        assert ["barnardos"] == [
+            o.id
+            for o in cr.signatories(reg, LETTER, kind="charity")
+            if o.id == "barnardos"
+        ]
+
+    def test_publisher_is_not_a_signatory(self, reg: cr.Registry) -> None:
+        assert "nspcc" not in ids(cr.signatories(reg, LETTER))
+
+    def test_withdrawn_signatures_are_left_out(self, reg: cr.Registry) -> None:
+        records = [
+            attrs.evolve(s, status="withdrawn")
+            if s.signatory == "barnardos"
+            else s
+            for s in reg.signatures
+        ]
+        others = [*reg.letters, *reg.organisations, *reg.people, *reg.groups]
+        changed = cr.Registry([*others, *records])
+        assert "barnardos" not in ids(cr.signatories(changed, LETTER))
+        assert 10 == len(
+            cr.signatures(changed, LETTER, include_withdrawn=True)
+        )
+
+
+class TestLettersSignedBy:
+    def test_signatory(self, reg: cr.Registry) -> None:
+        assert [LETTER] == ids(cr.letters_signed_by(reg, "eurochild"))
+
+    def test_non_signatory(self, reg: cr.Registry) -> None:
+        assert () == cr.letters_signed_by(reg, "apple")
+
+
+class TestOrganisations:
+    def test_filters(self, reg: cr.Registry) -> None:
+        assert ["canadian-centre-for-child-protection"] == ids(
+            cr.organisations(reg, country="CA")
+        )
+        assert ["ecpat-international"] == ids(
+            cr.organisations(reg, scope="international")
+        )
+
+    def test_country_of(self, reg: cr.Registry) -> None:
+        ecpat = reg.organisations.get("ecpat-international")
+        assert ecpat is not None
+        assert "TH" == cr.country_of(ecpat)
+        group = reg.groups.get("phoenix-11")
+        assert group is not None
+        assert cr.country_of(group) is None

@@ -1,0 +1,99 @@
+"""The registry's collections: get, lookup, iteration, indices."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import coalition_registry as cr
+
+from conftest import SHIPPED
+
+
+@pytest.fixture(name="reg", scope="module")
+def _reg() -> cr.Registry:
+    return cr.load(SHIPPED)
+
+
+class TestCollections:
+    def test_sizes(self, reg: cr.Registry) -> None:
+        assert (1, 13, 4, 2, 10) == (
+            len(reg.letters),
+            len(reg.organisations),
+            len(reg.people),
+            len(reg.groups),
+            len(reg.signatures),
+        )
+
+    def test_iteration_is_sorted_by_id(self, reg: cr.Registry) -> None:
+        ids = [o.id for o in reg.organisations]
+        assert sorted(ids) == ids
+
+    def test_get(self, reg: cr.Registry) -> None:
+        org = reg.organisations.get("barnardos")
+        assert org is not None
+        assert "Barnardo's" == org.name
+        assert reg.organisations.get("nope") is None
+        assert "fallback" == reg.organisations.get("nope", "fallback")
+
+    def test_get_is_per_kind(self, reg: cr.Registry) -> None:
+        assert reg.people.get("barnardos") is None
+        assert isinstance(reg.get("barnardos"), cr.Organisation)
+
+    def test_contains(self, reg: cr.Registry) -> None:
+        assert "phoenix-11" in reg.groups
+        assert "phoenix-11" not in reg.organisations
+
+
+class TestLookup:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("barnardos", "barnardos"),
+            ("Barnardo’s", "barnardos"),
+            ("BARNARDOS", "barnardos"),
+            (
+                "Canadian Center for Child Protection",
+                "canadian-centre-for-child-protection",
+            ),
+            (
+                "the canadian centre for child protection",
+                "canadian-centre-for-child-protection",
+            ),
+            ("ECPAT  International", "ecpat-international"),
+        ],
+    )
+    def test_by_id_name_or_alias(
+        self, reg: cr.Registry, text: str, expected: str
+    ) -> None:
+        assert expected == reg.organisations.lookup(text).id
+
+    def test_not_found_raises_lookup_error(self, reg: cr.Registry) -> None:
+        with pytest.raises(LookupError):
+            reg.organisations.lookup("ECPAT UK")
+
+    def test_people_who_are_not_public_are_found_by_id_only(
+        self, tmp_path: Path
+    ) -> None:
+        person = cr.Person(
+            id="person-4x9k2m", disclosure="pseudonym", name="Robin"
+        )
+        reg = cr.Registry([person])
+        assert person == reg.people.lookup("person-4x9k2m")
+        with pytest.raises(LookupError):
+            reg.people.lookup("Robin")
+
+
+class TestIndices:
+    def test_signatures_of_and_by(self, reg: cr.Registry) -> None:
+        assert 10 == len(reg.signatures_of("survivors-letter-2023"))
+        (sig,) = reg.signatures_by("phoenix-11")
+        assert "survivor" == sig.role
+
+    def test_signatory(self, reg: cr.Registry) -> None:
+        assert isinstance(reg.signatory("phoenix-11"), cr.Group)
+        assert reg.signatory("survivors-letter-2023") is None
+
+    def test_repr(self, reg: cr.Registry) -> None:
+        assert "13 organisation(s)" in repr(reg)
