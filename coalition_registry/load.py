@@ -28,6 +28,7 @@ from .problems import Location, Problem
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "DROPPED",
     "Document",
     "Limits",
     "Pos",
@@ -39,6 +40,20 @@ __all__ = [
 
 #: A 1-based (line, column) pair.
 Pos = tuple[int, int]
+
+
+class _Dropped:
+    """A value the reader refused (an alias, a forbidden tag, too deep)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "DROPPED"
+
+
+#: Stands where a value was written but refused, with a problem already
+#: reported: the schema must neither convert it nor call it missing.
+DROPPED: Final = _Dropped()
 
 
 class YMap(dict[str, Any]):
@@ -266,7 +281,41 @@ def _syntax_problem(e: Exception, path: str, text: str) -> Problem:
     message = f"{problem} ({context})" if context else str(problem)
     if _char_at(text, line, col) == "\t":
         message = "a tab cannot be used here; indent with spaces, not tabs"
+    quote = _unclosed_quote(text, line)
+    if quote is not None:
+        # libyaml reads an unclosed quote on across lines and fails where
+        # the next quote happens to be: point at where it was opened.
+        message = (
+            "the quote that opens here is not closed on this line (the text "
+            f"runs on to line {line}); close the quote"
+        )
+        line, col = quote
     return Problem("yaml-syntax", message, Location(path, line, col))
+
+
+# A value that starts with a quote: indentation, an optional "- ", an
+# optional "key: ", then the quote.
+_QUOTED_VALUE: Final = re.compile(
+    r"""^(\s*(?:-\s+)?(?:[^"'#\s][^:#]*:\s+)?)(["'])(.*)$"""
+)
+_CLOSES: Final = {
+    '"': re.compile(r'(?:[^"\\]|\\.)*"'),
+    "'": re.compile(r"(?:[^']|'')*'(?!')"),
+}
+
+
+def _unclosed_quote(text: str, error_line: int) -> Pos | None:
+    """Where the last quote before *error_line* opened and did not close."""
+    lines = _BREAK.split(text)[: error_line - 1]
+    for number in range(len(lines), 0, -1):
+        m = _QUOTED_VALUE.match(lines[number - 1])
+        if m is None:
+            continue
+        rest = m.group(3)
+        if _CLOSES[m.group(2)].match(rest) is None:
+            return number, len(m.group(1)) + 1
+        return None
+    return None
 
 
 def _char_at(text: str, line: int, col: int) -> str:
@@ -358,7 +407,7 @@ class _Builder:
 
     def build(self, node: Any, depth: int = 0) -> Any:
         if id(node) in self.seen:
-            return None
+            return DROPPED
         self.seen.add(id(node))
         tag = node.tag
         kind = node.id
@@ -369,7 +418,7 @@ class _Builder:
                     f"the tag {tag_name(tag)} is not allowed; remove it",
                     node,
                 )
-                return None
+                return DROPPED
             value: str = node.value
             if not node.style and value in _NULLS and tag == _STR:
                 return None
@@ -381,14 +430,14 @@ class _Builder:
                 "levels deep (limit max_depth)",
                 node,
             )
-            return None
+            return DROPPED
         if tag not in {_SEQ, _MAP}:
             self.problem(
                 "forbidden-tag",
                 f"the tag {tag_name(tag)} is not allowed; remove it",
                 node,
             )
-            return None
+            return DROPPED
         if kind == "sequence":
             seq = YSeq(_mark_pos(node.start_mark))
             for item in node.value:

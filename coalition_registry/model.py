@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from collections.abc import Mapping
 from typing import Any, ClassVar, Final
 
 import attrs
@@ -31,6 +32,7 @@ from .schema import (
     Slug,
     Text,
     Url,
+    a,
     field,
 )
 
@@ -70,18 +72,17 @@ def _private_repr(self: Any) -> str:
     hide_all = getattr(self, "hides_everything", False)
     private = set(getattr(self, "private", ()))
     parts = []
-    for a in attrs.fields(type(self)):
-        if not a.repr:
+    for attribute in attrs.fields(type(self)):
+        name = attribute.name
+        if not attribute.repr:
             continue
-        value = getattr(self, a.name)
-        if (hide_all and a.name not in {"id", "disclosure"}) or (
-            a.name in private
-        ):
+        value = getattr(self, name)
+        if (hide_all and name not in {"id", "disclosure"}) or name in private:
             if value is None or value == ():
                 continue
-            parts.append(f"{a.name}={_HIDDEN}")
+            parts.append(f"{name}={_HIDDEN}")
         else:
-            parts.append(f"{a.name}={value!r}")
+            parts.append(f"{name}={value!r}")
     return f"{type(self).__name__}({', '.join(parts)})"
 
 
@@ -92,8 +93,31 @@ def _location() -> Any:
     )
 
 
+def _positions() -> Any:
+    # Where each field's value is written, by field name; not part of the
+    # record's value.  Lets a check found later point at the exact value.
+    return attrs.field(
+        factory=dict, eq=False, repr=False, kw_only=True, hash=False
+    )
+
+
+class _Positioned:
+    """Mixin: find where a field of a record read from a file is written."""
+
+    __slots__ = ()
+    location: Location
+    positions: Mapping[str, tuple[int, int]]
+
+    def location_of(self, name: str) -> Location:
+        """Where the value of field *name* is written (else the record)."""
+        pos = self.positions.get(name)
+        if pos is None:
+            return self.location
+        return Location(self.location.path, *pos)
+
+
 @attrs.frozen
-class Source:
+class Source(_Positioned):
     """Where a fact was found.  Written inline in the record that cites it.
 
     Attributes:
@@ -127,6 +151,8 @@ class Source:
         Text(multiline=True),
         doc="The words on the page that support the fact.",
     )
+    location: Location = _location()
+    positions: Mapping[str, tuple[int, int]] = _positions()
 
 
 _SOURCES = ListOf(Nested(Source))
@@ -153,7 +179,7 @@ def _notes() -> Any:
 
 
 @attrs.frozen
-class Claim:
+class Claim(_Positioned):
     """A figure that a source states about a letter, such as "104 signatories".
 
     Attributes:
@@ -190,10 +216,12 @@ class Claim:
         example="signed by 104 survivors and ...",
     )
     sources: tuple[Source, ...] = _sources()
+    location: Location = _location()
+    positions: Mapping[str, tuple[int, int]] = _positions()
 
 
 @attrs.frozen
-class Recipient:
+class Recipient(_Positioned):
     """Someone a letter was addressed to.
 
     Attributes:
@@ -216,6 +244,8 @@ class Recipient:
     title: str | None = field(
         Text(), doc="The person's title as the source gives it."
     )
+    location: Location = _location()
+    positions: Mapping[str, tuple[int, int]] = _positions()
 
 
 def _id(doc: str, example: str) -> Any:
@@ -225,7 +255,7 @@ def _id(doc: str, example: str) -> Any:
 
 
 @attrs.frozen(repr=False)
-class Letter:
+class Letter(_Positioned):
     """An open letter (or a coalition's statement) that people and
     organisations signed.
 
@@ -280,6 +310,7 @@ class Letter:
     notes: str | None = _notes()
     private: tuple[str, ...] = _private()
     location: Location = _location()
+    positions: Mapping[str, tuple[int, int]] = _positions()
 
     __repr__ = _private_repr
 
@@ -300,7 +331,7 @@ _SCOPES: Final = ("national", "regional", "international")
 
 
 @attrs.frozen(repr=False)
-class Organisation:
+class Organisation(_Positioned):
     """An organisation: a signatory, a publisher or a recipient.
 
     Attributes:
@@ -359,6 +390,7 @@ class Organisation:
     notes: str | None = _notes()
     private: tuple[str, ...] = _private()
     location: Location = _location()
+    positions: Mapping[str, tuple[int, int]] = _positions()
 
     __repr__ = _private_repr
 
@@ -374,7 +406,7 @@ class Organisation:
 
 
 @attrs.frozen(repr=False)
-class Person:
+class Person(_Positioned):
     """A person: a public figure (a recipient) or an individual signatory.
 
     A person who is not public is never named in any output: an
@@ -415,6 +447,7 @@ class Person:
     notes: str | None = _notes()
     private: tuple[str, ...] = _private()
     location: Location = _location()
+    positions: Mapping[str, tuple[int, int]] = _positions()
 
     __repr__ = _private_repr
 
@@ -451,7 +484,7 @@ class Person:
         if disclosure in {"public", "pseudonym"} and raw.get("name") is None:
             ctx.report(
                 "missing-field",
-                f"a {disclosure} person needs the field 'name'",
+                f"{a(disclosure)} person needs the field 'name'",
                 raw.pos,
                 pointer,
             )
@@ -467,7 +500,7 @@ class Person:
             if not opaque:
                 ctx.report(
                     "not-opaque-id",
-                    f"a {disclosure} person needs an opaque id such as "
+                    f"{a(disclosure)} person needs an opaque id such as "
                     "person-7k2m9x (coalition-registry new person makes "
                     "one); never derive it from their name",
                     raw.value_pos["id"],
@@ -476,7 +509,7 @@ class Person:
 
 
 @attrs.frozen(repr=False)
-class Group:
+class Group(_Positioned):
     """Signatories who sign as one, such as a survivors' collective.
 
     Attributes:
@@ -514,6 +547,7 @@ class Group:
     notes: str | None = _notes()
     private: tuple[str, ...] = _private()
     location: Location = _location()
+    positions: Mapping[str, tuple[int, int]] = _positions()
 
     __repr__ = _private_repr
 
@@ -524,7 +558,7 @@ class Group:
 
 
 @attrs.frozen(repr=False)
-class Signature:
+class Signature(_Positioned):
     """One signatory's signature on one letter.
 
     Attributes:
@@ -590,6 +624,7 @@ class Signature:
     notes: str | None = _notes()
     private: tuple[str, ...] = _private()
     location: Location = _location()
+    positions: Mapping[str, tuple[int, int]] = _positions()
 
     __repr__ = _private_repr
 
@@ -623,7 +658,7 @@ class Signature:
 
 
 @attrs.frozen
-class RegistryInfo:
+class RegistryInfo(_Positioned):
     """The registry's own description, from ``registry.yaml`` at its root.
 
     Attributes:
@@ -650,6 +685,7 @@ class RegistryInfo:
         Text(multiline=True), doc="What the registry holds."
     )
     location: Location = _location()
+    positions: Mapping[str, tuple[int, int]] = _positions()
 
 
 Record = Letter | Organisation | Person | Group | Signature

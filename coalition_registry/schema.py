@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from . import countries
-from .load import Pos, YMap, YSeq
+from .load import DROPPED, Pos, YMap, YSeq
 from .problems import Location, Problem
 
 
@@ -82,14 +82,15 @@ class Context:
     problems: list[Problem] = attrs.Factory(list)
     redact: bool = False
     refs: list[Reference] = attrs.Factory(list)
+    errors: int = 0
 
     def report(
         self, code: str, message: str, pos: Pos, pointer: str
     ) -> object:
         """Record a problem; returns :data:`INVALID` for convenience."""
-        self.problems.append(
-            Problem(code, message, Location(self.path, *pos), pointer)
-        )
+        problem = Problem(code, message, Location(self.path, *pos), pointer)
+        self.problems.append(problem)
+        self.errors += problem.is_error
         return INVALID
 
     def show(self, value: str) -> str:
@@ -214,7 +215,11 @@ class Enum(FieldType):
         if text in self.values:
             return text
         allowed = ", ".join(self.values)
-        hint = _did_you_mean(text.lower().replace("_", "-"), self.values)
+        hint = (
+            ""
+            if ctx.redact
+            else _did_you_mean(text.lower().replace("_", "-"), self.values)
+        )
         return ctx.report(
             "invalid-value",
             f"{ctx.show(text)} is not allowed here{hint}; use one of: "
@@ -506,6 +511,9 @@ class ListOf(FieldType):
             zip(raw, raw.item_pos, strict=True)
         ):
             here = f"{pointer}[{i}]"
+            if value is DROPPED:
+                ok = False
+                continue
             if value is None:
                 ctx.report(
                     "wrong-shape", "this list item is empty", item_pos, here
@@ -553,6 +561,9 @@ class Identifiers(FieldType):
                     raw.key_pos[scheme],
                     here,
                 )
+                ok = False
+                continue
+            if value is DROPPED:
                 ok = False
                 continue
             if not isinstance(value, str) or not value.strip():
@@ -663,13 +674,20 @@ def spec_of(attribute: attrs.Attribute[Any]) -> FieldSpec | None:
     return spec if isinstance(spec, FieldSpec) else None
 
 
+_FIELDS_CACHE: dict[type[Any], dict[str, FieldSpec]] = {}
+
+
 def yaml_fields(cls: type[Any]) -> dict[str, FieldSpec]:
     """The fields of a record class that are written in YAML, in order."""
+    cached = _FIELDS_CACHE.get(cls)
+    if cached is not None:
+        return cached
     out = {}
     for a in attrs.fields(cls):
         spec = spec_of(a)
         if spec is not None:
             out[a.name] = spec
+    _FIELDS_CACHE[cls] = out
     return out
 
 
@@ -682,24 +700,18 @@ def _did_you_mean(word: str, options: Sequence[str]) -> str:
 Check = Callable[[Any, YMap, Context, str], None]
 
 
-def build(
-    cls: type[Any],
-    raw: YMap,
-    ctx: Context,
-    pointer: str = "$",
-    *,
-    extra: dict[str, Any] | None = None,
-) -> Any:
+def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
     """Build a record of *cls* from a parsed mapping, reporting every problem.
+
+    The record remembers where it starts (``location``) and where each of
+    its fields' values is written (``positions``).
 
     Returns the record, or :data:`INVALID` when any error was found in it.
     """
     fields = yaml_fields(cls)
-    errors_before = sum(p.is_error for p in ctx.problems)
+    errors_before = ctx.errors
     private = _private_fields(cls, raw, fields, ctx, pointer)
-    hide_all = bool(getattr(cls, "__hide_all__", None)) and cls.__hide_all__(
-        raw
-    )
+    hide_all = hasattr(cls, "__hide_all__") and cls.__hide_all__(raw)
     values: dict[str, Any] = (
         {"private": private} if "private" in fields else {}
     )
@@ -713,18 +725,23 @@ def build(
                 raw.key_pos[key],
                 f"{pointer}.{key}",
             )
+    dropped = False
     for name, spec in fields.items():
         if name == "private":
             continue
-        here = f"{pointer}.{name}"
-        if name not in raw or raw[name] is None:
+        value = raw.get(name)
+        if value is DROPPED:
+            dropped = True
+            continue
+        if value is None:
             if spec.required:
+                meaning = spec.doc.rstrip(".")
                 ctx.report(
                     "missing-field",
                     f"{a(kind_name(cls))} needs the field {name!r}"
                     + (
-                        f" ({spec.doc[0].lower()}{spec.doc[1:]})"
-                        if spec.doc
+                        f" ({meaning[0].lower()}{meaning[1:]})"
+                        if meaning
                         else ""
                     ),
                     raw.pos,
@@ -734,7 +751,7 @@ def build(
         ctx.redact = hide_all or name in private
         try:
             value = spec.type.convert(
-                raw[name], ctx, raw.value_pos[name], here
+                value, ctx, raw.value_pos[name], f"{pointer}.{name}"
             )
         finally:
             ctx.redact = False
@@ -743,10 +760,11 @@ def build(
     check = getattr(cls, "__check__", None)
     if check is not None:
         check(values, raw, ctx, pointer)
-    if sum(p.is_error for p in ctx.problems) > errors_before:
+    if dropped or ctx.errors > errors_before:
         return INVALID
-    if extra:
-        values.update(extra)
+    # Every record class has these two (see model._Positioned).
+    values["location"] = Location(ctx.path, *raw.pos)
+    values["positions"] = raw.value_pos
     return cls(**values)
 
 

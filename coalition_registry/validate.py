@@ -88,7 +88,10 @@ def read_records(
                 (1, 1),
                 "$",
             )
-        return FileRecords(shown, (), tuple(ctx.problems))
+        # Records elsewhere that refer to this file's record by id should
+        # not fail too: take the file's name for the id it could not show.
+        stub = ((stem, cls.kind_name, Location(shown)),) if stem else ()
+        return FileRecords(shown, (), tuple(ctx.problems), ids=stub, count=1)
     if isinstance(data, YMap):
         items: list[tuple[YMap, str]] = [(data, "$")]
     elif isinstance(data, YSeq):
@@ -117,13 +120,7 @@ def read_records(
     records = []
     ids = []
     for raw_record, pointer in items:
-        record = build(
-            cls,
-            raw_record,
-            ctx,
-            pointer,
-            extra={"location": Location(shown, *raw_record.pos)},
-        )
+        record = build(cls, raw_record, ctx, pointer)
         record_id = raw_record.get("id")
         if isinstance(record_id, str) and "id" in raw_record.value_pos:
             id_loc = Location(shown, *raw_record.value_pos["id"])
@@ -146,6 +143,10 @@ def read_records(
                 record = INVALID
         if record is not INVALID:
             records.append(record)
+    if any(p.is_error for p in doc.problems):
+        # The file is not what its author wrote (a key or a value was
+        # dropped): none of its records may count as valid.
+        records = []
     return FileRecords(
         shown,
         tuple(records),
@@ -230,12 +231,7 @@ def _read_info(
                 "$",
             )
         return None, ctx.problems
-    info = build(
-        RegistryInfo,
-        doc.data,
-        ctx,
-        extra={"location": Location(shown, *doc.data.pos)},
-    )
+    info = build(RegistryInfo, doc.data, ctx)
     if info is INVALID:
         return None, ctx.problems
     assert isinstance(info, RegistryInfo)
@@ -357,7 +353,7 @@ def _check_double_signatures(records: Iterable[Any]) -> Iterable[Problem]:
                 f"this signatory already signed this letter (at "
                 f"{first[key].location}); keep one signature, and record a "
                 "withdrawal with status",
-                record.location,
+                record.location_of("signatory"),
                 "$.signatory",
             )
         else:
@@ -379,8 +375,8 @@ def _check_claims(records: Sequence[Any]) -> Iterable[Problem]:
                     f"the records show {figure} {claim.measure} where the "
                     f"claim says exactly {claim.value}; check the records "
                     "and the claim's source",
-                    letter.location,
-                    f"$.claims[{i}]",
+                    claim.location_of("value"),
+                    f"$.claims[{i}].value",
                 )
 
 
@@ -479,6 +475,8 @@ def _validate_root(
                     Location(entry.shown),
                 )
             )
-            break
+            # The checks across records would see only part of the
+            # registry and report false errors: skip them.
+            return info, (results, problems)
     problems.extend(check_registry(results))
     return info, (results, problems)

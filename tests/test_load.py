@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coalition_registry.load import (
+    DROPPED,
     Limits,
     YMap,
     YSeq,
@@ -102,7 +103,7 @@ class TestRefused:
         )
         assert ["forbidden-tag"] == [p.code for p in doc.problems]
         assert "!!python/object/apply:os.system" in doc.problems[0].message
-        assert {"a": None} == doc.data
+        assert {"a": DROPPED} == doc.data
 
     def test_local_tag(self) -> None:
         assert ["forbidden-tag"] == codes(b"a: !include other.yaml\n")
