@@ -1,0 +1,81 @@
+"""The command line, ``coalition-registry``: it only wires the library
+together (parse arguments, call, render, return an exit code).
+
+Each command is a module of this package with ``NAME``, ``HELP``,
+``add_arguments(parser)`` and ``run(args, out) -> int``; adding a command
+is adding a module and naming it in ``COMMANDS``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from coalition_registry._version import __version__
+
+from . import _common, coverage, validate
+
+
+__all__ = ["COMMANDS", "main", "parser", "run"]
+
+#: The commands, in the order ``--help`` lists them.
+COMMANDS = (validate, coverage)
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser (also used to generate the CLI reference)."""
+    p = _common.Parser(
+        prog="coalition-registry",
+        description="Validate and query a registry of who signed which "
+        "open letter. Exit codes: 0 success, 1 the registry has errors, "
+        "2 usage error.",
+    )
+    p.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}"
+    )
+    sub = p.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_common.Parser
+    )
+    for command in COMMANDS:
+        cp = sub.add_parser(
+            command.NAME,
+            help=command.HELP,
+            description=command.__doc__,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        command.add_arguments(cp)
+        cp.set_defaults(run=command.run)
+    return p
+
+
+def run(argv: Sequence[str], *, stdout: TextIO, stderr: TextIO) -> int:
+    """Run the command line with *argv*, writing to the given streams."""
+    try:
+        args = parser().parse_args(argv)
+    except _common.UsageError as e:
+        print(f"coalition-registry: error: {e}", file=stderr)
+        print("Try 'coalition-registry --help'.", file=stderr)
+        return _common.EXIT_USAGE
+    except SystemExit as e:  # --help and --version
+        return int(e.code or 0)
+    if args.command is None:
+        parser().print_help(stdout)
+        return _common.EXIT_USAGE
+    try:
+        code: int = args.run(args, _common.Output(stdout, stderr))
+    except _common.UsageError as e:
+        print(f"coalition-registry: error: {e}", file=stderr)
+        return _common.EXIT_USAGE
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The console entry point."""
+    return run(
+        sys.argv[1:] if argv is None else argv,
+        stdout=sys.stdout,
+        stderr=sys.stderr,
+    )

@@ -1,0 +1,95 @@
+"""What the commands share: exit codes, streams, reading a registry."""
+
+from __future__ import annotations
+
+import argparse
+
+from pathlib import Path
+from typing import TextIO
+
+import attrs
+
+from coalition_registry import render
+from coalition_registry.registry import Registry
+from coalition_registry.validate import validate
+
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called: exit code 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse exits by itself; in-process callers need an exit code."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+@attrs.frozen
+class Output:
+    """Where a command writes: results to ``out``, diagnostics to ``err``."""
+
+    out: TextIO
+    err: TextIO
+
+
+def existing(paths: list[str]) -> list[str]:
+    """*paths*, or a usage error naming the first that does not exist."""
+    for p in paths:
+        if not Path(p).exists():
+            raise UsageError(f"no such file or folder: {p}")
+    return paths
+
+
+def read_registry(path: str, io: Output) -> Registry | None:
+    """The registry at *path*, or ``None`` after printing its problems (as
+    ``validate`` does) when it has errors.
+    """
+    existing([path])
+    report = validate(path)
+    if not report.valid:
+        render.report_text(report, io.out)
+        return None
+    return Registry(report.registry_records, report.info)
+
+
+def choose_letter(registry: Registry, letter: str | None) -> str:
+    """The letter asked for, or the only one; a usage error otherwise."""
+    ids = [x.id for x in registry.letters]
+    if letter is None:
+        if len(ids) != 1:
+            raise UsageError(
+                f"the registry has {len(ids)} letters; choose one with "
+                "--letter: " + ", ".join(ids)
+            )
+        return ids[0]
+    if letter not in ids:
+        raise UsageError(
+            f"no letter has the id {letter!r}; letters: " + ", ".join(ids)
+        )
+    return letter
+
+
+def add_path(parser: argparse.ArgumentParser) -> None:
+    """The optional registry folder argument."""
+    parser.add_argument(
+        "path",
+        nargs="?",
+        default="registry_data",
+        metavar="PATH",
+        help="registry folder (default: registry_data)",
+    )
+
+
+def add_letter(parser: argparse.ArgumentParser) -> None:
+    """The --letter option."""
+    parser.add_argument(
+        "--letter",
+        metavar="ID",
+        help="the letter's id (optional when the registry has one letter)",
+    )
