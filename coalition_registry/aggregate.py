@@ -1,27 +1,400 @@
 """Aggregations: counts over a registry, as small pure functions returning
-immutable tables.
+immutable tables that say what they count.
 
-The rule for coverage by country: each active signature counts once, in
-the country of its signatory (an organisation's headquarters country, a
-person's or group's country).  A signatory without a known (or with a
-private) country counts under "unknown": it is never dropped.
+The rules, stated once here and in ``docs/counting.md``:
+
+- Each active signature counts once (a signature withdrawn on or before the
+  day counted, by default today, does not count).
+- A signatory counts in *its* country: an organisation in its headquarters
+  country, a person or a group in their country.  A signatory without a
+  known country, or whose country is private, counts under "Unknown", which
+  is never dropped.
+- Counting **signatories**, a group is one signatory.  Counting **people**
+  (:func:`people`), an organisation is one, a person is one, and a group
+  counts as its declared number of members; a group whose size is unknown
+  is reported as such, never as 1 or 0.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
-from typing import Any
+import datetime as dt
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any, Final
 
 import attrs
 
 from .countries import country_name
-from .model import Claim, Organisation
-from .query import country_of, signatures
+from .model import Claim, Group, Organisation, Person, Signatory, Signature
+from .query import country_of
 from .registry import Registry
 
 
-__all__ = ["Coverage", "CoverageRow", "claim_figure", "coverage"]
+__all__ = [
+    "BY",
+    "Cell",
+    "Coverage",
+    "CoverageRow",
+    "Row",
+    "Table",
+    "active_signatures",
+    "claim_figure",
+    "coverage",
+    "people",
+    "signatory_table",
+]
+
+UNKNOWN: Final = "Unknown"
+
+
+def active_signatures(
+    registry: Registry, letter_id: str, *, on: dt.date | None = None
+) -> tuple[Signature, ...]:
+    """The signatures of a letter that count on the day *on* (default today):
+    active ones, and those withdrawn after that day.
+    """
+    day = on or dt.datetime.now(tz=dt.UTC).date()
+    return tuple(
+        s
+        for s in registry.signatures_of(letter_id)
+        if s.active or (s.withdrawn_on is not None and s.withdrawn_on > day)
+    )
+
+
+# -- keys: what a row of a table is --------------------------------------
+
+
+def _country_key(who: Signatory, _: Signature) -> tuple[str | None, str]:
+    code = country_of(who)
+    return code, country_name(code) if code else UNKNOWN
+
+
+def _region_key(
+    level: str,
+) -> Callable[[Signatory, Signature], tuple[str | None, str]]:
+    def key(who: Signatory, _: Signature) -> tuple[str | None, str]:
+        from . import regions
+
+        code = country_of(who)
+        name = None
+        if code:
+            place = regions.placement(code)
+            region = getattr(place, level)
+            name = region.name if region is not None else None
+        return name, name or UNKNOWN
+
+    return key
+
+
+def _kind_key(who: Signatory, _: Signature) -> tuple[str | None, str]:
+    if isinstance(who, Organisation):
+        kind = "organisation" if "kind" in who.private else who.kind
+        label = f"organisation: {kind}" if kind else "organisation"
+        return label, label
+    return who.kind_name, who.kind_name
+
+
+def _role_key(_: Signatory, signature: Signature) -> tuple[str | None, str]:
+    return signature.role, signature.role
+
+
+def _scope_key(who: Signatory, _: Signature) -> tuple[str | None, str]:
+    if (
+        isinstance(who, Organisation)
+        and who.scope
+        and "scope" not in who.private
+    ):
+        return who.scope, who.scope
+    return None, "not stated"
+
+
+def _verification_key(
+    _: Signatory, signature: Signature
+) -> tuple[str | None, str]:
+    return signature.verification, signature.verification
+
+
+Key = Callable[[Signatory, Signature], tuple[str | None, str]]
+
+#: The ways a table can be broken down, by the name the CLI uses.
+BY: Final[dict[str, Key]] = {
+    "country": _country_key,
+    "region": _region_key("region"),
+    "sub-region": _region_key("sub_region"),
+    "kind": _kind_key,
+    "role": _role_key,
+    "scope": _scope_key,
+    "verification": _verification_key,
+}
+
+_RULES: Final = {
+    "country": "an organisation counts in its headquarters country, a person "
+    "or group in their country; no known country: Unknown",
+    "region": "by the UN M49 region of the country counted (see country)",
+    "sub-region": "by the UN M49 sub-region of the country counted "
+    "(see country)",
+    "kind": "by record kind, and by kind for organisations",
+    "role": "by the role given in each signature",
+    "scope": "by an organisation's scope; people and groups: not stated",
+    "verification": "by who vouches for each signature",
+}
+
+
+# -- tables ---------------------------------------------------------------
+
+
+@attrs.frozen
+class Cell:
+    """One count in a table.
+
+    Attributes:
+        value: The count; ``None`` when it is unknown (a group of unknown
+            size), never a guess.
+        suppressed: Whether it is hidden (small-count suppression).
+        threshold: The suppression threshold it was hidden under.
+        people: Whether it counts people (and may be suppressed).
+    """
+
+    value: int | None
+    suppressed: bool = False
+    threshold: int = 0
+    people: bool = False
+
+    def __str__(self) -> str:
+        if self.suppressed:
+            return f"<{self.threshold}" if self.threshold else "suppressed"
+        return "unknown" if self.value is None else str(self.value)
+
+    def public(self) -> int | str | None:
+        """The value as it may be published: a number, or a stand-in."""
+        if self.suppressed:
+            return str(self)
+        return self.value
+
+
+@attrs.frozen
+class Row:
+    """A row of a table.
+
+    Attributes:
+        key: What it counts (a country code, a role...); ``None`` for the
+            unknown row and for the total.
+        label: The key for people ("United Kingdom", "Unknown", "Total").
+        cells: One cell per column.
+    """
+
+    key: str | None
+    label: str
+    cells: tuple[Cell, ...]
+
+    def __getitem__(self, column: int) -> Cell:
+        return self.cells[column]
+
+
+@attrs.frozen
+class Table:
+    """An immutable table of counts that says what it counts and how.
+
+    Attributes:
+        title: What the table shows.
+        by: What a row is (``country``, ``role``...).
+        columns: The columns' names.
+        rows: The rows, largest first, the unknown row last.
+        total: The totals row.
+        rule: The counting rule, in words.
+        notes: Anything a reader must know: suppression and its
+            threshold, unknown group sizes.
+    """
+
+    title: str
+    by: str
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+    total: Row
+    rule: str
+    notes: tuple[str, ...] = ()
+
+    def column(self, name: str) -> tuple[Cell, ...]:
+        """The cells of one column, rows in order (total excluded)."""
+        i = self.columns.index(name)
+        return tuple(r.cells[i] for r in self.rows)
+
+    def as_records(self) -> list[dict[str, Any]]:
+        """Plain rows for ``csv.DictWriter`` or a DataFrame, total last."""
+        return [
+            {
+                self.by: r.label,
+                "key": r.key,
+                **{
+                    c: cell.public()
+                    for c, cell in zip(self.columns, r.cells, strict=True)
+                },
+            }
+            for r in (*self.rows, self.total)
+        ]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The table as JSON-ready data."""
+        return {
+            "title": self.title,
+            "by": self.by,
+            "rule": self.rule,
+            "notes": list(self.notes),
+            "columns": list(self.columns),
+            "rows": self.as_records(),
+        }
+
+
+def _sorted_rows(rows: Iterable[Row]) -> tuple[Row, ...]:
+    def order(r: Row) -> tuple[int, int, str]:
+        first = r.cells[-1].value or 0
+        return (r.key is None, -first, r.label)
+
+    return tuple(sorted(rows, key=order))
+
+
+SIGNATORY_COLUMNS: Final = (
+    "organisations",
+    "groups",
+    "individuals",
+    "signatories",
+)
+
+
+def signatory_table(
+    registry: Registry,
+    letter_id: str,
+    *,
+    by: str = "country",
+    on: dt.date | None = None,
+) -> Table:
+    """Count a letter's signatories by country, region, kind, role, scope or
+    verification: organisations, groups and individuals apart, and in all.
+
+    The ``individuals`` column counts people; pass the table to
+    :func:`coalition_registry.suppress` before publishing it.
+    """
+    key = BY[by]
+    counts: dict[tuple[str | None, str], list[int]] = defaultdict(
+        lambda: [0, 0, 0]
+    )
+    for signature in active_signatures(registry, letter_id, on=on):
+        who = registry.signatory(signature.signatory)
+        if who is None:
+            continue
+        column = (
+            0
+            if isinstance(who, Organisation)
+            else 1
+            if isinstance(who, Group)
+            else 2
+        )
+        counts[key(who, signature)][column] += 1
+    rows = [
+        Row(k, label, _signatory_cells(values))
+        for (k, label), values in counts.items()
+    ]
+    totals = [sum(r.cells[i].value or 0 for r in rows) for i in range(3)]
+    return Table(
+        title=f"Signatories of {letter_id} by {by}",
+        by=by,
+        columns=SIGNATORY_COLUMNS,
+        rows=_sorted_rows(rows),
+        total=Row(None, "Total", _signatory_cells(totals)),
+        rule=_RULES[by]
+        + "; one per active signature; a group is one signatory",
+    )
+
+
+def _signatory_cells(values: list[int]) -> tuple[Cell, ...]:
+    orgs, groups, individuals = values
+    return (
+        Cell(orgs),
+        Cell(groups),
+        Cell(individuals, people=True),
+        Cell(orgs + groups + individuals, people=individuals > 0),
+    )
+
+
+def headcount(who: Signatory) -> int | None:
+    """How many people and organisations a signatory stands for."""
+    if isinstance(who, Group):
+        return None if "member_count" in who.private else who.member_count
+    return 1
+
+
+PEOPLE_COLUMNS: Final = ("organisations", "people", "groups of unknown size")
+
+
+def people(
+    registry: Registry,
+    letter_id: str,
+    *,
+    by: str = "country",
+    on: dt.date | None = None,
+) -> Table:
+    """Count the people and organisations behind a letter's signatures: a
+    group counts as its declared members; a group of unknown size is
+    counted in its own column, never as 1 or 0.
+    """
+    key = BY[by]
+    counts: dict[tuple[str | None, str], list[int]] = defaultdict(
+        lambda: [0, 0, 0]
+    )
+    for signature in active_signatures(registry, letter_id, on=on):
+        who = registry.signatory(signature.signatory)
+        if who is None:
+            continue
+        size = headcount(who)
+        row = counts[key(who, signature)]
+        if isinstance(who, Organisation):
+            row[0] += 1
+        elif size is None:
+            row[2] += 1
+        else:
+            row[1] += size
+    rows = [
+        Row(k, label, _people_cells(v)) for (k, label), v in counts.items()
+    ]
+    totals = [sum(r.cells[i].value or 0 for r in rows) for i in range(3)]
+    unknown_groups = totals[2]
+    notes = (
+        (
+            (
+                f"{unknown_groups} group(s) of unknown size: the people count is "
+                "a lower bound"
+            ),
+        )
+        if unknown_groups
+        else ()
+    )
+    return Table(
+        title=f"People and organisations behind {letter_id}, by {by}",
+        by=by,
+        columns=PEOPLE_COLUMNS,
+        rows=tuple(
+            sorted(
+                rows,
+                key=lambda r: (
+                    r.key is None,
+                    -(r.cells[1].value or 0) - (r.cells[0].value or 0),
+                    r.label,
+                ),
+            )
+        ),
+        total=Row(None, "Total", _people_cells(totals)),
+        rule=_RULES[by] + "; a group counts as its declared members",
+        notes=notes,
+    )
+
+
+def _people_cells(values: list[int]) -> tuple[Cell, ...]:
+    orgs, persons, unknown = values
+    return (Cell(orgs), Cell(persons, people=True), Cell(unknown))
+
+
+# -- the simple coverage table of the core ------------------------------
 
 
 @attrs.frozen
@@ -50,12 +423,14 @@ class Coverage:
         rows: One row per country, most signatories first, then by name.
         unknown: Signatories whose country is unknown or private.
         claimed_countries: The number of countries a claim states, if any.
+        missing: Countries a claim lists that no record covers yet.
     """
 
     letter: str
     rows: tuple[CoverageRow, ...]
     unknown: CoverageRow
     claimed_countries: int | None = None
+    missing: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
@@ -73,21 +448,24 @@ class Coverage:
             "letter": self.letter,
             "countries": self.countries,
             "claimed_countries": self.claimed_countries,
+            "missing_countries": list(self.missing),
             "total": self.total,
             "rows": [attrs.asdict(r) for r in (*self.rows, self.unknown)],
         }
 
 
-def coverage(registry: Registry, letter_id: str) -> Coverage:
+def coverage(
+    registry: Registry, letter_id: str, *, on: dt.date | None = None
+) -> Coverage:
     """Count a letter's active signatories by country.
 
     >>> cov = coverage(load("registry_data"), "survivors-letter-2023")
-    >>> cov.total == len(signatures(load("registry_data"), "survivors-letter-2023"))
-    True
+    >>> cov.countries, cov.claimed_countries, cov.unknown.signatories
+    (7, 24, 2)
     """
     counts: Counter[str | None] = Counter()
     international: Counter[str | None] = Counter()
-    for signature in signatures(registry, letter_id):
+    for signature in active_signatures(registry, letter_id, on=on):
         who = registry.signatory(signature.signatory)
         country = country_of(who) if who is not None else None
         counts[country] += 1
@@ -101,30 +479,79 @@ def coverage(registry: Registry, letter_id: str) -> Coverage:
         ),
         key=lambda r: (-r.signatories, r.name),
     )
-    unknown = CoverageRow(None, "Unknown", counts[None], international[None])
+    unknown = CoverageRow(None, UNKNOWN, counts[None], international[None])
     letter = registry.letters.get(letter_id)
-    claimed = _claimed_countries(letter.claims) if letter else None
-    return Coverage(letter_id, tuple(rows), unknown, claimed)
+    claim = _countries_claim(letter.claims) if letter else None
+    missing = (
+        tuple(sorted(set(claim.countries) - set(counts)))
+        if claim is not None
+        else ()
+    )
+    return Coverage(
+        letter_id,
+        tuple(rows),
+        unknown,
+        claim.value if claim is not None else None,
+        missing,
+    )
 
 
-def _claimed_countries(claims: Iterable[Claim]) -> int | None:
+def _countries_claim(claims: Iterable[Claim]) -> Claim | None:
     for claim in claims:
         if claim.measure == "countries":
-            return claim.value
+            return claim
     return None
 
 
+@attrs.frozen
+class Figure:
+    """What the records show for one claim.
+
+    Attributes:
+        known: The part the records establish.
+        people: How much of ``known`` is individual people (for
+            suppression).
+        unknown_groups: Groups of unknown size counted in, each making the
+            figure a lower bound.
+    """
+
+    known: int
+    people: int = 0
+    unknown_groups: int = 0
+
+    @property
+    def exact(self) -> bool:
+        """Whether the figure is exact rather than a lower bound."""
+        return self.unknown_groups == 0
+
+
 def claim_figure(
-    records: Iterable[Any], letter_id: str, claim: Claim
-) -> int | None:
-    """What the records show for the figure a claim states: active
-    signatures with the claim's roles, or distinct countries.
+    records: Registry | Iterable[Any],
+    letter_id: str,
+    claim: Claim,
+    *,
+    on: dt.date | None = None,
+) -> Figure:
+    """What the records show for the figure a claim states: for
+    ``signatories``, the people and organisations behind the active
+    signatures with the claim's roles (a group as its declared members);
+    for ``countries``, the distinct countries covered.
     """
     registry = records if isinstance(records, Registry) else Registry(records)
     if claim.measure == "countries":
-        return coverage(registry, letter_id).countries
-    return sum(
-        1
-        for s in signatures(registry, letter_id)
-        if not claim.roles or s.role in claim.roles
-    )
+        return Figure(coverage(registry, letter_id, on=on).countries)
+    known = persons = unknown = 0
+    for signature in active_signatures(registry, letter_id, on=on):
+        if claim.roles and signature.role not in claim.roles:
+            continue
+        who = registry.signatory(signature.signatory)
+        if who is None:
+            continue
+        size = headcount(who)
+        if size is None:
+            unknown += 1
+            continue
+        known += size
+        if isinstance(who, (Person, Group)):
+            persons += size
+    return Figure(known, persons, unknown)

@@ -278,18 +278,27 @@ def _syntax_problem(e: Exception, path: str, text: str) -> Problem:
             "keep one record, or one list of records, per file",
             Location(path, line, col),
         )
-    message = f"{problem} ({context})" if context else str(problem)
+    message = str(problem)
+    if context:
+        # "while parsing a flow sequence" says what, not where: add where.
+        cmark = getattr(e, "context_mark", None)
+        where = ""
+        if cmark is not None and (cmark.line, cmark.column) != (
+            line - 1,
+            col - 1,
+        ):
+            where = (
+                f" that starts at line {cmark.line + 1}, column "
+                f"{cmark.column + 1}"
+            )
+        message = f"{problem} ({context}{where})"
     if _char_at(text, line, col) == "\t":
         message = "a tab cannot be used here; indent with spaces, not tabs"
-    quote = _unclosed_quote(text, line)
-    if quote is not None:
-        # libyaml reads an unclosed quote on across lines and fails where
-        # the next quote happens to be: point at where it was opened.
-        message = (
-            "the quote that opens here is not closed on this line (the text "
-            f"runs on to line {line}); close the quote"
-        )
-        line, col = quote
+    trouble = _quote_trouble(text, line)
+    if trouble is not None:
+        # libyaml reads an unclosed quote on across lines, and fails where
+        # the next quote happens to be: point at the quote instead.
+        (line, col), message = trouble
     return Problem("yaml-syntax", message, Location(path, line, col))
 
 
@@ -304,17 +313,38 @@ _CLOSES: Final = {
 }
 
 
-def _unclosed_quote(text: str, error_line: int) -> Pos | None:
-    """Where the last quote before *error_line* opened and did not close."""
-    lines = _BREAK.split(text)[: error_line - 1]
+def _quote_trouble(text: str, error_line: int) -> tuple[Pos, str] | None:
+    """The quoted value at or before *error_line* that caused a syntax error,
+    if one did: a quote that is not closed on its line, or text after the
+    closing quote (an apostrophe inside single quotes).
+    """
+    lines = _BREAK.split(text)[:error_line]
     for number in range(len(lines), 0, -1):
         m = _QUOTED_VALUE.match(lines[number - 1])
         if m is None:
             continue
-        rest = m.group(3)
-        if _CLOSES[m.group(2)].match(rest) is None:
-            return number, len(m.group(1)) + 1
-        return None
+        quote, rest = m.group(2), m.group(3)
+        closed = _CLOSES[quote].match(rest)
+        col = len(m.group(1)) + 1
+        if closed is None:
+            if number == error_line:
+                continue
+            return (number, col), (
+                "the quote that opens here is not closed on this line (the "
+                f"text runs on to line {error_line}); close the quote"
+            )
+        after = rest[closed.end() :].strip()
+        if after and not after.startswith("#"):
+            hint = (
+                "; to write an apostrophe inside single quotes, double it "
+                "('Barnardo''s'), or use double quotes"
+                if quote == "'"
+                else "; to write a double quote inside double quotes, "
+                'write \\"'
+            )
+            return (number, col + 1 + closed.end()), (
+                f"text follows the closing quote{hint}"
+            )
     return None
 
 

@@ -40,8 +40,10 @@ from .schema import (
 __all__ = [
     "KINDS",
     "Claim",
+    "Coalition",
     "Group",
     "Letter",
+    "Membership",
     "Organisation",
     "Person",
     "Recipient",
@@ -63,6 +65,11 @@ ROLES: Final = (
     "organisation",
 )
 DISCLOSURES: Final = ("public", "pseudonym", "anonymous")
+VERIFICATIONS: Final = (
+    "reported",
+    "confirmed-by-signatory",
+    "confirmed-by-publisher",
+)
 
 _HIDDEN = "<private>"
 
@@ -129,6 +136,8 @@ class Source(_Positioned):
         quote: The words on the page that support the fact.
     """
 
+    kind_name: ClassVar[str] = "source"
+
     url: str = field(
         Url(),
         required=True,
@@ -166,7 +175,7 @@ def _private() -> Any:
     return field(
         ListOf(Text()),
         doc="Fields whose values must never appear in any output.",
-        example="[country]",
+        example="[notes]",
         private_ok=False,
     )
 
@@ -185,11 +194,14 @@ class Claim(_Positioned):
     Attributes:
         measure: What is counted: ``signatories`` or ``countries``.
         roles: For ``signatories``, the roles counted (all when empty).
+        countries: For ``countries``, the countries, if the source lists them.
         value: The figure.
         qualifier: ``exact``, or ``at-least`` when the source says "over".
         text: The claim in the source's words.
         sources: Where it is stated.
     """
+
+    kind_name: ClassVar[str] = "claim"
 
     measure: str = field(
         Enum(("signatories", "countries")),
@@ -204,6 +216,11 @@ class Claim(_Positioned):
         ListOf(Enum(ROLES)),
         doc="For signatories: the roles counted (all roles when left out).",
         example="[survivor]",
+    )
+    countries: tuple[str, ...] = field(
+        ListOf(Country(scope_field=None)),
+        doc="For countries: the countries, when the source lists them.",
+        example="[GB, CA]",
     )
     qualifier: str = field(
         Enum(("exact", "at-least")),
@@ -229,6 +246,8 @@ class Recipient(_Positioned):
         person: The person addressed, if the letter names one.
         title: The person's title as the source gives it.
     """
+
+    kind_name: ClassVar[str] = "recipient"
 
     organisation: str = field(
         Ref(kinds=("organisation",)),
@@ -571,6 +590,8 @@ class Signature(_Positioned):
         role: Why they signed.
         status: ``active`` or ``withdrawn``.
         withdrawn_on: When it was withdrawn.
+        verification: ``reported`` (by a source), ``confirmed-by-signatory``
+            or ``confirmed-by-publisher``.
         sources: Where the signature is attested.
     """
 
@@ -620,6 +641,12 @@ class Signature(_Positioned):
         private_ok=False,
     )
     withdrawn_on: dt.date | None = field(Date(), doc="When it was withdrawn.")
+    verification: str = field(
+        Enum(VERIFICATIONS),
+        default="reported",
+        doc="Who vouches for it: a source's report, the signatory, or the publisher.",
+        example="confirmed-by-publisher",
+    )
     sources: tuple[Source, ...] = _sources()
     notes: str | None = _notes()
     private: tuple[str, ...] = _private()
@@ -647,6 +674,18 @@ class Signature(_Positioned):
                 raw.pos,
                 pointer,
             )
+        letter, signatory = values.get("letter"), values.get("signatory")
+        expected = f"{letter}--{signatory}"
+        if letter and signatory and values.get("id") not in {None, expected}:
+            # One file per letter and signatory: two contributors adding two
+            # signatures can never edit the same file.
+            ctx.report(
+                "invalid-id",
+                f"a signature's id is <letter>--<signatory>: here "
+                f"{expected!r}",
+                raw.value_pos["id"],
+                f"{pointer}.id",
+            )
         if values.get("withdrawn_on") and values.get("status") != "withdrawn":
             ctx.report(
                 "invalid-value",
@@ -655,6 +694,73 @@ class Signature(_Positioned):
                 raw.value_pos["withdrawn_on"],
                 f"{pointer}.withdrawn_on",
             )
+
+
+@attrs.frozen
+class Membership(_Positioned):
+    """An organisation's membership of a coalition, with its dates.
+
+    Attributes:
+        organisation: The member.
+        joined: When it joined, if known.
+        left: When it left; ``None`` while it is a member.
+    """
+
+    kind_name: ClassVar[str] = "membership"
+
+    organisation: str = field(
+        Ref(kinds=("organisation",)),
+        required=True,
+        doc="The member organisation.",
+        example="barnardos",
+    )
+    joined: dt.date | None = field(Date(), doc="When it joined.")
+    left: dt.date | None = field(Date(), doc="When it left, if it has.")
+    location: Location = _location()
+    positions: Mapping[str, tuple[int, int]] = _positions()
+
+    def member_on(self, day: dt.date) -> bool:
+        """Whether the organisation was a member on *day*."""
+        return (self.joined is None or self.joined <= day) and (
+            self.left is None or day < self.left
+        )
+
+
+@attrs.frozen(repr=False)
+class Coalition(_Positioned):
+    """A named group of organisations whose members join and leave on dates.
+
+    Attributes:
+        id: Its id.
+        name: Its name.
+        description: What it is for.
+        members: Its memberships, past and present.
+        sources: Where the facts were found.
+    """
+
+    kind_name: ClassVar[str] = "coalition"
+    folder: ClassVar[str] = "coalitions"
+
+    id: str = _id("Unique id, named after the coalition.", "example-coalition")
+    name: str = field(Text(), required=True, doc="Its name.")
+    description: str | None = field(
+        Text(multiline=True), doc="What it is for."
+    )
+    members: tuple[Membership, ...] = field(
+        ListOf(Nested(Membership)), doc="Its memberships, with dates."
+    )
+    website: str | None = field(Url(), doc="Its website.")
+    sources: tuple[Source, ...] = _sources()
+    notes: str | None = _notes()
+    private: tuple[str, ...] = _private()
+    location: Location = _location()
+    positions: Mapping[str, tuple[int, int]] = _positions()
+
+    __repr__ = _private_repr
+
+    def members_on(self, day: dt.date) -> tuple[str, ...]:
+        """The ids of the organisations that were members on *day*."""
+        return tuple(m.organisation for m in self.members if m.member_on(day))
 
 
 @attrs.frozen
@@ -667,6 +773,8 @@ class RegistryInfo(_Positioned):
         data_licence: The licence of the data (an SPDX id).
         description: What the registry holds.
     """
+
+    kind_name: ClassVar[str] = "registry file"
 
     name: str = field(Text(), required=True, doc="The registry's name.")
     schema_version: int = field(
@@ -688,7 +796,7 @@ class RegistryInfo(_Positioned):
     positions: Mapping[str, tuple[int, int]] = _positions()
 
 
-Record = Letter | Organisation | Person | Group | Signature
+Record = Letter | Organisation | Person | Group | Signature | Coalition
 Signatory = Organisation | Person | Group
 
 #: Record classes by kind, in the order they are documented.
@@ -698,10 +806,11 @@ KINDS: Final[dict[str, type[Any]]] = {
     "person": Person,
     "group": Group,
     "signature": Signature,
+    "coalition": Coalition,
 }
 
 #: Record classes by the registry folder that holds them.
 FOLDERS: Final[dict[str, type[Any]]] = {c.folder: c for c in KINDS.values()}
 
 #: Record classes that are written inside others, never in files of their own.
-PARTS: Final[tuple[type[Any], ...]] = (Source, Claim, Recipient)
+PARTS: Final[tuple[type[Any], ...]] = (Source, Claim, Recipient, Membership)

@@ -12,6 +12,7 @@ from typing import Any, Generic, TypeVar, overload
 from .countries import normalise
 from .load import DEFAULT_LIMITS, Limits
 from .model import (
+    Coalition,
     Group,
     Letter,
     Organisation,
@@ -26,7 +27,7 @@ from .validate import validate
 
 __all__ = ["Collection", "Registry", "load"]
 
-R = TypeVar("R", Letter, Organisation, Person, Group, Signature)
+R = TypeVar("R", Letter, Organisation, Person, Group, Signature, Coalition)
 D = TypeVar("D")
 
 
@@ -119,12 +120,14 @@ class Registry:
         people: The people.
         groups: The groups.
         signatures: The signatures.
+        coalitions: The coalitions.
     """
 
     __slots__ = (
         "_by_id",
         "_by_letter",
         "_by_signatory",
+        "coalitions",
         "groups",
         "info",
         "letters",
@@ -151,6 +154,9 @@ class Registry:
         self.signatures: Collection[Signature] = Collection(
             "signature", by_kind[Signature]
         )
+        self.coalitions: Collection[Coalition] = Collection(
+            "coalition", by_kind[Coalition]
+        )
         self._by_id: dict[str, Any] = {}
         for collection in self._collections():
             for record in collection:
@@ -170,6 +176,7 @@ class Registry:
             self.people,
             self.groups,
             self.signatures,
+            self.coalitions,
         )
 
     def __repr__(self) -> str:

@@ -282,7 +282,7 @@ class Slug(FieldType):
         return ctx.report(
             "invalid-id",
             f"{ctx.show(text)} is not a valid id: use lower-case letters, "
-            f"digits and single hyphens{hint}",
+            f"digits and hyphens{hint}",
             pos,
             pointer,
         )
@@ -620,7 +620,8 @@ class Nested(FieldType):
 
 def kind_name(cls: type[Any]) -> str:
     """The name of a record class for people: ``Source`` -> ``source``."""
-    return cls.__name__.lower()
+    name = getattr(cls, "kind_name", None)
+    return name if isinstance(name, str) else cls.__name__.lower()
 
 
 def a(noun: str) -> str:

@@ -19,20 +19,15 @@ import attrs
 
 from . import files
 from .load import DEFAULT_LIMITS, Limits, YMap, YSeq, parse
-from .model import (
-    FOLDERS,
-    Group,
-    Letter,
-    Organisation,
-    Person,
-    RegistryInfo,
-    Signature,
-)
+from .model import FOLDERS, KINDS, Letter, Person, RegistryInfo, Signature
 from .problems import Location, Problem, sort_key
 from .schema import INVALID, Context, Reference, a, build
 
 
 __all__ = ["FileRecords", "Report", "read_records", "validate"]
+
+# Every kind of record must cite where its facts come from.
+_SOURCED: Final = frozenset(KINDS.values())
 
 #: The data-format version this library reads.
 SCHEMA_VERSION: Final = 1
@@ -342,39 +337,43 @@ def _either(kinds: Sequence[str]) -> str:
 
 
 def _check_double_signatures(records: Iterable[Any]) -> Iterable[Problem]:
-    first: dict[tuple[str, str], Signature] = {}
+    by_pair: dict[tuple[str, str], list[Signature]] = defaultdict(list)
     for record in records:
-        if not isinstance(record, Signature):
+        if isinstance(record, Signature):
+            by_pair[record.letter, record.signatory].append(record)
+    for signatures in by_pair.values():
+        if len(signatures) < 2:
             continue
-        key = (record.letter, record.signatory)
-        if key in first:
+        for i, signature in enumerate(signatures):
+            other = signatures[1 if i == 0 else 0].location
             yield Problem(
                 "duplicate-signature",
-                f"this signatory already signed this letter (at "
-                f"{first[key].location}); keep one signature, and record a "
-                "withdrawal with status",
-                record.location_of("signatory"),
+                f"this signatory signs this letter again at {other}; keep "
+                "one signature, and record a withdrawal with status",
+                signature.location_of("signatory"),
                 "$.signatory",
             )
-        else:
-            first[key] = record
 
 
 def _check_claims(records: Sequence[Any]) -> Iterable[Problem]:
     from .aggregate import claim_figure
+    from .registry import Registry
 
     letters = [r for r in records if isinstance(r, Letter)]
+    if not letters:
+        return
+    registry = Registry(records)
     for letter in letters:
         for i, claim in enumerate(letter.claims):
             if claim.qualifier != "exact":
                 continue
-            figure = claim_figure(records, letter.id, claim)
-            if figure is not None and figure > claim.value:
+            figure = claim_figure(registry, letter.id, claim)
+            if figure.known > claim.value:
                 yield Problem(
                     "claim-exceeded",
-                    f"the records show {figure} {claim.measure} where the "
-                    f"claim says exactly {claim.value}; check the records "
-                    "and the claim's source",
+                    f"the records show {figure.known} {claim.measure} where "
+                    f"the claim says exactly {claim.value}; check the "
+                    "records and the claim's source",
                     claim.location_of("value"),
                     f"$.claims[{i}].value",
                 )
@@ -382,12 +381,7 @@ def _check_claims(records: Sequence[Any]) -> Iterable[Problem]:
 
 def _check_sources(records: Iterable[Any]) -> Iterable[Problem]:
     for record in records:
-        if (
-            isinstance(
-                record, (Letter, Organisation, Person, Group, Signature)
-            )
-            and not record.sources
-        ):
+        if type(record) in _SOURCED and not record.sources:
             yield Problem(
                 "no-source",
                 f"this {record.kind_name} cites no source; add a sources "

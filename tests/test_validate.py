@@ -177,7 +177,7 @@ class TestProperties:
             reg = cr.load(tmp)
         (letter,) = reg.letters
         cov = cr.coverage(reg, letter.id)
-        active = [s for s in reg.signatures if s.active]
+        active = cr.aggregate.active_signatures(reg, letter.id)
         assert len(active) == cov.total
         assert (
             cov.total
