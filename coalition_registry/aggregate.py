@@ -205,6 +205,7 @@ class Table:
         rule: The counting rule, in words.
         notes: Anything a reader must know: suppression and its
             threshold, unknown group sizes.
+        sum_column: The column that adds up the others in each row, if any.
     """
 
     title: str
@@ -214,6 +215,7 @@ class Table:
     total: Row
     rule: str
     notes: tuple[str, ...] = ()
+    sum_column: str | None = None
 
     def column(self, name: str) -> tuple[Cell, ...]:
         """The cells of one column, rows in order (total excluded)."""
@@ -297,14 +299,20 @@ def signatory_table(
     ]
     totals = [sum(r.cells[i].value or 0 for r in rows) for i in range(3)]
     return Table(
-        title=f"Signatories of {letter_id} by {by}",
+        title=f"Signatories of {_title(registry, letter_id)}, by {by}",
         by=by,
         columns=SIGNATORY_COLUMNS,
         rows=_sorted_rows(rows),
         total=Row(None, "Total", _signatory_cells(totals)),
         rule=_RULES[by]
         + "; one per active signature; a group is one signatory",
+        sum_column="signatories",
     )
+
+
+def _title(registry: Registry, letter_id: str) -> str:
+    letter = registry.letters.get(letter_id)
+    return letter.title if letter is not None else letter_id
 
 
 def _signatory_cells(values: list[int]) -> tuple[Cell, ...]:
@@ -370,7 +378,7 @@ def people(
         else ()
     )
     return Table(
-        title=f"People and organisations behind {letter_id}, by {by}",
+        title=f"People and organisations behind {_title(registry, letter_id)}, by {by}",
         by=by,
         columns=PEOPLE_COLUMNS,
         rows=tuple(
@@ -555,3 +563,41 @@ def claim_figure(
         if isinstance(who, (Person, Group)):
             persons += size
     return Figure(known, persons, unknown)
+
+
+def country_summary(
+    registry: Registry, letter_id: str, *, on: dt.date | None = None
+) -> tuple[str, ...]:
+    """What a reader of a table by country should also know, in sentences:
+    the distinct countries against the claim, the countries a claim lists
+    that no record covers, the unknown row, and international bodies.
+    """
+    cov = coverage(registry, letter_id, on=on)
+    claimed = (
+        f" of {cov.claimed_countries} the letter's sources claim"
+        if cov.claimed_countries is not None
+        else ""
+    )
+    out = [f"Distinct countries in the records: {cov.countries}{claimed}."]
+    if cov.missing:
+        out.append(
+            "Claimed but not yet covered: " + ", ".join(cov.missing) + "."
+        )
+    if cov.unknown.signatories:
+        out.append(
+            f"{cov.unknown.signatories} signatory(ies) have no known country: "
+            "they are counted under Unknown."
+        )
+    international = sorted(
+        who.display_name
+        for s in active_signatures(registry, letter_id, on=on)
+        if isinstance(who := registry.signatory(s.signatory), Organisation)
+        and who.scope == "international"
+        and "scope" not in who.private
+    )
+    if international:
+        out.append(
+            "International organisations, counted in their headquarters "
+            "country: " + ", ".join(international) + "."
+        )
+    return tuple(out)

@@ -9,7 +9,9 @@ import json
 
 from typing import TextIO
 
-from .aggregate import Coverage
+from .aggregate import Coverage, Table
+from .export import COLUMNS, Export
+from .reconcile import Reconciliation
 from .validate import Report
 
 
@@ -17,8 +19,19 @@ __all__ = [
     "coverage_csv",
     "coverage_json",
     "coverage_table",
+    "export_csv",
+    "export_json",
+    "export_jsonl",
+    "export_markdown",
+    "reconciliation_json",
+    "reconciliation_markdown",
+    "reconciliation_text",
     "report_json",
     "report_text",
+    "table_csv",
+    "table_json",
+    "table_markdown",
+    "table_text",
 ]
 
 
@@ -112,3 +125,187 @@ def coverage_csv(cov: Coverage, out: TextIO) -> None:
             sum(r.international for r in (*cov.rows, cov.unknown)),
         ]
     )
+
+
+# -- tables of counts ------------------------------------------------------
+
+
+def _md(text: object) -> str:
+    """A Markdown table cell: pipes escaped, no line breaks."""
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _table_rows(table: Table) -> list[list[str]]:
+    header = [table.by, *table.columns]
+    body = [[r.label, *map(str, r.cells)] for r in (*table.rows, table.total)]
+    return [header, *body]
+
+
+def table_text(table: Table, out: TextIO) -> None:
+    """A table of counts as aligned text, with its rule and notes."""
+    rows = _table_rows(table)
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(
+            c.ljust(w) if i == 0 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    print(table.title, file=out)
+    print(file=out)
+    print(line(rows[0]), file=out)
+    print(rule, file=out)
+    for row in rows[1:-1]:
+        print(line(row), file=out)
+    print(rule, file=out)
+    print(line(rows[-1]), file=out)
+    print(file=out)
+    print(f"Rule: {table.rule}.", file=out)
+    for note in table.notes:
+        print(note, file=out)
+
+
+def table_markdown(table: Table, out: TextIO) -> None:
+    """A table of counts as a Markdown table, with its rule and notes."""
+    rows = _table_rows(table)
+    print(f"### {_md(table.title)}\n", file=out)
+    print("| " + " | ".join(map(_md, rows[0])) + " |", file=out)
+    print("|---|" + "---:|" * (len(rows[0]) - 1), file=out)
+    for row in rows[1:-1]:
+        print("| " + " | ".join(map(_md, row)) + " |", file=out)
+    total = rows[-1]
+    print("| " + " | ".join(f"**{_md(c)}**" for c in total) + " |", file=out)
+    print(f"\nRule: {_md(table.rule)}.", file=out)
+    for note in table.notes:
+        print(f"\n{_md(note)}", file=out)
+
+
+def table_csv(table: Table, out: TextIO) -> None:
+    """A table of counts as CSV (suppressed cells as ``<k``), total last."""
+    writer = csv.writer(out, lineterminator="\n")
+    for row in _table_rows(table):
+        writer.writerow(row)
+
+
+def table_json(table: Table, out: TextIO) -> None:
+    """A table of counts as JSON, with its rule and notes."""
+    json.dump(table.as_dict(), out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+# -- reconciliation --------------------------------------------------------
+
+
+def _reconciliation_rows(rec: Reconciliation) -> list[list[str]]:
+    rows = [
+        [
+            "claim",
+            "claimed",
+            "records show",
+            "difference",
+            "why they can differ",
+        ]
+    ]
+    for line in rec.lines:
+        qualifier = "at least " if line.claim.qualifier == "at-least" else ""
+        if line.suppressed:
+            computed = difference = f"<{rec.threshold} (suppressed)"
+        else:
+            computed = (
+                f"{line.computed}+" if line.lower_bound else str(line.computed)
+            )
+            difference = str(line.difference)
+        rows.append(
+            [
+                line.label,
+                f"{qualifier}{line.claim.value}",
+                computed,
+                difference,
+                "; ".join(line.reasons),
+            ]
+        )
+    return rows
+
+
+def reconciliation_text(
+    rec: Reconciliation, out: TextIO, *, title: str = ""
+) -> None:
+    """Claims beside the records, one block per claim."""
+    print(f"Claims against records: {title or rec.letter}\n", file=out)
+    for row in _reconciliation_rows(rec)[1:]:
+        label, claimed, computed, difference, reasons = row
+        print(f"{label}", file=out)
+        print(f"  claimed:      {claimed}", file=out)
+        print(f"  records show: {computed}", file=out)
+        print(f"  difference:   {difference}", file=out)
+        for reason in reasons.split("; ") if reasons else ():
+            print(f"  - {reason}", file=out)
+        print(file=out)
+    print(
+        "'N+' means at least N: groups of unknown size are counted in.",
+        file=out,
+    )
+    for note in rec.notes:
+        print(note[0].upper() + note[1:], file=out)
+
+
+def reconciliation_markdown(
+    rec: Reconciliation, out: TextIO, *, title: str = ""
+) -> None:
+    """Claims beside the records as a Markdown table."""
+    rows = _reconciliation_rows(rec)
+    print(
+        f"### Claims against records: {_md(title or rec.letter)}\n", file=out
+    )
+    print("| " + " | ".join(rows[0]) + " |", file=out)
+    print("|---|---:|---:|---:|---|", file=out)
+    for row in rows[1:]:
+        print("| " + " | ".join(map(_md, row)) + " |", file=out)
+    print(
+        "\n'N+' means at least N: groups of unknown size are counted in.",
+        file=out,
+    )
+    for note in rec.notes:
+        print(f"\n{_md(note[0].upper() + note[1:])}", file=out)
+
+
+def reconciliation_json(rec: Reconciliation, out: TextIO) -> None:
+    """Claims beside the records as JSON."""
+    json.dump(rec.as_dict(), out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+# -- exports -------------------------------------------------------------
+
+
+def export_csv(data: Export, out: TextIO) -> None:
+    """Listed signatories as CSV, one row each."""
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(data.rows)
+
+
+def export_json(data: Export, out: TextIO) -> None:
+    """Listed signatories, and what is left out, as one JSON object."""
+    json.dump(data.as_dict(), out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def export_jsonl(data: Export, out: TextIO) -> None:
+    """Listed signatories as JSON Lines, one object per row."""
+    out.writelines(
+        json.dumps(row, ensure_ascii=False) + "\n" for row in data.rows
+    )
+
+
+def export_markdown(data: Export, out: TextIO) -> None:
+    """Listed signatories as a Markdown table, then what is left out."""
+    columns = ("letter", "name", "kind", "role", "country_name", "source")
+    print("| " + " | ".join(columns) + " |", file=out)
+    print("|" + "---|" * len(columns), file=out)
+    for row in data.rows:
+        print("| " + " | ".join(_md(row[c]) for c in columns) + " |", file=out)
+    for note in data.notes():
+        print(f"\n{_md(note)}", file=out)

@@ -102,11 +102,16 @@ class TestCoverage:
     def test_table(self, shipped_copy: Path) -> None:
         code, out, _ = cli("coverage")
         assert 0 == code
-        assert "United Kingdom" in out
-        assert "Unknown" in out
+        lines = out.splitlines()
+        assert lines[0].startswith("Signatories of Survivors'")
+        assert any(line.startswith("United Kingdom ") for line in lines)
+        assert any(line.startswith("Unknown ") for line in lines)
+        assert "Distinct countries in the records: 7 of 24" in out
         assert (
-            "Distinct countries in the records: 7 (the letter's sources claim 24)"
-            in out
+            "Rule: an organisation counts in its headquarters country" in out
+        )
+        assert (
+            "Suppression: counts of people from 1 to 2 are shown as <3" in out
         )
 
     def test_csv_adds_up(self, shipped_copy: Path) -> None:
@@ -114,7 +119,7 @@ class TestCoverage:
         rows = list(csv.DictReader(io.StringIO(out)))
         assert 0 == code
         total = rows.pop()
-        assert "Total" == total["name"]
+        assert "Total" == total["country"]
         assert int(total["signatories"]) == sum(
             int(r["signatories"]) for r in rows
         )
@@ -123,7 +128,39 @@ class TestCoverage:
         _, out, _ = cli(
             "coverage", "--format", "json", "--letter", "survivors-letter-2023"
         )
-        assert 10 == json.loads(out)["total"]
+        data = json.loads(out)
+        assert 10 == data["rows"][-1]["signatories"]
+        assert data["rule"]
+        assert any("Suppression" in n for n in data["notes"])
+
+    @pytest.mark.parametrize(
+        "by",
+        [
+            "country",
+            "region",
+            "sub-region",
+            "kind",
+            "role",
+            "scope",
+            "verification",
+        ],
+    )
+    def test_by(self, shipped_copy: Path, by: str) -> None:
+        code, out, _ = cli("coverage", "--by", by, "--format", "csv")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert 0 == code
+        assert "10" == rows[-1]["signatories"]
+
+    def test_people_view(self, shipped_copy: Path) -> None:
+        code, out, _ = cli("coverage", "--people", "--format", "markdown")
+        assert 0 == code
+        assert "| **Total** | **8** | **11** | **1** |" in out
+        assert "lower bound" in out
+
+    def test_threshold_must_be_positive(self, shipped_copy: Path) -> None:
+        code, _, err = cli("coverage", "--suppress-below", "0")
+        assert 2 == code
+        assert "at least 1" in err
 
     def test_unknown_letter(self, shipped_copy: Path) -> None:
         code, _, err = cli("coverage", "--letter", "nope")
@@ -135,6 +172,48 @@ class TestCoverage:
         code, out, _ = cli("coverage")
         assert 1 == code
         assert "missing-field" in out
+
+
+class TestReconcile:
+    def test_text(self, shipped_copy: Path) -> None:
+        code, out, _ = cli("reconcile")
+        assert 0 == code
+        assert "claimed:      104" in out
+        assert "records show: 19+" in out
+        assert "17 countries not yet covered by a record" in out
+
+    def test_json_difference_is_claim_minus_computed(
+        self, shipped_copy: Path
+    ) -> None:
+        _, out, _ = cli("reconcile", "--format", "json")
+        for line in json.loads(out)["lines"]:
+            assert line["claimed"] - line["computed"] == line["difference"]
+
+    def test_markdown(self, shipped_copy: Path) -> None:
+        code, out, _ = cli("reconcile", "--format", "markdown")
+        assert 0 == code
+        assert "| countries | 24 | 7 | 17 |" in out
+
+    def test_invalid_registry_exits_1(self, write: WriteFile) -> None:
+        write("organisations/barnardos.yaml", "id: barnardos\n")
+        assert 1 == cli("reconcile")[0]
+
+
+class TestExport:
+    @pytest.mark.parametrize("fmt", ["csv", "json", "jsonl", "markdown"])
+    def test_formats(self, shipped_copy: Path, fmt: str) -> None:
+        code, out, _ = cli("export", "--format", fmt)
+        assert 0 == code
+        assert "Barnardo's" in out
+
+    def test_csv_rows(self, shipped_copy: Path) -> None:
+        _, out, _ = cli("export")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert 10 == len(rows)
+        assert {"organisation", "group"} == {r["kind"] for r in rows}
+
+    def test_unknown_letter(self, shipped_copy: Path) -> None:
+        assert 2 == cli("export", "--letter", "nope")[0]
 
 
 class TestUsage:

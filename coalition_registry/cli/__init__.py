@@ -16,13 +16,13 @@ from typing import TextIO
 
 from coalition_registry._version import __version__
 
-from . import _common, coverage, validate
+from . import _common, coverage, export, reconcile, validate
 
 
 __all__ = ["COMMANDS", "main", "parser", "run"]
 
 #: The commands, in the order ``--help`` lists them.
-COMMANDS = (validate, coverage)
+COMMANDS = (validate, coverage, reconcile, export)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -11,6 +11,7 @@ import attrs
 
 from coalition_registry import render
 from coalition_registry.registry import Registry
+from coalition_registry.suppress import DEFAULT_THRESHOLD
 from coalition_registry.validate import validate
 
 
@@ -93,3 +94,27 @@ def add_letter(parser: argparse.ArgumentParser) -> None:
         metavar="ID",
         help="the letter's id (optional when the registry has one letter)",
     )
+
+
+def add_threshold(parser: argparse.ArgumentParser) -> None:
+    """The --suppress-below option."""
+    parser.add_argument(
+        "--suppress-below",
+        type=_threshold,
+        default=DEFAULT_THRESHOLD,
+        metavar="K",
+        help="show counts of people from 1 to K-1 as <K (default: "
+        f"{DEFAULT_THRESHOLD}; 1 shows every count)",
+    )
+
+
+def _threshold(text: str) -> int:
+    try:
+        k = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole number"
+        ) from None
+    if k < 1:
+        raise argparse.ArgumentTypeError("the threshold is at least 1")
+    return k

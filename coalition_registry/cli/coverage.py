@@ -1,14 +1,27 @@
-"""Count a letter's active signatories by country: an organisation counts in
-its headquarters country, a person or group in their country, and any
-signatory without a known country under "Unknown", which is never dropped.
+"""Count a letter's active signatories by country (or region, sub-region,
+kind, role, scope or verification).  An organisation counts in its
+headquarters country, a person or group in their country, and a signatory
+without a known country under "Unknown", which is never dropped.
+
+Counts of people below the threshold (--suppress-below, default 3) are
+shown as <K, with a second count hidden where the first could be worked
+out from the totals; every output states the rule it applied.
 """
 
 from __future__ import annotations
 
 import argparse
 
+import attrs
+
 from coalition_registry import render
-from coalition_registry.aggregate import coverage
+from coalition_registry.aggregate import (
+    BY,
+    country_summary,
+    people,
+    signatory_table,
+)
+from coalition_registry.suppress import suppress
 
 from ._common import (
     EXIT_INVALID,
@@ -16,13 +29,14 @@ from ._common import (
     Output,
     add_letter,
     add_path,
+    add_threshold,
     choose_letter,
     read_registry,
 )
 
 
 NAME = "coverage"
-HELP = "count a letter's signatories by country"
+HELP = "count a letter's signatories by country, region, kind or role"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,8 +44,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_path(parser)
     add_letter(parser)
     parser.add_argument(
+        "--by",
+        choices=tuple(BY),
+        default="country",
+        help="what a row is (default: country)",
+    )
+    parser.add_argument(
+        "--people",
+        action="store_true",
+        help="count people and organisations (a group as its declared "
+        "members) instead of signatories",
+    )
+    add_threshold(parser)
+    parser.add_argument(
         "--format",
-        choices=("table", "json", "csv"),
+        choices=("table", "markdown", "json", "csv"),
         default="table",
         help="output format (default: table)",
     )
@@ -43,15 +70,16 @@ def run(args: argparse.Namespace, io: Output) -> int:
     if registry is None:
         return EXIT_INVALID
     letter = choose_letter(registry, args.letter)
-    cov = coverage(registry, letter)
-    if args.format == "json":
-        render.coverage_json(cov, io.out)
-    elif args.format == "csv":
-        render.coverage_csv(cov, io.out)
-    else:
-        chosen = registry.letters.get(letter)
-        title = chosen.title if chosen is not None else letter
-        render.coverage_table(
-            cov, io.out, title=f"Coverage by country: {title}\n"
-        )
+    count = people if args.people else signatory_table
+    table = suppress(count(registry, letter, by=args.by), args.suppress_below)
+    if args.by == "country":
+        notes = (*country_summary(registry, letter), *table.notes)
+        table = attrs.evolve(table, notes=notes)
+    render_table = {
+        "json": render.table_json,
+        "csv": render.table_csv,
+        "markdown": render.table_markdown,
+        "table": render.table_text,
+    }[args.format]
+    render_table(table, io.out)
     return EXIT_OK

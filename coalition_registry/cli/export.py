@@ -1,0 +1,55 @@
+"""Write a letter's signatories (or every letter's) as CSV, JSON, JSON Lines
+or Markdown: organisations, groups and public people with active
+signatures.  People who are not public are counted, never listed; withdrawn
+signatures are not listed; fields marked private are left empty.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from coalition_registry import render
+from coalition_registry.export import export
+
+from ._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    Output,
+    UsageError,
+    add_letter,
+    add_path,
+    read_registry,
+)
+
+
+NAME = "export"
+HELP = "write signatories as CSV, JSON, JSON Lines or Markdown"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``export``."""
+    add_path(parser)
+    add_letter(parser)
+    parser.add_argument(
+        "--format",
+        choices=("csv", "json", "jsonl", "markdown"),
+        default="csv",
+        help="output format (default: csv)",
+    )
+
+
+def run(args: argparse.Namespace, io: Output) -> int:
+    """Run ``export``."""
+    registry = read_registry(args.path, io)
+    if registry is None:
+        return EXIT_INVALID
+    if args.letter is not None and args.letter not in registry.letters:
+        raise UsageError(f"no letter has the id {args.letter!r}")
+    data = export(registry, args.letter)
+    {
+        "csv": render.export_csv,
+        "json": render.export_json,
+        "jsonl": render.export_jsonl,
+        "markdown": render.export_markdown,
+    }[args.format](data, io.out)
+    return EXIT_OK

@@ -1,0 +1,61 @@
+"""Set each claim a letter's sources make (how many signatories, survivors,
+organisations, countries) beside what the records show, with the
+difference and the reasons the two can differ.
+
+A computed count of people below the threshold (--suppress-below) is
+hidden, and so is its difference: claim minus difference would give it
+back.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from coalition_registry import render
+from coalition_registry.reconcile import reconcile
+
+from ._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    Output,
+    add_letter,
+    add_path,
+    add_threshold,
+    choose_letter,
+    read_registry,
+)
+
+
+NAME = "reconcile"
+HELP = "compare a letter's claims with what the records show"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``reconcile``."""
+    add_path(parser)
+    add_letter(parser)
+    add_threshold(parser)
+    parser.add_argument(
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="output format (default: text)",
+    )
+
+
+def run(args: argparse.Namespace, io: Output) -> int:
+    """Run ``reconcile``."""
+    registry = read_registry(args.path, io)
+    if registry is None:
+        return EXIT_INVALID
+    letter = choose_letter(registry, args.letter)
+    rec = reconcile(registry, letter, threshold=args.suppress_below)
+    chosen = registry.letters.get(letter)
+    title = chosen.title if chosen is not None else letter
+    if args.format == "json":
+        render.reconciliation_json(rec, io.out)
+    elif args.format == "markdown":
+        render.reconciliation_markdown(rec, io.out, title=title)
+    else:
+        render.reconciliation_text(rec, io.out, title=title)
+    return EXIT_OK

@@ -1,0 +1,152 @@
+"""Exports: a letter's signatories as plain rows, ready for ``csv`` or a
+DataFrame, that honour disclosure.
+
+Only organisations, groups and public people are listed, and only for
+active signatures.  People who are not public and withdrawn signatures are
+counted in :attr:`Export.unlisted`, never listed.  A field a record marks
+private is left empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from typing import Any, Final
+
+import attrs
+
+from .aggregate import active_signatures
+from .countries import country_name
+from .model import Organisation, Person, Signatory, Signature
+from .query import country_of
+from .registry import Registry
+
+
+__all__ = ["COLUMNS", "Export", "export"]
+
+#: The columns of every exported row, in order.
+COLUMNS: Final = (
+    "letter",
+    "signatory",
+    "kind",
+    "name",
+    "name_as_printed",
+    "role",
+    "country",
+    "country_name",
+    "scope",
+    "verification",
+    "source",
+)
+
+
+@attrs.frozen
+class Export:
+    """The listable signatories of one or more letters.
+
+    Attributes:
+        rows: One mapping per listed signature, with the keys of
+            :data:`COLUMNS`.
+        unlisted: Active signatures counted but not listed (people who are
+            not public), by letter.
+        withdrawn: Withdrawn signatures, never listed, by letter.
+    """
+
+    rows: tuple[dict[str, str], ...]
+    unlisted: dict[str, int]
+    withdrawn: dict[str, int]
+
+    def notes(self) -> tuple[str, ...]:
+        """What the rows leave out, and why, for the reader."""
+        out = []
+        for letter, n in sorted(self.unlisted.items()):
+            if n:
+                out.append(
+                    f"{letter}: {n} signatory(ies) who are not public are "
+                    "counted but not listed"
+                )
+        for letter, n in sorted(self.withdrawn.items()):
+            if n:
+                out.append(
+                    f"{letter}: {n} withdrawn signature(s) are not listed"
+                )
+        return tuple(out)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The export as JSON-ready data."""
+        return {
+            "columns": list(COLUMNS),
+            "rows": list(self.rows),
+            "unlisted": self.unlisted,
+            "withdrawn": self.withdrawn,
+            "notes": list(self.notes()),
+        }
+
+
+def _listable(who: Signatory) -> bool:
+    return not (isinstance(who, Person) and who.hides_everything)
+
+
+def _shown(record: Any, name: str) -> str:
+    if name in getattr(record, "private", ()):
+        return ""
+    value = getattr(record, name, None)
+    return "" if value is None else str(value)
+
+
+def _row(signature: Signature, who: Signatory) -> dict[str, str]:
+    country = country_of(who) or ""
+    source = signature.sources[0].url if signature.sources else ""
+    name = "" if "name" in who.private else (who.name or "")
+    return {
+        "letter": signature.letter,
+        "signatory": who.id,
+        "kind": who.kind_name,
+        "name": name,
+        "name_as_printed": _shown(signature, "name_as_printed"),
+        "role": _shown(signature, "role"),
+        "country": country,
+        "country_name": country_name(country) if country else "",
+        "scope": _shown(who, "scope") if isinstance(who, Organisation) else "",
+        "verification": _shown(signature, "verification"),
+        "source": "" if "sources" in signature.private else source,
+    }
+
+
+def export(
+    registry: Registry,
+    letter_id: str | None = None,
+    *,
+    on: dt.date | None = None,
+) -> Export:
+    """The listable signatories of a letter, or of every letter.
+
+    >>> rows = export(load("registry_data")).rows
+    >>> len(rows), rows[0]["kind"]
+    (10, 'organisation')
+    """
+    letters = [letter_id] if letter_id else [x.id for x in registry.letters]
+    rows: list[dict[str, str]] = []
+    unlisted: dict[str, int] = {}
+    withdrawn: dict[str, int] = {}
+    for letter in letters:
+        active = active_signatures(registry, letter, on=on)
+        withdrawn[letter] = len(registry.signatures_of(letter)) - len(active)
+        unlisted[letter] = 0
+        for signature in active:
+            who = registry.signatory(signature.signatory)
+            if who is None:
+                continue
+            if not _listable(who):
+                unlisted[letter] += 1
+                continue
+            rows.append(_row(signature, who))
+    rows.sort(
+        key=lambda r: (
+            r["letter"],
+            r["kind"] != "organisation",
+            r["name"].casefold(),
+            r["signatory"],
+        )
+    )
+    return Export(tuple(rows), unlisted, withdrawn)

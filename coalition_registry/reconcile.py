@@ -1,0 +1,211 @@
+"""Claims against records: what a letter's sources say beside what the
+registry shows, the difference, and why the two can differ.
+
+The registry never fills a gap: it reports it.  A computed figure that
+counts people is suppressed like any other published count of people, and
+so is the difference, since claim minus difference would give it back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from typing import Any
+
+import attrs
+
+from .aggregate import Figure, active_signatures, claim_figure, headcount
+from .model import Claim, Group, Organisation, Person
+from .query import country_of
+from .registry import Registry
+from .suppress import DEFAULT_THRESHOLD, is_small, rule
+
+
+__all__ = ["Line", "Reconciliation", "reconcile"]
+
+
+@attrs.frozen
+class Line:
+    """One claim beside the records.
+
+    Attributes:
+        claim: The claim.
+        label: What it counts, in words ("signatories: survivor").
+        computed: What the records show; ``None`` when suppressed.
+        lower_bound: Whether ``computed`` is only a lower bound (groups of
+            unknown size).
+        difference: ``claim.value - computed``; ``None`` when suppressed.
+        suppressed: Whether computed and difference are hidden.
+        reasons: Why the two can differ, as the records show it.
+    """
+
+    claim: Claim
+    label: str
+    computed: int | None
+    lower_bound: bool
+    difference: int | None
+    suppressed: bool
+    reasons: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The line as JSON-ready data."""
+        return {
+            "claim": self.label,
+            "qualifier": self.claim.qualifier,
+            "claimed": self.claim.value,
+            "computed": self.computed,
+            "lower_bound": self.lower_bound,
+            "difference": self.difference,
+            "suppressed": self.suppressed,
+            "reasons": list(self.reasons),
+            "source": self.claim.sources[0].url
+            if self.claim.sources
+            else None,
+        }
+
+
+@attrs.frozen
+class Reconciliation:
+    """Every claim of one letter beside the records.
+
+    Attributes:
+        letter: The letter's id.
+        lines: One line per claim, in the letter's order.
+        threshold: The suppression threshold applied.
+        notes: The rules applied, stated for the reader.
+    """
+
+    letter: str
+    lines: tuple[Line, ...]
+    threshold: int
+    notes: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The reconciliation as JSON-ready data."""
+        return {
+            "letter": self.letter,
+            "threshold": self.threshold,
+            "notes": list(self.notes),
+            "lines": [line.as_dict() for line in self.lines],
+        }
+
+
+def _label(claim: Claim) -> str:
+    if claim.measure == "signatories" and claim.roles:
+        return "signatories: " + " and ".join(claim.roles)
+    return claim.measure
+
+
+def reconcile(
+    registry: Registry,
+    letter_id: str,
+    *,
+    threshold: int = DEFAULT_THRESHOLD,
+    on: dt.date | None = None,
+) -> Reconciliation:
+    """Set every claim of a letter beside what the records show.
+
+    >>> rec = reconcile(load("registry_data"), "survivors-letter-2023")
+    >>> [(x.label, x.claim.value, x.computed, x.difference) for x in rec.lines]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('signatories', 104, 19, 85), ('signatories: survivor', 43, 11, 32),
+     ('signatories: organisation and academic', 61, 8, 53),
+     ('countries', 24, 7, 17)]
+    """
+    letter = registry.letters.get(letter_id)
+    claims = letter.claims if letter is not None else ()
+    lines = []
+    for claim in claims:
+        figure = claim_figure(registry, letter_id, claim, on=on)
+        hide = is_small(figure.people, threshold) and threshold > 1
+        lines.append(
+            Line(
+                claim=claim,
+                label=_label(claim),
+                computed=None if hide else figure.known,
+                lower_bound=not figure.exact,
+                difference=None if hide else claim.value - figure.known,
+                suppressed=hide,
+                reasons=_reasons(registry, letter_id, claim, figure, on),
+            )
+        )
+    computed = (
+        "computed: the people and organisations behind the active "
+        "signatures with the claim's roles, a group counting as its "
+        "declared members; for countries, the distinct countries covered"
+    )
+    notes = (computed, f"Suppression: {rule(threshold)}.")
+    return Reconciliation(letter_id, tuple(lines), threshold, notes)
+
+
+def _reasons(
+    registry: Registry,
+    letter_id: str,
+    claim: Claim,
+    figure: Figure,
+    on: dt.date | None,
+) -> tuple[str, ...]:
+    """Why a claim and the records can differ, in this registry."""
+    reasons = []
+    active = active_signatures(registry, letter_id, on=on)
+    relevant = [s for s in active if not claim.roles or s.role in claim.roles]
+    if claim.measure == "countries":
+        unknown = [
+            s
+            for s in active
+            if (who := registry.signatory(s.signatory)) is None
+            or country_of(who) is None
+        ]
+        if figure.known < claim.value:
+            reasons.append(
+                f"{claim.value - figure.known} countries not yet covered by "
+                "a record"
+            )
+        if unknown:
+            reasons.append(
+                f"{len(unknown)} signatories without a known country could "
+                "add countries"
+            )
+    else:
+        if figure.known < claim.value:
+            reasons.append("signatories not yet recorded")
+        if figure.unknown_groups:
+            reasons.append(
+                f"{figure.unknown_groups} group(s) of unknown size: the "
+                "computed figure is a lower bound"
+            )
+        organisations = sum(
+            isinstance(registry.signatory(s.signatory), Organisation)
+            for s in relevant
+        )
+        if claim.roles and "academic" in claim.roles and organisations:
+            reasons.append(
+                "the source does not say how many are organisations and "
+                "how many are academics"
+            )
+        sized = [
+            who
+            for s in relevant
+            if isinstance(who := registry.signatory(s.signatory), Group)
+            and headcount(who) is not None
+        ]
+        if sized:
+            reasons.append(
+                f"{len(sized)} group(s) counted as their declared members"
+            )
+    withdrawn = len(registry.signatures_of(letter_id)) - len(active)
+    if withdrawn:
+        reasons.append(f"{withdrawn} withdrawn signature(s) not counted")
+    missing = sum(registry.signatory(s.signatory) is None for s in relevant)
+    if missing:
+        reasons.append(
+            f"{missing} signature(s) whose signatory is not recorded"
+        )
+    hidden = sum(
+        isinstance(who := registry.signatory(s.signatory), Person)
+        and who.hides_everything
+        for s in relevant
+    )
+    if hidden:
+        reasons.append(f"{hidden} signatory(ies) counted but not named")
+    return tuple(reasons)
