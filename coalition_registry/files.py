@@ -21,6 +21,7 @@ __all__ = ["REGISTRY_FILE", "FileEntry", "display_path", "find_root", "walk"]
 #: The file that marks a registry's root folder.
 REGISTRY_FILE: Final = "registry.yaml"
 SUFFIXES: Final = frozenset({".yaml", ".yml"})
+SUFFIXES_TUPLE: Final = tuple(SUFFIXES)
 
 
 @attrs.frozen
@@ -35,10 +36,16 @@ class FileEntry:
         problem: Why it cannot be read, if it cannot.
     """
 
-    path: Path
+    path: str
     shown: str
     folder: str
     problem: Problem | None = None
+
+    @property
+    def stem(self) -> str:
+        """The file's name without its suffix."""
+        name = os.path.basename(self.path)
+        return name[: name.rfind(".")]
 
 
 def display_path(path: Path) -> str:
@@ -60,50 +67,73 @@ def find_root(path: Path) -> Path | None:
 
 def walk(root: Path) -> list[FileEntry]:
     """Every YAML file below *root*, in a stable order, except the root's
-    ``registry.yaml``.  Hidden folders (``.git``...) are skipped.
+    ``registry.yaml``.  Hidden files and folders (``.git``...) are skipped;
+    linked folders are not followed.
     """
     real_root = root.resolve()
     entries: list[FileEntry] = []
-    for folder, dirs, names in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        here = Path(folder)
-        for name in sorted(names):
-            path = here / name
-            if path.suffix not in SUFFIXES or name.startswith("."):
-                continue
-            if here == root and name == REGISTRY_FILE:
-                continue
-            rel = path.relative_to(root)
-            top = rel.parts[0] if len(rel.parts) > 1 else ""
+    shown_root = display_path(root)
+    # Paths are joined as strings: a registry can hold a million files.
+    stack = [(os.fspath(root), shown_root, "")]
+    while stack:
+        folder, shown, top = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                items = sorted(it, key=lambda e: e.name)
+        except OSError as e:
             entries.append(
-                FileEntry(
-                    path, display_path(path), top, _check_link(path, real_root)
+                FileEntry(folder, shown, top, _unreadable(shown, e))
+            )
+            continue
+        subfolders = []
+        for item in items:
+            name = item.name
+            if name.startswith("."):
+                continue
+            path = folder + os.sep + name
+            shown_path = shown + "/" + name if shown != "." else name
+            if item.is_dir(follow_symlinks=False):
+                subfolders.append((path, shown_path, top or name))
+            elif item.is_symlink() and os.path.isdir(path):
+                # A YAML file behind a linked folder would be silently
+                # missed: say so.
+                entries.append(
+                    FileEntry(
+                        path,
+                        shown_path,
+                        top,
+                        Problem(
+                            "outside-registry",
+                            "this folder is a symbolic link, which is not "
+                            "followed; move its files into the registry",
+                            Location(shown_path),
+                        ),
+                    )
                 )
-            )
-        # Linked folders are not walked (os.walk does not follow them), but
-        # a YAML file behind one would be silently missed: say so.
-        entries.extend(
-            FileEntry(
-                here / d,
-                display_path(here / d),
-                "",
-                Problem(
-                    "outside-registry",
-                    "this folder is a symbolic link, which is not followed; "
-                    "move its files into the registry",
-                    Location(display_path(here / d)),
-                ),
-            )
-            for d in dirs
-            if (here / d).is_symlink()
-        )
+            elif name.endswith(SUFFIXES_TUPLE):
+                if not top and name == REGISTRY_FILE:
+                    continue
+                problem = (
+                    _check_link(Path(path), real_root, shown_path)
+                    if item.is_symlink()
+                    else None
+                )
+                entries.append(FileEntry(path, shown_path, top, problem))
+        stack.extend(reversed(subfolders))
+    entries.sort(key=lambda e: e.shown)
     return entries
 
 
-def _check_link(path: Path, real_root: Path) -> Problem | None:
-    if not path.is_symlink():
-        return None
-    shown = display_path(path)
+def _unreadable(shown: str, e: OSError) -> Problem:
+    reason = (e.strerror or type(e).__name__).lower()
+    return Problem(
+        "file-unreadable",
+        f"the file cannot be read ({reason}); check its permissions",
+        Location(shown),
+    )
+
+
+def _check_link(path: Path, real_root: Path, shown: str) -> Problem | None:
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
@@ -122,30 +152,23 @@ def _check_link(path: Path, real_root: Path) -> Problem | None:
     return None
 
 
-def read_bytes(path: Path, shown: str, max_bytes: int) -> bytes | Problem:
+def read_bytes(path: str, shown: str, max_bytes: int) -> bytes | Problem:
     """The file's bytes, or the problem that stops them being read."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return Problem(
-                "file-too-large",
-                f"the file has {size:,} bytes, more than the limit of "
-                f"{max_bytes:,} (limit max_file_bytes)",
-                Location(shown),
-            )
-        with path.open("rb") as f:
-            return f.read(max_bytes + 1)
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                size = os.fstat(f.fileno()).st_size
+                return Problem(
+                    "file-too-large",
+                    f"the file has {size:,} bytes, more than the limit of "
+                    f"{max_bytes:,} (limit max_file_bytes)",
+                    Location(shown),
+                )
     except IsADirectoryError:
         return Problem(
-            "file-unreadable",
-            "this is a folder, not a file",
-            Location(shown),
+            "file-unreadable", "this is a folder, not a file", Location(shown)
         )
     except OSError as e:
-        reason = e.strerror or type(e).__name__
-        return Problem(
-            "file-unreadable",
-            f"the file cannot be read ({reason.lower()}); check its "
-            "permissions",
-            Location(shown),
-        )
+        return _unreadable(shown, e)
+    return data

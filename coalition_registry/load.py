@@ -128,6 +128,21 @@ class Document:
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_STR_TAG: Any = None
+_SEQ_TAG: Any = None
+_MAP_TAG: Any = None
+
+
+def _default_tags() -> dict[str, Any]:
+    from ruamel.yaml.resolver import BaseResolver
+
+    return {
+        "scalar": BaseResolver.DEFAULT_SCALAR_TAG,
+        "sequence": BaseResolver.DEFAULT_SEQUENCE_TAG,
+        "mapping": BaseResolver.DEFAULT_MAPPING_TAG,
+    }
+
+
 # The YAML 1.2 core schema's tags: an explicit one is harmless, since the
 # schema converts the text anyway.  Anything else (!!python/..., !include,
 # !!binary, !!set, ...) is refused.
@@ -181,6 +196,14 @@ def _parser_class() -> tuple[type[Any], bool]:
 
         return PyParser, False
 
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    tags = {
+        ScalarNode: BaseResolver.DEFAULT_SCALAR_TAG,
+        SequenceNode: BaseResolver.DEFAULT_SEQUENCE_TAG,
+        MappingNode: BaseResolver.DEFAULT_MAPPING_TAG,
+    }
+
     class CNodeParser(CParser, BaseResolver):  # type: ignore[misc]
         # BaseResolver resolves no implicit types: all plain scalars are
         # tagged str, and the schema converts them (YAML 1.2 semantics
@@ -189,6 +212,12 @@ def _parser_class() -> tuple[type[Any], bool]:
             CParser.__init__(self, stream)
             BaseResolver.__init__(self, loadumper=self)
 
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:  # noqa: ARG002 - the parser's signature
+            # What BaseResolver.resolve returns when no implicit resolver is
+            # registered, without its per-scalar bookkeeping: the shared
+            # default Tag objects, which the builder recognises by identity.
+            return tags[kind]
+
     return CNodeParser, True
 
 
@@ -196,9 +225,15 @@ _PARSER: tuple[type[Any], bool] | None = None
 
 
 def _parser() -> type[Any]:
-    global _PARSER  # noqa: PLW0603 - imported on first use, once
+    global _PARSER, _STR_TAG, _SEQ_TAG, _MAP_TAG  # noqa: PLW0603 - imported on first use, once
     if _PARSER is None:
         _PARSER = _parser_class()
+        tags = _default_tags()
+        _STR_TAG, _SEQ_TAG, _MAP_TAG = (
+            tags["scalar"],
+            tags["sequence"],
+            tags["mapping"],
+        )
     return _PARSER[0]
 
 
@@ -417,40 +452,49 @@ def _scan_events(
 class _Builder:
     """Turns a composed node tree into YMap/YSeq/str/None, with checks."""
 
-    __slots__ = ("limits", "path", "problems", "seen")
+    __slots__ = ("aliased", "limits", "path", "problems", "seen")
 
-    def __init__(self, path: str, limits: Limits) -> None:
+    def __init__(self, path: str, limits: Limits, *, aliased: bool) -> None:
         self.path = path
         self.limits = limits
         self.problems: list[Problem] = []
         # The C composer shares one node between an anchor and its aliases
-        # (and lets an alias refer to its own parent): a node met twice is
-        # not walked again, which defeats "billion laughs" and cycles.
+        # (and lets an alias refer to its own parent): when the text has
+        # aliases, a node met twice is not walked again, which defeats
+        # "billion laughs" and cycles.
+        self.aliased = aliased
         self.seen: set[int] = set()
 
     def problem(self, code: str, message: str, node: Any) -> None:
+        mark = node.start_mark
         self.problems.append(
             Problem(
-                code, message, Location(self.path, *_mark_pos(node.start_mark))
+                code,
+                message,
+                Location(self.path, mark.line + 1, mark.column + 1),
             )
         )
 
+    def forbidden(self, node: Any) -> object:
+        self.problem(
+            "forbidden-tag",
+            f"the tag {tag_name(str(node.ctag))} is not allowed; remove it",
+            node,
+        )
+        return DROPPED
+
     def build(self, node: Any, depth: int = 0) -> Any:
-        if id(node) in self.seen:
-            return DROPPED
-        self.seen.add(id(node))
-        tag = node.tag
+        if self.aliased:
+            if id(node) in self.seen:
+                return DROPPED
+            self.seen.add(id(node))
+        ctag = node.ctag
         kind = node.id
         if kind == "scalar":
-            if tag not in _CORE_SCALAR_TAGS:
-                self.problem(
-                    "forbidden-tag",
-                    f"the tag {tag_name(tag)} is not allowed; remove it",
-                    node,
-                )
-                return DROPPED
+            if ctag is not _STR_TAG and str(ctag) not in _CORE_SCALAR_TAGS:
+                return self.forbidden(node)
             value: str = node.value
-            if not node.style and value in _NULLS and tag == _STR:
+            if value in _NULLS and not node.style and ctag is _STR_TAG:
                 return None
             return value
         if depth >= self.limits.max_depth:
@@ -461,20 +505,22 @@ class _Builder:
                 node,
             )
             return DROPPED
-        if tag not in {_SEQ, _MAP}:
-            self.problem(
-                "forbidden-tag",
-                f"the tag {tag_name(tag)} is not allowed; remove it",
-                node,
-            )
-            return DROPPED
+        mark = node.start_mark
         if kind == "sequence":
-            seq = YSeq(_mark_pos(node.start_mark))
+            if ctag is not _SEQ_TAG and str(ctag) != _SEQ:
+                return self.forbidden(node)
+            seq = YSeq((mark.line + 1, mark.column + 1))
+            item_pos = seq.item_pos
             for item in node.value:
-                seq.item_pos.append(_mark_pos(item.start_mark))
+                m = item.start_mark
+                item_pos.append((m.line + 1, m.column + 1))
                 seq.append(self.build(item, depth + 1))
             return seq
-        mapping = YMap(_mark_pos(node.start_mark))
+        if ctag is not _MAP_TAG and str(ctag) != _MAP:
+            return self.forbidden(node)
+        mapping = YMap((mark.line + 1, mark.column + 1))
+        key_pos = mapping.key_pos
+        value_pos = mapping.value_pos
         for key_node, value_node in node.value:
             if key_node.id != "scalar":
                 self.problem(
@@ -493,16 +539,17 @@ class _Builder:
                 )
                 continue
             if key in mapping:
-                first = mapping.key_pos[key]
                 self.problem(
                     "duplicate-key",
                     f"the field {key!r} is given twice (first on line "
-                    f"{first[0]}); keep one",
+                    f"{key_pos[key][0]}); keep one",
                     key_node,
                 )
                 continue
-            mapping.key_pos[key] = _mark_pos(key_node.start_mark)
-            mapping.value_pos[key] = _mark_pos(value_node.start_mark)
+            km = key_node.start_mark
+            vm = value_node.start_mark
+            key_pos[key] = (km.line + 1, km.column + 1)
+            value_pos[key] = (vm.line + 1, vm.column + 1)
             mapping[key] = self.build(value_node, depth + 1)
         return mapping
 
@@ -559,7 +606,7 @@ def parse(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     gc.disable()
     try:
         node = parser.get_single_node()
-        builder = _Builder(path, limits)
+        builder = _Builder(path, limits, aliased="*" in text)
         data = None if node is None else builder.build(node)
     except Exception as e:  # noqa: BLE001 - any parser failure is data
         return Document(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import unicodedata
 
@@ -39,6 +40,7 @@ INVALID: Final = object()
 SLUG: Final = re.compile(r"^[a-z0-9]+(?:--?[a-z0-9]+)*$")
 _DATE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INT: Final = re.compile(r"^[0-9]+$")
+_SPACE: Final = re.compile(r"\s")
 _SCHEME: Final = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 
 # Invisible and bidirectional control characters: they make two names
@@ -163,20 +165,25 @@ class Text(FieldType):
 
 def check_suspicious(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
     """Warn about invisible, bidirectional or mixed-script characters."""
+    if text.isascii():
+        return  # the common case: no control character, one alphabet
     hit = _SUSPICIOUS.search(text)
     if hit is not None:
-        name = unicodedata.name(hit.group(), f"U+{ord(hit.group()):04X}")
+        char = hit.group()
+        name = unicodedata.name(char, f"U+{ord(char):04X}")
         ctx.report(
             "suspicious-character",
             f"the text holds an invisible or bidirectional control "
-            f"character ({name}, U+{ord(hit.group()):04X}) at character "
+            f"character ({name}, U+{ord(char):04X}) at character "
             f"{hit.start() + 1}; retype the text",
             pos,
             pointer,
         )
         return
-    for word in re.findall(r"\w+", text):
-        scripts = {_script(ch) for ch in word if ch.isalpha()}
+    for word in _WORD.findall(text):
+        if word.isascii():
+            continue
+        scripts = {_script(ch) for ch in word}
         scripts.discard("COMMON")
         if len(scripts) > 1:
             ctx.report(
@@ -190,13 +197,18 @@ def check_suspicious(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
             return
 
 
+_WORD: Final = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
     # The first word of a letter's Unicode name is its script, closely
     # enough to tell Latin from Cyrillic or Greek look-alikes.
     if ch.isascii():
-        return "LATIN"
-    name = unicodedata.name(ch, "")
-    first = name.split(" ", 1)[0]
+        return "LATIN" if ch.isalpha() else "COMMON"
+    if not ch.isalpha():
+        return "COMMON"
+    first = unicodedata.name(ch, "").split(" ", 1)[0]
     return first if first in {"LATIN", "CYRILLIC", "GREEK"} else "COMMON"
 
 
@@ -421,9 +433,8 @@ class Url(FieldType):
             parts = urlsplit(text)
             ok = (
                 parts.scheme in {"http", "https"}
-                and bool(parts.hostname)
                 and "." in (parts.hostname or "")
-                and not any(c.isspace() for c in text)
+                and _SPACE.search(text) is None
             )
         except ValueError:
             ok = False

@@ -211,7 +211,7 @@ def _read_info(
                 Location(files.display_path(root)),
             )
         ]
-    raw = files.read_bytes(path, shown, limits.max_file_bytes)
+    raw = files.read_bytes(str(path), shown, limits.max_file_bytes)
     if isinstance(raw, Problem):
         return None, [raw]
     doc = parse(raw, shown, limits)
@@ -264,9 +264,7 @@ def _read_file(entry: files.FileEntry, limits: Limits) -> FileRecords:
     raw = files.read_bytes(entry.path, entry.shown, limits.max_file_bytes)
     if isinstance(raw, Problem):
         return FileRecords(entry.shown, (), (raw,))
-    return read_records(
-        raw, entry.shown, cls, stem=entry.path.stem, limits=limits
-    )
+    return read_records(raw, entry.shown, cls, stem=entry.stem, limits=limits)
 
 
 def check_registry(results: Sequence[FileRecords]) -> list[Problem]:

@@ -7,9 +7,9 @@ checked-out file cannot produce are tested here directly.
 
 from __future__ import annotations
 
+import builtins
 import io
 import os
-import pathlib
 import re
 import shutil
 
@@ -147,14 +147,14 @@ def test_file_unreadable_permission(
     path.write_text(ORG, encoding="utf-8")
     path.chmod(0)
     # Root reads a file whatever its mode: make the refusal certain.
-    real_open = pathlib.Path.open
+    real_open = builtins.open
 
-    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self.resolve() == path.resolve():
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
+    def refuse(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if Path(file).resolve() == path.resolve():
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(pathlib.Path, "open", refuse)
+    monkeypatch.setattr("coalition_registry.files.open", refuse, raising=False)
     try:
         problems = _problems()
     finally:
