@@ -36,6 +36,7 @@ __all__ = [
     "YSeq",
     "c_parser_in_use",
     "parse",
+    "parse_text",
 ]
 
 #: A 1-based (line, column) pair.
@@ -595,6 +596,23 @@ def parse(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     text, problems = _decode(raw, path)
     if text is None:
         return Document(path, None, tuple(problems))
+    return parse_text(text, path, limits)
+
+
+def parse_text(
+    text: str,
+    path: str,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    first_line: int = 1,
+) -> Document:
+    """Parse decoded text whose characters are already checked; *first_line*
+    is the line of the file the text starts at (for a part of a file).
+    """
+    problems: list[Problem] = []
+    if first_line > 1:
+        # Blank lines cost nothing to parse and make every mark right.
+        text = "\n" * (first_line - 1) + text
     if "&" in text or "*" in text or _may_nest_deeply(text, limits):
         problems, safe = _scan_events(text, path, limits)
         if not safe:

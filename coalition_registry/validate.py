@@ -9,6 +9,7 @@ not exist, double signatures and claims the records exceed.
 from __future__ import annotations
 
 import difflib
+import gc
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -17,8 +18,8 @@ from typing import Any, Final
 
 import attrs
 
-from . import files
-from .load import DEFAULT_LIMITS, Limits, YMap, YSeq, parse
+from . import files, workers
+from .load import DEFAULT_LIMITS, Document, Limits, YMap, YSeq, parse
 from .model import FOLDERS, KINDS, Letter, Person, RegistryInfo, Signature
 from .problems import Location, Problem, sort_key
 from .schema import INVALID, Context, Reference, a, build
@@ -72,7 +73,20 @@ def read_records(
             must match (``None`` to skip that check).
         limits: Size and depth bounds.
     """
-    doc = parse(raw, shown, limits)
+    return records_from(parse(raw, shown, limits), cls, stem=stem)
+
+
+def records_from(
+    doc: Document,
+    cls: type[Any],
+    *,
+    stem: str | None = None,
+    first_index: int = 0,
+) -> FileRecords:
+    """Build the records of kind *cls* in a parsed file (or in a part of a
+    list file whose first item is item *first_index*).
+    """
+    shown = doc.path
     ctx = Context(shown, list(doc.problems))
     data = doc.data
     if data is None:
@@ -91,7 +105,9 @@ def read_records(
         items: list[tuple[YMap, str]] = [(data, "$")]
     elif isinstance(data, YSeq):
         items = []
-        for i, (item, pos) in enumerate(zip(data, data.item_pos, strict=True)):
+        for i, (item, pos) in enumerate(
+            zip(data, data.item_pos, strict=True), first_index
+        ):
             if isinstance(item, YMap):
                 items.append((item, f"$[{i}]"))
             else:
@@ -401,6 +417,18 @@ def validate(*paths: str | Path, limits: Limits = DEFAULT_LIMITS) -> Report:
     Returns:
         A report of every problem; never raises for bad data.
     """
+    # Millions of small objects make the cyclic collector run again and
+    # again for nothing: none of them forms a cycle we keep.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _validate(paths, limits)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _validate(paths: tuple[str | Path, ...], limits: Limits) -> Report:
     targets = [Path(p) for p in (paths or ("registry_data",))]
     problems: list[Problem] = []
     files_read = 0
@@ -453,8 +481,10 @@ def _validate_root(
     info, problems = _read_info(root, limits)
     results: list[FileRecords] = []
     total = 0
-    for entry in files.walk(root):
-        result = _read_file(entry, limits)
+    entries = files.walk(root)
+    for entry, result in zip(
+        entries, workers.read_all(entries, limits, _read_file), strict=False
+    ):
         results.append(result)
         problems.extend(result.problems)
         total += result.count

@@ -1,0 +1,223 @@
+"""Spreading the reading of a registry over the machine's cores.
+
+Reading is per file and CPU-bound, so a registry of many files is split
+into batches that worker processes read in parallel; a registry of a few
+large list files is split at its top-level items (``- `` at the start of a
+line) into parts that parse independently.  Results come back in the order
+of the files, so the problems printed are the same whatever the number of
+workers.  A part that does not parse on its own (the split fell inside a
+multi-line quoted value, or an alias refers to another part) is not
+trusted: its file is read again whole, in one piece.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import re
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Final
+
+import attrs
+
+from . import files
+from .load import _NOT_PRINTABLE, Limits, parse_text
+from .model import FOLDERS
+
+
+__all__ = ["available_cores", "read_all"]
+
+# Below these sizes a worker process costs more than it saves.
+MIN_FILES_FOR_WORKERS: Final = 400
+MIN_BYTES_TO_SPLIT: Final = 2 * 1024 * 1024
+PART_BYTES: Final = 1024 * 1024
+_ITEM_START: Final = re.compile(r"^- ", re.MULTILINE)
+# A part must stand alone: these are what a split could cut apart.
+_YAML_ERRORS: Final = frozenset(
+    {"yaml-syntax", "anchor-alias", "multiple-documents", "too-deep"}
+)
+
+
+def available_cores() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+@attrs.frozen
+class Unit:
+    """One piece of work: a whole file, or a part of a large list file.
+
+    Attributes:
+        entry: The file.
+        text: For a part, its text; ``None`` to read the whole file.
+        first_line: The line of the file the part starts at.
+        first_index: The list index of the part's first item.
+        part: Which part of its file this is.
+        parts: How many parts its file was split into.
+    """
+
+    entry: files.FileEntry
+    text: str | None = None
+    first_line: int = 1
+    first_index: int = 0
+    part: int = 0
+    parts: int = 1
+
+
+ReadFile = Callable[[files.FileEntry, Limits], Any]
+
+
+def _split(entry: files.FileEntry, limits: Limits) -> list[Unit]:
+    """A large list file as parts of about PART_BYTES, or itself."""
+    try:
+        size = os.stat(entry.path).st_size
+    except OSError:
+        return [Unit(entry)]
+    if size < MIN_BYTES_TO_SPLIT or size > limits.max_file_bytes:
+        return [Unit(entry)]
+    try:
+        with open(entry.path, "rb") as f:
+            raw = f.read()
+        text = raw.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return [Unit(entry)]  # read whole, to report it properly
+    if _NOT_PRINTABLE.search(text) is not None:
+        return [Unit(entry)]  # read whole, to report it properly
+    starts = [m.start() for m in _ITEM_START.finditer(text)]
+    if not starts or not all(
+        not line.strip() or line.lstrip().startswith("#")
+        for line in text[: starts[0]].splitlines()
+    ):
+        return [Unit(entry)]  # not a top-level list
+    cuts = [0]
+    for start in starts:
+        if start - cuts[-1] >= PART_BYTES:
+            cuts.append(start)
+    if len(cuts) == 1:
+        return [Unit(entry)]
+    cuts.append(len(text))
+    units = []
+    line = 1
+    index = 0
+    for k in range(len(cuts) - 1):
+        piece = text[cuts[k] : cuts[k + 1]]
+        units.append(Unit(entry, piece, line, index, k, len(cuts) - 1))
+        line += piece.count("\n")
+        index += len(_ITEM_START.findall(piece))
+    return units
+
+
+def _plan(entries: list[files.FileEntry], limits: Limits) -> list[Unit]:
+    if len(entries) > 64:
+        return [Unit(e) for e in entries]
+    units: list[Unit] = []
+    for entry in entries:
+        if entry.problem is None and entry.folder in FOLDERS:
+            units.extend(_split(entry, limits))
+        else:
+            units.append(Unit(entry))
+    return units
+
+
+def _read_unit(unit: Unit, limits: Limits, read_file: ReadFile) -> Any:
+    if unit.text is None:
+        return read_file(unit.entry, limits)
+    from .validate import records_from
+
+    doc = parse_text(
+        unit.text, unit.entry.shown, limits, first_line=unit.first_line
+    )
+    return records_from(
+        doc, FOLDERS[unit.entry.folder], first_index=unit.first_index
+    )
+
+
+# Set in the parent before forking: workers inherit them.
+_JOB: dict[str, Any] = {}
+
+
+def _work(batch: list[Unit]) -> list[Any]:
+    gc.disable()  # nothing read here forms a cycle worth collecting
+    limits, read_file = _JOB["limits"], _JOB["read_file"]
+    return [_read_unit(u, limits, read_file) for u in batch]
+
+
+def _batches(units: list[Unit], n: int) -> Iterator[list[Unit]]:
+    size = max(1, min(256, len(units) // (n * 8) or 1))
+    for i in range(0, len(units), size):
+        yield units[i : i + size]
+
+
+def read_all(
+    entries: list[files.FileEntry],
+    limits: Limits,
+    read_file: ReadFile,
+    *,
+    workers: int | None = None,
+) -> Iterable[Any]:
+    """Read every file, in parallel where it pays, yielding one result per
+    file in the order of *entries*.
+
+    Args:
+        entries: The files.
+        limits: Size and depth bounds.
+        read_file: Reads one whole file into its result.
+        workers: How many processes; default: the available cores.
+    """
+    n = available_cores() if workers is None else max(1, workers)
+    units = _plan(entries, limits)
+    use_pool = (
+        n > 1
+        and "fork" in multiprocessing.get_all_start_methods()
+        and (len(units) >= MIN_FILES_FOR_WORKERS or len(units) > len(entries))
+    )
+    if not use_pool:
+        results: Iterable[Any] = (
+            _read_unit(u, limits, read_file) for u in units
+        )
+        yield from _merge(units, results, limits, read_file)
+        return
+    _JOB.update(limits=limits, read_file=read_file)
+    # fork: the children start with this process's memory, no re-import.
+    context = multiprocessing.get_context("fork")
+    with context.Pool(n) as pool:
+        done = (
+            r for batch in pool.imap(_work, _batches(units, n)) for r in batch
+        )
+        yield from _merge(units, done, limits, read_file)
+
+
+def _merge(
+    units: list[Unit],
+    results: Iterable[Any],
+    limits: Limits,
+    read_file: ReadFile,
+) -> Iterator[Any]:
+    """Join the parts of each file; read a file whole if a part failed."""
+    from .validate import FileRecords
+
+    pending: list[Any] = []
+    for unit, result in zip(units, results, strict=True):
+        if unit.parts == 1:
+            yield result
+            continue
+        pending.append(result)
+        if unit.part + 1 < unit.parts:
+            continue
+        parts, pending = pending, []
+        if any(p.code in _YAML_ERRORS for r in parts for p in r.problems):
+            yield read_file(unit.entry, limits)
+            continue
+        yield FileRecords(
+            unit.entry.shown,
+            tuple(x for r in parts for x in r.records),
+            tuple(x for r in parts for x in r.problems),
+            tuple(x for r in parts for x in r.refs),
+            tuple(x for r in parts for x in r.ids),
+            sum(r.count for r in parts),
+        )

@@ -1,0 +1,103 @@
+"""Reading in parallel gives the same report as reading in one process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import coalition_registry as cr
+
+from coalition_registry import files, workers
+
+
+def _report(path: Path | str) -> list[str]:
+    return [f"{p} ({p.pointer})" for p in cr.validate(path).problems]
+
+
+def _bulk(root: Path, count: int, *, broken: int | None = None) -> Path:
+    """A list file of *count* organisations; item *broken* has a bad country."""
+    lines = []
+    for i in range(count):
+        country = "UK" if i == broken else "GB"
+        lines += [
+            f"- id: bulk-org-{i}",
+            f'  name: "Bulk organisation {i}"',
+            f"  hq_country: {country}",
+            "  sources:",
+            '    - url: "https://example.org/"',
+        ]
+    path = root / "organisations" / "bulk.yaml"
+    path.write_text("# imported in bulk\n" + "\n".join(lines) + "\n")
+    return path
+
+
+@pytest.fixture(name="small_parts")
+def _small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Split any list file above 2 KiB into parts of about 1 KiB."""
+    monkeypatch.setattr(workers, "MIN_BYTES_TO_SPLIT", 2048)
+    monkeypatch.setattr(workers, "PART_BYTES", 1024)
+
+
+class TestSplitting:
+    def test_a_large_list_file_is_split(
+        self, shipped_copy: Path, small_parts: None
+    ) -> None:
+        bulk = str(_bulk(shipped_copy, 100))
+        entry = next(e for e in files.walk(shipped_copy) if e.path == bulk)
+        units = workers._split(entry, cr.Limits())
+        assert len(units) > 5
+        assert [u.part for u in units] == list(range(len(units)))
+        assert 1 == units[0].first_line
+        assert 0 == units[0].first_index
+
+    @pytest.mark.parametrize("n", [1, 2])
+    def test_parts_give_the_same_positions_and_pointers(
+        self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch, n: int
+    ) -> None:
+        _bulk(shipped_copy, 100, broken=77)
+        whole = _report(shipped_copy)
+        monkeypatch.setattr(workers, "MIN_BYTES_TO_SPLIT", 2048)
+        monkeypatch.setattr(workers, "PART_BYTES", 1024)
+        monkeypatch.setattr(workers, "available_cores", lambda: n)
+        assert whole == _report(shipped_copy)
+        (line,) = whole
+        assert ":389:15: error unknown-country:" in line
+        assert line.endswith("($[77].hq_country)")
+        # The shipped 30 and the 99 valid bulk records.
+        assert 129 == len(cr.validate(shipped_copy).registry_records)
+
+    def test_a_split_inside_a_quoted_value_falls_back_to_the_whole_file(
+        self, shipped_copy: Path, small_parts: None
+    ) -> None:
+        path = _bulk(shipped_copy, 60)
+        text = path.read_text()
+        # A quoted value running over lines, one of which starts with "- ".
+        text = text.replace(
+            '  name: "Bulk organisation 30"',
+            '  name: "Bulk organisation\n- thirty"',
+        )
+        path.write_text(text)
+        report = cr.validate(shipped_copy)
+        assert report.valid
+        org = cr.load(shipped_copy).organisations.get("bulk-org-30")
+        assert org is not None
+        assert "Bulk organisation - thirty" == org.name
+
+
+class TestPool:
+    def test_many_files_in_two_processes_give_the_same_report(
+        self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        folder = shipped_copy / "organisations"
+        for i in range(60):
+            country = "UK" if i % 7 == 0 else "GB"
+            (folder / f"org-{i}.yaml").write_text(
+                f"id: org-{i}\nname: Org {i}\nhq_country: {country}\n"
+                "sources: [{url: 'https://example.org/'}]\n"
+            )
+        one = _report(shipped_copy)
+        monkeypatch.setattr(workers, "MIN_FILES_FOR_WORKERS", 1)
+        monkeypatch.setattr(workers, "available_cores", lambda: 2)
+        assert one == _report(shipped_copy)
+        assert 9 == len(one)
