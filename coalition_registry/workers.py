@@ -41,7 +41,13 @@ _YAML_ERRORS: Final = frozenset(
 
 
 def available_cores() -> int:
-    """The cores this process may use."""
+    """
+    The cores this process may use, or ``COALITION_REGISTRY_WORKERS`` when
+    it is set (1 reads everything in this process).
+    """
+    setting = os.environ.get("COALITION_REGISTRY_WORKERS", "")
+    if setting.isdigit() and int(setting) > 0:
+        return int(setting)
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux

@@ -1,0 +1,284 @@
+"""Run the performance targets side by side with their baselines and print a
+Markdown table of medians, spreads and ratios.
+
+Absolute times are not stable on shared machines, so every target is a
+ratio measured in the same run: each pair of commands is run alternately,
+``--repeat`` times, after one warm-up run of each.
+
+Usage::
+
+    python bench/run.py                      # 100,000 signatories
+    python bench/run.py --signatories 10000  # quicker
+    python bench/run.py --scale              # also 1,000,000 (slow, ~3 GB)
+
+Needs PyYAML with libyaml for the baseline (``pip install -e '.[bench]'``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+
+HERE = Path(__file__).resolve().parent
+PYYAML_LOAD = """
+import os, sys, yaml
+n = 0
+for folder, dirs, names in os.walk(sys.argv[1]):
+    dirs.sort()
+    for name in sorted(names):
+        if name.endswith((".yaml", ".yml")):
+            with open(os.path.join(folder, name), "rb") as f:
+                yaml.load(f, Loader=yaml.CSafeLoader)
+            n += 1
+print(n, "files")
+"""
+
+
+class Run(NamedTuple):
+    """One process: its wall time and peak memory."""
+
+    seconds: float
+    max_rss_mib: float
+
+
+def run(command: Sequence[str], env: dict[str, str] | None = None) -> Run:
+    """Run *command* to completion; its wall time and peak resident set."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})},
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in {0, 1}:
+        msg = f"{' '.join(command)} failed"
+        raise RuntimeError(msg)
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def alternate(
+    a: Sequence[str],
+    b: Sequence[str],
+    repeat: int,
+    env_a: dict[str, str] | None = None,
+) -> tuple[list[Run], list[Run]]:
+    """Run *a* and *b* alternately, after one warm-up each."""
+    run(a, env_a)
+    run(b)
+    runs_a, runs_b = [], []
+    for _ in range(repeat):
+        runs_a.append(run(a, env_a))
+        runs_b.append(run(b))
+    return runs_a, runs_b
+
+
+def median(runs: list[Run]) -> float:
+    """The median wall time."""
+    return statistics.median(r.seconds for r in runs)
+
+
+def spread(runs: list[Run]) -> str:
+    """Smallest and largest wall time."""
+    times = [r.seconds for r in runs]
+    return f"{min(times):.2f}–{max(times):.2f}"
+
+
+def tree_bytes(root: Path) -> int:
+    """Bytes of YAML under *root*."""
+    return sum(
+        (Path(d) / n).stat().st_size
+        for d, _, names in os.walk(root)
+        for n in names
+        if n.endswith(".yaml")
+    )
+
+
+def generate(n: int, layout: str, out: Path) -> None:
+    """Write a registry with *n* signatories in *layout* (once)."""
+    if (out / "registry.yaml").exists():
+        return
+    subprocess.run(
+        [sys.executable, str(HERE / "generate.py"), "--signatories", str(n),
+         "--layout", layout, "--out", str(out)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+def validate_cmd(root: Path) -> list[str]:
+    """The command a user runs."""
+    return [sys.executable, "-m", "coalition_registry", "validate", str(root)]
+
+
+def import_time(module: str) -> float:
+    """Median cumulative import time of *module*, in ms (``-X importtime``)."""
+    times = []
+    for _ in range(7):
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", f"import {module}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        last = done.stderr.strip().splitlines()[-1]
+        times.append(int(re.split(r"\s*\|\s*", last)[1]) / 1000)
+    return statistics.median(times)
+
+
+def aggregation(n: int) -> tuple[float, float]:
+    """Coverage of n signatures against a bare Counter of n codes (seconds)."""
+    import coalition_registry as cr
+
+    codes = ["GB", "NO", "CA", "TH", "NL", "AU", "BE", "GR", "US", "FR"]
+    orgs = [
+        cr.Organisation(id=f"o{i}", name=f"O{i}", hq_country=codes[i % 10])
+        for i in range(n // 10)
+    ]
+    people = [
+        cr.Person(
+            id=f"p{i}",
+            disclosure="public",
+            name=f"P {i}",
+            country=codes[i % 7],
+        )
+        for i in range(n - n // 10)
+    ]
+    letter = cr.Letter(id="l", title="L")
+    signatures = [
+        cr.Signature(
+            id=f"l--{w.id}", letter="l", signatory=w.id, role="expert"
+        )
+        for w in (*orgs, *people)
+    ]
+    registry = cr.Registry([letter, *orgs, *people, *signatures])
+    flat = [codes[i % 10] for i in range(n)]
+
+    def best(f: Callable[[], object]) -> float:
+        out = []
+        for _ in range(5):
+            t = time.perf_counter()
+            f()
+            out.append(time.perf_counter() - t)
+        return min(out)
+
+    return best(lambda: cr.coverage(registry, "l")), best(
+        lambda: Counter(flat)
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmarks and print the table."""
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--signatories", type=int, default=100_000)
+    p.add_argument("--repeat", type=int, default=3)
+    p.add_argument(
+        "--work", type=Path, default=Path(tempfile.gettempdir()) / "cr-bench"
+    )
+    p.add_argument(
+        "--scale", action="store_true", help="also 1,000,000 signatories"
+    )
+    args = p.parse_args(argv)
+    n = args.signatories
+    pyyaml = [sys.executable, "-c", PYYAML_LOAD]
+    rows: list[tuple[str, str, str, str, str]] = []
+    print(f"# Benchmarks, {n:,} signatories", file=sys.stderr)
+    for layout in ("many", "few"):
+        root = args.work / f"{layout}-{n}"
+        generate(n, layout, root)
+        ours, theirs = alternate(
+            validate_cmd(root), pyyaml + [str(root)], args.repeat
+        )
+        ratio = median(ours) / median(theirs)
+        rows.append((
+            f"cold validate, {layout} files",
+            f"{median(ours):.2f} s ({spread(ours)})",
+            f"{median(theirs):.2f} s ({spread(theirs)})",
+            f"{ratio:.2f}×",
+            "≤ 0.50×",
+        ))  # fmt: skip
+        one, two = alternate(
+            validate_cmd(root), validate_cmd(root), args.repeat,
+            env_a={"COALITION_REGISTRY_WORKERS": "1"},
+        )  # fmt: skip
+        rows.append((
+            f"both cores, {layout} files (1 worker vs all)",
+            f"{median(two):.2f} s",
+            f"{median(one):.2f} s",
+            f"{median(two) / median(one):.2f}×",
+            "< 1×",
+        ))  # fmt: skip
+        size = tree_bytes(root) / 2**20
+        peak = max(r.max_rss_mib for r in ours)
+        rows.append((
+            f"peak memory, {layout} files",
+            f"{peak:.0f} MiB",
+            f"{size:.0f} MiB of YAML",
+            f"{peak / size:.1f}×",
+            "≤ 20×",
+        ))  # fmt: skip
+    if args.scale:
+        big = args.work / "few-1000000"
+        generate(1_000_000, "few", big)
+        small = args.work / f"few-{n}"
+        (large_run,) = [run(validate_cmd(big))]
+        small_run = run(validate_cmd(small))
+        per_large = large_run.seconds / 1_000_000
+        per_small = small_run.seconds / n
+        rows.append((
+            "1M: time per record vs at N",
+            f"{per_large * 1e6:.1f} µs",
+            f"{per_small * 1e6:.1f} µs",
+            f"{per_large / per_small:.2f}×",
+            "≤ 1.2×",
+        ))  # fmt: skip
+        size = tree_bytes(big) / 2**20
+        rows.append((
+            "1M: peak memory",
+            f"{large_run.max_rss_mib:.0f} MiB",
+            f"{size:.0f} MiB of YAML",
+            f"{large_run.max_rss_mib / size:.1f}×",
+            "≤ 20×",
+        ))  # fmt: skip
+    ours_ms, attrs_ms = import_time("coalition_registry"), import_time("attrs")
+    rows.append((
+        "import coalition_registry vs import attrs",
+        f"{ours_ms:.1f} ms",
+        f"{attrs_ms:.1f} ms",
+        f"{ours_ms / attrs_ms:.2f}×",
+        "≤ 1.5×",
+    ))  # fmt: skip
+    cov, counter = aggregation(1_000_000)
+    rows.append((
+        "coverage of 1M signatures vs Counter of 1M codes",
+        f"{cov:.2f} s",
+        f"{counter:.3f} s",
+        f"{cov / counter:.1f}×",
+        "≤ 10×",
+    ))  # fmt: skip
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; medians of {args.repeat} alternating runs after a warm-up.\n"
+    )
+    print("| target | ours | baseline | ratio | goal |")
+    print("|---|---:|---:|---:|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
