@@ -201,7 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         root = args.work / f"{layout}-{n}"
         generate(n, layout, root)
         ours, theirs = alternate(
-            validate_cmd(root), pyyaml + [str(root)], args.repeat
+            validate_cmd(root), [*pyyaml, str(root)], args.repeat
         )
         ratio = median(ours) / median(theirs)
         rows.append((
