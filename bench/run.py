@@ -159,11 +159,10 @@ def aggregation(n: int) -> tuple[float, float]:
         for i in range(n - n // 10)
     ]
     letter = cr.Letter(id="l", title="L")
+    ids = [o.id for o in orgs] + [x.id for x in people]
     signatures = [
-        cr.Signature(
-            id=f"l--{w.id}", letter="l", signatory=w.id, role="expert"
-        )
-        for w in (*orgs, *people)
+        cr.Signature(id=f"l--{i}", letter="l", signatory=i, role="expert")
+        for i in ids
     ]
     registry = cr.Registry([letter, *orgs, *people, *signatures])
     flat = [codes[i % 10] for i in range(n)]
