@@ -18,6 +18,7 @@ The rules, stated once here and in ``docs/counting.md``:
 from __future__ import annotations
 
 import datetime as dt
+import operator
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -46,6 +47,7 @@ __all__ = [
 ]
 
 UNKNOWN: Final = "Unknown"
+_SIGNATORY: Final = operator.attrgetter("signatory")
 
 
 def active_signatures(
@@ -58,7 +60,8 @@ def active_signatures(
     return tuple(
         s
         for s in registry.signatures_of(letter_id)
-        if s.active or (s.withdrawn_on is not None and s.withdrawn_on > day)
+        if s.status == "active"
+        or (s.withdrawn_on is not None and s.withdrawn_on > day)
     )
 
 
@@ -471,14 +474,13 @@ def coverage(
     >>> cov.countries, cov.claimed_countries, cov.unknown.signatories
     (7, 24, 2)
     """
-    counts: Counter[str | None] = Counter()
-    international: Counter[str | None] = Counter()
-    for signature in active_signatures(registry, letter_id, on=on):
-        who = registry.signatory(signature.signatory)
-        country = country_of(who) if who is not None else None
-        counts[country] += 1
-        if isinstance(who, Organisation) and who.scope == "international":
-            international[country] += 1
+    countries, international_ids = registry.places()
+    ids = list(map(_SIGNATORY, active_signatures(registry, letter_id, on=on)))
+    # C-level loops: this runs over millions of signatures.
+    counts: Counter[str | None] = Counter(map(countries.get, ids))
+    international: Counter[str | None] = Counter(
+        international_ids[i] for i in international_ids.keys() & set(ids)
+    )
     rows = sorted(
         (
             CoverageRow(code, country_name(code), n, international[code])

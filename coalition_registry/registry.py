@@ -127,6 +127,7 @@ class Registry:
         "_by_id",
         "_by_letter",
         "_by_signatory",
+        "_places",
         "coalitions",
         "groups",
         "info",
@@ -167,6 +168,9 @@ class Registry:
             by_letter[signature.letter].append(signature)
             by_signatory[signature.signatory].append(signature)
         self._by_letter = {k: tuple(v) for k, v in by_letter.items()}
+        self._places: (
+            tuple[dict[str, str | None], dict[str, str | None]] | None
+        ) = None
         self._by_signatory = {k: tuple(v) for k, v in by_signatory.items()}
 
     def _collections(self) -> tuple[Collection[Any], ...]:
@@ -198,6 +202,28 @@ class Registry:
         if isinstance(record, (Organisation, Person, Group)):
             return record
         return None
+
+    def places(self) -> tuple[dict[str, str | None], dict[str, str | None]]:
+        """Where every signatory counts: by id, the country it counts in
+        (``None`` when unknown or private); and the same for international
+        organisations only.  Built once, on first use.
+        """
+        if self._places is None:
+            from .query import country_of
+
+            countries: dict[str, str | None] = {}
+            international: dict[str, str | None] = {}
+            for collection in (self.organisations, self.people, self.groups):
+                for who in collection:
+                    countries[who.id] = country_of(who)
+                    if (
+                        isinstance(who, Organisation)
+                        and who.scope == "international"
+                        and "scope" not in who.private
+                    ):
+                        international[who.id] = countries[who.id]
+            self._places = (countries, international)
+        return self._places
 
     def signatures_of(self, letter_id: str) -> tuple[Signature, ...]:
         """Every signature of a letter, withdrawn ones included."""
