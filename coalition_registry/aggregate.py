@@ -99,6 +99,8 @@ def _kind_key(who: Signatory, _: Signature) -> tuple[str | None, str]:
 
 
 def _role_key(_: Signatory, signature: Signature) -> tuple[str | None, str]:
+    if "role" in signature.private:
+        return None, "not stated"
     return signature.role, signature.role
 
 
@@ -115,6 +117,8 @@ def _scope_key(who: Signatory, _: Signature) -> tuple[str | None, str]:
 def _verification_key(
     _: Signatory, signature: Signature
 ) -> tuple[str | None, str]:
+    if "verification" in signature.private:
+        return None, "not stated"
     return signature.verification, signature.verification
 
 
@@ -157,16 +161,19 @@ class Cell:
         suppressed: Whether it is hidden (small-count suppression).
         threshold: The suppression threshold it was hidden under.
         people: Whether it counts people (and may be suppressed).
+        bounded: Whether a hidden cell is shown as ``<threshold`` (a count
+            of people below it) rather than as ``suppressed``.
     """
 
     value: int | None
     suppressed: bool = False
     threshold: int = 0
     people: bool = False
+    bounded: bool = False
 
     def __str__(self) -> str:
         if self.suppressed:
-            return f"<{self.threshold}" if self.threshold else "suppressed"
+            return f"<{self.threshold}" if self.bounded else "suppressed"
         return "unknown" if self.value is None else str(self.value)
 
     def public(self) -> int | str | None:
@@ -315,7 +322,7 @@ def signatory_table(
 
 def _title(registry: Registry, letter_id: str) -> str:
     letter = registry.letters.get(letter_id)
-    return letter.title if letter is not None else letter_id
+    return letter.display_title if letter is not None else letter_id
 
 
 def _signatory_cells(values: list[int]) -> tuple[Cell, ...]:
@@ -552,7 +559,9 @@ def claim_figure(
         return Figure(coverage(registry, letter_id, on=on).countries)
     known = persons = unknown = 0
     for signature in active_signatures(registry, letter_id, on=on):
-        if claim.roles and signature.role not in claim.roles:
+        if claim.roles and (
+            signature.role not in claim.roles or "role" in signature.private
+        ):
             continue
         who = registry.signatory(signature.signatory)
         if who is None:
@@ -586,9 +595,9 @@ def country_summary(
             "Claimed but not yet covered: " + ", ".join(cov.missing) + "."
         )
     if cov.unknown.signatories:
+        # No number here: the table's Unknown row may be suppressed.
         out.append(
-            f"{cov.unknown.signatories} signatory(ies) have no known country: "
-            "they are counted under Unknown."
+            "Signatories with no known country are counted under Unknown."
         )
     international = sorted(
         who.display_name

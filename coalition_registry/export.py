@@ -131,9 +131,12 @@ def export(
     withdrawn: dict[str, int] = {}
     for letter in letters:
         active = active_signatures(registry, letter, on=on)
-        withdrawn[letter] = len(registry.signatures_of(letter)) - len(active)
+        standing = [s for s in active if s.active]
+        # A withdrawn signature is never listed, even for a day when it
+        # still stood.
+        withdrawn[letter] = len(registry.signatures_of(letter)) - len(standing)
         unlisted[letter] = 0
-        for signature in active:
+        for signature in standing:
             who = registry.signatory(signature.signatory)
             if who is None:
                 continue

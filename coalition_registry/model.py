@@ -333,6 +333,11 @@ class Letter(_Positioned):
 
     __repr__ = _private_repr
 
+    @property
+    def display_title(self) -> str:
+        """Its title for outputs (its id when the title is private)."""
+        return self.id if "title" in self.private else self.title
+
 
 _KINDS_OF_ORGANISATION: Final = (
     "charity",

@@ -259,8 +259,8 @@ CODES: dict[str, Code] = _codes(
         "wrong-folder",
         _E,
         "A record file is not in a folder of a known record kind.",
-        "Move it into letters/, organisations/, people/, groups/ or "
-        "signatures/.",
+        "Move it into letters/, organisations/, people/, groups/, "
+        "signatures/ or coalitions/.",
     ),
     Code(
         "not-opaque-id",

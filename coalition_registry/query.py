@@ -32,7 +32,8 @@ def signatures(
     return tuple(
         s
         for s in registry.signatures_of(letter_id)
-        if (include_withdrawn or s.active) and (role is None or s.role == role)
+        if (include_withdrawn or s.active)
+        and (role is None or (s.role == role and "role" not in s.private))
     )
 
 
@@ -68,7 +69,7 @@ def signatories(
             continue
         if kind is not None and kind not in {
             who.kind_name,
-            getattr(who, "kind", None),
+            None if "kind" in who.private else getattr(who, "kind", None),
         }:
             continue
         out.append(who)
@@ -99,8 +100,8 @@ def organisations(
         o
         for o in registry.organisations
         if (country is None or o.country == country)
-        and (kind is None or o.kind == kind)
-        and (scope is None or o.scope == scope)
+        and (kind is None or (o.kind == kind and "kind" not in o.private))
+        and (scope is None or (o.scope == scope and "scope" not in o.private))
     )
 
 

@@ -16,7 +16,6 @@ import attrs
 
 from .aggregate import Figure, active_signatures, claim_figure, headcount
 from .model import Claim, Group, Organisation, Person
-from .query import country_of
 from .registry import Registry
 from .suppress import DEFAULT_THRESHOLD, is_small, rule
 
@@ -126,7 +125,9 @@ def reconcile(
                 lower_bound=not figure.exact,
                 difference=None if hide else claim.value - figure.known,
                 suppressed=hide,
-                reasons=_reasons(registry, letter_id, claim, figure, on),
+                reasons=_reasons(
+                    registry, letter_id, claim, figure, on, hidden=hide
+                ),
             )
         )
     computed = (
@@ -144,27 +145,32 @@ def _reasons(
     claim: Claim,
     figure: Figure,
     on: dt.date | None,
+    *,
+    hidden: bool,
 ) -> tuple[str, ...]:
-    """Why a claim and the records can differ, in this registry."""
+    """Why a claim and the records can differ, in this registry.
+
+    No reason gives a number of people: a reason's presence or its count
+    could give a suppressed figure back.  A suppressed line says only that.
+    """
+    if hidden:
+        hidden_reason = (
+            "the records' figure is a small count of people: it and the "
+            "difference are hidden"
+        )
+        return (hidden_reason,)
     reasons = []
     active = active_signatures(registry, letter_id, on=on)
-    relevant = [s for s in active if not claim.roles or s.role in claim.roles]
     if claim.measure == "countries":
-        unknown = [
-            s
-            for s in active
-            if (who := registry.signatory(s.signatory)) is None
-            or country_of(who) is None
-        ]
         if figure.known < claim.value:
             reasons.append(
                 f"{claim.value - figure.known} countries not yet covered by "
                 "a record"
             )
-        if unknown:
+        countries, _ = registry.places()
+        if any(countries.get(s.signatory) is None for s in active):
             reasons.append(
-                f"{len(unknown)} signatories without a known country could "
-                "add countries"
+                "signatories without a known country could add countries"
             )
     else:
         if figure.known < claim.value:
@@ -174,38 +180,33 @@ def _reasons(
                 f"{figure.unknown_groups} group(s) of unknown size: the "
                 "computed figure is a lower bound"
             )
-        organisations = sum(
-            isinstance(registry.signatory(s.signatory), Organisation)
-            for s in relevant
-        )
-        if claim.roles and "academic" in claim.roles and organisations:
+        relevant = [
+            registry.signatory(s.signatory)
+            for s in active
+            if not claim.roles or s.role in claim.roles
+        ]
+        if (
+            claim.roles
+            and "academic" in claim.roles
+            and any(isinstance(who, Organisation) for who in relevant)
+        ):
             reasons.append(
                 "the source does not say how many are organisations and "
                 "how many are academics"
             )
-        sized = [
-            who
-            for s in relevant
-            if isinstance(who := registry.signatory(s.signatory), Group)
-            and headcount(who) is not None
-        ]
+        sized = sum(
+            isinstance(who, Group) and headcount(who) is not None
+            for who in relevant
+        )
         if sized:
             reasons.append(
-                f"{len(sized)} group(s) counted as their declared members"
+                f"{sized} group(s) counted as their declared members"
             )
-    withdrawn = len(registry.signatures_of(letter_id)) - len(active)
-    if withdrawn:
-        reasons.append(f"{withdrawn} withdrawn signature(s) not counted")
-    missing = sum(registry.signatory(s.signatory) is None for s in relevant)
-    if missing:
-        reasons.append(
-            f"{missing} signature(s) whose signatory is not recorded"
-        )
-    hidden = sum(
-        isinstance(who := registry.signatory(s.signatory), Person)
-        and who.hides_everything
-        for s in relevant
-    )
-    if hidden:
-        reasons.append(f"{hidden} signatory(ies) counted but not named")
+        if any(
+            isinstance(who, Person) and who.hides_everything
+            for who in relevant
+        ):
+            reasons.append("some signatories are counted but not named")
+    if len(active) < len(registry.signatures_of(letter_id)):
+        reasons.append("withdrawn signatures are not counted")
     return tuple(reasons)

@@ -67,6 +67,7 @@ class Reference:
     kinds: tuple[str, ...]
     location: Location
     pointer: str
+    private: bool = False
 
 
 @attrs.define
@@ -328,7 +329,13 @@ class Ref(Slug):
         value = super().convert(raw, ctx, pos, pointer)
         if value is not INVALID:
             ctx.refs.append(
-                Reference(value, self.kinds, Location(ctx.path, *pos), pointer)
+                Reference(
+                    value,
+                    self.kinds,
+                    Location(ctx.path, *pos),
+                    pointer,
+                    private=ctx.redact,
+                )
             )
         return value
 
@@ -722,6 +729,9 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
     """
     fields = yaml_fields(cls)
     errors_before = ctx.errors
+    # A record nested in a private field (or in a person who is not
+    # public) stays private all the way down.
+    inherited = ctx.redact
     private = _private_fields(cls, raw, fields, ctx, pointer)
     hide_all = hasattr(cls, "__hide_all__") and cls.__hide_all__(raw)
     values: dict[str, Any] = (
@@ -760,13 +770,13 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
                     pointer,
                 )
             continue
-        ctx.redact = hide_all or name in private
+        ctx.redact = inherited or hide_all or name in private
         try:
             value = spec.type.convert(
                 value, ctx, raw.value_pos[name], f"{pointer}.{name}"
             )
         finally:
-            ctx.redact = False
+            ctx.redact = inherited
         if value is not INVALID:
             values[name] = value
     check = getattr(cls, "__check__", None)
@@ -803,18 +813,22 @@ def _private_fields(
     for i, (item, pos) in enumerate(zip(value, value.item_pos, strict=True)):
         spec = fields.get(item) if isinstance(item, str) else None
         if spec is None or not spec.private_ok:
-            why = (
-                "cannot be private"
-                if spec is not None
-                else f"is not a field of {a(kind_name(cls))}"
-            )
-            shown = repr(item) if isinstance(item, str) else "this item"
-            ctx.report(
-                "invalid-private",
-                f"{shown} {why}",
-                pos,
-                f"{here}[{i}]",
-            )
+            if spec is not None:
+                # A field's own name is safe to repeat.
+                message = f"the field {item!r} cannot be private"
+            else:
+                # Never repeat an unknown entry: a name written here by
+                # mistake is exactly what must not be printed.
+                hint = (
+                    _did_you_mean(item, [f for f in fields if f != "id"])
+                    if isinstance(item, str)
+                    else ""
+                )
+                message = (
+                    f"item {i + 1} of the private list is not a field of "
+                    f"{a(kind_name(cls))}{hint}; list field names only"
+                )
+            ctx.report("invalid-private", message, pos, f"{here}[{i}]")
             continue
         names.append(item)
     return tuple(names)

@@ -1,13 +1,21 @@
 """Small-count suppression: published counts of people never single anyone
 out.
 
-A count of people from 1 to ``k - 1`` is shown as ``<k``.  Where a hidden
-count could be worked out from a total (it is the only hidden cell of its
-column), a second, complementary cell is hidden too: the next smallest of
-that column.  A row's sum that includes a hidden count of people is hidden
-with it, and so is a column total that could otherwise give a hidden cell
-back.  Counts of organisations are never hidden, and zero is shown: it
-names no one.
+The rule, applied to every table that counts people:
+
+- A count of people from 1 to ``k - 1`` is hidden and shown as ``<k``;
+  zero is shown, since it names no one.
+- In a column whose total is shown, the hidden cells must not be worked
+  out from the total: there must be at least two, and their sum must not
+  be the largest the ``<k`` bounds allow (two cells showing ``<3`` that add
+  up to 4 must both be 2).  Otherwise the next smallest count below ``k``
+  in that column (zero included) is hidden too; where there is none, the
+  column's total is hidden.
+- A column total of people from 1 to ``k - 1`` is hidden.
+- A row's sum (``signatories``) that includes a hidden count is hidden, and
+  shown as ``suppressed`` with no bound, since a bound on the sum would be
+  a bound on the count.  So is the grand total when a column total is.
+- Counts of organisations are never hidden.
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ import attrs
 from .aggregate import Cell, Table
 
 
-__all__ = ["DEFAULT_THRESHOLD", "rule", "suppress"]
+__all__ = ["DEFAULT_THRESHOLD", "is_small", "rule", "suppress"]
 
 #: The default threshold: counts of people below it are hidden.
 DEFAULT_THRESHOLD: Final = 3
@@ -28,9 +36,9 @@ DEFAULT_THRESHOLD: Final = 3
 def rule(k: int) -> str:
     """The suppression rule in words, for every output that applies it."""
     return (
-        f"counts of people from 1 to {k - 1} are shown as <{k}, and a "
-        "second count is hidden where the first could be worked out from "
-        "the totals; counts of organisations are not hidden"
+        f"counts of people from 1 to {k - 1} are shown as <{k}, and further "
+        "counts are hidden where a hidden one could otherwise be worked out "
+        "from the totals; counts of organisations are not hidden"
     )
 
 
@@ -51,12 +59,8 @@ def suppress(table: Table, k: int = DEFAULT_THRESHOLD) -> Table:
     """
     if k <= 1:
         return table
-    cells = [list(r.cells) for r in table.rows]
-    n = len(cells)
-    hidden = [
-        [c.people and is_small(c.value, k) for c in row] for row in cells
-    ]
-    total = [False] * len(table.columns)
+    rows = [r.cells for r in table.rows]
+    n = len(rows)
     sum_i = (
         table.columns.index(table.sum_column)
         if table.sum_column is not None
@@ -65,52 +69,58 @@ def suppress(table: Table, k: int = DEFAULT_THRESHOLD) -> Table:
     people = [
         i
         for i in range(len(table.columns))
-        if i != sum_i and any(row[i].people for row in cells)
+        if i != sum_i and any(row[i].people for row in rows)
     ]
-    checked = [*people, *([sum_i] if sum_i is not None else [])]
-    changed = True
-    while changed:  # until stable: one hidden cell can expose another line
-        changed = False
-        if sum_i is not None:
-            for r in range(n):
-                if not hidden[r][sum_i] and any(hidden[r][i] for i in people):
-                    hidden[r][sum_i] = changed = True
-        for i in checked:
-            lone = [r for r in range(n) if hidden[r][i]]
-            if len(lone) != 1 or total[i]:
-                continue
+    hidden = [[False] * len(table.columns) for _ in range(n)]
+    total = [False] * len(table.columns)
+    for i in people:
+        for r in range(n):
+            hidden[r][i] = is_small(rows[r][i].value, k)
+        total[i] = is_small(table.total.cells[i].value, k)
+
+    for i in people:
+        while not total[i]:
+            shown_hidden = [r for r in range(n) if hidden[r][i]]
+            if not shown_hidden:
+                break
+            hidden_sum = sum(rows[r][i].value or 0 for r in shown_hidden)
+            if len(shown_hidden) >= 2 and hidden_sum < len(shown_hidden) * (
+                k - 1
+            ):
+                break  # the total leaves every hidden cell undetermined
             spare = sorted(
-                (cells[r][i].value or 0, r)
+                (rows[r][i].value or 0, r)
                 for r in range(n)
-                if not hidden[r][i]
+                if not hidden[r][i] and (rows[r][i].value or 0) < k
             )
             if spare:
-                hidden[spare[0][1]][i] = changed = True
+                hidden[spare[0][1]][i] = True
             else:
-                # One row: only hiding the total protects the cell.
-                total[i] = changed = True
-        if (
-            sum_i is not None
-            and not total[sum_i]
-            and any(total[i] for i in people)
-        ):
-            total[sum_i] = changed = True
+                total[i] = True
+    if sum_i is not None:
+        for r in range(n):
+            hidden[r][sum_i] = any(hidden[r][i] for i in people)
+        total[sum_i] = any(total[i] for i in people)
 
-    def mark(cell: Cell, flag: bool) -> Cell:
-        return (
-            attrs.evolve(cell, suppressed=True, threshold=k) if flag else cell
+    def mark(cell: Cell, flag: bool, column: int) -> Cell:
+        if not flag:
+            return cell
+        bounded = column in people and (cell.value or 0) < k
+        return attrs.evolve(
+            cell, suppressed=True, threshold=k, bounded=bounded
         )
 
-    rows = tuple(
-        attrs.evolve(row, cells=tuple(map(mark, row.cells, flags)))
+    columns = range(len(table.columns))
+    new_rows = tuple(
+        attrs.evolve(row, cells=tuple(map(mark, row.cells, flags, columns)))
         for row, flags in zip(table.rows, hidden, strict=True)
     )
     totals = attrs.evolve(
-        table.total, cells=tuple(map(mark, table.total.cells, total))
+        table.total, cells=tuple(map(mark, table.total.cells, total, columns))
     )
     return attrs.evolve(
         table,
-        rows=rows,
+        rows=new_rows,
         total=totals,
         notes=(*table.notes, f"Suppression: {rule(k)}."),
     )

@@ -306,6 +306,7 @@ def check_registry(results: Sequence[FileRecords]) -> list[Problem]:
     problems.extend(_check_refs(results, defined))
     records = [r for result in results for r in result.records]
     problems.extend(_check_double_signatures(records))
+    problems.extend(_check_printed_names(records))
     problems.extend(_check_claims(records))
     problems.extend(_check_sources(records))
     return problems
@@ -324,7 +325,12 @@ def _check_refs(
             if uses and uses[0][0] in ref.kinds:
                 continue
             wanted = _either(ref.kinds)
-            if uses:
+            if ref.private:
+                message = (
+                    f"no {wanted} has the id given here (not shown: "
+                    "private); check the id, or add the record"
+                )
+            elif uses:
                 message = (
                     f"{ref.target!r} is {a(uses[0][0])}, but this field "
                     f"needs {a(wanted)}"
@@ -369,9 +375,32 @@ def _check_double_signatures(records: Iterable[Any]) -> Iterable[Problem]:
             )
 
 
+def _check_printed_names(records: Sequence[Any]) -> Iterable[Problem]:
+    """A person who is not public may not be named through a signature."""
+    hidden = {
+        r.id for r in records if isinstance(r, Person) and r.hides_everything
+    }
+    for record in records:
+        if (
+            isinstance(record, Signature)
+            and record.signatory in hidden
+            and record.name_as_printed is not None
+            and "name_as_printed" not in record.private
+        ):
+            yield Problem(
+                "name-not-allowed",
+                "this signature is by a person who is not public, so the "
+                "name it was printed under must not be shown: remove "
+                "name_as_printed, or list it under private",
+                record.location_of("name_as_printed"),
+                "$.name_as_printed",
+            )
+
+
 def _check_claims(records: Sequence[Any]) -> Iterable[Problem]:
     from .aggregate import claim_figure
     from .registry import Registry
+    from .suppress import DEFAULT_THRESHOLD, is_small
 
     letters = [r for r in records if isinstance(r, Letter)]
     if not letters:
@@ -383,11 +412,17 @@ def _check_claims(records: Sequence[Any]) -> Iterable[Problem]:
                 continue
             figure = claim_figure(registry, letter.id, claim)
             if figure.known > claim.value:
+                # A small count of people is not printed, even here.
+                shown = (
+                    f"more {claim.measure} than"
+                    if is_small(figure.people, DEFAULT_THRESHOLD)
+                    else f"{figure.known} {claim.measure} where"
+                )
                 yield Problem(
                     "claim-exceeded",
-                    f"the records show {figure.known} {claim.measure} where "
-                    f"the claim says exactly {claim.value}; check the "
-                    "records and the claim's source",
+                    f"the records show {shown} the claim says exactly "
+                    f"{claim.value}; check the records and the claim's "
+                    "source",
                     claim.location_of("value"),
                     f"$.claims[{i}].value",
                 )
@@ -435,6 +470,8 @@ def _validate(paths: tuple[str | Path, ...], limits: Limits) -> Report:
     record_count = 0
     info: RegistryInfo | None = None
     all_records: list[Any] = []
+    # Each registry is read once, however many of its files are named.
+    by_root: dict[Path, tuple[Path, list[Path]]] = {}
     for target in targets:
         if not target.exists():
             problems.append(
@@ -448,19 +485,25 @@ def _validate(paths: tuple[str | Path, ...], limits: Limits) -> Report:
         root = files.find_root(target) or (
             target if target.is_dir() else target.parent
         )
-        info, found = _validate_root(root, limits)
-        results, root_problems = found
-        if target.is_dir() and target.resolve() == root.resolve():
+        by_root.setdefault(root.resolve(), (root, []))[1].append(target)
+    for real_root, (root, named) in by_root.items():
+        info, (results, root_problems) = _validate_root(root, limits)
+        if any(t.is_dir() and t.resolve() == real_root for t in named):
             problems.extend(root_problems)
             all_records.extend(r for res in results for r in res.records)
             files_read += len(results) + 1
             record_count += sum(r.count for r in results)
-        else:
-            scope = files.display_path(target)
-            problems.extend(p for p in root_problems if _within(p, scope))
-            inside = [r for r in results if _within_path(r.path, scope)]
-            files_read += len(inside)
-            record_count += sum(r.count for r in inside)
+            continue
+        scopes = [files.display_path(t) for t in named]
+        problems.extend(
+            p for p in root_problems if any(_within(p, s) for s in scopes)
+        )
+        inside = [
+            r for r in results if any(_within_path(r.path, s) for s in scopes)
+        ]
+        info_named = any(t.name == files.REGISTRY_FILE for t in named)
+        files_read += len(inside) + info_named
+        record_count += sum(r.count for r in inside)
     problems.sort(key=sort_key)
     return Report(
         tuple(problems), files_read, record_count, info, tuple(all_records)

@@ -41,8 +41,7 @@ _YAML_ERRORS: Final = frozenset(
 
 
 def available_cores() -> int:
-    """
-    The cores this process may use, or ``COALITION_REGISTRY_WORKERS`` when
+    """The cores this process may use, or ``COALITION_REGISTRY_WORKERS`` when
     it is set (1 reads everything in this process).
     """
     setting = os.environ.get("COALITION_REGISTRY_WORKERS", "")

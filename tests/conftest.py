@@ -33,6 +33,20 @@ settings.load_profile(
 )
 
 
+@pytest.fixture(autouse=True)
+def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see the same output wherever they run: no CI or colour
+    settings leak in from the environment (GitHub Actions sets
+    GITHUB_ACTIONS, which switches validate to annotations)."""
+    for name in (
+        "GITHUB_ACTIONS",
+        "NO_COLOR",
+        "TERM",
+        "COALITION_REGISTRY_WORKERS",
+    ):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(name="shipped_copy")
 def _shipped_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of registry_data in a temporary folder, which is made current."""

@@ -217,10 +217,15 @@ class TestExport:
 
 
 class TestUsage:
-    def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
-        code, _, _ = cli("--version")
+    def test_version(self) -> None:
+        code, out, _ = cli("--version")
         assert 0 == code
-        assert __version__ in capsys.readouterr().out
+        assert f"coalition-registry {__version__}\n" == out
+
+    def test_help_goes_to_the_given_stream(self) -> None:
+        code, out, _ = cli("validate", "--help")
+        assert 0 == code
+        assert "--format" in out
 
     def test_unknown_option(self) -> None:
         code, _, err = cli("validate", "--format", "xml")

@@ -9,6 +9,7 @@ is adding a module and naming it in ``COMMANDS``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 from collections.abc import Sequence
@@ -16,13 +17,13 @@ from typing import TextIO
 
 from coalition_registry._version import __version__
 
-from . import _common, coverage, export, reconcile, validate
+from . import _common, coverage, export, reconcile, schema, validate
 
 
 __all__ = ["COMMANDS", "main", "parser", "run"]
 
 #: The commands, in the order ``--help`` lists them.
-COMMANDS = (validate, coverage, reconcile, export)
+COMMANDS = (validate, coverage, reconcile, export, schema)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -54,7 +55,9 @@ def parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str], *, stdout: TextIO, stderr: TextIO) -> int:
     """Run the command line with *argv*, writing to the given streams."""
     try:
-        args = parser().parse_args(argv)
+        # argparse prints --help and --version to sys.stdout itself.
+        with contextlib.redirect_stdout(stdout):
+            args = parser().parse_args(argv)
     except _common.UsageError as e:
         print(f"coalition-registry: error: {e}", file=stderr)
         print("Try 'coalition-registry --help'.", file=stderr)

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
     letter = choose_letter(registry, args.letter)
     rec = reconcile(registry, letter, threshold=args.suppress_below)
     chosen = registry.letters.get(letter)
-    title = chosen.title if chosen is not None else letter
+    title = chosen.display_title if chosen is not None else letter
     if args.format == "json":
         render.reconciliation_json(rec, io.out)
     elif args.format == "markdown":

@@ -1,0 +1,360 @@
+"""Exports: who is listed, who is only counted, and what is left empty."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import coalition_registry as cr
+
+from coalition_registry.cli import run
+from coalition_registry.export import COLUMNS
+from conftest import SHIPPED
+from strategies_tables import LETTER, SOURCE
+
+
+SHIPPED_LETTER = "survivors-letter-2023"
+CHI = (
+    "https://childhelplineinternational.org/child-sexual-abuse-survivors-"
+    "urge-tech-companies-to-act-now-to-protect-children/"
+)
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(name="shipped", scope="module")
+def _shipped() -> cr.Export:
+    return cr.export(cr.load(SHIPPED))
+
+
+class TestShipped:
+    def test_rows(self, shipped: cr.Export) -> None:
+        assert [
+            ("alliance-to-counter-crime-online", "organisation", ""),
+            ("barnardos", "organisation", "GB"),
+            ("canadian-centre-for-child-protection", "organisation", "CA"),
+            ("child-helpline-international", "organisation", "NL"),
+            ("collective-shout", "organisation", "AU"),
+            ("ecpat-international", "organisation", "TH"),
+            ("eurochild", "organisation", "BE"),
+            ("network-for-childrens-rights", "organisation", "GR"),
+            ("phoenix-11", "group", ""),
+            ("nspcc-survivor-campaigners", "group", "GB"),
+        ] == [(r["signatory"], r["kind"], r["country"]) for r in shipped.rows]
+
+    def test_a_row(self, shipped: cr.Export) -> None:
+        barnardos = shipped.rows[1]
+        assert {
+            "letter": SHIPPED_LETTER,
+            "signatory": "barnardos",
+            "kind": "organisation",
+            "name": "Barnardo's",
+            "name_as_printed": "Barnardo’s",
+            "role": "organisation",
+            "country": "GB",
+            "country_name": "United Kingdom",
+            "scope": "",
+            "verification": "reported",
+            "source": CHI,
+        } == barnardos
+
+    def test_every_row_has_the_columns(self, shipped: cr.Export) -> None:
+        assert all(tuple(r) == COLUMNS for r in shipped.rows)
+
+    def test_counts(self, shipped: cr.Export) -> None:
+        assert {SHIPPED_LETTER: 0} == shipped.unlisted
+        assert {SHIPPED_LETTER: 0} == shipped.withdrawn
+        assert () == shipped.notes()
+
+    def test_as_dict(self, shipped: cr.Export) -> None:
+        data = shipped.as_dict()
+        assert {"columns", "rows", "unlisted", "withdrawn", "notes"} == set(
+            data
+        )
+        assert list(COLUMNS) == data["columns"]
+        assert 10 == len(data["rows"])
+        assert [] == data["notes"]
+        json.dumps(data)
+
+    def test_one_letter(self) -> None:
+        registry = cr.load(SHIPPED)
+        assert cr.export(registry).rows == (
+            cr.export(registry, SHIPPED_LETTER).rows
+        )
+        assert () == cr.export(registry, "no-such-letter").rows
+
+
+class TestShippedCli:
+    def test_csv(self, shipped_copy: Path) -> None:
+        code, out, err = cli("export")
+        assert (0, "") == (code, err)
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert 10 == len(rows)
+        assert tuple(rows[0]) == COLUMNS
+        assert "Barnardo's" == rows[1]["name"]
+
+    def test_json(self, shipped_copy: Path) -> None:
+        _, out, _ = cli("export", "--format", "json")
+        data = json.loads(out)
+        assert 10 == len(data["rows"])
+        assert {SHIPPED_LETTER: 0} == data["unlisted"]
+
+    def test_jsonl(self, shipped_copy: Path) -> None:
+        _, out, _ = cli("export", "--format", "jsonl")
+        rows = [json.loads(line) for line in out.splitlines()]
+        assert 10 == len(rows)
+        assert "phoenix-11" == rows[8]["signatory"]
+
+    def test_markdown(self, shipped_copy: Path) -> None:
+        _, out, _ = cli("export", "--format", "markdown")
+        lines = out.splitlines()
+        assert (
+            "| letter | name | kind | role | country_name | source |"
+            == (lines[0])
+        )
+        assert 12 == len(lines)
+        assert (
+            f"| {SHIPPED_LETTER} | Barnardo's | organisation | organisation "
+            f"| United Kingdom | {CHI} |"
+        ) == lines[3]
+
+    def test_unknown_letter_is_a_usage_error(self, shipped_copy: Path) -> None:
+        code, out, err = cli("export", "--letter", "nope")
+        assert (2, "") == (code, out)
+        assert "no letter has the id 'nope'" in err
+
+
+# -- small registries ---------------------------------------------------------
+
+PAST = dt.date(2024, 1, 15)
+
+
+def letter() -> cr.Letter:
+    return cr.Letter(id=LETTER, title="The letter", sources=SOURCE)
+
+
+def person(i: int, disclosure: str, **fields: Any) -> cr.Person:
+    return cr.Person(
+        id=f"person-{i:04d}aa" if disclosure != "public" else f"public-{i}",
+        disclosure=disclosure,
+        name=None if disclosure == "anonymous" else f"Named Person {i}",
+        sources=SOURCE,
+        **fields,
+    )
+
+
+def signs(who: Any, role: str = "survivor", **fields: Any) -> cr.Signature:
+    fields.setdefault("sources", SOURCE)
+    return cr.Signature(
+        id=f"{LETTER}--{who.id}",
+        letter=LETTER,
+        signatory=who.id,
+        role=role,
+        **fields,
+    )
+
+
+def org(i: int, **fields: Any) -> cr.Organisation:
+    return cr.Organisation(
+        id=f"org-{i}", name=f"Organisation {i}", sources=SOURCE, **fields
+    )
+
+
+class TestDisclosure:
+    @pytest.fixture(name="data")
+    def _data(self) -> cr.Export:
+        anon = person(1, "anonymous", country="GB")
+        pseud = person(2, "pseudonym", country="FR")
+        public = person(3, "public", country="IE")
+        return cr.export(
+            cr.Registry(
+                [
+                    letter(),
+                    anon,
+                    pseud,
+                    public,
+                    signs(anon),
+                    signs(pseud, name_as_printed="Pseudo Nym"),
+                    signs(public, "expert"),
+                ]
+            )
+        )
+
+    def test_only_public_people_are_listed(self, data: cr.Export) -> None:
+        assert [("public-3", "Named Person 3", "IE")] == [
+            (r["signatory"], r["name"], r["country"]) for r in data.rows
+        ]
+
+    def test_others_are_counted(self, data: cr.Export) -> None:
+        assert {LETTER: 2} == data.unlisted
+        assert {LETTER: 0} == data.withdrawn
+        assert (
+            (
+                f"{LETTER}: 2 signatory(ies) who are not public are counted but "
+                "not listed"
+            ),
+        ) == data.notes()
+
+    def test_nothing_of_theirs_is_exported(self, data: cr.Export) -> None:
+        text = json.dumps(data.as_dict()) + repr(data)
+        for secret in ("Named Person 1", "Named Person 2", "Pseudo Nym"):
+            assert secret not in text
+        assert "person-0001aa" not in text
+        assert "person-0002aa" not in text
+
+
+class TestWithdrawn:
+    def registry(self, withdrawn_on: dt.date | None) -> cr.Registry:
+        kept, gone = org(1, hq_country="GB"), org(2, hq_country="FR")
+        return cr.Registry(
+            [
+                letter(),
+                kept,
+                gone,
+                signs(kept, "organisation"),
+                signs(
+                    gone,
+                    "organisation",
+                    status="withdrawn",
+                    withdrawn_on=withdrawn_on,
+                ),
+            ]
+        )
+
+    @pytest.mark.parametrize("withdrawn_on", [PAST, None])
+    def test_withdrawn_are_counted_not_listed(
+        self, withdrawn_on: dt.date | None
+    ) -> None:
+        data = cr.export(self.registry(withdrawn_on))
+        assert ["org-1"] == [r["signatory"] for r in data.rows]
+        assert {LETTER: 1} == data.withdrawn
+        assert {LETTER: 0} == data.unlisted
+        assert (f"{LETTER}: 1 withdrawn signature(s) are not listed",) == (
+            data.notes()
+        )
+        assert "Organisation 2" not in json.dumps(data.as_dict())
+
+    def test_withdrawn_are_never_listed_even_before_the_date(self) -> None:
+        """Bug: a signature withdrawn after the day exported is listed by
+        name (issue: withdrawn signatures "are never listed by name").
+        """
+        data = cr.export(self.registry(PAST), on=PAST - dt.timedelta(days=30))
+        assert ["org-1"] == [r["signatory"] for r in data.rows]
+
+    def test_withdrawn_with_a_future_date_is_never_listed(self) -> None:
+        """Bug: status withdrawn with a withdrawal date still to come is
+        listed by name.
+        """
+        data = cr.export(self.registry(dt.date(2999, 1, 1)))
+        assert ["org-1"] == [r["signatory"] for r in data.rows]
+
+    def test_withdrawn_people_are_not_counted_twice(self) -> None:
+        anon = person(1, "anonymous")
+        registry = cr.Registry(
+            [
+                letter(),
+                anon,
+                signs(anon, status="withdrawn", withdrawn_on=PAST),
+            ]
+        )
+        data = cr.export(registry)
+        assert ((), {LETTER: 0}, {LETTER: 1}) == (
+            data.rows,
+            data.unlisted,
+            data.withdrawn,
+        )
+
+
+class TestPrivateFields:
+    def test_private_fields_are_left_empty(self) -> None:
+        hidden = org(
+            1,
+            hq_country="NO",
+            scope="international",
+            private=("name", "hq_country", "scope"),
+        )
+        group = cr.Group(
+            id="grp",
+            name="Secret Group Name",
+            country="IS",
+            private=("name", "country"),
+            sources=SOURCE,
+        )
+        public = cr.Person(
+            id="pub",
+            disclosure="public",
+            name="Private Public Name",
+            country="FI",
+            private=("name", "country"),
+            sources=SOURCE,
+        )
+        data = cr.export(
+            cr.Registry(
+                [
+                    letter(),
+                    hidden,
+                    group,
+                    public,
+                    signs(
+                        hidden,
+                        "organisation",
+                        name_as_printed="Printed Secret",
+                        verification="confirmed-by-signatory",
+                        private=("name_as_printed", "role", "verification"),
+                    ),
+                    signs(
+                        group,
+                        sources=(
+                            cr.Source(url="https://secret.example.org/x"),
+                        ),
+                        private=("sources",),
+                    ),
+                    signs(public, "expert"),
+                ]
+            )
+        )
+        rows = {r["signatory"]: r for r in data.rows}
+        assert {"org-1", "grp", "pub"} == set(rows)
+        assert {
+            "name": "",
+            "name_as_printed": "",
+            "role": "",
+            "country": "",
+            "country_name": "",
+            "scope": "",
+            "verification": "",
+        } == {k: rows["org-1"][k] for k in
+              ("name", "name_as_printed", "role", "country",
+               "country_name", "scope", "verification")}  # fmt: skip
+        assert ("", "", "", "") == (
+            rows["grp"]["name"],
+            rows["grp"]["country"],
+            rows["grp"]["country_name"],
+            rows["grp"]["source"],
+        )
+        assert ("", "") == (rows["pub"]["name"], rows["pub"]["country"])
+        text = json.dumps(data.as_dict()) + repr(data)
+        for secret in (
+            "Organisation 1",
+            "Norway",
+            "international",
+            "Printed Secret",
+            "confirmed-by-signatory",
+            "Secret Group Name",
+            "Iceland",
+            "secret.example.org",
+            "Private Public Name",
+            "Finland",
+        ):
+            assert secret not in text

@@ -1,0 +1,886 @@
+"""The leak test: private values planted in a registry never appear in what
+any command prints, in any format, nor in the Python API's printed forms.
+
+Three kinds of check:
+
+- *planted*: distinctive private values (names, an e-mail address, a
+  country, a member count, a letter's title) are written into a copy of the
+  shipped registry, every command and format is run in-process, and no
+  planted value may appear in what is printed;
+- *indistinguishable*: two registries that differ only in one private value
+  must give exactly the same outputs, so that no count, row or order gives
+  the value away;
+- *invalid*: private values written in an invalid form must not be echoed
+  by validation messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import shutil
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import coalition_registry as cr
+
+from coalition_registry import render
+from coalition_registry.aggregate import BY, country_summary
+from coalition_registry.cli import parser, run
+from coalition_registry.suppress import suppress
+from conftest import SHIPPED, WriteFile
+from strategies_tables import SOURCE as RECORD_SOURCES
+from strategies_tables import write_records
+
+
+SHIPPED_LETTER = "survivors-letter-2023"
+HIDDEN_TITLE_LETTER = "letter-k5w2"
+LETTERS = (SHIPPED_LETTER, HIDDEN_TITLE_LETTER)
+SOURCES = "sources:\n  - url: https://example.org/records\n"
+
+# -- the planted registry -------------------------------------------------
+
+#: Files added to a copy of the shipped registry, by path.
+PLANTED: dict[str, str] = {
+    # A pseudonymous survivor whose country is private.
+    "people/person-q7x2m9.yaml": (
+        "id: person-q7x2m9\n"
+        "disclosure: pseudonym\n"
+        "name: Quillon Marchbanks\n"
+        "country: TV\n"
+        "private: [country]\n" + SOURCES
+    ),
+    # An anonymous survivor whose notes hold an e-mail address.
+    "people/person-z8k4p1.yaml": (
+        "id: person-z8k4p1\n"
+        "disclosure: anonymous\n"
+        "country: GB\n"
+        "notes: Reach me at zz.secret@example.org\n"
+        "private: [notes]\n" + SOURCES
+    ),
+    # An organisation whose name, country, kind, scope and website are
+    # private (a shelter, say).
+    "organisations/org-h3x9.yaml": (
+        "id: org-h3x9\n"
+        "name: Obscurantia Foundation\n"
+        "kind: foundation\n"
+        "hq_country: NR\n"
+        "scope: international\n"
+        "website: https://obscurantia.example.org\n"
+        "private: [name, hq_country, website, kind, scope]\n" + SOURCES
+    ),
+    # A group whose name, size and country are private.
+    "groups/grp-k2v8.yaml": (
+        "id: grp-k2v8\n"
+        "name: Veiled Circle Ninefold\n"
+        "country: TV\n"
+        "member_count: 9173\n"
+        "private: [member_count, name, country]\n" + SOURCES
+    ),
+    # A public organisation whose notes are private, and whose signature
+    # prints a private name.
+    "organisations/plainview-trust.yaml": (
+        "id: plainview-trust\n"
+        "name: Plainview Trust\n"
+        "hq_country: IE\n"
+        "notes: Director's mobile is yy.secret@example.org\n"
+        "private: [notes]\n" + SOURCES
+    ),
+    # A public person whose name and country are private.
+    "people/ynez-public.yaml": (
+        "id: ynez-public\n"
+        "disclosure: public\n"
+        "name: Ynez Publicola\n"
+        "country: NR\n"
+        "private: [name, country]\n" + SOURCES
+    ),
+    # A public organisation that withdrew its signature.
+    "organisations/withdrawnia-trust.yaml": (
+        "id: withdrawnia-trust\n"
+        "name: Withdrawnia Trust\n"
+        "hq_country: FR\n"
+        "scope: international\n" + SOURCES
+    ),
+    # A second letter whose title is private.
+    f"letters/{HIDDEN_TITLE_LETTER}.yaml": (
+        f"id: {HIDDEN_TITLE_LETTER}\n"
+        "title: Xerxanthe Letter Title\n"
+        "summary: What the Xerxanthe letter asks.\n"
+        "claims:\n"
+        "  - measure: signatories\n"
+        "    value: 40\n"
+        "    roles: [survivor]\n"
+        "    sources:\n"
+        "      - url: https://example.org/claim\n"
+        "  - measure: countries\n"
+        "    value: 9\n"
+        "    sources:\n"
+        "      - url: https://example.org/claim\n"
+        "private: [title, summary]\n" + SOURCES
+    ),
+}
+
+
+def signature(
+    letter: str, who: str, role: str, extra: str = ""
+) -> tuple[str, str]:
+    sid = f"{letter}--{who}"
+    return (
+        f"signatures/{letter}/{sid}.yaml",
+        f"id: {sid}\nletter: {letter}\nsignatory: {who}\nrole: {role}\n"
+        + extra
+        + SOURCES,
+    )
+
+
+PLANTED.update(
+    [
+        signature(SHIPPED_LETTER, "person-q7x2m9", "survivor"),
+        signature(
+            SHIPPED_LETTER,
+            "person-z8k4p1",
+            "survivor",
+            "verification: confirmed-by-signatory\n"
+            "private: [role, verification]\n",
+        ),
+        signature(SHIPPED_LETTER, "org-h3x9", "organisation"),
+        (
+            f"signatures/{SHIPPED_LETTER}/{SHIPPED_LETTER}--grp-k2v8.yaml",
+            (
+                f"id: {SHIPPED_LETTER}--grp-k2v8\nletter: {SHIPPED_LETTER}\n"
+                "signatory: grp-k2v8\nrole: survivor\nprivate: [sources]\n"
+                "sources:\n  - url: https://grimsecret.example.org/signed\n"
+            ),
+        ),
+        signature(SHIPPED_LETTER, "ynez-public", "expert"),
+        signature(
+            SHIPPED_LETTER,
+            "plainview-trust",
+            "organisation",
+            "name_as_printed: Zorblax Printed Name\n"
+            "private: [name_as_printed]\n",
+        ),
+        signature(
+            SHIPPED_LETTER,
+            "withdrawnia-trust",
+            "organisation",
+            "name_as_printed: Withdrawnia Trust\n"
+            "status: withdrawn\n"
+            "withdrawn_on: 2024-02-01\n",
+        ),
+        signature(
+            HIDDEN_TITLE_LETTER,
+            "plainview-trust",
+            "organisation",
+            "name_as_printed: Zorblax Printed Name\n"
+            "private: [name_as_printed]\n",
+        ),
+        signature(HIDDEN_TITLE_LETTER, "person-z8k4p1", "survivor"),
+        signature(HIDDEN_TITLE_LETTER, "grp-k2v8", "survivor"),
+        signature(HIDDEN_TITLE_LETTER, "org-h3x9", "organisation"),
+    ]
+)
+
+#: What must never be printed, and what it is.
+SECRETS: dict[str, str] = {
+    "Quillon": "a pseudonymous person's name",
+    "Marchbanks": "a pseudonymous person's name",
+    "Tuvalu": "a private country (of a person and of a group)",
+    "Polynesia": "the sub-region of a private country",
+    "zz.secret": "an anonymous person's private notes (e-mail)",
+    "yy.secret": "an organisation's private notes (e-mail)",
+    "Obscurantia": "an organisation's private name and website",
+    "Nauru": "an organisation's private headquarters country",
+    "Micronesia": "the sub-region of a private country",
+    "organisation: foundation": "an organisation's private kind",
+    "'foundation'": "an organisation's private kind",
+    '"foundation"': "an organisation's private kind",
+    "Veiled Circle": "a group's private name",
+    "9173": "a group's private member count",
+    "Zorblax": "a signature's private name as printed",
+    "grimsecret": "a signature's private sources",
+    "Publicola": "a public person's private name",
+    "Xerxanthe": "a letter's private title and summary",
+}
+
+WITHDRAWN = "Withdrawnia"
+
+
+def plant(write: WriteFile, changes: dict[str, str] | None = None) -> None:
+    """Write the planted files, with *changes* replacing files' texts."""
+    for path, text in {**PLANTED, **(changes or {})}.items():
+        write(path, text)
+
+
+# -- running everything ---------------------------------------------------
+
+
+def cli(*argv: str) -> str:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), stdout=out, stderr=err)
+    assert code in {0, 1}, (argv, err.getvalue())
+    return out.getvalue() + err.getvalue()
+
+
+def formats(command: str) -> tuple[str, ...]:
+    """Every --format the command offers (read from its parser)."""
+    sub = next(
+        a
+        for a in parser()._actions
+        if isinstance(a, argparse._SubParsersAction)
+    )
+    command_parser: argparse.ArgumentParser = sub.choices[command]
+    option = next(
+        a for a in command_parser._actions if "--format" in a.option_strings
+    )
+    assert option.choices is not None
+    return tuple(option.choices)
+
+
+def validate_outputs() -> dict[str, str]:
+    return {
+        f"validate --format {f}": cli("validate", "--format", f)
+        for f in formats("validate")
+    }
+
+
+def coverage_outputs(*, full: bool = True) -> dict[str, str]:
+    chosen = formats("coverage") if full else ("json",)
+    out = {}
+    for letter in LETTERS:
+        for by in BY:
+            for people in ((), ("--people",)):
+                for f in chosen:
+                    argv = (
+                        "coverage",
+                        "--letter",
+                        letter,
+                        "--by",
+                        by,
+                        *people,
+                        "--format",
+                        f,
+                    )
+                    out[" ".join(argv)] = cli(*argv)
+        for k in ("1", "2", "5"):
+            argv = ("coverage", "--letter", letter, "--suppress-below", k)
+            out[" ".join(argv)] = cli(*argv)
+    return out
+
+
+def reconcile_outputs(*, full: bool = True) -> dict[str, str]:
+    chosen = formats("reconcile") if full else ("text", "json")
+    out = {}
+    for letter in LETTERS:
+        for f in chosen:
+            argv = ("reconcile", "--letter", letter, "--format", f)
+            out[" ".join(argv)] = cli(*argv)
+        argv = ("reconcile", "--letter", letter, "--suppress-below", "1")
+        out[" ".join(argv)] = cli(*argv)
+    return out
+
+
+def export_outputs(*, full: bool = True) -> dict[str, str]:
+    chosen = formats("export") if full else ("json",)
+    out = {}
+    for letter in ((), *(("--letter", x) for x in LETTERS)):
+        for f in chosen:
+            argv = ("export", *letter, "--format", f)
+            out[" ".join(argv)] = cli(*argv)
+    return out
+
+
+def printed(write: Callable[..., None], *args: object) -> str:
+    stream = io.StringIO()
+    write(*args, stream)
+    return stream.getvalue()
+
+
+def api_outputs() -> dict[str, str]:
+    """The printed forms of what the Python API returns."""
+    report = cr.validate("registry_data")
+    registry = cr.load("registry_data")
+    out: dict[str, str] = {
+        "repr(Report)": repr(report),
+        "repr(Registry)": repr(registry),
+        "str(Registry)": str(registry),
+    }
+    for collection in (
+        registry.letters,
+        registry.organisations,
+        registry.people,
+        registry.groups,
+        registry.signatures,
+        registry.coalitions,
+    ):
+        out[f"repr({collection.kind} collection)"] = repr(collection)
+        for record in collection:
+            out[f"repr({record.id})"] = repr(record)
+            out[f"str({record.id})"] = str(record)
+            private = getattr(record, "private", ())
+            for name in ("claims", "recipients", "sources", "members"):
+                if name not in private:
+                    for part in getattr(record, name, ()):
+                        out[f"repr({name} of {record.id})"] = repr(part)
+    for letter in LETTERS:
+        for name, count in (
+            ("signatory_table", cr.signatory_table),
+            ("people", cr.people),
+        ):
+            for by in BY:
+                table = count(registry, letter, by=by)
+                for k in (1, 3):
+                    shown = suppress(table, k)
+                    key = f"{name}({letter}, by={by}) k={k}"
+                    out[f"repr {key}"] = repr(shown)
+                    out[f"as_dict {key}"] = json.dumps(shown.as_dict())
+        coverage = cr.coverage(registry, letter)
+        out[f"repr coverage({letter})"] = repr(coverage)
+        out[f"as_dict coverage({letter})"] = json.dumps(coverage.as_dict())
+        out[f"coverage_table({letter})"] = printed(
+            render.coverage_table, coverage
+        )
+        out[f"coverage_csv({letter})"] = printed(render.coverage_csv, coverage)
+        out[f"country_summary({letter})"] = repr(
+            country_summary(registry, letter)
+        )
+        rec = cr.reconcile(registry, letter)
+        out[f"repr reconcile({letter})"] = repr(rec)
+        out[f"as_dict reconcile({letter})"] = json.dumps(rec.as_dict())
+        data = cr.export(registry, letter)
+        out[f"repr export({letter})"] = repr(data)
+        out[f"as_dict export({letter})"] = json.dumps(data.as_dict())
+        out[f"repr signatories({letter})"] = repr(
+            cr.signatories(registry, letter)
+        )
+        out[f"repr signatures({letter})"] = repr(
+            cr.signatures(registry, letter, include_withdrawn=True)
+        )
+    out["repr export()"] = repr(cr.export(registry))
+    out["repr organisations()"] = repr(cr.organisations(registry))
+    for who in (
+        *registry.organisations,
+        *registry.people,
+        *registry.groups,
+    ):
+        out[f"repr letters_signed_by({who.id})"] = repr(
+            cr.letters_signed_by(registry, who.id, include_withdrawn=True)
+        )
+    return out
+
+
+@contextlib.contextmanager
+def validated_once() -> Iterator[None]:
+    """Commands validate the registry each time they run: within this
+    context, they validate each folder once (the files do not change).
+    """
+    cache: dict[tuple[object, ...], cr.Report] = {}
+
+    def validate(*paths: str | Path, **options: Any) -> cr.Report:
+        key = (*paths, *sorted(options.items()))
+        if key not in cache:
+            cache[key] = cr.validate(*paths, **options)
+        return cache[key]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("coalition_registry.cli._common.validate", validate)
+        yield
+
+
+def everything(*, full: bool = True) -> dict[str, str]:
+    with validated_once():
+        return {
+            **validate_outputs(),
+            **coverage_outputs(full=full),
+            **reconcile_outputs(full=full),
+            **export_outputs(full=full),
+            **api_outputs(),
+        }
+
+
+def leaks(outputs: dict[str, str], secrets: Iterable[str]) -> list[str]:
+    """For each secret found: where (the first three outputs, and how many
+    in all).
+    """
+    found = []
+    for secret in secrets:
+        where = [
+            label
+            for label, text in outputs.items()
+            if secret.casefold() in text.casefold()
+        ]
+        if where:
+            what = SECRETS.get(secret, "")
+            found.append(
+                f"{secret!r} ({what}) in {len(where)} output(s): "
+                + "; ".join(where[:3])
+            )
+    return found
+
+
+# -- planted values -------------------------------------------------------
+
+
+@pytest.fixture(name="planted")
+def _planted(write: WriteFile, shipped_copy: Path) -> Path:
+    plant(write)
+    return shipped_copy
+
+
+@pytest.fixture(name="outputs", scope="module")
+def _outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Everything printed for the planted registry (run once)."""
+    root = tmp_path_factory.mktemp("planted")
+    shutil.copytree(SHIPPED, root / "registry_data")
+    for path, text in PLANTED.items():
+        target = root / "registry_data" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(root)
+        return everything()
+
+
+def only(outputs: dict[str, str], *commands: str) -> dict[str, str]:
+    """The outputs of some commands (``api`` for the Python API's)."""
+    return {
+        label: text
+        for label, text in outputs.items()
+        if label.split()[0] in commands
+        or ("api" in commands and label.split()[0] not in COMMANDS)
+    }
+
+
+COMMANDS = ("validate", "coverage", "reconcile", "export")
+
+
+class TestPlanted:
+    def test_the_planted_registry_is_valid(self, planted: Path) -> None:
+        report = cr.validate("registry_data")
+        assert [] == [str(p) for p in report.problems]
+        registry = cr.load("registry_data")
+        assert 2 == len(registry.letters)
+        assert 7 == len(registry.people)
+
+    def test_the_planted_values_are_counted(self, planted: Path) -> None:
+        """The planted records take part: the leak test tests something."""
+        registry = cr.load("registry_data")
+        data = cr.export(registry, SHIPPED_LETTER)
+        assert {SHIPPED_LETTER: 2} == data.unlisted
+        assert {SHIPPED_LETTER: 1} == data.withdrawn
+        listed = {r["signatory"] for r in data.rows}
+        assert {
+            "org-h3x9",
+            "grp-k2v8",
+            "plainview-trust",
+            "ynez-public",
+        } <= listed
+        assert "withdrawnia-trust" not in listed
+        table = cr.signatory_table(registry, SHIPPED_LETTER)
+        assert 16 == table.total.cells[-1].value
+
+    def test_every_output_was_produced(self, outputs: dict[str, str]) -> None:
+        assert all(outputs.values())
+        for command in (*COMMANDS, "api"):
+            assert only(outputs, command), command
+
+    @pytest.mark.parametrize("command", [*COMMANDS, "api"])
+    def test_no_private_value_is_printed(
+        self, outputs: dict[str, str], command: str
+    ) -> None:
+        assert [] == leaks(only(outputs, command), list(SECRETS))
+
+    def test_no_private_country_code_is_printed(
+        self, outputs: dict[str, str]
+    ) -> None:
+        codes = [
+            '"TV"',
+            '"NR"',
+            "'TV'",
+            "'NR'",
+            ",TV,",
+            ",NR,",
+            "| TV",
+            "| NR",
+        ]
+        assert [] == leaks(
+            only(outputs, "coverage", "reconcile", "export"), codes
+        )
+
+    def test_a_withdrawn_signatory_is_never_listed(
+        self, outputs: dict[str, str]
+    ) -> None:
+        assert [] == leaks(
+            only(outputs, "coverage", "reconcile", "export"), [WITHDRAWN]
+        )
+
+    def test_a_pseudonym_is_not_shown_through_its_signature(
+        self, write: WriteFile
+    ) -> None:
+        """A pseudonymous person's chosen name written in their signature's
+        name_as_printed, not marked private, is an error (so no registry
+        holding it loads), and the error does not repeat the name.
+        """
+        path, text = signature(
+            SHIPPED_LETTER,
+            "person-q7x2m9",
+            "survivor",
+            "name_as_printed: Quillon Marchbanks\n",
+        )
+        plant(write, {path: text})
+        report = cr.validate("registry_data")
+        assert ["name-not-allowed"] == [p.code for p in report.errors]
+        assert "Quillon" not in "\n".join(map(str, report.problems))
+        with pytest.raises(cr.RegistryError) as info:
+            cr.load("registry_data")
+        assert "Quillon" not in str(info.value)
+
+
+class TestQueries:
+    """A query never matches on a private value: its result would say what
+    the value is.
+    """
+
+    @pytest.fixture(name="registry")
+    def _registry(self, planted: Path) -> cr.Registry:
+        return cr.load("registry_data")
+
+    def test_lookup_by_private_name(self, registry: cr.Registry) -> None:
+        with pytest.raises(LookupError):
+            registry.organisations.lookup("Obscurantia Foundation")
+        with pytest.raises(LookupError):
+            registry.groups.lookup("Veiled Circle Ninefold")
+        with pytest.raises(LookupError):
+            registry.people.lookup("Quillon Marchbanks")
+        with pytest.raises(LookupError):
+            registry.letters.lookup("Xerxanthe Letter Title")
+
+    def test_by_private_country(self, registry: cr.Registry) -> None:
+        assert () == cr.organisations(registry, country="NR")
+        assert () == cr.signatories(registry, SHIPPED_LETTER, country="NR")
+        assert () == cr.signatories(registry, SHIPPED_LETTER, country="TV")
+
+    def test_organisations_by_private_kind(
+        self, registry: cr.Registry
+    ) -> None:
+        """Bug: organisations(kind=...) matches a private kind."""
+        assert () == cr.organisations(registry, kind="foundation")
+
+    def test_organisations_by_private_scope(
+        self, registry: cr.Registry
+    ) -> None:
+        """Bug: organisations(scope=...) matches a private scope."""
+        found = cr.organisations(registry, scope="international")
+        assert "org-h3x9" not in [o.id for o in found]
+
+    def test_signatories_by_private_kind(self, registry: cr.Registry) -> None:
+        """Bug: signatories(kind=...) matches a private kind."""
+        assert () == cr.signatories(
+            registry, SHIPPED_LETTER, kind="foundation"
+        )
+
+    def test_signatures_by_private_role(self, registry: cr.Registry) -> None:
+        """Bug: signatures(role=...) and signatories(role=...) match a
+        signature whose role is private.
+        """
+        hidden = "survivors-letter-2023--person-z8k4p1"
+        assert hidden not in [
+            s.id
+            for s in cr.signatures(registry, SHIPPED_LETTER, role="survivor")
+        ]
+        assert "person-z8k4p1" not in [
+            w.id
+            for w in cr.signatories(registry, SHIPPED_LETTER, role="survivor")
+        ]
+
+
+# -- indistinguishable registries -----------------------------------------
+
+
+def variant(path: str, old: str, new: str) -> dict[str, str]:
+    text = PLANTED[path]
+    assert old in text, (path, old)
+    return {path: text.replace(old, new)}
+
+
+def signature_variant(who: str, old: str, new: str) -> dict[str, str]:
+    path = f"signatures/{SHIPPED_LETTER}/{SHIPPED_LETTER}--{who}.yaml"
+    return variant(path, old, new)
+
+
+#: One private value changed at a time: (what, the files as changed).
+VARIANTS: dict[str, dict[str, str]] = {
+    "a pseudonym": variant(
+        "people/person-q7x2m9.yaml", "Quillon Marchbanks", "Other Pseudonym"
+    ),
+    "a person's private country": variant(
+        "people/person-q7x2m9.yaml", "country: TV", "country: NR"
+    ),
+    "a person's private notes": variant(
+        "people/person-z8k4p1.yaml", "zz.secret@", "other@"
+    ),
+    "an organisation's private name": variant(
+        "organisations/org-h3x9.yaml", "Obscurantia Foundation", "Aardvark Aid"
+    ),
+    "an organisation's private country": variant(
+        "organisations/org-h3x9.yaml", "hq_country: NR", "hq_country: CA"
+    ),
+    "an organisation's private kind": variant(
+        "organisations/org-h3x9.yaml", "kind: foundation", "kind: charity"
+    ),
+    "an organisation's private scope": variant(
+        "organisations/org-h3x9.yaml",
+        "scope: international",
+        "scope: national",
+    ),
+    "an organisation's private website": variant(
+        "organisations/org-h3x9.yaml", "obscurantia.example", "other.example"
+    ),
+    "a group's private size": variant(
+        "groups/grp-k2v8.yaml", "member_count: 9173", "member_count: 2"
+    ),
+    "a group's private name": variant(
+        "groups/grp-k2v8.yaml", "Veiled Circle Ninefold", "Aardvark Circle"
+    ),
+    "a group's private country": variant(
+        "groups/grp-k2v8.yaml", "country: TV", "country: GB"
+    ),
+    "a signature's private name as printed": signature_variant(
+        "plainview-trust", "Zorblax Printed Name", "A"
+    ),
+    "a signature's private role": signature_variant(
+        "person-z8k4p1", "role: survivor", "role: expert"
+    ),
+    "a signature's private verification": signature_variant(
+        "person-z8k4p1", "confirmed-by-signatory", "confirmed-by-publisher"
+    ),
+    "a letter's private title": variant(
+        f"letters/{HIDDEN_TITLE_LETTER}.yaml",
+        "Xerxanthe Letter Title",
+        "Another Title",
+    ),
+}
+
+
+class TestIndistinguishable:
+    @pytest.mark.parametrize("changes", VARIANTS.values(), ids=list(VARIANTS))
+    def test_outputs_do_not_depend_on_a_private_value(
+        self,
+        write: WriteFile,
+        outputs: dict[str, str],
+        changes: dict[str, str],
+    ) -> None:
+        plant(write, changes)
+        changed = everything(full=False)
+        assert set(changed) <= set(outputs)
+        assert [] == [k for k in changed if changed[k] != outputs[k]]
+
+
+# -- suppressed counts in notes ---------------------------------------------
+
+
+class TestSuppressedCountsStayHidden:
+    def test_the_country_notes_do_not_give_a_hidden_count(
+        self, tmp_path: Path
+    ) -> None:
+        """One (or two) anonymous people without a country make a hidden
+        Unknown row beside the United Kingdom's five; the column total,
+        which would give it back, is hidden too, so both tables read the
+        same, and so must the notes under them (no "1 signatory has no
+        known country").
+        """
+        outputs = []
+        for unknown in (1, 2):
+            orgs = [
+                cr.Organisation(
+                    id=f"org-{i}",
+                    name=f"Org {i}",
+                    hq_country="GB",
+                    sources=RECORD_SOURCES,
+                )
+                for i in range(3)
+            ]
+            people = [
+                cr.Person(
+                    id=f"person-{i:04d}ab",
+                    disclosure="anonymous",
+                    country=None if i < unknown else "GB",
+                    sources=RECORD_SOURCES,
+                )
+                for i in range(5 + unknown)
+            ]
+            letter = cr.Letter(id="l", title="L", sources=RECORD_SOURCES)
+            signers: list[cr.Organisation | cr.Person] = [*orgs, *people]
+            records = [
+                letter,
+                *orgs,
+                *people,
+                *(
+                    cr.Signature(
+                        id=f"l--{w.id}",
+                        letter="l",
+                        signatory=w.id,
+                        role="organisation"
+                        if isinstance(w, cr.Organisation)
+                        else "survivor",
+                        sources=RECORD_SOURCES,
+                    )
+                    for w in signers
+                ),
+            ]
+            root = write_records(tmp_path / f"r{unknown}", records)
+            outputs.append(
+                {
+                    f: cli("coverage", str(root), *more, "--format", f)
+                    for more in ((), ("--people",))
+                    for f in ("table", "json")
+                }
+            )
+        assert outputs[0] == outputs[1]
+
+
+# -- invalid private values -------------------------------------------------
+
+
+#: Private values written in an invalid form: (file, text, the secret).
+INVALID: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "a private country": (
+        "people/wendy-public.yaml",
+        "id: wendy-public\ndisclosure: public\nname: Wendy Public\n"
+        "country: Quillonland\nprivate: [country]\n" + SOURCES,
+        ("Quillonland",),
+    ),
+    "a private headquarters country": (
+        "organisations/org-c1.yaml",
+        "id: org-c1\nname: C1\nhq_country: Quillonia\n"
+        "private: [hq_country]\n" + SOURCES,
+        ("Quillonia",),
+    ),
+    "a private country that looks like a code": (
+        "organisations/org-c2.yaml",
+        "id: org-c2\nname: C2\nhq_country: Nauru\nprivate: [hq_country]\n"
+        + SOURCES,
+        ("Nauru", "'NR'"),
+    ),
+    "a private enum value": (
+        "organisations/org-c3.yaml",
+        "id: org-c3\nname: C3\nkind: quillonkind\nprivate: [kind]\n" + SOURCES,
+        ("quillon",),
+    ),
+    "a private enum value close to a valid one": (
+        "organisations/org-c4.yaml",
+        "id: org-c4\nname: C4\nkind: charityy\nprivate: [kind]\n" + SOURCES,
+        ("charityy",),
+    ),
+    "a private website": (
+        "organisations/org-c5.yaml",
+        "id: org-c5\nname: C5\nwebsite: quillon-site.example/x\n"
+        "private: [website]\n" + SOURCES,
+        ("quillon",),
+    ),
+    "a private member count": (
+        "groups/grp-c6.yaml",
+        "id: grp-c6\nname: C6\nmember_count: ninety quillons\n"
+        "private: [member_count]\n" + SOURCES,
+        ("quillon",),
+    ),
+    "a private date": (
+        f"signatures/{SHIPPED_LETTER}/{SHIPPED_LETTER}--barnardos.yaml",
+        f"id: {SHIPPED_LETTER}--barnardos\nletter: {SHIPPED_LETTER}\n"
+        "signatory: barnardos\nrole: organisation\nstatus: withdrawn\n"
+        "withdrawn_on: Quillonmas 2024\nprivate: [withdrawn_on]\n" + SOURCES,
+        ("quillon",),
+    ),
+    "a private role": (
+        f"signatures/{SHIPPED_LETTER}/{SHIPPED_LETTER}--barnardos.yaml",
+        f"id: {SHIPPED_LETTER}--barnardos\nletter: {SHIPPED_LETTER}\n"
+        "signatory: barnardos\nrole: survivorr\nprivate: [role]\n" + SOURCES,
+        ("survivorr",),
+    ),
+    "an anonymous person's id derived from their name": (
+        "people/person-b5c6d7.yaml",
+        "id: quillon-marchbanks\ndisclosure: anonymous\n" + SOURCES,
+        ("quillon",),
+    ),
+    "a pseudonymous person's id derived from their name": (
+        "people/person-b5c6d8.yaml",
+        "id: person-quillon\ndisclosure: pseudonym\nname: Quillon Marchbanks\n"
+        + SOURCES,
+        ("quillon",),
+    ),
+    "an anonymous person's invalid country": (
+        "people/person-b5c6d9.yaml",
+        "id: person-b5c6d9\ndisclosure: anonymous\ncountry: Quillonland\n"
+        + SOURCES,
+        ("quillon",),
+    ),
+    "an anonymous person's name": (
+        "people/person-b5c6e1.yaml",
+        "id: person-b5c6e1\ndisclosure: anonymous\nname: Quillon Marchbanks\n"
+        + SOURCES,
+        ("quillon",),
+    ),
+    "an anonymous person's source": (
+        "people/person-b5c6e2.yaml",
+        (
+            "id: person-b5c6e2\ndisclosure: anonymous\n"
+            "sources:\n  - url: quillon-marchbanks.example/profile\n"
+        ),
+        ("quillon",),
+    ),
+    "private sources": (
+        "organisations/org-c7.yaml",
+        (
+            "id: org-c7\nname: C7\nprivate: [sources]\n"
+            "sources:\n  - url: quillon-shelter.example/page\n"
+        ),
+        ("quillon",),
+    ),
+    "a private claim": (
+        f"letters/{HIDDEN_TITLE_LETTER}.yaml",
+        f"id: {HIDDEN_TITLE_LETTER}\ntitle: T\nprivate: [claims]\n"
+        "claims:\n  - measure: quillons\n    value: 3\n" + SOURCES,
+        ("quillon",),
+    ),
+    "a private value written in the private list": (
+        "people/person-b5c6e3.yaml",
+        "id: person-b5c6e3\ndisclosure: pseudonym\nname: Pen Name\n"
+        "private: [Quillon Marchbanks]\n" + SOURCES,
+        ("quillon",),
+    ),
+    "a private reference to a missing organisation": (
+        f"signatures/{SHIPPED_LETTER}/{SHIPPED_LETTER}--barnardos.yaml",
+        f"id: {SHIPPED_LETTER}--barnardos\nletter: {SHIPPED_LETTER}\n"
+        "signatory: barnardos\nrole: organisation\ncapacity: on-behalf-of\n"
+        "on_behalf_of: quillon-employer\nprivate: [on_behalf_of]\n" + SOURCES,
+        ("quillon",),
+    ),
+}
+
+
+class TestInvalidPrivateValues:
+    @pytest.mark.parametrize("case", INVALID.values(), ids=list(INVALID))
+    def test_messages_never_echo_the_value(
+        self, write: WriteFile, case: tuple[str, str, tuple[str, ...]]
+    ) -> None:
+        path, text, secrets = case
+        write(path, text)
+        report = cr.validate("registry_data")
+        here = [p for p in report.problems if p.location.path.endswith(path)]
+        assert here, "the case must be reported"
+        messages = {
+            f"message of {p.code}": f"{p.message} {p.pointer}"
+            for p in report.problems
+        }
+        outputs = {
+            **messages,
+            **validate_outputs(),
+            "coverage": cli("coverage"),
+        }
+        assert [] == leaks(outputs, secrets)

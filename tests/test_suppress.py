@@ -1,0 +1,358 @@
+"""Small-count suppression: hand-built tables, and properties of tables built
+by the real counting functions from random registries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import coalition_registry as cr
+
+from coalition_registry.aggregate import BY, Table
+from coalition_registry.suppress import DEFAULT_THRESHOLD, rule, suppress
+from strategies_tables import (
+    DAY,
+    LETTER,
+    SOURCE,
+    Generated,
+    registries,
+    signatory_like_table,
+)
+
+
+Count = Callable[..., Table]
+COUNTS: dict[str, Count] = {
+    "signatories": cr.signatory_table,
+    "people": cr.people,
+}
+
+
+def shown(table: Table) -> list[list[str]]:
+    """Every row, the total last, as printed."""
+    return [[r.label, *map(str, r.cells)] for r in (*table.rows, table.total)]
+
+
+def hidden(table: Table) -> set[tuple[str, str]]:
+    """(row label, column) of every suppressed cell, the total included."""
+    return {
+        (r.label, c)
+        for r in (*table.rows, table.total)
+        for c, cell in zip(table.columns, r.cells, strict=True)
+        if cell.suppressed
+    }
+
+
+# -- hand-built tables ----------------------------------------------------
+
+
+class TestHandBuilt:
+    def test_single_row_hides_its_total_too(self) -> None:
+        table = suppress(signatory_like_table(("GB", 1, 0, 1)))
+        # A sum is never shown with a bound: "<3" for 1 + 0 + x pins x.
+        assert [
+            ["GB", "1", "0", "<3", "suppressed"],
+            ["Total", "1", "0", "<3", "suppressed"],
+        ] == shown(table)
+
+    def test_one_small_cell_gets_a_complement(self) -> None:
+        table = suppress(
+            signatory_like_table(
+                ("GB", 2, 0, 5), ("FR", 1, 0, 1), ("CA", 0, 1, 4)
+            )
+        )
+        # FR's 1 is hidden, and its row's sum; no other count below 3 can
+        # hide it (showing 4 as "<3" would be false), so the column's total
+        # is hidden, and with it the grand total.
+        assert {
+            ("FR", "individuals"),
+            ("FR", "signatories"),
+            ("Total", "individuals"),
+            ("Total", "signatories"),
+        } == hidden(table)
+        assert ["Total", "3", "1", "suppressed", "suppressed"] == shown(table)[
+            -1
+        ]
+
+    def test_zero_is_shown(self) -> None:
+        table = suppress(
+            signatory_like_table(("GB", 3, 0, 0), ("FR", 1, 2, 0))
+        )
+        assert set() == hidden(table)
+        assert ["GB", "3", "0", "0", "3"] == shown(table)[0]
+
+    def test_counts_at_the_threshold_are_shown(self) -> None:
+        table = suppress(
+            signatory_like_table(("GB", 0, 0, 3), ("FR", 0, 0, 7))
+        )
+        assert set() == hidden(table)
+
+    @pytest.mark.parametrize("k", [1, 0, -3])
+    def test_k_of_1_or_less_hides_nothing(self, k: int) -> None:
+        table = signatory_like_table(("GB", 0, 0, 1), ("FR", 1, 0, 2))
+        assert table == suppress(table, k)
+
+    def test_larger_k(self) -> None:
+        table = suppress(
+            signatory_like_table(("GB", 0, 0, 4), ("FR", 0, 0, 9)), k=5
+        )
+        assert ["GB", "0", "0", "<5", "suppressed"] == shown(table)[0]
+
+    def test_organisations_are_never_hidden(self) -> None:
+        before = signatory_like_table(
+            ("GB", 1, 1, 0), ("FR", 2, 0, 1), ("CA", 1, 2, 1)
+        )
+        after = suppress(before)
+        for column in ("organisations", "groups"):
+            assert before.column(column) == after.column(column)
+        i = before.columns.index("organisations")
+        assert before.total.cells[i] == after.total.cells[i]
+        assert ("GB", "signatories") not in hidden(after)
+
+    def test_notes_state_the_rule_and_threshold(self) -> None:
+        table = signatory_like_table(("GB", 0, 0, 5))
+        for k in (2, 3, 5):
+            notes = suppress(table, k).notes
+            assert f"Suppression: {rule(k)}." == notes[-1]
+            assert f"from 1 to {k - 1} are shown as <{k}" in notes[-1]
+            assert "organisations are not hidden" in notes[-1]
+
+    def test_suppressed_cells_are_published_as_text(self) -> None:
+        table = suppress(signatory_like_table(("GB", 0, 0, 1)))
+        (gb, total) = table.as_records()
+        assert "<3" == gb["individuals"]
+        assert "suppressed" == total["signatories"]
+        assert 0 == gb["organisations"]
+
+    def test_default_threshold_is_3(self) -> None:
+        assert 3 == DEFAULT_THRESHOLD
+
+    def test_two_hidden_cells_are_not_pinned_by_their_bound(self) -> None:
+        """Bug: both 2s are shown as <3, and the total gives 9 - 5 = 4 to
+        share between two cells each below 3: both are exactly 2.
+        """
+        table = suppress(
+            signatory_like_table(
+                ("GB", 0, 0, 2), ("FR", 0, 0, 2), ("CA", 0, 0, 5)
+            )
+        )
+        assert not pinned(table, DEFAULT_THRESHOLD)
+
+    def test_a_complement_is_not_published_as_below_the_threshold(
+        self,
+    ) -> None:
+        """Bug: the complement of FR's 1 is GB's 50, and it is printed as
+        '<3', which says something false about it.
+        """
+        table = suppress(
+            signatory_like_table(("GB", 0, 0, 50), ("FR", 0, 0, 1))
+        )
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.suppressed and (cell.value or 0) >= cell.threshold:
+                    assert f"<{cell.threshold}" != str(cell)
+
+    def test_a_small_total_of_people_is_hidden(self) -> None:
+        """Bug: one person in the whole table is a count of people below
+        the threshold, yet the total row prints it.
+        """
+        table = suppress(
+            signatory_like_table(("GB", 0, 0, 1), ("FR", 5, 0, 0))
+        )
+        assert not visible_small(table, DEFAULT_THRESHOLD)
+
+
+class TestPeopleTable:
+    def test_a_small_group_is_hidden_as_people(self) -> None:
+        records = [
+            cr.Letter(id=LETTER, title="L", sources=SOURCE),
+            cr.Group(
+                id="g", name="G", country="GB", member_count=2, sources=SOURCE
+            ),
+            cr.Organisation(id="o", name="O", hq_country="GB", sources=SOURCE),
+            cr.Signature(
+                id=f"{LETTER}--g",
+                letter=LETTER,
+                signatory="g",
+                role="survivor",
+            ),
+            cr.Signature(
+                id=f"{LETTER}--o",
+                letter=LETTER,
+                signatory="o",
+                role="organisation",
+            ),
+        ]
+        table = suppress(cr.people(cr.Registry(records), LETTER))
+        assert [
+            ["United Kingdom", "1", "<3", "0"],
+            ["Total", "1", "<3", "0"],
+        ] == shown(table)
+
+
+# -- properties -----------------------------------------------------------
+
+
+def visible_small(table: Table, k: int) -> list[tuple[str, str, int]]:
+    """Cells of people from 1 to k - 1 left visible, the total included."""
+    return [
+        (r.label, c, cell.value)
+        for r in (*table.rows, table.total)
+        for c, cell in zip(table.columns, r.cells, strict=True)
+        if cell.people
+        and not cell.suppressed
+        and cell.value is not None
+        and 0 < cell.value < k
+    ]
+
+
+def pinned(table: Table, k: int) -> list[tuple[str, str, int]]:
+    """Hidden cells of people whose value a reader can work out from the
+    column's visible total and the published bound (each hidden cell shown
+    as '<k' is at least 0 and at most k - 1).
+    """
+    out: list[tuple[str, str, int]] = []
+    for i, column in enumerate(table.columns):
+        if table.total.cells[i].suppressed or column == table.sum_column:
+            continue
+        cells = [r.cells[i] for r in table.rows]
+        secret = [c for c in cells if c.suppressed]
+        if not secret or not any(c.people for c in cells):
+            continue
+        rest = table.total.cells[i].value or 0
+        rest -= sum(c.value or 0 for c in cells if not c.suppressed)
+        n = len(secret)
+        low = max(0, rest - (n - 1) * (k - 1))
+        high = min(k - 1, rest)
+        if low == high:
+            out.extend(
+                (r.label, column, low)
+                for r in table.rows
+                if r.cells[i].suppressed
+            )
+    return out
+
+
+def tables(generated: Generated) -> list[Table]:
+    """Every table the counting functions give for the registry."""
+    registry = generated.registry
+    return [
+        count(registry, LETTER, by=by, on=DAY)
+        for count in COUNTS.values()
+        for by in BY
+    ]
+
+
+thresholds = st.integers(2, 5)
+
+
+class TestProperties:
+    @given(registries())
+    def test_rows_add_up_to_the_total(self, generated: Generated) -> None:
+        for table in tables(generated):
+            for i, column in enumerate(table.columns):
+                assert table.total.cells[i].value == sum(
+                    r.cells[i].value or 0 for r in table.rows
+                ), (table.by, column)
+
+    @given(registries())
+    def test_each_row_sums_its_columns(self, generated: Generated) -> None:
+        registry = generated.registry
+        for by in BY:
+            table = cr.signatory_table(registry, LETTER, by=by, on=DAY)
+            for row in (*table.rows, table.total):
+                *parts, whole = (c.value for c in row.cells)
+                assert whole == sum(p or 0 for p in parts)
+
+    @given(registries())
+    def test_every_partition_has_the_same_total(
+        self, generated: Generated
+    ) -> None:
+        registry = generated.registry
+        active = cr.aggregate.active_signatures(registry, LETTER, on=DAY)
+        for name, count in COUNTS.items():
+            totals = {
+                count(registry, LETTER, by=by, on=DAY).total for by in BY
+            }
+            assert 1 == len(totals), name
+        table = cr.signatory_table(registry, LETTER, on=DAY)
+        assert len(active) == table.total.cells[-1].value
+
+    @given(registries(), thresholds)
+    def test_no_small_count_of_people_is_visible(
+        self, generated: Generated, k: int
+    ) -> None:
+        for table in tables(generated):
+            assert [] == visible_small(suppress(table, k), k), table.by
+
+    @given(registries(), thresholds)
+    def test_other_columns_are_unchanged(
+        self, generated: Generated, k: int
+    ) -> None:
+        for table in tables(generated):
+            after = suppress(table, k)
+            for i, column in enumerate(table.columns):
+                if column in {"individuals", "people", table.sum_column}:
+                    continue
+                assert table.column(column) == after.column(column)
+                assert table.total.cells[i] == after.total.cells[i]
+            for before_row, after_row in zip(
+                (*table.rows, table.total),
+                (*after.rows, after.total),
+                strict=True,
+            ):
+                assert [c.value for c in before_row.cells] == [
+                    c.value for c in after_row.cells
+                ]
+
+    @given(registries(), thresholds)
+    def test_no_hidden_cell_is_the_only_one_of_its_line(
+        self, generated: Generated, k: int
+    ) -> None:
+        for table in tables(generated):
+            after = suppress(table, k)
+            for i, column in enumerate(after.columns):
+                if after.total.cells[i].suppressed:
+                    if after.sum_column is not None and any(
+                        r.cells[i].people for r in (*after.rows, after.total)
+                    ):
+                        sum_i = after.columns.index(after.sum_column)
+                        assert after.total.cells[sum_i].suppressed
+                    continue
+                n = sum(r.cells[i].suppressed for r in after.rows)
+                assert n != 1, (after.by, column)
+            if after.sum_column is None:
+                continue
+            sum_i = after.columns.index(after.sum_column)
+            for row in (*after.rows, after.total):
+                if not row.cells[sum_i].suppressed:
+                    assert not any(c.suppressed for c in row.cells), row
+
+    @given(registries(), thresholds)
+    def test_no_hidden_cell_is_pinned_by_its_bound(
+        self, generated: Generated, k: int
+    ) -> None:
+        for table in tables(generated):
+            assert [] == pinned(suppress(table, k), k), table.by
+
+    @given(registries(), thresholds)
+    def test_suppression_keeps_the_shape(
+        self, generated: Generated, k: int
+    ) -> None:
+        for table in tables(generated):
+            after = suppress(table, k)
+            assert [r.label for r in table.rows] == [
+                r.label for r in after.rows
+            ]
+            assert table.columns == after.columns
+            assert (*table.notes, f"Suppression: {rule(k)}.") == after.notes
+
+    @given(registries())
+    def test_threshold_1_changes_nothing(self, generated: Generated) -> None:
+        for table in tables(generated):
+            assert table == suppress(table, 1)
+            assert not any(c.suppressed for r in table.rows for c in r.cells)
