@@ -121,6 +121,19 @@ class FieldType:
 
     def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         """Turn *raw* into a value, or report and return :data:`INVALID`."""
+        if isinstance(raw, str):
+            return self.convert_text(raw, ctx, pos, pointer)
+        return ctx.report(
+            "wrong-shape",
+            f"expected {self.label}, found {_shape(raw)}",
+            pos,
+            pointer,
+        )
+
+    def convert_text(
+        self, text: str, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
+        """Turn written text into a value (for types written as text)."""
         raise NotImplementedError
 
     def json_schema(self) -> dict[str, Any]:
@@ -131,18 +144,6 @@ class FieldType:
         """This type for the data-format reference."""
         return self.label
 
-    def _text(
-        self, raw: Any, ctx: Context, pos: Pos, pointer: str
-    ) -> str | object:
-        if isinstance(raw, str):
-            return raw
-        return ctx.report(
-            "wrong-shape",
-            f"expected {self.label}, found {_shape(raw)}",
-            pos,
-            pointer,
-        )
-
 
 @attrs.frozen
 class Text(FieldType):
@@ -151,11 +152,9 @@ class Text(FieldType):
     multiline: bool = False
     label: ClassVar[str] = "text"
 
-    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
-        text = self._text(raw, ctx, pos, pointer)
-        if text is INVALID:
-            return INVALID
-        assert isinstance(text, str)
+    def convert_text(
+        self, text: str, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
         if not text.strip():
             return ctx.report(
                 "invalid-value", "this text is blank", pos, pointer
@@ -220,11 +219,9 @@ class Enum(FieldType):
     values: tuple[str, ...]
     label: ClassVar[str] = "one of"
 
-    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
-        text = self._text(raw, ctx, pos, pointer)
-        if text is INVALID:
-            return INVALID
-        assert isinstance(text, str)
+    def convert_text(
+        self, text: str, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
         if text in self.values:
             return text
         allowed = ", ".join(self.values)
@@ -254,11 +251,9 @@ class Flag(FieldType):
 
     label: ClassVar[str] = "true or false"
 
-    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
-        text = self._text(raw, ctx, pos, pointer)
-        if text is INVALID:
-            return INVALID
-        assert isinstance(text, str)
+    def convert_text(
+        self, text: str, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
         if text in {"true", "True", "TRUE"}:
             return True
         if text in {"false", "False", "FALSE"}:
@@ -283,11 +278,9 @@ class Slug(FieldType):
 
     label: ClassVar[str] = "id"
 
-    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
-        text = self._text(raw, ctx, pos, pointer)
-        if text is INVALID:
-            return INVALID
-        assert isinstance(text, str)
+    def convert_text(
+        self, text: str, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
         if SLUG.match(text):
             return text
         fixed = slugify(text)
@@ -351,11 +344,9 @@ class Country(FieldType):
     scope_field: str | None = "scope"
     label: ClassVar[str] = "country code"
 
-    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
-        text = self._text(raw, ctx, pos, pointer)
-        if text is INVALID:
-            return INVALID
-        assert isinstance(text, str)
+    def convert_text(
+        self, text: str, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
         if countries.is_country(text):
             return text
         if countries.is_region_word(text):
@@ -395,11 +386,9 @@ class Date(FieldType):
 
     label: ClassVar[str] = "date"
 
-    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
-        text = self._text(raw, ctx, pos, pointer)
-        if text is INVALID:
-            return INVALID
-        assert isinstance(text, str)
+    def convert_text(
+        self, text: str, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
         if _DATE.match(text):
             try:
                 return dt.date.fromisoformat(text)
@@ -431,11 +420,9 @@ class Url(FieldType):
 
     label: ClassVar[str] = "URL"
 
-    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
-        text = self._text(raw, ctx, pos, pointer)
-        if text is INVALID:
-            return INVALID
-        assert isinstance(text, str)
+    def convert_text(
+        self, text: str, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
         try:
             parts = urlsplit(text)
             ok = (
@@ -474,11 +461,9 @@ class Count(FieldType):
     unknown_ok: bool = False
     label: ClassVar[str] = "whole number"
 
-    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
-        text = self._text(raw, ctx, pos, pointer)
-        if text is INVALID:
-            return INVALID
-        assert isinstance(text, str)
+    def convert_text(
+        self, text: str, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
         if self.unknown_ok and text == "unknown":
             return None
         if _INT.match(text) and int(text) >= self.minimum:
