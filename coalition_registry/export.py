@@ -20,6 +20,7 @@ from .countries import country_name
 from .model import Organisation, Person, Signatory, Signature
 from .query import country_of
 from .registry import Registry
+from .suppress import DEFAULT_THRESHOLD, is_small
 
 
 __all__ = ["COLUMNS", "Export", "export"]
@@ -62,13 +63,14 @@ class Export:
         for letter, n in sorted(self.unlisted.items()):
             if n:
                 out.append(
-                    f"{letter}: {n} signatory(ies) who are not public are "
-                    "counted but not listed"
+                    f"{letter}: {_count(n)} signatory(ies) who are not "
+                    "public are counted but not listed"
                 )
         for letter, n in sorted(self.withdrawn.items()):
             if n:
                 out.append(
-                    f"{letter}: {n} withdrawn signature(s) are not listed"
+                    f"{letter}: {_count(n)} withdrawn signature(s) are not "
+                    "listed"
                 )
         return tuple(out)
 
@@ -77,10 +79,23 @@ class Export:
         return {
             "columns": list(COLUMNS),
             "rows": list(self.rows),
-            "unlisted": self.unlisted,
-            "withdrawn": self.withdrawn,
+            "unlisted": {k: _public(n) for k, n in self.unlisted.items()},
+            "withdrawn": {k: _public(n) for k, n in self.withdrawn.items()},
             "notes": list(self.notes()),
         }
+
+
+def _count(n: int) -> str:
+    """A count of people as it may be published (small ones hidden)."""
+    return (
+        f"fewer than {DEFAULT_THRESHOLD}"
+        if is_small(n, DEFAULT_THRESHOLD)
+        else str(n)
+    )
+
+
+def _public(n: int) -> int | str:
+    return _count(n) if is_small(n, DEFAULT_THRESHOLD) else n
 
 
 def _listable(who: Signatory) -> bool:

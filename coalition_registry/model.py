@@ -425,8 +425,10 @@ class Organisation(_Positioned):
 
     @property
     def display_name(self) -> str:
-        """Its name for outputs (its id when the name is private)."""
-        return self.id if "name" in self.private else self.name
+        """Its name for outputs; never its id, which is made from its name."""
+        if "name" in self.private:
+            return f"{a(self.kind_name)} whose name is private"
+        return self.name
 
 
 @attrs.frozen(repr=False)
@@ -577,8 +579,10 @@ class Group(_Positioned):
 
     @property
     def display_name(self) -> str:
-        """Its name for outputs (its id when the name is private)."""
-        return self.id if "name" in self.private else self.name
+        """Its name for outputs; never its id, which is made from its name."""
+        if "name" in self.private:
+            return f"{a(self.kind_name)} whose name is private"
+        return self.name
 
 
 @attrs.frozen(repr=False)

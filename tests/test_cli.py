@@ -237,6 +237,23 @@ class TestUsage:
         assert 2 == code
         assert "validate" in out
 
+    def test_a_closed_pipe_is_not_a_traceback(self) -> None:
+        """``coalition-registry export | head -1`` stops quietly."""
+        command = (
+            f"{sys.executable} -m coalition_registry export --format jsonl"
+            " | head -c 10"
+        )
+        done = subprocess.run(  # noqa: S602 - a fixed command line
+            command,
+            shell=True,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert "Traceback" not in done.stderr
+        assert 10 == len(done.stdout)
+
     def test_python_m(self) -> None:
         """``python -m coalition_registry`` runs the same command line."""
         done = subprocess.run(

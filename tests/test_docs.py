@@ -1,12 +1,16 @@
 """
-The documentation agrees with the code.
+The documentation agrees with the code, and every code block in it is run.
 
 - docs/errors.md documents every problem code, in the catalogue's order, and
   each example there makes the validator print the lines shown under it.
-- docs/data-format.md has a field table for every record kind that matches
-  the record classes, and every complete example in it validates.
-- docs/counting.md shows the coverage table the shipped data gives, and
-  docs/index.md the README's commands.
+- docs/data-format.md has a generated field table for every record kind,
+  and every complete example in it validates.
+- Every other page is played like a script on a copy of the shipped data:
+  files are written, commands run, and their output compared with what the
+  page shows.  docs/counting.md shows the coverage table the shipped data
+  gives, and docs/index.md the README's commands.
+- Every code block on every page is one of the kinds these tests run; the
+  ``pycon`` blocks are run as doctests (``--doctest-glob=*.md``).
 
 Examples are marked with HTML comments just before their code block:
 
@@ -16,25 +20,39 @@ Examples are marked with HTML comments just before their code block:
 - ``<!-- symlink: PATH -> TARGET -->`` makes a symbolic link;
 - ``<!-- sparse-file: PATH SIZE -->`` makes a file of SIZE bytes;
 - ``<!-- limits: NAME=VALUE -->`` validates with those limits through the
-  API (the command line has no option for them);
+  API; the ``python`` block after it, which does that, is run and what it
+  prints compared;
 - ``<!-- fragment -->`` marks a block that is not a whole file, and
   ``<!-- fragment: KIND -->`` one that holds a part (a source, a claim...),
   which is built on its own;
 - ``<!-- output: COMMAND -->`` and ``<!-- json-of: CODE -->`` mark output
-  the tests compare with what the command prints.
+  the tests compare with what the command prints;
+- ``<!-- run -->`` marks a ``sh`` block that is run with bash in the folder
+  that holds the copy of the registry; it must succeed;
+- ``<!-- ci -->`` marks a ``sh`` block whose lines .ci/run runs verbatim;
+- ``<!-- layout -->`` marks the folder tree, whose every entry must exist;
+- ``<!-- scenario: NAME -->`` starts again from a fresh copy of the shipped
+  registry, for the blocks that follow it on the page.
 
-Run ``python tests/test_docs.py tables`` to print the field tables, and
-``python tests/test_docs.py errors`` to print what each example in
-docs/errors.md makes the validator say.
+The field tables, the table of codes and the command line reference are
+generated when Sphinx builds the site (docs/_ext/registry_docs.py).
+
+Run ``python tests/test_docs.py errors`` to print what each example in
+docs/errors.md makes the validator say, and ``python tests/test_docs.py
+outputs`` to rewrite every ``output:`` block of the other pages with what
+its command prints now.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
 import re
+import shlex
 import shutil
+import subprocess
 import sys
 
 from pathlib import Path
@@ -56,6 +74,8 @@ DOCS = ROOT / "docs"
 SHIPPED = ROOT / "registry_data"
 ERRORS = DOCS / "errors.md"
 DATA_FORMAT = DOCS / "data-format.md"
+#: The pages of the documentation.
+PAGES = sorted(DOCS.glob("*.md"))
 
 #: The data-format section heading for each record class.
 SECTIONS: dict[str, type[Any]] = {
@@ -65,7 +85,7 @@ SECTIONS: dict[str, type[Any]] = {
 PART_NAMES = {cls.__name__.lower(): cls for cls in PARTS}
 
 _COMMENT = re.compile(r"^<!--\s*(.*?)\s*-->$")
-_FENCE = re.compile(r"^```(\w*)\s*$")
+_FENCE = re.compile(r"^```(\{[\w-]+\}|[\w-]*)(?:\s+\S.*)?\s*$")
 _CODE_HEADING = re.compile(r"^## ([a-z]+(?:-[a-z]+)*)$", re.MULTILINE)
 _ESCAPE = re.compile(r"\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})")
 
@@ -132,66 +152,6 @@ def sections(markdown: str) -> dict[str, str]:
     }
 
 
-def table_rows(section: str) -> list[list[str]]:
-    """The body rows of the first Markdown table in *section*, as cells."""
-    rows = []
-    started = False
-    for line in section.splitlines():
-        if line.startswith("|"):
-            started = True
-            cells = re.split(r"(?<!\\)\|", line.strip())[1:-1]
-            rows.append([c.strip() for c in cells])
-        elif started:
-            break
-    return [r for r in rows[1:] if not set("".join(r)) <= {"-", ":"}]
-
-
-# -- what the field tables should say ----------------------------------------
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
-def _show_default(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def field_rows(cls: type[Any]) -> list[list[str]]:
-    """The rows of *cls*'s field table, from its attrs metadata."""
-    defaults = {a.name: a.default for a in attrs.fields(cls)}
-    rows = []
-    for name, spec in yaml_fields(cls).items():
-        meaning = spec.doc.replace("<", "&lt;").replace(">", "&gt;")
-        default = defaults[name]
-        if default not in (None, (), attrs.NOTHING):
-            meaning += f" Default: `{_show_default(default)}`."
-        if not spec.private_ok and name != "private":
-            meaning += " Cannot be made private."
-        rows.append(
-            [
-                f"`{name}`",
-                _cell(spec.type.describe()),
-                "yes" if spec.required else "no",
-                _cell(meaning),
-                _cell(f"`{spec.example}`" if spec.example else ""),
-            ]
-        )
-    return rows
-
-
-def field_table(cls: type[Any]) -> str:
-    """*cls*'s field table as Markdown."""
-    lines = [
-        "| field | type | required | meaning | example |",
-        "|---|---|---|---|---|",
-    ]
-    lines.extend("| " + " | ".join(row) + " |" for row in field_rows(cls))
-    return "\n".join(lines)
-
-
 # -- running examples ----------------------------------------------------------
 
 
@@ -251,11 +211,19 @@ def run_example(section: str, base: Path, fmt: str = "text") -> str:
         elif kind == "code" and pending is not None:
             apply(root, pending, Block(lang, text, pending, line))
             pending = None
+    python = [
+        text
+        for kind, lang, text, _ in tokens(section)
+        if kind == "code" and lang == "python"
+    ]
     out = io.StringIO()
     here = Path.cwd()
     os.chdir(base)
     try:
-        if limits:
+        if python:  # the page's own code, which validates with its limits
+            with contextlib.redirect_stdout(out):
+                exec(compile(python[0], ERRORS.name, "exec"), {})  # noqa: S102
+        elif limits:
             render.report_text(
                 validate("registry_data", limits=Limits(**limits)), out
             )
@@ -334,7 +302,7 @@ class TestErrorsPageIntroduction:
         assert json.loads(shown[0].text) == json.loads(actual)
 
     def test_sample_lines_are_real(self) -> None:
-        """Problem lines quoted before the codes also appear under a code."""
+        """Lines quoted before the codes also appear under a code."""
         intro = _errors().split("## All codes")[0]
         examples = "".join(_code_sections().values())
         quoted = [
@@ -342,7 +310,6 @@ class TestErrorsPageIntroduction:
             for b in blocks(intro)
             if b.lang == "text"
             for line in b.text.splitlines()
-            if line.startswith("registry_data/")
         ]
         assert quoted
         assert [] == [line for line in quoted if line not in examples]
@@ -371,19 +338,22 @@ def _part_examples() -> list[Block]:
 
 class TestDataFormatTables:
     @pytest.mark.parametrize("heading", list(SECTIONS))
-    def test_every_field_is_in_the_table(self, heading: str) -> None:
-        """The kind's table lists exactly its YAML fields, in order."""
-        rows = table_rows(sections(_data_format())[heading])
-        documented = [row[0].strip("`") for row in rows]
-        assert list(yaml_fields(SECTIONS[heading])) == documented
+    def test_table_is_generated(self, heading: str) -> None:
+        """The kind's section holds the field table generated for its class."""
+        section = sections(_data_format())[heading]
+        tables = [b.lang for b in blocks(section) if b.lang == "{field-table}"]
+        directive = f"```{{field-table}} {SECTIONS[heading].__name__}\n"
+        assert (["{field-table}"], True) == (tables, directive in section)
 
     @pytest.mark.parametrize("heading", list(SECTIONS))
-    def test_table_matches_the_code(self, heading: str) -> None:
-        """The table is the one generated from the field metadata."""
-        rows = table_rows(sections(_data_format())[heading])
-        assert field_rows(SECTIONS[heading]) == rows, (
-            "regenerate with: python tests/test_docs.py tables"
-        )
+    def test_fields_are_described(self, heading: str) -> None:
+        """Every field the table will show has a meaning to show."""
+        undescribed = [
+            name
+            for name, spec in yaml_fields(SECTIONS[heading]).items()
+            if not spec.doc
+        ]
+        assert [] == undescribed
 
 
 @pytest.fixture(name="report", scope="module")
@@ -513,23 +483,242 @@ class TestIndexPage:
         def commands(text: str) -> list[str]:
             return [b.text for b in blocks(text) if b.lang == "sh"]
 
-        assert commands(readme)[:2] == commands(index)
+        assert commands(readme)[:2] == commands(index)[:2]
 
     @pytest.mark.parametrize(
-        "page", ["data-format.md", "errors.md", "counting.md"]
+        "page", sorted(p.name for p in PAGES if p.name != "index.md")
     )
     def test_links_to_every_page(self, page: str) -> None:
-        """The start page links to each page of the documentation."""
+        """The start page links to each page, and lists it in its toctree."""
         index = (DOCS / "index.md").read_text(encoding="utf-8")
-        assert f"]({page})" in index
+        toctrees = [b.text for b in blocks(index) if b.lang == "{toctree}"]
+        listed = {line.strip() for text in toctrees for line in text.split()}
+        assert (True, True) == (
+            f"]({page})" in index,
+            page.removesuffix(".md") in listed,
+        )
+
+
+# -- every page -------------------------------------------------------------
+
+#: The pages played as scripts: errors.md has an example per code instead.
+PLAYED = [p for p in PAGES if p != ERRORS]
+
+
+def scenarios(markdown: str) -> dict[str, list[tuple[str, str, str, int]]]:
+    """The page's tokens, split where ``<!-- scenario: NAME -->`` starts a
+    fresh copy of the registry; the first scenario is named ``page``.
+    """
+    out: dict[str, list[tuple[str, str, str, int]]] = {"page": []}
+    current = out["page"]
+    for token in tokens(markdown):
+        kind, _, text, _ = token
+        if kind == "comment" and text.startswith("scenario:"):
+            current = out.setdefault(text.partition(":")[2].strip(), [])
+        else:
+            current.append(token)
+    return out
+
+
+def run_command(command: str, base: Path) -> str:
+    """What ``coalition-registry ...`` prints when run in *base*."""
+    argv = shlex.split(command)
+    assert argv[0] == "coalition-registry", f"not a command: {command}"
+    out = io.StringIO()
+    with contextlib.chdir(base):
+        cli.run(argv[1:], stdout=out, stderr=out)
+    return out.getvalue()
+
+
+def run_shell(script: str, base: Path) -> subprocess.CompletedProcess[str]:
+    """Run a ``sh`` block with bash in *base*, with this Python's scripts
+    (``coalition-registry``, ``python3``) first on the path.
+    """
+    bash = shutil.which("bash")
+    assert bash is not None
+    scripts = str(Path(sys.executable).parent)
+    env = {**os.environ, "PATH": scripts + os.pathsep + os.environ["PATH"]}
+    return subprocess.run(  # noqa: S603 (the docs' own commands)
+        [bash, "-euo", "pipefail", "-c", script],
+        cwd=base,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def play(
+    steps: list[tuple[str, str, str, int]],
+    base: Path,
+    printed: dict[int, str] | None = None,
+) -> list[str]:
+    """Follow a scenario on a copy of the shipped registry in *base*, as a
+    reader would; returns how what the page shows differs from what
+    happened.  What each command printed goes into *printed*, by the line
+    of the block that shows it.
+    """
+    shutil.copytree(SHIPPED, base / "registry_data", symlinks=True)
+    root = base / "registry_data"
+    differences = []
+    marker: str | None = None
+    for kind, lang, text, line in steps:
+        if kind == "comment":
+            marker = text
+            continue
+        if marker is None:
+            pass
+        elif marker.startswith("file:"):
+            apply(root, marker, Block(lang, text, marker, line))
+        elif marker == "run":
+            done = run_shell(text, base)
+            if done.returncode:
+                differences.append(
+                    f"line {line}: {text!r} failed:\n{done.stderr}"
+                )
+        elif marker.startswith("output:"):
+            actual = run_command(marker.partition(":")[2].strip(), base)
+            if printed is not None:
+                printed[line] = actual
+            if actual != text:
+                differences.append(f"line {line}: {marker} printed:\n{actual}")
+        marker = None
+    return differences
+
+
+def _played() -> list[tuple[str, str]]:
+    return [
+        (page.name, name)
+        for page in PLAYED
+        for name in scenarios(page.read_text(encoding="utf-8"))
+    ]
+
+
+class TestEveryPage:
+    @pytest.mark.parametrize(("page", "scenario"), _played())
+    def test_page_plays_as_shown(
+        self,
+        page: str,
+        scenario: str,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """Each file, command and output on the page is what happens."""
+        # The pages show what a reader's terminal prints, not CI annotations.
+        monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+        text = (DOCS / page).read_text(encoding="utf-8")
+        assert [] == play(scenarios(text)[scenario], tmp_path)
+
+    @pytest.mark.parametrize("page", [p.name for p in PAGES])
+    def test_every_block_is_run(self, page: str) -> None:
+        """Every code block is of a kind that these tests or doctests run."""
+        text = (DOCS / page).read_text(encoding="utf-8")
+        untested = [
+            f"{page}:{b.line}: ```{b.lang} after <!-- {b.marker} -->"
+            for b in blocks(text)
+            if not _is_run(page, b)
+        ]
+        assert [] == untested
+
+    @pytest.mark.parametrize("page", [p.name for p in PAGES])
+    def test_ci_runs_the_ci_blocks(self, page: str) -> None:
+        """A block marked ci is run, line by line, by .ci/run."""
+        ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+        shown = [
+            line
+            for b in blocks((DOCS / page).read_text(encoding="utf-8"))
+            if b.marker == "ci"
+            for line in b.text.splitlines()
+        ]
+        assert [] == [line for line in shown if line not in ci]
+
+    @pytest.mark.parametrize("page", [p.name for p in PAGES])
+    def test_bare_fragments_are_yaml(self, page: str) -> None:
+        """A YAML fragment that is not built on its own still parses."""
+        fragments = [
+            b
+            for b in blocks((DOCS / page).read_text(encoding="utf-8"))
+            if b.lang == "yaml" and b.marker == "fragment"
+        ]
+        problems = [
+            str(p)
+            for b in fragments
+            for p in parse(b.text.encode(), f"{page}:{b.line}").problems
+        ]
+        assert [] == problems
+
+    @pytest.mark.parametrize("page", [p.name for p in PAGES])
+    def test_commands_named_exist(self, page: str) -> None:
+        """Every ``coalition-registry COMMAND`` a page names is a command."""
+        text = (DOCS / page).read_text(encoding="utf-8")
+        named = set(
+            re.findall(
+                r"(?:`|^|output: )coalition-registry ([a-z][a-z-]*)",
+                text,
+                re.MULTILINE,
+            )
+        )
+        assert set() == named - _commands()
+
+    def test_layout_is_the_registrys(self) -> None:
+        """The folder tree names only folders and files that exist (or the
+        folder of a kind of record), and every kind's folder.
+        """
+        trees = [b for b in blocks(_data_format()) if b.marker == "layout"]
+        assert len(trees) == 1
+        paths = tree_paths(trees[0].text)
+        kinds = {f"registry_data/{c.folder}" for c in KINDS.values()}
+        missing = [
+            p for p in paths if p not in kinds and not (ROOT / p).exists()
+        ]
+        assert ([], set()) == (missing, kinds - set(paths))
+
+
+def _commands() -> set[str]:
+    """The names of the command line's commands."""
+    out = io.StringIO()
+    cli.run(["--help"], stdout=out, stderr=out)
+    listed = re.findall(r"^ {4}([a-z][a-z-]*)", out.getvalue(), re.MULTILINE)
+    return set(listed)
+
+
+def _is_run(page: str, block: Block) -> bool:
+    """Whether a test runs the block (see the module's docstring)."""
+    marker = block.marker or ""
+    if block.lang.startswith("{"):
+        return True  # a directive: generated from the code at build time
+    if block.lang == "pycon":
+        return ">>>" in block.text
+    if block.lang == "yaml":
+        return marker.startswith(("file:", "fragment"))
+    if block.lang == "sh":
+        return marker in {"run", "ci"}
+    if block.lang == "python":  # run by the example of its problem code
+        return page == ERRORS.name and marker.startswith("limits:")
+    if block.lang in {"text", "json"}:
+        return marker.startswith(("output:", "json-of:", "layout")) or (
+            page == ERRORS.name and block.lang == "text"
+        )
+    return False
+
+
+def tree_paths(tree: str) -> list[str]:
+    """The paths a folder tree drawn with ``├──`` names, "..." left out."""
+    stack: list[str] = []
+    out = []
+    for line in tree.splitlines():
+        name_at = len(line) - len(line.lstrip(" │├└─"))
+        name = line[name_at:].split()[0] if line[name_at:].strip() else ""
+        if not name or name == "...":
+            continue
+        depth = name_at // 4
+        del stack[depth:]
+        stack.append(name.rstrip("/"))
+        out.append("/".join(stack))
+    return out
 
 
 # -- helpers for writing the docs ---------------------------------------------
-
-
-def _print_tables() -> None:
-    for heading, cls in SECTIONS.items():
-        sys.stdout.write(f"## {heading}\n\n{field_table(cls)}\n\n")
 
 
 def _print_errors() -> None:
@@ -541,5 +730,31 @@ def _print_errors() -> None:
         sys.stdout.write(f"## {code}\n\n{output}\n")
 
 
+def _write_outputs() -> None:
+    """Rewrite every ``output:`` block of the played pages with what its
+    command prints now (review the changes before committing them).
+    """
+    import tempfile
+
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(contextlib.chdir(ROOT))
+        for page in PLAYED:
+            text = page.read_text(encoding="utf-8")
+            printed: dict[int, str] = {}
+            for steps in scenarios(text).values():
+                with tempfile.TemporaryDirectory() as base:
+                    for difference in play(steps, Path(base), printed):
+                        if " printed:" not in difference.partition("\n")[0]:
+                            sys.stderr.write(f"{page.name}: {difference}\n")
+            lines = text.splitlines(keepends=True)
+            for fence in sorted(printed, reverse=True):
+                end = lines.index("```\n", fence)
+                lines[fence:end] = [printed[fence]]
+            new = "".join(lines)
+            if new != text:
+                page.write_text(new, encoding="utf-8")
+                sys.stdout.write(f"rewrote the outputs in {page.name}\n")
+
+
 if __name__ == "__main__":
-    {"tables": _print_tables, "errors": _print_errors}[sys.argv[1]]()
+    {"errors": _print_errors, "outputs": _write_outputs}[sys.argv[1]]()

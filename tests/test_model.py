@@ -74,7 +74,7 @@ class TestPrivacy:
     ) -> None:
         group = Group(id="g", name="Hidden Collective", private=("name",))
         assert "Hidden" not in repr(group)
-        assert "g" == group.display_name
+        assert "a group whose name is private" == group.display_name
         sig = Signature(
             id="l--g", letter="l", signatory="g", role="survivor",
             name_as_printed="Hidden Collective", private=("name_as_printed",),

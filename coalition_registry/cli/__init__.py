@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 
 from collections.abc import Sequence
@@ -17,13 +18,36 @@ from typing import TextIO
 
 from coalition_registry._version import __version__
 
-from . import _common, coverage, export, reconcile, schema, validate
+from . import (
+    _common,
+    coverage,
+    diff,
+    export,
+    fmt,
+    new,
+    reconcile,
+    report,
+    schema,
+    validate,
+)
+from . import map as map_
 
 
 __all__ = ["COMMANDS", "main", "parser", "run"]
 
 #: The commands, in the order ``--help`` lists them.
-COMMANDS = (validate, coverage, reconcile, export, schema)
+COMMANDS = (
+    validate,
+    coverage,
+    reconcile,
+    export,
+    schema,
+    new,
+    fmt,
+    diff,
+    report,
+    map_,
+)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -77,8 +101,17 @@ def run(argv: Sequence[str], *, stdout: TextIO, stderr: TextIO) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The console entry point."""
-    return run(
-        sys.argv[1:] if argv is None else argv,
-        stdout=sys.stdout,
-        stderr=sys.stderr,
-    )
+    try:
+        code = run(
+            sys.argv[1:] if argv is None else argv,
+            stdout=sys.stdout,
+            stderr=sys.stderr,
+        )
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, as the Python
+        # documentation advises, without a traceback at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    return code

@@ -1,0 +1,203 @@
+"""Say what changes between two versions of a registry: records added,
+changed (which fields) and removed, signatures added and withdrawn, and the
+effect on each letter's figures (active signatures, countries, people) and
+coverage.  For a reviewer, or as a pull request comment (--format
+markdown).
+
+OLD and NEW are registry folders, or a folder at a git revision written
+REV:PATH (such as main:registry_data, run inside the git repository).
+
+People who are not public are only counted ("1 anonymous signatory
+added"), never named or identified; private fields are counted, never
+named; no value is shown.
+
+Exit 0, 1 when either side does not validate (its problems are printed),
+2 for a usage error (a folder or revision that does not exist).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import subprocess
+import tempfile
+
+from pathlib import Path, PurePosixPath
+from typing import TextIO
+
+import attrs
+
+from coalition_registry import files
+from coalition_registry.changes import as_markdown, as_text, compare
+from coalition_registry.problems import Problem
+from coalition_registry.registry import Registry
+from coalition_registry.validate import Report, validate
+
+from ._common import EXIT_INVALID, EXIT_OK, Output, UsageError
+
+
+NAME = "diff"
+HELP = "say what changes between two versions of a registry"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``diff``."""
+    parser.add_argument(
+        "old", metavar="OLD", help="the registry before: a folder, or REV:PATH"
+    )
+    parser.add_argument(
+        "new", metavar="NEW", help="the registry after: a folder, or REV:PATH"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "markdown"),
+        default="text",
+        help="output format (default: text; markdown for a pull request)",
+    )
+
+
+def run(args: argparse.Namespace, io: Output) -> int:
+    """Run ``diff``."""
+    with contextlib.ExitStack() as stack:
+        sides = [(name, _side(name, stack)) for name in (args.old, args.new)]
+        reports = [(name, folder, validate(folder)) for name, folder in sides]
+        invalid = [side for side in reports if not side[2].valid]
+        for name, folder, report in invalid:
+            _print_problems(name, folder, report, io.out)
+        if invalid:
+            return EXIT_INVALID
+        before, after = (
+            Registry(report.registry_records, report.info)
+            for _, _, report in reports
+        )
+        changes = compare(before, after)
+        render = as_markdown if args.format == "markdown" else as_text
+        io.out.write(render(changes, old=args.old, new=args.new))
+    return EXIT_OK
+
+
+def _print_problems(
+    name: str, folder: Path, report: Report, out: TextIO
+) -> None:
+    """A side's errors, its files named as the user named the side."""
+    prefix = files.display_path(folder)
+    for problem in report.errors:
+        print(_renamed(problem, prefix, name), file=out)
+    print(
+        f"{name} does not validate: {len(report.errors)} error(s); fix "
+        "them before comparing",
+        file=out,
+    )
+
+
+def _renamed(problem: Problem, prefix: str, name: str) -> Problem:
+    """*problem*, its file shown under the side's name."""
+    path = problem.location.path
+    if path == prefix or path.startswith(prefix.rstrip("/") + "/"):
+        shown = name.rstrip("/") + path[len(prefix) :]
+        location = attrs.evolve(problem.location, path=shown)
+        return attrs.evolve(problem, location=location)
+    return problem
+
+
+# -- the two sides -----------------------------------------------------------
+
+
+def _side(spec: str, stack: contextlib.ExitStack) -> Path:
+    """The registry folder *spec* names, taken out of git if need be."""
+    folder = Path(spec)
+    if folder.exists():
+        if not folder.is_dir():
+            raise UsageError(f"{spec} is not a folder")
+        return folder
+    rev, colon, path = spec.partition(":")
+    if not colon or not rev:
+        raise UsageError(
+            f"no such folder: {spec} (a git revision is written REV:PATH, "
+            "such as main:registry_data)"
+        )
+    if rev.startswith("-"):
+        raise UsageError(f"{rev!r} is not a git revision")
+    temp = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+    _materialise(rev, path or ".", temp, spec)
+    return temp
+
+
+def _git_program() -> str:
+    git = shutil.which("git")
+    if git is None:
+        raise UsageError("git is not installed; compare two folders instead")
+    return git
+
+
+def _git(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(  # noqa: S603 - git, with checked arguments
+        [_git_program(), *args], capture_output=True, check=False
+    )
+
+
+def _materialise(rev: str, path: str, dest: Path, spec: str) -> None:
+    """Write the folder *path* (relative to here) as it was at *rev* into
+    *dest*, byte for byte.
+
+    The files are read from git's object database (``ls-tree`` and
+    ``cat-file``), not with ``git archive``, which a ``.gitattributes``
+    could make leave a file out or rewrite it: a change under review must
+    not be able to hide from its own diff.
+    """
+    # "./" makes git read the path from the current folder, as a user means
+    # it, not from the repository's root.
+    relative = path if path.startswith(("./", "../")) else f"./{path}"
+    found = _git("rev-parse", "--verify", "--quiet", f"{rev}:{relative}")
+    tree = found.stdout.decode("ascii", "replace").strip()
+    kind = _git("cat-file", "-t", tree) if found.returncode == 0 else None
+    if kind is None or kind.stdout.strip() != b"tree":
+        raise UsageError(
+            f"{spec}: no such folder at that git revision (or not in a git "
+            "repository)"
+        )
+    listing = _git("ls-tree", "-r", "-z", tree)
+    blobs = []
+    for item in listing.stdout.split(b"\0"):
+        meta, _, name = item.partition(b"\t")
+        fields = meta.split()
+        if len(fields) == 3 and fields[1] == b"blob":
+            blobs.append((fields[0], fields[2], os.fsdecode(name)))
+    batch = subprocess.run(  # noqa: S603 - git, with object ids
+        [_git_program(), "cat-file", "--batch"],
+        input=b"".join(oid + b"\n" for _, oid, _ in blobs),
+        capture_output=True,
+        check=False,
+    )
+    if listing.returncode or batch.returncode:
+        raise UsageError(f"{spec}: git could not read the folder")
+    _write_blobs(blobs, batch.stdout, dest)
+
+
+def _write_blobs(
+    blobs: list[tuple[bytes, bytes, str]], contents: bytes, dest: Path
+) -> None:
+    """Write what ``git cat-file --batch`` printed for *blobs* into *dest*:
+    files first, then symbolic links (which the validator judges).
+    """
+    links = []
+    at = 0
+    for mode, _, name in blobs:
+        header_end = contents.index(b"\n", at)
+        size = int(contents[at:header_end].split()[2])
+        body = contents[header_end + 1 : header_end + 1 + size]
+        at = header_end + 1 + size + 1
+        parts = PurePosixPath(name).parts
+        if not parts or ".." in parts or PurePosixPath(name).is_absolute():
+            continue  # git never stores such a path; never write one
+        target = dest.joinpath(*parts)
+        if mode == b"120000":
+            links.append((target, os.fsdecode(body)))
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(body)
+    for target, pointing_to in links:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.symlink_to(pointing_to)

@@ -1,0 +1,78 @@
+"""Rewrite record files in one canonical form: fields in the documented
+order, text quoted only where YAML could misread it (country codes and
+registry numbers always quoted), two-space indentation.  Every comment and
+every value is kept; a file that does not validate is left alone.
+
+With --check nothing is written: the files that would change are listed
+and the exit code is 1 if there are any.  With --fix, countries written as
+a name, in lower case or as an alpha-3 code become their two-letter codes,
+where the code is certain (the file must validate afterwards).
+
+Exit 0 when every file is (now) canonical, 1 when a file was left alone or,
+with --check, would change, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from coalition_registry.fmt import FmtReport, format_paths
+
+from ._common import EXIT_INVALID, EXIT_OK, Output, existing
+
+
+NAME = "fmt"
+HELP = "rewrite record files in the canonical form, keeping comments"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``fmt``."""
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        default=["registry_data"],
+        help="registry folders or record files (default: registry_data)",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; list the files that would change, and exit 1 "
+        "if there are any",
+    )
+    parser.add_argument(
+        "--fix",
+        action="store_true",
+        help="also write countries given as names, lower-case or alpha-3 "
+        "codes as their alpha-2 codes, where certain",
+    )
+
+
+def run(args: argparse.Namespace, io: Output) -> int:
+    """Run ``fmt``."""
+    report = format_paths(existing(args.paths), check=args.check, fix=args.fix)
+    _print(report, io)
+    return EXIT_OK if report.ok else EXIT_INVALID
+
+
+def _print(report: FmtReport, io: Output) -> None:
+    for problem in report.problems:
+        print(problem, file=io.out)
+    verb = "would reformat" if report.check else "reformatted"
+    for result in report.results:
+        if result.status == "refused":
+            for problem in result.problems:
+                print(problem, file=io.out)
+            why = result.failure or "it does not validate (see above)"
+            print(f"{result.shown}: left unchanged: {why}", file=io.out)
+        elif result.status == "changed":
+            for fix in result.fixes:
+                print(fix, file=io.out)
+            print(f"{verb} {result.shown}", file=io.out)
+    changed = len(report.changed)
+    unchanged = len(report.results) - changed - len(report.refused)
+    done = "would be reformatted" if report.check else "reformatted"
+    parts = [f"{changed} file(s) {done}", f"{unchanged} already canonical"]
+    if report.refused:
+        parts.append(f"{len(report.refused)} left unchanged")
+    print(", ".join(parts), file=io.out)

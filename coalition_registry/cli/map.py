@@ -1,0 +1,60 @@
+"""Write a letter's world map alone, as one SVG file: each country shaded
+by its number of signatories, with a title, a legend, a detail panel for
+small countries, and the rules the counts follow.
+
+The map needs the 'report' extra (pip install 'coalition-registry[report]').
+A country whose count of people is below the threshold (--suppress-below,
+default 3) is hatched and labelled "fewer than K", never with its number.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from coalition_registry.report import svg_map
+from coalition_registry.worldmap import GeometryMissingError
+
+from ._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    Output,
+    UsageError,
+    add_letter,
+    add_path,
+    add_threshold,
+    choose_letter,
+    read_registry,
+)
+from .report import write_text
+
+
+NAME = "map"
+HELP = "draw a letter's signatories by country on a world map (SVG)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``map``."""
+    add_path(parser)
+    add_letter(parser)
+    parser.add_argument(
+        "--out",
+        metavar="FILE",
+        default="map.svg",
+        help="the SVG file to write, '-' for standard output (default: "
+        "map.svg)",
+    )
+    add_threshold(parser)
+
+
+def run(args: argparse.Namespace, io: Output) -> int:
+    """Run ``map``."""
+    registry = read_registry(args.path, io)
+    if registry is None:
+        return EXIT_INVALID
+    letter = choose_letter(registry, args.letter)
+    try:
+        svg = svg_map(registry, letter, threshold=args.suppress_below)
+    except GeometryMissingError as e:
+        raise UsageError(str(e)) from e
+    write_text(args.out, svg, io)
+    return EXIT_OK

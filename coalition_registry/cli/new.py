@@ -1,0 +1,221 @@
+"""Start a new record file from a template, in the right folder of the
+registry: the fields that must be given filled in, every other field shown
+as a commented example, and comments that explain each one.
+
+The id is made from --name for organisations, groups, letters (--name is
+the title) and public people.  A person who is not public gets a random,
+opaque id that is never made from their name, and their name is never
+printed.  A signature needs --letter and --signatory (and --role unless the
+signatory is an organisation); its file goes in signatures/<letter>/.
+
+Prints the path of the file written.  Exit 0 on success, 1 when the file
+or id already exists, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from coalition_registry import files
+from coalition_registry.model import KINDS, Person
+from coalition_registry.scaffold import (
+    NEW_KINDS,
+    Scaffold,
+    ScaffoldError,
+    scaffold,
+)
+from coalition_registry.validate import read_records
+
+from ._common import EXIT_INVALID, EXIT_OK, Output, UsageError, add_path
+
+
+NAME = "new"
+HELP = "start a new record file from a commented template"
+
+_SIGNATORY_FOLDERS = ("organisations", "people", "groups")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``new``."""
+    parser.add_argument(
+        "kind", choices=NEW_KINDS, help="the kind of record to start"
+    )
+    add_path(parser)
+    parser.add_argument(
+        "--name",
+        metavar="NAME",
+        help="its name (a letter's title; a pseudonymous person's "
+        "pseudonym, which is never printed)",
+    )
+    parser.add_argument(
+        "--disclosure",
+        choices=("public", "pseudonym", "anonymous"),
+        help="for a person: how much may be said about them (required)",
+    )
+    parser.add_argument(
+        "--letter", metavar="ID", help="for a signature: the letter's id"
+    )
+    parser.add_argument(
+        "--signatory",
+        metavar="ID",
+        help="for a signature: the id of the organisation, group or person",
+    )
+    parser.add_argument(
+        "--role",
+        metavar="ROLE",
+        help="for a signature: why they signed (default for an "
+        "organisation: organisation)",
+    )
+    _intermixed(parser)
+
+
+def _intermixed(parser: argparse.ArgumentParser) -> None:
+    """Let PATH come after the options (``new group --name X PATH``).
+
+    Before Python 3.12.7, argparse matches the optional PATH, empty, with
+    KIND, and then refuses a PATH given after an option; its intermixed
+    parsing reads positionals wherever they are.
+    """
+    plain = parser.parse_known_args
+
+    def parse_known_args(
+        args: Sequence[str] | None = None,
+        namespace: argparse.Namespace | None = None,
+    ) -> tuple[argparse.Namespace, list[str]]:
+        # Intermixed parsing calls parse_known_args itself: the plain one.
+        setattr(parser, "parse_known_args", plain)  # noqa: B010
+        try:
+            return parser.parse_known_intermixed_args(args, namespace)
+        finally:
+            setattr(parser, "parse_known_args", parse_known_args)  # noqa: B010
+
+    setattr(parser, "parse_known_args", parse_known_args)  # noqa: B010
+
+
+def run(args: argparse.Namespace, io: Output) -> int:
+    """Run ``new``."""
+    root = _root(args.path)
+    ids = _ids(root)
+    public = True
+    role = args.role
+    if args.kind == "signature":
+        public, role = _check_signature(
+            root, ids, args.letter, args.signatory, role
+        )
+    try:
+        made = scaffold(
+            args.kind,
+            name=args.name,
+            disclosure=args.disclosure,
+            letter=args.letter,
+            signatory=args.signatory,
+            role=role,
+            signatory_public=public,
+            taken=ids,
+        )
+    except ScaffoldError as e:
+        raise UsageError(str(e)) from None
+    path = root / made.relative_path
+    shown = files.display_path(path)
+    if path.exists():
+        print(
+            f"{shown} already exists: edit it instead (nothing was written)",
+            file=io.err,
+        )
+        return EXIT_INVALID
+    if made.id in ids:
+        print(
+            f"the id {made.id!r} is already used, in "
+            f"{files.display_path(root / ids[made.id])}; ids are unique "
+            "across the registry (nothing was written)",
+            file=io.err,
+        )
+        return EXIT_INVALID
+    if not _valid(made, shown, io):
+        return EXIT_INVALID
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as f:
+            f.write(made.text)
+    except FileExistsError:
+        print(f"{shown} already exists (nothing was written)", file=io.err)
+        return EXIT_INVALID
+    print(shown, file=io.out)
+    return EXIT_OK
+
+
+def _root(path: str) -> Path:
+    """The registry's root at or above *path*."""
+    folder = Path(path)
+    if not folder.is_dir():
+        raise UsageError(f"no such folder: {path}")
+    root = files.find_root(folder)
+    if root is None:
+        raise UsageError(
+            f"{path} is not in a registry (no {files.REGISTRY_FILE} in it "
+            "or above it)"
+        )
+    return root
+
+
+def _ids(root: Path) -> dict[str, str]:
+    """Every id in use, by file name, with its file relative to *root*."""
+    found: dict[str, str] = {}
+    for entry in files.walk(root):
+        relative = Path(entry.path).relative_to(root)
+        found.setdefault(entry.stem, relative.as_posix())
+    return found
+
+
+def _check_signature(
+    root: Path,
+    ids: dict[str, str],
+    letter: str | None,
+    signatory: str | None,
+    role: str | None,
+) -> tuple[bool, str | None]:
+    """Whether the signatory may be named, and the role to use."""
+    if not letter or not signatory:
+        return True, role
+    if not ids.get(letter, "").startswith("letters/"):
+        raise UsageError(
+            f"no letter has the id {letter!r} (letters are the files in "
+            f"{files.display_path(root / 'letters')})"
+        )
+    signatory_file = ids.get(signatory, "")
+    folder = signatory_file.split("/", 1)[0]
+    if folder not in _SIGNATORY_FOLDERS:
+        raise UsageError(
+            f"no organisation, group or person has the id {signatory!r}"
+        )
+    if folder == "organisations" and role is None:
+        role = "organisation"
+    public = folder != "people" or _is_public(root / signatory_file)
+    return public, role
+
+
+def _is_public(path: Path) -> bool:
+    """Whether the person in *path* is public (not when in doubt)."""
+    result = read_records(path.read_bytes(), str(path), Person)
+    return bool(result.records) and all(
+        r.disclosure == "public" for r in result.records
+    )
+
+
+def _valid(made: Scaffold, shown: str, io: Output) -> bool:
+    """Whether the template validates (it always should)."""
+    result = read_records(
+        made.text.encode("utf-8"), shown, KINDS[made.kind], stem=made.id
+    )
+    errors = [p for p in result.problems if p.is_error]
+    for problem in errors:
+        print(problem, file=io.err)
+    if errors:
+        print(
+            "the template would not validate; nothing was written",
+            file=io.err,
+        )
+    return not errors

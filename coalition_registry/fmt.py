@@ -1,0 +1,927 @@
+"""Formatting: record files rewritten in one canonical form, keeping every
+comment and every value.
+
+The canonical form:
+
+- keys in the order of the record's fields in :mod:`coalition_registry.model`
+  (nested sources, claims and recipients too); keys the model does not know
+  stay, untouched, after them;
+- text quoted as :func:`coalition_registry.dump.scalar` quotes it: plain
+  when every YAML tool reads it as the same text, double-quoted otherwise
+  (so two-letter country codes are always quoted: ``"NO"`` stays Norway);
+  dates, whole numbers and ``true``/``false`` plain; registry numbers under
+  ``identifiers`` always double-quoted; block text (``>-``, ``|``) kept;
+- two-space indentation, list items indented under their key, no flow
+  ``[...]``/``{...}`` collections.
+
+Files are read and written with ruamel.yaml's round-trip mode, which keeps
+comments; every scalar is read as text (the schema decides types, as in
+:mod:`coalition_registry.load`).  Before a file is written, the new text is
+checked: read by the validator's own parser it must hold exactly the same
+values, and it must hold the same comments.  A file that fails either check
+is left alone, and so is a file that does not validate.  Files are replaced
+atomically: a crash leaves the old file whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+import os
+import re
+import stat
+import sys
+import tempfile
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from . import countries, files
+from .dump import scalar
+from .load import YMap, YSeq, parse
+from .model import FOLDERS, Person, RegistryInfo
+from .problems import Location, Problem
+from .schema import (
+    Count,
+    Country,
+    Date,
+    FieldType,
+    Flag,
+    Identifiers,
+    ListOf,
+    Nested,
+    yaml_fields,
+)
+from .validate import read_records, validate
+
+
+__all__ = [
+    "FileResult",
+    "Fix",
+    "FmtReport",
+    "Formatted",
+    "comments",
+    "exact_country",
+    "format_paths",
+    "format_text",
+    "write_atomic",
+]
+
+_DATE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_COUNT: Final = re.compile(r"^(?:0|[1-9][0-9]*|unknown)$")
+_FLAGS: Final = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
+# Plain scalars the validator reads as "no value" (load._NULLS).
+_NULLS: Final = frozenset({"", "~", "null", "Null", "NULL"})
+_COMMENT: Final = re.compile(r"(?:^|(?<=[ \t]))#[^\r\n]*", re.MULTILINE)
+_BLOCK_HEADER_END: Final = re.compile(r"\r\n|\r|\n")
+
+
+# -- results ----------------------------------------------------------------
+
+
+@attrs.frozen
+class Fix:
+    """A safe fix made with ``--fix``.
+
+    Attributes:
+        location: Where the fixed value is written.
+        pointer: The field, such as ``$.hq_country``.
+        message: What was done; it never shows a private value.
+    """
+
+    location: Location
+    pointer: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: fixed {self.pointer}: {self.message}"
+
+
+@attrs.frozen
+class Formatted:
+    """The canonical form of one file's text.
+
+    Attributes:
+        text: The canonical text (the input when it could not be made).
+        fixes: The fixes made (only with ``fix=True``).
+        failure: Why the text could not be formatted safely, if it could
+            not; the file must then be left alone.
+    """
+
+    text: str
+    fixes: tuple[Fix, ...] = ()
+    failure: str | None = None
+
+
+@attrs.frozen
+class FileResult:
+    """What ``fmt`` did, or would do, to one file.
+
+    Attributes:
+        path: The file.
+        shown: How messages name it.
+        status: ``unchanged``, ``changed`` (or would change, with
+            ``--check``) or ``refused`` (left alone: see ``problems`` and
+            ``failure``).
+        problems: The validation problems that made it refused.
+        failure: Another reason it was refused.
+        fixes: The safe fixes made (or that would be made).
+    """
+
+    path: str
+    shown: str
+    status: str
+    problems: tuple[Problem, ...] = ()
+    failure: str | None = None
+    fixes: tuple[Fix, ...] = ()
+
+
+@attrs.frozen
+class FmtReport:
+    """What ``fmt`` did to every file it looked at.
+
+    Attributes:
+        results: One result a file, in path order.
+        check: Whether it only checked (wrote nothing).
+        problems: Errors that belong to no file fmt looked at, such as a
+            missing ``registry.yaml``.
+    """
+
+    results: tuple[FileResult, ...]
+    check: bool = False
+    problems: tuple[Problem, ...] = ()
+
+    def _with(self, status: str) -> tuple[FileResult, ...]:
+        return tuple(r for r in self.results if r.status == status)
+
+    @property
+    def changed(self) -> tuple[FileResult, ...]:
+        """Files rewritten (or that would be, with ``check``)."""
+        return self._with("changed")
+
+    @property
+    def refused(self) -> tuple[FileResult, ...]:
+        """Files left alone because they could not be formatted safely."""
+        return self._with("refused")
+
+    @property
+    def ok(self) -> bool:
+        """Whether nothing was refused, and, with ``check``, nothing would
+        change.
+        """
+        return (
+            not self.refused
+            and not self.problems
+            and not (self.check and self.changed)
+        )
+
+
+# -- ruamel, in round-trip mode ---------------------------------------------
+
+
+@functools.cache
+def _resolver() -> type[Any]:
+    from ruamel.yaml.nodes import MappingNode, ScalarNode
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class TextResolver(VersionedResolver):
+        """Resolves nothing implicitly: every scalar is text, as in the
+        validator, so ``NO``, ``0123`` and ``2023-09-18`` stay as written.
+        """
+
+        def resolve(self, kind: Any, *_: Any) -> Any:
+            if kind is ScalarNode:
+                return self.DEFAULT_SCALAR_TAG
+            if kind is MappingNode:
+                return self.DEFAULT_MAPPING_TAG
+            return self.DEFAULT_SEQUENCE_TAG
+
+    return TextResolver
+
+
+def _yaml() -> Any:
+    """A fresh round-trip YAML instance, set up for the canonical form."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    # Every scalar is text; the schema decides types (see load.py).
+    yaml.Resolver = _resolver()
+    # Keep how each scalar was written, so block text keeps its style and
+    # we can see which scalars to requote.
+    yaml.preserve_quotes = True
+    # Never fold a long line: a line break is a change a reviewer must read.
+    yaml.width = sys.maxsize
+    # Two-space indentation; list items two spaces under their key.
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _classes() -> tuple[type[Any], type[Any], tuple[type[Any], ...]]:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import (
+        FoldedScalarString,
+        LiteralScalarString,
+    )
+
+    return (
+        CommentedMap,
+        CommentedSeq,
+        (FoldedScalarString, LiteralScalarString),
+    )
+
+
+# -- comments -----------------------------------------------------------------
+
+
+def comments(text: str) -> Counter[str]:
+    r"""Every comment in a YAML text, stripped, with how often it occurs.
+
+    Found from the C parser's scalar positions: a ``#`` outside every
+    scalar, at the start of a line or after a space, starts a comment.
+
+    >>> sorted(comments("a: '# no'  # yes\n# and this\n"))
+    ['# and this', '# yes']
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.events import ScalarEvent
+
+    masked = list(text)
+    for event in YAML(typ="safe").parse(text):
+        if not isinstance(event, ScalarEvent):
+            continue
+        start, end = event.start_mark.index, event.end_mark.index
+        if event.style in {"|", ">"}:
+            # The header line (">-  # a comment") is not the text.
+            newline = _BLOCK_HEADER_END.search(text, start, end)
+            start = newline.end() if newline else end
+        for i in range(start, end):
+            if masked[i] not in "\r\n":
+                masked[i] = "x"
+    found = _COMMENT.finditer("".join(masked))
+    return Counter(text[m.start() : m.end()].strip() for m in found)
+
+
+def _is_block(value: Any) -> bool:
+    return isinstance(value, _classes()[2])
+
+
+def _last_holder(node: Any) -> tuple[Any, Any, int, bool]:
+    """Where ruamel keeps the comment lines that follow a collection: on its
+    deepest last entry.  Returns (collection, key, slot, block text?).
+    """
+    cmap, cseq, _ = _classes()
+    while True:
+        if isinstance(node, cmap):
+            key: Any = next(reversed(node))
+            slot = 2
+        else:
+            key = len(node) - 1
+            slot = 0
+        value = node[key]
+        if isinstance(value, (cmap, cseq)) and len(value):
+            node = value
+            continue
+        return node, key, slot, _is_block(value)
+
+
+def _entry_holder(node: Any, key: Any) -> tuple[Any, Any, int, bool]:
+    """Where the comment lines after the entry *key* of a mapping are kept."""
+    cmap, cseq, _ = _classes()
+    value = node[key]
+    if isinstance(value, (cmap, cseq)) and len(value):
+        return _last_holder(value)
+    return node, key, 2, _is_block(value)
+
+
+def _take_tail(node: Any, key: Any) -> str:
+    """Remove and return the whole comment lines after an entry (keeping
+    the comment on its own line).
+    """
+    holder, hkey, slot, block = _entry_holder(node, key)
+    entry = holder.ca.items.get(hkey)
+    if not entry or entry[slot] is None:
+        return ""
+    token = entry[slot]
+    value: str = token.value
+    if block:
+        # After block text there is no end-of-line comment.
+        entry[slot] = None
+        return value
+    eol, newline, rest = value.partition("\n")
+    if eol:
+        token.value = eol + newline
+    else:
+        entry[slot] = None
+    return rest
+
+
+def _put_tail(node: Any, key: Any, text: str) -> None:
+    """Add whole comment lines after an entry."""
+    if not text:
+        return
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    holder, hkey, slot, block = _entry_holder(node, key)
+    entry = holder.ca.items.setdefault(hkey, [None, None, None, None])
+    token = entry[slot]
+    if token is None:
+        entry[slot] = CommentToken(
+            text if block else "\n" + text, CommentMark(0)
+        )
+    elif block or token.value.endswith("\n"):
+        token.value += text
+    else:
+        token.value += "\n" + text
+
+
+def _put_header(node: Any, text: str) -> None:
+    """Add whole comment lines at the top of a file's mapping."""
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    token = CommentToken(text, CommentMark(0))
+    if node.ca.comment is None:
+        node.ca.comment = [None, [token]]
+    elif node.ca.comment[1] is None:
+        node.ca.comment[1] = [token]
+    else:
+        node.ca.comment[1].append(token)
+
+
+def _reorder(node: Any, order: Sequence[str], *, top: bool) -> None:
+    """Put a mapping's keys in *order* (unknown keys after, as they were),
+    moving each comment line with the key it stands above.
+    """
+    keys = list(node)
+    rank = {k: i for i, k in enumerate(order)}
+    wanted = sorted(keys, key=lambda k: rank.get(str(k), len(order)))
+    if wanted == keys:
+        return
+    # The comment lines above each key but the first are kept after the
+    # entry before it; those after the last entry end the mapping.  At the
+    # top of a file, the lines just above the first key (no blank line
+    # between) are its own; the lines before them are the file's header.
+    tails = [_take_tail(node, k) for k in keys]
+    above = {k: tails[i - 1] for i, k in enumerate(keys) if i}
+    if top:
+        above[keys[0]] = _take_header_end(node)
+    end = tails[-1]
+    for key in wanted:
+        node.move_to_end(key)
+    first = above.pop(wanted[0], "")
+    if first and top:
+        _put_header(node, first)
+        first = ""
+    for i, key in enumerate(wanted):
+        # A mapping in a list has no room above its first key: comments
+        # that stood above it follow it instead.
+        after = first if i == 0 else ""
+        after += above.get(wanted[i + 1], "") if i + 1 < len(wanted) else end
+        _put_tail(node, key, after)
+
+
+def _take_header_end(node: Any) -> str:
+    """Remove and return the comment lines at the top of a file that stand
+    just above its first key, after the last blank line.
+    """
+    header = node.ca.comment[1] if node.ca.comment else None
+    if not header:
+        return ""
+    # ruamel keeps a blank line at the end of the comment token before it.
+    cut = len(header)
+    while cut and not header[cut - 1].value.endswith("\n\n"):
+        cut -= 1
+    own = header[cut:]
+    del header[cut:]
+    return "".join(token.value for token in own)
+
+
+def _rekey(node: Any, key: Any, new: Any) -> None:
+    """Write a mapping's key *key* as *new* (the same text, another style),
+    in the same place and with the same comments.
+    """
+    value = node[key]
+    comment = node.ca.items.pop(key, None)
+    position = list(node).index(key)
+    del node[key]
+    node.insert(position, new, value)
+    if comment is not None:
+        node.ca.items[new] = comment
+
+
+# -- the canonical form -------------------------------------------------------
+
+
+def _styled(value: Any, kind: FieldType | None) -> Any:
+    """A scalar in its canonical style (*kind* ``None``: an identifier)."""
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        PlainScalarString,
+    )
+
+    if not isinstance(value, str) or _is_block(value):
+        return value
+    text = str(value)
+    if type(value) is str and text in _NULLS:
+        return value  # plain null: "no value", which quoting would change
+    if kind is None:
+        return DoubleQuotedScalarString(text)
+    plain = (
+        (isinstance(kind, Date) and _DATE.match(text) is not None)
+        or (isinstance(kind, Count) and _COUNT.match(text) is not None)
+        or (isinstance(kind, Flag) and text in _FLAGS)
+        or scalar(text) == text
+    )
+    # Assigning a plain str would keep the old quotes (ruamel keeps a
+    # scalar's style when its value is replaced): say plain explicitly.
+    return PlainScalarString(text) if plain else DoubleQuotedScalarString(text)
+
+
+def _style(value: Any) -> str:
+    """How a scalar is written: ``""`` plain, ``'"'``, ``"'"``, ``">"``..."""
+    return str(getattr(value, "style", ""))
+
+
+def _canonical(value: Any, kind: FieldType) -> Any:
+    """*value* of a field of type *kind* in canonical form."""
+    cmap, cseq, _ = _classes()
+    if isinstance(kind, ListOf) and isinstance(value, cseq):
+        value.fa.set_block_style()
+        for i, item in enumerate(value):
+            value[i] = _canonical(item, kind.item)
+        return value
+    if isinstance(kind, Nested) and isinstance(value, cmap):
+        _record(value, kind.cls, top=False)
+        return value
+    if isinstance(kind, Identifiers) and isinstance(value, cmap):
+        value.fa.set_block_style()
+        for key in list(value):
+            styled = _styled(key, FieldType())
+            if _style(styled) != _style(key):
+                _rekey(value, key, styled)
+        for key in list(value):
+            value[key] = _styled(value[key], None)
+        return value
+    if isinstance(value, (cmap, cseq)):
+        return value  # the wrong shape: the validator said so already
+    return _styled(value, kind)
+
+
+def _record(node: Any, cls: type[Any], *, top: bool) -> None:
+    """A record's mapping in canonical form."""
+    fields = yaml_fields(cls)
+    node.fa.set_block_style()
+    for key in list(node):
+        if str(key) in fields and type(key) is not str:
+            _rekey(node, key, str(key))  # a field's name needs no quotes
+    _reorder(node, list(fields), top=top)
+    for key in list(node):
+        spec = fields.get(key)
+        if spec is not None:
+            node[key] = _canonical(node[key], spec.type)
+
+
+def _records(data: Any, cls: type[Any]) -> None:
+    """A file's records in canonical form."""
+    cmap, cseq, _ = _classes()
+    if isinstance(data, cmap):
+        _record(data, cls, top=True)
+    elif isinstance(data, cseq):
+        data.fa.set_block_style()
+        for item in data:
+            if isinstance(item, cmap):
+                _record(item, cls, top=False)
+
+
+# -- safe fixes ---------------------------------------------------------------
+
+
+@functools.cache
+def _spellings() -> dict[str, frozenset[str]]:
+    """Normalised codes and names of every country, to their alpha-2 codes."""
+    import pycountry
+
+    found: dict[str, set[str]] = {}
+    for c in pycountry.countries:
+        for attr in (
+            "alpha_2",
+            "alpha_3",
+            "name",
+            "common_name",
+            "official_name",
+        ):
+            spelling = getattr(c, attr, None)
+            if spelling:
+                found.setdefault(countries.normalise(spelling), set()).add(
+                    c.alpha_2
+                )
+    for code, name in countries.EXTRA_CODES.items():
+        for spelling in (code, name):
+            found.setdefault(countries.normalise(spelling), set()).add(code)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def exact_country(text: str) -> str | None:
+    """The alpha-2 code *text* means without doubt, or ``None``.
+
+    *text* must be a code in the wrong case, an alpha-3 code, or a
+    country's name, and name exactly one country, the one
+    :func:`coalition_registry.countries.suggest` suggests: near-misses
+    ("Untied Kingdom") and aliases ("UK") are left for a person.
+
+    >>> exact_country("deu"), exact_country("gb"), exact_country("France")
+    ('DE', 'GB', 'FR')
+    >>> exact_country("Untied Kingdom") is None, exact_country("Europe")
+    (True, None)
+    """
+    if countries.is_country(text) or countries.is_region_word(text):
+        return None
+    key = countries.normalise(text)
+    key = key.removeprefix("the ")
+    codes = _spellings().get(key, frozenset())
+    if len(codes) != 1:
+        return None
+    (code,) = codes
+    return code if countries.suggest(text) == code else None
+
+
+Path_ = tuple[str | int, ...]
+
+
+@attrs.frozen
+class _Applied:
+    """A fix, with where it goes in the data and the value it writes."""
+
+    fix: Fix
+    path: Path_
+    code: str = attrs.field(repr=False)
+
+
+def _fix_countries(data: Any, cls: type[Any]) -> list[_Applied]:
+    """Replace countries written as names or other codes by their alpha-2
+    codes, where that is certain.
+    """
+    cmap, cseq, _ = _classes()
+    applied: list[_Applied] = []
+    if isinstance(data, cmap):
+        _fix_record(data, cls, (), applied, secret=False)
+    elif isinstance(data, cseq):
+        for i, item in enumerate(data):
+            if isinstance(item, cmap):
+                _fix_record(item, cls, (i,), applied, secret=False)
+    return applied
+
+
+def _fix_record(
+    node: Any,
+    cls: type[Any],
+    path: Path_,
+    applied: list[_Applied],
+    *,
+    secret: bool,
+) -> None:
+    cmap, cseq, _ = _classes()
+    fields = yaml_fields(cls)
+    private = node.get("private")
+    hidden = {str(p) for p in private} if isinstance(private, cseq) else set()
+    if cls is Person and node.get("disclosure") != "public":
+        secret = True  # nothing about the person may be shown
+    for key in list(node):
+        spec = fields.get(str(key))
+        if spec is None:
+            continue
+        kind = spec.type
+        quiet = secret or str(key) in hidden
+        value = node[key]
+        here = (*path, str(key))
+        if isinstance(kind, Country) and isinstance(value, str):
+            fixed = _fix_one(value, here, node.lc.value(key), quiet=quiet)
+            if fixed is not None:
+                node[key] = fixed.code
+                applied.append(fixed)
+        elif isinstance(kind, ListOf) and isinstance(value, cseq):
+            for i, item in enumerate(value):
+                if isinstance(kind.item, Country) and isinstance(item, str):
+                    fixed = _fix_one(
+                        item, (*here, i), value.lc.item(i), quiet=quiet
+                    )
+                    if fixed is not None:
+                        value[i] = fixed.code
+                        applied.append(fixed)
+                elif isinstance(kind.item, Nested) and isinstance(item, cmap):
+                    _fix_record(
+                        item, kind.item.cls, (*here, i), applied, secret=quiet
+                    )
+
+
+def _fix_one(
+    value: str, path: Path_, mark: tuple[int, int], *, quiet: bool
+) -> _Applied | None:
+    code = exact_country(value)
+    if code is None:
+        return None
+    message = (
+        "a country written another way is now its ISO alpha-2 code "
+        "(not shown: private)"
+        if quiet
+        else f"{value!r} is now its ISO alpha-2 code {code!r}"
+    )
+    # ruamel's marks are 0-based.
+    location = Location("", mark[0] + 1, mark[1] + 1)
+    return _Applied(Fix(location, _pointer(path), message), path, code)
+
+
+def _pointer(path: Path_) -> str:
+    """A path into a file's data as a pointer.
+
+    >>> _pointer(("claims", 0, "countries", 2))
+    '$.claims[0].countries[2]'
+    """
+    return "$" + "".join(
+        f"[{p}]" if isinstance(p, int) else f".{p}" for p in path
+    )
+
+
+def _apply(data: Any, applied: Iterable[_Applied]) -> Any:
+    """The plain data *data* with the fixes made, for comparison."""
+    for one in applied:
+        node = data
+        for step in one.path[:-1]:
+            node = node[step]
+        node[one.path[-1]] = one.code
+    return data
+
+
+# -- one text -----------------------------------------------------------------
+
+
+def _plain(data: Any) -> Any:
+    """Parsed data as plain dicts and lists, for comparison."""
+    if isinstance(data, YMap):
+        return {k: _plain(v) for k, v in data.items()}
+    if isinstance(data, YSeq):
+        return [_plain(v) for v in data]
+    return data
+
+
+def _values(text: str) -> tuple[bool, Any]:
+    doc = parse(text.encode("utf-8"), "<fmt>")
+    return not doc.problems, _plain(doc.data)
+
+
+def format_text(text: str, cls: type[Any], *, fix: bool = False) -> Formatted:
+    """The canonical form of the text of a file of records of kind *cls*.
+
+    Args:
+        text: The file's text.
+        cls: The record class of the file's folder (or
+            :class:`~coalition_registry.model.RegistryInfo`).
+        fix: Also make safe fixes (countries written as names or other
+            codes become alpha-2 codes).
+
+    Returns:
+        The new text, or the old one with the reason it cannot be
+        formatted safely.  Never raises for bad input.
+    """
+    yaml = _yaml()
+    try:
+        data = yaml.load(text)
+    except Exception as e:  # noqa: BLE001 - any parser failure is data
+        return Formatted(text, failure=_cannot("read", e))
+    if data is None:
+        return Formatted(text, failure="the file holds no record")
+    applied = _fix_countries(data, cls) if fix else []
+    _records(data, cls)
+    out = io.StringIO()
+    try:
+        yaml.dump(data, out)
+    except Exception as e:  # noqa: BLE001 - refuse rather than crash
+        return Formatted(text, failure=_cannot("write", e))
+    new = out.getvalue()
+    if isinstance(data, _classes()[1]):
+        new = _dedent(new)
+    ok, before = _values(text)
+    ok_after, after = _values(new)
+    if not (ok and ok_after and _apply(before, applied) == after):
+        return Formatted(
+            text,
+            failure="formatting would change a value; format this file "
+            "by hand",
+        )
+    try:
+        same = comments(text) == comments(new)
+    except Exception:  # noqa: BLE001 - refuse rather than crash
+        same = False
+    if not same:
+        return Formatted(
+            text,
+            failure="formatting would lose or change a comment; format "
+            "this file by hand",
+        )
+    return Formatted(new, tuple(a.fix for a in applied))
+
+
+def _dedent(text: str) -> str:
+    """A file's top-level list moved to the left margin.
+
+    ruamel indents a top-level list as it indents one under a key
+    (``  - id: ...``); every line it writes for it starts with two spaces,
+    so removing them moves the whole list left, block text included.
+    Comment lines written further left stay where they are.
+    """
+    return "".join(
+        line.removeprefix("  ") for line in text.splitlines(keepends=True)
+    )
+
+
+def _cannot(what: str, e: Exception) -> str:
+    return f"ruamel.yaml cannot {what} it ({type(e).__name__})"
+
+
+# -- files --------------------------------------------------------------------
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Replace the file at *path* by *data*, all or nothing.
+
+    The bytes go to a hidden temporary file in the same folder, which is
+    flushed to disk and then renamed over *path*: a crash at any moment
+    leaves either the old file or the new one, whole, and no temporary file
+    behind (unless the machine itself stops).  The file keeps its
+    permissions.
+    """
+    target = os.fspath(path)
+    folder = os.path.dirname(target) or "."
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mode = 0o644
+    fd, temp = tempfile.mkstemp(
+        dir=folder, prefix="." + os.path.basename(target) + ".", suffix=".tmp"
+    )
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            if hasattr(os, "fchmod"):  # not on Windows
+                os.fchmod(fd, mode)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: str) -> None:
+    """Make the rename itself durable, where the system allows it."""
+    if os.name != "posix":  # pragma: no cover - Windows cannot open folders
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - some file systems refuse
+        pass
+    finally:
+        os.close(fd)
+
+
+@attrs.frozen
+class _Target:
+    path: str
+    shown: str
+    cls: type[Any] | None
+
+
+def _targets(paths: Iterable[str]) -> list[_Target]:
+    """Every file fmt should look at under *paths*, once, in path order."""
+    seen: dict[str, _Target] = {}
+    for p in paths:
+        path = Path(p)
+        root = files.find_root(path)
+        if path.is_dir():
+            found = [
+                _Target(e.path, e.shown, FOLDERS.get(e.folder))
+                for e in (files.walk(root) if root else [])
+                if _inside(e.path, path)
+            ]
+            info = (root / files.REGISTRY_FILE) if root else None
+            if info is not None and _inside(str(info), path):
+                found.append(
+                    _Target(str(info), files.display_path(info), RegistryInfo)
+                )
+        else:
+            found = [
+                _Target(str(path), files.display_path(path), _cls(path, root))
+            ]
+        for target in found:
+            seen.setdefault(os.path.normpath(target.shown), target)
+    return sorted(seen.values(), key=lambda t: t.shown)
+
+
+def _inside(path: str, folder: Path) -> bool:
+    here = os.path.abspath(path)
+    there = os.path.abspath(folder)
+    return here == there or here.startswith(there.rstrip(os.sep) + os.sep)
+
+
+def _cls(path: Path, root: Path | None) -> type[Any] | None:
+    if root is None:
+        return None
+    relative = Path(os.path.relpath(path.resolve(), root.resolve())).parts
+    if relative == (files.REGISTRY_FILE,):
+        return RegistryInfo
+    return FOLDERS.get(relative[0]) if len(relative) > 1 else None
+
+
+def format_paths(
+    paths: Sequence[str | Path], *, check: bool = False, fix: bool = False
+) -> FmtReport:
+    """Format every record file under *paths* (folders or files).
+
+    Args:
+        paths: Registry folders, folders inside one, or record files.
+        check: Write nothing; report the files that would change.
+        fix: Also make safe fixes (see :func:`format_text`); a file with
+            no other error becomes writable once fixed.
+
+    Returns:
+        What happened to each file.  A file that does not validate, or
+        that cannot be formatted without changing a value or a comment, is
+        refused and left alone.
+    """
+    names = [os.fspath(p) for p in paths]
+    report = validate(*names)
+    by_file: dict[str, list[Problem]] = {}
+    for problem in report.problems:
+        if problem.is_error:
+            key = os.path.normpath(problem.location.path)
+            by_file.setdefault(key, []).append(problem)
+    targets = _targets(names)
+    results = [
+        _format_file(
+            t,
+            by_file.pop(os.path.normpath(t.shown), []),
+            check=check,
+            fix=fix,
+        )
+        for t in targets
+    ]
+    # validate() keeps to the paths asked for: what is left is about them,
+    # such as a folder with no registry.yaml above it.
+    elsewhere = tuple(p for found in by_file.values() for p in found)
+    return FmtReport(tuple(results), check, elsewhere)
+
+
+def _format_file(
+    target: _Target, errors: list[Problem], *, check: bool, fix: bool
+) -> FileResult:
+    path, shown = target.path, target.shown
+    if target.cls is None or not path.endswith(files.SUFFIXES_TUPLE):
+        return FileResult(
+            path,
+            shown,
+            "refused",
+            tuple(errors),
+            "not a record file: fmt formats the .yaml files in a "
+            "registry's folders (" + ", ".join(FOLDERS) + ") and its "
+            f"{files.REGISTRY_FILE}",
+        )
+    fixable = fix and all(p.code == "unknown-country" for p in errors)
+    if errors and not fixable:
+        return FileResult(path, shown, "refused", tuple(errors))
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:  # pragma: no cover - the validator refused it
+        return FileResult(path, shown, "refused", tuple(errors))
+    done = format_text(text, target.cls, fix=fix)
+    if done.failure is not None:
+        return FileResult(path, shown, "refused", failure=done.failure)
+    fixes = tuple(
+        attrs.evolve(f, location=attrs.evolve(f.location, path=shown))
+        for f in done.fixes
+    )
+    new = done.text.encode("utf-8")
+    if errors:
+        # Fixed: the file must now validate, or stay as it was.
+        after = read_records(new, shown, target.cls, stem=Path(path).stem)
+        left = tuple(p for p in after.problems if p.is_error)
+        if left or not fixes:
+            return FileResult(path, shown, "refused", left or tuple(errors))
+    if new == raw:
+        return FileResult(path, shown, "unchanged")
+    if not check:
+        write_atomic(path, new)
+    return FileResult(path, shown, "changed", fixes=fixes)

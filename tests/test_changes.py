@@ -1,0 +1,406 @@
+"""diff: what changes between two registries, without naming anyone hidden."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+
+from pathlib import Path
+
+import pytest
+
+from coalition_registry.changes import (
+    LetterEffect,
+    RecordChange,
+    SignatureChange,
+    as_markdown,
+    as_text,
+    compare,
+)
+from coalition_registry.cli import run
+from coalition_registry.model import (
+    Letter,
+    Organisation,
+    Person,
+    Signature,
+    Source,
+)
+from coalition_registry.registry import Registry
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+SOURCES = (Source(url="https://example.org/a"),)
+DAY = dt.date(2025, 1, 1)
+
+
+def org(org_id: str, **kw: object) -> Organisation:
+    return Organisation(id=org_id, name=org_id.title(), sources=SOURCES, **kw)  # type: ignore[arg-type]
+
+
+def person(person_id: str, disclosure: str, **kw: object) -> Person:
+    return Person(
+        id=person_id,
+        disclosure=disclosure,
+        sources=SOURCES,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def signs(who: str, letter: str = "letter-1", **kw: object) -> Signature:
+    fields: dict[str, object] = {
+        "role": "organisation" if who.startswith("org") else "survivor",
+        **kw,
+    }
+    return Signature(
+        id=f"{letter}--{who}",
+        letter=letter,
+        signatory=who,
+        sources=SOURCES,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+LETTER = Letter(id="letter-1", title="Letter one", sources=SOURCES)
+
+#: Every text a change summary must never contain.
+SECRETS = ("person-4k2m9xq7", "person-8h3j5k2m", "Blue Heron")
+
+
+class TestCompare:
+    def test_nothing_changes(self) -> None:
+        """The same records give no change."""
+        records = [LETTER, org("org-a", hq_country="GB"), signs("org-a")]
+        changes = compare(Registry(records), Registry(records), on=DAY)
+        assert changes.empty
+        assert as_text(changes).endswith("No records change.\n")
+
+    def test_records_added_changed_removed(self) -> None:
+        """Ids and changed fields are listed for public records."""
+        old = [LETTER, org("org-a", hq_country="GB"), org("org-b")]
+        new = [LETTER, org("org-a", hq_country="FR"), org("org-c")]
+        changes = compare(Registry(old), Registry(new), on=DAY)
+        assert (
+            RecordChange("organisation", "added", "org-c"),
+            RecordChange(
+                "organisation", "changed", "org-a", None, ("hq_country",)
+            ),
+            RecordChange("organisation", "removed", "org-b"),
+        ) == changes.records
+
+    def test_private_fields_are_counted_not_named(self) -> None:
+        """A field listed in private: a private field changed."""
+        old = [LETTER, org("org-a", notes="old", private=("notes",))]
+        new = [LETTER, org("org-a", notes="new", private=("notes",))]
+        (change,) = compare(Registry(old), Registry(new), on=DAY).records
+        assert ((), 1) == (change.fields, change.private_fields)
+        assert "changed: organisation org-a: a private field" in as_text(
+            compare(Registry(old), Registry(new), on=DAY)
+        )
+
+    def test_signatures(self) -> None:
+        """Added, withdrawn, reinstated and removed, with letter figures."""
+        old = [
+            LETTER,
+            *(org(f"org-{x}", hq_country="GB") for x in "abcde"),
+            signs("org-b"),
+            signs("org-c", status="withdrawn", withdrawn_on=DAY),
+            signs("org-d"),
+        ]
+        new = [
+            LETTER,
+            *(org(f"org-{x}", hq_country="GB") for x in "abce"),
+            org("org-d", hq_country="IE"),
+            signs("org-a"),
+            signs("org-b", status="withdrawn", withdrawn_on=DAY),
+            signs("org-c"),
+            signs("org-e", role="expert"),
+        ]
+        changes = compare(Registry(old), Registry(new), on=DAY)
+        assert [
+            ("added", "org-a"),
+            ("added", "org-e"),
+            ("withdrawn", "org-b"),
+            ("reinstated", "org-c"),
+            ("removed", "org-d"),
+        ] == [(s.change, s.signatory) for s in changes.signatures]
+        assert (
+            LetterEffect("letter-1", (2, 3), (1, 1), (0, 0)),
+        ) == changes.letters
+
+    def test_hidden_people_are_only_counted(self) -> None:
+        """A non-public person, and their signature, are never named, nor
+        are the fields of theirs that changed.
+        """
+        old = [
+            LETTER,
+            person("person-8h3j5k2m", "pseudonym", name="Blue Heron"),
+            signs("person-8h3j5k2m"),
+        ]
+        new = [
+            LETTER,
+            person(
+                "person-8h3j5k2m", "pseudonym", name="Blue Heron", country="IS"
+            ),
+            signs("person-8h3j5k2m", status="withdrawn"),
+            person("person-4k2m9xq7", "anonymous"),
+            signs("person-4k2m9xq7"),
+        ]
+        changes = compare(Registry(old), Registry(new), on=DAY)
+        assert (
+            RecordChange("person", "added", None, "anonymous"),
+            RecordChange("person", "changed", None, "pseudonymous", (), 1),
+        ) == changes.records
+        assert [
+            SignatureChange("letter-1", "added", None, "person", "anonymous"),
+            SignatureChange(
+                "letter-1",
+                "withdrawn",
+                None,
+                "person",
+                "pseudonymous",
+                active=False,
+                private_fields=1,
+            ),
+        ] == list(changes.signatures)
+        for text in (as_text(changes), as_markdown(changes)):
+            assert "1 anonymous signatory on" in text
+            assert "withdrawn: 1 pseudonymous signatory" in text
+            assert not [s for s in SECRETS if s in text]
+
+    def test_a_person_hidden_on_either_side_is_hidden(self) -> None:
+        """Becoming public, or ceasing to be, does not reveal the record."""
+        old = [LETTER, person("person-8h3j5k2m", "public", name="Blue Heron")]
+        new = [
+            LETTER,
+            person("person-8h3j5k2m", "pseudonym", name="Blue Heron"),
+        ]
+        for a, b in ((old, new), (new, old)):
+            changes = compare(Registry(a), Registry(b), on=DAY)
+            (change,) = changes.records
+            assert (None, ()) == (change.id, change.fields)
+            assert not [s for s in SECRETS if s in as_text(changes)]
+
+    def test_new_letter_and_coverage(self) -> None:
+        """A letter's figures start from zero; new countries are named."""
+        new = [
+            LETTER,
+            org("org-a", hq_country="IE"),
+            person("person-4k2m9xq7", "anonymous", country="IS"),
+            signs("org-a"),
+            signs("person-4k2m9xq7"),
+        ]
+        changes = compare(Registry([]), Registry(new), on=DAY)
+        assert (
+            LetterEffect(
+                "letter-1", (0, 2), (0, 2), (0, 1), (0, 0), ("IE", "IS")
+            ),
+        ) == changes.letters
+        assert "newly covered: Ireland (IE), Iceland (IS)" in as_text(changes)
+
+
+def _modify(root: Path) -> None:
+    """Changes a contributor might make, public and private."""
+    (root / "organisations" / "example-foundation.yaml").write_text(
+        "id: example-foundation\nname: Example Foundation\n"
+        'hq_country: "IE"\nsources:\n  - url: "https://example.org"\n'
+    )
+    (root / "people" / "person-4k2m9xq7.yaml").write_text(
+        "id: person-4k2m9xq7\ndisclosure: anonymous\ncountry: IS\n"
+        'sources:\n  - url: "https://example.org"\n'
+    )
+    (root / "people" / "person-8h3j5k2m.yaml").write_text(
+        "id: person-8h3j5k2m\ndisclosure: pseudonym\nname: Blue Heron\n"
+        'sources:\n  - url: "https://example.org"\n'
+    )
+    letter = "survivors-letter-2023"
+    for who, role in (
+        ("example-foundation", "organisation"),
+        ("person-4k2m9xq7", "survivor"),
+        ("person-8h3j5k2m", "survivor"),
+    ):
+        (root / "signatures" / letter / f"{letter}--{who}.yaml").write_text(
+            f"id: {letter}--{who}\nletter: {letter}\nsignatory: {who}\n"
+            f'role: {role}\nsources:\n  - url: "https://example.org"\n'
+        )
+    barnardos = root / "signatures" / letter / f"{letter}--barnardos.yaml"
+    barnardos.write_text(
+        barnardos.read_text() + "status: withdrawn\nwithdrawn_on: 2024-01-01\n"
+    )
+    eurochild = root / "organisations" / "eurochild.yaml"
+    eurochild.write_text(
+        eurochild.read_text().replace(
+            '"https://eurochild.org"', '"https://www.eurochild.org"'
+        )
+    )
+    nspcc = root / "organisations" / "nspcc.yaml"
+    nspcc.write_text(
+        nspcc.read_text().replace("notes: >-\n", "notes: >-\n  Changed.\n")
+        + "private:\n  - notes\n"
+    )
+
+
+class TestCommand:
+    @pytest.fixture(name="old")
+    def _old(self, shipped_copy: Path) -> Path:
+        old = shipped_copy.parent / "old"
+        shutil.copytree(shipped_copy, old)
+        _modify(shipped_copy)
+        assert 0 == cli("validate")[0]
+        return old
+
+    def test_text(self, old: Path) -> None:
+        """Headline first, then figures, signatures and records."""
+        code, out, err = cli("diff", "old", "registry_data")
+        assert (0, "") == (code, err)
+        lines = out.splitlines()
+        assert (
+            "Changes from old to registry_data: 3 signature(s) added; "
+            "1 signature(s) withdrawn; other records: 3 added, 2 changed."
+        ) == lines[0]
+        assert [
+            "Letter survivors-letter-2023:",
+            "  active signatures: 10 → 12 (+2)",
+            "  countries: 7 → 9 (+2)",
+            "  people: at least 11 → at least 13 (+2)",
+            "  newly covered: Ireland (IE), Iceland (IS)",
+        ] == lines[2:7]
+        assert [
+            "Signatures:",
+            (
+                "  added: example-foundation (organisation) on "
+                "survivors-letter-2023"
+            ),
+            "  withdrawn: barnardos (organisation) on survivors-letter-2023",
+            "  added: 1 anonymous signatory on survivors-letter-2023",
+            "  added: 1 pseudonymous signatory on survivors-letter-2023",
+            "",
+            "Records:",
+            "  added: organisation example-foundation",
+            "  changed: organisation eurochild: website",
+            "  changed: organisation nspcc: private, a private field",
+            "  added: 1 anonymous person",
+            "  added: 1 pseudonymous person",
+        ] == lines[8:]
+        assert not [s for s in SECRETS if s in out]
+
+    def test_markdown(self, old: Path) -> None:
+        """A short PR comment: headline, a table, details folded."""
+        code, out, _ = cli(
+            "diff", "old", "registry_data", "--format", "markdown"
+        )
+        assert 0 == code
+        lines = out.splitlines()
+        assert "### Registry changes" == lines[0]
+        assert lines[2].startswith("**3 signature(s) added;")
+        assert (
+            "| `survivors-letter-2023` | 10 → 12 (+2) | 7 → 9 (+2) | "
+            "at least 11 → at least 13 (+2) |"
+        ) in lines
+        assert "<details><summary>Details</summary>" in lines
+        assert (
+            "- Signature added: 1 anonymous signatory on "
+            "`survivors-letter-2023`"
+        ) in lines
+        assert not [s for s in SECRETS if s in out]
+
+    def test_an_invalid_side(self, old: Path) -> None:
+        """Exit 1, with the problems, named as the side was given."""
+        (old / "organisations" / "apple.yaml").write_text(
+            "id: apple\nname: Apple\nhq_country: UK\n"
+        )
+        code, out, _ = cli("diff", "old", "registry_data")
+        assert 1 == code
+        assert out.startswith("old/organisations/apple.yaml:3:13: error")
+        assert "old does not validate: 1 error(s)" in out
+
+    @pytest.mark.parametrize(
+        "side", ["nowhere", "registry_data/registry.yaml", "-x:registry_data"]
+    )
+    def test_usage_errors(self, shipped_copy: Path, side: str) -> None:
+        """A side that is not a folder or a revision exits 2."""
+        assert 2 == cli("diff", side, "registry_data")[0]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+class TestGit:
+    @staticmethod
+    def git(*args: str) -> None:
+        git = shutil.which("git")
+        assert git is not None
+        subprocess.run(  # noqa: S603 - git, in a test
+            [
+                git,
+                "-c",
+                "user.name=Test",
+                "-c",
+                "user.email=test@example.org",
+                "-c",
+                "commit.gpgsign=false",
+                *args,
+            ],
+            check=True,
+            capture_output=True,
+        )
+
+    def test_revisions(self, shipped_copy: Path) -> None:
+        """REV:PATH reads a folder as a commit had it."""
+        self.git("init", "-q")
+        self.git("add", "registry_data")
+        self.git("commit", "-qm", "one")
+        _modify(shipped_copy)
+        code, out, _ = cli("diff", "HEAD:registry_data", "registry_data")
+        assert 0 == code
+        assert out.startswith(
+            "Changes from HEAD:registry_data to registry_data: 3 signature"
+        )
+        self.git("add", "registry_data")
+        self.git("commit", "-qm", "two")
+        assert (
+            out.replace("HEAD:registry_data", "HEAD~1:registry_data").replace(
+                "to registry_data", "to HEAD:registry_data"
+            )
+            == cli("diff", "HEAD~1:registry_data", "HEAD:registry_data")[1]
+        )
+
+    def test_git_attributes_cannot_hide_a_file(
+        self, shipped_copy: Path
+    ) -> None:
+        """A file marked export-ignore is still read at its revision."""
+        self.git("init", "-q")
+        (shipped_copy.parent / ".gitattributes").write_text(
+            "registry_data/** export-ignore\nregistry_data/** export-subst\n"
+        )
+        self.git("add", ".gitattributes", "registry_data")
+        self.git("commit", "-qm", "one")
+        code, out, _ = cli("diff", "HEAD:registry_data", "registry_data")
+        assert (0, True) == (code, out.endswith("No records change.\n"))
+
+    def test_an_invalid_revision_is_shown_by_its_name(
+        self, shipped_copy: Path
+    ) -> None:
+        """Problems at a revision are named REV:PATH/..."""
+        self.git("init", "-q")
+        (shipped_copy / "organisations" / "apple.yaml").write_text(
+            "id: apple\nname: Apple\nhq_country: UK\n"
+        )
+        self.git("add", "registry_data")
+        self.git("commit", "-qm", "bad")
+        code, out, _ = cli("diff", "HEAD:registry_data", "registry_data")
+        assert 1 == code
+        assert out.startswith(
+            "HEAD:registry_data/organisations/apple.yaml:3:13: error"
+        )
+
+    def test_unknown_revision(self, shipped_copy: Path) -> None:
+        """A revision git does not know exits 2."""
+        self.git("init", "-q")
+        code, _, err = cli("diff", "nope:registry_data", "registry_data")
+        assert 2 == code
+        assert "no such folder at that git revision" in err

@@ -1,0 +1,547 @@
+"""fmt: the canonical form, kept comments and values, safe writes."""
+
+from __future__ import annotations
+
+import io
+import os
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coalition_registry import fmt
+from coalition_registry.cli import run
+from coalition_registry.dump import dump
+from coalition_registry.fmt import comments, format_text, write_atomic
+from coalition_registry.model import FOLDERS, Organisation, RegistryInfo
+from coalition_registry.validate import read_records
+from conftest import SHIPPED, WriteFile
+from strategies import groups, letters, organisations, people
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def canonical(text: str, cls: type[Any] = Organisation) -> str:
+    done = format_text(text, cls)
+    assert done.failure is None
+    return done.text
+
+
+def records(text: str, cls: type[Any] = Organisation) -> tuple[Any, ...]:
+    result = read_records(text.encode(), "f.yaml", cls)
+    assert [] == [str(p) for p in result.problems if p.is_error]
+    return result.records
+
+
+def shipped_files() -> list[Path]:
+    return sorted(SHIPPED.rglob("*.yaml"))
+
+
+def cls_of(path: Path) -> type[Any]:
+    parts = path.relative_to(SHIPPED).parts
+    return RegistryInfo if len(parts) == 1 else FOLDERS[parts[0]]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+class TestCanonicalForm:
+    def test_keys_in_model_order_comments_follow_their_keys(self) -> None:
+        """A key moves with the comment lines above it and its own."""
+        text = (
+            "# header\n"
+            "\n"
+            "name: Example  # the name\n"
+            "# above id\n"
+            "id: example\n"
+            "sources:\n"
+            "  - publisher: Someone  # who\n"
+            '    url: "https://example.org"\n'
+            "# above kind\n"
+            "kind: charity\n"
+            "# the end\n"
+        )
+        assert (
+            "# header\n"
+            "\n"
+            "# above id\n"
+            "id: example\n"
+            "name: Example  # the name\n"
+            "# above kind\n"
+            "kind: charity\n"
+            "sources:\n"
+            '  - url: "https://example.org"\n'
+            "    publisher: Someone  # who\n"
+            "# the end\n"
+        ) == canonical(text)
+
+    def test_unknown_keys_stay_at_the_end_untouched(self) -> None:
+        """Keys the model does not know are neither dropped nor requoted."""
+        text = "extra: 'x'\nname: Example\nid: example\n"
+        assert "id: example\nname: Example\nextra: 'x'\n" == canonical(text)
+
+    def test_quoting(self) -> None:
+        """Codes and ambiguous text double-quoted, plain text plain,
+        registry numbers always quoted, typed values plain.
+        """
+        text = (
+            "id: 'example'\n"
+            "name: 'Example Trust'\n"
+            "aliases:\n"
+            "  - NO\n"
+            "  - 'Example: the Trust'\n"
+            "hq_country: GB\n"
+            "registered_country: 'NO'\n"
+            "website: https://example.org\n"
+            "identifiers:\n"
+            "  GB-CHC: 0123\n"
+            "  'GB-SC': SC037605\n"
+        )
+        assert (
+            "id: example\n"
+            "name: Example Trust\n"
+            "aliases:\n"
+            '  - "NO"\n'
+            '  - "Example: the Trust"\n'
+            'hq_country: "GB"\n'
+            'registered_country: "NO"\n'
+            'website: "https://example.org"\n'
+            "identifiers:\n"
+            '  GB-CHC: "0123"\n'
+            '  GB-SC: "SC037605"\n'
+        ) == canonical(text)
+
+    def test_dates_numbers_and_flags_stay_plain(self) -> None:
+        """What dump writes plain, fmt writes plain."""
+        text = (
+            "id: letter-1\n"
+            "title: A letter\n"
+            "date: '2023-09-18'\n"
+            'recipients_complete: "false"\n'
+            "claims:\n"
+            "  - value: '104'\n"
+            "    measure: signatories\n"
+        )
+        assert (
+            "id: letter-1\n"
+            "title: A letter\n"
+            "date: 2023-09-18\n"
+            "recipients_complete: false\n"
+            "claims:\n"
+            "  - measure: signatories\n"
+            "    value: 104\n"
+        ) == canonical(text, FOLDERS["letters"])
+
+    def test_block_text_and_empty_values_are_kept(self) -> None:
+        """Folded and literal text keep their style; null stays null."""
+        text = (
+            "id: example\n"
+            "name: Example\n"
+            "kind:\n"
+            "scope: null\n"
+            "notes: >-\n"
+            "    A long note that goes on\n"
+            "    over two lines.  # not a comment\n"
+        )
+        assert (
+            "id: example\n"
+            "name: Example\n"
+            "kind:\n"
+            "scope: null\n"
+            "notes: >-\n"
+            "  A long note that goes on\n"
+            "  over two lines.  # not a comment\n"
+        ) == canonical(text)
+
+    def test_flow_collections_become_blocks(self) -> None:
+        """``[...]`` and ``{...}`` are written one item a line."""
+        text = (
+            "id: example\nname: Example\naliases: [Ex, Exemplar]\n"
+            "identifiers: {GB-CHC: '1'}\n"
+            "sources: [{url: 'https://example.org'}]\n"
+        )
+        assert (
+            "id: example\n"
+            "name: Example\n"
+            "aliases:\n"
+            '  - "Ex"\n'
+            "  - Exemplar\n"
+            "identifiers:\n"
+            '  GB-CHC: "1"\n'
+            "sources:\n"
+            '  - url: "https://example.org"\n'
+        ) == canonical(text)
+
+    def test_indentation(self) -> None:
+        """Two spaces a level; list items two spaces under their key."""
+        text = (
+            "id: example\n"
+            "name: Example\n"
+            "sources:\n"
+            '-   url: "https://example.org"\n'
+            "    publisher: Someone\n"
+        )
+        assert (
+            "id: example\n"
+            "name: Example\n"
+            "sources:\n"
+            '  - url: "https://example.org"\n'
+            "    publisher: Someone\n"
+        ) == canonical(text)
+
+    def test_a_list_of_records_starts_at_the_margin(self) -> None:
+        """A bulk-import file's records are each put in canonical form."""
+        text = (
+            "# two records\n"
+            "- name: A one\n"
+            "  id: a-one\n"
+            "- id: b-two\n"
+            "  name: B two\n"
+            "  notes: |\n"
+            "    kept\n"
+            "      as written\n"
+        )
+        assert (
+            "# two records\n"
+            "- id: a-one\n"
+            "  name: A one\n"
+            "- id: b-two\n"
+            "  name: B two\n"
+            "  notes: |\n"
+            "    kept\n"
+            "      as written\n"
+        ) == canonical(text)
+
+    @pytest.mark.parametrize("path", shipped_files(), ids=lambda p: p.name)
+    def test_shipped_files_keep_their_records(self, path: Path) -> None:
+        """Formatting a real file changes no record, and is idempotent."""
+        text = path.read_text(encoding="utf-8")
+        cls = cls_of(path)
+        once = canonical(text, cls)
+        assert canonical(once, cls) == once
+        if cls is not RegistryInfo:
+            assert records(text, cls) == records(once, cls)
+        assert comments(text) == comments(once)
+
+
+class TestSafety:
+    def test_values_are_checked(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A formatting that would change a value is refused."""
+        # Make fmt write every text plain: "null" would become no value.
+        monkeypatch.setattr(fmt, "scalar", lambda text: text)
+        monkeypatch.setattr(fmt, "_NULLS", frozenset())
+        text = 'id: example\nname: "null"\n'
+        done = format_text(text, Organisation)
+        assert done.text == text
+        assert done.failure is not None
+        assert "change a value" in done.failure
+
+    def test_comments_are_checked(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A formatting that would lose a comment is refused."""
+        real = fmt.comments
+        seen: list[str] = []
+
+        def losing(text: str) -> Any:
+            seen.append(text)
+            found = real(text)
+            return found if len(seen) == 1 else found - found
+
+        monkeypatch.setattr(fmt, "comments", losing)
+        text = "name: Example  # kept?\nid: example\n"
+        done = format_text(text, Organisation)
+        assert (text, True) == (done.text, "comment" in str(done.failure))
+
+    def test_comments_finds_comments_only(self) -> None:
+        """A # inside quotes or block text is text, not a comment."""
+        text = (
+            "a: '# not'  # one\n"
+            "b: x#y\n"
+            "c: >-  # two\n"
+            "  # three is text\n"
+            "# four\n"
+        )
+        assert {"# one": 1, "# two": 1, "# four": 1} == dict(comments(text))
+
+    def test_unreadable_text_is_refused(self) -> None:
+        """Text ruamel cannot read is left as it is."""
+        done = format_text("a: [b\n", Organisation)
+        assert ("a: [b\n", True) == (done.text, done.failure is not None)
+
+
+class TestProperties:
+    @given(st.one_of(organisations(), people(), groups(), letters()))
+    def test_dumped_records_survive_and_fmt_is_idempotent(
+        self, record: Any
+    ) -> None:
+        """fmt keeps every value of a dumped record, and fmt twice is fmt
+        once; without registry numbers, dump already writes the canonical
+        form.
+        """
+        text = dump(record)
+        once = canonical(text, type(record))
+        assert (record,) == records(once, type(record))
+        assert once == canonical(once, type(record))
+        if not getattr(record, "identifiers", ()):
+            assert text == once
+
+    @given(
+        organisations(identifiers=()),
+        st.randoms(use_true_random=False),
+    )
+    def test_any_key_order_gives_one_form(
+        self, record: Organisation, random: Any
+    ) -> None:
+        """Shuffled top-level fields, each with a comment above it, come
+        back in the canonical order with each comment above its field.
+        """
+        text = dump(record)
+        blocks: list[list[str]] = []
+        for line in text.splitlines(keepends=True):
+            if line[0] != " ":
+                blocks.append([])
+            blocks[-1].append(line)
+        random.shuffle(blocks)
+        shuffled = "".join(
+            f"# about {b[0].split(':')[0]}\n" + "".join(b) for b in blocks
+        )
+        once = canonical(shuffled)
+        lines = once.splitlines()
+        assert text == "".join(
+            line + "\n" for line in lines if not line.startswith("#")
+        )
+        for i, line in enumerate(lines):
+            if line.startswith("# about "):
+                assert lines[i + 1].startswith(line[len("# about ") :] + ":")
+
+
+class TestCommand:
+    def test_shipped_data_is_canonical(self) -> None:
+        """fmt --check passes on the shipped registry."""
+        assert (0, "") == cli("fmt", "--check", str(SHIPPED))[::2]
+
+    def test_check_lists_and_changes_nothing(self, shipped_copy: Path) -> None:
+        """--check exits 1 listing the files that would change."""
+        (shipped_copy / "organisations" / "apple.yaml").write_text(
+            "name: Apple\nid: apple\nsources:\n"
+            "  - url: 'https://example.org'\n"
+        )
+        before = snapshot(shipped_copy)
+        code, out, _ = cli("fmt", "--check")
+        assert 1 == code
+        assert "would reformat registry_data/organisations/apple.yaml" in out
+        assert before == snapshot(shipped_copy)
+
+    def test_fmt_then_check_passes_and_keeps_the_registry(
+        self, shipped_copy: Path
+    ) -> None:
+        """fmt writes the canonical form; the registry means the same."""
+        _, before, _ = cli("export", "--format", "json")
+        assert 0 == cli("fmt")[0]
+        assert (0, 0) == (cli("fmt", "--check")[0], cli("validate")[0])
+        assert before == cli("export", "--format", "json")[1]
+        assert not list(shipped_copy.rglob(".*.tmp"))
+
+    def test_a_single_file(self, write: WriteFile) -> None:
+        """A file can be named on its own."""
+        path = write(
+            "organisations/apple.yaml",
+            "name: Apple\nid: apple\nsources:\n  - url: 'https://a.org'\n",
+        )
+        code, out, _ = cli("fmt", str(path))
+        assert (0, "1 file(s) reformatted, 0 already canonical\n") == (
+            code,
+            out.splitlines(keepends=True)[-1],
+        )
+        assert path.read_text().startswith("id: apple\nname: Apple\n")
+
+    def test_invalid_file_is_left_alone(self, write: WriteFile) -> None:
+        """A file that does not validate is not rewritten."""
+        text = "name: Apple\nid: apple\nkind: shop\n"
+        path = write("organisations/apple.yaml", text)
+        code, out, _ = cli("fmt")
+        assert 1 == code
+        assert "error invalid-value" in out
+        assert (
+            "registry_data/organisations/apple.yaml: left unchanged: it does "
+            "not validate (see above)" in out
+        )
+        assert text == path.read_text()
+
+    def test_not_a_record_file(self, shipped_copy: Path) -> None:
+        """Only record files are formatted."""
+        code, out, _ = cli("fmt", "registry_data/LICENSE")
+        assert 1 == code
+        assert "left unchanged: not a record file" in out
+
+    def test_folder_outside_a_registry(self, tmp_path: Path) -> None:
+        """A folder with no registry.yaml above it is an error."""
+        code, out, _ = cli("fmt", str(tmp_path))
+        assert 1 == code
+        assert "invalid-registry-file" in out
+
+    def test_missing_path_is_a_usage_error(self, shipped_copy: Path) -> None:
+        """A path that does not exist exits 2."""
+        assert 2 == cli("fmt", "nowhere")[0]
+
+
+class TestFix:
+    @pytest.mark.parametrize(
+        ("written", "code"),
+        [
+            ("United Kingdom", "GB"),
+            ("deu", "DE"),
+            ("gb", "GB"),
+            ("the Netherlands", "NL"),
+            ("Kosovo", "XK"),
+        ],
+    )
+    def test_countries_become_codes(
+        self, write: WriteFile, written: str, code: str
+    ) -> None:
+        """Names, alpha-3 and lower-case codes become alpha-2 codes."""
+        path = write(
+            "organisations/apple.yaml",
+            f"id: apple\nname: Apple\nhq_country: {written}\n"
+            "sources:\n  - url: 'https://a.org'\n",
+        )
+        status, out, _ = cli("fmt", "--fix")
+        assert 0 == status
+        assert f'hq_country: "{code}"\n' in path.read_text()
+        assert f"is now its ISO alpha-2 code {code!r}" in out
+        assert 0 == cli("validate")[0]
+
+    def test_claim_countries(self, write: WriteFile) -> None:
+        """Countries in a claim's list are fixed too."""
+        letter = SHIPPED / "letters" / "survivors-letter-2023.yaml"
+        text = letter.read_text().replace(
+            "  - measure: countries\n    value: 24\n",
+            "  - measure: countries\n    value: 24\n"
+            "    countries: [gbr, Canada]\n",
+        )
+        path = write("letters/survivors-letter-2023.yaml", text)
+        assert 0 == cli("fmt", "--fix")[0]
+        assert '    countries:\n      - "GB"\n      - "CA"\n' in (
+            path.read_text()
+        )
+
+    @pytest.mark.parametrize("written", ["Untied Kingdom", "UK", "Europe"])
+    def test_guesses_are_left_to_a_person(
+        self, write: WriteFile, written: str
+    ) -> None:
+        """A near-miss, an alias or a region is not fixed."""
+        text = f"id: apple\nname: Apple\nhq_country: {written}\n"
+        path = write("organisations/apple.yaml", text)
+        code, out, _ = cli("fmt", "--fix")
+        assert 1 == code
+        assert "unknown-country" in out
+        assert text == path.read_text()
+
+    def test_a_hidden_person_country_is_not_shown(
+        self, write: WriteFile
+    ) -> None:
+        """The fix message says nothing of a non-public person."""
+        write(
+            "people/person-4k2m9xq7.yaml",
+            "id: person-4k2m9xq7\ndisclosure: anonymous\n"
+            "country: Iceland\nsources:\n  - url: 'https://a.org'\n",
+        )
+        code, out, _ = cli("fmt", "--fix")
+        assert 0 == code
+        assert "Iceland" not in out
+        assert "'IS'" not in out
+        assert "not shown: private" in out
+
+    def test_without_fix_nothing_is_fixed(self, write: WriteFile) -> None:
+        """A country name is an error fmt reports but does not touch."""
+        text = "id: apple\nname: Apple\nhq_country: France\n"
+        path = write("organisations/apple.yaml", text)
+        assert 1 == cli("fmt")[0]
+        assert text == path.read_text()
+
+
+class TestAtomicWrite:
+    def test_a_crash_mid_write_keeps_the_old_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Interrupted after half the bytes: the old file is whole and no
+        temporary file is left.
+        """
+        path = tmp_path / "a.yaml"
+        path.write_bytes(b"old content\n")
+        real_write = os.write
+
+        def half_then_crash(fd: int, data: Any) -> int:
+            real_write(fd, bytes(data[: len(data) // 2]))
+            raise OSError("disk full")
+
+        monkeypatch.setattr(os, "write", half_then_crash)
+        with pytest.raises(OSError, match="disk full"):
+            write_atomic(path, b"new content that is longer\n")
+        monkeypatch.undo()
+        assert b"old content\n" == path.read_bytes()
+        assert ["a.yaml"] == sorted(p.name for p in tmp_path.iterdir())
+
+    def test_a_crash_before_the_rename_keeps_the_old_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Interrupted between writing and renaming: the same."""
+        path = tmp_path / "a.yaml"
+        path.write_bytes(b"old\n")
+
+        def fail(*_: Any) -> None:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(os, "replace", fail)
+        with pytest.raises(KeyboardInterrupt):
+            write_atomic(path, b"new\n")
+        monkeypatch.undo()
+        assert (b"old\n", ["a.yaml"]) == (
+            path.read_bytes(),
+            sorted(p.name for p in tmp_path.iterdir()),
+        )
+
+    def test_the_file_keeps_its_permissions(self, tmp_path: Path) -> None:
+        """A temporary file's private mode does not replace the file's."""
+        path = tmp_path / "a.yaml"
+        path.write_bytes(b"old\n")
+        path.chmod(0o640)
+        write_atomic(path, b"new\n")
+        assert (b"new\n", 0o640) == (
+            path.read_bytes(),
+            path.stat().st_mode & 0o777,
+        )
+
+    def test_fmt_crash_leaves_the_registry_as_it_was(
+        self, write: WriteFile, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A crash during fmt leaves every file whole."""
+        path = write(
+            "organisations/apple.yaml",
+            "name: Apple\nid: apple\nsources:\n  - url: 'https://a.org'\n",
+        )
+        before = path.read_bytes()
+
+        def fail(*_: Any) -> None:
+            raise OSError("power cut")
+
+        monkeypatch.setattr(os, "fsync", fail)
+        with pytest.raises(OSError, match="power cut"):
+            cli("fmt", str(path))
+        monkeypatch.undo()
+        assert before == path.read_bytes()
+        assert [] == list(path.parent.glob(".*"))

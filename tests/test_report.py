@@ -1,0 +1,655 @@
+"""The coverage report and the world map, read as text: what they show,
+what they never show, and that they stand alone and are accessible.
+
+tests/test_browser.py opens the same pages in a real browser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import itertools
+import re
+
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import coalition_registry as cr
+
+from coalition_registry import report, worldmap
+from coalition_registry.aggregate import Cell, Row, Table
+from coalition_registry.cli import run
+from conftest import WriteFile
+
+
+LETTER = "survivors-letter-2023"
+DAY = dt.date(2026, 11, 1)
+
+#: A name written as HTML by a stranger, quotes and all.
+EVIL = '<script>alert("pwned")</script> & \'Quote\' "Co"'
+#: A pseudonymous survivor's chosen name: never in any output.
+PSEUDONYM = "Jane Pseudonym"
+#: An organisation's name that its record marks private.
+PRIVATE_NAME = "Hidden Charity Name"
+
+SOURCE = (
+    "sources:\n  - url: 'https://example.org/letter'\n    publisher: Example\n"
+)
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def sign(write: WriteFile, signatory: str, role: str) -> None:
+    write(
+        f"signatures/{LETTER}/{LETTER}--{signatory}.yaml",
+        f"id: {LETTER}--{signatory}\nletter: {LETTER}\n"
+        f"signatory: {signatory}\nrole: {role}\n" + SOURCE,
+    )
+
+
+def plant(write: WriteFile) -> None:
+    """A pseudonymous survivor in GB, an organisation whose name is
+    private in France, and one whose name is HTML in Germany: all signed.
+    """
+    write(
+        "people/person-7k2m9x.yaml",
+        f"id: person-7k2m9x\ndisclosure: pseudonym\nname: {PSEUDONYM}\n"
+        "country: GB\n" + SOURCE,
+    )
+    sign(write, "person-7k2m9x", "survivor")
+    write(
+        "organisations/quiet-charity.yaml",
+        f"id: quiet-charity\nname: {PRIVATE_NAME}\nkind: charity\n"
+        "hq_country: FR\nprivate: [name]\n" + SOURCE,
+    )
+    sign(write, "quiet-charity", "organisation")
+    quoted = EVIL.replace("'", "''")
+    write(
+        "organisations/evil-org.yaml",
+        f"id: evil-org\nname: '{quoted}'\nkind: charity\nhq_country: DE\n"
+        + SOURCE,
+    )
+    sign(write, "evil-org", "organisation")
+
+
+@pytest.fixture(name="registry", scope="module")
+def _registry() -> cr.Registry:
+    return cr.load("registry_data")
+
+
+@pytest.fixture(name="page", scope="module")
+def _page(registry: cr.Registry) -> str:
+    return report.html_report(registry, LETTER, generated=DAY)
+
+
+@pytest.fixture(name="planted")
+def _planted(write: WriteFile) -> cr.Registry:
+    plant(write)
+    return cr.load("registry_data")
+
+
+# -- reading HTML ---------------------------------------------------------------
+
+
+class Outline(HTMLParser):
+    """The elements of a page, as (tag, attributes) in document order, and
+    its text.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(
+        self, tag: str, attrs: list[tuple[str, str | None]]
+    ) -> None:
+        self.elements.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(page: str) -> Outline:
+    parser = Outline()
+    parser.feed(page)
+    return parser
+
+
+def tags(page: str, name: str) -> list[dict[str, str]]:
+    return [a for t, a in parse(page).elements if t == name]
+
+
+def headings(page: str) -> Iterator[int]:
+    for tag, _ in parse(page).elements:
+        if re.fullmatch(r"h[1-6]", tag):
+            yield int(tag[1])
+
+
+# -- the map ----------------------------------------------------------------
+
+
+class TestOutlines:
+    def test_every_code_is_a_country(self) -> None:
+        """Each outline's code is an accepted alpha-2 code, or None."""
+        codes = [o.code for o in worldmap.outlines() if o.code is not None]
+        assert [] == [c for c in codes if not cr.countries.is_country(c)]
+        assert len(codes) == len(set(codes))
+
+    def test_natural_earth_quirks_are_mended(self) -> None:
+        """France, Norway, Kosovo and Taiwan have outlines under their own
+        codes (Natural Earth writes -99 or CN-TW).
+        """
+        codes = {o.code for o in worldmap.outlines()}
+        assert {"FR", "NO", "XK", "TW", "GB", "BE", "NL"} <= codes
+
+    def test_antarctica_is_left_out(self) -> None:
+        """No signatory is counted in Antarctica; it is not drawn."""
+        assert "AQ" not in {o.code for o in worldmap.outlines()}
+
+    def test_outlines_lie_on_the_map(self) -> None:
+        """Every outline fits in the map's frame."""
+        frame = worldmap._frame()
+        outside = [
+            o.code
+            for o in worldmap.outlines()
+            if o.box[0] < -1
+            or o.box[2] > worldmap.WIDTH + 1
+            or o.box[1] < -1
+            or o.box[3] > frame.height + 1
+        ]
+        assert [] == outside
+
+    def test_missing_package_says_what_to_install(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Without the geometry package, the error names the extra."""
+        monkeypatch.setattr(worldmap, "_data_folder", lambda: None)
+        worldmap.outlines.cache_clear()
+        try:
+            with pytest.raises(worldmap.GeometryMissingError) as info:
+                worldmap.outlines()
+            assert not worldmap.geometry_available()
+        finally:
+            worldmap.outlines.cache_clear()
+        assert "pip install 'coalition-registry[report]'" in str(info.value)
+
+
+def table(*rows: tuple[str | None, int, int]) -> Table:
+    """A table by country from (code, organisations, individuals) rows."""
+
+    def cells(orgs: int, people: int) -> tuple[Cell, ...]:
+        return (
+            Cell(orgs),
+            Cell(0),
+            Cell(people, people=True),
+            Cell(orgs + people, people=people > 0),
+        )
+
+    body = tuple(
+        Row(
+            code,
+            cr.countries.country_name(code) if code else "Unknown",
+            cells(o, p),
+        )
+        for code, o, p in rows
+    )
+    total = Row(
+        None,
+        "Total",
+        cells(sum(r[1] for r in rows), sum(r[2] for r in rows)),
+    )
+    return Table(
+        title="Signatories of a letter, by country",
+        by="country",
+        columns=("organisations", "groups", "individuals", "signatories"),
+        rows=body,
+        total=total,
+        rule="a rule",
+        sum_column="signatories",
+    )
+
+
+class TestChoropleth:
+    def test_shipped_countries_are_the_tables(
+        self, registry: cr.Registry
+    ) -> None:
+        """The map shades exactly the countries of the table by country."""
+        counts = cr.suppress(cr.signatory_table(registry, LETTER))
+        chart = worldmap.choropleth(counts)
+        expected = {
+            r.key: r.cells[-1].value for r in counts.rows if r.key is not None
+        }
+        assert expected == {s.code: s.cell.value for s in chart.shades}
+        assert "2" == chart.unknown
+
+    def test_hidden_counts_are_hatched_never_numbered(self) -> None:
+        """A suppressed country has no class, says "fewer than 3", and its
+        number is in no label.
+        """
+        counts = cr.suppress(
+            table(("GB", 4, 2), ("FR", 3, 0), ("DE", 7, 0), (None, 0, 0))
+        )
+        chart = worldmap.choropleth(counts)
+        gb = chart.shade_of("GB")
+        assert gb is not None
+        assert (None, True, "fewer than 3") == (gb.shade, gb.hidden, gb.shown)
+        assert "6" not in gb.label
+        svg = worldmap.map_svg(chart)
+        assert 'data-country="GB" data-count="hidden"' in svg
+        assert f'fill="url(#{worldmap.HATCH_ID})"' in svg
+        assert "fewer than 3 (number hidden)" in svg
+        assert "United Kingdom: 6" not in svg
+
+    def test_a_tiny_country_gets_a_dot(self) -> None:
+        """Malta is too small to see: a dot marks it, in its group."""
+        svg = worldmap.map_svg(worldmap.choropleth(table(("MT", 3, 0))))
+        group = svg.split('data-country="MT"', 1)[1].split("</g>", 1)[0]
+        assert '<circle class="cr-dot"' in group
+
+    def test_a_country_without_an_outline_is_named(self) -> None:
+        """Tokelau has no outline in the map data: the notes say so, with
+        its count.
+        """
+        chart = worldmap.choropleth(table(("TK", 3, 0), ("DE", 1, 0)))
+        assert ("TK",) == tuple(
+            s.code for s in worldmap.missing_outlines(chart)
+        )
+        assert "no outline in the map data: Tokelau (3)." in " ".join(
+            worldmap.notes(chart)
+        )
+
+    def test_no_unknown_row_no_note(self) -> None:
+        """An Unknown row of 0 is not mentioned under the map."""
+        chart = worldmap.choropleth(table(("DE", 7, 0), (None, 0, 0)))
+        assert chart.unknown is None
+
+    def test_not_by_country(self) -> None:
+        """Only a table by country can be drawn."""
+        region = cr.signatory_table(
+            cr.load("registry_data"), LETTER, by="region"
+        )
+        with pytest.raises(ValueError, match="by country"):
+            worldmap.choropleth(region)
+
+    @pytest.mark.parametrize(
+        ("top", "labels"),
+        [
+            (1, ["1"]),
+            (2, ["1", "2"]),
+            (5, ["1", "2", "3", "4", "5"]),
+            (7, ["1", "2", "3–4", "5–7"]),
+            (150, ["1", "2–4", "5–19", "20–99", "100–150"]),
+        ],
+    )
+    def test_classes(self, top: int, labels: list[str]) -> None:
+        """Classes start at 1, follow on without gaps, end at the largest
+        count, and are at most five.
+        """
+        classes = worldmap._classes([1, top])
+        assert labels == [c.label for c in classes]
+        assert [c.low for c in classes[1:]] == [
+            c.high + 1 for c in classes[:-1]
+        ]
+        assert len({c.colour for c in classes}) == len(classes)
+
+    def test_small_countries_get_a_detail_panel(
+        self, registry: cr.Registry
+    ) -> None:
+        """Belgium and the Netherlands are shown again, larger, under
+        "Detail: Europe".
+        """
+        chart = worldmap.choropleth(
+            cr.suppress(cr.signatory_table(registry, LETTER))
+        )
+        assert worldmap.detail_box(chart) is not None
+        assert "Detail: Europe" == worldmap.detail_title(chart)
+        assert (
+            worldmap.detail_box(worldmap.choropleth(table(("CA", 3, 0))))
+            is None
+        )
+
+
+class TestColours:
+    def test_every_class_stands_out_from_empty_land(self) -> None:
+        """Each colour of the scale has 3:1 contrast with land that has no
+        signatory (WCAG 1.4.11), and so does the hatch of hidden counts.
+        """
+        for colour in (*worldmap.PALETTE, worldmap.SUPPRESSED_INK):
+            assert worldmap.contrast(colour, worldmap.NO_DATA) >= 3, colour
+
+    def test_the_scale_darkens_step_by_step(self) -> None:
+        """Each step is distinctly darker than the last (1.3:1 or more), so
+        the order reads without hue: colour-blind safe.
+        """
+        steps = [
+            worldmap.contrast(a, b)
+            for a, b in itertools.pairwise(worldmap.PALETTE)
+        ]
+        assert all(s >= 1.3 for s in steps), steps
+        lum = [worldmap._luminance(c) for c in worldmap.PALETTE]
+        assert lum == sorted(lum, reverse=True)
+
+    @pytest.mark.parametrize(("text", "ground"), report.TEXT_PAIRS)
+    def test_text_contrast(self, text: str, ground: str) -> None:
+        """Text passes WCAG AA (4.5:1) on every background it is set on."""
+        ratio = worldmap.contrast(report.COLOURS[text], report.COLOURS[ground])
+        assert ratio >= 4.5
+
+    def test_map_text_contrast(self) -> None:
+        """The standalone map's text passes WCAG AA on white."""
+        for colour in (worldmap.INK, worldmap.MUTED):
+            assert worldmap.contrast(colour, "#ffffff") >= 4.5
+
+
+# -- the page ------------------------------------------------------------------
+
+
+class TestContents:
+    def test_the_letter_summary(self, page: str) -> None:
+        """The letter's summary opens the page."""
+        assert "spearheaded by a survivor" in page
+
+    def test_title_date_and_version(self, page: str) -> None:
+        """The page names the letter, the day it was made and the registry
+        version it describes.
+        """
+        letter = "Survivors' and child safety organisations' letter"
+        assert html.escape(letter) in page
+        assert "Generated on 1 November 2026" in page
+        assert re.search(
+            r"Coalition Registry, data format 1; content [0-9a-f]{12} "
+            r"\(\d+ files\)",
+            page,
+        )
+
+    def test_map_with_legend_and_labels(self, page: str) -> None:
+        """The map is there, each shaded country labelled with its name and
+        count for screen readers and pointers, with a legend.
+        """
+        areas = [a for a in tags(page, "g") if "cr-area" in a.get("class", "")]
+        labels = {a["data-country"]: a["aria-label"] for a in areas}
+        assert "United Kingdom: 2 signatories" == labels["GB"]
+        assert "Canada: 1 signatory" == labels["CA"]
+        assert all(a.get("role") == "img" for a in areas)
+        assert "<title>United Kingdom: 2 signatories</title>" in page
+        assert "Signatories in the records" in page
+        assert "none in the records" in page
+
+    def test_tables_by_country_and_region(self, page: str) -> None:
+        """Both coverage tables, each country and region a row."""
+        countries = [
+            a["data-country"] for a in tags(page, "tr") if "data-country" in a
+        ]
+        assert ["GB", "AU", "BE", "CA", "GR", "NL", "TH", ""] == countries
+        regions = [
+            a["data-region"] for a in tags(page, "tr") if "data-region" in a
+        ]
+        assert ["Europe", "Americas", "Asia", "Oceania", ""] == regions
+
+    def test_the_rules_are_stated(self, page: str) -> None:
+        """Every output states the rules it applied."""
+        assert "Suppression: counts of people from 1 to 2 are shown as" in page
+        assert "an organisation counts in its headquarters country" in page
+
+    def test_claims_beside_records(self, page: str) -> None:
+        """The reconciliation: each claim, what the records show, and why
+        they can differ.
+        """
+        text = "".join(parse(page).text)
+        assert "signatories: survivor" in text
+        assert "19+" in text
+        assert "17 countries not yet covered by a record" in text
+
+    def test_organisations_with_their_sources(self, page: str) -> None:
+        """The organisations that signed, each linked to its source."""
+        assert "Barnardo&#x27;s" in page
+        links = [a["href"] for a in tags(page, "a") if "href" in a]
+        assert any("childhelplineinternational.org" in h for h in links)
+
+    def test_without_the_map(self, registry: cr.Registry) -> None:
+        """--no-map: the same page, no map, and no geometry needed."""
+        page = report.html_report(
+            registry, LETTER, generated=DAY, include_map=False
+        )
+        assert "<svg" not in page
+        assert 'data-country="GB"' in page
+
+
+class TestStandsAlone:
+    def test_nothing_is_fetched(self, page: str) -> None:
+        """No script, stylesheet, font, image or frame is loaded: the only
+        addresses are the links a reader may follow.
+        """
+        assert [] == [
+            (t, a)
+            for t, a in parse(page).elements
+            if t in {"script", "link", "img", "iframe", "object", "embed"}
+            or "src" in a
+            or "srcset" in a
+            or ("href" in a and t not in {"a", "use"})
+        ]
+        assert "@import" not in page
+        assert not re.search(r"url\((?!#)", page)
+        uses = [a["href"] for a in tags(page, "use")]
+        assert all(h.startswith("#") for h in uses)
+
+    def test_the_browser_may_fetch_nothing(self, page: str) -> None:
+        """The page's Content-Security-Policy forbids any fetch."""
+        meta = [
+            a
+            for a in tags(page, "meta")
+            if a.get("http-equiv") == "Content-Security-Policy"
+        ]
+        assert 1 == len(meta)
+        assert meta[0]["content"].startswith("default-src 'none'")
+
+    @pytest.mark.parametrize(
+        "url",
+        ["javascript:alert(1)", "data:text/html,x", "  javascript:x", "//x"],
+    )
+    def test_only_web_links(self, url: str) -> None:
+        """A source address is linked only when it is http or https."""
+        assert "href" not in report._link(url, "x")
+
+
+class TestPrivacy:
+    def test_names_that_must_not_appear(self, planted: cr.Registry) -> None:
+        """A pseudonym and a private organisation name appear nowhere: not
+        in the page, not on the map.
+        """
+        page = report.html_report(planted, LETTER, generated=DAY)
+        svg = report.svg_map(planted, LETTER)
+        for text in (page, svg):
+            assert PSEUDONYM not in text
+            assert html.escape(PSEUDONYM) not in text
+            assert PRIVATE_NAME not in text
+        assert "Name not published" in page
+        assert "Fewer than 3 signatories who are not public are counted" in (
+            page
+        )
+
+    def test_a_private_field_of_the_letter(self, shipped_copy: Path) -> None:
+        """A letter's summary marked private is not shown."""
+        path = shipped_copy / "letters" / f"{LETTER}.yaml"
+        path.write_text(
+            path.read_text(encoding="utf-8") + "private: [summary]\n",
+            encoding="utf-8",
+        )
+        page = report.html_report(cr.load("registry_data"), LETTER)
+        assert "spearheaded by a survivor" not in page
+        assert 'class="letter-summary"' not in page
+
+    def test_a_hidden_count_stays_hidden(self, planted: cr.Registry) -> None:
+        """The survivor makes the UK a count of people below 3: its count
+        is hidden on the map and in the table, never shown.
+        """
+        page = report.html_report(planted, LETTER, generated=DAY)
+        labels = {
+            a["data-country"]: a
+            for a in tags(page, "g")
+            if "cr-area" in a.get("class", "")
+        }
+        assert "hidden" == labels["GB"]["data-count"]
+        label = labels["GB"]["aria-label"]
+        assert label.startswith("United Kingdom: fewer than 3 signatories")
+        assert "United Kingdom: 3" not in page
+        row = page.split('<tr data-country="GB">')[1].split("</tr>")[0]
+        assert "&lt;3" in row
+        assert ">3<" not in row
+
+    def test_html_in_a_name_is_text(self, planted: cr.Registry) -> None:
+        """A name written as HTML is escaped, quotes included."""
+        page = report.html_report(planted, LETTER, generated=DAY)
+        assert "<script>" not in page
+        assert html.escape(EVIL, quote=True) in page
+        assert [] == tags(page, "script")
+
+
+class TestSmallCountsOfPeople:
+    def test_one_or_two_people_read_the_same(self, write: WriteFile) -> None:
+        """One or two anonymous survivors with no known country: the map,
+        the key figures, the tables and the list of signatories read the
+        same, so no count below the threshold can be worked out.
+        """
+        pages = []
+        for n in (1, 2):
+            write(
+                f"people/person-{n}x7q2k.yaml",
+                f"id: person-{n}x7q2k\ndisclosure: anonymous\n" + SOURCE,
+            )
+            sign(write, f"person-{n}x7q2k", "survivor")
+            page = report.html_report(
+                cr.load("registry_data"), LETTER, generated=DAY
+            )
+            # The claims' reasons are reconcile's; the version changes with
+            # any file.
+            page = re.sub(
+                r'<section aria-labelledby="claims">.*?</section>', "", page
+            )
+            pages.append(
+                re.sub(r"content [0-9a-f]{12} \(\d+ files\)", "", page)
+            )
+        assert pages[0] == pages[1]
+        assert "fewer than 3 signatories have no known country" in pages[0]
+
+
+class TestAccessibility:
+    def test_one_h1_and_no_skipped_level(self, page: str) -> None:
+        """Headings go h1, h2, h3 without skipping a level."""
+        levels = list(headings(page))
+        assert 1 == levels.count(1)
+        assert 1 == levels[0]
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels))
+
+    def test_language_and_title(self, page: str) -> None:
+        """The page says its language and has a title."""
+        assert '<html lang="en">' in page
+        assert "<title>Coverage report: " in page
+
+    def test_map_has_a_text_alternative(self, page: str) -> None:
+        """The map has a title and a description that gives every count,
+        and the figure points to the table behind it.
+        """
+        svg = page[page.index("<svg") : page.index("</svg>")]
+        assert '<title id="m-cr-map-title">' in svg
+        desc = re.search(r'<desc id="m-cr-map-desc">(.*?)</desc>', svg)
+        assert desc is not None
+        assert "United Kingdom: 2 signatories" in desc.group(1)
+        assert 'href="#by-country"' in page
+        assert 'id="by-country"' in page
+
+    def test_tables_have_captions_and_header_scopes(self, page: str) -> None:
+        """Every table has a caption, and every header cell a scope."""
+        assert page.count("<table") == page.count("<caption>")
+        assert [] == [a for a in tags(page, "th") if "scope" not in a]
+
+    def test_every_scrolling_region_is_named(self, page: str) -> None:
+        """A focusable scrolling region has a name for screen readers."""
+        regions = [a for a in tags(page, "div") if a.get("role") == "region"]
+        assert regions
+        assert all(a.get("aria-label") for a in regions)
+
+
+class TestRegistryVersion:
+    def test_changes_with_any_file(
+        self, write: WriteFile, shipped_copy: Path
+    ) -> None:
+        """Editing any file gives another version."""
+        before = report.registry_version(cr.load("registry_data"))
+        path = shipped_copy / "organisations" / "barnardos.yaml"
+        path.write_text(path.read_text() + "# edited\n")
+        after = report.registry_version(cr.load("registry_data"))
+        assert before != after
+
+    def test_in_memory(self) -> None:
+        """A registry built in memory has no files to fingerprint."""
+        assert "unknown" == report.registry_version(cr.Registry([]))
+
+
+class TestCommands:
+    def test_report(self, shipped_copy: Path) -> None:
+        """`report` writes the page and says where."""
+        code, out, err = cli("report", "registry_data", "--out", "r.html")
+        assert (0, "wrote r.html\n", "") == (code, out, err)
+        page = (shipped_copy.parent / "r.html").read_text(encoding="utf-8")
+        assert page.startswith("<!doctype html>")
+        assert page.rstrip().endswith("</html>")
+
+    def test_map(self, shipped_copy: Path) -> None:
+        """`map` writes a standalone SVG with its title, legend and rules."""
+        code, out, _ = cli("map", "--out", "m.svg")
+        assert (0, "wrote m.svg\n") == (code, out)
+        svg = (shipped_copy.parent / "m.svg").read_text(encoding="utf-8")
+        assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+        assert "Signatories in the records" in svg
+        assert "Suppression: counts of people" in svg
+        assert "Detail: Europe" in svg
+
+    def test_standard_output(self, shipped_copy: Path) -> None:
+        """`--out -` writes to standard output."""
+        code, out, _ = cli("map", "--out", "-")
+        assert 0 == code
+        assert out.startswith("<svg")
+
+    def test_unwritable(self, shipped_copy: Path) -> None:
+        """A file that cannot be written is a usage error."""
+        code, _, err = cli("report", "--out", "no/such/folder/r.html")
+        assert 2 == code
+        assert "cannot write no/such/folder/r.html" in err
+
+    def test_invalid_registry(self, write: WriteFile) -> None:
+        """A registry with errors: its problems, exit 1, no page."""
+        write("organisations/bad.yaml", "id: bad\nname: Bad\nhq_country: UK\n")
+        code, out, _ = cli("report", "--out", "r.html")
+        assert 1 == code
+        assert "unknown-country" in out
+        assert not Path("r.html").exists()
+
+    def test_missing_geometry(
+        self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Without the 'report' extra: a clear message, exit 2, and
+        --no-map still works.
+        """
+        monkeypatch.setattr(worldmap, "_data_folder", lambda: None)
+        worldmap.outlines.cache_clear()
+        try:
+            code, _, err = cli("report", "--out", "r.html")
+            assert 2 == code
+            assert "pip install 'coalition-registry[report]'" in err
+            assert "--no-map" in err
+            assert (2, 0) == (
+                cli("map")[0],
+                cli("report", "--no-map", "--out", "r.html")[0],
+            )
+        finally:
+            worldmap.outlines.cache_clear()

@@ -1,0 +1,294 @@
+"""new: templates that validate, explain themselves and keep secrets."""
+
+from __future__ import annotations
+
+import io
+
+from pathlib import Path
+
+import pytest
+
+from coalition_registry.cli import run
+from coalition_registry.model import KINDS, OPAQUE_ID
+from coalition_registry.scaffold import opaque_id, scaffold
+from coalition_registry.schema import yaml_fields
+from coalition_registry.validate import validate
+from conftest import WriteFile
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def problems(path: str) -> list[tuple[str, str]]:
+    return [(p.code, str(p.severity)) for p in validate(path).problems]
+
+
+NEW = [
+    ("organisation", "--name", "Example Child Safety Foundation"),
+    ("group", "--name", "Example Survivors' Collective"),
+    ("letter", "--name", "Example open letter (2024)"),
+    ("person", "--disclosure", "public", "--name", "Jane Example"),
+    ("person", "--disclosure", "pseudonym", "--name", "Blue Heron"),
+    ("person", "--disclosure", "anonymous"),
+    (
+        "signature",
+        "--letter",
+        "survivors-letter-2023",
+        "--signatory",
+        "nspcc",
+    ),
+    (
+        "signature",
+        "--letter",
+        "survivors-letter-2023",
+        "--signatory",
+        "tim-cook",
+        "--role",
+        "expert",
+    ),
+]
+
+
+class TestEachKind:
+    @pytest.mark.parametrize("argv", NEW, ids=lambda a: " ".join(a[:3]))
+    def test_writes_a_template_that_validates(
+        self, shipped_copy: Path, argv: tuple[str, ...]
+    ) -> None:
+        """The file validates, with only the no-source warning, and fmt
+        finds it already canonical.
+        """
+        code, out, err = cli("new", *argv)
+        assert (0, "") == (code, err)
+        path = out.strip()
+        assert Path(path).is_file()
+        assert [("no-source", "warning")] == problems(path)
+        assert 0 == cli("fmt", "--check", path)[0]
+
+    def test_paths_and_ids(self, shipped_copy: Path) -> None:
+        """Ids come from names; a signature sits in its letter's folder."""
+        assert [
+            "registry_data/organisations/example-child-safety-foundation.yaml",
+            "registry_data/groups/example-survivors-collective.yaml",
+            "registry_data/letters/example-open-letter-2024.yaml",
+            "registry_data/people/jane-example.yaml",
+        ] == [cli("new", *argv)[1].strip() for argv in NEW[:4]]
+        code, out, _ = cli(
+            "new",
+            "signature",
+            "--letter",
+            "example-open-letter-2024",
+            "--signatory",
+            "example-child-safety-foundation",
+        )
+        expected = (
+            "registry_data/signatures/example-open-letter-2024/"
+            "example-open-letter-2024--example-child-safety-foundation.yaml\n"
+        )
+        assert (0, expected) == (code, out)
+        assert [("no-source", "warning")] * 5 == problems("registry_data")
+
+    @pytest.mark.parametrize("kind", ["organisation", "letter", "signature"])
+    def test_every_field_is_explained(self, kind: str) -> None:
+        """Each field of the model appears, filled in or as an example,
+        under a comment.
+        """
+        made = scaffold(
+            kind,
+            name="Example",
+            letter="a" if kind == "signature" else None,
+            signatory="b" if kind == "signature" else None,
+            role="organisation" if kind == "signature" else None,
+        )
+        lines = made.text.splitlines()
+        for name in yaml_fields(KINDS[kind]):
+            (i,) = [
+                i
+                for i, line in enumerate(lines)
+                if line.startswith((f"{name}:", f"# {name}:"))
+            ]
+            assert lines[i - 1].startswith("# ")
+
+
+class TestPrivacy:
+    def test_opaque_ids(self) -> None:
+        """person- and 8 letters and digits, at least one a digit."""
+        ids = {opaque_id() for _ in range(50)}
+        assert 50 == len(ids)
+        for made in ids:
+            assert OPAQUE_ID.match(made)
+            assert 15 == len(made)
+            assert any(c.isdigit() for c in made[7:])
+
+    def test_an_id_never_spells_the_name(self) -> None:
+        """A draw that would spell a word of the name is drawn again."""
+        draws = iter("heron123" + "zz9zz9zz")
+
+        def choice(_: str) -> str:
+            return next(draws)
+
+        assert "person-zz9zz9zz" == opaque_id("Blue Heron", choice=choice)
+
+    def test_an_id_is_never_taken_twice(self) -> None:
+        """A draw that is already an id is drawn again."""
+        draws = iter("aaaa1111" + "bbbb2222")
+        assert "person-bbbb2222" == opaque_id(
+            None, {"person-aaaa1111"}, choice=lambda _: next(draws)
+        )
+
+    def test_a_pseudonym_is_never_printed(self, shipped_copy: Path) -> None:
+        """Only the path, with an opaque id, is printed."""
+        code, out, err = cli(
+            "new",
+            "person",
+            "--disclosure",
+            "pseudonym",
+            "--name",
+            "Blue Heron",
+        )
+        assert 0 == code
+        assert "Heron" not in out + err
+        (path,) = out.split()
+        person_id = Path(path).stem
+        assert OPAQUE_ID.match(person_id)
+        assert "heron" not in person_id
+        assert "name: Blue Heron\n" in Path(path).read_text()
+
+    def test_an_anonymous_person_has_no_name(self, shipped_copy: Path) -> None:
+        """--name is refused, and not echoed."""
+        code, out, err = cli(
+            "new", "person", "--disclosure", "anonymous", "--name", "Jo Secret"
+        )
+        assert 2 == code
+        assert "Secret" not in out + err
+        assert "leave out --name" in err
+
+    def test_disclosure_must_be_chosen(self, shipped_copy: Path) -> None:
+        """A person's disclosure has no default."""
+        code, _, err = cli("new", "person", "--name", "Jane Example")
+        assert 2 == code
+        assert "--disclosure" in err
+
+    def test_a_hidden_signatory_is_not_named_in_the_signature(
+        self, write: WriteFile
+    ) -> None:
+        """A signature by a non-public person has no name_as_printed."""
+        write(
+            "people/person-4k2m9xq7.yaml",
+            "id: person-4k2m9xq7\ndisclosure: anonymous\n",
+        )
+        code, out, _ = cli(
+            "new",
+            "signature",
+            "--letter",
+            "survivors-letter-2023",
+            "--signatory",
+            "person-4k2m9xq7",
+            "--role",
+            "survivor",
+        )
+        assert 0 == code
+        text = Path(out.strip()).read_text()
+        assert "name_as_printed" not in text
+        assert "never write their name here" in text
+
+
+class TestRefusals:
+    def test_an_existing_file_is_not_overwritten(
+        self, shipped_copy: Path
+    ) -> None:
+        """Exit 1 and the file unchanged."""
+        path = shipped_copy / "organisations" / "barnardos.yaml"
+        before = path.read_bytes()
+        code, out, err = cli("new", "organisation", "--name", "Barnardo's")
+        assert (1, "") == (code, out)
+        assert "already exists" in err
+        assert before == path.read_bytes()
+
+    def test_an_id_used_by_another_kind(self, shipped_copy: Path) -> None:
+        """Ids are unique across kinds: exit 1."""
+        code, _, err = cli("new", "group", "--name", "Barnardos")
+        assert 1 == code
+        assert "registry_data/organisations/barnardos.yaml" in err
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (("organisation",), "--name"),
+            (("organisation", "--name", "Жук"), "no usable id"),
+            (
+                ("signature", "--letter", "survivors-letter-2023"),
+                "--signatory",
+            ),
+            (
+                ("signature", "--letter", "nope", "--signatory", "nspcc"),
+                "no letter has the id 'nope'",
+            ),
+            (
+                (
+                    "signature",
+                    "--letter",
+                    "survivors-letter-2023",
+                    "--signatory",
+                    "nope",
+                ),
+                "no organisation, group or person",
+            ),
+            (
+                (
+                    "signature",
+                    "--letter",
+                    "survivors-letter-2023",
+                    "--signatory",
+                    "evan-spiegel",
+                ),
+                "--role",
+            ),
+            (
+                ("organisation", "--name", "X", "--disclosure", "public"),
+                "person only",
+            ),
+        ],
+    )
+    def test_usage_errors(
+        self, shipped_copy: Path, argv: tuple[str, ...], message: str
+    ) -> None:
+        """Bad options exit 2 and write nothing."""
+        before = sorted(shipped_copy.rglob("*"))
+        code, _, err = cli("new", *argv)
+        assert 2 == code
+        assert message in err
+        assert before == sorted(shipped_copy.rglob("*"))
+
+    def test_not_a_registry(self, tmp_path: Path) -> None:
+        """PATH must be in a registry."""
+        code, _, err = cli("new", "organisation", "--name", "X", str(tmp_path))
+        assert 2 == code
+        assert "not in a registry" in err
+
+
+def test_volunteer_flow(shipped_copy: Path) -> None:
+    """new, then fill in the example source, then validate and fmt: no
+    problem left, and the comments stay.
+    """
+    _, out, _ = cli("new", "organisation", "--name", "Example Foundation")
+    path = Path(out.strip())
+    text = path.read_text()
+    example = (
+        '# sources:\n#   - url: "https://example.org/the-page"\n'
+        "#     publisher: Who published the page\n"
+        "#     quote: The words on the page that support the facts\n"
+    )
+    filled = (
+        "sources:\n  - url: 'https://example.org/about'\n"
+        "    quote: The Example Foundation, based in Dublin\n"
+    )
+    assert example in text
+    path.write_text(text.replace(example, filled))
+    assert [] == problems(str(path))
+    assert (0, 0) == (cli("fmt", str(path))[0], cli("validate")[0])
+    formatted = path.read_text()
+    assert '  - url: "https://example.org/about"\n' in formatted
+    assert formatted.count("\n#") == text.count("\n#") - 4
