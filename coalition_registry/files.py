@@ -7,6 +7,7 @@ unreadable files become problems, never exceptions.
 from __future__ import annotations
 
 import os
+import re
 
 from pathlib import Path
 from typing import Final
@@ -51,7 +52,7 @@ class FileEntry:
 def display_path(path: Path) -> str:
     """*path* as a user would type it: relative to here when inside it."""
     try:
-        return os.path.relpath(path)
+        return safe_name(os.path.relpath(path))
     except ValueError:  # pragma: no cover - another drive on Windows
         return str(path)
 
@@ -91,7 +92,8 @@ def walk(root: Path) -> list[FileEntry]:
             if name.startswith("."):
                 continue
             path = folder + os.sep + name
-            shown_path = shown + "/" + name if shown != "." else name
+            printable = safe_name(name)
+            shown_path = shown + "/" + printable if shown != "." else printable
             if item.is_dir(follow_symlinks=False):
                 subfolders.append((path, shown_path, top or name))
             elif item.is_symlink() and os.path.isdir(path):
@@ -113,15 +115,52 @@ def walk(root: Path) -> list[FileEntry]:
             elif name.endswith(SUFFIXES_TUPLE):
                 if not top and name == REGISTRY_FILE:
                     continue
-                problem = (
-                    _check_link(Path(path), real_root, shown_path)
-                    if item.is_symlink()
-                    else None
-                )
+                if item.is_symlink():
+                    problem = check_link(Path(path), real_root, shown_path)
+                elif not item.is_file(follow_symlinks=False):
+                    # A FIFO or a device: opening it could wait for ever.
+                    problem = _not_regular(shown_path)
+                else:
+                    problem = None
                 entries.append(FileEntry(path, shown_path, top, problem))
         stack.extend(reversed(subfolders))
     entries.sort(key=lambda e: e.shown)
     return entries
+
+
+def _not_regular(shown: str) -> Problem:
+    return Problem(
+        "file-unreadable",
+        "this is not a regular file (a pipe or a device); replace it by a "
+        "file",
+        Location(shown),
+    )
+
+
+# Characters a file name must not carry into the output: controls (a
+# newline would forge a line; an escape sequence redraws a terminal), bidi
+# controls, and bytes that are not UTF-8 (kept by Python as surrogates).
+_UNSAFE_IN_NAME: Final = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069"
+    "\u2028\u2029\ud800-\udfff]"
+)
+
+
+def safe_name(name: str) -> str:
+    r"""A file name as it may be printed: control and bidirectional characters
+    and undecodable bytes written as escapes.
+
+    >>> print(safe_name("a\nb.yaml"), safe_name("caf\udce9.yaml"))
+    a\x0ab.yaml caf\xe9.yaml
+    """
+
+    def escape(m: re.Match[str]) -> str:
+        code = ord(m.group())
+        if 0xDC80 <= code <= 0xDCFF:
+            return f"\\x{code - 0xDC00:02x}"
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNSAFE_IN_NAME.sub(escape, name)
 
 
 def _unreadable(shown: str, e: OSError) -> Problem:
@@ -133,7 +172,8 @@ def _unreadable(shown: str, e: OSError) -> Problem:
     )
 
 
-def _check_link(path: Path, real_root: Path, shown: str) -> Problem | None:
+def check_link(path: Path, real_root: Path, shown: str) -> Problem | None:
+    """Why a symbolic link may not be followed, if it may not."""
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
@@ -149,6 +189,8 @@ def _check_link(path: Path, real_root: Path, shown: str) -> Problem | None:
             "replace it by the file itself",
             Location(shown),
         )
+    if not target.is_file():
+        return _not_regular(shown)
     return None
 
 

@@ -100,11 +100,14 @@ class Limits:
         max_file_bytes: Largest file read, in bytes.
         max_depth: Deepest nesting of lists and mappings.
         max_records: Most records in one registry.
+        max_values: Most values (keys, items, scalars) in one file: each
+            costs a few hundred bytes of memory however short it is.
     """
 
     max_file_bytes: int = 64 * 1024 * 1024
     max_depth: int = 32
     max_records: int = 5_000_000
+    max_values: int = 4_000_000
 
 
 DEFAULT_LIMITS: Final = Limits()
@@ -256,43 +259,86 @@ def _pos_of(offset: int, text: str) -> Pos:
     return line, offset - start + 1
 
 
+_WIDE: Final = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
 def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 only (a BOM is fine), and only characters YAML allows."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    wide = next((name for bom, name in _WIDE if raw.startswith(bom)), None)
+    if (
+        wide is None
+        and len(raw) >= 4
+        and (raw[1] == 0 or raw[0] == 0)
+        and (raw[:64].count(0) * 3 >= min(len(raw), 64))
+    ):
+        # No BOM, but every other byte is zero: UTF-16 (or UTF-32) text.
+        wide = "UTF-16" if raw[:4].count(0) < 3 else "UTF-32"
+    if wide is not None:
         return None, [
             Problem(
                 "encoding",
-                "the file is UTF-16; save it as UTF-8",
+                f"the file is {wide}; save it as UTF-8",
                 Location(path, 1, 1),
             )
         ]
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     try:
-        text = raw.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as e:
-        offset = len(raw[: e.start].decode("utf-8-sig", errors="replace"))
-        head = raw[: e.start].decode("utf-8-sig", errors="replace")
-        line, col = _pos_of(offset, head)
+        head = body[: e.start].decode("utf-8")
+        line, col = _pos_of(len(head), head)
         return None, [
             Problem(
                 "encoding",
-                f"byte 0x{raw[e.start]:02x} is not valid UTF-8; save the "
+                f"byte 0x{body[e.start]:02x} is not valid UTF-8; save the "
                 "file as UTF-8",
                 Location(path, line, col),
             )
         ]
-    bad = _NOT_PRINTABLE.search(text)
+    bad = _NOT_PRINTABLE.search(text) or _AMBIGUOUS_BREAK.search(text)
     if bad is not None:
         line, col = _pos_of(bad.start(), text)
-        char = bad.group()
-        what = "a NUL byte" if char == "\0" else f"character U+{ord(char):04X}"
         return None, [
             Problem(
                 "invalid-character",
-                f"{what} is not allowed in YAML; delete it",
+                _character_message(bad.group(), written=True),
                 Location(path, line, col),
             )
         ]
     return text, []
+
+
+# Line breaks for YAML 1.1 (and libyaml) but not for YAML 1.2 or most
+# editors: a field after one would be hidden in plain sight.
+_AMBIGUOUS_BREAK: Final = re.compile("[\x85\u2028\u2029]")
+
+
+def _character_message(char: str, *, written: bool) -> str:
+    if char in "\x85\u2028\u2029":
+        return (
+            f"the character U+{ord(char):04X} is a line break for some YAML "
+            "readers and not for others; use an ordinary line break, or "
+            "delete it"
+        )
+    what = "a NUL byte" if char == "\0" else f"character U+{ord(char):04X}"
+    if written:
+        return f"{what} is not allowed in YAML; delete it"
+    what = "a NUL character" if char == "\0" else what
+    return f"{what}, written as an escape in quotes, is not allowed; delete it"
+
+
+def _out_of_memory(path: str) -> Problem:
+    return Problem(
+        "limit-exceeded",
+        "reading this file needs more memory than there is; split it into "
+        "smaller files",
+        Location(path),
+    )
 
 
 def _mark_pos(mark: Any) -> Pos:
@@ -338,11 +384,6 @@ def _syntax_problem(e: Exception, path: str, text: str) -> Problem:
     return Problem("yaml-syntax", message, Location(path, line, col))
 
 
-# A value that starts with a quote: indentation, an optional "- ", an
-# optional "key: ", then the quote.
-_QUOTED_VALUE: Final = re.compile(
-    r"""^(\s*(?:-\s+)?(?:[^"'#\s][^:#]*:\s+)?)(["'])(.*)$"""
-)
 _CLOSES: Final = {
     '"': re.compile(r'(?:[^"\\]|\\.)*"'),
     "'": re.compile(r"(?:[^']|'')*'(?!')"),
@@ -356,32 +397,47 @@ def _quote_trouble(text: str, error_line: int) -> tuple[Pos, str] | None:
     """
     lines = _BREAK.split(text)[:error_line]
     for number in range(len(lines), 0, -1):
-        m = _QUOTED_VALUE.match(lines[number - 1])
-        if m is None:
-            continue
-        quote, rest = m.group(2), m.group(3)
-        closed = _CLOSES[quote].match(rest)
-        col = len(m.group(1)) + 1
-        if closed is None:
-            if number == error_line:
-                continue
-            return (number, col), (
-                "the quote that opens here is not closed on this line (the "
-                f"text runs on to line {error_line}); close the quote"
-            )
-        after = rest[closed.end() :].strip()
-        if after and not after.startswith("#"):
-            hint = (
-                "; to write an apostrophe inside single quotes, double it "
-                "('Barnardo''s'), or use double quotes"
-                if quote == "'"
-                else "; to write a double quote inside double quotes, "
-                'write \\"'
-            )
-            return (number, col + 1 + closed.end()), (
-                f"text follows the closing quote{hint}"
-            )
+        for start, quote in _quote_starts(lines[number - 1]):
+            rest = lines[number - 1][start + 1 :]
+            closed = _CLOSES[quote].match(rest)
+            col = start + 1
+            if closed is None:
+                if number == error_line:
+                    continue
+                return (number, col), (
+                    "the quote that opens here is not closed on this line "
+                    f"(the text runs on to line {error_line}); close the quote"
+                )
+            after = rest[closed.end() :].lstrip()
+            if (
+                after
+                and after[0] not in ",]}#"
+                and not _FLOW_CONTEXT.match(lines[number - 1][:start])
+            ):
+                hint = (
+                    "; to write an apostrophe inside single quotes, double "
+                    "it ('Barnardo''s'), or use double quotes"
+                    if quote == "'"
+                    else "; to write a double quote inside double quotes, "
+                    'write \\"'
+                )
+                return (number, col + 1 + closed.end()), (
+                    f"text follows the closing quote{hint}"
+                )
     return None
+
+
+# Where a quoted scalar can start: after indentation, "- ", "key: ", or
+# inside a flow collection after "[", "{" or ",".
+_QUOTE_START: Final = re.compile(
+    r"""(?:^[ \t]*(?:-[ \t]+)*(?:[^"'#\s][^:#]*:[ \t]+)?|[\[{,][ \t]*)(["'])"""
+)
+_FLOW_CONTEXT: Final = re.compile(r".*[\[{,]\s*$")
+
+
+def _quote_starts(line: str) -> list[tuple[int, str]]:
+    """Where quoted scalars open on a line, and with which quote."""
+    return [(m.start(1), m.group(1)) for m in _QUOTE_START.finditer(line)]
 
 
 def _char_at(text: str, line: int, col: int) -> str:
@@ -442,6 +498,9 @@ def _scan_events(
                     return problems, False
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
+    except MemoryError:
+        problems.append(_out_of_memory(path))
+        return problems, False
     except Exception as e:  # noqa: BLE001 - any parser failure is data
         problems.append(_syntax_problem(e, path, text))
         return problems, False
@@ -497,6 +556,19 @@ class _Builder:
             value: str = node.value
             if value in _NULLS and not node.style and ctag is _STR_TAG:
                 return None
+            if node.style == '"':
+                # Escapes (\0, \e, \u202e...) can make any character:
+                # check what they made, as the raw text was checked.
+                bad = _NOT_PRINTABLE.search(value) or _AMBIGUOUS_BREAK.search(
+                    value
+                )
+                if bad is not None:
+                    self.problem(
+                        "invalid-character",
+                        _character_message(bad.group(), written=False),
+                        node,
+                    )
+                    return DROPPED
             return value
         if depth >= self.limits.max_depth:
             self.problem(
@@ -529,6 +601,9 @@ class _Builder:
                     "a key must be plain text, not a list or a mapping",
                     key_node,
                 )
+                continue
+            if key_node.ctag is not _STR_TAG and str(key_node.ctag) != _STR:
+                self.forbidden(key_node)
                 continue
             key = key_node.value
             if key == "<<" and not key_node.style:
@@ -610,6 +685,24 @@ def parse_text(
     is the line of the file the text starts at (for a part of a file).
     """
     problems: list[Problem] = []
+    # Every value needs a separator before it (a comma, a colon or a line
+    # break): counting them bounds the values, and so the memory, before
+    # the parser builds anything.
+    values = text.count(",") + text.count(":") + text.count("\n")
+    if values > limits.max_values:
+        return Document(
+            path,
+            None,
+            (
+                Problem(
+                    "limit-exceeded",
+                    f"the file holds up to {values:,} values, more than the "
+                    f"limit of {limits.max_values:,} (limit max_values); "
+                    "split it into smaller files",
+                    Location(path),
+                ),
+            ),
+        )
     if first_line > 1:
         # Blank lines cost nothing to parse and make every mark right.
         text = "\n" * (first_line - 1) + text
@@ -626,6 +719,8 @@ def parse_text(
         node = parser.get_single_node()
         builder = _Builder(path, limits, aliased="*" in text)
         data = None if node is None else builder.build(node)
+    except MemoryError:
+        return Document(path, None, (*problems, _out_of_memory(path)))
     except Exception as e:  # noqa: BLE001 - any parser failure is data
         return Document(
             path, None, (*problems, _syntax_problem(e, path, text))

@@ -122,7 +122,10 @@ class FieldType:
     def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         """Turn *raw* into a value, or report and return :data:`INVALID`."""
         if isinstance(raw, str):
-            return self.convert_text(raw, ctx, pos, pointer)
+            value = self.convert_text(raw, ctx, pos, pointer)
+            if value is not INVALID:
+                check_suspicious(raw, ctx, pos, pointer)
+            return value
         return ctx.report(
             "wrong-shape",
             f"expected {self.label}, found {_shape(raw)}",
@@ -159,7 +162,6 @@ class Text(FieldType):
             return ctx.report(
                 "invalid-value", "this text is blank", pos, pointer
             )
-        check_suspicious(text, ctx, pos, pointer)
         return text if self.multiline else " ".join(text.split())
 
 

@@ -19,7 +19,7 @@ from typing import Any, Final
 import attrs
 
 from . import files, workers
-from .load import DEFAULT_LIMITS, Document, Limits, YMap, YSeq, parse
+from .load import DEFAULT_LIMITS, DROPPED, Document, Limits, YMap, YSeq, parse
 from .model import FOLDERS, KINDS, Letter, Person, RegistryInfo, Signature
 from .problems import Location, Problem, sort_key
 from .schema import INVALID, Context, Reference, a, build
@@ -101,6 +101,18 @@ def records_from(
         # not fail too: take the file's name for the id it could not show.
         stub = ((stem, cls.kind_name, Location(shown)),) if stem else ()
         return FileRecords(shown, (), tuple(ctx.problems), ids=stub, count=1)
+    if data is DROPPED:
+        # The whole document was refused (a forbidden tag on it): the
+        # reader has said why.
+        return FileRecords(shown, (), tuple(ctx.problems), count=1)
+    if isinstance(data, YSeq) and not data:
+        ctx.report(
+            "empty-file",
+            "the file holds no record; add one, or delete the file",
+            data.pos,
+            "$",
+        )
+        return FileRecords(shown, (), tuple(ctx.problems))
     if isinstance(data, YMap):
         items: list[tuple[YMap, str]] = [(data, "$")]
     elif isinstance(data, YSeq):
@@ -218,6 +230,12 @@ def _read_info(
 ) -> tuple[RegistryInfo | None, list[Problem]]:
     path = root / files.REGISTRY_FILE
     shown = files.display_path(path)
+    if path.is_symlink():
+        # registry.yaml comes with the pull request too: never follow it
+        # out of the registry (its content would be quoted back).
+        link = files.check_link(path, root.resolve(), shown)
+        if link is not None:
+            return None, [link]
     if not path.is_file():
         return None, [
             Problem(
@@ -279,7 +297,10 @@ def _read_file(entry: files.FileEntry, limits: Limits) -> FileRecords:
         )
     raw = files.read_bytes(entry.path, entry.shown, limits.max_file_bytes)
     if isinstance(raw, Problem):
-        return FileRecords(entry.shown, (), (raw,))
+        # As for a file that does not parse: take its name for its id, so
+        # records that refer to it do not fail too.
+        stub = ((entry.stem, cls.kind_name, Location(entry.shown)),)
+        return FileRecords(entry.shown, (), (raw,), ids=stub, count=1)
     return read_records(raw, entry.shown, cls, stem=entry.stem, limits=limits)
 
 

@@ -61,6 +61,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         f"{DEFAULT_LIMITS.max_depth})",
     )
     limits.add_argument(
+        "--max-values",
+        type=_positive,
+        default=DEFAULT_LIMITS.max_values,
+        metavar="N",
+        help="most values in one file, which bounds memory (default: "
+        f"{DEFAULT_LIMITS.max_values})",
+    )
+    limits.add_argument(
         "--max-records",
         type=_positive,
         default=DEFAULT_LIMITS.max_records,
@@ -88,6 +96,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
         max_file_bytes=args.max_file_bytes,
         max_depth=args.max_depth,
         max_records=args.max_records,
+        max_values=args.max_values,
     )
     report = validate(*existing(args.paths), limits=limits)
     fmt = formats.resolve_format(args.format, os.environ)
