@@ -16,7 +16,7 @@ The canonical form:
 
 Files are read and written with ruamel.yaml's round-trip mode, which keeps
 comments; every scalar is read as text (the schema decides types, as in
-:mod:`coalition_registry.load`).  Before a file is written, the new text is
+:mod:`coalition_registry.parsing`).  Before a file is written, the new text is
 checked: read by the validator's own parser it must hold exactly the same
 values, and it must hold the same comments.  A file that fails either check
 is left alone, and so is a file that does not validate.  Files are replaced
@@ -43,8 +43,8 @@ import attrs
 
 from . import countries, files
 from .dump import scalar
-from .load import YMap, YSeq, parse
 from .model import FOLDERS, Person, RegistryInfo
+from .parsing import YMap, YSeq, parse
 from .problems import Location, Problem
 from .schema import (
     Count,
@@ -57,7 +57,7 @@ from .schema import (
     Nested,
     yaml_fields,
 )
-from .validate import read_records, validate
+from .validation import read_records, validate
 
 
 __all__ = [

@@ -22,7 +22,7 @@ from urllib.parse import quote
 from . import render
 from ._version import __version__
 from .problems import CODES, Problem, Severity
-from .validate import Report
+from .validation import Report
 
 
 __all__ = [

@@ -16,7 +16,7 @@ from typing import Any, ClassVar, Final
 import attrs
 
 from . import countries
-from .load import YMap
+from .parsing import YMap
 from .problems import Location
 from .schema import (
     Context,

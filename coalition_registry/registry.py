@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
 from .countries import normalise
-from .load import DEFAULT_LIMITS, Limits
 from .model import (
     Coalition,
     Group,
@@ -21,8 +20,9 @@ from .model import (
     Signatory,
     Signature,
 )
+from .parsing import DEFAULT_LIMITS, Limits
 from .problems import RegistryError
-from .validate import validate
+from .validation import validate
 
 
 __all__ = ["Collection", "Registry", "load"]

@@ -10,9 +10,9 @@ import json
 from typing import TextIO
 
 from .aggregate import Coverage, Table
-from .export import COLUMNS, Export
-from .reconcile import Reconciliation
-from .validate import Report
+from .exports import COLUMNS, Export
+from .reconciliation import Reconciliation
+from .validation import Report
 
 
 __all__ = [

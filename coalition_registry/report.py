@@ -42,11 +42,11 @@ import attrs
 from . import worldmap
 from ._version import __version__
 from .aggregate import Cell, Table, country_summary, coverage, signatory_table
-from .export import export
+from .exports import export
 from .model import Letter
-from .reconcile import Reconciliation, reconcile
+from .reconciliation import Reconciliation, reconcile
 from .registry import Registry
-from .suppress import DEFAULT_THRESHOLD, is_small, suppress
+from .suppression import DEFAULT_THRESHOLD, is_small, suppress
 
 
 __all__ = [
@@ -774,7 +774,7 @@ def html_report(
 
 
 def _suppression_rule(threshold: int) -> str:
-    from .suppress import rule
+    from .suppression import rule
 
     if threshold <= 1:
         return "none: every count is shown."

@@ -2,7 +2,7 @@
 
 Each record field in :mod:`coalition_registry.model` names its type here
 in its attrs metadata.  A type converts raw text (everything arrives as text:
-see :mod:`coalition_registry.load`) and reports problems; it also describes
+see :mod:`coalition_registry.parsing`) and reports problems; it also describes
 itself, so the documentation and the JSON Schema come from the same place
 as the checks and cannot drift from them.
 """
@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from . import countries
-from .load import DROPPED, Pos, YMap, YSeq
+from .parsing import DROPPED, Pos, YMap, YSeq
 from .problems import Location, Problem
 
 

@@ -23,8 +23,8 @@ from typing import Any, Final
 import attrs
 
 from . import files
-from .load import _NOT_PRINTABLE, Limits, parse_text
 from .model import FOLDERS
+from .parsing import _NOT_PRINTABLE, Limits, parse_text
 
 
 __all__ = ["available_cores", "read_all"]
@@ -132,7 +132,7 @@ def _plan(entries: list[files.FileEntry], limits: Limits) -> list[Unit]:
 def _read_unit(unit: Unit, limits: Limits, read_file: ReadFile) -> Any:
     if unit.text is None:
         return read_file(unit.entry, limits)
-    from .validate import records_from
+    from .validation import records_from
 
     doc = parse_text(
         unit.text, unit.entry.shown, limits, first_line=unit.first_line
@@ -204,7 +204,7 @@ def _merge(
     read_file: ReadFile,
 ) -> Iterator[Any]:
     """Join the parts of each file; read a file whole if a part failed."""
-    from .validate import FileRecords
+    from .validation import FileRecords
 
     pending: list[Any] = []
     for unit, result in zip(units, results, strict=True):

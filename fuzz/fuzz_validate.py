@@ -37,7 +37,7 @@ with atheris.instrument_imports(include=["coalition_registry", "ruamel"]):
     from coalition_registry import formats
     from coalition_registry.files import display_path
     from coalition_registry.problems import CODES
-    from coalition_registry.validate import Report, validate
+    from coalition_registry.validation import Report, validate
 
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 
 from coalition_registry.model import Organisation
-from coalition_registry.validate import read_records
+from coalition_registry.validation import read_records
 from test_hostile import HOSTILE, snapshot
 
 

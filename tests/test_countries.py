@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from coalition_registry import countries
-from coalition_registry.load import parse
+from coalition_registry.parsing import parse
 
 
 NAMES = (

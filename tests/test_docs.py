@@ -62,11 +62,11 @@ import attrs
 import pytest
 
 from coalition_registry import cli, render
-from coalition_registry.load import Limits, YMap, YSeq, parse
 from coalition_registry.model import KINDS, PARTS, RegistryInfo
+from coalition_registry.parsing import Limits, YMap, YSeq, parse
 from coalition_registry.problems import CODES
 from coalition_registry.schema import Context, build, yaml_fields
-from coalition_registry.validate import Report, validate
+from coalition_registry.validation import Report, validate
 
 
 ROOT = Path(__file__).parent.parent

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coalition_registry.dump import dump, scalar
-from coalition_registry.validate import read_records
+from coalition_registry.validation import read_records
 from strategies import groups, letters, organisations, people
 
 

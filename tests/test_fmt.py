@@ -18,7 +18,7 @@ from coalition_registry.cli import run
 from coalition_registry.dump import dump
 from coalition_registry.fmt import comments, format_text, write_atomic
 from coalition_registry.model import FOLDERS, Organisation, RegistryInfo
-from coalition_registry.validate import read_records
+from coalition_registry.validation import read_records
 from conftest import SHIPPED, WriteFile
 from strategies import groups, letters, organisations, people
 

@@ -17,7 +17,7 @@ import pytest
 from coalition_registry import __version__, formats
 from coalition_registry.cli import run
 from coalition_registry.problems import CODES, Location, Problem
-from coalition_registry.validate import Report
+from coalition_registry.validation import Report
 from conftest import DATA, WriteFile
 
 

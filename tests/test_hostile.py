@@ -51,7 +51,7 @@ import coalition_registry as cr
 from coalition_registry import formats
 from coalition_registry.cli import run
 from coalition_registry.dump import dump
-from coalition_registry.load import DEFAULT_LIMITS
+from coalition_registry.parsing import DEFAULT_LIMITS
 from coalition_registry.problems import CODES
 from conftest import SHIPPED
 from strategies import registries
@@ -60,7 +60,7 @@ from strategies import registries
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 CASES = sorted(p.stem for p in HOSTILE.glob("*.yaml"))
 #: The module, not the function coalition_registry.load that hides it.
-cr_load = importlib.import_module("coalition_registry.load")
+cr_load = importlib.import_module("coalition_registry.parsing")
 #: Where each case's bytes are written, inside a copy of registry_data.
 TARGET = "organisations/example-charity.yaml"
 SHOWN = f"registry_data/{TARGET}"
@@ -964,14 +964,10 @@ def test_cli_defaults_are_the_library_defaults() -> None:
     from coalition_registry.cli import parser
 
     args = parser().parse_args(["validate"])
-    assert (
-        cr.Limits(
-            max_file_bytes=args.max_file_bytes,
-            max_depth=args.max_depth,
-            max_records=args.max_records,
-        )
-        == DEFAULT_LIMITS
-    )
+    # An option for every limit, whose default is the library's.
+    fields = [f.name for f in attrs.fields(cr.Limits)]
+    given = cr.Limits(**{name: getattr(args, name) for name in fields})
+    assert given == DEFAULT_LIMITS
 
 
 def test_max_file_bytes_option(shipped_copy: Path) -> None:
@@ -1017,9 +1013,24 @@ def test_max_records_option(shipped_copy: Path) -> None:
     )
 
 
+def test_max_values_option(shipped_copy: Path) -> None:
+    # The shipped files hold a few hundred values at most.
+    items = ", ".join(f"Example {i}" for i in range(1000))
+    (shipped_copy / TARGET).write_text(f"{ORG}aliases: [{items}]\n")
+
+    problems = check_output(
+        *cli("validate", "--max-values", "500", "registry_data")
+    )
+
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{SHOWN}: error limit-exceeded: ")
+    assert "(limit max_values)" in problems[0]
+
+
 @pytest.mark.parametrize("value", ["0", "-1", "ten", "1.5", ""])
 @pytest.mark.parametrize(
-    "option", ["--max-file-bytes", "--max-depth", "--max-records"]
+    "option",
+    ["--" + f.name.replace("_", "-") for f in attrs.fields(cr.Limits)],
 )
 def test_limit_options_refuse_nonsense(
     option: str, value: str, shipped_copy: Path

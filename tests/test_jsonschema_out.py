@@ -28,7 +28,7 @@ from coalition_registry.jsonschema_out import (
 )
 from coalition_registry.model import FOLDERS, KINDS, PARTS, Person
 from coalition_registry.schema import yaml_fields
-from coalition_registry.validate import validate
+from coalition_registry.validation import validate
 from conftest import SHIPPED, WriteFile
 
 

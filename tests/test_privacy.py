@@ -33,7 +33,7 @@ import coalition_registry as cr
 from coalition_registry import render
 from coalition_registry.aggregate import BY, country_summary
 from coalition_registry.cli import parser, run
-from coalition_registry.suppress import suppress
+from coalition_registry.suppression import suppress
 from conftest import SHIPPED, WriteFile
 from strategies_tables import SOURCE as RECORD_SOURCES
 from strategies_tables import write_records

@@ -12,7 +12,7 @@ from coalition_registry.cli import run
 from coalition_registry.model import KINDS, OPAQUE_ID
 from coalition_registry.scaffold import opaque_id, scaffold
 from coalition_registry.schema import yaml_fields
-from coalition_registry.validate import validate
+from coalition_registry.validation import validate
 from conftest import WriteFile
 
 

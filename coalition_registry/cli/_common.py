@@ -11,8 +11,8 @@ import attrs
 
 from coalition_registry import render
 from coalition_registry.registry import Registry
-from coalition_registry.suppress import DEFAULT_THRESHOLD
-from coalition_registry.validate import validate
+from coalition_registry.suppression import DEFAULT_THRESHOLD
+from coalition_registry.validation import validate
 
 
 EXIT_OK = 0

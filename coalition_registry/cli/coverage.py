@@ -21,7 +21,7 @@ from coalition_registry.aggregate import (
     people,
     signatory_table,
 )
-from coalition_registry.suppress import suppress
+from coalition_registry.suppression import suppress
 
 from ._common import (
     EXIT_INVALID,

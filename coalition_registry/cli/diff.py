@@ -33,7 +33,7 @@ from coalition_registry import files
 from coalition_registry.changes import as_markdown, as_text, compare
 from coalition_registry.problems import Problem
 from coalition_registry.registry import Registry
-from coalition_registry.validate import Report, validate
+from coalition_registry.validation import Report, validate
 
 from ._common import EXIT_INVALID, EXIT_OK, Output, UsageError
 

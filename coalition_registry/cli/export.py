@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from coalition_registry import render
-from coalition_registry.export import export
+from coalition_registry.exports import export
 
 from ._common import (
     EXIT_INVALID,

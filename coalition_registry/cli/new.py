@@ -27,7 +27,7 @@ from coalition_registry.scaffold import (
     ScaffoldError,
     scaffold,
 )
-from coalition_registry.validate import read_records
+from coalition_registry.validation import read_records
 
 from ._common import EXIT_INVALID, EXIT_OK, Output, UsageError, add_path
 

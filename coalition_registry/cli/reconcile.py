@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 
 from coalition_registry import render
-from coalition_registry.reconcile import reconcile
+from coalition_registry.reconciliation import reconcile
 
 from ._common import (
     EXIT_INVALID,

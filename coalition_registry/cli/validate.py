@@ -11,8 +11,8 @@ import argparse
 import os
 
 from coalition_registry import formats
-from coalition_registry.load import DEFAULT_LIMITS, Limits
-from coalition_registry.validate import validate
+from coalition_registry.parsing import DEFAULT_LIMITS, Limits
+from coalition_registry.validation import validate
 
 from ._common import EXIT_INVALID, EXIT_OK, Output, existing
 

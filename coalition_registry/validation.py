@@ -19,8 +19,16 @@ from typing import Any, Final
 import attrs
 
 from . import files, workers
-from .load import DEFAULT_LIMITS, DROPPED, Document, Limits, YMap, YSeq, parse
 from .model import FOLDERS, KINDS, Letter, Person, RegistryInfo, Signature
+from .parsing import (
+    DEFAULT_LIMITS,
+    DROPPED,
+    Document,
+    Limits,
+    YMap,
+    YSeq,
+    parse,
+)
 from .problems import Location, Problem, sort_key
 from .schema import INVALID, Context, Reference, a, build
 
@@ -421,7 +429,7 @@ def _check_printed_names(records: Sequence[Any]) -> Iterable[Problem]:
 def _check_claims(records: Sequence[Any]) -> Iterable[Problem]:
     from .aggregate import claim_figure
     from .registry import Registry
-    from .suppress import DEFAULT_THRESHOLD, is_small
+    from .suppression import DEFAULT_THRESHOLD, is_small
 
     letters = [r for r in records if isinstance(r, Letter)]
     if not letters:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import coalition_registry as cr
 
 from coalition_registry.aggregate import BY, Table
-from coalition_registry.suppress import DEFAULT_THRESHOLD, rule, suppress
+from coalition_registry.suppression import DEFAULT_THRESHOLD, rule, suppress
 from strategies_tables import (
     DAY,
     LETTER,

@@ -15,7 +15,7 @@ import pytest
 import coalition_registry as cr
 
 from coalition_registry.cli import run
-from coalition_registry.export import COLUMNS
+from coalition_registry.exports import COLUMNS
 from conftest import SHIPPED
 from strategies_tables import LETTER, SOURCE
 

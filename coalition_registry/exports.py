@@ -20,7 +20,7 @@ from .countries import country_name
 from .model import Organisation, Person, Signatory, Signature
 from .query import country_of
 from .registry import Registry
-from .suppress import DEFAULT_THRESHOLD, is_small
+from .suppression import DEFAULT_THRESHOLD, is_small
 
 
 __all__ = ["COLUMNS", "Export", "export"]

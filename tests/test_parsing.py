@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coalition_registry.load import (
+from coalition_registry.parsing import (
     DROPPED,
     Limits,
     YMap,

@@ -17,7 +17,7 @@ import attrs
 from .aggregate import Figure, active_signatures, claim_figure, headcount
 from .model import Claim, Group, Organisation, Person
 from .registry import Registry
-from .suppress import DEFAULT_THRESHOLD, is_small, rule
+from .suppression import DEFAULT_THRESHOLD, is_small, rule
 
 
 __all__ = ["Line", "Reconciliation", "reconcile"]

@@ -22,7 +22,7 @@ import coalition_registry as cr
 from coalition_registry import render
 from coalition_registry.aggregate import claim_figure
 from coalition_registry.cli import run
-from coalition_registry.suppress import rule
+from coalition_registry.suppression import rule
 from conftest import SHIPPED, WriteFile
 from strategies_tables import (
     DAY,
