@@ -6,14 +6,16 @@ in a stable order.
 
 from __future__ import annotations
 
-from .model import Letter, Organisation, Signatory, Signature
+from .model import Letter, Organisation, Person, Signatory, Signature
 from .registry import Registry
 
 
 __all__ = [
+    "cosigners",
     "country_of",
     "letters_signed_by",
     "organisations",
+    "overlap",
     "signatories",
     "signatures",
 ]
@@ -113,3 +115,44 @@ def country_of(signatory: Signatory) -> str | None:
     if isinstance(signatory, Organisation):
         return signatory.country
     return None if "country" in signatory.private else signatory.country
+
+
+def cosigners(
+    registry: Registry, signatory_id: str
+) -> dict[str, tuple[str, ...]]:
+    """Who signed the same letters as a signatory: for each other signatory,
+    the letters they both signed (active signatures only).  Signatories
+    who are not public are left out: they are counted, never listed.
+
+    >>> together = cosigners(load("registry_data"), "barnardos")
+    >>> together["eurochild"]
+    ('survivors-letter-2023',)
+    """
+    shared: dict[str, set[str]] = {}
+    for letter in letters_signed_by(registry, signatory_id):
+        for who in signatories(registry, letter.id):
+            if who.id == signatory_id or _hidden(who):
+                continue
+            shared.setdefault(who.id, set()).add(letter.id)
+    return {k: tuple(sorted(v)) for k, v in sorted(shared.items())}
+
+
+def overlap(
+    registry: Registry, first: str, second: str
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """How two letters' signatories overlap: the ids of those who signed
+    both, only the first, and only the second (active signatures; people
+    who are not public are left out).
+
+    >>> both, _, _ = overlap(load("registry_data"), "survivors-letter-2023",
+    ...                      "survivors-letter-2023")
+    >>> len(both)
+    10
+    """
+    a = {w.id for w in signatories(registry, first) if not _hidden(w)}
+    b = {w.id for w in signatories(registry, second) if not _hidden(w)}
+    return tuple(sorted(a & b)), tuple(sorted(a - b)), tuple(sorted(b - a))
+
+
+def _hidden(who: Signatory) -> bool:
+    return isinstance(who, Person) and who.hides_everything

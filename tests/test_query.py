@@ -88,3 +88,40 @@ class TestOrganisations:
         group = reg.groups.get("phoenix-11")
         assert group is not None
         assert cr.country_of(group) is None
+
+
+class TestAcrossLetters:
+    def _two_letters(self, reg: cr.Registry) -> cr.Registry:
+        """The shipped registry plus a second letter signed by two of its
+        signatories and by an anonymous person."""
+        second = cr.Letter(id="second-letter", title="Second")
+        anonymous = cr.Person(id="person-9z8y7x", disclosure="anonymous")
+        signed = [
+            cr.Signature(
+                id=f"second-letter--{who}",
+                letter="second-letter",
+                signatory=who,
+                role="organisation" if who != anonymous.id else "survivor",
+            )
+            for who in ("barnardos", "eurochild", anonymous.id)
+        ]
+        records = [
+            *reg.letters, *reg.organisations, *reg.people, *reg.groups,
+            *reg.signatures, second, anonymous, *signed,
+        ]  # fmt: skip
+        return cr.Registry(records)
+
+    def test_cosigners(self, reg: cr.Registry) -> None:
+        together = cr.cosigners(self._two_letters(reg), "barnardos")
+        assert ("second-letter", LETTER) == together["eurochild"]
+        assert (LETTER,) == together["phoenix-11"]
+        assert "person-9z8y7x" not in together
+        assert "barnardos" not in together
+
+    def test_overlap(self, reg: cr.Registry) -> None:
+        both, only_first, only_second = cr.overlap(
+            self._two_letters(reg), LETTER, "second-letter"
+        )
+        assert ("barnardos", "eurochild") == both
+        assert 8 == len(only_first)
+        assert () == only_second  # the anonymous signatory is not listed
