@@ -170,25 +170,49 @@ def country_name(code: str) -> str:
     return _names().get(code, code)
 
 
+@functools.cache
+def _spellings() -> dict[str, str]:
+    """Real-world spellings, folded, to alpha-2 (``?``: could mean more than
+    one country; ``-``: names none), from countrynames (MIT; see
+    data/COUNTRY-ALIASES-SOURCE.md).
+    """
+    from importlib.resources import files
+
+    table = files("coalition_registry") / "data" / "country-aliases.tsv"
+    out = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        key, _, code = line.partition("\t")
+        out[key] = code
+    return out
+
+
 def suggest(text: str) -> str | None:
     """The alpha-2 code that *text* most likely means, or ``None``.
 
     Understands lower-case codes, alpha-3 codes, names in English (short,
-    official and common forms) and common aliases such as ``UK``.
+    official and common forms), aliases such as ``UK``, and some 25,000
+    real-world spellings in many languages.  A spelling that could mean
+    more than one country (folding makes Togo and Tonga alike in some
+    scripts) or that names none ("Europe", "N/A") gets no suggestion; only
+    what matches no known spelling is compared for typing mistakes.
 
     >>> suggest("UK"), suggest("deu"), suggest("Untied Kingdom")
     ('GB', 'DE', 'GB')
+    >>> suggest("Deutschland"), suggest("Côte d’Ivoire"), suggest("N/A")
+    ('DE', 'CI', None)
     """
-    if text.upper() in _names() and len(text) == 2 and text != "uk":
+    if len(text) == 2 and text.upper() in _names():
         return text.upper()
     key = normalise(text)
     if not key:
         return None
     index = _index()
-    if key in index:
-        return index[key]
-    if key.startswith("the ") and key[4:] in index:
-        return index[key[4:]]
+    for candidate in (key, key[4:] if key.startswith("the ") else ""):
+        known = _spellings().get(candidate)
+        if known is not None:
+            return known if len(known) == 2 else None
+        if candidate in index:
+            return index[candidate]
     close = difflib.get_close_matches(
         key, [k for k in index if len(k) > 3], n=1, cutoff=0.85
     )
