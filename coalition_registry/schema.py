@@ -40,6 +40,8 @@ INVALID: Final = object()
 SLUG: Final = re.compile(r"^[a-z0-9]+(?:--?[a-z0-9]+)*$")
 _DATE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INT: Final = re.compile(r"^[0-9]+$")
+#: Unknown fields reported one by one in a record before a summary line.
+_MAX_UNKNOWN: Final = 20
 _SPACE: Final = re.compile(r"\s")
 _SCHEME: Final = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 
@@ -286,7 +288,13 @@ class Slug(FieldType):
         if SLUG.match(text):
             return text
         fixed = slugify(text)
-        hint = f"; for example {fixed!r}" if fixed and not ctx.redact else ""
+        # Only suggest what is itself an id: a look-alike letter (Cyrillic
+        # о in "barnardоs") would survive slugify.
+        hint = (
+            f"; for example {fixed!r}"
+            if SLUG.match(fixed) and not ctx.redact
+            else ""
+        )
         return ctx.report(
             "invalid-id",
             f"{ctx.show(text)} is not a valid id: use lower-case letters, "
@@ -724,16 +732,26 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
     values: dict[str, Any] = (
         {"private": private} if "private" in fields else {}
     )
-    for key in raw:
-        if key not in fields:
-            hint = _did_you_mean(key, list(fields))
-            where = "in " + a(kind_name(cls))
-            ctx.report(
-                "unknown-field",
-                f"unknown field {key!r} {where}{hint}",
-                raw.key_pos[key],
-                f"{pointer}.{key}",
-            )
+    unknown = [key for key in raw if key not in fields]
+    for key in unknown[:_MAX_UNKNOWN]:
+        hint = _did_you_mean(key, list(fields))
+        ctx.report(
+            "unknown-field",
+            f"unknown field {key!r} in {a(kind_name(cls))}{hint}",
+            raw.key_pos[key],
+            f"{pointer}.{key}",
+        )
+    if len(unknown) > _MAX_UNKNOWN:
+        # A file of a million stray keys needs one line, not a million.
+        rest = unknown[_MAX_UNKNOWN]
+        ctx.report(
+            "unknown-field",
+            f"and {len(unknown) - _MAX_UNKNOWN:,} more unknown fields in "
+            f"{a(kind_name(cls))}; compare the record with the examples in "
+            "docs/data-format.md",
+            raw.key_pos[rest],
+            f"{pointer}.{rest}",
+        )
     dropped = False
     for name, spec in fields.items():
         if name == "private":
