@@ -288,8 +288,8 @@ class Slug(FieldType):
         if SLUG.match(text):
             return text
         fixed = slugify(text)
-        # Only suggest what is itself an id: a look-alike letter (Cyrillic
-        # о in "barnardоs") would survive slugify.
+        # Only suggest what is itself an id: a look-alike letter (a Cyrillic
+        # o among Latin ones) would survive slugify.
         hint = (
             f"; for example {fixed!r}"
             if SLUG.match(fixed) and not ctx.redact
