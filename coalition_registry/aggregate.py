@@ -21,7 +21,7 @@ import datetime as dt
 import operator
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
 import attrs
@@ -266,6 +266,17 @@ def _sorted_rows(rows: Iterable[Row]) -> tuple[Row, ...]:
     return tuple(sorted(rows, key=order))
 
 
+def _counted(
+    registry: Registry, letter_id: str, by: str, on: dt.date | None
+) -> Iterator[tuple[tuple[str | None, str], Signatory]]:
+    """Each counted signature's row and signatory (recorded ones only)."""
+    key = BY[by]
+    for signature in active_signatures(registry, letter_id, on=on):
+        who = registry.signatory(signature.signatory)
+        if who is not None:
+            yield key(who, signature), who
+
+
 SIGNATORY_COLUMNS: Final = (
     "organisations",
     "groups",
@@ -287,14 +298,10 @@ def signatory_table(
     The ``individuals`` column counts people; pass the table to
     :func:`coalition_registry.suppress` before publishing it.
     """
-    key = BY[by]
     counts: dict[tuple[str | None, str], list[int]] = defaultdict(
         lambda: [0, 0, 0]
     )
-    for signature in active_signatures(registry, letter_id, on=on):
-        who = registry.signatory(signature.signatory)
-        if who is None:
-            continue
+    for row_key, who in _counted(registry, letter_id, by, on):
         column = (
             0
             if isinstance(who, Organisation)
@@ -302,7 +309,7 @@ def signatory_table(
             if isinstance(who, Group)
             else 2
         )
-        counts[key(who, signature)][column] += 1
+        counts[row_key][column] += 1
     rows = [
         Row(k, label, _signatory_cells(values))
         for (k, label), values in counts.items()
@@ -356,16 +363,12 @@ def people(
     group counts as its declared members; a group of unknown size is
     counted in its own column, never as 1 or 0.
     """
-    key = BY[by]
     counts: dict[tuple[str | None, str], list[int]] = defaultdict(
         lambda: [0, 0, 0]
     )
-    for signature in active_signatures(registry, letter_id, on=on):
-        who = registry.signatory(signature.signatory)
-        if who is None:
-            continue
+    for row_key, who in _counted(registry, letter_id, by, on):
         size = headcount(who)
-        row = counts[key(who, signature)]
+        row = counts[row_key]
         if isinstance(who, Organisation):
             row[0] += 1
         elif size is None:
