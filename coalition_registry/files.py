@@ -198,9 +198,12 @@ def read_bytes(path: str, shown: str, max_bytes: int) -> bytes | Problem:
     """The file's bytes, or the problem that stops them being read."""
     try:
         with open(path, "rb") as f:
-            data = f.read(max_bytes + 1)
+            # read(n) allocates n bytes first: ask for what the file holds
+            # (plus one, to see a file that grew), never for the limit.
+            size = os.fstat(f.fileno()).st_size
+            data = f.read(min(size, max_bytes) + 1)
             if len(data) > max_bytes:
-                size = os.fstat(f.fileno()).st_size
+                size = max(size, len(data))
                 return Problem(
                     "file-too-large",
                     f"the file has {size:,} bytes, more than the limit of "
