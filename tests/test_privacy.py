@@ -22,7 +22,7 @@ import io
 import json
 import shutil
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,6 @@ import pytest
 
 import coalition_registry as cr
 
-from coalition_registry import render
 from coalition_registry.aggregate import BY, country_summary
 from coalition_registry.cli import parser, run
 from coalition_registry.suppression import suppress
@@ -296,12 +295,6 @@ def export_outputs(*, full: bool = True) -> dict[str, str]:
     return out
 
 
-def printed(write: Callable[..., None], *args: object) -> str:
-    stream = io.StringIO()
-    write(*args, stream)
-    return stream.getvalue()
-
-
 def api_outputs() -> dict[str, str]:
     """The printed forms of what the Python API returns."""
     report = cr.validate("registry_data")
@@ -343,10 +336,6 @@ def api_outputs() -> dict[str, str]:
         coverage = cr.coverage(registry, letter)
         out[f"repr coverage({letter})"] = repr(coverage)
         out[f"as_dict coverage({letter})"] = json.dumps(coverage.as_dict())
-        out[f"coverage_table({letter})"] = printed(
-            render.coverage_table, coverage
-        )
-        out[f"coverage_csv({letter})"] = printed(render.coverage_csv, coverage)
         out[f"country_summary({letter})"] = repr(
             country_summary(registry, letter)
         )
