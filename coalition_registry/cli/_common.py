@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -100,7 +101,7 @@ def add_threshold(parser: argparse.ArgumentParser) -> None:
     """The --suppress-below option."""
     parser.add_argument(
         "--suppress-below",
-        type=_threshold,
+        type=positive("the threshold"),
         default=DEFAULT_THRESHOLD,
         metavar="K",
         help="show counts of people from 1 to K-1 as <K (default: "
@@ -108,13 +109,18 @@ def add_threshold(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _threshold(text: str) -> int:
-    try:
-        k = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a whole number"
-        ) from None
-    if k < 1:
-        raise argparse.ArgumentTypeError("the threshold is at least 1")
-    return k
+def positive(what: str) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least 1, named *what*."""
+
+    def parse(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not a whole number"
+            ) from None
+        if n < 1:
+            raise argparse.ArgumentTypeError(f"{what} is at least 1")
+        return n
+
+    return parse

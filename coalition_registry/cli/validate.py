@@ -10,11 +10,13 @@ from __future__ import annotations
 import argparse
 import os
 
+import attrs
+
 from coalition_registry import formats
 from coalition_registry.parsing import DEFAULT_LIMITS, Limits
 from coalition_registry.validation import validate
 
-from ._common import EXIT_INVALID, EXIT_OK, Output, existing
+from ._common import EXIT_INVALID, EXIT_OK, Output, existing, positive
 
 
 NAME = "validate"
@@ -44,60 +46,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "Bounds that stop hostile input exhausting the machine; hitting one\n"
         "is a problem naming the limit (see docs/limits.md).",
     )
-    limits.add_argument(
-        "--max-file-bytes",
-        type=_positive,
-        default=DEFAULT_LIMITS.max_file_bytes,
-        metavar="N",
-        help="largest file read, in bytes (default: "
-        f"{DEFAULT_LIMITS.max_file_bytes})",
-    )
-    limits.add_argument(
-        "--max-depth",
-        type=_positive,
-        default=DEFAULT_LIMITS.max_depth,
-        metavar="N",
-        help="deepest nesting of lists and mappings (default: "
-        f"{DEFAULT_LIMITS.max_depth})",
-    )
-    limits.add_argument(
-        "--max-values",
-        type=_positive,
-        default=DEFAULT_LIMITS.max_values,
-        metavar="N",
-        help="most values in one file, which bounds memory (default: "
-        f"{DEFAULT_LIMITS.max_values})",
-    )
-    limits.add_argument(
-        "--max-records",
-        type=_positive,
-        default=DEFAULT_LIMITS.max_records,
-        metavar="N",
-        help="most records in one registry (default: "
-        f"{DEFAULT_LIMITS.max_records})",
-    )
+    for name, meaning in _LIMITS.items():
+        default = getattr(DEFAULT_LIMITS, name)
+        limits.add_argument(
+            "--" + name.replace("_", "-"),
+            type=positive("a limit"),
+            default=default,
+            metavar="N",
+            help=f"{meaning} (default: {default})",
+        )
 
 
-def _positive(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a whole number"
-        ) from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("a limit is at least 1")
-    return n
+# Every field of Limits, with what it bounds: one option each.
+_LIMITS = {
+    "max_file_bytes": "largest file read, in bytes",
+    "max_depth": "deepest nesting of lists and mappings",
+    "max_values": "most values in one file, which bounds memory",
+    "max_records": "most records in one registry",
+}
+assert set(_LIMITS) == set(attrs.fields_dict(Limits))
 
 
 def run(args: argparse.Namespace, io: Output) -> int:
     """Run ``validate``."""
-    limits = Limits(
-        max_file_bytes=args.max_file_bytes,
-        max_depth=args.max_depth,
-        max_records=args.max_records,
-        max_values=args.max_values,
-    )
+    limits = Limits(**{name: getattr(args, name) for name in _LIMITS})
     report = validate(*existing(args.paths), limits=limits)
     fmt = formats.resolve_format(args.format, os.environ)
     formats.write_report(report, fmt, io.out, os.environ)
