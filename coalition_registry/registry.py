@@ -253,4 +253,4 @@ def load(
     report = validate(path, limits=limits)
     if not report.valid:
         raise RegistryError(report.problems)
-    return Registry(report.registry_records, report.info)
+    return report.to_registry()

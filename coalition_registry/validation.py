@@ -14,12 +14,12 @@ import gc
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from . import files, workers
-from .model import FOLDERS, KINDS, Letter, Person, RegistryInfo, Signature
+from .model import FOLDERS, KINDS, Person, RegistryInfo, Signature
 from .parsing import (
     DEFAULT_LIMITS,
     DROPPED,
@@ -31,6 +31,10 @@ from .parsing import (
 )
 from .problems import Location, Problem, sort_key
 from .schema import INVALID, Context, Reference, a, build
+
+
+if TYPE_CHECKING:
+    from .registry import Registry
 
 
 __all__ = ["FileRecords", "Report", "read_records", "validate"]
@@ -199,6 +203,8 @@ class Report:
         info: The registry's ``registry.yaml``, when it could be read.
         registry_records: The valid records, for building a
             :class:`~coalition_registry.Registry`.
+        registry: The registry the checks across records built from them,
+            when one registry folder was validated whole.
     """
 
     problems: tuple[Problem, ...]
@@ -206,6 +212,15 @@ class Report:
     records: int = 0
     info: RegistryInfo | None = None
     registry_records: tuple[Any, ...] = attrs.field(default=(), repr=False)
+    registry: Registry | None = attrs.field(default=None, repr=False, eq=False)
+
+    def to_registry(self) -> Registry:
+        """The valid records as a registry (the one already built, if any)."""
+        if self.registry is not None:
+            return self.registry
+        from .registry import Registry
+
+        return Registry(self.registry_records, self.info)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -312,7 +327,9 @@ def _read_file(entry: files.FileEntry, limits: Limits) -> FileRecords:
     return read_records(raw, entry.shown, cls, stem=entry.stem, limits=limits)
 
 
-def check_registry(results: Sequence[FileRecords]) -> list[Problem]:
+def check_registry(
+    results: Sequence[FileRecords], registry: Registry
+) -> list[Problem]:
     """The problems only the whole registry shows."""
     problems: list[Problem] = []
     defined: dict[str, list[tuple[str, Location]]] = defaultdict(list)
@@ -336,7 +353,7 @@ def check_registry(results: Sequence[FileRecords]) -> list[Problem]:
     records = [r for result in results for r in result.records]
     problems.extend(_check_double_signatures(records))
     problems.extend(_check_printed_names(records))
-    problems.extend(_check_claims(records))
+    problems.extend(_check_claims(registry))
     problems.extend(_check_sources(records))
     return problems
 
@@ -426,15 +443,11 @@ def _check_printed_names(records: Sequence[Any]) -> Iterable[Problem]:
             )
 
 
-def _check_claims(records: Sequence[Any]) -> Iterable[Problem]:
+def _check_claims(registry: Registry) -> Iterable[Problem]:
     from .aggregate import claim_figure
-    from .registry import Registry
     from .suppression import DEFAULT_THRESHOLD, is_small
 
-    letters = [r for r in records if isinstance(r, Letter)]
-    if not letters:
-        return
-    registry = Registry(records)
+    letters = list(registry.letters)
     for letter in letters:
         for i, claim in enumerate(letter.claims):
             if claim.qualifier != "exact":
@@ -499,6 +512,7 @@ def _validate(paths: tuple[str | Path, ...], limits: Limits) -> Report:
     record_count = 0
     info: RegistryInfo | None = None
     all_records: list[Any] = []
+    whole: list[Registry | None] = []
     # Each registry is read once, however many of its files are named.
     by_root: dict[Path, tuple[Path, list[Path]]] = {}
     for target in targets:
@@ -516,8 +530,9 @@ def _validate(paths: tuple[str | Path, ...], limits: Limits) -> Report:
         )
         by_root.setdefault(root.resolve(), (root, []))[1].append(target)
     for real_root, (root, named) in by_root.items():
-        info, (results, root_problems) = _validate_root(root, limits)
+        info, (results, root_problems), registry = _validate_root(root, limits)
         if any(t.is_dir() and t.resolve() == real_root for t in named):
+            whole.append(registry)
             problems.extend(root_problems)
             all_records.extend(r for res in results for r in res.records)
             files_read += len(results) + 1
@@ -535,7 +550,14 @@ def _validate(paths: tuple[str | Path, ...], limits: Limits) -> Report:
         record_count += sum(r.count for r in inside)
     problems.sort(key=sort_key)
     return Report(
-        tuple(problems), files_read, record_count, info, tuple(all_records)
+        tuple(problems),
+        files_read,
+        record_count,
+        info,
+        tuple(all_records),
+        # The registry built for the checks serves load() only when it holds
+        # every record reported: one registry folder, validated whole.
+        whole[0] if len(whole) == 1 and len(by_root) == 1 else None,
     )
 
 
@@ -549,7 +571,11 @@ def _within_path(path: str, scope: str) -> bool:
 
 def _validate_root(
     root: Path, limits: Limits
-) -> tuple[RegistryInfo | None, tuple[list[FileRecords], list[Problem]]]:
+) -> tuple[
+    RegistryInfo | None,
+    tuple[list[FileRecords], list[Problem]],
+    Registry | None,
+]:
     info, problems = _read_info(root, limits)
     results: list[FileRecords] = []
     total = 0
@@ -571,6 +597,10 @@ def _validate_root(
             )
             # The checks across records would see only part of the
             # registry and report false errors: skip them.
-            return info, (results, problems)
-    problems.extend(check_registry(results))
-    return info, (results, problems)
+            return info, (results, problems), None
+    from .registry import Registry
+
+    # Built once: the checks need it, and load() returns it.
+    registry = Registry((r for res in results for r in res.records), info)
+    problems.extend(check_registry(results, registry))
+    return info, (results, problems), registry

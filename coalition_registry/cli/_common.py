@@ -57,7 +57,7 @@ def read_registry(path: str, io: Output) -> Registry | None:
     if not report.valid:
         render.report_text(report, io.out)
         return None
-    return Registry(report.registry_records, report.info)
+    return report.to_registry()
 
 
 def choose_letter(registry: Registry, letter: str | None) -> str:

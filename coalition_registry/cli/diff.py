@@ -32,7 +32,6 @@ import attrs
 from coalition_registry import files
 from coalition_registry.changes import as_markdown, as_text, compare
 from coalition_registry.problems import Problem
-from coalition_registry.registry import Registry
 from coalition_registry.validation import Report, validate
 
 from ._common import EXIT_INVALID, EXIT_OK, Output, UsageError
@@ -68,10 +67,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
             _print_problems(name, folder, report, io.out)
         if invalid:
             return EXIT_INVALID
-        before, after = (
-            Registry(report.registry_records, report.info)
-            for _, _, report in reports
-        )
+        before, after = (report.to_registry() for _, _, report in reports)
         changes = compare(before, after)
         render = as_markdown if args.format == "markdown" else as_text
         io.out.write(render(changes, old=args.old, new=args.new))
