@@ -683,8 +683,11 @@ def parse_text(
 ) -> Document:
     """Parse decoded text whose characters are already checked; *first_line*
     is the line of the file the text starts at (for a part of a file).
+
+    Text in the plain block subset that record files are nearly always
+    written in is read by :mod:`~coalition_registry.blockyaml`; anything
+    else by libyaml.
     """
-    problems: list[Problem] = []
     # Every value needs a separator before it (a comma, a colon or a line
     # break): counting them bounds the values, and so the memory, before
     # the parser builds anything.
@@ -703,6 +706,19 @@ def parse_text(
                 ),
             ),
         )
+    from .blockyaml import read
+
+    data = read(text, limits, first_line)
+    if data is not None:
+        return Document(path, data)
+    return _parse_full(text, path, limits, first_line)
+
+
+def _parse_full(
+    text: str, path: str, limits: Limits, first_line: int = 1
+) -> Document:
+    """Parse with libyaml: any text, with every problem reported."""
+    problems: list[Problem] = []
     if first_line > 1:
         # Blank lines cost nothing to parse and make every mark right.
         text = "\n" * (first_line - 1) + text
