@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 
 from pathlib import Path
 from typing import Final
@@ -194,26 +195,49 @@ def check_link(path: Path, real_root: Path, shown: str) -> Problem | None:
     return None
 
 
+# Opening a pipe for reading would wait for a writer: never wait.
+_OPEN_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+
+
 def read_bytes(path: str, shown: str, max_bytes: int) -> bytes | Problem:
     """The file's bytes, or the problem that stops them being read."""
+    # os.open and os.read, not open(): a registry can hold a million small
+    # files, and the file objects cost more than the reading.
     try:
-        with open(path, "rb") as f:
-            # read(n) allocates n bytes first: ask for what the file holds
-            # (plus one, to see a file that grew), never for the limit.
-            size = os.fstat(f.fileno()).st_size
-            data = f.read(min(size, max_bytes) + 1)
-            if len(data) > max_bytes:
-                size = max(size, len(data))
-                return Problem(
-                    "file-too-large",
-                    f"the file has {size:,} bytes, more than the limit of "
-                    f"{max_bytes:,} (limit max_file_bytes)",
-                    Location(shown),
-                )
-    except IsADirectoryError:
-        return Problem(
-            "file-unreadable", "this is a folder, not a file", Location(shown)
-        )
+        fd = os.open(path, _OPEN_FLAGS)
     except OSError as e:
         return _unreadable(shown, e)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            return Problem(
+                "file-unreadable",
+                "this is a folder, not a file",
+                Location(shown),
+            )
+        if not stat.S_ISREG(info.st_mode):
+            return _not_regular(shown)
+        # Ask for what the file holds (plus one, to see a file that grew),
+        # never for the limit: read(n) allocates n bytes first.
+        want = min(info.st_size, max_bytes) + 1
+        data = os.read(fd, want)
+        if data and len(data) < want:
+            chunks = [data]
+            got = len(data)
+            while got < want and (more := os.read(fd, want - got)):
+                chunks.append(more)
+                got += len(more)
+            data = b"".join(chunks) if len(chunks) > 1 else data
+    except OSError as e:
+        return _unreadable(shown, e)
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:
+        size = max(info.st_size, len(data))
+        return Problem(
+            "file-too-large",
+            f"the file has {size:,} bytes, more than the limit of "
+            f"{max_bytes:,} (limit max_file_bytes)",
+            Location(shown),
+        )
     return data

@@ -7,7 +7,6 @@ checked-out file cannot produce are tested here directly.
 
 from __future__ import annotations
 
-import builtins
 import io
 import os
 import re
@@ -147,14 +146,14 @@ def test_file_unreadable_permission(
     path.write_text(ORG, encoding="utf-8")
     path.chmod(0)
     # Root reads a file whatever its mode: make the refusal certain.
-    real_open = builtins.open
+    real_open = os.open
 
     def refuse(file: Any, *args: Any, **kwargs: Any) -> Any:
         if Path(file).resolve() == path.resolve():
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr("coalition_registry.files.open", refuse, raising=False)
+    monkeypatch.setattr(os, "open", refuse)
     try:
         problems = _problems()
     finally:

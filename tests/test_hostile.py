@@ -544,7 +544,7 @@ def _refuse(
     """Make opening or listing *target* fail with *error*: tests run as
     root, which reads whatever the mode says.
     """
-    real_open, real_scandir = open, os.scandir
+    real_open, real_os_open, real_scandir = open, os.open, os.scandir
     refused = target.resolve()
 
     def refuse_open(file: Any, *args: Any, **kwargs: Any) -> Any:
@@ -552,12 +552,18 @@ def _refuse(
             raise error
         return real_open(file, *args, **kwargs)
 
+    def refuse_os_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(file, (str, Path)) and Path(file).resolve() == refused:
+            raise error
+        return real_os_open(file, *args, **kwargs)
+
     def refuse_scandir(path: Any = ".") -> Any:
         if isinstance(path, (str, Path)) and Path(path).resolve() == refused:
             raise error
         return real_scandir(path)
 
     monkeypatch.setattr("builtins.open", refuse_open)
+    monkeypatch.setattr(os, "open", refuse_os_open)
     monkeypatch.setattr(os, "scandir", refuse_scandir)
 
 
