@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Final
 import attrs
 
 from . import countries
+from ._pickle import by_fields
 from .parsing import YMap
 from .problems import Location
 from .schema import (
@@ -123,6 +124,7 @@ class _Positioned:
         return Location(self.location.path, *pos)
 
 
+@by_fields
 @attrs.frozen
 class Source(_Positioned):
     """Where a fact was found.  Written inline in the record that cites it.
@@ -187,6 +189,7 @@ def _notes() -> Any:
     )
 
 
+@by_fields
 @attrs.frozen
 class Claim(_Positioned):
     """A figure that a source states about a letter, such as "104 signatories".
@@ -237,6 +240,7 @@ class Claim(_Positioned):
     positions: Mapping[str, tuple[int, int]] = _positions()
 
 
+@by_fields
 @attrs.frozen
 class Recipient(_Positioned):
     """Someone a letter was addressed to.
@@ -273,6 +277,7 @@ def _id(doc: str, example: str) -> Any:
     )
 
 
+@by_fields
 @attrs.frozen(repr=False)
 class Letter(_Positioned):
     """An open letter (or a coalition's statement) that people and
@@ -354,6 +359,7 @@ _KINDS_OF_ORGANISATION: Final = (
 _SCOPES: Final = ("national", "regional", "international")
 
 
+@by_fields
 @attrs.frozen(repr=False)
 class Organisation(_Positioned):
     """An organisation: a signatory, a publisher or a recipient.
@@ -431,6 +437,7 @@ class Organisation(_Positioned):
         return self.name
 
 
+@by_fields
 @attrs.frozen(repr=False)
 class Person(_Positioned):
     """A person: a public figure (a recipient) or an individual signatory.
@@ -534,6 +541,7 @@ class Person(_Positioned):
                 )
 
 
+@by_fields
 @attrs.frozen(repr=False)
 class Group(_Positioned):
     """Signatories who sign as one, such as a survivors' collective.
@@ -585,6 +593,7 @@ class Group(_Positioned):
         return self.name
 
 
+@by_fields
 @attrs.frozen(repr=False)
 class Signature(_Positioned):
     """One signatory's signature on one letter.
@@ -705,6 +714,7 @@ class Signature(_Positioned):
             )
 
 
+@by_fields
 @attrs.frozen
 class Membership(_Positioned):
     """An organisation's membership of a coalition, with its dates.
@@ -735,6 +745,7 @@ class Membership(_Positioned):
         )
 
 
+@by_fields
 @attrs.frozen(repr=False)
 class Coalition(_Positioned):
     """A named group of organisations whose members join and leave on dates.
@@ -772,6 +783,7 @@ class Coalition(_Positioned):
         return tuple(m.organisation for m in self.members if m.member_on(day))
 
 
+@by_fields
 @attrs.frozen
 class RegistryInfo(_Positioned):
     """The registry's own description, from ``registry.yaml`` at its root.

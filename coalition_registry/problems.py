@@ -15,6 +15,8 @@ from pathlib import Path
 
 import attrs
 
+from ._pickle import by_fields
+
 
 __all__ = [
     "CODES",
@@ -41,6 +43,7 @@ class Severity(enum.Enum):
         return self.value
 
 
+@by_fields
 @attrs.frozen
 class Location:
     """Where a problem is: a file, and a 1-based line and column in it.
@@ -338,6 +341,7 @@ CODES: dict[str, Code] = _codes(
 )
 
 
+@by_fields
 @attrs.frozen
 class Problem:
     """One thing wrong with the registry.

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from . import countries
+from ._pickle import by_fields
 from .parsing import DROPPED, Pos, YMap, YSeq
 from .problems import Location, Problem
 
@@ -53,6 +54,7 @@ _SUSPICIOUS: Final = re.compile(
 )
 
 
+@by_fields
 @attrs.frozen
 class Reference:
     """One use of a record's id inside another record, checked once the whole
@@ -125,7 +127,7 @@ class FieldType:
         """Turn *raw* into a value, or report and return :data:`INVALID`."""
         if isinstance(raw, str):
             value = self.convert_text(raw, ctx, pos, pointer)
-            if value is not INVALID:
+            if value is not INVALID and not raw.isascii():
                 check_suspicious(raw, ctx, pos, pointer)
             return value
         return ctx.report(
@@ -401,7 +403,7 @@ class Date(FieldType):
     ) -> Any:
         if _DATE.match(text):
             try:
-                return dt.date.fromisoformat(text)
+                return _date(text)
             except ValueError:
                 return ctx.report(
                     "invalid-date",
@@ -424,6 +426,10 @@ class Date(FieldType):
         return "date, YYYY-MM-DD"
 
 
+# Dates repeat across records, and a date is immutable: share them.
+_date: Final = functools.lru_cache(maxsize=4096)(dt.date.fromisoformat)
+
+
 @attrs.frozen
 class Url(FieldType):
     """An absolute http or https URL."""
@@ -433,16 +439,7 @@ class Url(FieldType):
     def convert_text(
         self, text: str, ctx: Context, pos: Pos, pointer: str
     ) -> Any:
-        try:
-            parts = urlsplit(text)
-            ok = (
-                parts.scheme in {"http", "https"}
-                and "." in (parts.hostname or "")
-                and _SPACE.search(text) is None
-            )
-        except ValueError:
-            ok = False
-        if ok:
+        if _is_url(text):
             return text
         hint = (
             f"; did you mean {'https://' + text!r}?"
@@ -461,6 +458,20 @@ class Url(FieldType):
 
     def describe(self) -> str:
         return "URL starting with `https://` (or `http://`)"
+
+
+# Many records cite the same few pages: check each address once.
+@functools.lru_cache(maxsize=4096)
+def _is_url(text: str) -> bool:
+    try:
+        parts = urlsplit(text)
+        return (
+            parts.scheme in {"http", "https"}
+            and "." in (parts.hostname or "")
+            and _SPACE.search(text) is None
+        )
+    except ValueError:
+        return False
 
 
 @attrs.frozen
@@ -714,6 +725,53 @@ def _did_you_mean(word: str, options: Sequence[str]) -> str:
 Check = Callable[[Any, YMap, Context, str], None]
 
 
+@attrs.frozen
+class _Plan:
+    """What :func:`build` needs to know about a record class, worked out
+    once per class.
+    """
+
+    fields: dict[str, FieldSpec]
+    # For each field but private: its conversion and its pointer suffix.
+    converters: dict[str, tuple[Callable[..., Any], str]]
+    required: tuple[tuple[str, str], ...]
+    hide_all: Callable[[YMap], bool] | None
+    check: Check | None
+
+
+_PLANS: dict[type[Any], _Plan] = {}
+
+
+def _plan(cls: type[Any]) -> _Plan:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        fields = yaml_fields(cls)
+        required = []
+        for name, spec in fields.items():
+            if spec.required:
+                meaning = spec.doc.rstrip(".")
+                required.append(
+                    (
+                        name,
+                        f" ({meaning[0].lower()}{meaning[1:]})"
+                        if meaning
+                        else "",
+                    )
+                )
+        plan = _PLANS[cls] = _Plan(
+            fields,
+            {
+                name: (spec.type.convert, "." + name)
+                for name, spec in fields.items()
+                if name != "private"
+            },
+            tuple(required),
+            getattr(cls, "__hide_all__", None),
+            getattr(cls, "__check__", None),
+        )
+    return plan
+
+
 def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
     """Build a record of *cls* from a parsed mapping, reporting every problem.
 
@@ -722,16 +780,68 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
 
     Returns the record, or :data:`INVALID` when any error was found in it.
     """
-    fields = yaml_fields(cls)
+    plan = _plan(cls)
+    fields = plan.fields
+    converters = plan.converters
     errors_before = ctx.errors
     # A record nested in a private field (or in a person who is not
     # public) stays private all the way down.
     inherited = ctx.redact
     private = _private_fields(cls, raw, fields, ctx, pointer)
-    hide_all = hasattr(cls, "__hide_all__") and cls.__hide_all__(raw)
+    hide_all = plan.hide_all is not None and plan.hide_all(raw)
     values: dict[str, Any] = (
         {"private": private} if "private" in fields else {}
     )
+    if len(raw) > len(fields) or not all(key in fields for key in raw):
+        _report_unknown(cls, raw, fields, ctx, pointer)
+    dropped = False
+    value_pos = raw.value_pos
+    for name, written in raw.items():
+        converter = converters.get(name)
+        if converter is None or written is None:
+            continue  # unknown (reported above), private, or missing
+        if written is DROPPED:
+            dropped = True
+            continue
+        convert, suffix = converter
+        redact = inherited or hide_all or name in private
+        if redact == inherited:
+            value = convert(written, ctx, value_pos[name], pointer + suffix)
+        else:
+            ctx.redact = redact
+            try:
+                value = convert(
+                    written, ctx, value_pos[name], pointer + suffix
+                )
+            finally:
+                ctx.redact = inherited
+        if value is not INVALID:
+            values[name] = value
+    for name, meaning in plan.required:
+        if raw.get(name) is None:
+            ctx.report(
+                "missing-field",
+                f"{a(kind_name(cls))} needs the field {name!r}{meaning}",
+                raw.pos,
+                pointer,
+            )
+    if plan.check is not None:
+        plan.check(values, raw, ctx, pointer)
+    if dropped or ctx.errors > errors_before:
+        return INVALID
+    # Every record class has these two (see model._Positioned).
+    values["location"] = Location(ctx.path, *raw.pos)
+    values["positions"] = value_pos
+    return cls(**values)
+
+
+def _report_unknown(
+    cls: type[Any],
+    raw: YMap,
+    fields: dict[str, FieldSpec],
+    ctx: Context,
+    pointer: str,
+) -> None:
     unknown = [key for key in raw if key not in fields]
     for key in unknown[:_MAX_UNKNOWN]:
         hint = _did_you_mean(key, list(fields))
@@ -752,47 +862,6 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
             raw.key_pos[rest],
             f"{pointer}.{rest}",
         )
-    dropped = False
-    for name, spec in fields.items():
-        if name == "private":
-            continue
-        value = raw.get(name)
-        if value is DROPPED:
-            dropped = True
-            continue
-        if value is None:
-            if spec.required:
-                meaning = spec.doc.rstrip(".")
-                ctx.report(
-                    "missing-field",
-                    f"{a(kind_name(cls))} needs the field {name!r}"
-                    + (
-                        f" ({meaning[0].lower()}{meaning[1:]})"
-                        if meaning
-                        else ""
-                    ),
-                    raw.pos,
-                    pointer,
-                )
-            continue
-        ctx.redact = inherited or hide_all or name in private
-        try:
-            value = spec.type.convert(
-                value, ctx, raw.value_pos[name], f"{pointer}.{name}"
-            )
-        finally:
-            ctx.redact = inherited
-        if value is not INVALID:
-            values[name] = value
-    check = getattr(cls, "__check__", None)
-    if check is not None:
-        check(values, raw, ctx, pointer)
-    if dropped or ctx.errors > errors_before:
-        return INVALID
-    # Every record class has these two (see model._Positioned).
-    values["location"] = Location(ctx.path, *raw.pos)
-    values["positions"] = raw.value_pos
-    return cls(**values)
 
 
 def _private_fields(

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from . import files, workers
+from ._pickle import by_fields
 from .model import FOLDERS, KINDS, Person, RegistryInfo, Signature
 from .parsing import (
     DEFAULT_LIMITS,
@@ -46,6 +47,7 @@ _SOURCED: Final = frozenset(KINDS.values())
 SCHEMA_VERSION: Final = 1
 
 
+@by_fields
 @attrs.frozen
 class FileRecords:
     """What one file yielded.
@@ -332,24 +334,28 @@ def check_registry(
 ) -> list[Problem]:
     """The problems only the whole registry shows."""
     problems: list[Problem] = []
-    defined: dict[str, list[tuple[str, Location]]] = defaultdict(list)
+    # Each id where it is first defined; a second definition is rare, so
+    # only those get a list.
+    first: dict[str, tuple[str, Location]] = {}
+    again: dict[str, list[tuple[str, Location]]] = {}
     for result in results:
         for record_id, kind, loc in result.ids:
-            defined[record_id].append((kind, loc))
-    for record_id, uses in defined.items():
-        if len(uses) > 1:
-            for i, (_, loc) in enumerate(uses):
-                other = uses[1 if i == 0 else 0][1]
-                problems.append(
-                    Problem(
-                        "duplicate-id",
-                        f"the id {record_id!r} is also used at {other}; "
-                        "ids are unique across the registry: rename one",
-                        loc,
-                        "$.id",
-                    )
+            seen = first.setdefault(record_id, (kind, loc))
+            if seen[1] is not loc:
+                again.setdefault(record_id, [seen]).append((kind, loc))
+    for record_id, uses in again.items():
+        for i, (_, loc) in enumerate(uses):
+            other = uses[1 if i == 0 else 0][1]
+            problems.append(
+                Problem(
+                    "duplicate-id",
+                    f"the id {record_id!r} is also used at {other}; "
+                    "ids are unique across the registry: rename one",
+                    loc,
+                    "$.id",
                 )
-    problems.extend(_check_refs(results, defined))
+            )
+    problems.extend(_check_refs(results, first))
     records = [r for result in results for r in result.records]
     problems.extend(_check_double_signatures(records))
     problems.extend(_check_printed_names(records))
@@ -360,15 +366,13 @@ def check_registry(
 
 def _check_refs(
     results: Iterable[FileRecords],
-    defined: dict[str, list[tuple[str, Location]]],
+    first: dict[str, tuple[str, Location]],
 ) -> Iterable[Problem]:
-    by_kind: dict[str, list[str]] = defaultdict(list)
-    for record_id, uses in defined.items():
-        by_kind[uses[0][0]].append(record_id)
+    by_kind: dict[str, list[str]] | None = None
     for result in results:
         for ref in result.refs:
-            uses = defined.get(ref.target, [])
-            if uses and uses[0][0] in ref.kinds:
+            use = first.get(ref.target)
+            if use is not None and use[0] in ref.kinds:
                 continue
             wanted = _either(ref.kinds)
             if ref.private:
@@ -376,12 +380,16 @@ def _check_refs(
                     f"no {wanted} has the id given here (not shown: "
                     "private); check the id, or add the record"
                 )
-            elif uses:
+            elif use is not None:
                 message = (
-                    f"{ref.target!r} is {a(uses[0][0])}, but this field "
+                    f"{ref.target!r} is {a(use[0])}, but this field "
                     f"needs {a(wanted)}"
                 )
             else:
+                if by_kind is None:
+                    by_kind = defaultdict(list)
+                    for record_id, (kind, _) in first.items():
+                        by_kind[kind].append(record_id)
                 candidates = [i for k in ref.kinds for i in by_kind[k]]
                 close = difflib.get_close_matches(ref.target, candidates, n=1)
                 hint = (
@@ -403,13 +411,15 @@ def _either(kinds: Sequence[str]) -> str:
 
 
 def _check_double_signatures(records: Iterable[Any]) -> Iterable[Problem]:
-    by_pair: dict[tuple[str, str], list[Signature]] = defaultdict(list)
+    first: dict[tuple[str, str], Signature] = {}
+    again: dict[tuple[str, str], list[Signature]] = {}
     for record in records:
-        if isinstance(record, Signature):
-            by_pair[record.letter, record.signatory].append(record)
-    for signatures in by_pair.values():
-        if len(signatures) < 2:
-            continue
+        if type(record) is Signature:
+            pair = (record.letter, record.signatory)
+            seen = first.setdefault(pair, record)
+            if seen is not record:
+                again.setdefault(pair, [seen]).append(record)
+    for signatures in again.values():
         for i, signature in enumerate(signatures):
             other = signatures[1 if i == 0 else 0].location
             yield Problem(

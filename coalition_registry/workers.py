@@ -1,7 +1,7 @@
 """Spreading the reading of a registry over the machine's cores.
 
 Reading is per file and CPU-bound, so a registry of many files is split
-into batches that worker processes read in parallel; a registry of a few
+into batches that this process and forked helpers read in parallel; a registry of a few
 large list files is split at its top-level items (``- `` at the start of a
 line) into parts that parse independently.  Results come back in the order
 of the files, so the problems printed are the same whatever the number of
@@ -12,10 +12,15 @@ trusted: its file is read again whole, in one piece.
 
 from __future__ import annotations
 
+import collections
+import contextlib
+import fcntl
 import gc
 import multiprocessing
 import os
+import pickle
 import re
+import threading
 
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
@@ -33,6 +38,8 @@ __all__ = ["available_cores", "read_all"]
 MIN_FILES_FOR_WORKERS: Final = 400
 MIN_BYTES_TO_SPLIT: Final = 2 * 1024 * 1024
 PART_BYTES: Final = 1024 * 1024
+# Linux's F_SETPIPE_SZ (fcntl has it by name from Python 3.10, on Linux).
+_SETPIPE_SZ: Final = getattr(fcntl, "F_SETPIPE_SZ", 1031)
 _ITEM_START: Final = re.compile(r"^- ", re.MULTILINE)
 # A part must stand alone: these are what a split could cut apart.
 _YAML_ERRORS: Final = frozenset(
@@ -142,20 +149,11 @@ def _read_unit(unit: Unit, limits: Limits, read_file: ReadFile) -> Any:
     )
 
 
-# Set in the parent before forking: workers inherit them.
-_JOB: dict[str, Any] = {}
-
-
-def _work(batch: list[Unit]) -> list[Any]:
-    gc.disable()  # nothing read here forms a cycle worth collecting
-    limits, read_file = _JOB["limits"], _JOB["read_file"]
-    return [_read_unit(u, limits, read_file) for u in batch]
-
-
-def _batches(units: list[Unit], n: int) -> Iterator[list[Unit]]:
-    size = max(1, min(256, len(units) // (n * 8) or 1))
-    for i in range(0, len(units), size):
-        yield units[i : i + size]
+def _batches(units: list[Unit], n: int) -> list[list[Unit]]:
+    # Small enough that the processes finish close together, large enough
+    # that handing them out costs nothing.
+    size = max(1, min(64, len(units) // (n * 16)))
+    return [units[i : i + size] for i in range(0, len(units), size)]
 
 
 def read_all(
@@ -181,20 +179,125 @@ def read_all(
         and "fork" in multiprocessing.get_all_start_methods()
         and (len(units) >= MIN_FILES_FOR_WORKERS or len(units) > len(entries))
     )
-    if not use_pool:
-        results: Iterable[Any] = (
-            _read_unit(u, limits, read_file) for u in units
-        )
-        yield from _merge(units, results, limits, read_file)
-        return
-    _JOB.update(limits=limits, read_file=read_file)
-    # fork: the children start with this process's memory, no re-import.
+    results: Iterable[Any]
+    if use_pool:
+        results = _read_in_parallel(units, limits, read_file, n)
+    else:
+        results = (_read_unit(u, limits, read_file) for u in units)
+    yield from _merge(units, results, limits, read_file)
+
+
+def _read_in_parallel(
+    units: list[Unit], limits: Limits, read_file: ReadFile, n: int
+) -> list[Any]:
+    """Read *units* in this process and n - 1 forked helpers.
+
+    The processes take batches in turn from a shared counter, so whoever is
+    free takes the next one.  This process works too: its own results need
+    no sending, and it takes in the helpers' results (sent as pickles, read
+    off the pipes by threads so that a helper never waits) between batches.
+    A batch a helper took but never sent (it died) is read here at the end.
+    """
+    batches = _batches(units, n)
     context = multiprocessing.get_context("fork")
-    with context.Pool(n) as pool:
-        done = (
-            r for batch in pool.imap(_work, _batches(units, n)) for r in batch
+    counter = context.Value("q", 0)
+    done: list[list[Any] | None] = [None] * len(batches)
+    inbox: collections.deque[bytes] = collections.deque()
+    helpers = []
+    drains = []
+    try:
+        for _ in range(n - 1):
+            receiving, sending = context.Pipe(duplex=False)
+            _widen(sending)
+            # fork: the helper starts with this process's memory, so the
+            # batches are not sent to it.
+            helper = context.Process(
+                target=_help,
+                args=(batches, counter, sending, limits, read_file),
+                daemon=True,
+            )
+            helper.start()
+            sending.close()  # so that the pipe ends when the helper does
+            drain = threading.Thread(
+                target=_drain, args=(receiving, inbox), daemon=True
+            )
+            drain.start()
+            helpers.append(helper)
+            drains.append(drain)
+        while (i := _take(counter)) < len(batches):
+            done[i] = [_read_unit(u, limits, read_file) for u in batches[i]]
+            _unpack(inbox, done)
+        for drain in drains:
+            drain.join()
+        _unpack(inbox, done)
+    finally:
+        for helper in helpers:
+            if helper.is_alive():
+                helper.terminate()
+            helper.join()
+    out: list[Any] = []
+    for batch, result in zip(batches, done, strict=True):
+        out.extend(
+            result
+            if result is not None
+            else [_read_unit(u, limits, read_file) for u in batch]
         )
-        yield from _merge(units, done, limits, read_file)
+    return out
+
+
+def _widen(conn: Any) -> None:
+    """Give the pipe a buffer of a megabyte where the system allows, so that
+    a helper does not wait while this process is busy with a batch.
+    """
+    with contextlib.suppress(OSError):  # a smaller system limit
+        fcntl.fcntl(conn.fileno(), _SETPIPE_SZ, 1024 * 1024)
+
+
+def _take(counter: Any) -> int:
+    """The next batch to read."""
+    with counter.get_lock():
+        i: int = counter.value
+        counter.value = i + 1
+    return i
+
+
+def _help(
+    batches: list[list[Unit]],
+    counter: Any,
+    conn: Any,
+    limits: Limits,
+    read_file: ReadFile,
+) -> None:
+    """A helper process: read batches until none is left, sending each."""
+    gc.disable()  # nothing read here forms a cycle worth collecting
+    try:
+        while (i := _take(counter)) < len(batches):
+            results = [_read_unit(u, limits, read_file) for u in batches[i]]
+            conn.send_bytes(
+                pickle.dumps((i, results), pickle.HIGHEST_PROTOCOL)
+            )
+        conn.close()
+    except BaseException:  # noqa: BLE001 - the parent reads what is missing
+        # Never a traceback: the parent reads whatever this did not send.
+        os._exit(1)
+
+
+def _drain(conn: Any, inbox: collections.deque[bytes]) -> None:
+    try:
+        while True:
+            inbox.append(conn.recv_bytes())
+    except (EOFError, OSError):
+        pass
+    finally:
+        conn.close()
+
+
+def _unpack(
+    inbox: collections.deque[bytes], done: list[list[Any] | None]
+) -> None:
+    while inbox:
+        i, results = pickle.loads(inbox.popleft())  # noqa: S301 - from our own forked helper
+        done[i] = results
 
 
 def _merge(
