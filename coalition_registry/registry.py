@@ -47,11 +47,9 @@ class Collection(Generic[R]):
         self._by_id: dict[str, R] = {
             r.id: r for r in sorted(records, key=lambda r: r.id)
         }
-        by_name: dict[str, R] = {}
-        for record in self._by_id.values():
-            for name in _searchable_names(record):
-                by_name.setdefault(normalise(name), record)
-        self._by_name: dict[str, R] = by_name
+        # Built on the first lookup by name: validation never needs it, and
+        # folding a million names costs seconds.
+        self._by_name: dict[str, R] | None = None
 
     def __iter__(self) -> Iterator[R]:
         return iter(self._by_id.values())
@@ -87,6 +85,12 @@ class Collection(Generic[R]):
         Raises:
             LookupError: When no record matches.
         """
+        if self._by_name is None:
+            by_name: dict[str, R] = {}
+            for record in self._by_id.values():
+                for name in _searchable_names(record):
+                    by_name.setdefault(normalise(name), record)
+            self._by_name = by_name
         found = self._by_id.get(text) or self._by_name.get(normalise(text))
         if found is None:
             raise LookupError(text)
