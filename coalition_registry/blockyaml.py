@@ -26,16 +26,40 @@ from .parsing import Limits, YMap, YSeq
 
 __all__ = ["read"]
 
-# Anything here makes the text one the full parser must read: tabs and lone
-# carriage returns (line breaks and indentation rules), a byte-order mark
-# inside the text, and document and directive markers.
-_DECLINE: Final = re.compile(
-    "[\t\ufeff\x85\u2028\u2029]|\r(?!\n)|^(?:\\.\\.\\.|---[^\r\n]|%)",
-    re.MULTILINE,
-)
+# Anything here makes the text one the full parser must read: tabs (line
+# breaks and indentation rules), a byte-order mark inside the text, line
+# breaks other than LF and CRLF, and document and directive markers.
+_MARKER: Final = re.compile(r"^(?:\.\.\.|---[^\r\n]|%)", re.MULTILINE)
+
+
+def _declined(text: str) -> bool:
+    # Plain substring tests first: a regex with alternatives and anchors is
+    # several times slower on text that has none of them.
+    if (
+        "\t" in text
+        or "\ufeff" in text
+        or "\x85" in text
+        or "\u2028" in text
+        or "\u2029" in text
+    ):
+        return True
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        return True  # a lone carriage return
+    return (
+        text.startswith(("%", "---", "..."))
+        or "\n%" in text
+        or "\n---" in text
+        or "\n..." in text
+    ) and _MARKER.search(text) is not None
+
+
 # A key the subset reads: plain, short, and followed by ":" then a space or
 # the end of the line.
 _KEY: Final = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: +|$)")
+# The same, with the value after it (if any) without its trailing spaces.
+_ENTRY: Final = re.compile(
+    r"([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: +(.*[^ ]))? *$"
+)
 # A plain scalar cannot start with an indicator; the subset also leaves out
 # the plain scalars YAML allows to start with "-", "?" or ":".
 _INDICATORS: Final = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -59,17 +83,17 @@ def read(text: str, limits: Limits, first_line: int = 1) -> Any:
         limits: For the nesting depth.
         first_line: The line of the file the text starts at.
     """
-    if _DECLINE.search(text) is not None:
+    if _declined(text):
         return None
     if "\r" in text:
         # CRLF is one line break: columns before it are unchanged.
         text = text.replace("\r\n", "\n")
     raw = text.split("\n")
-    lines: list[_Line] = []
-    for number, line in enumerate(raw, first_line):
-        content = line.lstrip(" ")
-        if content and content[0] != "#":
-            lines.append((number, len(line) - len(content), content))
+    lines: list[_Line] = [
+        (number, len(line) - len(content), content)
+        for number, line in enumerate(raw, first_line)
+        if (content := line.lstrip(" ")) and content[0] != "#"
+    ]
     if lines and lines[0][2].rstrip(" ") == "---" and lines[0][1] == 0:
         del lines[0]
     if not lines or lines[0][1] != 0:
@@ -119,18 +143,26 @@ class _Reader:
                 if at > indent:
                     raise _DeclineError
                 break
-            m = _KEY.match(content)
+            m = _ENTRY.match(content)
             if m is None:
                 raise _DeclineError
-            key = m.group(1)
+            key, rest = m.groups()
             if key in mapping:
                 raise _DeclineError  # the full parser reports it
             key_pos[key] = (number, indent + 1)
-            rest = content[m.end() :]
-            if rest.rstrip(" "):
-                column = indent + m.end() + 1
-                value_pos[key] = (number, column)
-                if rest[0] in "|>":
+            if rest:
+                value_pos[key] = (number, indent + m.start(2) + 1)
+                first = rest[0]
+                if (
+                    first == '"'
+                    and rest[-1] == '"'
+                    and rest.count('"') == 2
+                    and "\\" not in rest
+                ):
+                    # The most common value: in double quotes, no escapes.
+                    mapping[key] = rest[1:-1]
+                    i += 1
+                elif first in "|>":
                     mapping[key], i = self.block(i, rest, indent)
                 else:
                     mapping[key] = _scalar(rest)

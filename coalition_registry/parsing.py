@@ -300,7 +300,7 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
                 Location(path, line, col),
             )
         ]
-    bad = _NOT_PRINTABLE.search(text) or _AMBIGUOUS_BREAK.search(text)
+    bad = _FORBIDDEN.search(text)
     if bad is not None:
         line, col = _pos_of(bad.start(), text)
         return None, [
@@ -316,6 +316,11 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
 # Line breaks for YAML 1.1 (and libyaml) but not for YAML 1.2 or most
 # editors: a field after one would be hidden in plain sight.
 _AMBIGUOUS_BREAK: Final = re.compile("[\x85\u2028\u2029]")
+# Either kind of character, found in one pass.
+_FORBIDDEN: Final = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd"
+    "\U00010000-\U0010ffff]"
+)
 
 
 def _character_message(char: str, *, written: bool) -> str:
@@ -674,6 +679,14 @@ def parse(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     return parse_text(text, path, limits)
 
 
+def _read_block(text: str, limits: Limits, first_line: int) -> Any:
+    global _read_block  # noqa: PLW0603 - bound on first use, once
+    from .blockyaml import read
+
+    _read_block = read
+    return read(text, limits, first_line)
+
+
 def parse_text(
     text: str,
     path: str,
@@ -706,9 +719,7 @@ def parse_text(
                 ),
             ),
         )
-    from .blockyaml import read
-
-    data = read(text, limits, first_line)
+    data = _read_block(text, limits, first_line)
     if data is not None:
         return Document(path, data)
     return _parse_full(text, path, limits, first_line)

@@ -208,3 +208,17 @@ class TestProperties:
             assert 1 <= line <= len(lines) + 1
             if line <= len(lines):
                 assert 1 <= col <= len(lines[line - 1]) + 1
+
+
+def test_one_pass_character_check_matches_the_two_rules() -> None:
+    """The decoder's single scan refuses exactly what YAML does not print
+    and the ambiguous line breaks."""
+    from coalition_registry import parsing
+
+    points = {*range(0x3000), *range(0xD700, 0x10100, 3), 0x10FFFF}
+    for point in sorted(points - set(range(0xD800, 0xE000))):
+        char = chr(point)
+        assert bool(parsing._FORBIDDEN.match(char)) == bool(
+            parsing._NOT_PRINTABLE.match(char)
+            or parsing._AMBIGUOUS_BREAK.match(char)
+        ), hex(point)
