@@ -678,6 +678,14 @@ class Signature(_Positioned):
         """Whether the signature stands."""
         return self.status == "active"
 
+    def counts_on(self, day: dt.date) -> bool:
+        """Whether the signature counts on *day*: it stands, or it was
+        withdrawn after that day.
+        """
+        return self.status == "active" or (
+            self.withdrawn_on is not None and self.withdrawn_on > day
+        )
+
     @staticmethod
     def __check__(
         values: dict[str, Any], raw: YMap, ctx: Context, pointer: str

@@ -4,8 +4,10 @@ built once, in the shape of pycountry's databases.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
@@ -132,6 +134,7 @@ class Registry:
         "_by_letter",
         "_by_signatory",
         "_places",
+        "_standing",
         "coalitions",
         "groups",
         "info",
@@ -176,6 +179,9 @@ class Registry:
             tuple[dict[str, str | None], dict[str, str | None]] | None
         ) = None
         self._by_signatory = {k: tuple(v) for k, v in by_signatory.items()}
+        self._standing: dict[
+            str, tuple[tuple[str, ...], tuple[Signature, ...]]
+        ] = {}
 
     def _collections(self) -> tuple[Collection[Any], ...]:
         return (
@@ -232,6 +238,27 @@ class Registry:
     def signatures_of(self, letter_id: str) -> tuple[Signature, ...]:
         """Every signature of a letter, withdrawn ones included."""
         return self._by_letter.get(letter_id, ())
+
+    def signatory_ids(self, letter_id: str, on: dt.date) -> Sequence[str]:
+        """The ids of the signatories whose signature of a letter counts on
+        the day *on* (see :meth:`Signature.counts_on`).
+
+        Standing signatures are indexed once per letter, so counting over
+        a million of them runs in C loops.
+        """
+        split = self._standing.get(letter_id)
+        if split is None:
+            signatures = self._by_letter.get(letter_id, ())
+            split = self._standing[letter_id] = (
+                tuple(s.signatory for s in signatures if s.active),
+                tuple(s for s in signatures if not s.active),
+            )
+        standing, withdrawn = split
+        if not withdrawn:
+            return standing
+        return standing + tuple(
+            s.signatory for s in withdrawn if s.counts_on(on)
+        )
 
     def signatures_by(self, signatory_id: str) -> tuple[Signature, ...]:
         """Every signature a signatory made, withdrawn ones included."""

@@ -77,6 +77,23 @@ class TestRules:
         assert [("NO", 1)] == [(r.country, r.signatories) for r in cov.rows]
         assert 1 == cov.unknown.signatories
 
+    @pytest.mark.parametrize("signers", [1, 2, 3])
+    def test_a_signatory_without_a_record_counts_as_unknown(
+        self, signers: int
+    ) -> None:
+        """A registry built in Python need not hold every signatory."""
+        org = cr.Organisation(id="o", name="O", hq_country="NO")
+        sigs = [
+            cr.Signature(
+                id=f"l--{who}", letter="l", signatory=who, role="expert"
+            )
+            for who in ["o", "ghost", "ghost-2"][:signers]
+        ]
+        registry = cr.Registry([cr.Letter(id="l", title="L"), org, *sigs])
+        cov = cr.coverage(registry, "l")
+        assert [("NO", 1)] == [(r.country, r.signatories) for r in cov.rows]
+        assert signers - 1 == cov.unknown.signatories
+
     def test_unknown_letter_gives_an_empty_table(self) -> None:
         cov = cr.coverage(cr.Registry([]), "nope")
         assert (0, 0, None) == (

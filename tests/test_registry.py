@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pathlib import Path
 
 import pytest
 
+from hypothesis import given
+
 import coalition_registry as cr
 
+from coalition_registry import aggregate
 from conftest import SHIPPED
+from strategies_tables import (
+    DAY,
+    LETTER,
+    Generated,
+    registries,
+    withdrawal_days,
+)
 
 
 @pytest.fixture(name="reg", scope="module")
@@ -97,3 +109,18 @@ class TestIndices:
 
     def test_repr(self, reg: cr.Registry) -> None:
         assert "13 organisation(s)" in repr(reg)
+
+
+@given(registries(), withdrawal_days)
+def test_signatory_ids_are_those_of_the_counted_signatures(
+    generated: Generated, day: dt.date
+) -> None:
+    """The index coverage counts from agrees with the signatures that count
+    on the day, withdrawn ones included, whatever day is asked twice."""
+    registry = generated.registry
+    for on in (day, DAY, day):
+        expected = sorted(
+            s.signatory
+            for s in aggregate.active_signatures(registry, LETTER, on=on)
+        )
+        assert expected == sorted(registry.signatory_ids(LETTER, on))
