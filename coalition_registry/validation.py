@@ -35,6 +35,7 @@ from .schema import INVALID, Context, Reference, a, build
 
 
 if TYPE_CHECKING:
+    from .progress import Progress
     from .registry import Registry
 
 
@@ -492,7 +493,11 @@ def _check_sources(records: Iterable[Any]) -> Iterable[Problem]:
             )
 
 
-def validate(*paths: str | Path, limits: Limits = DEFAULT_LIMITS) -> Report:
+def validate(
+    *paths: str | Path,
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+) -> Report:
     """Validate registries, or single files against their registry.
 
     Args:
@@ -500,6 +505,8 @@ def validate(*paths: str | Path, limits: Limits = DEFAULT_LIMITS) -> Report:
             against the registry whose ``registry.yaml`` is above it).
             Defaults to ``registry_data``.
         limits: Size and depth bounds.
+        progress: Told how many files there are and how many are read,
+            such as a :class:`~coalition_registry.progress.ProgressBar`.
 
     Returns:
         A report of every problem; never raises for bad data.
@@ -509,13 +516,17 @@ def validate(*paths: str | Path, limits: Limits = DEFAULT_LIMITS) -> Report:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _validate(paths, limits)
+        return _validate(paths, limits, progress)
     finally:
         if collecting:
             gc.enable()
+        if progress is not None:
+            progress.finish()
 
 
-def _validate(paths: tuple[str | Path, ...], limits: Limits) -> Report:
+def _validate(
+    paths: tuple[str | Path, ...], limits: Limits, progress: Progress | None
+) -> Report:
     targets = [Path(p) for p in (paths or ("registry_data",))]
     problems: list[Problem] = []
     files_read = 0
@@ -540,7 +551,9 @@ def _validate(paths: tuple[str | Path, ...], limits: Limits) -> Report:
         )
         by_root.setdefault(root.resolve(), (root, []))[1].append(target)
     for real_root, (root, named) in by_root.items():
-        info, (results, root_problems), registry = _validate_root(root, limits)
+        info, (results, root_problems), registry = _validate_root(
+            root, limits, progress
+        )
         if any(t.is_dir() and t.resolve() == real_root for t in named):
             whole.append(registry)
             problems.extend(root_problems)
@@ -580,7 +593,7 @@ def _within_path(path: str, scope: str) -> bool:
 
 
 def _validate_root(
-    root: Path, limits: Limits
+    root: Path, limits: Limits, progress: Progress | None
 ) -> tuple[
     RegistryInfo | None,
     tuple[list[FileRecords], list[Problem]],
@@ -590,8 +603,12 @@ def _validate_root(
     results: list[FileRecords] = []
     total = 0
     entries = files.walk(root)
+    if progress is not None:
+        progress.start(len(entries))
     for entry, result in zip(
-        entries, workers.read_all(entries, limits, _read_file), strict=False
+        entries,
+        workers.read_all(entries, limits, _read_file, progress=progress),
+        strict=False,
     ):
         results.append(result)
         problems.extend(result.problems)

@@ -23,13 +23,17 @@ import re
 import threading
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from . import files
 from .model import FOLDERS
 from .parsing import _NOT_PRINTABLE, Limits, parse_text
+
+
+if TYPE_CHECKING:
+    from .progress import Progress
 
 
 __all__ = ["available_cores", "read_all"]
@@ -162,6 +166,7 @@ def read_all(
     read_file: ReadFile,
     *,
     workers: int | None = None,
+    progress: Progress | None = None,
 ) -> Iterable[Any]:
     """Read every file, in parallel where it pays, yielding one result per
     file in the order of *entries*.
@@ -171,6 +176,7 @@ def read_all(
         limits: Size and depth bounds.
         read_file: Reads one whole file into its result.
         workers: How many processes; default: the available cores.
+        progress: Told of each file read (and each record in it).
     """
     n = available_cores() if workers is None else max(1, workers)
     units = _plan(entries, limits)
@@ -181,14 +187,39 @@ def read_all(
     )
     results: Iterable[Any]
     if use_pool:
-        results = _read_in_parallel(units, limits, read_file, n)
-    else:
+        results = _read_in_parallel(units, limits, read_file, n, progress)
+    elif progress is None:
         results = (_read_unit(u, limits, read_file) for u in units)
+    else:
+        results = _read_here(units, limits, read_file, progress)
     yield from _merge(units, results, limits, read_file)
 
 
+def _read_here(
+    units: list[Unit], limits: Limits, read_file: ReadFile, progress: Progress
+) -> Iterator[Any]:
+    for unit in units:
+        result = _read_unit(unit, limits, read_file)
+        progress.advance(1 / unit.parts, getattr(result, "count", 0))
+        yield result
+
+
+def _tell(
+    progress: Progress | None, batch: list[Unit], results: list[Any]
+) -> None:
+    if progress is not None:
+        progress.advance(
+            sum(1 / u.parts for u in batch),
+            sum(getattr(r, "count", 0) for r in results),
+        )
+
+
 def _read_in_parallel(
-    units: list[Unit], limits: Limits, read_file: ReadFile, n: int
+    units: list[Unit],
+    limits: Limits,
+    read_file: ReadFile,
+    n: int,
+    progress: Progress | None = None,
 ) -> list[Any]:
     """Read *units* in this process and n - 1 forked helpers.
 
@@ -225,11 +256,16 @@ def _read_in_parallel(
             helpers.append(helper)
             drains.append(drain)
         while (i := _take(counter)) < len(batches):
-            done[i] = [_read_unit(u, limits, read_file) for u in batches[i]]
-            _unpack(inbox, done)
-        for drain in drains:
-            drain.join()
-        _unpack(inbox, done)
+            results = [_read_unit(u, limits, read_file) for u in batches[i]]
+            done[i] = results
+            _tell(progress, batches[i], results)
+            _unpack(inbox, done, batches, progress)
+        while any(drain.is_alive() for drain in drains):
+            # Helpers are finishing their last batches: keep counting.
+            for drain in drains:
+                drain.join(0.1)
+            _unpack(inbox, done, batches, progress)
+        _unpack(inbox, done, batches, progress)
     finally:
         for helper in helpers:
             if helper.is_alive():
@@ -237,11 +273,10 @@ def _read_in_parallel(
             helper.join()
     out: list[Any] = []
     for batch, result in zip(batches, done, strict=True):
-        out.extend(
-            result
-            if result is not None
-            else [_read_unit(u, limits, read_file) for u in batch]
-        )
+        if result is None:  # taken by a helper that died
+            result = [_read_unit(u, limits, read_file) for u in batch]  # noqa: PLW2901 - filled in
+            _tell(progress, batch, result)
+        out.extend(result)
     return out
 
 
@@ -293,11 +328,15 @@ def _drain(conn: Any, inbox: collections.deque[bytes]) -> None:
 
 
 def _unpack(
-    inbox: collections.deque[bytes], done: list[list[Any] | None]
+    inbox: collections.deque[bytes],
+    done: list[list[Any] | None],
+    batches: list[list[Unit]],
+    progress: Progress | None,
 ) -> None:
     while inbox:
         i, results = pickle.loads(inbox.popleft())  # noqa: S301 - from our own forked helper
         done[i] = results
+        _tell(progress, batches[i], results)
 
 
 def _merge(

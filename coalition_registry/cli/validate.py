@@ -14,6 +14,7 @@ import attrs
 
 from coalition_registry import formats
 from coalition_registry.parsing import DEFAULT_LIMITS, Limits
+from coalition_registry.progress import ProgressBar, wanted
 from coalition_registry.validation import validate
 
 from ._common import EXIT_INVALID, EXIT_OK, Output, existing, positive
@@ -40,6 +41,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "is set), json, github (GitHub Actions annotations) or sarif "
         "(SARIF 2.1.0); default: github when GITHUB_ACTIONS=true, else "
         "text",
+    )
+    parser.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="never show the progress bar (it appears on a terminal when "
+        "validation takes more than a second, never under CI)",
     )
     limits = parser.add_argument_group(
         "limits",
@@ -70,7 +77,12 @@ assert set(_LIMITS) == set(attrs.fields_dict(Limits))
 def run(args: argparse.Namespace, io: Output) -> int:
     """Run ``validate``."""
     limits = Limits(**{name: getattr(args, name) for name in _LIMITS})
-    report = validate(*existing(args.paths), limits=limits)
+    bar = (
+        ProgressBar(io.err)
+        if not args.no_progress and wanted(io.err, os.environ)
+        else None
+    )
+    report = validate(*existing(args.paths), limits=limits, progress=bar)
     fmt = formats.resolve_format(args.format, os.environ)
     formats.write_report(report, fmt, io.out, os.environ)
     return EXIT_OK if report.valid else EXIT_INVALID
