@@ -8,6 +8,7 @@ not exist, double signatures and claims the records exceed.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import gc
 
@@ -35,6 +36,7 @@ from .schema import INVALID, Context, Reference, a, build
 
 
 if TYPE_CHECKING:
+    from .cache import Cache
     from .progress import Progress
     from .registry import Registry
 
@@ -60,6 +62,8 @@ class FileRecords:
         refs: Every reference to another record, for the registry checks.
         ids: Every id defined in it, with where it is written.
         count: How many records the file holds, valid or not.
+        digest: A digest of the bytes read (see :func:`files.digest`), for
+            the cache.
     """
 
     path: str
@@ -68,6 +72,7 @@ class FileRecords:
     refs: tuple[Reference, ...] = ()
     ids: tuple[tuple[str, str, Location], ...] = ()
     count: int = 0
+    digest: str | None = None
 
 
 def read_records(
@@ -327,7 +332,30 @@ def _read_file(entry: files.FileEntry, limits: Limits) -> FileRecords:
         # records that refer to it do not fail too.
         stub = ((entry.stem, cls.kind_name, Location(entry.shown)),)
         return FileRecords(entry.shown, (), (raw,), ids=stub, count=1)
-    return read_records(raw, entry.shown, cls, stem=entry.stem, limits=limits)
+    result = read_records(
+        raw, entry.shown, cls, stem=entry.stem, limits=limits
+    )
+    return attrs.evolve(result, digest=files.digest(raw))
+
+
+def _cached(
+    store: Cache, entries: Sequence[files.FileEntry], limits: Limits
+) -> dict[int, FileRecords]:
+    """The results the cache holds for the bytes the files hold now, by
+    index in *entries*.
+    """
+    known: dict[int, FileRecords] = {}
+    if not store.load():
+        return known
+    for i, entry in enumerate(entries):
+        if entry.problem is not None or entry.folder not in FOLDERS:
+            continue
+        raw = files.read_bytes(entry.path, entry.shown, limits.max_file_bytes)
+        if isinstance(raw, bytes):
+            result = store.get(entry.shown, files.digest(raw))
+            if result is not None:
+                known[i] = result
+    return known
 
 
 def check_registry(
@@ -497,6 +525,7 @@ def validate(
     *paths: str | Path,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    cache: str | Path | None = None,
 ) -> Report:
     """Validate registries, or single files against their registry.
 
@@ -507,6 +536,9 @@ def validate(
         limits: Size and depth bounds.
         progress: Told how many files there are and how many are read,
             such as a :class:`~coalition_registry.progress.ProgressBar`.
+        cache: A folder where what each file yielded is kept, so that the
+            next validation reads again only the files whose bytes changed
+            (see :mod:`coalition_registry.cache`).
 
     Returns:
         A report of every problem; never raises for bad data.
@@ -516,7 +548,7 @@ def validate(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _validate(paths, limits, progress)
+        return _validate(paths, limits, progress, cache)
     finally:
         if collecting:
             gc.enable()
@@ -525,7 +557,10 @@ def validate(
 
 
 def _validate(
-    paths: tuple[str | Path, ...], limits: Limits, progress: Progress | None
+    paths: tuple[str | Path, ...],
+    limits: Limits,
+    progress: Progress | None,
+    cache: str | Path | None,
 ) -> Report:
     targets = [Path(p) for p in (paths or ("registry_data",))]
     problems: list[Problem] = []
@@ -552,7 +587,7 @@ def _validate(
         by_root.setdefault(root.resolve(), (root, []))[1].append(target)
     for real_root, (root, named) in by_root.items():
         info, (results, root_problems), registry = _validate_root(
-            root, limits, progress
+            root, limits, progress, cache
         )
         if any(t.is_dir() and t.resolve() == real_root for t in named):
             whole.append(registry)
@@ -593,7 +628,10 @@ def _within_path(path: str, scope: str) -> bool:
 
 
 def _validate_root(
-    root: Path, limits: Limits, progress: Progress | None
+    root: Path,
+    limits: Limits,
+    progress: Progress | None,
+    cache: str | Path | None,
 ) -> tuple[
     RegistryInfo | None,
     tuple[list[FileRecords], list[Problem]],
@@ -605,11 +643,29 @@ def _validate_root(
     entries = files.walk(root)
     if progress is not None:
         progress.start(len(entries))
-    for entry, result in zip(
-        entries,
-        workers.read_all(entries, limits, _read_file, progress=progress),
-        strict=False,
-    ):
+    store = None
+    known: dict[int, FileRecords] = {}
+    if cache is not None:
+        from .cache import Cache
+
+        store = Cache(cache, files.display_path(root), limits)
+        known = _cached(store, entries, limits)
+        if progress is not None and known:
+            progress.advance(len(known), sum(r.count for r in known.values()))
+    fresh = iter(
+        workers.read_all(
+            [e for i, e in enumerate(entries) if i not in known],
+            limits,
+            _read_file,
+            progress=progress,
+        )
+    )
+    for i, entry in enumerate(entries):
+        result = known.get(i)
+        if result is None:
+            result = next(fresh)
+            if store is not None:
+                store.put(result)
         results.append(result)
         problems.extend(result.problems)
         total += result.count
@@ -625,6 +681,9 @@ def _validate_root(
             # The checks across records would see only part of the
             # registry and report false errors: skip them.
             return info, (results, problems), None
+    if store is not None:
+        with contextlib.suppress(OSError):  # a cache that cannot be kept
+            store.save()
     from .registry import Registry
 
     # Built once: the checks need it, and load() returns it.

@@ -71,6 +71,7 @@ class Unit:
     Attributes:
         entry: The file.
         text: For a part, its text; ``None`` to read the whole file.
+        digest: For a part, the digest of its whole file.
         first_line: The line of the file the part starts at.
         first_index: The list index of the part's first item.
         part: Which part of its file this is.
@@ -79,6 +80,7 @@ class Unit:
 
     entry: files.FileEntry
     text: str | None = None
+    digest: str | None = None
     first_line: int = 1
     first_index: int = 0
     part: int = 0
@@ -117,12 +119,13 @@ def _split(entry: files.FileEntry, limits: Limits) -> list[Unit]:
     if len(cuts) == 1:
         return [Unit(entry)]
     cuts.append(len(text))
+    digest = files.digest(raw)
     units = []
     line = 1
     index = 0
     for k in range(len(cuts) - 1):
         piece = text[cuts[k] : cuts[k + 1]]
-        units.append(Unit(entry, piece, line, index, k, len(cuts) - 1))
+        units.append(Unit(entry, piece, digest, line, index, k, len(cuts) - 1))
         line += piece.count("\n")
         index += len(_ITEM_START.findall(piece))
     return units
@@ -367,4 +370,5 @@ def _merge(
             tuple(x for r in parts for x in r.refs),
             tuple(x for r in parts for x in r.ids),
             sum(r.count for r in parts),
+            unit.digest,
         )

@@ -43,6 +43,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "text",
     )
     parser.add_argument(
+        "--cache",
+        metavar="DIR",
+        default=os.environ.get("COALITION_REGISTRY_CACHE") or None,
+        help="keep what each file yielded in DIR, and read again only the "
+        "files whose bytes changed (default: $COALITION_REGISTRY_CACHE, "
+        "else no cache); see docs/performance.md",
+    )
+    parser.add_argument(
         "--no-progress",
         action="store_true",
         help="never show the progress bar (it appears on a terminal when "
@@ -82,7 +90,9 @@ def run(args: argparse.Namespace, io: Output) -> int:
         if not args.no_progress and wanted(io.err, os.environ)
         else None
     )
-    report = validate(*existing(args.paths), limits=limits, progress=bar)
+    report = validate(
+        *existing(args.paths), limits=limits, progress=bar, cache=args.cache
+    )
     fmt = formats.resolve_format(args.format, os.environ)
     formats.write_report(report, fmt, io.out, os.environ)
     return EXIT_OK if report.valid else EXIT_INVALID

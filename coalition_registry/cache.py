@@ -1,0 +1,213 @@
+"""A cache of what each file yielded, so that re-validating a registry reads
+again only the files that changed.
+
+An entry is found by the file's path and a digest of its bytes, in a cache
+made for one version of this library's code (a digest of its own source
+files, so an edited install never reuses old results), one set of limits
+and one registry.  A file whose bytes changed, even with the same size and
+modification time, misses.
+
+Entries are pickles, read back by an unpickler that can make only the
+library's own record classes (and dates, texts, numbers, tuples and
+dictionaries): a cache file cannot make the validator run code.  It can
+still say anything about a file whose bytes it knows, so keep it only
+where whoever can write it may also change the registry (a CI cache scoped
+to the repository, a folder on your own machine).  A cache that cannot be
+read or understood is ignored, and rewritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import io
+import os
+import pickle
+import tempfile
+
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from . import _pickle
+from ._version import __version__
+from .model import FOLDERS, PARTS, RegistryInfo
+from .parsing import Limits
+from .problems import Location, Problem, Severity
+from .schema import Reference
+from .validation import FileRecords
+
+
+__all__ = ["Cache", "code_digest"]
+
+#: Bump when the layout of the cache file changes.
+FORMAT: Final = 1
+
+# The only globals an entry may name.
+_ALLOWED: Final[dict[tuple[str, str], Any]] = {
+    (obj.__module__, obj.__qualname__): obj  # type: ignore[attr-defined]
+    for obj in (
+        *FOLDERS.values(),
+        *PARTS,
+        RegistryInfo,
+        Location,
+        Problem,
+        Severity,
+        Reference,
+        FileRecords,
+        _pickle._revive,  # noqa: SLF001 - the records' own reviver
+        dt.date,
+    )
+}
+
+
+class _Entries(pickle.Unpickler):
+    """Unpickles the library's records and nothing else."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        found = _ALLOWED.get((module, name))
+        if found is None:
+            msg = f"{module}.{name} is not allowed in a cache"
+            raise pickle.UnpicklingError(msg)
+        return found
+
+
+class _Plain(pickle.Unpickler):
+    """Unpickles texts, bytes, numbers, tuples and dictionaries only."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        msg = f"{module}.{name} is not allowed in a cache"
+        raise pickle.UnpicklingError(msg)
+
+
+@functools.cache
+def code_digest() -> str:
+    """A digest of this library's version and of its own source and data
+    files: any change to how files are read or checked changes it.
+    """
+    here = Path(__file__).resolve().parent
+    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for path in sorted(here.rglob("*")):
+        if path.suffix in {".py", ".csv", ".tsv"} and path.is_file():
+            h.update(path.relative_to(here).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+class Cache:
+    """The cached results for one registry, read from and written to
+    *directory*.
+
+    Each entry is pickled on its own, and unpickled only when its file's
+    digest matches, so a run pays for the entries it uses; rewriting the
+    cache copies the others as they are.
+
+    Args:
+        directory: Where cache files are kept; created when written.
+        root: The registry folder, as it is shown in problems.
+        limits: The limits the results were read under.
+    """
+
+    def __init__(
+        self, directory: str | Path, root: str, limits: Limits
+    ) -> None:
+        self.directory = Path(directory)
+        self.key = hashlib.blake2b(
+            f"{FORMAT}\0{code_digest()}\0{root}\0{limits!r}".encode(),
+            digest_size=16,
+        ).hexdigest()
+        self.path = self.directory / f"validate-{self.key}.pickle"
+        self._old: dict[str, tuple[str, bytes]] = {}
+        self._new: dict[str, tuple[str, bytes]] = {}
+        self._changed = False
+
+    def load(self) -> bool:
+        """Read the cache file; whether it held anything."""
+        try:
+            with open(self.path, "rb") as f:
+                data = _Plain(f).load()
+        except Exception:  # noqa: BLE001 - an unreadable cache is an empty one
+            return False
+        if (
+            not isinstance(data, dict)
+            or data.get("format") != FORMAT
+            or data.get("key") != self.key
+            or not isinstance(data.get("files"), dict)
+        ):
+            return False
+        self._old = {
+            path: entry
+            for path, entry in data["files"].items()
+            if isinstance(path, str)
+            and isinstance(entry, tuple)
+            and len(entry) == 2
+            and isinstance(entry[0], str)
+            and isinstance(entry[1], bytes)
+        }
+        return bool(self._old)
+
+    def get(self, shown: str, file_digest: str) -> FileRecords | None:
+        """What the file *shown* yielded when its bytes had this digest."""
+        entry = self._old.get(shown)
+        if entry is None or entry[0] != file_digest:
+            return None
+        try:
+            result = _Entries(io.BytesIO(entry[1])).load()
+        except Exception:  # noqa: BLE001 - a damaged entry is a miss
+            return None
+        if not _well_formed(result, shown, file_digest):
+            return None
+        self._new[shown] = entry
+        return result  # type: ignore[no-any-return]
+
+    def put(self, result: FileRecords) -> None:
+        """Remember what a file yielded (if it was read: its digest is
+        known).
+        """
+        if result.digest is not None:
+            blob = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
+            self._new[result.path] = (result.digest, blob)
+            self._changed = True
+
+    def save(self) -> None:
+        """Write the cache file (atomically), when anything changed; files
+        that were not seen this time are dropped from it.
+        """
+        if not self._changed and len(self._new) == len(self._old):
+            return
+        self.directory.mkdir(parents=True, exist_ok=True)
+        data = {"format": FORMAT, "key": self.key, "files": self._new}
+        fd, temp = tempfile.mkstemp(
+            dir=self.directory, prefix=".validate-", suffix=".tmp"
+        )
+        try:
+            os.chmod(temp, 0o644)
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(data, f, pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, self.path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+
+
+def _well_formed(result: Any, shown: str, file_digest: str) -> bool:
+    """Whether an unpickled entry has the shape of a file's result.
+
+    Its records can only be the library's own: the unpickler makes nothing
+    else.
+    """
+    if type(result) is not FileRecords:
+        return False
+    values: tuple[Any, ...] = attrs.astuple(result, recurse=False)
+    path, records, problems, refs, ids, count, digest = values
+    return (
+        path == shown
+        and digest == file_digest
+        and type(count) is int
+        and type(records) is tuple
+        and type(problems) is tuple
+        and type(refs) is tuple
+        and type(ids) is tuple
+    )

@@ -1,0 +1,234 @@
+"""The validation cache: the same report, fewer files read, never stale, and
+a cache file that cannot make the validator run code."""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import coalition_registry as cr
+
+from coalition_registry import workers
+from coalition_registry.cache import Cache
+from coalition_registry.cli import run
+from coalition_registry.files import display_path
+
+
+def report_lines(report: cr.Report) -> list[str]:
+    return [str(p) for p in report.problems]
+
+
+@pytest.fixture(name="reads")
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files each validation reads and parses (not from the cache)."""
+    seen: list[str] = []
+    real = workers.read_all
+
+    def counting(entries: list[Any], *args: Any, **kwargs: Any) -> Any:
+        seen.extend(e.shown for e in entries)
+        return real(entries, *args, **kwargs)
+
+    monkeypatch.setattr(workers, "read_all", counting)
+    return seen
+
+
+def test_second_run_reads_nothing_and_reports_the_same(
+    shipped_copy: Path, tmp_path: Path, reads: list[str]
+) -> None:
+    barnardos = shipped_copy / "organisations" / "barnardos.yaml"
+    barnardos.write_text(
+        barnardos.read_text("utf-8").replace('hq_country: "GB"', "hq_country: UK")
+    )
+    cache = tmp_path / "cache"
+    first = cr.validate(shipped_copy, cache=cache)
+    assert 30 == len(reads)
+    reads.clear()
+    second = cr.validate(shipped_copy, cache=cache)
+    assert [] == reads
+    assert report_lines(first) == report_lines(second)
+    assert any("unknown-country" in line for line in report_lines(second))
+    assert (first.files, first.records) == (second.files, second.records)
+    assert first.registry_records == second.registry_records
+    assert [r.positions for r in first.registry_records] == [
+        r.positions for r in second.registry_records
+    ]
+
+
+def test_a_changed_file_is_read_again_even_with_the_same_size_and_time(
+    shipped_copy: Path, tmp_path: Path, reads: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    nspcc = shipped_copy / "organisations" / "nspcc.yaml"
+    cr.validate(shipped_copy, cache=cache)
+    before = nspcc.stat()
+    text = nspcc.read_text("utf-8")
+    changed = text.replace('hq_country: "GB"', 'hq_country: "GX"')
+    assert len(changed) == len(text) and changed != text
+    nspcc.write_text(changed, "utf-8")
+    os.utime(nspcc, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (before.st_size, before.st_mtime_ns) == (
+        nspcc.stat().st_size,
+        nspcc.stat().st_mtime_ns,
+    )
+    reads.clear()
+    report = cr.validate(shipped_copy, cache=cache)
+    assert [display_path(nspcc)] == reads
+    assert ["unknown-country"] == [p.code for p in report.problems]
+    # And back: the first content is found again.
+    nspcc.write_text(text, "utf-8")
+    reads.clear()
+    assert cr.validate(shipped_copy, cache=cache).valid
+    assert [display_path(nspcc)] == reads
+
+
+def test_removed_and_added_files(
+    shipped_copy: Path, tmp_path: Path, reads: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    cr.validate(shipped_copy, cache=cache)
+    (shipped_copy / "organisations" / "eurochild.yaml").unlink()
+    reads.clear()
+    report = cr.validate(shipped_copy, cache=cache)
+    assert [] == reads
+    assert "unknown-reference" in {p.code for p in report.problems}
+
+
+def test_other_limits_use_another_cache(
+    shipped_copy: Path, tmp_path: Path, reads: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    cr.validate(shipped_copy, cache=cache)
+    reads.clear()
+    report = cr.validate(shipped_copy, cache=cache, limits=cr.Limits(max_depth=3))
+    assert 30 == len(reads)
+    assert "too-deep" in {p.code for p in report.problems}
+    assert 2 == len(list(cache.iterdir()))
+
+
+class Boom:
+    """Unpickling this would run a command."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (os.system, ("touch boom-was-run",))
+
+
+def poison(cache_file: Path, make: Any) -> None:
+    with open(cache_file, "rb") as f:
+        data = pickle.load(f)  # noqa: S301 - our own test file
+    data["files"] = {
+        path: (digest, make(blob)) for path, (digest, blob) in data["files"].items()
+    }
+    with open(cache_file, "wb") as f:
+        pickle.dump(data, f)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda blob: pickle.dumps(Boom()),
+        lambda blob: pickle.dumps([Boom()]),
+        lambda blob: blob[: len(blob) // 2],
+        lambda blob: b"not a pickle",
+        lambda blob: pickle.dumps("a text"),
+    ],
+    ids=["code", "code-inside", "cut", "garbage", "not-a-result"],
+)
+def test_a_hostile_or_damaged_entry_is_a_miss(
+    shipped_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reads: list[str],
+    make: Any,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    cache = tmp_path / "cache"
+    expected = report_lines(cr.validate(shipped_copy, cache=cache))
+    (cache_file,) = cache.iterdir()
+    poison(cache_file, make)
+    reads.clear()
+    report = cr.validate(shipped_copy, cache=cache)
+    assert not (tmp_path / "boom-was-run").exists()
+    assert 30 == len(reads)
+    assert expected == report_lines(report)
+    # The cache is mended.
+    reads.clear()
+    cr.validate(shipped_copy, cache=cache)
+    assert [] == reads
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"garbage", pickle.dumps(Boom()), pickle.dumps({"format": 1})],
+    ids=["empty", "garbage", "code", "wrong-shape"],
+)
+def test_a_hostile_or_damaged_cache_file_is_ignored(
+    shipped_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    content: bytes,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    cache = tmp_path / "cache"
+    cr.validate(shipped_copy, cache=cache)
+    (cache_file,) = cache.iterdir()
+    cache_file.write_bytes(content)
+    assert cr.validate(shipped_copy, cache=cache).valid
+    assert not (tmp_path / "boom-was-run").exists()
+    assert Cache(cache, display_path(shipped_copy), cr.Limits()).load()
+
+
+def test_a_cache_that_cannot_be_written_is_skipped(
+    shipped_copy: Path, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert cr.validate(shipped_copy, cache=blocker / "cache").valid
+
+
+def test_command_line_option_and_environment(
+    shipped_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = io.StringIO()
+    code = run(
+        ["validate", str(shipped_copy), "--cache", str(tmp_path / "a")],
+        stdout=out,
+        stderr=io.StringIO(),
+    )
+    assert 0 == code
+    assert 1 == len(list((tmp_path / "a").iterdir()))
+    monkeypatch.setenv("COALITION_REGISTRY_CACHE", str(tmp_path / "b"))
+    run(["validate", str(shipped_copy)], stdout=out, stderr=io.StringIO())
+    assert 1 == len(list((tmp_path / "b").iterdir()))
+
+
+def test_large_list_files_are_cached_whole(
+    shipped_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A list file read in parts is cached with its whole file's digest."""
+    monkeypatch.setattr(workers, "MIN_BYTES_TO_SPLIT", 1)
+    monkeypatch.setattr(workers, "PART_BYTES", 200)
+    people = "".join(
+        f"- id: person-{i:06d}\n  disclosure: anonymous\n"
+        "  country: GB\n  sources:\n    - url: https://example.org\n"
+        for i in range(40)
+    )
+    (shipped_copy / "people" / "many.yaml").write_text(people, "utf-8")
+    cache = tmp_path / "cache"
+    first = cr.validate(shipped_copy, cache=cache)
+    seen: list[str] = []
+    real = workers.read_all
+
+    def counting(entries: list[Any], *args: Any, **kwargs: Any) -> Any:
+        seen.extend(e.shown for e in entries)
+        return real(entries, *args, **kwargs)
+
+    monkeypatch.setattr(workers, "read_all", counting)
+    second = cr.validate(shipped_copy, cache=cache)
+    assert [] == seen
+    assert first.records == second.records == 70
