@@ -26,12 +26,14 @@ import os
 import pickle
 import tempfile
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
 import attrs
 
 from . import _pickle
+from ._pickle import by_fields
 from ._version import __version__
 from .model import FOLDERS, PARTS, RegistryInfo
 from .parsing import Limits
@@ -40,7 +42,7 @@ from .schema import Reference
 from .validation import FileRecords
 
 
-__all__ = ["Cache", "code_digest"]
+__all__ = ["Cache", "Hit", "code_digest"]
 
 #: Bump when the layout of the cache file changes.
 FORMAT: Final = 1
@@ -61,6 +63,22 @@ _ALLOWED: Final[dict[tuple[str, str], Any]] = {
         dt.date,
     )
 }
+
+
+@by_fields
+@attrs.frozen
+class Hit:
+    """A file whose result the cache holds (for these bytes).
+
+    Attributes:
+        path: The file, as shown in problems.
+        digest: The digest of its bytes.
+        count: How many records it holds.
+    """
+
+    path: str
+    digest: str
+    count: int
 
 
 class _Entries(pickle.Unpickler):
@@ -102,7 +120,7 @@ class Cache:
 
     Each entry is pickled on its own, and unpickled only when its file's
     digest matches, so a run pays for the entries it uses; rewriting the
-    cache copies the others as they are.
+    cache copies them as they are.
 
     Args:
         directory: Where cache files are kept; created when written.
@@ -119,8 +137,8 @@ class Cache:
             digest_size=16,
         ).hexdigest()
         self.path = self.directory / f"validate-{self.key}.pickle"
-        self._old: dict[str, tuple[str, bytes]] = {}
-        self._new: dict[str, tuple[str, bytes]] = {}
+        self._old: dict[str, tuple[str, int, bytes]] = {}
+        self._new: dict[str, tuple[str, int, bytes]] = {}
         self._changed = False
 
     def load(self) -> bool:
@@ -142,34 +160,62 @@ class Cache:
             for path, entry in data["files"].items()
             if isinstance(path, str)
             and isinstance(entry, tuple)
-            and len(entry) == 2
+            and len(entry) == 3
             and isinstance(entry[0], str)
-            and isinstance(entry[1], bytes)
+            and type(entry[1]) is int
+            and isinstance(entry[2], bytes)
         }
         return bool(self._old)
 
-    def get(self, shown: str, file_digest: str) -> FileRecords | None:
-        """What the file *shown* yielded when its bytes had this digest."""
+    def has(self, shown: str, file_digest: str) -> bool:
+        """Whether an entry for the file *shown* with this digest is here
+        (it may still turn out damaged).
+        """
+        entry = self._old.get(shown)
+        return entry is not None and entry[0] == file_digest
+
+    def hit(self, shown: str, file_digest: str) -> Hit | None:
+        """A stand-in for the entry of the file *shown* with this digest,
+        if there is one: cheap to send from a helper process, and turned
+        into the file's result by :meth:`resolve`.
+        """
         entry = self._old.get(shown)
         if entry is None or entry[0] != file_digest:
             return None
-        try:
-            result = _Entries(io.BytesIO(entry[1])).load()
-        except Exception:  # noqa: BLE001 - a damaged entry is a miss
-            return None
-        if not _well_formed(result, shown, file_digest):
-            return None
-        self._new[shown] = entry
-        return result  # type: ignore[no-any-return]
+        return Hit(shown, file_digest, entry[1])
 
-    def put(self, result: FileRecords) -> None:
-        """Remember what a file yielded (if it was read: its digest is
-        known).
+    def resolve(
+        self, result: FileRecords | Hit, read: Callable[[], FileRecords]
+    ) -> FileRecords:
+        """The file's result, from the cache for a :class:`Hit` (or from
+        *read* when its entry is damaged), kept for the next run.
         """
+        if isinstance(result, Hit):
+            entry = self._old[result.path]
+            found = self._load(result.path, entry)
+            if found is not None:
+                self._new[result.path] = entry
+                return found
+            return self._keep(read())
+        return self._keep(result)
+
+    def _keep(self, result: FileRecords) -> FileRecords:
         if result.digest is not None:
             blob = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
-            self._new[result.path] = (result.digest, blob)
+            self._new[result.path] = (result.digest, result.count, blob)
             self._changed = True
+        return result
+
+    def _load(
+        self, shown: str, entry: tuple[str, int, bytes]
+    ) -> FileRecords | None:
+        try:
+            result = _Entries(io.BytesIO(entry[2])).load()
+        except Exception:  # noqa: BLE001 - a damaged entry is a miss
+            return None
+        if not _well_formed(result, shown, entry[0]):
+            return None
+        return result  # type: ignore[no-any-return]
 
     def save(self) -> None:
         """Write the cache file (atomically), when anything changed; files

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import gc
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
@@ -36,7 +37,7 @@ from .schema import INVALID, Context, Reference, a, build
 
 
 if TYPE_CHECKING:
-    from .cache import Cache
+    from .cache import Cache, Hit
     from .progress import Progress
     from .registry import Registry
 
@@ -308,7 +309,9 @@ def _read_info(
     return info, ctx.problems
 
 
-def _read_file(entry: files.FileEntry, limits: Limits) -> FileRecords:
+def _read_file(
+    entry: files.FileEntry, limits: Limits, store: Cache | None = None
+) -> FileRecords | Hit:
     if entry.problem is not None:
         return FileRecords(entry.shown, (), (entry.problem,))
     cls = FOLDERS.get(entry.folder)
@@ -332,30 +335,20 @@ def _read_file(entry: files.FileEntry, limits: Limits) -> FileRecords:
         # records that refer to it do not fail too.
         stub = ((entry.stem, cls.kind_name, Location(entry.shown)),)
         return FileRecords(entry.shown, (), (raw,), ids=stub, count=1)
+    digest = files.digest(raw)
+    if store is not None:
+        hit = store.hit(entry.shown, digest)
+        if hit is not None:
+            return hit
     result = read_records(
         raw, entry.shown, cls, stem=entry.stem, limits=limits
     )
-    return attrs.evolve(result, digest=files.digest(raw))
+    return attrs.evolve(result, digest=digest)
 
 
-def _cached(
-    store: Cache, entries: Sequence[files.FileEntry], limits: Limits
-) -> dict[int, FileRecords]:
-    """The results the cache holds for the bytes the files hold now, by
-    index in *entries*.
-    """
-    known: dict[int, FileRecords] = {}
-    if not store.load():
-        return known
-    for i, entry in enumerate(entries):
-        if entry.problem is not None or entry.folder not in FOLDERS:
-            continue
-        raw = files.read_bytes(entry.path, entry.shown, limits.max_file_bytes)
-        if isinstance(raw, bytes):
-            result = store.get(entry.shown, files.digest(raw))
-            if result is not None:
-                known[i] = result
-    return known
+def _read_fresh(entry: files.FileEntry, limits: Limits) -> FileRecords:
+    """Read a file, not from the cache (its entry was damaged)."""
+    return cast("FileRecords", _read_file(entry, limits))
 
 
 def check_registry(
@@ -643,29 +636,33 @@ def _validate_root(
     entries = files.walk(root)
     if progress is not None:
         progress.start(len(entries))
+    read_file = _read_file
     store = None
-    known: dict[int, FileRecords] = {}
     if cache is not None:
         from .cache import Cache
 
         store = Cache(cache, files.display_path(root), limits)
-        known = _cached(store, entries, limits)
-        if progress is not None and known:
-            progress.advance(len(known), sum(r.count for r in known.values()))
-    fresh = iter(
+        store.load()
+        # Helpers are forked, so they look entries up in the same store.
+        read_file = functools.partial(_read_file, store=store)
+    for entry, read in zip(
+        entries,
         workers.read_all(
-            [e for i, e in enumerate(entries) if i not in known],
+            entries,
             limits,
-            _read_file,
+            read_file,
             progress=progress,
+            cached=store.has if store is not None else None,
+        ),
+        strict=False,
+    ):
+        result: FileRecords = (
+            read
+            if store is None
+            else store.resolve(
+                read, functools.partial(_read_fresh, entry, limits)
+            )
         )
-    )
-    for i, entry in enumerate(entries):
-        result = known.get(i)
-        if result is None:
-            result = next(fresh)
-            if store is not None:
-                store.put(result)
         results.append(result)
         problems.extend(result.problems)
         total += result.count

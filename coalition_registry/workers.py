@@ -90,7 +90,11 @@ class Unit:
 ReadFile = Callable[[files.FileEntry, Limits], Any]
 
 
-def _split(entry: files.FileEntry, limits: Limits) -> list[Unit]:
+def _split(
+    entry: files.FileEntry,
+    limits: Limits,
+    cached: Callable[[str, str], bool] | None = None,
+) -> list[Unit]:
     """A large list file as parts of about PART_BYTES, or itself."""
     try:
         size = os.stat(entry.path).st_size
@@ -120,6 +124,8 @@ def _split(entry: files.FileEntry, limits: Limits) -> list[Unit]:
         return [Unit(entry)]
     cuts.append(len(text))
     digest = files.digest(raw)
+    if cached is not None and cached(entry.shown, digest):
+        return [Unit(entry)]
     units = []
     line = 1
     index = 0
@@ -131,13 +137,17 @@ def _split(entry: files.FileEntry, limits: Limits) -> list[Unit]:
     return units
 
 
-def _plan(entries: list[files.FileEntry], limits: Limits) -> list[Unit]:
+def _plan(
+    entries: list[files.FileEntry],
+    limits: Limits,
+    cached: Callable[[str, str], bool] | None = None,
+) -> list[Unit]:
     if len(entries) > 64:
         return [Unit(e) for e in entries]
     units: list[Unit] = []
     for entry in entries:
         if entry.problem is None and entry.folder in FOLDERS:
-            units.extend(_split(entry, limits))
+            units.extend(_split(entry, limits, cached))
         else:
             units.append(Unit(entry))
     return units
@@ -170,6 +180,7 @@ def read_all(
     *,
     workers: int | None = None,
     progress: Progress | None = None,
+    cached: Callable[[str, str], bool] | None = None,
 ) -> Iterable[Any]:
     """Read every file, in parallel where it pays, yielding one result per
     file in the order of *entries*.
@@ -180,9 +191,12 @@ def read_all(
         read_file: Reads one whole file into its result.
         workers: How many processes; default: the available cores.
         progress: Told of each file read (and each record in it).
+        cached: Whether a cache holds the result for a file (by its path
+            as shown, and the digest of its bytes): such a file is not
+            split, but read whole, from the cache.
     """
     n = available_cores() if workers is None else max(1, workers)
-    units = _plan(entries, limits)
+    units = _plan(entries, limits, cached)
     use_pool = (
         n > 1
         and "fork" in multiprocessing.get_all_start_methods()

@@ -14,7 +14,7 @@ import pytest
 
 import coalition_registry as cr
 
-from coalition_registry import workers
+from coalition_registry import validation, workers
 from coalition_registry.cache import Cache
 from coalition_registry.cli import run
 from coalition_registry.files import display_path
@@ -26,15 +26,18 @@ def report_lines(report: cr.Report) -> list[str]:
 
 @pytest.fixture(name="reads")
 def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The files each validation reads and parses (not from the cache)."""
+    """The files (or parts of files) each validation parses: those it could
+    not take from the cache.
+    """
     seen: list[str] = []
-    real = workers.read_all
+    real = validation.records_from
 
-    def counting(entries: list[Any], *args: Any, **kwargs: Any) -> Any:
-        seen.extend(e.shown for e in entries)
-        return real(entries, *args, **kwargs)
+    def counting(doc: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(doc.path)
+        return real(doc, *args, **kwargs)
 
-    monkeypatch.setattr(workers, "read_all", counting)
+    monkeypatch.setattr(validation, "records_from", counting)
+    monkeypatch.setenv("COALITION_REGISTRY_WORKERS", "1")
     return seen
 
 
@@ -43,7 +46,9 @@ def test_second_run_reads_nothing_and_reports_the_same(
 ) -> None:
     barnardos = shipped_copy / "organisations" / "barnardos.yaml"
     barnardos.write_text(
-        barnardos.read_text("utf-8").replace('hq_country: "GB"', "hq_country: UK")
+        barnardos.read_text("utf-8").replace(
+            'hq_country: "GB"', "hq_country: UK"
+        )
     )
     cache = tmp_path / "cache"
     first = cr.validate(shipped_copy, cache=cache)
@@ -69,7 +74,8 @@ def test_a_changed_file_is_read_again_even_with_the_same_size_and_time(
     before = nspcc.stat()
     text = nspcc.read_text("utf-8")
     changed = text.replace('hq_country: "GB"', 'hq_country: "GX"')
-    assert len(changed) == len(text) and changed != text
+    assert len(changed) == len(text)
+    assert changed != text
     nspcc.write_text(changed, "utf-8")
     os.utime(nspcc, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert (before.st_size, before.st_mtime_ns) == (
@@ -105,7 +111,9 @@ def test_other_limits_use_another_cache(
     cache = tmp_path / "cache"
     cr.validate(shipped_copy, cache=cache)
     reads.clear()
-    report = cr.validate(shipped_copy, cache=cache, limits=cr.Limits(max_depth=3))
+    report = cr.validate(
+        shipped_copy, cache=cache, limits=cr.Limits(max_depth=3)
+    )
     assert 30 == len(reads)
     assert "too-deep" in {p.code for p in report.problems}
     assert 2 == len(list(cache.iterdir()))
@@ -122,7 +130,8 @@ def poison(cache_file: Path, make: Any) -> None:
     with open(cache_file, "rb") as f:
         data = pickle.load(f)  # noqa: S301 - our own test file
     data["files"] = {
-        path: (digest, make(blob)) for path, (digest, blob) in data["files"].items()
+        path: (digest, count, make(blob))
+        for path, (digest, count, blob) in data["files"].items()
     }
     with open(cache_file, "wb") as f:
         pickle.dump(data, f)
@@ -208,7 +217,10 @@ def test_command_line_option_and_environment(
 
 
 def test_large_list_files_are_cached_whole(
-    shipped_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    shipped_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reads: list[str],
 ) -> None:
     """A list file read in parts is cached with its whole file's digest."""
     monkeypatch.setattr(workers, "MIN_BYTES_TO_SPLIT", 1)
@@ -221,14 +233,24 @@ def test_large_list_files_are_cached_whole(
     (shipped_copy / "people" / "many.yaml").write_text(people, "utf-8")
     cache = tmp_path / "cache"
     first = cr.validate(shipped_copy, cache=cache)
-    seen: list[str] = []
-    real = workers.read_all
-
-    def counting(entries: list[Any], *args: Any, **kwargs: Any) -> Any:
-        seen.extend(e.shown for e in entries)
-        return real(entries, *args, **kwargs)
-
-    monkeypatch.setattr(workers, "read_all", counting)
+    assert len(reads) > 31  # in parts
+    reads.clear()
     second = cr.validate(shipped_copy, cache=cache)
-    assert [] == seen
+    assert [] == reads
     assert first.records == second.records == 70
+    assert report_lines(first) == report_lines(second)
+
+
+def test_helpers_send_hits_and_nothing_is_rewritten(
+    shipped_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COALITION_REGISTRY_WORKERS", "2")
+    monkeypatch.setattr(workers, "MIN_FILES_FOR_WORKERS", 1)
+    cache = tmp_path / "cache"
+    first = cr.validate(shipped_copy, cache=cache)
+    (cache_file,) = cache.iterdir()
+    written = cache_file.stat().st_mtime_ns
+    second = cr.validate(shipped_copy, cache=cache)
+    assert report_lines(first) == report_lines(second)
+    assert first.registry_records == second.registry_records
+    assert written == cache_file.stat().st_mtime_ns
