@@ -7,12 +7,16 @@ from __future__ import annotations
 import csv
 import json
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from .aggregate import Table
-from .exports import COLUMNS, Export
-from .reconciliation import Reconciliation
-from .validation import Report
+
+if TYPE_CHECKING:
+    # Only named in annotations: the validate command, which renders
+    # reports only, need not load the counting modules.
+    from .aggregate import Table
+    from .exports import Export
+    from .reconciliation import Reconciliation
+    from .validation import Report
 
 
 __all__ = [
@@ -215,6 +219,8 @@ def reconciliation_json(rec: Reconciliation, out: TextIO) -> None:
 
 def export_csv(data: Export, out: TextIO) -> None:
     """Listed signatories as CSV, one row each."""
+    from .exports import COLUMNS
+
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(data.rows)

@@ -13,7 +13,6 @@ are opaque and random (:func:`opaque_id`), never derived from their names.
 
 from __future__ import annotations
 
-import secrets
 import string
 
 from collections.abc import Callable, Container
@@ -82,7 +81,7 @@ def opaque_id(
     name: str | None = None,
     taken: Container[str] = (),
     *,
-    choice: Callable[[str], str] = secrets.choice,
+    choice: Callable[[str], str] | None = None,
 ) -> str:
     """A new random id for a person who is not public: ``person-`` and
     eight letters and digits, at least one a digit, that spell no word of
@@ -92,6 +91,12 @@ def opaque_id(
     >>> bool(OPAQUE_ID.match(opaque_id("Jane Doe")))
     True
     """
+    if choice is None:
+        # Imported here: secrets loads OpenSSL, 20 ms of every start of
+        # the command line, which builds this module's parser.
+        import secrets
+
+        choice = secrets.choice
     words = [w for w in normalise(name or "").split() if len(w) > 2]
     while True:
         tail = "".join(choice(_ALPHABET) for _ in range(_OPAQUE_LENGTH))

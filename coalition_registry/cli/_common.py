@@ -6,14 +6,18 @@ import argparse
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
-from coalition_registry import render
-from coalition_registry.registry import Registry
 from coalition_registry.suppression import DEFAULT_THRESHOLD
+
+# Not deferred: the validate command needs it anyway, and tests replace it.
 from coalition_registry.validation import validate
+
+
+if TYPE_CHECKING:
+    from coalition_registry.registry import Registry
 
 
 EXIT_OK = 0
@@ -55,6 +59,9 @@ def read_registry(path: str, io: Output) -> Registry | None:
     existing([path])
     report = validate(path)
     if not report.valid:
+        # Imported here: the parser is built by loading every command.
+        from coalition_registry import render
+
         render.report_text(report, io.out)
         return None
     return report.to_registry()

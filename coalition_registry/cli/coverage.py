@@ -14,14 +14,7 @@ import argparse
 
 import attrs
 
-from coalition_registry import render
-from coalition_registry.aggregate import (
-    BY,
-    country_summary,
-    people,
-    signatory_table,
-)
-from coalition_registry.suppression import suppress
+from coalition_registry.aggregate import BY
 
 from ._common import (
     EXIT_INVALID,
@@ -66,6 +59,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, io: Output) -> int:
     """Run ``coverage``."""
+    # Imported here: the parser is built by loading every command.
+    from coalition_registry import render
+    from coalition_registry.aggregate import (
+        country_summary,
+        people,
+        signatory_table,
+    )
+    from coalition_registry.suppression import suppress
+
     registry = read_registry(args.path, io)
     if registry is None:
         return EXIT_INVALID

@@ -25,16 +25,16 @@ import subprocess
 import tempfile
 
 from pathlib import Path, PurePosixPath
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
-from coalition_registry import files
-from coalition_registry.changes import as_markdown, as_text, compare
-from coalition_registry.problems import Problem
-from coalition_registry.validation import Report, validate
-
 from ._common import EXIT_INVALID, EXIT_OK, Output, UsageError
+
+
+if TYPE_CHECKING:
+    from coalition_registry.problems import Problem
+    from coalition_registry.validation import Report
 
 
 NAME = "diff"
@@ -59,6 +59,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, io: Output) -> int:
     """Run ``diff``."""
+    # Imported here: the parser is built by loading every command.
+    from coalition_registry.changes import as_markdown, as_text, compare
+    from coalition_registry.validation import validate
+
     with contextlib.ExitStack() as stack:
         sides = [(name, _side(name, stack)) for name in (args.old, args.new)]
         reports = [(name, folder, validate(folder)) for name, folder in sides]
@@ -78,6 +82,8 @@ def _print_problems(
     name: str, folder: Path, report: Report, out: TextIO
 ) -> None:
     """A side's errors, its files named as the user named the side."""
+    from coalition_registry import files
+
     prefix = files.display_path(folder)
     for problem in report.errors:
         print(_renamed(problem, prefix, name), file=out)

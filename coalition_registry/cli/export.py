@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import argparse
 
-from coalition_registry import render
-from coalition_registry.exports import export
-
 from ._common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -40,6 +37,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, io: Output) -> int:
     """Run ``export``."""
+    # Imported here: the parser is built by loading every command.
+    from coalition_registry import render
+    from coalition_registry.exports import export
+
     registry = read_registry(args.path, io)
     if registry is None:
         return EXIT_INVALID

@@ -16,9 +16,13 @@ from __future__ import annotations
 
 import argparse
 
-from coalition_registry.fmt import FmtReport, format_paths
+from typing import TYPE_CHECKING
 
 from ._common import EXIT_INVALID, EXIT_OK, Output, existing
+
+
+if TYPE_CHECKING:
+    from coalition_registry.fmt import FmtReport
 
 
 NAME = "fmt"
@@ -50,6 +54,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, io: Output) -> int:
     """Run ``fmt``."""
+    # Imported here: the parser is built by loading every command.
+    from coalition_registry.fmt import format_paths
+
     report = format_paths(existing(args.paths), check=args.check, fix=args.fix)
     _print(report, io)
     return EXIT_OK if report.ok else EXIT_INVALID

@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import argparse
 
-from coalition_registry.report import svg_map
-from coalition_registry.worldmap import GeometryMissingError
-
 from ._common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -48,6 +45,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, io: Output) -> int:
     """Run ``map``."""
+    # Imported here: the parser is built by loading every command.
+    from coalition_registry.report import svg_map
+    from coalition_registry.worldmap import GeometryMissingError
+
     registry = read_registry(args.path, io)
     if registry is None:
         return EXIT_INVALID

@@ -18,18 +18,16 @@ import argparse
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coalition_registry import files
-from coalition_registry.model import KINDS, Person
-from coalition_registry.scaffold import (
-    NEW_KINDS,
-    Scaffold,
-    ScaffoldError,
-    scaffold,
-)
-from coalition_registry.validation import read_records
+# Its choices are needed to build the parser; nothing lighter defines them.
+from coalition_registry.scaffold import NEW_KINDS
 
 from ._common import EXIT_INVALID, EXIT_OK, Output, UsageError, add_path
+
+
+if TYPE_CHECKING:
+    from coalition_registry.scaffold import Scaffold
 
 
 NAME = "new"
@@ -97,6 +95,10 @@ def _intermixed(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, io: Output) -> int:
     """Run ``new``."""
+    # Imported here: the parser is built by loading every command.
+    from coalition_registry import files
+    from coalition_registry.scaffold import ScaffoldError, scaffold
+
     root = _root(args.path)
     ids = _ids(root)
     public = True
@@ -149,6 +151,8 @@ def run(args: argparse.Namespace, io: Output) -> int:
 
 def _root(path: str) -> Path:
     """The registry's root at or above *path*."""
+    from coalition_registry import files
+
     folder = Path(path)
     if not folder.is_dir():
         raise UsageError(f"no such folder: {path}")
@@ -163,6 +167,8 @@ def _root(path: str) -> Path:
 
 def _ids(root: Path) -> dict[str, str]:
     """Every id in use, by file name, with its file relative to *root*."""
+    from coalition_registry import files
+
     found: dict[str, str] = {}
     for entry in files.walk(root):
         relative = Path(entry.path).relative_to(root)
@@ -178,6 +184,8 @@ def _check_signature(
     role: str | None,
 ) -> tuple[bool, str | None]:
     """Whether the signatory may be named, and the role to use."""
+    from coalition_registry import files
+
     if not letter or not signatory:
         return True, role
     if not ids.get(letter, "").startswith("letters/"):
@@ -199,6 +207,9 @@ def _check_signature(
 
 def _is_public(path: Path) -> bool:
     """Whether the person in *path* is public (not when in doubt)."""
+    from coalition_registry.model import Person
+    from coalition_registry.validation import read_records
+
     result = read_records(path.read_bytes(), str(path), Person)
     return bool(result.records) and all(
         r.disclosure == "public" for r in result.records
@@ -207,6 +218,9 @@ def _is_public(path: Path) -> bool:
 
 def _valid(made: Scaffold, shown: str, io: Output) -> bool:
     """Whether the template validates (it always should)."""
+    from coalition_registry.model import KINDS
+    from coalition_registry.validation import read_records
+
     result = read_records(
         made.text.encode("utf-8"), shown, KINDS[made.kind], stem=made.id
     )

@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import argparse
 
-from coalition_registry import render
-from coalition_registry.reconciliation import reconcile
-
 from ._common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -45,6 +42,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, io: Output) -> int:
     """Run ``reconcile``."""
+    # Imported here: the parser is built by loading every command.
+    from coalition_registry import render
+    from coalition_registry.reconciliation import reconcile
+
     registry = read_registry(args.path, io)
     if registry is None:
         return EXIT_INVALID

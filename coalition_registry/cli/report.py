@@ -14,9 +14,6 @@ from __future__ import annotations
 
 import argparse
 
-from coalition_registry.report import html_report
-from coalition_registry.worldmap import GeometryMissingError
-
 from ._common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -70,6 +67,10 @@ def write_text(path: str, text: str, io: Output) -> None:
 
 def run(args: argparse.Namespace, io: Output) -> int:
     """Run ``report``."""
+    # Imported here: the parser is built by loading every command.
+    from coalition_registry.report import html_report
+    from coalition_registry.worldmap import GeometryMissingError
+
     registry = read_registry(args.path, io)
     if registry is None:
         return EXIT_INVALID

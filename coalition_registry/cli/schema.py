@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from coalition_registry.jsonschema_out import kind_schema, schema_kinds
+from coalition_registry.jsonschema_out import schema_kinds
 
 from ._common import EXIT_OK, Output, UsageError
 
@@ -46,6 +46,9 @@ def _dumps(value: Any) -> str:
 
 def run(args: argparse.Namespace, io: Output) -> int:
     """Run ``schema``."""
+    # Imported here: the parser is built by loading every command.
+    from coalition_registry.jsonschema_out import kind_schema
+
     kinds = [args.kind] if args.kind else list(schema_kinds())
     if args.out is None:
         if args.kind:
