@@ -6,6 +6,7 @@ unreadable files become problems, never exceptions.
 
 from __future__ import annotations
 
+import operator
 import os
 import re
 import stat
@@ -67,6 +68,10 @@ def find_root(path: Path) -> Path | None:
     return None
 
 
+_NAME: Final = operator.attrgetter("name")
+_SHOWN: Final = operator.attrgetter("shown")
+
+
 def walk(root: Path) -> list[FileEntry]:
     """Every YAML file below *root*, in a stable order, except the root's
     ``registry.yaml``.  Hidden files and folders (``.git``...) are skipped;
@@ -81,7 +86,7 @@ def walk(root: Path) -> list[FileEntry]:
         folder, shown, top = stack.pop()
         try:
             with os.scandir(folder) as it:
-                items = sorted(it, key=lambda e: e.name)
+                items = sorted(it, key=_NAME)
         except OSError as e:
             entries.append(
                 FileEntry(folder, shown, top, _unreadable(shown, e))
@@ -93,7 +98,12 @@ def walk(root: Path) -> list[FileEntry]:
             if name.startswith("."):
                 continue
             path = folder + os.sep + name
-            printable = safe_name(name)
+            # Most names need no escaping: skip the pattern for them.
+            printable = (
+                name
+                if name.isascii() and name.isprintable()
+                else safe_name(name)
+            )
             shown_path = shown + "/" + printable if shown != "." else printable
             if item.is_dir(follow_symlinks=False):
                 subfolders.append((path, shown_path, top or name))
@@ -125,7 +135,7 @@ def walk(root: Path) -> list[FileEntry]:
                     problem = None
                 entries.append(FileEntry(path, shown_path, top, problem))
         stack.extend(reversed(subfolders))
-    entries.sort(key=lambda e: e.shown)
+    entries.sort(key=_SHOWN)
     return entries
 
 
