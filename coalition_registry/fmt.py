@@ -433,7 +433,7 @@ def _styled(value: Any, kind: FieldType | None) -> Any:
     if kind is None:
         return DoubleQuotedScalarString(text)
     plain = (
-        (isinstance(kind, Date) and _DATE.match(text) is not None)
+        (isinstance(kind, Date) and _DATE.fullmatch(text) is not None)
         or (isinstance(kind, Count) and _COUNT.match(text) is not None)
         or (isinstance(kind, Flag) and text in _FLAGS)
         or scalar(text) == text

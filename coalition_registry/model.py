@@ -523,7 +523,7 @@ class Person(_Positioned):
             )
         person_id = values.get("id")
         if disclosure in {"pseudonym", "anonymous"} and person_id:
-            opaque = OPAQUE_ID.match(person_id) is not None
+            opaque = OPAQUE_ID.fullmatch(person_id) is not None
             name = raw.get("name")
             if opaque and isinstance(name, str):
                 words = [

@@ -88,7 +88,7 @@ def opaque_id(
     their *name* and are not *taken*.
 
     >>> from coalition_registry.model import OPAQUE_ID
-    >>> bool(OPAQUE_ID.match(opaque_id("Jane Doe")))
+    >>> bool(OPAQUE_ID.fullmatch(opaque_id("Jane Doe")))
     True
     """
     if choice is None:
@@ -336,7 +336,7 @@ def _slug(name: str | None, what: str) -> str:
     if not name or not name.strip():
         raise ScaffoldError(f"give the {what} with --name")
     made = slugify(name)
-    if not SLUG.match(made):
+    if not SLUG.fullmatch(made):
         raise ScaffoldError(
             f"the {what} gives no usable id (ids use the letters a to z, "
             "digits and hyphens): write it in Latin letters with --name, "
@@ -479,7 +479,7 @@ def _signature(
     if role not in _roles():
         raise ScaffoldError(f"--role must be one of: {', '.join(_roles())}")
     record_id = f"{letter}--{signatory}"
-    if not SLUG.match(record_id):
+    if not SLUG.fullmatch(record_id):
         raise ScaffoldError(
             "the letter's and signatory's ids are not valid ids"
         )

@@ -159,6 +159,16 @@ class Text(FieldType):
     multiline: bool = False
     label: ClassVar[str] = "text"
 
+    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
+        if (
+            raw.__class__ is str
+            and raw.isascii()
+            and not raw.isspace()
+            and raw
+        ):
+            return raw if self.multiline else " ".join(raw.split())
+        return super().convert(raw, ctx, pos, pointer)
+
     def convert_text(
         self, text: str, ctx: Context, pos: Pos, pointer: str
     ) -> Any:
@@ -225,6 +235,11 @@ class Enum(FieldType):
     values: tuple[str, ...]
     label: ClassVar[str] = "one of"
 
+    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
+        if raw.__class__ is str and raw in self.values:
+            return raw  # the common case, in one step
+        return super().convert(raw, ctx, pos, pointer)
+
     def convert_text(
         self, text: str, ctx: Context, pos: Pos, pointer: str
     ) -> Any:
@@ -284,17 +299,22 @@ class Slug(FieldType):
 
     label: ClassVar[str] = "id"
 
+    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
+        if raw.__class__ is str and SLUG.fullmatch(raw) is not None:
+            return raw  # an id is ASCII: nothing suspicious to look for
+        return super().convert(raw, ctx, pos, pointer)
+
     def convert_text(
         self, text: str, ctx: Context, pos: Pos, pointer: str
     ) -> Any:
-        if SLUG.match(text):
+        if SLUG.fullmatch(text):
             return text
         fixed = slugify(text)
         # Only suggest what is itself an id: a look-alike letter (a Cyrillic
         # o among Latin ones) would survive slugify.
         hint = (
             f"; for example {fixed!r}"
-            if SLUG.match(fixed) and not ctx.redact
+            if SLUG.fullmatch(fixed) and not ctx.redact
             else ""
         )
         return ctx.report(
@@ -331,7 +351,7 @@ class Ref(Slug):
     label: ClassVar[str] = "reference"
 
     def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
-        value = super().convert(raw, ctx, pos, pointer)
+        value = Slug.convert(self, raw, ctx, pos, pointer)
         if value is not INVALID:
             ctx.refs.append(
                 Reference(
@@ -398,10 +418,18 @@ class Date(FieldType):
 
     label: ClassVar[str] = "date"
 
+    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
+        if raw.__class__ is str and _DATE.fullmatch(raw) is not None:
+            try:
+                return _date(raw)
+            except ValueError:
+                pass  # reported below
+        return super().convert(raw, ctx, pos, pointer)
+
     def convert_text(
         self, text: str, ctx: Context, pos: Pos, pointer: str
     ) -> Any:
-        if _DATE.match(text):
+        if _DATE.fullmatch(text):
             try:
                 return _date(text)
             except ValueError:
@@ -435,6 +463,11 @@ class Url(FieldType):
     """An absolute http or https URL."""
 
     label: ClassVar[str] = "URL"
+
+    def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
+        if raw.__class__ is str and raw.isascii() and _is_url(raw):
+            return raw
+        return super().convert(raw, ctx, pos, pointer)
 
     def convert_text(
         self, text: str, ctx: Context, pos: Pos, pointer: str
@@ -487,7 +520,7 @@ class Count(FieldType):
     ) -> Any:
         if self.unknown_ok and text == "unknown":
             return None
-        if _INT.match(text) and int(text) >= self.minimum:
+        if _INT.fullmatch(text) and int(text) >= self.minimum:
             return int(text)
         also = " or the word unknown" if self.unknown_ok else ""
         return ctx.report(
@@ -577,7 +610,7 @@ class Identifiers(FieldType):
         ok = True
         for scheme, value in raw.items():
             here = f"{pointer}.{scheme}"
-            if not _SCHEME.match(scheme):
+            if not _SCHEME.fullmatch(scheme):
                 ctx.report(
                     "invalid-value",
                     f"{scheme!r} is not an identifier scheme; use a code "
@@ -787,12 +820,16 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
     # A record nested in a private field (or in a person who is not
     # public) stays private all the way down.
     inherited = ctx.redact
-    private = _private_fields(cls, raw, fields, ctx, pointer)
+    private = (
+        _private_fields(cls, raw, fields, ctx, pointer)
+        if "private" in raw
+        else ()
+    )
     hide_all = plan.hide_all is not None and plan.hide_all(raw)
     values: dict[str, Any] = (
         {"private": private} if "private" in fields else {}
     )
-    if len(raw) > len(fields) or not all(key in fields for key in raw):
+    if not raw.keys() <= fields.keys():
         _report_unknown(cls, raw, fields, ctx, pointer)
     dropped = False
     value_pos = raw.value_pos

@@ -83,6 +83,7 @@ def read_records(
     *,
     stem: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    digest: str | None = None,
 ) -> FileRecords:
     """Parse one file and build its records of kind *cls*.
 
@@ -93,8 +94,11 @@ def read_records(
         stem: The file's name without suffix, which a one-record file's id
             must match (``None`` to skip that check).
         limits: Size and depth bounds.
+        digest: The digest of *raw*, kept in the result for the cache.
     """
-    return records_from(parse(raw, shown, limits), cls, stem=stem)
+    return records_from(
+        parse(raw, shown, limits), cls, stem=stem, digest=digest
+    )
 
 
 def records_from(
@@ -103,9 +107,11 @@ def records_from(
     *,
     stem: str | None = None,
     first_index: int = 0,
+    digest: str | None = None,
 ) -> FileRecords:
     """Build the records of kind *cls* in a parsed file (or in a part of a
-    list file whose first item is item *first_index*).
+    list file whose first item is item *first_index*); *digest* is kept in
+    the result.
     """
     shown = doc.path
     ctx = Context(shown, list(doc.problems))
@@ -121,11 +127,15 @@ def records_from(
         # Records elsewhere that refer to this file's record by id should
         # not fail too: take the file's name for the id it could not show.
         stub = ((stem, cls.kind_name, Location(shown)),) if stem else ()
-        return FileRecords(shown, (), tuple(ctx.problems), ids=stub, count=1)
+        return FileRecords(
+            shown, (), tuple(ctx.problems), ids=stub, count=1, digest=digest
+        )
     if data is DROPPED:
         # The whole document was refused (a forbidden tag on it): the
         # reader has said why.
-        return FileRecords(shown, (), tuple(ctx.problems), count=1)
+        return FileRecords(
+            shown, (), tuple(ctx.problems), count=1, digest=digest
+        )
     if isinstance(data, YSeq) and not data:
         ctx.report(
             "empty-file",
@@ -133,7 +143,7 @@ def records_from(
             data.pos,
             "$",
         )
-        return FileRecords(shown, (), tuple(ctx.problems))
+        return FileRecords(shown, (), tuple(ctx.problems), digest=digest)
     if isinstance(data, YMap):
         items: list[tuple[YMap, str]] = [(data, "$")]
     elif isinstance(data, YSeq):
@@ -159,7 +169,7 @@ def records_from(
             (1, 1),
             "$",
         )
-        return FileRecords(shown, (), tuple(ctx.problems))
+        return FileRecords(shown, (), tuple(ctx.problems), digest=digest)
 
     records = []
     ids = []
@@ -187,7 +197,7 @@ def records_from(
                 record = INVALID
         if record is not INVALID:
             records.append(record)
-    if any(p.is_error for p in doc.problems):
+    if doc.problems and any(p.is_error for p in doc.problems):
         # The file is not what its author wrote (a key or a value was
         # dropped): none of its records may count as valid.
         records = []
@@ -198,6 +208,7 @@ def records_from(
         tuple(ctx.refs),
         tuple(ids),
         len(items),
+        digest,
     )
 
 
@@ -340,10 +351,9 @@ def _read_file(
         hit = store.hit(entry.shown, digest)
         if hit is not None:
             return hit
-    result = read_records(
-        raw, entry.shown, cls, stem=entry.stem, limits=limits
+    return read_records(
+        raw, entry.shown, cls, stem=entry.stem, limits=limits, digest=digest
     )
-    return attrs.evolve(result, digest=digest)
 
 
 def _read_fresh(entry: files.FileEntry, limits: Limits) -> FileRecords:

@@ -211,3 +211,28 @@ class TestProperties:
         ]
         for p in mine:
             assert p.location.line <= line_count + 1
+
+
+@pytest.mark.parametrize(
+    ("path", "line", "written", "pointer"),
+    [
+        ("organisations/barnardos.yaml", "id: barnardos", 'id: "barnardos\\n"', "$.id"),
+        ("organisations/barnardos.yaml", 'hq_country: "GB"', 'hq_country: "GB\\n"', "$.hq_country"),
+        ("organisations/barnardos.yaml", "  GB-SC:", '  "GB-SC\\n":', "$.identifiers.GB-SC\n"),
+        ("groups/phoenix-11.yaml", "member_count: 11", 'member_count: "11\\n"', "$.member_count"),
+    ],
+)  # fmt: skip
+def test_a_trailing_line_break_written_as_an_escape_is_refused(
+    shipped_copy: Path, path: str, line: str, written: str, pointer: str
+) -> None:
+    """A pattern's $ also matches before a final line break: values are
+    matched whole."""
+    file = shipped_copy / path
+    text = file.read_text("utf-8")
+    assert line in text
+    file.write_text(text.replace(line, written, 1), "utf-8")
+    report = cr.validate(shipped_copy)
+    assert not report.valid
+    assert pointer in {p.pointer for p in report.errors}, [
+        str(p) for p in report.problems
+    ]
