@@ -1,6 +1,6 @@
 """``python -m coalition_registry``."""
 
-from .cli import main
+from .cli import console
 
 
-raise SystemExit(main())
+console()

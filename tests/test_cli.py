@@ -271,3 +271,34 @@ class TestUsage:
         )
         assert 0 == done.returncode, done.stderr
         assert done.stdout.startswith("valid:")
+
+    @pytest.mark.parametrize(
+        ("argv", "code", "where"),
+        [
+            (["validate", "registry_data"], 0, "stdout"),
+            (["validate", "BROKEN"], 1, "stdout"),
+            (["validate", "--no-such-option"], 2, "stderr"),
+        ],
+    )
+    def test_the_process_exits_with_the_code_and_all_its_output(
+        self, shipped_copy: Path, argv: list[str], code: int, where: str
+    ) -> None:
+        """The command ends its process at once (os._exit): its output must
+        still be flushed, and its exit code kept."""
+        (shipped_copy / "organisations" / "nspcc.yaml").write_text(
+            "id: nspcc\nname: [\n", "utf-8"
+        )
+        argv = [str(shipped_copy) if a == "BROKEN" else a for a in argv]
+        done = subprocess.run(  # noqa: S603 - our own command
+            [sys.executable, "-m", "coalition_registry", *argv],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert code == done.returncode
+        output = getattr(done, where)
+        assert output.endswith("\n"), output
+        if code == 1:
+            assert "nspcc.yaml:3:1: error yaml-syntax" in done.stdout
+            assert done.stdout.rstrip().splitlines()[-1].startswith("invalid:")

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import sys
 
 from collections.abc import Sequence
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from coalition_registry._version import __version__
 
@@ -33,7 +34,7 @@ from . import (
 from . import map as map_
 
 
-__all__ = ["COMMANDS", "main", "parser", "run"]
+__all__ = ["COMMANDS", "console", "main", "parser", "run"]
 
 #: The commands, in the order ``--help`` lists them.
 COMMANDS = (
@@ -97,6 +98,23 @@ def run(argv: Sequence[str], *, stdout: TextIO, stderr: TextIO) -> int:
         print(f"coalition-registry: error: {e}", file=stderr)
         return _common.EXIT_USAGE
     return code
+
+
+def console() -> NoReturn:
+    """The ``coalition-registry`` command: :func:`main`, in a process of its
+    own.
+
+    The process holds a registry only to report on it and exit, so the
+    cyclic garbage collector stays off (with millions of records it would
+    walk them all again and again, for no garbage: records form no cycles),
+    and the process ends without freeing them one by one.
+    """
+    gc.disable()
+    code = main()
+    with contextlib.suppress(OSError, ValueError):  # a closed stream
+        sys.stdout.flush()
+        sys.stderr.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
