@@ -55,10 +55,7 @@ def active_signatures(
     """The signatures of a letter that count on the day *on* (default today):
     active ones, and those withdrawn after that day.
     """
-    day = on or _today()
-    return tuple(
-        s for s in registry.signatures_of(letter_id) if s.counts_on(day)
-    )
+    return tuple(registry.standing(letter_id, on or _today()))
 
 
 def _today() -> dt.date:
@@ -578,21 +575,28 @@ def claim_figure(
     if claim.measure == "countries":
         return Figure(coverage(registry, letter_id, on=on).countries)
     known = persons = unknown = 0
-    for signature in active_signatures(registry, letter_id, on=on):
-        if claim.roles and (
-            signature.role not in claim.roles or "role" in signature.private
+    roles = claim.roles
+    look_up = registry.get
+    # This runs over every signature of a letter, for each exact claim.
+    for signature in registry.standing(letter_id, on or _today()):
+        if roles and (
+            signature.role not in roles or "role" in signature.private
         ):
             continue
-        who = registry.signatory(signature.signatory)
-        if who is None:
-            continue
-        size = headcount(who)
-        if size is None:
-            unknown += 1
-            continue
-        known += size
-        if isinstance(who, (Person, Group)):
-            persons += size
+        who = look_up(signature.signatory)
+        kind = type(who)
+        if kind is Organisation:
+            known += 1
+        elif kind is Person:
+            known += 1
+            persons += 1
+        elif kind is Group:
+            size = headcount(who)
+            if size is None:
+                unknown += 1
+            else:
+                known += size
+                persons += size
     return Figure(known, persons, unknown)
 
 

@@ -5,11 +5,12 @@ built once, in the shape of pycountry's databases.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Final, Generic, TypeVar, overload
 
 from .countries import normalise
 from .model import (
@@ -29,6 +30,9 @@ from .validation import validate
 
 __all__ = ["Collection", "Registry", "load"]
 
+_SIGNATORY: Final = operator.attrgetter("signatory")
+_ID: Final = operator.attrgetter("id")
+
 R = TypeVar("R", Letter, Organisation, Person, Group, Signature, Coalition)
 D = TypeVar("D")
 
@@ -46,9 +50,7 @@ class Collection(Generic[R]):
 
     def __init__(self, kind: str, records: Iterable[R]) -> None:
         self._kind = kind
-        self._by_id: dict[str, R] = {
-            r.id: r for r in sorted(records, key=lambda r: r.id)
-        }
+        self._by_id: dict[str, R] = {r.id: r for r in sorted(records, key=_ID)}
         # Built on the first lookup by name: validation never needs it, and
         # folding a million names costs seconds.
         self._by_name: dict[str, R] | None = None
@@ -165,22 +167,25 @@ class Registry:
         self.coalitions: Collection[Coalition] = Collection(
             "coalition", by_kind[Coalition]
         )
+        # The first collection to hold an id keeps it: update in reverse.
         self._by_id: dict[str, Any] = {}
-        for collection in self._collections():
-            for record in collection:
-                self._by_id.setdefault(record.id, record)
+        for collection in reversed(self._collections()):
+            self._by_id.update(collection._by_id)  # noqa: SLF001 - same module
         by_letter: dict[str, list[Signature]] = defaultdict(list)
-        by_signatory: dict[str, list[Signature]] = defaultdict(list)
         for signature in self.signatures:
             by_letter[signature.letter].append(signature)
-            by_signatory[signature.signatory].append(signature)
         self._by_letter = {k: tuple(v) for k, v in by_letter.items()}
+        self._by_signatory: dict[str, tuple[Signature, ...]] | None = None
         self._places: (
             tuple[dict[str, str | None], dict[str, str | None]] | None
         ) = None
-        self._by_signatory = {k: tuple(v) for k, v in by_signatory.items()}
+        # By letter: the standing signatures, their signatories' ids, and
+        # the withdrawn signatures (which count until their day).
         self._standing: dict[
-            str, tuple[tuple[str, ...], tuple[Signature, ...]]
+            str,
+            tuple[
+                tuple[Signature, ...], tuple[str, ...], tuple[Signature, ...]
+            ],
         ] = {}
 
     def _collections(self) -> tuple[Collection[Any], ...]:
@@ -239,6 +244,22 @@ class Registry:
         """Every signature of a letter, withdrawn ones included."""
         return self._by_letter.get(letter_id, ())
 
+    def standing(self, letter_id: str, on: dt.date) -> Sequence[Signature]:
+        """The signatures of a letter that count on the day *on* (see
+        :meth:`Signature.counts_on`), in order of id.
+        """
+        standing, _, withdrawn = self._split(letter_id)
+        if not withdrawn:
+            return standing
+        counted = {id(s) for s in withdrawn if s.counts_on(on)}
+        if not counted:
+            return standing
+        return tuple(
+            s
+            for s in self._by_letter.get(letter_id, ())
+            if s.active or id(s) in counted
+        )
+
     def signatory_ids(self, letter_id: str, on: dt.date) -> Sequence[str]:
         """The ids of the signatories whose signature of a letter counts on
         the day *on* (see :meth:`Signature.counts_on`).
@@ -246,22 +267,32 @@ class Registry:
         Standing signatures are indexed once per letter, so counting over
         a million of them runs in C loops.
         """
+        _, ids, withdrawn = self._split(letter_id)
+        if not withdrawn:
+            return ids
+        return ids + tuple(s.signatory for s in withdrawn if s.counts_on(on))
+
+    def _split(
+        self, letter_id: str
+    ) -> tuple[tuple[Signature, ...], tuple[str, ...], tuple[Signature, ...]]:
         split = self._standing.get(letter_id)
         if split is None:
             signatures = self._by_letter.get(letter_id, ())
+            standing = tuple(s for s in signatures if s.active)
             split = self._standing[letter_id] = (
-                tuple(s.signatory for s in signatures if s.active),
+                standing,
+                tuple(map(_SIGNATORY, standing)),
                 tuple(s for s in signatures if not s.active),
             )
-        standing, withdrawn = split
-        if not withdrawn:
-            return standing
-        return standing + tuple(
-            s.signatory for s in withdrawn if s.counts_on(on)
-        )
+        return split
 
     def signatures_by(self, signatory_id: str) -> tuple[Signature, ...]:
         """Every signature a signatory made, withdrawn ones included."""
+        if self._by_signatory is None:
+            by_signatory: dict[str, list[Signature]] = defaultdict(list)
+            for signature in self.signatures:
+                by_signatory[signature.signatory].append(signature)
+            self._by_signatory = {k: tuple(v) for k, v in by_signatory.items()}
         return self._by_signatory.get(signatory_id, ())
 
 

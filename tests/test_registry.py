@@ -119,8 +119,13 @@ def test_signatory_ids_are_those_of_the_counted_signatures(
     on the day, withdrawn ones included, whatever day is asked twice."""
     registry = generated.registry
     for on in (day, DAY, day):
-        expected = sorted(
-            s.signatory
-            for s in aggregate.active_signatures(registry, LETTER, on=on)
+        counted = [
+            s for s in registry.signatures_of(LETTER) if s.counts_on(on)
+        ]
+        assert counted == list(registry.standing(LETTER, on))
+        assert counted == list(
+            aggregate.active_signatures(registry, LETTER, on=on)
         )
-        assert expected == sorted(registry.signatory_ids(LETTER, on))
+        assert sorted(s.signatory for s in counted) == sorted(
+            registry.signatory_ids(LETTER, on)
+        )
