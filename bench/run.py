@@ -242,7 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             env_a={"COALITION_REGISTRY_WORKERS": "1"},
         )  # fmt: skip
         rows.append((
-            f"both cores, {layout} files (1 worker vs all)",
+            f"both cores, {layout} files (all cores vs one)",
             f"{median(two):.2f} s",
             f"{median(one):.2f} s",
             f"{median(two) / median(one):.2f}×",
