@@ -246,8 +246,16 @@ def _well_formed(result: Any, shown: str, file_digest: str) -> bool:
     """
     if type(result) is not FileRecords:
         return False
-    values: tuple[Any, ...] = attrs.astuple(result, recurse=False)
-    path, records, problems, refs, ids, count, digest = values
+    found: Any = result  # its fields, as unpickled, may be anything
+    path, records, problems, refs, ids, count, digest = (
+        found.path,
+        found.records,
+        found.problems,
+        found.refs,
+        found.ids,
+        found.count,
+        found.digest,
+    )
     return (
         path == shown
         and digest == file_digest
