@@ -9,7 +9,7 @@ Usage::
 
     python bench/run.py                      # 100,000 signatories
     python bench/run.py --signatories 10000  # quicker
-    python bench/run.py --scale              # also 1,000,000 (slow, ~3 GB)
+    python bench/run.py --scale              # also 1,000,000 (slow, ~9 GB)
 
 Needs PyYAML with libyaml for the baseline (``pip install -e '.[bench]'``).
 """
@@ -266,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         per_large = large_run.seconds / 1_000_000
         per_small = small_run.seconds / n
         rows.append((
-            "1M: time per record vs at N",
+            "1M: time per signatory vs at N",
             f"{per_large * 1e6:.1f} µs",
             f"{per_small * 1e6:.1f} µs",
             f"{per_large / per_small:.2f}×",

@@ -136,7 +136,13 @@ class Cache:
             f"{FORMAT}\0{code_digest()}\0{root}\0{limits!r}".encode(),
             digest_size=16,
         ).hexdigest()
-        self.path = self.directory / f"validate-{self.key}.pickle"
+        # Named after the registry, then the rest of the key: a cache made
+        # for this registry by another version or other limits is replaced.
+        self._prefix = (
+            "validate-"
+            + hashlib.blake2b(root.encode(), digest_size=8).hexdigest()
+        )
+        self.path = self.directory / f"{self._prefix}-{self.key}.pickle"
         self._old: dict[str, tuple[str, int, bytes]] = {}
         self._new: dict[str, tuple[str, int, bytes]] = {}
         self._changed = False
@@ -218,24 +224,33 @@ class Cache:
         return result  # type: ignore[no-any-return]
 
     def save(self) -> None:
-        """Write the cache file (atomically), when anything changed; files
-        that were not seen this time are dropped from it.
+        """Write the cache file (atomically, readable by its owner only),
+        when anything changed; files that were not seen this time are
+        dropped from it, and this registry's caches made by other versions
+        or with other limits are deleted.
+
+        Raises:
+            OSError: When the folder or the file cannot be written.
         """
         if not self._changed and len(self._new) == len(self._old):
             return
         self.directory.mkdir(parents=True, exist_ok=True)
         data = {"format": FORMAT, "key": self.key, "files": self._new}
+        # mkstemp makes the file readable by its owner only: the cache holds
+        # the registry's data, private fields included.
         fd, temp = tempfile.mkstemp(
             dir=self.directory, prefix=".validate-", suffix=".tmp"
         )
         try:
-            os.chmod(temp, 0o644)
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(data, f, pickle.HIGHEST_PROTOCOL)
             os.replace(temp, self.path)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
+        for old in self.directory.glob(f"{self._prefix}-*.pickle"):
+            if old != self.path:
+                old.unlink(missing_ok=True)
 
 
 def _well_formed(result: Any, shown: str, file_digest: str) -> bool:

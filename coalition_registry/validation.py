@@ -8,10 +8,10 @@ not exist, double signatures and claims the records exceed.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import functools
 import gc
+import warnings
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -42,13 +42,23 @@ if TYPE_CHECKING:
     from .registry import Registry
 
 
-__all__ = ["FileRecords", "Report", "read_records", "validate"]
+__all__ = [
+    "CacheWarning",
+    "FileRecords",
+    "Report",
+    "read_records",
+    "validate",
+]
 
 # Every kind of record must cite where its facts come from.
 _SOURCED: Final = frozenset(KINDS.values())
 
 #: The data-format version this library reads.
 SCHEMA_VERSION: Final = 1
+
+
+class CacheWarning(UserWarning):
+    """The cache given to :func:`validate` could not be written."""
 
 
 @by_fields
@@ -689,8 +699,17 @@ def _validate_root(
             # registry and report false errors: skip them.
             return info, (results, problems), None
     if store is not None:
-        with contextlib.suppress(OSError):  # a cache that cannot be kept
+        try:
             store.save()
+        except OSError as e:
+            # Not a problem with the registry: validation stands as it is.
+            reason = (e.strerror or type(e).__name__).lower()
+            warnings.warn(
+                f"the cache could not be written in {cache} ({reason}); "
+                "the next validation will read every file",
+                CacheWarning,
+                stacklevel=4,
+            )
     from .registry import Registry
 
     # Built once: the checks need it, and load() returns it.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 import pickle
+import shutil
 
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from coalition_registry import validation, workers
 from coalition_registry.cache import Cache
 from coalition_registry.cli import run
 from coalition_registry.files import display_path
+from coalition_registry.validation import CacheWarning
 
 
 def report_lines(report: cr.Report) -> list[str]:
@@ -116,7 +118,6 @@ def test_other_limits_use_another_cache(
     )
     assert 30 == len(reads)
     assert "too-deep" in {p.code for p in report.problems}
-    assert 2 == len(list(cache.iterdir()))
 
 
 class Boom:
@@ -192,12 +193,60 @@ def test_a_hostile_or_damaged_cache_file_is_ignored(
     assert Cache(cache, display_path(shipped_copy), cr.Limits()).load()
 
 
-def test_a_cache_that_cannot_be_written_is_skipped(
+def test_a_cache_that_cannot_be_written_is_a_warning(
     shipped_copy: Path, tmp_path: Path
 ) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    assert cr.validate(shipped_copy, cache=blocker / "cache").valid
+    with pytest.warns(CacheWarning, match="could not be written"):
+        assert cr.validate(shipped_copy, cache=blocker / "cache").valid
+    err = io.StringIO()
+    code = run(
+        ["validate", str(shipped_copy), "--cache", str(blocker / "cache")],
+        stdout=io.StringIO(),
+        stderr=err,
+    )
+    assert 0 == code
+    assert err.getvalue().startswith(
+        "coalition-registry: warning: the cache could not be written"
+    )
+
+
+def test_the_cache_file_is_private_to_its_owner(
+    shipped_copy: Path, tmp_path: Path
+) -> None:
+    """It holds the registry's private fields."""
+    cr.validate(shipped_copy, cache=tmp_path / "cache")
+    (cache_file,) = (tmp_path / "cache").iterdir()
+    assert 0o600 == cache_file.stat().st_mode & 0o777
+
+
+def test_a_registry_keeps_one_cache_file(
+    shipped_copy: Path, tmp_path: Path
+) -> None:
+    """Another version or other limits replace its cache; another
+    registry's cache in the same folder is kept."""
+    cache = tmp_path / "cache"
+    other = tmp_path / "other" / "registry_data"
+    shutil.copytree(shipped_copy, other)
+    cr.validate(other, cache=cache)
+    cr.validate(shipped_copy, cache=cache)
+    assert 2 == len(list(cache.iterdir()))
+    cr.validate(shipped_copy, cache=cache, limits=cr.Limits(max_depth=30))
+    assert 2 == len(list(cache.iterdir()))
+    assert Cache(cache, display_path(other), cr.Limits()).load()
+
+
+def test_an_empty_cache_option_is_no_cache(
+    shipped_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    run(
+        ["validate", str(shipped_copy), "--cache", ""],
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+    assert [] == list(tmp_path.rglob("validate-*.pickle"))
 
 
 def test_command_line_option_and_environment(

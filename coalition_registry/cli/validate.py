@@ -1,21 +1,25 @@
 """Check registry folders, or single files against the registry above them,
-and list every problem as ``file:line:column: severity code: message``.
+and list every problem as "file:line:column: severity code: message".
 
 Exit 0 when there are no errors (warnings allowed), 1 when there are
 errors, 2 for a usage error or a PATH that does not exist.
+
+Files are read on every available core; set COALITION_REGISTRY_WORKERS=N
+to use N processes instead (1: this one only).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import warnings
 
 import attrs
 
 from coalition_registry import formats
 from coalition_registry.parsing import DEFAULT_LIMITS, Limits
 from coalition_registry.progress import ProgressBar, wanted
-from coalition_registry.validation import validate
+from coalition_registry.validation import CacheWarning, validate
 
 from ._common import EXIT_INVALID, EXIT_OK, Output, existing, positive
 
@@ -46,9 +50,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--cache",
         metavar="DIR",
         default=os.environ.get("COALITION_REGISTRY_CACHE") or None,
-        help="keep what each file yielded in DIR, and read again only the "
-        "files whose bytes changed (default: $COALITION_REGISTRY_CACHE, "
-        "else no cache); see docs/performance.md",
+        help="keep what each file yielded in DIR (created if need be), and "
+        "read again only the files whose bytes changed; the cache holds the "
+        "registry's data, so keep it where the registry is (default: "
+        "$COALITION_REGISTRY_CACHE, else no cache; see docs/ci.md)",
     )
     parser.add_argument(
         "--no-progress",
@@ -90,9 +95,16 @@ def run(args: argparse.Namespace, io: Output) -> int:
         if not args.no_progress and wanted(io.err, os.environ)
         else None
     )
-    report = validate(
-        *existing(args.paths), limits=limits, progress=bar, cache=args.cache
-    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CacheWarning)
+        report = validate(
+            *existing(args.paths),
+            limits=limits,
+            progress=bar,
+            cache=args.cache or None,  # --cache "" means no cache
+        )
+    for warning in caught:
+        print(f"coalition-registry: warning: {warning.message}", file=io.err)
     fmt = formats.resolve_format(args.format, os.environ)
     formats.write_report(report, fmt, io.out, os.environ)
     return EXIT_OK if report.valid else EXIT_INVALID
