@@ -29,7 +29,7 @@ import attrs
 
 from . import files
 from .model import FOLDERS
-from .parsing import _NOT_PRINTABLE, Limits, parse_text
+from .parsing import _FORBIDDEN, Limits, parse_text
 
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def _split(
         text = raw.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return [Unit(entry)]  # read whole, to report it properly
-    if _NOT_PRINTABLE.search(text) is not None:
+    if _FORBIDDEN.search(text) is not None:
         return [Unit(entry)]  # read whole, to report it properly
     starts = [m.start() for m in _ITEM_START.finditer(text)]
     if not starts or not all(

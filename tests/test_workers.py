@@ -51,6 +51,21 @@ class TestSplitting:
         assert 1 == units[0].first_line
         assert 0 == units[0].first_index
 
+    @pytest.mark.parametrize("char", ["\u2028", "\x85", "\x07"])
+    def test_a_forbidden_character_is_reported_as_in_a_whole_file(
+        self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch, char: str
+    ) -> None:
+        """A line break some readers see and others do not is refused in a
+        large file too, where it could otherwise split a record in two."""
+        bulk = _bulk(shipped_copy, 100)
+        text = bulk.read_text("utf-8")
+        bulk.write_text(text.replace("Bulk organisation 50", f"Bulk{char}x"))
+        whole = _report(shipped_copy)
+        assert any("invalid-character" in line for line in whole), whole
+        monkeypatch.setattr(workers, "MIN_BYTES_TO_SPLIT", 2048)
+        monkeypatch.setattr(workers, "PART_BYTES", 1024)
+        assert whole == _report(shipped_copy)
+
     @pytest.mark.parametrize("n", [1, 2])
     def test_parts_give_the_same_positions_and_pointers(
         self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch, n: int
