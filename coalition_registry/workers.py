@@ -1,9 +1,9 @@
 """Spreading the reading of a registry over the machine's cores.
 
 Reading is per file and CPU-bound, so a registry of many files is split
-into batches that this process and forked helpers read in parallel; a registry of a few
-large list files is split at its top-level items (``- `` at the start of a
-line) into parts that parse independently.  Results come back in the order
+into batches that this process and forked helpers read in parallel; a
+registry of a few large list files is split at its top-level items (``- ``
+at the start of a line) into parts that parse independently.  Results come back in the order
 of the files, so the problems printed are the same whatever the number of
 workers.  A part that does not parse on its own (the split fell inside a
 multi-line quoted value, or an alias refers to another part) is not
@@ -266,12 +266,16 @@ def _read_in_parallel(
             )
             helper.start()
             sending.close()  # so that the pipe ends when the helper does
-            drain = threading.Thread(
-                target=_drain, args=(receiving, inbox), daemon=True
-            )
-            drain.start()
             helpers.append(helper)
-            drains.append(drain)
+            drains.append(
+                threading.Thread(
+                    target=_drain, args=(receiving, inbox), daemon=True
+                )
+            )
+        # Threads start once every helper is forked: a process forked while
+        # a thread runs could copy a lock that thread holds.
+        for drain in drains:
+            drain.start()
         while (i := _take(counter)) < len(batches):
             results = [_read_unit(u, limits, read_file) for u in batches[i]]
             done[i] = results
