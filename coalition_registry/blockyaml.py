@@ -264,7 +264,9 @@ class _Reader:
                     value += " " + text
                 else:
                     value += text
-        if not chomp:
+        if not chomp and start + len(texts) < len(raw):
+            # Clip keeps the last line's break, when it has one: not at the
+            # very end of a text that does not end with a line break.
             value += "\n"
         # Skip the significant lines the text took.
         lines = self.lines

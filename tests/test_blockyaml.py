@@ -199,6 +199,19 @@ class TestSubset:
         assert "one two\nthree" == data["a"]
         assert "x\n# y\n" == data["b"]
 
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("a: >\n tt", "tt"),
+            ("a: >\n tt\n", "tt\n"),
+            ("a: |\n x\n y\n\n\n", "x\ny\n"),
+            ("a: |-\n x\n", "x"),
+        ],
+    )
+    def test_block_scalar_endings(self, text: str, value: str) -> None:
+        assert agrees(text)
+        assert value == blockyaml.read(text, DEFAULT_LIMITS)["a"]
+
     def test_lists_at_the_keys_indentation(self) -> None:
         assert agrees("a:\n- b: 1\n  c:\n  - x\n  - y\n  d: 2\ne: 3\n")
 
@@ -398,13 +411,19 @@ def documents(draw: st.DrawFn) -> str:
             out[i] += draw(st.sampled_from([" #x", ":", " ", "'", "\t"]))
         else:
             del out[i]
-    return draw(st.sampled_from(["\n", "\r\n"])).join(out) + "\n"
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    # A text may end without a line break, or with blank lines.
+    return newline.join(out) + draw(
+        st.sampled_from([newline, "", newline * 2])
+    )
 
 
 @settings(max_examples=3000, deadline=None)
 @given(documents())
 @example("a:\n- b: 1\n  c: >-\n    x\n\n    y\nd: 2\n")
 @example("- a: |\n   x\n  b: y\n")
+@example("a: >\n tt")  # clipped, with no line break at the end of the text
+@example("a: |\n x\n\n")
 def test_agrees_with_libyaml(text: str) -> None:
     agrees(text)
 
@@ -413,9 +432,12 @@ def test_agrees_with_libyaml(text: str) -> None:
 @given(
     st.lists(lines(), min_size=1, max_size=12),
     st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
 )
-def test_agrees_on_line_soup(parts: list[str], newline: str) -> None:
-    agrees(newline.join(parts) + newline)
+def test_agrees_on_line_soup(
+    parts: list[str], newline: str, end: bool
+) -> None:
+    agrees(newline.join(parts) + (newline if end else ""))
 
 
 @settings(max_examples=300, deadline=None)
