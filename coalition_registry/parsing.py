@@ -162,10 +162,6 @@ _CORE_SCALAR_TAGS: Final = frozenset(
 # Plain (unquoted) scalars that the core schema reads as null.
 _NULLS: Final = frozenset({"", "~", "null", "Null", "NULL"})
 
-# Characters YAML 1.2 allows in a stream (its c-printable production).
-_NOT_PRINTABLE: Final = re.compile(
-    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
 # A line that starts with a long run of indentation or block indicators may
 # nest deeply, as may many brackets: only then is depth checked event by
 # event before the C composer (which recurses) sees the text.
@@ -313,10 +309,11 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     return text, []
 
 
-# Line breaks for YAML 1.1 (and libyaml) but not for YAML 1.2 or most
-# editors: a field after one would be hidden in plain sight.
-_AMBIGUOUS_BREAK: Final = re.compile("[\x85\u2028\u2029]")
-# Either kind of character, found in one pass.
+# Characters refused, found in one pass: those YAML 1.2 does not allow in
+# a stream (outside its c-printable production), and the line breaks of
+# YAML 1.1 (and libyaml) that YAML 1.2 and most editors do not break at, so
+# that a field after one would be hidden in plain sight (U+0085, U+2028,
+# U+2029).
 _FORBIDDEN: Final = re.compile(
     "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd"
     "\U00010000-\U0010ffff]"
@@ -564,9 +561,7 @@ class _Builder:
             if node.style == '"':
                 # Escapes (\0, \e, \u202e...) can make any character:
                 # check what they made, as the raw text was checked.
-                bad = _NOT_PRINTABLE.search(value) or _AMBIGUOUS_BREAK.search(
-                    value
-                )
+                bad = _FORBIDDEN.search(value)
                 if bad is not None:
                     self.problem(
                         "invalid-character",
