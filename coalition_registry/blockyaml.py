@@ -53,10 +53,9 @@ def _declined(text: str) -> bool:
     ) and _MARKER.search(text) is not None
 
 
-# A key the subset reads: plain, short, and followed by ":" then a space or
-# the end of the line.
-_KEY: Final = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: +|$)")
-# The same, with the value after it (if any) without its trailing spaces.
+# A key the subset reads (plain, short, and followed by ":" then a space or
+# the end of the line), and the value after it, if any, without its
+# trailing spaces.
 _ENTRY: Final = re.compile(
     r"([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: +(.*[^ ]))? *$"
 )
@@ -206,7 +205,7 @@ class _Reader:
                 raise _DeclineError  # "-" alone, or "-x"
             column = indent + len(content) - len(rest)
             item_pos.append((number, column + 1))
-            if _KEY.match(rest) is not None:
+            if _ENTRY.match(rest) is not None:
                 # "- key: value": a mapping indented to where its key is.
                 lines[i] = (number, column, rest)
                 item, i = self.mapping(i, column, depth + 1)
