@@ -185,10 +185,9 @@ class Cache:
         if there is one: cheap to send from a helper process, and turned
         into the file's result by :meth:`resolve`.
         """
-        entry = self._old.get(shown)
-        if entry is None or entry[0] != file_digest:
+        if not self.has(shown, file_digest):
             return None
-        return Hit(shown, file_digest, entry[1])
+        return Hit(shown, file_digest, self._old[shown][1])
 
     def resolve(
         self, result: FileRecords | Hit, read: Callable[[], FileRecords]
