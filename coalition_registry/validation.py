@@ -16,7 +16,7 @@ import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 import attrs
 
@@ -376,15 +376,11 @@ def check_registry(
 ) -> list[Problem]:
     """The problems only the whole registry shows."""
     problems: list[Problem] = []
-    # Each id where it is first defined; a second definition is rare, so
-    # only those get a list.
-    first: dict[str, tuple[str, Location]] = {}
-    again: dict[str, list[tuple[str, Location]]] = {}
-    for result in results:
-        for record_id, kind, loc in result.ids:
-            seen = first.setdefault(record_id, (kind, loc))
-            if seen[1] is not loc:
-                again.setdefault(record_id, [seen]).append((kind, loc))
+    first, again = _first_and_again(
+        (record_id, (kind, loc))
+        for result in results
+        for record_id, kind, loc in result.ids
+    )
     for record_id, uses in again.items():
         for i, (_, loc) in enumerate(uses):
             other = uses[1 if i == 0 else 0][1]
@@ -404,6 +400,25 @@ def check_registry(
     problems.extend(_check_claims(registry))
     problems.extend(_check_sources(records))
     return problems
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _first_and_again(
+    pairs: Iterable[tuple[K, V]],
+) -> tuple[dict[K, V], dict[K, list[V]]]:
+    """For each key, its first value; and for the keys given more than once
+    (which are rare, so only they get a list), all their values in order.
+    """
+    first: dict[K, V] = {}
+    again: dict[K, list[V]] = {}
+    for key, value in pairs:
+        seen = first.setdefault(key, value)
+        if seen is not value:
+            again.setdefault(key, [seen]).append(value)
+    return first, again
 
 
 def _check_refs(
@@ -453,14 +468,11 @@ def _either(kinds: Sequence[str]) -> str:
 
 
 def _check_double_signatures(records: Iterable[Any]) -> Iterable[Problem]:
-    first: dict[tuple[str, str], Signature] = {}
-    again: dict[tuple[str, str], list[Signature]] = {}
-    for record in records:
-        if type(record) is Signature:
-            pair = (record.letter, record.signatory)
-            seen = first.setdefault(pair, record)
-            if seen is not record:
-                again.setdefault(pair, [seen]).append(record)
+    _, again = _first_and_again(
+        ((record.letter, record.signatory), record)
+        for record in records
+        if type(record) is Signature
+    )
     for signatures in again.values():
         for i, signature in enumerate(signatures):
             other = signatures[1 if i == 0 else 0].location
