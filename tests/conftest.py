@@ -73,3 +73,22 @@ def _write(shipped_copy: Path) -> WriteFile:
         return path
 
     return write
+
+
+@pytest.fixture(name="split_list")
+def _split_list(shipped_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A list file of 40 people in the copied registry, which validation
+    reads in parts of about 200 characters.
+    """
+    from coalition_registry import workers
+
+    monkeypatch.setattr(workers, "MIN_BYTES_TO_SPLIT", 1)
+    monkeypatch.setattr(workers, "PART_BYTES", 200)
+    people = "".join(
+        f"- id: person-{i:06d}\n  disclosure: anonymous\n"
+        "  country: GB\n  sources:\n    - url: https://example.org\n"
+        for i in range(40)
+    )
+    path = shipped_copy / "people" / "many.yaml"
+    path.write_text(people, "utf-8")
+    return path

@@ -266,20 +266,9 @@ def test_command_line_option_and_environment(
 
 
 def test_large_list_files_are_cached_whole(
-    shipped_copy: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    reads: list[str],
+    shipped_copy: Path, tmp_path: Path, split_list: Path, reads: list[str]
 ) -> None:
     """A list file read in parts is cached with its whole file's digest."""
-    monkeypatch.setattr(workers, "MIN_BYTES_TO_SPLIT", 1)
-    monkeypatch.setattr(workers, "PART_BYTES", 200)
-    people = "".join(
-        f"- id: person-{i:06d}\n  disclosure: anonymous\n"
-        "  country: GB\n  sources:\n    - url: https://example.org\n"
-        for i in range(40)
-    )
-    (shipped_copy / "people" / "many.yaml").write_text(people, "utf-8")
     cache = tmp_path / "cache"
     first = cr.validate(shipped_copy, cache=cache)
     assert len(reads) > 31  # in parts

@@ -171,16 +171,8 @@ def test_validation_tells_every_file_and_record(
 
 
 def test_parts_of_a_large_file_add_up_to_one_file(
-    shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+    shipped_copy: Path, split_list: Path
 ) -> None:
-    monkeypatch.setattr(workers, "MIN_BYTES_TO_SPLIT", 1)
-    monkeypatch.setattr(workers, "PART_BYTES", 200)
-    people = "".join(
-        f"- id: person-{i:06d}\n  disclosure: anonymous\n"
-        "  country: GB\n  sources:\n    - url: https://example.org\n"
-        for i in range(40)
-    )
-    (shipped_copy / "people" / "many.yaml").write_text(people, "utf-8")
     recorder = Recorder()
     report = cr.validate(shipped_copy, progress=recorder)
     assert recorder.total == pytest.approx(recorder.files)
