@@ -5,6 +5,7 @@ built once, in the shape of pycountry's databases.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import operator
 
 from collections import defaultdict
@@ -32,6 +33,7 @@ __all__ = ["Collection", "Registry", "load"]
 
 _SIGNATORY: Final = operator.attrgetter("signatory")
 _ID: Final = operator.attrgetter("id")
+_COUNTRY: Final = operator.attrgetter("country")
 
 R = TypeVar("R", Letter, Organisation, Person, Group, Signature, Coalition)
 D = TypeVar("D")
@@ -224,21 +226,32 @@ class Registry:
         organisations only.  Built once, on first use.
         """
         if self._places is None:
-            from .query import country_of
-
+            # The same as query.country_of for each signatory, in C loops
+            # where the records allow: this runs over a million of them.
             countries: dict[str, str | None] = {}
             international: dict[str, str | None] = {}
             for collection in (self.organisations, self.people, self.groups):
-                for who in collection:
-                    countries[who.id] = country_of(who)
-                    if (
-                        isinstance(who, Organisation)
-                        and who.scope == "international"
-                        and "scope" not in who.private
-                    ):
-                        international[who.id] = countries[who.id]
+                records = collection._by_id  # noqa: SLF001 - same module
+                countries.update(
+                    zip(records, map(_COUNTRY, records.values()), strict=True)
+                )
+            maybe_private: Iterable[Person | Group] = itertools.chain(
+                self.people, self.groups
+            )
+            for who in maybe_private:
+                if "country" in who.private:
+                    countries[who.id] = None
+            for org in self.organisations:
+                if org.scope == "international" and "scope" not in org.private:
+                    international[org.id] = org.country
             self._places = (countries, international)
         return self._places
+
+    def resolve(self, record_ids: Sequence[str]) -> Sequence[Any]:
+        """The record of any kind with each id, in order (``None`` where
+        there is none), looked up in one C loop.
+        """
+        return look_up_all(self._by_id, record_ids)
 
     def signatures_of(self, letter_id: str) -> tuple[Signature, ...]:
         """Every signature of a letter, withdrawn ones included."""
@@ -294,6 +307,24 @@ class Registry:
                 by_signatory[signature.signatory].append(signature)
             self._by_signatory = {k: tuple(v) for k, v in by_signatory.items()}
         return self._by_signatory.get(signatory_id, ())
+
+
+def look_up_all(
+    mapping: dict[str, D], keys: Sequence[str]
+) -> Sequence[D | None]:
+    """``mapping.get(key)`` for every key, in order.
+
+    This runs over millions of signatures: itemgetter looks them all up in
+    one C loop, twice as fast as ``map(mapping.get, keys)``.
+    """
+    if len(keys) > 1:
+        try:
+            found: tuple[D, ...] = operator.itemgetter(*keys)(mapping)
+        except KeyError:
+            pass  # a key without a value: look up one by one
+        else:
+            return found
+    return list(map(mapping.get, keys))
 
 
 def load(
