@@ -574,7 +574,7 @@ def claim_figure(
     )
     # This runs over every signature of a letter, for each exact claim:
     # look up and count in C loops.
-    who = registry.resolve(ids)
+    who = registry.signatories_by_id(ids)
     kinds = Counter(map(type, who))
     persons = kinds[Person]
     known = kinds[Organisation] + persons

@@ -52,7 +52,10 @@ class Collection(Generic[R]):
 
     def __init__(self, kind: str, records: Iterable[R]) -> None:
         self._kind = kind
-        self._by_id: dict[str, R] = {r.id: r for r in sorted(records, key=_ID)}
+        in_order = sorted(records, key=_ID)
+        self._by_id: dict[str, R] = dict(
+            zip(map(_ID, in_order), in_order, strict=True)
+        )
         # Built on the first lookup by name: validation never needs it, and
         # folding a million names costs seconds.
         self._by_name: dict[str, R] | None = None
@@ -138,6 +141,7 @@ class Registry:
         "_by_letter",
         "_by_signatory",
         "_places",
+        "_signatories",
         "_standing",
         "coalitions",
         "groups",
@@ -169,10 +173,10 @@ class Registry:
         self.coalitions: Collection[Coalition] = Collection(
             "coalition", by_kind[Coalition]
         )
-        # The first collection to hold an id keeps it: update in reverse.
-        self._by_id: dict[str, Any] = {}
-        for collection in reversed(self._collections()):
-            self._by_id.update(collection._by_id)  # noqa: SLF001 - same module
+        # Built on first use: merging a million ids costs seconds, and
+        # validation needs only the signatories.
+        self._by_id: dict[str, Any] | None = None
+        self._signatories: dict[str, Signatory] | None = None
         by_letter: dict[str, list[Signature]] = defaultdict(list)
         for signature in self.signatures:
             by_letter[signature.letter].append(signature)
@@ -207,18 +211,44 @@ class Registry:
         return f"<Registry: {counts}>"
 
     def __len__(self) -> int:
-        return len(self._by_id)
+        return len(self._all())
+
+    def _all(self) -> dict[str, Any]:
+        if self._by_id is None:
+            # The first collection to hold an id keeps it: merge in reverse.
+            by_id: dict[str, Any] = {}
+            for collection in reversed(self._collections()):
+                by_id.update(collection._by_id)  # noqa: SLF001 - same module
+            self._by_id = by_id
+        return self._by_id
 
     def get(self, record_id: str, default: Any = None) -> Any:
         """The record of any kind with this id, or *default*."""
-        return self._by_id.get(record_id, default)
+        return self._all().get(record_id, default)
 
     def signatory(self, record_id: str) -> Signatory | None:
         """The organisation, person or group with this id."""
-        record = self._by_id.get(record_id)
+        record = self._all().get(record_id)
         if isinstance(record, (Organisation, Person, Group)):
             return record
         return None
+
+    def signatories_by_id(
+        self, record_ids: Sequence[str]
+    ) -> Sequence[Signatory | None]:
+        """The organisation, person or group with each id, in order
+        (``None`` where there is none), looked up in one C loop.
+        """
+        if self._signatories is None:
+            found: dict[str, Signatory] = {}
+            for collection in (self.groups, self.people, self.organisations):
+                found.update(collection._by_id)  # noqa: SLF001 - same module
+            # As for get(): an id a letter holds is the letter's.
+            letters = self.letters._by_id  # noqa: SLF001 - same module
+            for record_id in letters.keys() & found.keys():
+                del found[record_id]
+            self._signatories = found
+        return look_up_all(self._signatories, record_ids)
 
     def places(self) -> tuple[dict[str, str | None], dict[str, str | None]]:
         """Where every signatory counts: by id, the country it counts in
@@ -246,12 +276,6 @@ class Registry:
                     international[org.id] = org.country
             self._places = (countries, international)
         return self._places
-
-    def resolve(self, record_ids: Sequence[str]) -> Sequence[Any]:
-        """The record of any kind with each id, in order (``None`` where
-        there is none), looked up in one C loop.
-        """
-        return look_up_all(self._by_id, record_ids)
 
     def signatures_of(self, letter_id: str) -> tuple[Signature, ...]:
         """Every signature of a letter, withdrawn ones included."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 import difflib
 import functools
 import gc
+import itertools
+import operator
 import warnings
 
 from collections import defaultdict
@@ -52,6 +54,9 @@ __all__ = [
 
 # Every kind of record must cite where its facts come from.
 _SOURCED: Final = frozenset(KINDS.values())
+_HEAD: Final = operator.itemgetter(0)
+_LETTER: Final = operator.attrgetter("letter")
+_SIGNATORY: Final = operator.attrgetter("signatory")
 
 #: The data-format version this library reads.
 SCHEMA_VERSION: Final = 1
@@ -211,6 +216,19 @@ def records_from(
         # The file is not what its author wrote (a key or a value was
         # dropped): none of its records may count as valid.
         records = []
+    if cls in _SOURCED:
+        for record in records:
+            if not record.sources:
+                ctx.problems.append(
+                    Problem(
+                        "no-source",
+                        f"this {record.kind_name} cites no source; add a "
+                        "sources list with the URL where the facts were "
+                        "found",
+                        record.location,
+                        "$",
+                    )
+                )
     return FileRecords(
         shown,
         tuple(records),
@@ -376,29 +394,36 @@ def check_registry(
 ) -> list[Problem]:
     """The problems only the whole registry shows."""
     problems: list[Problem] = []
-    first, again = _first_and_again(
-        (record_id, (kind, loc))
-        for result in results
-        for record_id, kind, loc in result.ids
-    )
-    for record_id, uses in again.items():
-        for i, (_, loc) in enumerate(uses):
-            other = uses[1 if i == 0 else 0][1]
-            problems.append(
-                Problem(
-                    "duplicate-id",
-                    f"the id {record_id!r} is also used at {other}; "
-                    "ids are unique across the registry: rename one",
-                    loc,
-                    "$.id",
+    ids = list(itertools.chain.from_iterable(r.ids for r in results))
+    # Each id with where it is first defined.  Built in C from the end,
+    # so that the first definition is the one kept: this runs over every
+    # record of the registry.
+    backwards = ids[::-1]
+    first = dict(zip(map(_HEAD, backwards), backwards, strict=True))
+    if len(first) < len(ids):
+        _, again = _first_and_again(zip(map(_HEAD, ids), ids, strict=True))
+        for record_id, uses in again.items():
+            for i, (_, _, loc) in enumerate(uses):
+                other = uses[1 if i == 0 else 0][2]
+                problems.append(
+                    Problem(
+                        "duplicate-id",
+                        f"the id {record_id!r} is also used at {other}; "
+                        "ids are unique across the registry: rename one",
+                        loc,
+                        "$.id",
+                    )
                 )
-            )
     problems.extend(_check_refs(results, first))
-    records = [r for result in results for r in result.records]
-    problems.extend(_check_double_signatures(records))
-    problems.extend(_check_printed_names(records))
+    # A file holds records of one kind.
+    by_kind: dict[type[Any], list[Any]] = defaultdict(list)
+    for result in results:
+        if result.records:
+            by_kind[type(result.records[0])].extend(result.records)
+    signatures = by_kind[Signature]
+    problems.extend(_check_double_signatures(signatures))
+    problems.extend(_check_printed_names(by_kind[Person], signatures))
     problems.extend(_check_claims(registry))
-    problems.extend(_check_sources(records))
     return problems
 
 
@@ -423,13 +448,13 @@ def _first_and_again(
 
 def _check_refs(
     results: Iterable[FileRecords],
-    first: dict[str, tuple[str, Location]],
+    first: dict[str, tuple[str, str, Location]],
 ) -> Iterable[Problem]:
     by_kind: dict[str, list[str]] | None = None
     for result in results:
         for ref in result.refs:
             use = first.get(ref.target)
-            if use is not None and use[0] in ref.kinds:
+            if use is not None and use[1] in ref.kinds:
                 continue
             wanted = _either(ref.kinds)
             if ref.private:
@@ -439,13 +464,13 @@ def _check_refs(
                 )
             elif use is not None:
                 message = (
-                    f"{ref.target!r} is {a(use[0])}, but this field "
+                    f"{ref.target!r} is {a(use[1])}, but this field "
                     f"needs {a(wanted)}"
                 )
             else:
                 if by_kind is None:
                     by_kind = defaultdict(list)
-                    for record_id, (kind, _) in first.items():
+                    for record_id, kind, _ in first.values():
                         by_kind[kind].append(record_id)
                 candidates = [i for k in ref.kinds for i in by_kind[k]]
                 close = difflib.get_close_matches(ref.target, candidates, n=1)
@@ -467,15 +492,22 @@ def _either(kinds: Sequence[str]) -> str:
     return ", ".join(kinds[:-1]) + " or " + kinds[-1]
 
 
-def _check_double_signatures(records: Iterable[Any]) -> Iterable[Problem]:
-    _, again = _first_and_again(
-        ((record.letter, record.signatory), record)
-        for record in records
-        if type(record) is Signature
+def _check_double_signatures(
+    signatures: Sequence[Signature],
+) -> Iterable[Problem]:
+    keys = list(
+        zip(
+            map(_LETTER, signatures),
+            map(_SIGNATORY, signatures),
+            strict=True,
+        )
     )
-    for signatures in again.values():
-        for i, signature in enumerate(signatures):
-            other = signatures[1 if i == 0 else 0].location
+    if len(set(keys)) == len(keys):
+        return
+    _, again = _first_and_again(zip(keys, signatures, strict=True))
+    for doubles in again.values():
+        for i, signature in enumerate(doubles):
+            other = doubles[1 if i == 0 else 0].location
             yield Problem(
                 "duplicate-signature",
                 f"this signatory signs this letter again at {other}; keep "
@@ -485,16 +517,17 @@ def _check_double_signatures(records: Iterable[Any]) -> Iterable[Problem]:
             )
 
 
-def _check_printed_names(records: Sequence[Any]) -> Iterable[Problem]:
+def _check_printed_names(
+    people: Iterable[Person], signatures: Iterable[Signature]
+) -> Iterable[Problem]:
     """A person who is not public may not be named through a signature."""
-    hidden = {
-        r.id for r in records if isinstance(r, Person) and r.hides_everything
-    }
-    for record in records:
+    hidden = {p.id for p in people if p.hides_everything}
+    if not hidden:
+        return
+    for record in signatures:
         if (
-            isinstance(record, Signature)
+            record.name_as_printed is not None
             and record.signatory in hidden
-            and record.name_as_printed is not None
             and "name_as_printed" not in record.private
         ):
             yield Problem(
@@ -532,18 +565,6 @@ def _check_claims(registry: Registry) -> Iterable[Problem]:
                     claim.location_of("value"),
                     f"$.claims[{i}].value",
                 )
-
-
-def _check_sources(records: Iterable[Any]) -> Iterable[Problem]:
-    for record in records:
-        if type(record) in _SOURCED and not record.sources:
-            yield Problem(
-                "no-source",
-                f"this {record.kind_name} cites no source; add a sources "
-                "list with the URL where the facts were found",
-                record.location,
-                "$",
-            )
 
 
 def validate(

@@ -17,6 +17,7 @@ from conftest import SHIPPED
 from strategies_tables import (
     DAY,
     LETTER,
+    SOURCE,
     Generated,
     registries,
     withdrawal_days,
@@ -129,3 +130,46 @@ def test_signatory_ids_are_those_of_the_counted_signatures(
         assert sorted(s.signatory for s in counted) == sorted(
             registry.signatory_ids(LETTER, on)
         )
+
+
+class TestSignatoriesById:
+    """Registry.signatories_by_id answers as Registry.signatory does, for
+    many ids at once.
+    """
+
+    @staticmethod
+    def _shared_ids() -> cr.Registry:
+        # The same ids held by records of several kinds: the first kind in
+        # the registry's order keeps each, as get() says.
+        return cr.Registry(
+            [
+                cr.Letter(id="x", title="A letter", sources=SOURCE),
+                cr.Organisation(id="x", name="Org X", sources=SOURCE),
+                cr.Organisation(id="y", name="Org Y", sources=SOURCE),
+                cr.Person(id="y", disclosure="anonymous", sources=SOURCE),
+                cr.Person(id="p", disclosure="anonymous", sources=SOURCE),
+                cr.Group(id="g", name="A group", sources=SOURCE),
+            ]
+        )
+
+    def test_as_one_by_one(self) -> None:
+        reg = self._shared_ids()
+        ids = ["x", "y", "p", "g", "nope", "y"]
+        assert [reg.signatory(i) for i in ids] == list(
+            reg.signatories_by_id(ids)
+        )
+
+    def test_a_letters_id_is_no_signatory(self) -> None:
+        reg = self._shared_ids()
+        assert [None, "Org Y"] == [
+            getattr(who, "name", None)
+            for who in reg.signatories_by_id(["x", "y"])
+        ]
+
+    def test_one_and_none(self) -> None:
+        reg = self._shared_ids()
+        assert [reg.get("g")] == list(reg.signatories_by_id(["g"]))
+        assert [] == list(reg.signatories_by_id([]))
+
+    def test_len_counts_each_id_once(self) -> None:
+        assert 4 == len(self._shared_ids())
