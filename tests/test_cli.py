@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from coalition_registry import __version__
-from coalition_registry.cli import run
+from coalition_registry.cli import COMMANDS, run
 from conftest import ROOT, WriteFile
 
 
@@ -236,6 +236,34 @@ class TestUsage:
         code, out, _ = cli()
         assert 2 == code
         assert "validate" in out
+
+    def test_help_lists_every_command(self) -> None:
+        code, out, _ = cli("--help")
+        assert 0 == code
+        for name in COMMANDS:
+            assert f"\n    {name}" in out
+
+    def test_an_unknown_command(self) -> None:
+        code, _, err = cli("valdiate")
+        assert 2 == code
+        assert "invalid choice: 'valdiate'" in err
+
+    def test_a_command_imports_only_its_own_module(self) -> None:
+        script = (
+            "import sys\n"
+            "from coalition_registry.cli import COMMANDS, main\n"
+            "main(['validate', 'registry_data'])\n"
+            "print(sorted(c for c in COMMANDS"
+            " if 'coalition_registry.cli.' + c in sys.modules))\n"
+        )
+        done = subprocess.run(  # noqa: S603 - our own script
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert done.stdout.endswith("['validate']\n")
 
     def test_a_closed_pipe_is_not_a_traceback(self) -> None:
         """``coalition-registry export | head -1`` stops quietly."""

@@ -1,9 +1,10 @@
 """The command line, ``coalition-registry``: it only wires the library
 together (parse arguments, call, render, return an exit code).
 
-Each command is a module of this package with ``NAME``, ``HELP``,
+Each command is a module of this package with ``HELP``,
 ``add_arguments(parser)`` and ``run(args, out) -> int``; adding a command
-is adding a module and naming it in ``COMMANDS``.
+is adding a module and naming it in ``COMMANDS``.  Only the module of the
+command run is imported.
 """
 
 from __future__ import annotations
@@ -11,48 +12,41 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import importlib
 import os
 import sys
 
 from collections.abc import Sequence
-from typing import NoReturn, TextIO
+from typing import Final, NoReturn, TextIO
 
 from coalition_registry._version import __version__
 
-from . import (
-    _common,
-    coverage,
-    diff,
-    export,
-    fmt,
-    new,
-    reconcile,
-    report,
-    schema,
-    validate,
-)
-from . import map as map_
+from . import _common
 
 
 __all__ = ["COMMANDS", "console", "main", "parser", "run"]
 
-#: The commands, in the order ``--help`` lists them.
-COMMANDS = (
-    validate,
-    coverage,
-    reconcile,
-    export,
-    schema,
-    new,
-    fmt,
-    diff,
-    report,
-    map_,
+#: The commands, in the order ``--help`` lists them: each is the module of
+#: this package with that name.
+COMMANDS: Final = (
+    "validate",
+    "coverage",
+    "reconcile",
+    "export",
+    "schema",
+    "new",
+    "fmt",
+    "diff",
+    "report",
+    "map",
 )
 
 
-def parser() -> argparse.ArgumentParser:
-    """The argument parser (also used to generate the CLI reference)."""
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser (also used to generate the CLI reference): for
+    every command, or only for *command*, which then imports only the
+    modules that command needs.
+    """
     p = _common.Parser(
         prog="coalition-registry",
         description="Validate and query a registry of who signed which "
@@ -65,15 +59,16 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(
         dest="command", metavar="COMMAND", parser_class=_common.Parser
     )
-    for command in COMMANDS:
+    for name in COMMANDS if command is None else (command,):
+        module = importlib.import_module(f"{__name__}.{name}")
         cp = sub.add_parser(
-            command.NAME,
-            help=command.HELP,
-            description=command.__doc__,
+            name,
+            help=module.HELP,
+            description=module.__doc__,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        command.add_arguments(cp)
-        cp.set_defaults(run=command.run)
+        module.add_arguments(cp)
+        cp.set_defaults(run=module.run)
     return p
 
 
@@ -82,7 +77,9 @@ def run(argv: Sequence[str], *, stdout: TextIO, stderr: TextIO) -> int:
     try:
         # argparse prints --help and --version to sys.stdout itself.
         with contextlib.redirect_stdout(stdout):
-            args = parser().parse_args(argv)
+            # A command named first is all that needs building.
+            chosen = argv[0] if argv and argv[0] in COMMANDS else None
+            args = parser(chosen).parse_args(argv)
     except _common.UsageError as e:
         print(f"coalition-registry: error: {e}", file=stderr)
         print("Try 'coalition-registry --help'.", file=stderr)

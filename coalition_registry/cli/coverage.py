@@ -28,7 +28,6 @@ from ._common import (
 )
 
 
-NAME = "coverage"
 HELP = "count a letter's signatories by country, region, kind or role"
 
 

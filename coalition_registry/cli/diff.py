@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from coalition_registry.validation import Report
 
 
-NAME = "diff"
 HELP = "say what changes between two versions of a registry"
 
 

@@ -19,7 +19,6 @@ from ._common import (
 )
 
 
-NAME = "export"
 HELP = "write signatories as CSV, JSON, JSON Lines or Markdown"
 
 

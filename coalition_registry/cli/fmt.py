@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from coalition_registry.fmt import FmtReport
 
 
-NAME = "fmt"
 HELP = "rewrite record files in the canonical form, keeping comments"
 
 

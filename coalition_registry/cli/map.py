@@ -25,7 +25,6 @@ from ._common import (
 from .report import write_text
 
 
-NAME = "map"
 HELP = "draw a letter's signatories by country on a world map (SVG)"
 
 

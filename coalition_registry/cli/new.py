@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from coalition_registry.scaffold import Scaffold
 
 
-NAME = "new"
 HELP = "start a new record file from a commented template"
 
 _SIGNATORY_FOLDERS = ("organisations", "people", "groups")

@@ -23,7 +23,6 @@ from ._common import (
 )
 
 
-NAME = "reconcile"
 HELP = "compare a letter's claims with what the records show"
 
 

@@ -27,7 +27,6 @@ from ._common import (
 )
 
 
-NAME = "report"
 HELP = "write a letter's coverage report as one offline HTML page"
 
 

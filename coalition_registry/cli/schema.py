@@ -22,7 +22,6 @@ from coalition_registry.jsonschema_out import schema_kinds
 from ._common import EXIT_OK, Output, UsageError
 
 
-NAME = "schema"
 HELP = "print JSON Schemas of the registry's files, for editors"
 
 

@@ -24,7 +24,6 @@ from coalition_registry.validation import CacheWarning, validate
 from ._common import EXIT_INVALID, EXIT_OK, Output, existing, positive
 
 
-NAME = "validate"
 HELP = "check registry folders or files and list every problem"
 
 
