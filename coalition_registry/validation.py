@@ -349,8 +349,15 @@ def _read_info(
 
 
 def _read_file(
-    entry: files.FileEntry, limits: Limits, store: Cache | None = None
+    entry: files.FileEntry,
+    limits: Limits,
+    store: Cache | None = None,
+    *,
+    fresh: bool = False,
 ) -> FileRecords | Hit:
+    """What a file yields: from *store* when it holds the file's bytes, or
+    read afresh (with *fresh*, read afresh with the digest the cache keeps).
+    """
     if entry.problem is not None:
         return FileRecords(entry.shown, (), (entry.problem,))
     cls = FOLDERS.get(entry.folder)
@@ -374,9 +381,10 @@ def _read_file(
         # records that refer to it do not fail too.
         stub = ((entry.stem, cls.kind_name, Location(entry.shown)),)
         return FileRecords(entry.shown, (), (raw,), ids=stub, count=1)
-    digest = files.digest(raw)
-    if store is not None:
-        hit = store.hit(entry.shown, digest)
+    digest = None
+    if store is not None or fresh:  # only the cache needs the digest
+        digest = files.digest(raw)
+        hit = None if store is None else store.hit(entry.shown, digest)
         if hit is not None:
             return hit
     return read_records(
@@ -386,7 +394,7 @@ def _read_file(
 
 def _read_fresh(entry: files.FileEntry, limits: Limits) -> FileRecords:
     """Read a file, not from the cache (its entry was damaged)."""
-    return cast("FileRecords", _read_file(entry, limits))
+    return cast("FileRecords", _read_file(entry, limits, fresh=True))
 
 
 def check_registry(

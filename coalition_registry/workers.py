@@ -123,9 +123,11 @@ def _split(
     if len(cuts) == 1:
         return [Unit(entry)]
     cuts.append(len(text))
-    digest = files.digest(raw)
-    if cached is not None and cached(entry.shown, digest):
-        return [Unit(entry)]
+    digest = None
+    if cached is not None:  # only the cache needs the digest
+        digest = files.digest(raw)
+        if cached(entry.shown, digest):
+            return [Unit(entry)]
     units = []
     line = 1
     index = 0
