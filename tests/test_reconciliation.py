@@ -696,7 +696,11 @@ def one_by_one(registry: cr.Registry, claimed: Claim) -> Figure:
         if s.status == "active" or s.counts_on(DAY)
     ]
     if claimed.measure == "countries":
-        codes = {country_of(registry.signatory(s.signatory)) for s in standing}
+        codes = {
+            country_of(who)
+            for s in standing
+            if (who := registry.signatory(s.signatory)) is not None
+        }
         return Figure(len(codes - {None}))
     known = people = unknown = 0
     for s in standing:
