@@ -37,7 +37,7 @@ from ._pickle import by_fields
 from ._version import __version__
 from .model import FOLDERS, PARTS, RegistryInfo
 from .parsing import Limits
-from .problems import Location, Problem, Severity
+from .problems import Location, Positions, Problem, Severity
 from .schema import Reference
 from .validation import FileRecords
 
@@ -55,6 +55,7 @@ _ALLOWED: Final[dict[tuple[str, str], Any]] = {
         *PARTS,
         RegistryInfo,
         Location,
+        Positions,
         Problem,
         Severity,
         Reference,

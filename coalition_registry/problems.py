@@ -9,9 +9,13 @@ raise, it raises :class:`RegistryError`, which carries all of them.
 from __future__ import annotations
 
 import enum
+import itertools
+import struct
 
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any, Final
 
 import attrs
 
@@ -22,6 +26,7 @@ __all__ = [
     "CODES",
     "Code",
     "Location",
+    "Positions",
     "Problem",
     "RegistryError",
     "Severity",
@@ -65,6 +70,99 @@ class Location:
         if self.line:
             return f"{self.path}:{self.line}:{self.column}"
         return self.path
+
+
+class Positions(Mapping[str, tuple[int, int]]):
+    """Where each field of a record is written: a read-only mapping of field
+    name to 1-based ``(line, column)``.
+
+    A registry holds one for every record and every source it cites,
+    millions of them: a dictionary of tuples would take four times the
+    memory, so the numbers are packed in bytes, and records whose fields
+    come in the same order share one tuple of names.
+
+    >>> where = Positions.of({"id": (3, 5), "name": (4, 7)})
+    >>> where["name"], where.get("country"), list(where)
+    ((4, 7), None, ['id', 'name'])
+    """
+
+    __slots__ = ("_names", "_packed")
+
+    def __init__(self, names: tuple[str, ...], packed: bytes) -> None:
+        if len(packed) != _PAIR.size * len(names) and len(packed) != (
+            _WIDE_PAIR.size * len(names)
+        ):
+            msg = "one (line, column) pair per name"
+            raise ValueError(msg)
+        self._names = _shared(names)
+        self._packed = packed
+
+    @classmethod
+    def of(cls, where: Mapping[str, tuple[int, int]]) -> Positions:
+        """The positions in *where*, a mapping of field name to position."""
+        numbers = itertools.chain.from_iterable(where.values())
+        try:
+            packed = array("I", numbers).tobytes()
+        except OverflowError:  # a file of more than 4 GiB
+            packed = array(
+                "Q", itertools.chain.from_iterable(where.values())
+            ).tobytes()
+        return cls(tuple(where), packed)
+
+    def get(  # type: ignore[override]
+        self, name: str, default: tuple[int, int] | None = None
+    ) -> tuple[int, int] | None:
+        """Where field *name* is written, or *default*."""
+        try:
+            i = self._names.index(name)
+        except ValueError:
+            return default
+        pair = (
+            _PAIR
+            if len(self._packed) == _PAIR.size * len(self._names)
+            else _WIDE_PAIR
+        )
+        return pair.unpack_from(self._packed, pair.size * i)
+
+    def __getitem__(self, name: str) -> tuple[int, int]:
+        found = self.get(name)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __repr__(self) -> str:
+        return f"Positions({dict(self)!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Positions, (self._names, self._packed)
+
+
+# Two unsigned 32-bit numbers, or 64-bit ones for a file of more than 4 GiB
+# (one that only a raised size limit lets through).
+_PAIR: Final = struct.Struct("=II")
+_WIDE_PAIR: Final = struct.Struct("=QQ")
+_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _shared(names: tuple[str, ...]) -> tuple[str, ...]:
+    """One tuple for each order of field names (a few hundred at most in a
+    real registry; past that, new orders are kept unshared).
+    """
+    found = _NAMES.get(names)
+    if found is not None:
+        return found
+    if len(_NAMES) < 4096:
+        _NAMES[names] = names
+    return names
 
 
 @attrs.frozen

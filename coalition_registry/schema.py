@@ -24,7 +24,7 @@ import attrs
 from . import countries
 from ._pickle import by_fields
 from .parsing import DROPPED, Pos, YMap, YSeq
-from .problems import Location, Problem
+from .problems import Location, Positions, Problem
 
 
 __all__ = [
@@ -868,7 +868,7 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
         return INVALID
     # Every record class has these two (see model._Positioned).
     values["location"] = Location(ctx.path, *raw.pos)
-    values["positions"] = value_pos
+    values["positions"] = Positions.of(value_pos)
     return cls(**values)
 
 
