@@ -5,7 +5,6 @@ built once, in the shape of pycountry's databases.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import operator
 
 from collections import defaultdict
@@ -260,17 +259,21 @@ class Registry:
             # where the records allow: this runs over a million of them.
             countries: dict[str, str | None] = {}
             international: dict[str, str | None] = {}
-            for collection in (self.organisations, self.people, self.groups):
+            collections: tuple[Collection[Any], ...] = (
+                self.organisations,
+                self.people,
+                self.groups,
+            )
+            for collection in collections:
                 records = collection._by_id  # noqa: SLF001 - same module
                 countries.update(
                     zip(records, map(_COUNTRY, records.values()), strict=True)
                 )
-            maybe_private: Iterable[Person | Group] = itertools.chain(
-                self.people, self.groups
-            )
-            for who in maybe_private:
-                if "country" in who.private:
-                    countries[who.id] = None
+                if collection is not self.organisations:
+                    # A person's or a group's country may be private.
+                    for who in records.values():
+                        if "country" in who.private:
+                            countries[who.id] = None
             for org in self.organisations:
                 if org.scope == "international" and "scope" not in org.private:
                     international[org.id] = org.country

@@ -171,5 +171,33 @@ class TestSignatoriesById:
         assert [reg.get("g")] == list(reg.signatories_by_id(["g"]))
         assert [] == list(reg.signatories_by_id([]))
 
+    def test_places_as_one_by_one(self) -> None:
+        # The last record holding an id says where it counts, as when each
+        # signatory was looked at in turn: here a group after a person whose
+        # country is private.
+        reg = cr.Registry(
+            [
+                cr.Person(
+                    id="z",
+                    disclosure="anonymous",
+                    country="FR",
+                    private=("country",),
+                    sources=SOURCE,
+                ),
+                cr.Group(id="z", name="A group", country="DE", sources=SOURCE),
+                cr.Group(
+                    id="g",
+                    name="Another group",
+                    country="IT",
+                    private=("country",),
+                    sources=SOURCE,
+                ),
+            ]
+        )
+        everyone = [*reg.organisations, *reg.people, *reg.groups]
+        countries, _ = reg.places()
+        assert {w.id: cr.country_of(w) for w in everyone} == countries
+        assert {"z": "DE", "g": None} == countries
+
     def test_len_counts_each_id_once(self) -> None:
         assert 4 == len(self._shared_ids())
