@@ -47,9 +47,24 @@ __all__ = ["Cache", "Hit", "code_digest"]
 #: Bump when the layout of the cache file changes.
 FORMAT: Final = 1
 
+
+def _through_constructor(obj: Any) -> Any:
+    """What the unpickler gets for *obj*: a class only through a function
+    that calls it, so that a crafted entry cannot make an instance without
+    its constructor (pickle's NEWOBJ opcode).
+    """
+    if not isinstance(obj, type):
+        return obj
+
+    def make(*args: Any, **kwargs: Any) -> Any:
+        return obj(*args, **kwargs)
+
+    return make
+
+
 # The only globals an entry may name.
 _ALLOWED: Final[dict[tuple[str, str], Any]] = {
-    (obj.__module__, obj.__qualname__): obj  # type: ignore[attr-defined]
+    (obj.__module__, obj.__qualname__): _through_constructor(obj)  # type: ignore[attr-defined]
     for obj in (
         *FOLDERS.values(),
         *PARTS,
@@ -217,9 +232,9 @@ class Cache:
     ) -> FileRecords | None:
         try:
             result = _Entries(io.BytesIO(entry[2])).load()
+            if not _well_formed(result, shown, entry[0]):
+                return None
         except Exception:  # noqa: BLE001 - a damaged entry is a miss
-            return None
-        if not _well_formed(result, shown, entry[0]):
             return None
         return result  # type: ignore[no-any-return]
 

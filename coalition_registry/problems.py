@@ -89,6 +89,14 @@ class Positions(Mapping[str, tuple[int, int]]):
     __slots__ = ("_names", "_packed")
 
     def __init__(self, names: tuple[str, ...], packed: bytes) -> None:
+        # Also what a cache entry is unpickled through: check everything.
+        if (
+            type(names) is not tuple
+            or type(packed) is not bytes
+            or not all(type(name) is str for name in names)
+        ):
+            msg = "names must be a tuple of texts, and packed bytes"
+            raise TypeError(msg)
         if len(packed) != _PAIR.size * len(names) and len(packed) != (
             _WIDE_PAIR.size * len(names)
         ):
@@ -107,7 +115,18 @@ class Positions(Mapping[str, tuple[int, int]]):
             packed = array(
                 "Q", itertools.chain.from_iterable(where.values())
             ).tobytes()
-        return cls(tuple(where), packed)
+        # Made whole here without __init__'s checks: this runs for every
+        # record read, and a mapping's keys are already there and paired.
+        made = object.__new__(cls)
+        made._names = _shared(tuple(where))
+        made._packed = packed
+        return made
+
+    def __setstate__(self, state: object) -> None:
+        # Pickles made by __reduce__ carry no state: one that does was
+        # crafted to change a Positions after its checks.
+        msg = "a Positions is made by its constructor only"
+        raise TypeError(msg)
 
     def get(  # type: ignore[override]
         self, name: str, default: tuple[int, int] | None = None

@@ -146,8 +146,12 @@ def poison(cache_file: Path, make: Any) -> None:
         lambda blob: blob[: len(blob) // 2],
         lambda blob: b"not a pickle",
         lambda blob: pickle.dumps("a text"),
+        # FileRecords made without its constructor: no field is set.
+        lambda blob: (
+            b"\x80\x02ccoalition_registry.validation\nFileRecords\n)\x81."
+        ),
     ],
-    ids=["code", "code-inside", "cut", "garbage", "not-a-result"],
+    ids=["code", "code-inside", "cut", "garbage", "not-a-result", "no-init"],
 )
 def test_a_hostile_or_damaged_entry_is_a_miss(
     shipped_copy: Path,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pickle
 
+from typing import Any
+
 import pytest
 
 from hypothesis import given
@@ -53,6 +55,24 @@ class TestPositions:
         with pytest.raises(KeyError):
             positions["name"]
         assert "Positions({'id': (1, 5)})" == repr(positions)
+
+    @pytest.mark.parametrize(
+        ("names", "packed"),
+        [("idname", b"\0" * 48), (("id", 1), b"\0" * 16), (("id",), "x" * 8)],
+    )
+    def test_made_from_a_tuple_of_texts_and_bytes(
+        self, names: Any, packed: Any
+    ) -> None:
+        with pytest.raises(TypeError):
+            Positions(names, packed)
+
+    def test_a_crafted_pickle_cannot_change_one(self) -> None:
+        class Crafted:
+            def __reduce__(self) -> tuple[Any, ...]:
+                return Positions, (("id",), b"\0" * 8), {"_packed": b"\1"}
+
+        with pytest.raises(TypeError):
+            pickle.loads(pickle.dumps(Crafted()))  # noqa: S301 - ours
 
     def test_one_pair_per_name(self) -> None:
         with pytest.raises(ValueError, match="one"):
