@@ -1,9 +1,11 @@
 """Validation: files into records, and every problem with them, in one pass.
 
 :func:`validate` never raises for bad data: it returns a :class:`Report`.
-It reads each file on its own (:func:`read_records`), then checks what only
-the whole registry can show: duplicate ids, references to records that do
-not exist, double signatures and claims the records exceed.
+It reads each file on its own (:func:`read_records`: its records, and
+whether each cites a source), then checks what only the whole registry can
+show: duplicate ids, references to records that do not exist, double
+signatures, names printed for people who are not public, and claims the
+records exceed.
 """
 
 from __future__ import annotations
@@ -409,10 +411,11 @@ def check_registry(
     backwards = ids[::-1]
     first = dict(zip(map(_HEAD, backwards), backwards, strict=True))
     if len(first) < len(ids):
-        _, again = _first_and_again(zip(map(_HEAD, ids), ids, strict=True))
+        # Fresh pairs: the search tells uses apart by identity.
+        _, again = _first_and_again((i, (kind, loc)) for i, kind, loc in ids)
         for record_id, uses in again.items():
-            for i, (_, _, loc) in enumerate(uses):
-                other = uses[1 if i == 0 else 0][2]
+            for i, (_, loc) in enumerate(uses):
+                other = uses[1 if i == 0 else 0][1]
                 problems.append(
                     Problem(
                         "duplicate-id",

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from coalition_registry import __version__
-from coalition_registry.cli import COMMANDS, run
+from coalition_registry.cli import COMMANDS, parser, run
 from conftest import ROOT, WriteFile
 
 
@@ -247,6 +247,10 @@ class TestUsage:
         code, _, err = cli("valdiate")
         assert 2 == code
         assert "invalid choice: 'valdiate'" in err
+
+    def test_a_parser_for_no_such_command(self) -> None:
+        with pytest.raises(ValueError, match="no command '_common'"):
+            parser("_common")
 
     def test_a_command_imports_only_its_own_module(self) -> None:
         script = (

@@ -46,7 +46,13 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
     """The argument parser (also used to generate the CLI reference): for
     every command, or only for *command*, which then imports only the
     modules that command needs.
+
+    Raises:
+        ValueError: When *command* is not one of :data:`COMMANDS`.
     """
+    if command is not None and command not in COMMANDS:
+        msg = f"no command {command!r}; the commands are {COMMANDS}"
+        raise ValueError(msg)
     p = _common.Parser(
         prog="coalition-registry",
         description="Validate and query a registry of who signed which "

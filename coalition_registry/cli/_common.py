@@ -59,7 +59,7 @@ def read_registry(path: str, io: Output) -> Registry | None:
     existing([path])
     report = validate(path)
     if not report.valid:
-        # Imported here: the parser is built by loading every command.
+        # Imported here: only a registry with errors needs it.
         from coalition_registry import render
 
         render.report_text(report, io.out)
