@@ -242,7 +242,9 @@ def read_bytes(path: str, shown: str, max_bytes: int) -> bytes | Problem:
         # never for the limit: read(n) allocates n bytes first.
         want = min(info.st_size, max_bytes) + 1
         data = os.read(fd, want)
-        if data and len(data) < want:
+        # A short read is the whole file when it is the size fstat gave: no
+        # second call to see the end (a million files, a million calls).
+        if data and len(data) < want and len(data) != info.st_size:
             chunks = [data]
             got = len(data)
             while got < want and (more := os.read(fd, want - got)):

@@ -1,0 +1,68 @@
+"""Reading a record file's bytes: whole, in as few system calls as it takes."""
+
+from __future__ import annotations
+
+import os
+
+from pathlib import Path
+
+import pytest
+
+from coalition_registry import files
+from coalition_registry.problems import Problem
+
+
+TEXT = b'id: barnardos\nname: "Barnardo\'s"\n' * 50
+
+
+@pytest.fixture(name="record")
+def _record(tmp_path: Path) -> Path:
+    path = tmp_path / "barnardos.yaml"
+    path.write_bytes(TEXT)
+    return path
+
+
+def counting_reads(
+    monkeypatch: pytest.MonkeyPatch, at_most: int | None = None
+) -> list[int]:
+    """Count os.read calls; with *at_most*, give no more bytes per call, as
+    a network or FUSE file system may.
+    """
+    calls: list[int] = []
+    real = os.read
+
+    def read(fd: int, n: int) -> bytes:
+        calls.append(n)
+        return real(fd, n if at_most is None else min(n, at_most))
+
+    monkeypatch.setattr(os, "read", read)
+    return calls
+
+
+def test_a_file_is_read_in_one_call(
+    record: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = counting_reads(monkeypatch)
+    assert TEXT == files.read_bytes(str(record), "f.yaml", 10**6)
+    assert [len(TEXT) + 1] == calls
+
+
+def test_short_reads_are_read_to_the_end(
+    record: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = counting_reads(monkeypatch, at_most=7)
+    assert TEXT == files.read_bytes(str(record), "f.yaml", 10**6)
+    assert len(calls) > len(TEXT) // 7
+
+
+def test_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.yaml"
+    path.write_bytes(b"")
+    assert b"" == files.read_bytes(str(path), "f.yaml", 10**6)
+
+
+def test_a_file_over_the_limit(record: Path) -> None:
+    problem = files.read_bytes(str(record), "f.yaml", 100)
+    assert isinstance(problem, Problem)
+    assert "file-too-large" == problem.code
+    assert f"has {len(TEXT):,} bytes" in problem.message
