@@ -38,7 +38,6 @@ from ._version import __version__
 from .model import FOLDERS, PARTS, RegistryInfo
 from .parsing import Limits
 from .problems import Location, Positions, Problem, Severity
-from .schema import Reference
 from .validation import FileRecords
 
 
@@ -73,7 +72,6 @@ _ALLOWED: Final[dict[tuple[str, str], Any]] = {
         Positions,
         Problem,
         Severity,
-        Reference,
         FileRecords,
         _pickle._revive,  # noqa: SLF001 - the records' own reviver
         dt.date,

@@ -16,13 +16,12 @@ import re
 import unicodedata
 
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar, Final
+from typing import Any, ClassVar, Final, TypeAlias
 from urllib.parse import urlsplit
 
 import attrs
 
 from . import countries
-from ._pickle import by_fields
 from .parsing import DROPPED, Pos, YMap, YSeq
 from .problems import Location, Positions, Problem
 
@@ -54,24 +53,12 @@ _SUSPICIOUS: Final = re.compile(
 )
 
 
-@by_fields
-@attrs.frozen
-class Reference:
-    """One use of a record's id inside another record, checked once the whole
-    registry is read.
-
-    Attributes:
-        target: The id referred to.
-        kinds: The kinds of record it may refer to.
-        location: Where the reference is written.
-        pointer: The field that holds it.
-    """
-
-    target: str
-    kinds: tuple[str, ...]
-    location: Location
-    pointer: str
-    private: bool = False
+#: One use of a record's id inside another record, checked once the whole
+#: registry is read: the id referred to, the kinds of record it may refer
+#: to, the file, line and column where it is written, the field that holds
+#: it, and whether that field is private.  A plain tuple: a registry holds
+#: millions, sent between processes and kept in the cache.
+Reference: TypeAlias = tuple[str, tuple[str, ...], str, int, int, str, bool]
 
 
 @attrs.define
@@ -354,13 +341,7 @@ class Ref(Slug):
         value = Slug.convert(self, raw, ctx, pos, pointer)
         if value is not INVALID:
             ctx.refs.append(
-                Reference(
-                    value,
-                    self.kinds,
-                    Location(ctx.path, *pos),
-                    pointer,
-                    private=ctx.redact,
-                )
+                (value, self.kinds, ctx.path, *pos, pointer, ctx.redact)
             )
         return value
 

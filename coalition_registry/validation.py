@@ -20,7 +20,7 @@ import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar, cast
 
 import attrs
 
@@ -57,6 +57,10 @@ __all__ = [
 # Every kind of record must cite where its facts come from.
 _SOURCED: Final = frozenset(KINDS.values())
 _HEAD: Final = operator.itemgetter(0)
+
+#: Where an id is defined: the id, its record's kind, and the file, line and
+#: column.  A plain tuple, as schema.Reference.
+IdUse: TypeAlias = tuple[str, str, str, int, int]
 _LETTER: Final = operator.attrgetter("letter")
 _SIGNATORY: Final = operator.attrgetter("signatory")
 
@@ -77,8 +81,10 @@ class FileRecords:
         path: The file as shown in problems.
         records: The records built from it (those without errors).
         problems: Everything wrong in it.
-        refs: Every reference to another record, for the registry checks.
-        ids: Every id defined in it, with where it is written.
+        refs: Every reference to another record, for the registry checks
+            (see ``schema.Reference``).
+        ids: Every id defined in it, with where it is written: the id, its
+            record's kind, and the file, line and column.
         count: How many records the file holds, valid or not.
         digest: A digest of the bytes read (see :func:`files.digest`), for
             the cache.
@@ -88,7 +94,7 @@ class FileRecords:
     records: tuple[Any, ...]
     problems: tuple[Problem, ...]
     refs: tuple[Reference, ...] = ()
-    ids: tuple[tuple[str, str, Location], ...] = ()
+    ids: tuple[IdUse, ...] = ()
     count: int = 0
     digest: str | None = None
 
@@ -143,7 +149,7 @@ def records_from(
             )
         # Records elsewhere that refer to this file's record by id should
         # not fail too: take the file's name for the id it could not show.
-        stub = ((stem, cls.kind_name, Location(shown)),) if stem else ()
+        stub = ((stem, cls.kind_name, shown, 0, 0),) if stem else ()
         return FileRecords(
             shown, (), tuple(ctx.problems), ids=stub, count=1, digest=digest
         )
@@ -194,8 +200,9 @@ def records_from(
         record = build(cls, raw_record, ctx, pointer)
         record_id = raw_record.get("id")
         if isinstance(record_id, str) and "id" in raw_record.value_pos:
-            id_loc = Location(shown, *raw_record.value_pos["id"])
-            ids.append((record_id, cls.kind_name, id_loc))
+            ids.append(
+                (record_id, cls.kind_name, shown, *raw_record.value_pos["id"])
+            )
             if stem is not None and pointer == "$" and record_id != stem:
                 secret = (
                     cls is Person and raw_record.get("disclosure") != "public"
@@ -381,7 +388,7 @@ def _read_file(
     if isinstance(raw, Problem):
         # As for a file that does not parse: take its name for its id, so
         # records that refer to it do not fail too.
-        stub = ((entry.stem, cls.kind_name, Location(entry.shown)),)
+        stub = ((entry.stem, cls.kind_name, entry.shown, 0, 0),)
         return FileRecords(entry.shown, (), (raw,), ids=stub, count=1)
     digest = None
     if store is not None or fresh:  # only the cache needs the digest
@@ -412,7 +419,10 @@ def check_registry(
     first = dict(zip(map(_HEAD, backwards), backwards, strict=True))
     if len(first) < len(ids):
         # Fresh pairs: the search tells uses apart by identity.
-        _, again = _first_and_again((i, (kind, loc)) for i, kind, loc in ids)
+        _, again = _first_and_again(
+            (i, (kind, Location(path, line, column)))
+            for i, kind, path, line, column in ids
+        )
         for record_id, uses in again.items():
             for i, (_, loc) in enumerate(uses):
                 other = uses[1 if i == 0 else 0][1]
@@ -459,40 +469,43 @@ def _first_and_again(
 
 def _check_refs(
     results: Iterable[FileRecords],
-    first: dict[str, tuple[str, str, Location]],
+    first: dict[str, IdUse],
 ) -> Iterable[Problem]:
     by_kind: dict[str, list[str]] | None = None
     for result in results:
-        for ref in result.refs:
-            use = first.get(ref.target)
-            if use is not None and use[1] in ref.kinds:
+        for target, kinds, path, line, column, pointer, private in result.refs:
+            use = first.get(target)
+            if use is not None and use[1] in kinds:
                 continue
-            wanted = _either(ref.kinds)
-            if ref.private:
+            wanted = _either(kinds)
+            if private:
                 message = (
                     f"no {wanted} has the id given here (not shown: "
                     "private); check the id, or add the record"
                 )
             elif use is not None:
                 message = (
-                    f"{ref.target!r} is {a(use[1])}, but this field "
-                    f"needs {a(wanted)}"
+                    f"{target!r} is {a(use[1])}, but this field needs "
+                    f"{a(wanted)}"
                 )
             else:
                 if by_kind is None:
                     by_kind = defaultdict(list)
-                    for record_id, kind, _ in first.values():
+                    for record_id, kind, *_ in first.values():
                         by_kind[kind].append(record_id)
-                candidates = [i for k in ref.kinds for i in by_kind[k]]
-                close = difflib.get_close_matches(ref.target, candidates, n=1)
+                candidates = [i for k in kinds for i in by_kind[k]]
+                close = difflib.get_close_matches(target, candidates, n=1)
                 hint = (
                     f"; did you mean {close[0]!r}?"
                     if close
                     else (f"; add the {wanted} or check the id")
                 )
-                message = f"no {wanted} has the id {ref.target!r}{hint}"
+                message = f"no {wanted} has the id {target!r}{hint}"
             yield Problem(
-                "unknown-reference", message, ref.location, ref.pointer
+                "unknown-reference",
+                message,
+                Location(path, line, column),
+                pointer,
             )
 
 
