@@ -89,20 +89,23 @@ class Positions(Mapping[str, tuple[int, int]]):
     __slots__ = ("_names", "_packed")
 
     def __init__(self, names: tuple[str, ...], packed: bytes) -> None:
-        # Also what a cache entry is unpickled through: check everything.
-        if (
-            type(names) is not tuple
-            or type(packed) is not bytes
-            or not all(type(name) is str for name in names)
-        ):
+        # Also what a cache entry is unpickled through: check everything,
+        # the names only when this order of them has not been seen.
+        if type(names) is not tuple or type(packed) is not bytes:
             msg = "names must be a tuple of texts, and packed bytes"
             raise TypeError(msg)
+        shared = _NAMES.get(names)
+        if shared is None:
+            if not all(type(name) is str for name in names):
+                msg = "names must be a tuple of texts, and packed bytes"
+                raise TypeError(msg)
+            shared = _shared(names)
         if len(packed) != _PAIR.size * len(names) and len(packed) != (
             _WIDE_PAIR.size * len(names)
         ):
             msg = "one (line, column) pair per name"
             raise ValueError(msg)
-        self._names = _shared(names)
+        self._names = shared
         self._packed = packed
 
     @classmethod
