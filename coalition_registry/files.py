@@ -213,6 +213,7 @@ except ImportError:  # pragma: no cover - another Python implementation
 
 # Opening a pipe for reading would wait for a writer: never wait.
 _OPEN_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+_CHUNK: Final = 1024 * 1024
 
 
 def digest(raw: bytes) -> str:
@@ -242,12 +243,15 @@ def read_bytes(path: str, shown: str, max_bytes: int) -> bytes | Problem:
         # never for the limit: read(n) allocates n bytes first.
         want = min(info.st_size, max_bytes) + 1
         data = os.read(fd, want)
-        # A short read is the whole file when it is the size fstat gave: no
-        # second call to see the end (a million files, a million calls).
-        if data and len(data) < want and len(data) != info.st_size:
+        if data and len(data) != info.st_size:
+            # A short read (a network file system), or more than fstat said
+            # (the file grew, or gives no size, as /proc does): read on to
+            # its end, or past the limit, a megabyte at most at a time.
             chunks = [data]
             got = len(data)
-            while got < want and (more := os.read(fd, want - got)):
+            while got <= max_bytes and (
+                more := os.read(fd, min(max_bytes + 1 - got, _CHUNK))
+            ):
                 chunks.append(more)
                 got += len(more)
             data = b"".join(chunks) if len(chunks) > 1 else data

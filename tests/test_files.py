@@ -66,3 +66,23 @@ def test_a_file_over_the_limit(record: Path) -> None:
     assert isinstance(problem, Problem)
     assert "file-too-large" == problem.code
     assert f"has {len(TEXT):,} bytes" in problem.message
+
+
+@pytest.mark.parametrize("said", [0, 10, len(TEXT) - 1])
+def test_a_file_larger_than_fstat_says_is_read_whole(
+    record: Path, monkeypatch: pytest.MonkeyPatch, said: int
+) -> None:
+    """A file that grew after fstat, or that gives no size (as /proc)."""
+    real = os.fstat
+
+    def fstat(fd: int) -> os.stat_result:
+        info = real(fd)
+        fields = list(info[:10])
+        fields[6] = said  # st_size
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "fstat", fstat)
+    assert TEXT == files.read_bytes(str(record), "f.yaml", 10**6)
+    too_large = files.read_bytes(str(record), "f.yaml", 100)
+    assert isinstance(too_large, Problem)
+    assert "file-too-large" == too_large.code
