@@ -267,7 +267,8 @@ class Cache:
 
 
 def _well_formed(result: Any, shown: str, file_digest: str) -> bool:
-    """Whether an unpickled entry has the shape of a file's result.
+    """Whether an unpickled entry has the shape of a file's result, down to
+    what the checks across records read from it.
 
     Its records can only be the library's own: the unpickler makes nothing
     else.
@@ -289,7 +290,34 @@ def _well_formed(result: Any, shown: str, file_digest: str) -> bool:
         and digest == file_digest
         and type(count) is int
         and type(records) is tuple
+        and (not records or type(records[0]) in _RECORD_KINDS)
+        and all(type(r) is type(records[0]) for r in records)
         and type(problems) is tuple
+        and all(type(p) is Problem for p in problems)
         and type(refs) is tuple
+        and all(_is_reference(ref, shown) for ref in refs)
         and type(ids) is tuple
+        and all(_is_id_use(use, shown) for use in ids)
+    )
+
+
+_RECORD_KINDS: Final = frozenset(FOLDERS.values())
+_REFERENCE: Final = (str, tuple, str, int, int, str, bool)
+_ID_USE: Final = (str, str, str, int, int)
+
+
+def _is_reference(ref: Any, shown: str) -> bool:
+    return (
+        type(ref) is tuple
+        and tuple(map(type, ref)) == _REFERENCE
+        and ref[2] == shown
+        and all(type(kind) is str for kind in ref[1])
+    )
+
+
+def _is_id_use(use: Any, shown: str) -> bool:
+    return (
+        type(use) is tuple
+        and tuple(map(type, use)) == _ID_USE
+        and use[2] == shown
     )

@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import coalition_registry as cr
@@ -138,6 +139,27 @@ def poison(cache_file: Path, make: Any) -> None:
         pickle.dump(data, f)
 
 
+def tamper(**changes: Any) -> Any:
+    """Make an entry that unpickles to its file's result with *changes*
+    (``SHOWN`` standing for the file's path as shown).
+    """
+
+    def make(blob: bytes) -> bytes:
+        result = pickle.loads(blob)  # noqa: S301 - our own test file
+        fixed = {
+            k: tuple(
+                tuple(result.path if x == "SHOWN" else x for x in v)
+                if isinstance(v, tuple)
+                else v
+                for v in value
+            )
+            for k, value in changes.items()
+        }
+        return pickle.dumps(attrs.evolve(result, **fixed))
+
+    return make
+
+
 @pytest.mark.parametrize(
     "make",
     [
@@ -150,8 +172,28 @@ def poison(cache_file: Path, make: Any) -> None:
         lambda blob: (
             b"\x80\x02ccoalition_registry.validation\nFileRecords\n)\x81."
         ),
+        # Results whose parts the checks across records would trip on.
+        tamper(refs=((1,),)),
+        tamper(ids=((),)),
+        tamper(ids=(("x", "organisation", "elsewhere.yaml", 1, 1),)),
+        tamper(ids=(("x", "organisation", "SHOWN", "1", 1),)),
+        tamper(problems=("not a problem",)),
+        tamper(records=(1,)),
     ],
-    ids=["code", "code-inside", "cut", "garbage", "not-a-result", "no-init"],
+    ids=[
+        "code",
+        "code-inside",
+        "cut",
+        "garbage",
+        "not-a-result",
+        "no-init",
+        "short-reference",
+        "empty-id",
+        "id-elsewhere",
+        "text-line",
+        "not-a-problem",
+        "not-a-record",
+    ],
 )
 def test_a_hostile_or_damaged_entry_is_a_miss(
     shipped_copy: Path,
