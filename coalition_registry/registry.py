@@ -8,7 +8,7 @@ import datetime as dt
 import operator
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, Generic, TypeVar, overload
 
@@ -157,20 +157,44 @@ class Registry:
         by_kind: dict[type[Any], list[Any]] = defaultdict(list)
         for record in records:
             by_kind[type(record)].append(record)
+        self._fill(by_kind, info)
+
+    @classmethod
+    def _of_kinds(
+        cls,
+        by_kind: Mapping[type[Any], Sequence[Any]],
+        info: RegistryInfo | None = None,
+    ) -> Registry:
+        """The registry of records already grouped by class, as validation
+        has them (grouping a million records again costs a second).
+        """
+        registry = cls.__new__(cls)
+        registry._fill(by_kind, info)  # noqa: SLF001 - same class
+        return registry
+
+    def _fill(
+        self,
+        by_kind: Mapping[type[Any], Sequence[Any]],
+        info: RegistryInfo | None,
+    ) -> None:
         self.info = info
         self.letters: Collection[Letter] = Collection(
-            "letter", by_kind[Letter]
+            "letter", by_kind.get(Letter, ())
         )
         self.organisations: Collection[Organisation] = Collection(
-            "organisation", by_kind[Organisation]
+            "organisation", by_kind.get(Organisation, ())
         )
-        self.people: Collection[Person] = Collection("person", by_kind[Person])
-        self.groups: Collection[Group] = Collection("group", by_kind[Group])
+        self.people: Collection[Person] = Collection(
+            "person", by_kind.get(Person, ())
+        )
+        self.groups: Collection[Group] = Collection(
+            "group", by_kind.get(Group, ())
+        )
         self.signatures: Collection[Signature] = Collection(
-            "signature", by_kind[Signature]
+            "signature", by_kind.get(Signature, ())
         )
         self.coalitions: Collection[Coalition] = Collection(
-            "coalition", by_kind[Coalition]
+            "coalition", by_kind.get(Coalition, ())
         )
         # Built on first use: merging a million ids costs seconds, and
         # validation needs only the signatories.
@@ -227,10 +251,7 @@ class Registry:
 
     def signatory(self, record_id: str) -> Signatory | None:
         """The organisation, person or group with this id."""
-        record = self._all().get(record_id)
-        if isinstance(record, (Organisation, Person, Group)):
-            return record
-        return None
+        return self._signatory_index().get(record_id)
 
     def signatories_by_id(
         self, record_ids: Sequence[str]
@@ -238,16 +259,21 @@ class Registry:
         """The organisation, person or group with each id, in order
         (``None`` where there is none), looked up in one C loop.
         """
+        return look_up_all(self._signatory_index(), record_ids)
+
+    def _signatory_index(self) -> dict[str, Signatory]:
         if self._signatories is None:
+            # What get() holds for each id, where that is a signatory: the
+            # first collection to hold an id keeps it, so merge in reverse,
+            # and an id a letter holds is the letter's.
             found: dict[str, Signatory] = {}
             for collection in (self.groups, self.people, self.organisations):
                 found.update(collection._by_id)  # noqa: SLF001 - same module
-            # As for get(): an id a letter holds is the letter's.
             letters = self.letters._by_id  # noqa: SLF001 - same module
             for record_id in letters.keys() & found.keys():
                 del found[record_id]
             self._signatories = found
-        return look_up_all(self._signatories, record_ids)
+        return self._signatories
 
     def places(self) -> tuple[dict[str, str | None], dict[str, str | None]]:
         """Where every signatory counts: by id, the country it counts in

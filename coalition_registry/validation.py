@@ -18,7 +18,7 @@ import operator
 import warnings
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar, cast
 
@@ -407,9 +407,14 @@ def _read_fresh(entry: files.FileEntry, limits: Limits) -> FileRecords:
 
 
 def check_registry(
-    results: Sequence[FileRecords], registry: Registry
+    results: Sequence[FileRecords],
+    registry: Registry,
+    by_kind: Mapping[type[Any], Sequence[Any]],
 ) -> list[Problem]:
-    """The problems only the whole registry shows."""
+    """The problems only the whole registry shows, from every file's result,
+    the registry of their valid records, and those records by class
+    (:func:`records_by_kind`).
+    """
     problems: list[Problem] = []
     ids = list(itertools.chain.from_iterable(r.ids for r in results))
     # Each id with where it is first defined.  Built in C from the end,
@@ -436,16 +441,22 @@ def check_registry(
                     )
                 )
     problems.extend(_check_refs(results, first))
-    # A file holds records of one kind.
-    by_kind: dict[type[Any], list[Any]] = defaultdict(list)
-    for result in results:
-        if result.records:
-            by_kind[type(result.records[0])].extend(result.records)
-    signatures = by_kind[Signature]
+    signatures = by_kind.get(Signature, ())
     problems.extend(_check_double_signatures(signatures))
-    problems.extend(_check_printed_names(by_kind[Person], signatures))
+    problems.extend(_check_printed_names(by_kind.get(Person, ()), signatures))
     problems.extend(_check_claims(registry))
     return problems
+
+
+def records_by_kind(
+    results: Iterable[FileRecords],
+) -> dict[type[Any], list[Any]]:
+    """The valid records of every file, by class, in the order read."""
+    by_kind: dict[type[Any], list[Any]] = defaultdict(list)
+    for result in results:
+        if result.records:  # a file holds records of one kind
+            by_kind[type(result.records[0])].extend(result.records)
+    return by_kind
 
 
 K = TypeVar("K")
@@ -770,6 +781,7 @@ def _validate_root(
     from .registry import Registry
 
     # Built once: the checks need it, and load() returns it.
-    registry = Registry((r for res in results for r in res.records), info)
-    problems.extend(check_registry(results, registry))
+    by_kind = records_by_kind(results)
+    registry = Registry._of_kinds(by_kind, info)  # noqa: SLF001 - one package
+    problems.extend(check_registry(results, registry, by_kind))
     return info, (results, problems), registry

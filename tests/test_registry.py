@@ -158,6 +158,12 @@ class TestSignatoriesById:
         assert [reg.signatory(i) for i in ids] == list(
             reg.signatories_by_id(ids)
         )
+        # Both say what get() holds, where that is a signatory.
+        signatory_kinds = (cr.Organisation, cr.Person, cr.Group)
+        assert [
+            who if isinstance(who := reg.get(i), signatory_kinds) else None
+            for i in ids
+        ] == [reg.signatory(i) for i in ids]
 
     def test_a_letters_id_is_no_signatory(self) -> None:
         reg = self._shared_ids()
