@@ -147,9 +147,7 @@ def records_from(
                 (1, 1),
                 "$",
             )
-        # Records elsewhere that refer to this file's record by id should
-        # not fail too: take the file's name for the id it could not show.
-        stub = ((stem, cls.kind_name, shown, 0, 0),) if stem else ()
+        stub = (_stand_in(stem, cls, shown),) if stem else ()
         return FileRecords(
             shown, (), tuple(ctx.problems), ids=stub, count=1, digest=digest
         )
@@ -386,9 +384,7 @@ def _read_file(
         )
     raw = files.read_bytes(entry.path, entry.shown, limits.max_file_bytes)
     if isinstance(raw, Problem):
-        # As for a file that does not parse: take its name for its id, so
-        # records that refer to it do not fail too.
-        stub = ((entry.stem, cls.kind_name, entry.shown, 0, 0),)
+        stub = (_stand_in(entry.stem, cls, entry.shown),)
         return FileRecords(entry.shown, (), (raw,), ids=stub, count=1)
     digest = None
     if store is not None or fresh:  # only the cache needs the digest
@@ -399,6 +395,14 @@ def _read_file(
     return read_records(
         raw, entry.shown, cls, stem=entry.stem, limits=limits, digest=digest
     )
+
+
+def _stand_in(stem: str, cls: type[Any], shown: str) -> IdUse:
+    """The id a file that could not be read or parsed defines, as far as
+    the checks across records know: its name, at the whole file, so that
+    records elsewhere that refer to it do not fail too.
+    """
+    return (stem, cls.kind_name, shown, 0, 0)
 
 
 def _read_fresh(entry: files.FileEntry, limits: Limits) -> FileRecords:
