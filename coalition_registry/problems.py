@@ -91,15 +91,14 @@ class Positions(Mapping[str, tuple[int, int]]):
     def __init__(self, names: tuple[str, ...], packed: bytes) -> None:
         # Also what a cache entry is unpickled through: check everything,
         # the names only when this order of them has not been seen.
-        if type(names) is not tuple or type(packed) is not bytes:
+        shared = None
+        if type(names) is tuple and type(packed) is bytes:
+            shared = _NAMES.get(names)
+            if shared is None and all(type(name) is str for name in names):
+                shared = _shared(names)
+        if shared is None:
             msg = "names must be a tuple of texts, and packed bytes"
             raise TypeError(msg)
-        shared = _NAMES.get(names)
-        if shared is None:
-            if not all(type(name) is str for name in names):
-                msg = "names must be a tuple of texts, and packed bytes"
-                raise TypeError(msg)
-            shared = _shared(names)
         if len(packed) != _PAIR.size * len(names) and len(packed) != (
             _WIDE_PAIR.size * len(names)
         ):
