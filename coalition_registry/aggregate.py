@@ -254,10 +254,24 @@ class Table:
         }
 
 
-def _sorted_rows(rows: Iterable[Row]) -> tuple[Row, ...]:
-    def order(r: Row) -> tuple[int, int, str]:
-        first = r.cells[-1].value or 0
-        return (r.key is None, -first, r.label)
+def sorted_rows(rows: Iterable[Row], sum_i: int | None) -> tuple[Row, ...]:
+    """Rows largest first, then by label, the unknown row last.
+
+    A row's size is what it shows: its sum (column *sum_i*) when that is
+    shown, otherwise the sum of its shown counts.  A hidden count never
+    moves a row, so the order of a suppressed table gives nothing away.
+    """
+
+    def order(r: Row) -> tuple[bool, int, str]:
+        if sum_i is not None and not r.cells[sum_i].suppressed:
+            size = r.cells[sum_i].value or 0
+        else:
+            size = sum(
+                c.value or 0
+                for i, c in enumerate(r.cells)
+                if i != sum_i and not c.suppressed
+            )
+        return (r.key is None, -size, r.label)
 
     return tuple(sorted(rows, key=order))
 
@@ -315,7 +329,7 @@ def signatory_table(
         title=f"Signatories of {_title(registry, letter_id)}, by {by}",
         by=by,
         columns=SIGNATORY_COLUMNS,
-        rows=_sorted_rows(rows),
+        rows=sorted_rows(rows, SIGNATORY_COLUMNS.index("signatories")),
         total=Row(None, "Total", _signatory_cells(totals)),
         rule=_RULES[by]
         + "; one per active signature; a group is one signatory",
@@ -390,16 +404,7 @@ def people(
         title=f"People and organisations behind {_title(registry, letter_id)}, by {by}",
         by=by,
         columns=PEOPLE_COLUMNS,
-        rows=tuple(
-            sorted(
-                rows,
-                key=lambda r: (
-                    r.key is None,
-                    -(r.cells[1].value or 0) - (r.cells[0].value or 0),
-                    r.label,
-                ),
-            )
-        ),
+        rows=sorted_rows(rows, None),
         total=Row(None, "Total", _people_cells(totals)),
         rule=_RULES[by] + "; a group counts as its declared members",
         notes=notes,

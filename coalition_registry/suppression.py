@@ -16,6 +16,8 @@ The rule, applied to every table that counts people:
   shown as ``suppressed`` with no bound, since a bound on the sum would be
   a bound on the count.  So is the grand total when a column total is.
 - Counts of organisations are never hidden.
+- Rows are ordered again by what they show, so that where a row stands
+  does not tell how large its hidden counts are.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Final
 
 import attrs
 
-from .aggregate import Cell, Table
+from .aggregate import Cell, Table, sorted_rows
 
 
 __all__ = ["DEFAULT_THRESHOLD", "is_small", "rule", "suppress"]
@@ -120,7 +122,7 @@ def suppress(table: Table, k: int = DEFAULT_THRESHOLD) -> Table:
     )
     return attrs.evolve(
         table,
-        rows=new_rows,
+        rows=sorted_rows(new_rows, sum_i),
         total=totals,
         notes=(*table.notes, f"Suppression: {rule(k)}."),
     )
