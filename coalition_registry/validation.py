@@ -410,6 +410,16 @@ def _read_fresh(entry: files.FileEntry, limits: Limits) -> FileRecords:
     return cast("FileRecords", _read_file(entry, limits, fresh=True))
 
 
+def _from_cache(
+    store: Cache,
+    limits: Limits,
+    entry: files.FileEntry,
+    read: FileRecords | Hit,
+) -> FileRecords:
+    """A file's result, from *store* for a hit, and kept for the next run."""
+    return store.resolve(read, functools.partial(_read_fresh, entry, limits))
+
+
 def check_registry(
     results: Sequence[FileRecords],
     registry: Registry,
@@ -737,7 +747,10 @@ def _validate_root(
         store.load()
         # Helpers are forked, so they look entries up in the same store.
         read_file = functools.partial(_read_file, store=store)
-    for entry, read in zip(
+    finish = None
+    if store is not None:
+        finish = functools.partial(_from_cache, store, limits)
+    for entry, result in zip(
         entries,
         workers.read_all(
             entries,
@@ -745,16 +758,10 @@ def _validate_root(
             read_file,
             progress=progress,
             cached=store.has if store is not None else None,
+            finish=finish,
         ),
         strict=False,
     ):
-        result: FileRecords = (
-            read
-            if store is None
-            else store.resolve(
-                read, functools.partial(_read_fresh, entry, limits)
-            )
-        )
         results.append(result)
         problems.extend(result.problems)
         total += result.count

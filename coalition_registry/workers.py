@@ -88,6 +88,7 @@ class Unit:
 
 
 ReadFile = Callable[[files.FileEntry, Limits], Any]
+Finish = Callable[[files.FileEntry, Any], Any]
 
 
 def _split(
@@ -183,6 +184,7 @@ def read_all(
     workers: int | None = None,
     progress: Progress | None = None,
     cached: Callable[[str, str], bool] | None = None,
+    finish: Finish | None = None,
 ) -> Iterable[Any]:
     """Read every file, in parallel where it pays, yielding one result per
     file in the order of *entries*.
@@ -196,9 +198,15 @@ def read_all(
         cached: Whether a cache holds the result for a file (by its path
             as shown, and the digest of its bytes): such a file is not
             split, but read whole, from the cache.
+        finish: Turns what *read_file* gave for a file into the result
+            yielded, in this process, as soon as that is here: while the
+            helpers go on reading (a cache unpickles its entries with it).
     """
     n = available_cores() if workers is None else max(1, workers)
     units = _plan(entries, limits, cached)
+    # This process's own reading gives finished results; helpers' results
+    # are finished as they are taken in.
+    own = read_file if finish is None else _finished(read_file, finish)
     use_pool = (
         n > 1
         and "fork" in multiprocessing.get_all_start_methods()
@@ -206,12 +214,21 @@ def read_all(
     )
     results: Iterable[Any]
     if use_pool:
-        results = _read_in_parallel(units, limits, read_file, n, progress)
+        results = _read_in_parallel(
+            units, limits, (read_file, own, finish), n, progress
+        )
     elif progress is None:
-        results = (_read_unit(u, limits, read_file) for u in units)
+        results = (_read_unit(u, limits, own) for u in units)
     else:
-        results = _read_here(units, limits, read_file, progress)
-    yield from _merge(units, results, limits, read_file)
+        results = _read_here(units, limits, own, progress)
+    yield from _merge(units, results, limits, own, finish)
+
+
+def _finished(read_file: ReadFile, finish: Finish) -> ReadFile:
+    def read(entry: files.FileEntry, limits: Limits) -> Any:
+        return finish(entry, read_file(entry, limits))
+
+    return read
 
 
 def _read_here(
@@ -236,11 +253,14 @@ def _tell(
 def _read_in_parallel(
     units: list[Unit],
     limits: Limits,
-    read_file: ReadFile,
+    readers: tuple[ReadFile, ReadFile, Finish | None],
     n: int,
     progress: Progress | None = None,
 ) -> list[Any]:
     """Read *units* in this process and n - 1 forked helpers.
+
+    *readers* are how a helper reads a file, how this process does, and
+    what finishes a helper's result here (see :func:`read_all`).
 
     The processes take batches in turn from a shared counter, so whoever is
     free takes the next one.  This process works too: its own results need
@@ -248,6 +268,7 @@ def _read_in_parallel(
     off the pipes by threads so that a helper never waits) between batches.
     A batch a helper took but never sent (it died) is read here at the end.
     """
+    read_file, own, finish = readers
     batches = _batches(units, n)
     context = multiprocessing.get_context("fork")
     counter = context.Value("q", 0)
@@ -279,16 +300,16 @@ def _read_in_parallel(
         for drain in drains:
             drain.start()
         while (i := _take(counter)) < len(batches):
-            results = [_read_unit(u, limits, read_file) for u in batches[i]]
+            results = [_read_unit(u, limits, own) for u in batches[i]]
             done[i] = results
             _tell(progress, batches[i], results)
-            _unpack(inbox, done, batches, progress)
+            _unpack(inbox, done, batches, progress, finish)
         while any(drain.is_alive() for drain in drains):
             # Helpers are finishing their last batches: keep counting.
             for drain in drains:
                 drain.join(0.1)
-            _unpack(inbox, done, batches, progress)
-        _unpack(inbox, done, batches, progress)
+            _unpack(inbox, done, batches, progress, finish)
+        _unpack(inbox, done, batches, progress, finish)
     finally:
         for helper in helpers:
             if helper.is_alive():
@@ -297,7 +318,7 @@ def _read_in_parallel(
     out: list[Any] = []
     for batch, result in zip(batches, done, strict=True):
         if result is None:  # taken by a helper that died
-            result = [_read_unit(u, limits, read_file) for u in batch]  # noqa: PLW2901 - filled in
+            result = [_read_unit(u, limits, own) for u in batch]  # noqa: PLW2901 - filled in
             _tell(progress, batch, result)
         out.extend(result)
     return out
@@ -355,9 +376,15 @@ def _unpack(
     done: list[list[Any] | None],
     batches: list[list[Unit]],
     progress: Progress | None,
+    finish: Finish | None,
 ) -> None:
     while inbox:
         i, results = pickle.loads(inbox.popleft())  # noqa: S301 - from our own forked helper
+        if finish is not None:
+            results = [
+                finish(u.entry, r) if u.parts == 1 else r
+                for u, r in zip(batches[i], results, strict=True)
+            ]
         done[i] = results
         _tell(progress, batches[i], results)
 
@@ -367,8 +394,12 @@ def _merge(
     results: Iterable[Any],
     limits: Limits,
     read_file: ReadFile,
+    finish: Finish | None,
 ) -> Iterator[Any]:
-    """Join the parts of each file; read a file whole if a part failed."""
+    """Join the parts of each file; read a file whole if a part failed.
+
+    Whole files' results come finished; a joined file is finished here.
+    """
     from .validation import FileRecords
 
     pending: list[Any] = []
@@ -383,7 +414,7 @@ def _merge(
         if any(p.code in _YAML_ERRORS for r in parts for p in r.problems):
             yield read_file(unit.entry, limits)
             continue
-        yield FileRecords(
+        joined = FileRecords(
             unit.entry.shown,
             tuple(x for r in parts for x in r.records),
             tuple(x for r in parts for x in r.problems),
@@ -392,3 +423,4 @@ def _merge(
             sum(r.count for r in parts),
             unit.digest,
         )
+        yield joined if finish is None else finish(unit.entry, joined)

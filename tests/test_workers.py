@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 
 import pytest
 
 import coalition_registry as cr
 
-from coalition_registry import files, workers
+from coalition_registry import files, validation, workers
 
 
 def _report(path: Path | str) -> list[str]:
@@ -116,3 +118,40 @@ class TestPool:
         monkeypatch.setattr(workers, "available_cores", lambda: 2)
         assert one == _report(shipped_copy)
         assert 9 == len(one)
+
+    @pytest.mark.parametrize("cores", [1, 2])
+    def test_each_file_is_finished_once_in_this_process(
+        self,
+        shipped_copy: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        small_parts: None,
+        cores: int,
+    ) -> None:
+        """``finish`` sees every file's whole result once, here: a helper's
+        as it arrives, a split file's once joined."""
+        bulk = _bulk(shipped_copy, 100)
+        monkeypatch.setattr(workers, "MIN_FILES_FOR_WORKERS", 1)
+        entries = files.walk(shipped_copy)
+        here = os.getpid()
+        seen: list[tuple[str, int]] = []
+
+        def finish(entry: files.FileEntry, result: object) -> object:
+            seen.append((entry.shown, os.getpid()))
+            return ("finished", result)
+
+        out = list(
+            workers.read_all(
+                entries,
+                cr.Limits(),
+                validation._read_file,
+                workers=cores,
+                finish=finish,
+            )
+        )
+        assert sorted((e.shown, here) for e in entries) == sorted(seen)
+        assert all(
+            r[0] == "finished" and type(r[1]) is validation.FileRecords
+            for r in out
+        )
+        joined = out[[e.path for e in entries].index(str(bulk))][1]
+        assert 100 == joined.count
