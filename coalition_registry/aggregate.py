@@ -159,6 +159,10 @@ class Cell:
         people: Whether it counts people (and may be suppressed).
         bounded: Whether a hidden cell is shown as ``<threshold`` (a count
             of people below it) rather than as ``suppressed``.
+        individuals: For a count of people that takes in the declared
+            members of groups, how many of them are individual people:
+            the part suppression protects, since a group's size is
+            public.  ``None`` when every person counted is an individual.
     """
 
     value: int | None
@@ -166,6 +170,7 @@ class Cell:
     threshold: int = 0
     people: bool = False
     bounded: bool = False
+    individuals: int | None = None
 
     def __str__(self) -> str:
         if self.suppressed:
@@ -373,8 +378,9 @@ def people(
     group counts as its declared members; a group of unknown size is
     counted in its own column, never as 1 or 0.
     """
+    # organisations, people, groups of unknown size, individual people
     counts: dict[tuple[str | None, str], list[int]] = defaultdict(
-        lambda: [0, 0, 0]
+        lambda: [0, 0, 0, 0]
     )
     for row_key, who in _counted(registry, letter_id, by, on):
         size = headcount(who)
@@ -385,10 +391,11 @@ def people(
             row[2] += 1
         else:
             row[1] += size
+            row[3] += isinstance(who, Person)
     rows = [
         Row(k, label, _people_cells(v)) for (k, label), v in counts.items()
     ]
-    totals = [sum(r.cells[i].value or 0 for r in rows) for i in range(3)]
+    totals = [sum(v[i] for v in counts.values()) for i in range(4)]
     unknown_groups = totals[2]
     notes = (
         (
@@ -412,8 +419,12 @@ def people(
 
 
 def _people_cells(values: list[int]) -> tuple[Cell, ...]:
-    orgs, persons, unknown = values
-    return (Cell(orgs), Cell(persons, people=True), Cell(unknown))
+    orgs, persons, unknown, individuals = values
+    return (
+        Cell(orgs),
+        Cell(persons, people=True, individuals=individuals),
+        Cell(unknown),
+    )
 
 
 # -- the simple coverage table of the core ------------------------------
@@ -533,11 +544,15 @@ class Figure:
             suppression).
         unknown_groups: Groups of unknown size counted in, each making the
             figure a lower bound.
+        individuals: How much of ``people`` is individual people rather
+            than the declared members of groups (for suppression: a
+            group's size is public).
     """
 
     known: int
     people: int = 0
     unknown_groups: int = 0
+    individuals: int = 0
 
     @property
     def exact(self) -> bool:
@@ -581,7 +596,7 @@ def claim_figure(
     # look up and count in C loops.
     who = registry.signatories_by_id(ids)
     kinds = Counter(map(type, who))
-    persons = kinds[Person]
+    persons = individuals = kinds[Person]
     known = kinds[Organisation] + persons
     unknown = 0
     if kinds[Group]:
@@ -593,7 +608,7 @@ def claim_figure(
                 else:
                     known += size
                     persons += size
-    return Figure(known, persons, unknown)
+    return Figure(known, persons, unknown, individuals)
 
 
 def country_summary(

@@ -4,13 +4,17 @@ registry shows, the difference, and why the two can differ.
 The registry never fills a gap: it reports it.  A computed figure that
 counts people is suppressed like any other published count of people, and
 so is the difference, since claim minus difference would give it back.
+A figure is suppressed too when it takes in a role under which few
+people signed, or few individuals beside groups whose size is public: the
+total less the other roles would otherwise give the small count back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from typing import Any
+from collections import Counter
+from typing import Any, Final
 
 import attrs
 
@@ -20,7 +24,14 @@ from .registry import Registry
 from .suppression import DEFAULT_THRESHOLD, is_small, rule
 
 
-__all__ = ["Line", "Reconciliation", "reconcile"]
+__all__ = ["BOUND_NOTE", "Line", "Reconciliation", "reconcile"]
+
+#: What a figure written ``N+`` means, under every reconciliation.
+BOUND_NOTE: Final = (
+    "'N+' means at least N: the records cannot say more (groups of unknown "
+    "size, or signatories with no known country, are not counted in N), so "
+    "the difference is at most what is shown."
+)
 
 
 @attrs.frozen
@@ -36,6 +47,9 @@ class Line:
         difference: ``claim.value - computed``; ``None`` when suppressed.
         suppressed: Whether computed and difference are hidden.
         reasons: Why the two can differ, as the records show it.
+        bounded: Whether a hidden figure is below the threshold, and may
+            be shown as ``<threshold``; otherwise it is shown only as
+            hidden.
     """
 
     claim: Claim
@@ -45,6 +59,7 @@ class Line:
     difference: int | None
     suppressed: bool
     reasons: tuple[str, ...]
+    bounded: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """The line as JSON-ready data."""
@@ -56,6 +71,7 @@ class Line:
             "lower_bound": self.lower_bound,
             "difference": self.difference,
             "suppressed": self.suppressed,
+            "bounded": self.bounded,
             "reasons": list(self.reasons),
             "source": self.claim.sources[0].url
             if self.claim.sources
@@ -113,21 +129,43 @@ def reconcile(
     """
     letter = registry.letters.get(letter_id)
     claims = letter.claims if letter is not None else ()
+    protected = (
+        _protected_roles(registry, letter_id, on, threshold)
+        if threshold > 1
+        else set()
+    )
+    countries, _ = registry.places()
+    no_country = any(
+        countries.get(s.signatory) is None
+        for s in active_signatures(registry, letter_id, on=on)
+    )
     lines = []
     for claim in claims:
         figure = claim_figure(registry, letter_id, claim, on=on)
-        hide = is_small(figure.people, threshold) and threshold > 1
+        hide = (
+            threshold > 1
+            and claim.measure != "countries"
+            and (
+                is_small(figure.people, threshold)
+                or is_small(figure.individuals, threshold)
+                or any(
+                    role in protected for role in (claim.roles or protected)
+                )
+            )
+        )
         lines.append(
             Line(
                 claim=claim,
                 label=_label(claim),
                 computed=None if hide else figure.known,
-                lower_bound=not figure.exact,
+                lower_bound=not figure.exact
+                or (claim.measure == "countries" and no_country),
                 difference=None if hide else claim.value - figure.known,
                 suppressed=hide,
                 reasons=_reasons(
                     registry, letter_id, claim, figure, on, hidden=hide
                 ),
+                bounded=hide and figure.known < threshold,
             )
         )
     computed = (
@@ -137,6 +175,30 @@ def reconcile(
     )
     notes = (computed, f"Suppression: {rule(threshold)}.")
     return Reconciliation(letter_id, tuple(lines), threshold, notes)
+
+
+def _protected_roles(
+    registry: Registry, letter_id: str, on: dt.date | None, k: int
+) -> set[str | None]:
+    """The roles under which a small count of people signed, or a small
+    count of individuals beside groups (``None``: a private role, which
+    only the figure of every role takes in).
+    """
+    people: Counter[str | None] = Counter()
+    individuals: Counter[str | None] = Counter()
+    for signature in active_signatures(registry, letter_id, on=on):
+        role = None if "role" in signature.private else signature.role
+        who = registry.signatory(signature.signatory)
+        if isinstance(who, Person):
+            individuals[role] += 1
+            people[role] += 1
+        elif isinstance(who, Group):
+            people[role] += headcount(who) or 0
+    return {
+        role
+        for role in people
+        if is_small(people[role], k) or is_small(individuals[role], k)
+    }
 
 
 def _reasons(
@@ -155,8 +217,8 @@ def _reasons(
     """
     if hidden:
         hidden_reason = (
-            "the records' figure is a small count of people: it and the "
-            "difference are hidden"
+            "the records' figure is, or takes in, a small count of people: "
+            "it and the difference are hidden"
         )
         return (hidden_reason,)
     reasons = []

@@ -148,12 +148,21 @@ def _reconciliation_rows(rec: Reconciliation) -> list[list[str]]:
     for line in rec.lines:
         qualifier = "at least " if line.claim.qualifier == "at-least" else ""
         if line.suppressed:
-            computed = difference = f"<{rec.threshold} (suppressed)"
+            computed = (
+                f"<{rec.threshold} (suppressed)"
+                if line.bounded
+                else "suppressed"
+            )
+            difference = "suppressed"
         else:
             computed = (
                 f"{line.computed}+" if line.lower_bound else str(line.computed)
             )
-            difference = str(line.difference)
+            difference = (
+                f"at most {line.difference}"
+                if line.lower_bound
+                else str(line.difference)
+            )
         rows.append(
             [
                 line.label,
@@ -180,10 +189,9 @@ def reconciliation_text(
         for reason in reasons.split("; ") if reasons else ():
             print(f"  - {reason}", file=out)
         print(file=out)
-    print(
-        "'N+' means at least N: groups of unknown size are counted in.",
-        file=out,
-    )
+    from .reconciliation import BOUND_NOTE
+
+    print(BOUND_NOTE, file=out)
     for note in rec.notes:
         print(note[0].upper() + note[1:], file=out)
 
@@ -200,10 +208,9 @@ def reconciliation_markdown(
     print("|---|---:|---:|---:|---|", file=out)
     for row in rows[1:]:
         print("| " + " | ".join(map(_md, row)) + " |", file=out)
-    print(
-        "\n'N+' means at least N: groups of unknown size are counted in.",
-        file=out,
-    )
+    from .reconciliation import BOUND_NOTE
+
+    print(f"\n{_md(BOUND_NOTE)}", file=out)
     for note in rec.notes:
         print(f"\n{_md(note[0].upper() + note[1:])}", file=out)
 

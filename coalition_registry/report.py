@@ -44,7 +44,7 @@ from ._version import __version__
 from .aggregate import Cell, Table, country_summary, coverage, signatory_table
 from .exports import export
 from .model import Letter
-from .reconciliation import Reconciliation, reconcile
+from .reconciliation import BOUND_NOTE, Reconciliation, reconcile
 from .registry import Registry
 from .suppression import DEFAULT_THRESHOLD, is_small, suppress
 
@@ -158,14 +158,20 @@ def registry_version(registry: Registry) -> str:
 
 def _cell(cell: Cell) -> str:
     if cell.suppressed:
-        k = cell.threshold
-        return (
-            f'<abbr title="fewer than {k}: hidden to protect the people '
-            f'counted">&lt;{k}</abbr>'
-            if k
-            else "hidden"
-        )
+        return _hidden(cell.threshold if cell.bounded else None)
     return "unknown" if cell.value is None else str(cell.value)
+
+
+def _hidden(below: int | None) -> str:
+    """A hidden figure: ``<k`` when it is known to be below *k*."""
+    if below is None:
+        return (
+            '<abbr title="hidden to protect the people counted">hidden</abbr>'
+        )
+    return (
+        f'<abbr title="fewer than {below}: hidden to protect the people '
+        f'counted">&lt;{below}</abbr>'
+    )
 
 
 def _safe_url(url: str) -> str | None:
@@ -234,15 +240,17 @@ def _reconciliation(rec: Reconciliation) -> str:
     for line in rec.lines:
         qualifier = "at least " if line.claim.qualifier == "at-least" else ""
         if line.suppressed:
-            computed = difference = (
-                f'<abbr title="fewer than {rec.threshold}: hidden to protect '
-                f'the people counted">&lt;{rec.threshold}</abbr>'
-            )
+            computed = _hidden(rec.threshold if line.bounded else None)
+            difference = _hidden(None)
         else:
             computed = _e(
                 f"{line.computed}+" if line.lower_bound else line.computed
             )
-            difference = _e(line.difference)
+            difference = _e(
+                f"at most {line.difference}"
+                if line.lower_bound
+                else line.difference
+            )
         reasons = "".join(f"<li>{_e(r)}</li>" for r in line.reasons)
         sources = " ".join(
             _link(s.url, s.publisher or _host(s.url))
@@ -637,15 +645,22 @@ def html_report(
             claim += f" from {about.claimed_countries} countries"
         total = by_country.total.cells[-1]
         named = (
-            f"fewer than {total.threshold}"
-            if total.suppressed
-            else str(total.value)
+            str(total.value)
+            if not total.suppressed
+            else f"fewer than {total.threshold}"
+            if total.bounded
+            else "some"
         )
         lede.append(_e(claim + ";"))
         lede.append(
             f"the public records name <strong>{_e(named)} of them</strong>, "
             f"from <strong>{_plural(cov.countries, 'country', 'countries')}"
-            "</strong>, so far."
+            "</strong>, so far"
+            + (
+                " (how many is hidden, to protect the people counted)."
+                if total.suppressed and not total.bounded
+                else "."
+            )
         )
     country_notes = (*country_summary(registry, letter_id, on=on),)
     sections = [
@@ -702,8 +717,11 @@ def html_report(
         '<p class="intro">The registry records only the signatories a '
         "public source names. It reports the gap between what a letter "
         "claims and what the records show instead of filling it. "
-        "“19+” means at least 19: groups of unknown size are counted in."
-        "</p>" + _reconciliation(rec) + _notes(rec.notes) + "</section>"
+        + _e(BOUND_NOTE.replace("'N+'", "“N+”"))
+        + "</p>"
+        + _reconciliation(rec)
+        + _notes(rec.notes)
+        + "</section>"
     )
     sections.append(
         '<section aria-labelledby="who"><h2 id="who">Who signed</h2>'

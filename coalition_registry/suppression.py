@@ -16,6 +16,11 @@ The rule, applied to every table that counts people:
   shown as ``suppressed`` with no bound, since a bound on the sum would be
   a bound on the count.  So is the grand total when a column total is.
 - Counts of organisations are never hidden.
+- A count of people that takes in the members of groups is hidden too
+  when its individual people (``Cell.individuals``) are from 1 to
+  ``k - 1``: a group's size is public, so 6 people in a row with a group
+  of 5 would show the one person.  Such a cell is shown as
+  ``suppressed``.
 - Rows are ordered again by what they show, so that where a row stands
   does not tell how large its hidden counts are.
 """
@@ -49,6 +54,13 @@ def is_small(value: int | None, k: int) -> bool:
     return value is not None and 0 < value < k
 
 
+def _hides(cell: Cell, k: int) -> bool:
+    """Whether a count of people is hidden for itself (rule 1 and the
+    individuals beside groups).
+    """
+    return is_small(cell.value, k) or is_small(cell.individuals, k)
+
+
 def suppress(table: Table, k: int = DEFAULT_THRESHOLD) -> Table:
     """The table with small counts of people hidden (see the module's rule).
 
@@ -77,8 +89,8 @@ def suppress(table: Table, k: int = DEFAULT_THRESHOLD) -> Table:
     total = [False] * len(table.columns)
     for i in people:
         for r in range(n):
-            hidden[r][i] = is_small(rows[r][i].value, k)
-        total[i] = is_small(table.total.cells[i].value, k)
+            hidden[r][i] = _hides(rows[r][i], k)
+        total[i] = _hides(table.total.cells[i], k)
 
     for i in people:
         while not total[i]:

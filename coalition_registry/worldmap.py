@@ -19,7 +19,7 @@ fifth of the map.
 Shading reads a table by country from
 :func:`coalition_registry.aggregate.signatory_table`, after
 :func:`coalition_registry.suppress`: a country whose count is hidden is
-drawn with a hatch and labelled "fewer than K", never with its number.
+drawn with a hatch and labelled as hidden, never with its number.
 Every text that comes from the registry is escaped.
 
 .. _Natural Earth: https://www.naturalearthdata.com/
@@ -410,11 +410,13 @@ class Shade:
 
     @property
     def shown(self) -> str:
-        """The count as it may be published: ``"2"``, ``"fewer than 3"``."""
+        """The count as it may be published: ``"2"``, ``"fewer than 3"``,
+        ``"hidden"`` (a sum that takes in a hidden count has no bound).
+        """
         if self.cell.suppressed:
             return (
                 f"fewer than {self.cell.threshold}"
-                if self.cell.threshold
+                if self.cell.bounded
                 else "hidden"
             )
         return "unknown" if self.cell.value is None else str(self.cell.value)
@@ -422,10 +424,15 @@ class Shade:
     @property
     def label(self) -> str:
         """What a screen reader says and a pointer shows."""
-        if self.cell.suppressed:
+        if self.cell.suppressed and self.cell.bounded:
             return (
                 f"{self.name}: {self.shown} signatories "
                 "(the exact number is hidden to protect the people counted)"
+            )
+        if self.cell.suppressed:
+            return (
+                f"{self.name}: number of signatories hidden to protect the "
+                "people counted"
             )
         n = self.cell.value
         if n is None:
@@ -797,9 +804,7 @@ def legend_items(chart: Choropleth) -> list[tuple[str, str]]:
     """
     items = [(c.colour, c.label) for c in chart.classes]
     if chart.has_hidden:
-        items.append(
-            ("hatch", f"fewer than {chart.threshold} (number hidden)")
-        )
+        items.append(("hatch", "number hidden"))
     items.append((NO_DATA, "none in the records"))
     return items
 
@@ -823,9 +828,9 @@ def notes(chart: Choropleth) -> list[str]:
         )
     if chart.has_hidden:
         texts.append(
-            f"A hatched country has fewer than {chart.threshold} "
-            "signatories: the exact number is hidden to protect the people "
-            "counted."
+            "A hatched country's number of signatories is hidden to protect "
+            f"the people counted: it takes in fewer than {chart.threshold} "
+            "people, or a count a hidden one could be worked out from."
         )
     texts.extend(chart.notes)
     return texts

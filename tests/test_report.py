@@ -232,8 +232,9 @@ class TestChoropleth:
         assert "2" == chart.unknown
 
     def test_hidden_counts_are_hatched_never_numbered(self) -> None:
-        """A suppressed country has no class, says "fewer than 3", and its
-        number is in no label.
+        """A suppressed country has no class, says its count is hidden (6
+        is not fewer than 3: a sum that takes in a hidden count has no
+        bound), and its number is in no label.
         """
         counts = cr.suppress(
             table(("GB", 4, 2), ("FR", 3, 0), ("DE", 7, 0), (None, 0, 0))
@@ -241,12 +242,13 @@ class TestChoropleth:
         chart = worldmap.choropleth(counts)
         gb = chart.shade_of("GB")
         assert gb is not None
-        assert (None, True, "fewer than 3") == (gb.shade, gb.hidden, gb.shown)
+        assert (None, True, "hidden") == (gb.shade, gb.hidden, gb.shown)
         assert "6" not in gb.label
         svg = worldmap.map_svg(chart)
         assert 'data-country="GB" data-count="hidden"' in svg
         assert f'fill="url(#{worldmap.HATCH_ID})"' in svg
-        assert "fewer than 3 (number hidden)" in svg
+        assert "number hidden" in svg
+        assert "fewer than 3 (number hidden)" not in svg
         assert "United Kingdom: 6" not in svg
 
     def test_a_tiny_country_gets_a_dot(self) -> None:
@@ -500,10 +502,14 @@ class TestPrivacy:
         }
         assert "hidden" == labels["GB"]["data-count"]
         label = labels["GB"]["aria-label"]
-        assert label.startswith("United Kingdom: fewer than 3 signatories")
+        assert label.startswith("United Kingdom: number of signatories hidden")
         assert "United Kingdom: 3" not in page
         row = page.split('<tr data-country="GB">')[1].split("</tr>")[0]
         assert "&lt;3" in row
+        # The total of signatories takes the survivor in: it is hidden,
+        # and 11 is not "fewer than 3".
+        assert "name <strong>some of them</strong>" in page
+        assert "fewer than 3 of them" not in page
         assert ">3<" not in row
 
     def test_html_in_a_name_is_text(self, planted: cr.Registry) -> None:

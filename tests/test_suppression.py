@@ -213,6 +213,52 @@ class TestPeopleTable:
         ] == shown(table)
 
 
+class TestGroupsArePublic:
+    """A group's declared size is public, so a count of people that takes in
+    its members must not show the individuals beside it."""
+
+    def registry(self, individuals: int) -> cr.Registry:
+        people = [
+            cr.Person(
+                id=f"person-{i}aaaaa", disclosure="anonymous", country="IE"
+            )
+            for i in range(individuals)
+        ]
+        group = cr.Group(id="g1", name="G", country="IE", member_count=5)
+        signatures = [
+            cr.Signature(
+                id=f"l--{who.id}",
+                letter="l",
+                signatory=who.id,
+                role="survivor",
+            )
+            for who in (group, *people)
+        ]
+        return cr.Registry(
+            [cr.Letter(id="l", title="L"), group, *people, *signatures]
+        )
+
+    @pytest.mark.parametrize("individuals", [1, 2])
+    def test_people_hides_the_individuals_beside_a_group(
+        self, individuals: int
+    ) -> None:
+        table = suppress(cr.people(self.registry(individuals), "l"))
+        (ireland,) = table.rows
+        assert "suppressed" == str(ireland.cells[1])
+        assert "suppressed" == str(table.total.cells[1])
+        # The signatories view hides the same person.
+        signatories = suppress(cr.signatory_table(self.registry(1), "l"))
+        assert "<3" == str(signatories.rows[0].cells[2])
+
+    def test_a_group_alone_is_shown(self) -> None:
+        table = suppress(cr.people(self.registry(0), "l"))
+        assert "5" == str(table.rows[0].cells[1])
+
+    def test_three_individuals_are_shown(self) -> None:
+        table = suppress(cr.people(self.registry(3), "l"))
+        assert "8" == str(table.rows[0].cells[1])
+
+
 # -- properties -----------------------------------------------------------
 
 
@@ -225,7 +271,7 @@ def visible_small(table: Table, k: int) -> list[tuple[str, str, int]]:
         if cell.people
         and not cell.suppressed
         and cell.value is not None
-        and 0 < cell.value < k
+        and (0 < cell.value < k or 0 < (cell.individuals or 0) < k)
     ]
 
 
