@@ -630,6 +630,30 @@ class _Builder:
         return mapping
 
 
+# What a problem says instead, in a file that holds private values, for the
+# problems whose message repeats something written in the file.
+_UNECHOED: Final = {
+    "forbidden-tag": (
+        "a tag is not allowed here (not shown: the record holds private "
+        "values); remove it"
+    ),
+    "duplicate-key": (
+        "a field is given twice here (not shown: the record holds private "
+        "values); keep one"
+    ),
+}
+
+
+def without_echo(problem: Problem) -> Problem:
+    """*problem* without anything it repeats from the file, for a file that
+    holds private values.
+    """
+    message = _UNECHOED.get(problem.code)
+    if message is None:
+        return problem
+    return attrs.evolve(problem, message=message)
+
+
 def tag_name(tag: str) -> str:
     """Show a tag as it was most likely written."""
     prefix = "tag:yaml.org,2002:"

@@ -811,7 +811,10 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
         {"private": private} if "private" in fields else {}
     )
     if not raw.keys() <= fields.keys():
-        _report_unknown(cls, raw, fields, ctx, pointer)
+        # A key written by mistake in a private record can be the very
+        # value that must not be printed.
+        hidden = inherited or hide_all or "private" in raw
+        _report_unknown(cls, raw, fields, ctx, pointer, hidden=hidden)
     dropped = False
     value_pos = raw.value_pos
     for name, written in raw.items():
@@ -859,10 +862,22 @@ def _report_unknown(
     fields: dict[str, FieldSpec],
     ctx: Context,
     pointer: str,
+    *,
+    hidden: bool,
 ) -> None:
     unknown = [key for key in raw if key not in fields]
     for key in unknown[:_MAX_UNKNOWN]:
         hint = _did_you_mean(key, list(fields))
+        if hidden:
+            ctx.report(
+                "unknown-field",
+                f"{a(kind_name(cls))} has no such field (its name is not "
+                f"shown: the record holds private values){hint}; correct "
+                "or remove it",
+                raw.key_pos[key],
+                pointer,
+            )
+            continue
         ctx.report(
             "unknown-field",
             f"unknown field {key!r} in {a(kind_name(cls))}{hint}",
@@ -880,6 +895,14 @@ def _report_unknown(
             raw.key_pos[rest],
             f"{pointer}.{rest}",
         )
+
+
+def holds_private(cls: type[Any], raw: YMap) -> bool:
+    """Whether a record of *cls* written as *raw* keeps anything private:
+    a ``private:`` list, or a person who is not public.
+    """
+    hide_all = _plan(cls).hide_all
+    return "private" in raw or (hide_all is not None and hide_all(raw))
 
 
 def _private_fields(

@@ -35,9 +35,10 @@ from .parsing import (
     YMap,
     YSeq,
     parse,
+    without_echo,
 )
 from .problems import Location, Problem, sort_key
-from .schema import INVALID, Context, Reference, a, build
+from .schema import INVALID, Context, Reference, a, build, holds_private
 
 
 if TYPE_CHECKING:
@@ -192,6 +193,10 @@ def records_from(
         )
         return FileRecords(shown, (), tuple(ctx.problems), digest=digest)
 
+    if doc.problems and any(holds_private(cls, raw) for raw, _ in items):
+        # The reader's messages can repeat a tag or a key, which in a
+        # record that keeps values private may be one of them.
+        ctx.problems = [without_echo(p) for p in ctx.problems]
     records = []
     ids = []
     for raw_record, pointer in items:

@@ -850,6 +850,36 @@ INVALID: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "on_behalf_of: quillon-employer\nprivate: [on_behalf_of]\n" + SOURCES,
         ("quillon",),
     ),
+    "a key written in a pseudonymous person's file": (
+        "people/person-b5c6e4.yaml",
+        "id: person-b5c6e4\ndisclosure: pseudonym\nname: Pen Name\n"
+        "Quillon Marchbanks: signed in 2023\n" + SOURCES,
+        ("quillon",),
+    ),
+    "a key close to a field, in a record with a private list": (
+        "organisations/org-c8.yaml",
+        "id: org-c8\nname: C8\nprivate: [hq_country]\nquillonland: x\n"
+        + SOURCES,
+        ("quillon",),
+    ),
+    "a tag in an anonymous person's file": (
+        "people/person-b5c6e5.yaml",
+        "id: person-b5c6e5\ndisclosure: anonymous\n"
+        "country: !QuillonMarchbanks IE\n" + SOURCES,
+        ("quillon",),
+    ),
+    "a tag on a private field": (
+        "organisations/org-c9.yaml",
+        "id: org-c9\nname: C9\nhq_country: !quillonia GB\n"
+        "private: [hq_country]\n" + SOURCES,
+        ("quillon",),
+    ),
+    "a key given twice in a pseudonymous person's file": (
+        "people/person-b5c6e6.yaml",
+        "id: person-b5c6e6\ndisclosure: pseudonym\nname: Pen Name\n"
+        "Quillon: x\nQuillon: y\n" + SOURCES,
+        ("quillon",),
+    ),
 }
 
 
