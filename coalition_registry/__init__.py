@@ -57,7 +57,7 @@ if TYPE_CHECKING:
         signatures,
     )
     from .reconciliation import Reconciliation, reconcile
-    from .registry import Collection, Registry, load
+    from .registry import Collection, Registry, UnknownLetterError, load
     from .suppression import suppress
     from .validation import Report, validate
 
@@ -82,6 +82,7 @@ _WHERE: Final[dict[str, str]] = {
     "Recipient": "model",
     "Reconciliation": "reconciliation",
     "Registry": "registry",
+    "UnknownLetterError": "registry",
     "RegistryError": "problems",
     "RegistryInfo": "model",
     "Report": "validation",
@@ -152,6 +153,7 @@ __all__ = [
     "Signature",
     "Source",
     "Table",
+    "UnknownLetterError",
     "__version__",
     "cosigners",
     "country_of",

@@ -53,7 +53,12 @@ def active_signatures(
 ) -> tuple[Signature, ...]:
     """The signatures of a letter that count on the day *on* (default today):
     active ones, and those withdrawn after that day.
+
+    Raises:
+        UnknownLetterError: When no letter has the id (so do the counts and
+            tables of this module).
     """
+    registry.letter(letter_id)
     return tuple(registry.standing(letter_id, on or _today()))
 
 
@@ -496,6 +501,7 @@ def coverage(
     >>> cov.countries, cov.claimed_countries, cov.unknown.signatories
     (7, 24, 2)
     """
+    letter = registry.letter(letter_id)
     countries, international_ids = registry.places()
     ids = registry.signatory_ids(letter_id, on or _today())
     counts: Counter[str | None] = Counter(look_up_all(countries, ids))
@@ -511,8 +517,7 @@ def coverage(
         key=lambda r: (-r.signatories, r.name),
     )
     unknown = CoverageRow(None, UNKNOWN, counts[None], international[None])
-    letter = registry.letters.get(letter_id)
-    claim = _countries_claim(letter.claims) if letter else None
+    claim = _countries_claim(letter.claims)
     missing = (
         tuple(sorted(set(claim.countries) - set(counts)))
         if claim is not None
@@ -573,6 +578,7 @@ def claim_figure(
     for ``countries``, the distinct countries covered.
     """
     registry = records if isinstance(records, Registry) else Registry(records)
+    registry.letter(letter_id)
     on = on or _today()
     if claim.measure == "countries":
         # coverage() would name every country, and load pycountry for it.

@@ -344,7 +344,7 @@ class Letter(_Positioned):
         return self.id if "title" in self.private else self.title
 
 
-_KINDS_OF_ORGANISATION: Final = (
+ORGANISATION_KINDS: Final = (
     "charity",
     "foundation",
     "network",
@@ -356,7 +356,7 @@ _KINDS_OF_ORGANISATION: Final = (
     "government",
     "other",
 )
-_SCOPES: Final = ("national", "regional", "international")
+SCOPES: Final = ("national", "regional", "international")
 
 
 @by_fields
@@ -393,7 +393,7 @@ class Organisation(_Positioned):
         example="[Barnardo’s]",
     )
     kind: str | None = field(
-        Enum(_KINDS_OF_ORGANISATION),
+        Enum(ORGANISATION_KINDS),
         doc="What kind of organisation it is.",
         example="charity",
     )
@@ -406,7 +406,7 @@ class Organisation(_Positioned):
         example="GB",
     )
     scope: str | None = field(
-        Enum(_SCOPES), doc="Where it works.", example="national"
+        Enum(SCOPES), doc="Where it works.", example="national"
     )
     website: str | None = field(
         Url(), doc="Its website.", example="https://www.barnardos.org.uk"

@@ -6,7 +6,21 @@ in a stable order.
 
 from __future__ import annotations
 
-from .model import Letter, Organisation, Person, Signatory, Signature
+import difflib
+
+from collections.abc import Sequence
+
+from .model import (
+    KINDS,
+    ORGANISATION_KINDS,
+    ROLES,
+    SCOPES,
+    Letter,
+    Organisation,
+    Person,
+    Signatory,
+    Signature,
+)
 from .registry import Registry
 
 
@@ -30,7 +44,13 @@ def signatures(
 ) -> tuple[Signature, ...]:
     """The signatures of a letter: active ones unless *include_withdrawn*,
     of one *role* if given.
+
+    Raises:
+        UnknownLetterError: When no letter has the id.
+        ValueError: When *role* is not a role.
     """
+    registry.letter(letter_id)
+    _check_choice("role", role, ROLES)
     return tuple(
         s
         for s in registry.signatures_of(letter_id)
@@ -61,7 +81,14 @@ def signatories(
     >>> reg = load("registry_data")
     >>> [o.id for o in signatories(reg, "survivors-letter-2023", country="CA")]
     ['canadian-centre-for-child-protection']
+
+    Raises:
+        UnknownLetterError: When no letter has the id.
+        ValueError: When a filter is not a country code, a kind or a role
+            (a filter that can match nothing is a mistake, not a zero).
     """
+    country = _country_code(country)
+    _check_choice("kind", kind, _SIGNATORY_KINDS)
     out = []
     for signature in signatures(registry, letter_id, role=role):
         who = registry.signatory(signature.signatory)
@@ -97,7 +124,15 @@ def organisations(
     kind: str | None = None,
     scope: str | None = None,
 ) -> tuple[Organisation, ...]:
-    """Organisations filtered by headquarters country, kind and scope."""
+    """Organisations filtered by headquarters country, kind and scope.
+
+    Raises:
+        ValueError: When a filter is not a country code, a kind of
+            organisation or a scope.
+    """
+    country = _country_code(country)
+    _check_choice("kind of organisation", kind, ORGANISATION_KINDS)
+    _check_choice("scope", scope, SCOPES)
     return tuple(
         o
         for o in registry.organisations
@@ -105,6 +140,43 @@ def organisations(
         and (kind is None or (o.kind == kind and "kind" not in o.private))
         and (scope is None or (o.scope == scope and "scope" not in o.private))
     )
+
+
+_SIGNATORY_KINDS = (
+    *(k for k in KINDS if k in {"organisation", "person", "group"}),
+    *ORGANISATION_KINDS,
+)
+
+
+def _check_choice(
+    what: str, value: str | None, allowed: Sequence[str]
+) -> None:
+    if value is None or value in allowed:
+        return
+    close = difflib.get_close_matches(value, allowed, n=1)
+    hint = (
+        f"did you mean {close[0]!r}?"
+        if close
+        else "use one of: " + ", ".join(allowed)
+    )
+    msg = f"{value!r} is not a {what}; {hint}"
+    raise ValueError(msg)
+
+
+def _country_code(code: str | None) -> str | None:
+    """*code* as an alpha-2 code (any case), or a ValueError that says which
+    code it may mean.
+    """
+    if code is None:
+        return None
+    from .countries import suggest
+
+    meant = suggest(code)
+    if meant is not None and meant == code.upper():
+        return meant
+    hint = f"; did you mean {meant!r}?" if meant else ""
+    msg = f"{code!r} is not an ISO 3166-1 alpha-2 code{hint}"
+    raise ValueError(msg)
 
 
 def country_of(signatory: Signatory) -> str | None:

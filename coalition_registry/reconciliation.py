@@ -127,8 +127,7 @@ def reconcile(
      ('signatories: organisation and academic', 61, 8, 53),
      ('countries', 24, 7, 17)]
     """
-    letter = registry.letters.get(letter_id)
-    claims = letter.claims if letter is not None else ()
+    claims = registry.letter(letter_id).claims
     protected = (
         _protected_roles(registry, letter_id, on, threshold)
         if threshold > 1

@@ -5,6 +5,7 @@ built once, in the shape of pycountry's databases.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import operator
 
 from collections import defaultdict
@@ -28,7 +29,7 @@ from .problems import RegistryError
 from .validation import validate
 
 
-__all__ = ["Collection", "Registry", "load"]
+__all__ = ["Collection", "Registry", "UnknownLetterError", "load"]
 
 _SIGNATORY: Final = operator.attrgetter("signatory")
 _ID: Final = operator.attrgetter("id")
@@ -306,6 +307,18 @@ class Registry:
             self._places = (countries, international)
         return self._places
 
+    def letter(self, letter_id: str) -> Letter:
+        """The letter with this id.
+
+        Raises:
+            UnknownLetterError: When no letter has it; the message names
+                the closest id, or the letters there are.
+        """
+        found = self.letters.get(letter_id)
+        if found is None:
+            raise UnknownLetterError(letter_id, [x.id for x in self.letters])
+        return found
+
     def signatures_of(self, letter_id: str) -> tuple[Signature, ...]:
         """Every signature of a letter, withdrawn ones included."""
         return self._by_letter.get(letter_id, ())
@@ -360,6 +373,23 @@ class Registry:
                 by_signatory[signature.signatory].append(signature)
             self._by_signatory = {k: tuple(v) for k, v in by_signatory.items()}
         return self._by_signatory.get(signatory_id, ())
+
+
+class UnknownLetterError(LookupError):
+    """Raised when a letter asked for by id is not in the registry: a count
+    of an unknown letter would be a silent zero.
+    """
+
+    def __init__(self, letter_id: str, known: Sequence[str]) -> None:
+        self.letter_id = letter_id
+        close = difflib.get_close_matches(letter_id, known, n=1)
+        if close:
+            hint = f"; did you mean {close[0]!r}?"
+        elif known:
+            hint = "; letters: " + ", ".join(known)
+        else:
+            hint = "; the registry holds no letter"
+        super().__init__(f"no letter has the id {letter_id!r}{hint}")
 
 
 def look_up_all(

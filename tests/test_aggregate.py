@@ -94,10 +94,13 @@ class TestRules:
         assert [("NO", 1)] == [(r.country, r.signatories) for r in cov.rows]
         assert signers - 1 == cov.unknown.signatories
 
-    def test_unknown_letter_gives_an_empty_table(self) -> None:
-        cov = cr.coverage(cr.Registry([]), "nope")
-        assert (0, 0, None) == (
-            cov.total,
-            cov.countries,
-            cov.claimed_countries,
-        )
+    def test_an_unknown_letter_is_an_error_not_a_zero(self) -> None:
+        registry = cr.load(SHIPPED)
+        with pytest.raises(cr.UnknownLetterError) as caught:
+            cr.coverage(registry, "survivors-letter-2032")
+        assert "did you mean 'survivors-letter-2023'?" in str(caught.value)
+        for count in (cr.signatory_table, cr.people, cr.export):
+            with pytest.raises(LookupError, match="'nope'"):
+                count(registry, "nope")
+        with pytest.raises(LookupError, match="holds no letter"):
+            cr.coverage(cr.Registry([]), "nope")

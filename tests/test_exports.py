@@ -92,7 +92,8 @@ class TestShipped:
         assert cr.export(registry).rows == (
             cr.export(registry, SHIPPED_LETTER).rows
         )
-        assert () == cr.export(registry, "no-such-letter").rows
+        with pytest.raises(cr.UnknownLetterError):
+            cr.export(registry, "no-such-letter")
 
 
 class TestShippedCli:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import pytest
 
@@ -125,3 +127,47 @@ class TestAcrossLetters:
         assert ("barnardos", "eurochild") == both
         assert 8 == len(only_first)
         assert () == only_second  # the anonymous signatory is not listed
+
+
+class TestFiltersThatCanMatchNothing:
+    """A filter no record can match is a mistake; an empty answer would
+    read as "no signatories"."""
+
+    @pytest.mark.parametrize(
+        ("filters", "message"),
+        [
+            (
+                {"country": "UK"},
+                "'UK' is not an ISO 3166-1 alpha-2 code; did you mean 'GB'?",
+            ),
+            ({"country": "Canada"}, "did you mean 'CA'?"),
+            (
+                {"role": "survivors"},
+                "'survivors' is not a role; did you mean 'survivor'?",
+            ),
+            ({"kind": "charities"}, "did you mean 'charity'?"),
+        ],
+    )
+    def test_signatories(
+        self, reg: cr.Registry, filters: dict[str, str], message: str
+    ) -> None:
+        with pytest.raises(ValueError, match=re.escape(message)):
+            cr.signatories(reg, LETTER, **filters)
+
+    def test_a_code_in_lower_case_is_understood(
+        self, reg: cr.Registry
+    ) -> None:
+        assert ids(cr.signatories(reg, LETTER, country="ca")) == ids(
+            cr.signatories(reg, LETTER, country="CA")
+        )
+        assert cr.organisations(reg, country="gb")
+
+    def test_organisations(self, reg: cr.Registry) -> None:
+        with pytest.raises(ValueError, match="did you mean 'international'"):
+            cr.organisations(reg, scope="internationl")
+        with pytest.raises(ValueError, match="use one of"):
+            cr.organisations(reg, kind="zzz")
+
+    def test_an_unknown_letter(self, reg: cr.Registry) -> None:
+        with pytest.raises(cr.UnknownLetterError, match="did you mean"):
+            cr.signatories(reg, LETTER + "x")

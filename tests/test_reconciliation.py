@@ -575,8 +575,9 @@ class TestOtherReasons:
         rec = cr.reconcile(cr.Registry([letter()]), LETTER)
         assert () == rec.lines
 
-    def test_an_unknown_letter_has_no_lines(self) -> None:
-        assert () == cr.reconcile(cr.Registry([]), "nope").lines
+    def test_an_unknown_letter_is_an_error(self) -> None:
+        with pytest.raises(cr.UnknownLetterError, match="'nope'"):
+            cr.reconcile(cr.Registry([letter()]), "nope")
 
 
 # -- properties -------------------------------------------------------------
