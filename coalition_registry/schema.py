@@ -94,7 +94,8 @@ class Context:
         return repr(value)
 
 
-def _shape(value: Any) -> str:
+def shape_of(value: Any) -> str:
+    """How a parsed value is shaped, for messages: ``a list``, ``text``..."""
     if isinstance(value, YMap):
         return "a mapping"
     if isinstance(value, YSeq):
@@ -117,12 +118,24 @@ class FieldType:
             if value is not INVALID and not raw.isascii():
                 check_suspicious(raw, ctx, pos, pointer)
             return value
+        fix = (
+            "; write one value, not a list"
+            if isinstance(raw, YSeq)
+            else "; write the value on the field's line, in quotes if it "
+            "holds ': '"
+            if isinstance(raw, YMap)
+            else ""
+        )
         return ctx.report(
             "wrong-shape",
-            f"expected {self.label}, found {_shape(raw)}",
+            f"expected {self.expected()}, found {shape_of(raw)}{fix}",
             pos,
             pointer,
         )
+
+    def expected(self) -> str:
+        """What a value of this type is, for messages."""
+        return self.label
 
     def convert_text(
         self, text: str, ctx: Context, pos: Pos, pointer: str
@@ -248,6 +261,9 @@ class Enum(FieldType):
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "enum": list(self.values)}
+
+    def expected(self) -> str:
+        return "one word (" + ", ".join(self.values) + ")"
 
     def describe(self) -> str:
         return "one of " + ", ".join(f"`{v}`" for v in self.values)
@@ -539,7 +555,7 @@ class ListOf(FieldType):
             )
             return ctx.report(
                 "wrong-shape",
-                f"expected a list, found {_shape(raw)}{hint}",
+                f"expected a list, found {shape_of(raw)}{hint}",
                 pos,
                 pointer,
             )
@@ -583,7 +599,7 @@ class Identifiers(FieldType):
             return ctx.report(
                 "wrong-shape",
                 f"expected a mapping of scheme: identifier, found "
-                f"{_shape(raw)}",
+                f"{shape_of(raw)}",
                 pos,
                 pointer,
             )
@@ -608,7 +624,7 @@ class Identifiers(FieldType):
                 ctx.report(
                     "wrong-shape",
                     f"the identifier for {scheme} must be text, found "
-                    f"{_shape(value)}",
+                    f"{shape_of(value)}",
                     raw.value_pos[scheme],
                     here,
                 )
@@ -643,7 +659,7 @@ class Nested(FieldType):
             return ctx.report(
                 "wrong-shape",
                 f"expected a mapping with the fields of "
-                f"{a(kind_name(self.cls))}, found {_shape(raw)}",
+                f"{a(kind_name(self.cls))}, found {shape_of(raw)}",
                 pos,
                 pointer,
             )
@@ -919,7 +935,7 @@ def _private_fields(
     if not isinstance(value, YSeq):
         ctx.report(
             "wrong-shape",
-            f"expected a list of field names, found {_shape(value)}",
+            f"expected a list of field names, found {shape_of(value)}",
             raw.value_pos["private"],
             here,
         )

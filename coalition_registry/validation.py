@@ -38,7 +38,15 @@ from .parsing import (
     without_echo,
 )
 from .problems import Location, Problem, sort_key
-from .schema import INVALID, Context, Reference, a, build, holds_private
+from .schema import (
+    INVALID,
+    Context,
+    Reference,
+    a,
+    build,
+    holds_private,
+    shape_of,
+)
 
 
 if TYPE_CHECKING:
@@ -179,7 +187,8 @@ def records_from(
                 ctx.report(
                     "wrong-shape",
                     f"each item of a list of records must be a mapping of "
-                    f"fields, found {'text' if isinstance(item, str) else 'something else'}",
+                    f"fields, found {shape_of(item)}; start each record with "
+                    "'- id: ...' and indent its other fields under it",
                     pos,
                     f"$[{i}]",
                 )
