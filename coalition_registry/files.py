@@ -36,13 +36,19 @@ class FileEntry:
         shown: How problems name it.
         folder: The registry folder it is in (``organisations``...), or
             ``""`` for a file directly in the root.
-        problem: Why it cannot be read, if it cannot.
+        problem: Why it cannot be read, if it cannot (for a file named
+            like a record file but not read, ``ignored-file``).
     """
 
     path: str
     shown: str
     folder: str
     problem: Problem | None = None
+
+    @property
+    def ignored(self) -> bool:
+        """Whether it is not a record file, only named like one."""
+        return self.problem is not None and self.problem.code == "ignored-file"
 
     @property
     def stem(self) -> str:
@@ -95,7 +101,8 @@ def walk(root: Path) -> list[FileEntry]:
         subfolders = []
         for item in items:
             name = item.name
-            if name.startswith("."):
+            hidden = name.startswith(".")
+            if hidden and not (top and _yaml_like(name)):
                 continue
             path = folder + os.sep + name
             # Most names need no escaping: skip the pattern for them.
@@ -105,6 +112,16 @@ def walk(root: Path) -> list[FileEntry]:
                 else safe_name(name)
             )
             shown_path = shown + "/" + printable if shown != "." else printable
+            if hidden or (
+                top and not name.endswith(SUFFIXES_TUPLE) and _yaml_like(name)
+            ):
+                # A contributor's record that is silently not read would
+                # be missing from every count.
+                if item.is_file(follow_symlinks=False):
+                    entries.append(
+                        FileEntry(path, shown_path, top, _ignored(shown_path))
+                    )
+                continue
             if item.is_dir(follow_symlinks=False):
                 subfolders.append((path, shown_path, top or name))
             elif item.is_symlink() and os.path.isdir(path):
@@ -137,6 +154,34 @@ def walk(root: Path) -> list[FileEntry]:
         stack.extend(reversed(subfolders))
     entries.sort(key=_SHOWN)
     return entries
+
+
+def _yaml_like(name: str) -> bool:
+    """Whether a name that is not read could be meant as a record file:
+    ``x.YAML``, ``.x.yaml``, ``x.yaml.txt`` (not an editor's swap file).
+    """
+    lower = name.lower()
+    return lower.endswith(SUFFIXES_TUPLE) or (
+        not name.startswith(".") and (".yaml." in lower or ".yml." in lower)
+    )
+
+
+def _ignored(shown: str) -> Problem:
+    name = shown.rpartition("/")[2]
+    if name.startswith("."):
+        why = "its name starts with '.', which hides it"
+        fix = "rename it without the '.' in front"
+    elif name.lower().endswith(SUFFIXES_TUPLE):
+        why = "only names ending in .yaml or .yml, in lower case, are read"
+        fix = "rename it to end in '.yaml'"
+    else:
+        why = "its name does not end in .yaml or .yml"
+        fix = "rename it to end in '.yaml'"
+    return Problem(
+        "ignored-file",
+        f"this file is not read: {why}; {fix}, or delete it",
+        Location(shown),
+    )
 
 
 def _not_regular(shown: str) -> Problem:

@@ -814,7 +814,7 @@ def _targets(paths: Iterable[str]) -> list[_Target]:
             found = [
                 _Target(e.path, e.shown, FOLDERS.get(e.folder))
                 for e in (files.walk(root) if root else [])
-                if _inside(e.path, path)
+                if not e.ignored and _inside(e.path, path)
             ]
             info = (root / files.REGISTRY_FILE) if root else None
             if info is not None and _inside(str(info), path):

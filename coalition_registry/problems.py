@@ -385,6 +385,15 @@ CODES: dict[str, Code] = _codes(
         "signatures/ or coalitions/.",
     ),
     Code(
+        "ignored-file",
+        _W,
+        "A file in a record folder looks like a record file but is not "
+        "read: its name ends in .YAML, starts with a dot, or ends in "
+        "something after .yaml.",
+        "Rename it to end in .yaml (lower case, nothing after it, no dot "
+        "in front), or delete it.",
+    ),
+    Code(
         "not-opaque-id",
         _E,
         "A person who is not public has an id that is not opaque.",

@@ -690,6 +690,16 @@ def _validate(
                 )
             )
             continue
+        if target.is_file() and not target.name.endswith(files.SUFFIXES_TUPLE):
+            problems.append(
+                Problem(
+                    "ignored-file",
+                    "this file is not read: only .yaml and .yml files hold "
+                    "records; name a record file or a registry folder",
+                    Location(files.display_path(target)),
+                )
+            )
+            continue
         root = files.find_root(target) or (
             target if target.is_dir() else target.parent
         )

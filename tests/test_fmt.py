@@ -356,6 +356,17 @@ class TestCommand:
         assert before == cli("export", "--format", "json")[1]
         assert not list(shipped_copy.rglob(".*.tmp"))
 
+    def test_files_not_read_are_not_formatted(
+        self, shipped_copy: Path
+    ) -> None:
+        """Names validate warns about (ignored-file) are not fmt's either."""
+        folder = shipped_copy / "organisations"
+        (folder / ".draft.yaml").write_text("id: [\n")
+        (folder / "draft.YAML").write_text("name: x\nid: y\n")
+        before = snapshot(shipped_copy)
+        assert (0, 0) == (cli("fmt", "--check")[0], cli("fmt")[0])
+        assert before == snapshot(shipped_copy)
+
     def test_a_single_file(self, write: WriteFile) -> None:
         """A file can be named on its own."""
         path = write(

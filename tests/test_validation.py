@@ -147,6 +147,15 @@ class TestReported:
         ]
         assert "2 error(s)" in str(info.value)
 
+    def test_a_named_file_that_is_not_yaml(self, shipped_copy: Path) -> None:
+        """Naming the licence says it is not read, not 'valid: 0 files'."""
+        (shipped_copy / "LICENSE").write_text("CC-BY-4.0\n")
+        report = cr.validate(shipped_copy / "LICENSE")
+        assert report.valid
+        assert [("ignored-file", "registry_data/LICENSE")] == [
+            (p.code, p.location.path) for p in report.problems
+        ]
+
     def test_missing_registry_file(self, shipped_copy: Path) -> None:
         (shipped_copy / "registry.yaml").unlink()
         report = cr.validate("registry_data")

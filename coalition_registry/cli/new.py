@@ -170,6 +170,8 @@ def _ids(root: Path) -> dict[str, str]:
 
     found: dict[str, str] = {}
     for entry in files.walk(root):
+        if entry.ignored:
+            continue
         relative = Path(entry.path).relative_to(root)
         found.setdefault(entry.stem, relative.as_posix())
     return found
