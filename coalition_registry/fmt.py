@@ -79,6 +79,7 @@ _FLAGS: Final = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
 _NULLS: Final = frozenset({"", "~", "null", "Null", "NULL"})
 _COMMENT: Final = re.compile(r"(?:^|(?<=[ \t]))#[^\r\n]*", re.MULTILINE)
 _BLOCK_HEADER_END: Final = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK: Final = re.compile(r"\r\n?")
 
 
 # -- results ----------------------------------------------------------------
@@ -689,6 +690,9 @@ def format_text(text: str, cls: type[Any], *, fix: bool = False) -> Formatted:
         The new text, or the old one with the reason it cannot be
         formatted safely.  Never raises for bad input.
     """
+    # YAML reads CRLF and CR as line breaks, but ruamel.yaml keeps the CR
+    # inside comments: the canonical form ends lines with LF alone.
+    text = _LINE_BREAK.sub("\n", text)
     yaml = _yaml()
     try:
         data = yaml.load(text)
@@ -884,6 +888,15 @@ def format_paths(
     return FmtReport(tuple(results), check, elsewhere)
 
 
+# Why --fix left a country as it was.
+_NOT_CERTAIN: Final = (
+    "--fix changes a country only when what is written can mean that "
+    "country alone (a name, an alpha-3 code, a code in lower case); an "
+    "alias or a near-miss is for a person to check: write the code the "
+    "message above suggests"
+)
+
+
 def _format_file(
     target: _Target, errors: list[Problem], *, check: bool, fix: bool
 ) -> FileResult:
@@ -919,7 +932,15 @@ def _format_file(
         after = read_records(new, shown, target.cls, stem=Path(path).stem)
         left = tuple(p for p in after.problems if p.is_error)
         if left or not fixes:
-            return FileResult(path, shown, "refused", left or tuple(errors))
+            return FileResult(
+                path,
+                shown,
+                "refused",
+                left or tuple(errors),
+                failure=_NOT_CERTAIN
+                if all(p.code == "unknown-country" for p in left or errors)
+                else None,
+            )
     if new == raw:
         return FileResult(path, shown, "unchanged")
     if not check:

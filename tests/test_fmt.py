@@ -59,6 +59,19 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 class TestCanonicalForm:
+    @pytest.mark.parametrize("newline", ["\r\n", "\r"])
+    def test_line_breaks_become_lf_comments_included(
+        self, newline: str
+    ) -> None:
+        """A CR must not stay behind at the end of a comment."""
+        text = (
+            'id: o1\nname: O  # c\nsources:\n  - url: "https://e.org/"  # s\n'
+        )
+        new = canonical(text.replace("\n", newline))
+        assert "\r" not in new
+        assert new == canonical(text)
+        assert new == canonical(new)
+
     def test_keys_in_model_order_comments_follow_their_keys(self) -> None:
         """A key moves with the comment lines above it and its own."""
         text = (
@@ -460,6 +473,7 @@ class TestFix:
         code, out, _ = cli("fmt", "--fix")
         assert 1 == code
         assert "unknown-country" in out
+        assert "an alias or a near-miss is for a person to check" in out
         assert text == path.read_text()
 
     def test_a_hidden_person_country_is_not_shown(
