@@ -946,7 +946,16 @@ def _private_fields(
         if spec is None or not spec.private_ok:
             if spec is not None:
                 # A field's own name is safe to repeat.
-                message = f"the field {item!r} cannot be private"
+                why = (
+                    ": other records refer to this one by it (a person who "
+                    "is not public has an opaque id instead)"
+                    if item == "id"
+                    else ""
+                )
+                message = (
+                    f"the field {item!r} cannot be private{why}; remove it "
+                    "from the list"
+                )
             else:
                 # Never repeat an unknown entry: a name written here by
                 # mistake is exactly what must not be printed.

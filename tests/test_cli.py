@@ -91,6 +91,14 @@ class TestValidate:
         assert 2 == code
         assert "no such file or folder: nope" in err
 
+    def test_no_registry_here_says_where_to_run(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        code, _, err = cli("coverage")
+        assert 2 == code
+        assert "run this in the folder that holds registry_data/" in err
+
     def test_no_traceback_for_garbage(self, write: WriteFile) -> None:
         write("organisations/barnardos.yaml", b"\x00\xff{[: - &*!")
         code, out, err = cli("validate")
@@ -213,7 +221,11 @@ class TestExport:
         assert {"organisation", "group"} == {r["kind"] for r in rows}
 
     def test_unknown_letter(self, shipped_copy: Path) -> None:
-        assert 2 == cli("export", "--letter", "nope")[0]
+        code, _, err = cli("export", "--letter", "nope")
+        assert 2 == code
+        assert "letters: survivors-letter-2023" in err
+        _, _, err = cli("export", "--letter", "survivors-letter-2024")
+        assert "did you mean 'survivors-letter-2023'?" in err
 
 
 class TestUsage:

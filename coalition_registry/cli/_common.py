@@ -48,7 +48,13 @@ def existing(paths: list[str]) -> list[str]:
     """*paths*, or a usage error naming the first that does not exist."""
     for p in paths:
         if not Path(p).exists():
-            raise UsageError(f"no such file or folder: {p}")
+            hint = (
+                " (run this in the folder that holds registry_data/, or "
+                "give the registry's folder)"
+                if p == "registry_data"
+                else ""
+            )
+            raise UsageError(f"no such file or folder: {p}{hint}")
     return paths
 
 
@@ -78,9 +84,10 @@ def choose_letter(registry: Registry, letter: str | None) -> str:
             )
         return ids[0]
     if letter not in ids:
-        raise UsageError(
-            f"no letter has the id {letter!r}; letters: " + ", ".join(ids)
-        )
+        # The library's own message: the closest id, or the letters.
+        from coalition_registry.registry import UnknownLetterError
+
+        raise UsageError(str(UnknownLetterError(letter, ids)))
     return letter
 
 

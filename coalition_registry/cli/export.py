@@ -12,9 +12,9 @@ from ._common import (
     EXIT_INVALID,
     EXIT_OK,
     Output,
-    UsageError,
     add_letter,
     add_path,
+    choose_letter,
     read_registry,
 )
 
@@ -43,8 +43,8 @@ def run(args: argparse.Namespace, io: Output) -> int:
     registry = read_registry(args.path, io)
     if registry is None:
         return EXIT_INVALID
-    if args.letter is not None and args.letter not in registry.letters:
-        raise UsageError(f"no letter has the id {args.letter!r}")
+    if args.letter is not None:
+        choose_letter(registry, args.letter)
     data = export(registry, args.letter)
     {
         "csv": render.export_csv,
