@@ -436,10 +436,12 @@ class Date(FieldType):
                     pos,
                     pointer,
                 )
+        # A suggestion would repeat a private date in another form.
+        hint = "" if ctx.redact else date_hint(text)
         return ctx.report(
             "invalid-date",
-            f"{ctx.show(text)} is not a date written YYYY-MM-DD "
-            "(for example 2023-09-18)",
+            f"{ctx.show(text)} is not a date written YYYY-MM-DD"
+            f"{hint or ' (for example 2023-09-18)'}",
             pos,
             pointer,
         )
@@ -449,6 +451,99 @@ class Date(FieldType):
 
     def describe(self) -> str:
         return "date, YYYY-MM-DD"
+
+
+_MONTHS: Final = {
+    name: i
+    for i, month in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        1,
+    )
+    for name in (month, month[:3], month[:4])
+}
+_NUMBERS: Final = re.compile(r"(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})")
+_YEAR_MONTH: Final = re.compile(r"(\d{4})[/.\-](\d{1,2})")
+_WORDS: Final = re.compile(r"[a-z]+\.?|\d+")
+
+
+def date_hint(text: str) -> str:
+    """What a date written another way most likely is, as the end of a
+    message: ``; did you mean '2023-09-18'?``, the two readings of an
+    ambiguous ``03/04/2024``, or how to write a date known only to the
+    month.  Empty when there is nothing sure to say.
+
+    >>> date_hint("18 September 2023"), date_hint("2023/9/18")
+    ("; did you mean '2023-09-18'?", "; did you mean '2023-09-18'?")
+    >>> date_hint("03/04/2024")
+    "; write '2024-04-03' or '2024-03-04', whichever is meant"
+    >>> date_hint("Sept. 2023")
+    "; if only the month is known, write '2023-09-01' and say so in notes"
+    """
+    found = _YEAR_MONTH.fullmatch(text.strip())
+    if found is not None and 1 <= int(found[2]) <= 12:
+        return _month_only(int(found[1]), int(found[2]))
+    found = _NUMBERS.fullmatch(text.strip())
+    if found is not None:
+        a, b, c = found.groups()
+        if len(a) == 4:
+            readings = [(int(a), int(b), int(c))]
+        elif len(c) == 4:
+            readings = [(int(c), int(b), int(a)), (int(c), int(a), int(b))]
+        else:
+            return ""
+        return _one_of(readings)
+    words = _WORDS.findall(text.lower())
+    months = [_MONTHS.get(w.rstrip(".")) for w in words]
+    numbers = [int(w) for w in words if w.isdigit()]
+    if (
+        sum(m is not None for m in months) != 1
+        or len(words) != len(numbers) + 1
+    ):
+        return ""
+    month = next(m for m in months if m is not None)
+    years = [n for n in numbers if n >= 1000]
+    days = [n for n in numbers if n < 1000]
+    if len(years) != 1 or len(days) > 1:
+        return ""
+    if not days:
+        return _month_only(years[0], month)
+    return _one_of([(years[0], month, days[0])])
+
+
+def _month_only(year: int, month: int) -> str:
+    return (
+        f"; if only the month is known, write '{year:04d}-{month:02d}-01' "
+        "and say so in notes"
+    )
+
+
+def _one_of(readings: list[tuple[int, int, int]]) -> str:
+    real = []
+    for year, month, day in readings:
+        try:
+            date = dt.date(year, month, day).isoformat()
+        except ValueError:
+            continue
+        if date not in real:
+            real.append(date)
+    if len(real) == 1:
+        return f"; did you mean {real[0]!r}?"
+    if len(real) == 2:
+        return f"; write {real[0]!r} or {real[1]!r}, whichever is meant"
+    return ""
 
 
 # Dates repeat across records, and a date is immutable: share them.

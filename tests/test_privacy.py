@@ -786,6 +786,13 @@ INVALID: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "withdrawn_on: Quillonmas 2024\nprivate: [withdrawn_on]\n" + SOURCES,
         ("quillon",),
     ),
+    "a private date written another way": (
+        f"signatures/{SHIPPED_LETTER}/{SHIPPED_LETTER}--barnardos.yaml",
+        f"id: {SHIPPED_LETTER}--barnardos\nletter: {SHIPPED_LETTER}\n"
+        "signatory: barnardos\nrole: organisation\nstatus: withdrawn\n"
+        "withdrawn_on: 17 March 2024\nprivate: [withdrawn_on]\n" + SOURCES,
+        ("March", "2024-03-17"),
+    ),
     "a private role": (
         f"signatures/{SHIPPED_LETTER}/{SHIPPED_LETTER}--barnardos.yaml",
         f"id: {SHIPPED_LETTER}--barnardos\nletter: {SHIPPED_LETTER}\n"
