@@ -5,10 +5,12 @@ The rule, applied to every table that counts people:
 
 - A count of people from 1 to ``k - 1`` is hidden and shown as ``<k``;
   zero is shown, since it names no one.
-- In a column whose total is shown, the hidden cells must not be worked
-  out from the total: there must be at least two, and their sum must not
-  be the largest the ``<k`` bounds allow (two cells showing ``<3`` that add
-  up to 4 must both be 2).  Otherwise the next smallest count below ``k``
+- In a column whose total is shown, no hidden cell may be worked out from
+  the total and what a reader knows of each hidden cell: at most ``k - 1``
+  when it shows ``<k``, and at least 1 when nothing else in its row is
+  counted (a row is there only when it counts someone).  Two cells showing
+  ``<3`` that add up to 4 must both be 2; two rows of people alone adding
+  up to 2 must both be 1.  Otherwise the next smallest count below ``k``
   in that column (zero included) is hidden too; where there is none, the
   column's total is hidden.
 - A column total of people from 1 to ``k - 1`` is hidden.
@@ -61,6 +63,39 @@ def _hides(cell: Cell, k: int) -> bool:
     return is_small(cell.value, k) or is_small(cell.individuals, k)
 
 
+# Stands for "no bound" on a hidden count shown as ``suppressed``.
+_UNBOUNDED: Final = 10**12
+
+
+def _bounds(
+    row: tuple[Cell, ...], i: int, sum_i: int | None, k: int
+) -> tuple[int, int]:
+    """What a reader knows of the hidden count of people in column *i* of
+    *row*: at least 1 when nothing else in the row is counted (a row is
+    there only when it counts someone), at most ``k - 1`` when it is shown
+    as ``<k``.
+    """
+    cell = row[i]
+    others = [c for j, c in enumerate(row) if j not in {i, sum_i}]
+    alone = all(not c.suppressed and c.value == 0 for c in others)
+    high = k - 1 if (cell.value or 0) < k else _UNBOUNDED
+    return (1 if alone else 0, high)
+
+
+def _any_pinned(bounds: list[tuple[int, int]], total: int) -> bool:
+    """Whether a reader who knows the hidden counts add up to *total*, and
+    each count's bounds, can work out any one of them.
+    """
+    lows = sum(low for low, _ in bounds)
+    highs = sum(high for _, high in bounds)
+    for low, high in bounds:
+        least = max(low, total - (highs - high))
+        most = min(high, total - (lows - low))
+        if least >= most:
+            return True
+    return False
+
+
 def suppress(table: Table, k: int = DEFAULT_THRESHOLD) -> Table:
     """The table with small counts of people hidden (see the module's rule).
 
@@ -98,9 +133,8 @@ def suppress(table: Table, k: int = DEFAULT_THRESHOLD) -> Table:
             if not shown_hidden:
                 break
             hidden_sum = sum(rows[r][i].value or 0 for r in shown_hidden)
-            if len(shown_hidden) >= 2 and hidden_sum < len(shown_hidden) * (
-                k - 1
-            ):
+            bounds = [_bounds(rows[r], i, sum_i, k) for r in shown_hidden]
+            if not _any_pinned(bounds, hidden_sum):
                 break  # the total leaves every hidden cell undetermined
             spare = sorted(
                 (rows[r][i].value or 0, r)

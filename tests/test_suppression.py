@@ -4,6 +4,8 @@ by the real counting functions from random registries.
 
 from __future__ import annotations
 
+import itertools
+
 from collections.abc import Callable
 
 import pytest
@@ -57,6 +59,17 @@ def by_label(table: Table, column: str) -> dict[str, object]:
 
 
 class TestHandBuilt:
+    def test_a_row_with_only_people_counts_at_least_one(self) -> None:
+        """IE + PL = 2 with each at least 1 (their rows count no one else)
+        would give IE = PL = 1."""
+        table = suppress(
+            signatory_like_table(
+                ("FR", 0, 0, 3), ("IE", 0, 0, 1), ("PL", 0, 0, 1)
+            )
+        )
+        assert [] == pinned(table, DEFAULT_THRESHOLD)
+        assert "suppressed" == str(table.total.cells[2])
+
     def test_row_order_does_not_tell_hidden_counts(self) -> None:
         # IE above AU would say IE's hidden count is 2, pinning GB's at 1.
         one = signatory_like_table(
@@ -276,29 +289,43 @@ def visible_small(table: Table, k: int) -> list[tuple[str, str, int]]:
 
 
 def pinned(table: Table, k: int) -> list[tuple[str, str, int]]:
-    """Hidden cells of people whose value a reader can work out from the
-    column's visible total and the published bound (each hidden cell shown
-    as '<k' is at least 0 and at most k - 1).
+    """Hidden cells of people whose value a reader can work out from what
+    is published: the column's total, each hidden cell's bound ('<k' is at
+    most k - 1, 'suppressed' has none), and that a row whose other counts
+    are all 0 counts someone.  Found by trying every value each hidden
+    cell could take, as a reader would.
     """
     out: list[tuple[str, str, int]] = []
     for i, column in enumerate(table.columns):
         if table.total.cells[i].suppressed or column == table.sum_column:
             continue
-        cells = [r.cells[i] for r in table.rows]
-        secret = [c for c in cells if c.suppressed]
-        if not secret or not any(c.people for c in cells):
+        rows = [r for r in table.rows if r.cells[i].suppressed]
+        if not rows:
             continue
-        rest = table.total.cells[i].value or 0
-        rest -= sum(c.value or 0 for c in cells if not c.suppressed)
-        n = len(secret)
-        low = max(0, rest - (n - 1) * (k - 1))
-        high = min(k - 1, rest)
-        if low == high:
-            out.extend(
-                (r.label, column, low)
-                for r in table.rows
-                if r.cells[i].suppressed
-            )
+        shown = [
+            str(r.cells[i]) for r in table.rows if not r.cells[i].suppressed
+        ]
+        rest = int(str(table.total.cells[i])) - sum(map(int, shown))
+        ranges = []
+        for r in rows:
+            others = [
+                str(c)
+                for j, c in enumerate(r.cells)
+                if j != i and table.columns[j] != table.sum_column
+            ]
+            low = 1 if all(o == "0" for o in others) else 0
+            high = k - 1 if str(r.cells[i]).startswith("<") else rest
+            ranges.append(range(low, high + 1))
+        seen: list[set[int]] = [set() for _ in rows]
+        for values in itertools.product(*ranges):
+            if sum(values) == rest:
+                for found, value in zip(seen, values, strict=True):
+                    found.add(value)
+        out.extend(
+            (r.label, column, min(found))
+            for r, found in zip(rows, seen, strict=True)
+            if len(found) == 1
+        )
     return out
 
 
