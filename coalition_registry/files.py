@@ -102,7 +102,10 @@ def walk(root: Path) -> list[FileEntry]:
         for item in items:
             name = item.name
             hidden = name.startswith(".")
-            if hidden and not (top and _yaml_like(name)):
+            # ._name is macOS's note on a file, not a record.
+            if hidden and (
+                not (top and _yaml_like(name)) or name.startswith("._")
+            ):
                 continue
             path = folder + os.sep + name
             # Most names need no escaping: skip the pattern for them.

@@ -28,9 +28,10 @@ __all__ = ["BOUND_NOTE", "Line", "Reconciliation", "reconcile"]
 
 #: What a figure written ``N+`` means, under every reconciliation.
 BOUND_NOTE: Final = (
-    "'N+' means at least N: the records cannot say more (groups of unknown "
-    "size, or signatories with no known country, are not counted in N), so "
-    "the difference is at most what is shown."
+    "'N+' means at least N: the records cannot say more (for signatories, "
+    "groups of unknown size are not counted in N; for countries, "
+    "signatories with no known country may add some), so the difference "
+    "is at most what is shown."
 )
 
 
@@ -244,7 +245,8 @@ def _reasons(
         relevant = [
             registry.signatory(s.signatory)
             for s in active
-            if not claim.roles or s.role in claim.roles
+            if not claim.roles
+            or (s.role in claim.roles and "role" not in s.private)
         ]
         if (
             claim.roles

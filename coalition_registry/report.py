@@ -146,10 +146,9 @@ def registry_version(registry: Registry) -> str:
         except OSError:
             pass
         else:
-            parts.append(
-                f"content {digest.hexdigest()[:12]} "
-                f"({_plural(len(paths), 'file', 'files')})"
-            )
+            # Not how many files: one more person who is not public is one
+            # or two more files, a count the tables hide.
+            parts.append(f"content {digest.hexdigest()[:12]}")
     return "; ".join(parts) or "unknown"
 
 
@@ -419,9 +418,11 @@ def _figures(about: _Letter, table: Table, countries: int) -> str:
     no_country = ""
     if unknown is not None and unknown.value:
         shown = (
-            f"fewer than {unknown.threshold}"
-            if unknown.suppressed
-            else str(unknown.value)
+            str(unknown.value)
+            if not unknown.suppressed
+            else f"fewer than {unknown.threshold}"
+            if unknown.bounded
+            else "some"
         )
         no_country = f"{shown} signatories have no known country"
     i_orgs = table.columns.index("organisations")

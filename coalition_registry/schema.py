@@ -70,11 +70,15 @@ class Context:
         path: The file, as shown in problems.
         problems: Where problems are collected.
         redact: When true, messages describe a value without showing it.
+        private_record: Whether the record being built keeps anything
+            private, so that no key written in it, at any depth, is
+            repeated.
     """
 
     path: str
     problems: list[Problem] = attrs.Factory(list)
     redact: bool = False
+    private_record: bool = False
     refs: list[Reference] = attrs.Factory(list)
     errors: int = 0
 
@@ -492,6 +496,8 @@ def date_hint(text: str) -> str:
     >>> date_hint("Sept. 2023")
     "; if only the month is known, write '2023-09-01' and say so in notes"
     """
+    if len(text) > 64:
+        return ""  # no date is written that long
     found = _YEAR_MONTH.fullmatch(text.strip())
     if found is not None and 1 <= int(found[2]) <= 12:
         return _month_only(int(found[1]), int(found[2]))
@@ -535,7 +541,7 @@ def _one_of(readings: list[tuple[int, int, int]]) -> str:
     for year, month, day in readings:
         try:
             date = dt.date(year, month, day).isoformat()
-        except ValueError:
+        except (ValueError, OverflowError):
             continue
         if date not in real:
             real.append(date)
@@ -924,7 +930,9 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
     if not raw.keys() <= fields.keys():
         # A key written by mistake in a private record can be the very
         # value that must not be printed.
-        hidden = inherited or hide_all or "private" in raw
+        hidden = (
+            inherited or hide_all or ctx.private_record or "private" in raw
+        )
         _report_unknown(cls, raw, fields, ctx, pointer, hidden=hidden)
     dropped = False
     value_pos = raw.value_pos
@@ -1004,7 +1012,7 @@ def _report_unknown(
             f"{a(kind_name(cls))}; compare the record with the examples in "
             "docs/data-format.md",
             raw.key_pos[rest],
-            f"{pointer}.{rest}",
+            pointer if hidden else f"{pointer}.{rest}",
         )
 
 

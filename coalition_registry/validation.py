@@ -209,6 +209,7 @@ def records_from(
     records = []
     ids = []
     for raw_record, pointer in items:
+        ctx.private_record = holds_private(cls, raw_record)
         record = build(cls, raw_record, ctx, pointer)
         record_id = raw_record.get("id")
         if isinstance(record_id, str) and "id" in raw_record.value_pos:
@@ -712,7 +713,8 @@ def _validate(
             whole.append(registry)
             problems.extend(root_problems)
             all_records.extend(r for res in results for r in res.records)
-            files_read += len(results) + 1
+            # A file named like a record but not read is not counted.
+            files_read += sum(not _ignored(r) for r in results) + 1
             record_count += sum(r.count for r in results)
             continue
         scopes = [files.display_path(t) for t in named]
@@ -723,7 +725,7 @@ def _validate(
             r for r in results if any(_within_path(r.path, s) for s in scopes)
         ]
         info_named = any(t.name == files.REGISTRY_FILE for t in named)
-        files_read += len(inside) + info_named
+        files_read += sum(not _ignored(r) for r in inside) + info_named
         record_count += sum(r.count for r in inside)
     problems.sort(key=sort_key)
     return Report(
@@ -735,6 +737,14 @@ def _validate(
         # The registry built for the checks serves load() only when it holds
         # every record reported: one registry folder, validated whole.
         whole[0] if len(whole) == 1 and len(by_root) == 1 else None,
+    )
+
+
+def _ignored(result: FileRecords) -> bool:
+    return (
+        not result.records
+        and len(result.problems) == 1
+        and result.problems[0].code == "ignored-file"
     )
 
 

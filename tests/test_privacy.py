@@ -869,6 +869,23 @@ INVALID: dict[str, tuple[str, str, tuple[str, ...]]] = {
         + SOURCES,
         ("quillon",),
     ),
+    "a key in a source of a record with a private list": (
+        "people/wendy-public.yaml",
+        (
+            "id: wendy-public\ndisclosure: public\nname: Wendy Public\n"
+            "country: GB\nprivate: [country]\nsources:\n"
+            "  - url: https://example.org/records\n    Quillon Street 12: x\n"
+        ),
+        ("quillon",),
+    ),
+    "the 21st unknown key in a pseudonymous person's file": (
+        "people/person-b5c6e7.yaml",
+        "id: person-b5c6e7\ndisclosure: pseudonym\nname: Pen Name\n"
+        + "".join(f"k{i}: x\n" for i in range(20))
+        + "Quillon Marchbanks: x\n"
+        + SOURCES,
+        ("quillon",),
+    ),
     "a tag in an anonymous person's file": (
         "people/person-b5c6e5.yaml",
         "id: person-b5c6e5\ndisclosure: anonymous\n"

@@ -308,6 +308,26 @@ def with_signatures(*signatories: Any, role: str = "survivor") -> list[Any]:
 
 
 class TestSuppression:
+    def test_a_private_role_gives_no_reason_on_a_role_line(self) -> None:
+        """The reasons of 'organisation and academic' must not tell that a
+        person with a private role is an academic."""
+        orgs = [organisation(i) for i in range(8)]
+        person = anonymous(1)
+        hidden_role = attrs.evolve(
+            signs(person, "academic"), private=("role",)
+        )
+        registry = cr.Registry(
+            [
+                letter(claim(61, "organisation", "academic")),
+                *with_signatures(*orgs, role="organisation"),
+                person,
+                hidden_role,
+            ]
+        )
+        (line,) = cr.reconcile(registry, LETTER).lines
+        assert (False, 8) == (line.suppressed, line.computed)
+        assert "some signatories are counted but not named" not in line.reasons
+
     def test_a_small_role_cannot_be_worked_out_from_the_total(self) -> None:
         """total - survivors - organisations would give the one expert."""
         group = cr.Group(id="g", name="G", member_count=11, sources=SOURCE)

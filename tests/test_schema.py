@@ -52,7 +52,17 @@ def test_a_month_alone(written: str) -> None:
 
 @pytest.mark.parametrize(
     "written",
-    ["yesterday", "31/02/2023", "2023", "12 Sep", "Sep 2023 Oct", "2023/13"],
+    [
+        "yesterday",
+        "31/02/2023",
+        "2023",
+        "12 Sep",
+        "Sep 2023 Oct",
+        "2023/13",
+        "18 September 99999999999999999999",
+        "September 18 " + "9" * 5000,
+        "1/1/99999999999999999999",
+    ],
 )
 def test_nothing_sure_to_say(written: str) -> None:
     assert "" == date_hint(written)
