@@ -4,24 +4,36 @@ registry shows, the difference, and why the two can differ.
 The registry never fills a gap: it reports it.  A computed figure that
 counts people is suppressed like any other published count of people, and
 so is the difference, since claim minus difference would give it back.
-A figure is suppressed too when it takes in a role under which few
-people signed, or few individuals beside groups whose size is public: the
-total less the other roles would otherwise give the small count back.
+A figure is suppressed too where the published tables by role hide a role
+it takes in, and a figure of every role where any table hides its total:
+the total less the other roles would otherwise give a small count back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from collections import Counter
 from typing import Any, Final
 
 import attrs
 
-from .aggregate import Figure, active_signatures, claim_figure, headcount
+from .aggregate import (
+    Figure,
+    active_signatures,
+    claim_figure,
+    headcount,
+    people,
+    signatory_table,
+)
 from .model import Claim, Group, Organisation, Person
 from .registry import Registry
-from .suppression import DEFAULT_THRESHOLD, is_small, rule
+from .suppression import (
+    DEFAULT_THRESHOLD,
+    is_small,
+    published,
+    rule,
+    totals_hidden,
+)
 
 
 __all__ = ["BOUND_NOTE", "Line", "Reconciliation", "reconcile"]
@@ -129,28 +141,31 @@ def reconcile(
      ('countries', 24, 7, 17)]
     """
     claims = registry.letter(letter_id).claims
-    protected = (
-        _protected_roles(registry, letter_id, on, threshold)
+    active = active_signatures(registry, letter_id, on=on)
+    hide_total = threshold > 1 and totals_hidden(
+        registry, letter_id, threshold, on
+    )
+    hidden_roles = (
+        _hidden_roles(registry, letter_id, threshold, on, hide_total)
         if threshold > 1
         else set()
     )
+    signed_as = {None if "role" in s.private else s.role for s in active}
     countries, _ = registry.places()
-    no_country = any(
-        countries.get(s.signatory) is None
-        for s in active_signatures(registry, letter_id, on=on)
-    )
+    no_country = any(countries.get(s.signatory) is None for s in active)
     lines = []
     for claim in claims:
         figure = claim_figure(registry, letter_id, claim, on=on)
+        # A figure of every role a signature has is the tables' total.
+        covered = set(claim.roles) if claim.roles else signed_as
         hide = (
             threshold > 1
             and claim.measure != "countries"
             and (
                 is_small(figure.people, threshold)
                 or is_small(figure.individuals, threshold)
-                or any(
-                    role in protected for role in (claim.roles or protected)
-                )
+                or bool(set(claim.roles) & hidden_roles)
+                or (hide_total and signed_as <= covered)
             )
         )
         lines.append(
@@ -177,27 +192,29 @@ def reconcile(
     return Reconciliation(letter_id, tuple(lines), threshold, notes)
 
 
-def _protected_roles(
-    registry: Registry, letter_id: str, on: dt.date | None, k: int
+def _hidden_roles(
+    registry: Registry,
+    letter_id: str,
+    k: int,
+    on: dt.date | None,
+    hide_total: bool,
 ) -> set[str | None]:
-    """The roles under which a small count of people signed, or a small
-    count of individuals beside groups (``None``: a private role, which
-    only the figure of every role takes in).
+    """The roles whose counts of people the published tables by role hide
+    (``None``: a private role), so that no figure shows them.
     """
-    people: Counter[str | None] = Counter()
-    individuals: Counter[str | None] = Counter()
-    for signature in active_signatures(registry, letter_id, on=on):
-        role = None if "role" in signature.private else signature.role
-        who = registry.signatory(signature.signatory)
-        if isinstance(who, Person):
-            individuals[role] += 1
-            people[role] += 1
-        elif isinstance(who, Group):
-            people[role] += headcount(who) or 0
     return {
-        role
-        for role in people
-        if is_small(people[role], k) or is_small(individuals[role], k)
+        row.key
+        for count in (signatory_table, people)
+        for row in published(
+            count,
+            registry,
+            letter_id,
+            by="role",
+            k=k,
+            on=on,
+            hide_total=hide_total,
+        ).rows
+        if any(cell.suppressed for cell in row.cells)
     }
 
 

@@ -46,7 +46,7 @@ from .exports import export
 from .model import Letter
 from .reconciliation import BOUND_NOTE, Reconciliation, reconcile
 from .registry import Registry
-from .suppression import DEFAULT_THRESHOLD, is_small, suppress
+from .suppression import DEFAULT_THRESHOLD, is_small, published
 
 
 __all__ = [
@@ -618,11 +618,11 @@ def html_report(
     """
     generated = generated or dt.datetime.now(tz=dt.UTC).date()
     about = _Letter.of(registry, letter_id)
-    by_country = suppress(
-        signatory_table(registry, letter_id, by="country", on=on), threshold
+    by_country = published(
+        signatory_table, registry, letter_id, k=threshold, on=on
     )
-    by_region = suppress(
-        signatory_table(registry, letter_id, by="region", on=on), threshold
+    by_region = published(
+        signatory_table, registry, letter_id, by="region", k=threshold, on=on
     )
     cov = coverage(registry, letter_id, on=on)
     rec = reconcile(registry, letter_id, threshold=threshold, on=on)
@@ -634,12 +634,12 @@ def html_report(
 
     lede = []
     if about.date or about.publisher:
-        published = "Published"
+        when = "Published"
         if about.date:
-            published += f" {about.date}"
+            when += f" {about.date}"
         if about.publisher:
-            published += f" by {about.publisher}"
-        lede.append(_e(published + "."))
+            when += f" by {about.publisher}"
+        lede.append(_e(when + "."))
     if about.claimed_signatories is not None:
         claim = f"Its sources say {about.claimed_signatories} signatories"
         if about.claimed_countries is not None:
@@ -815,9 +815,7 @@ def svg_map(
             package is not installed.
     """
     about = _Letter.of(registry, letter_id)
-    table = suppress(
-        signatory_table(registry, letter_id, by="country", on=on), threshold
-    )
+    table = published(signatory_table, registry, letter_id, k=threshold, on=on)
     notes = (*country_summary(registry, letter_id, on=on),)
     chart = worldmap.choropleth(table)
     chart = attrs.evolve(

@@ -29,14 +29,25 @@ The rule, applied to every table that counts people:
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from .aggregate import Cell, Table, sorted_rows
 
 
-__all__ = ["DEFAULT_THRESHOLD", "is_small", "rule", "suppress"]
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from .registry import Registry
+
+
+__all__ = ["DEFAULT_THRESHOLD", "is_small", "published", "rule", "suppress"]
+
+#: A counting function of :mod:`coalition_registry.aggregate`:
+#: ``signatory_table`` or ``people``.
+Count = Callable[..., Table]
 
 #: The default threshold: counts of people below it are hidden.
 DEFAULT_THRESHOLD: Final = 3
@@ -96,12 +107,24 @@ def _any_pinned(bounds: list[tuple[int, int]], total: int) -> bool:
     return False
 
 
-def suppress(table: Table, k: int = DEFAULT_THRESHOLD) -> Table:
+def suppress(
+    table: Table,
+    k: int = DEFAULT_THRESHOLD,
+    *,
+    hide_total: bool = False,
+    hidden_keys: Collection[str | None] | None = None,
+) -> Table:
     """The table with small counts of people hidden (see the module's rule).
 
     Args:
         table: A table from :mod:`coalition_registry.aggregate`.
         k: The threshold; ``k <= 1`` hides nothing.
+        hide_total: Hide the totals of people too (another table of the
+            same letter hides them).
+        hidden_keys: Hide the counts of people of exactly these rows,
+            instead of working them out: for a table by region, the
+            regions of the countries hidden by country (see
+            :func:`published`).
 
     Returns:
         A new table whose notes state the rule and its threshold.
@@ -124,10 +147,14 @@ def suppress(table: Table, k: int = DEFAULT_THRESHOLD) -> Table:
     total = [False] * len(table.columns)
     for i in people:
         for r in range(n):
-            hidden[r][i] = _hides(rows[r][i], k)
-        total[i] = _hides(table.total.cells[i], k)
+            hidden[r][i] = (
+                _hides(rows[r][i], k)
+                if hidden_keys is None
+                else table.rows[r].key in hidden_keys
+            )
+        total[i] = hide_total or _hides(table.total.cells[i], k)
 
-    for i in people:
+    for i in people if hidden_keys is None else ():
         while not total[i]:
             shown_hidden = [r for r in range(n) if hidden[r][i]]
             if not shown_hidden:
@@ -172,3 +199,85 @@ def suppress(table: Table, k: int = DEFAULT_THRESHOLD) -> Table:
         total=totals,
         notes=(*table.notes, f"Suppression: {rule(k)}."),
     )
+
+
+def published(
+    count: Count,
+    registry: Registry,
+    letter_id: str,
+    *,
+    by: str = "country",
+    k: int = DEFAULT_THRESHOLD,
+    on: dt.date | None = None,
+    hide_total: bool | None = None,
+) -> Table:
+    """A table of a letter as it may be published: suppressed (see
+    :func:`suppress`), and consistent with the letter's other published
+    tables, so that no two of them together give a hidden count back.
+
+    - The totals of people are hidden in every table when any table of the
+      letter, by any ``by`` and in either count, hides them: every table
+      has the same total.
+    - By region and sub-region, the counts of people hidden are exactly
+      those of the regions that hold a country hidden by country: a
+      region shown is then the sum of countries shown.
+
+    Args:
+        count: :func:`~coalition_registry.signatory_table` or
+            :func:`~coalition_registry.people`.
+        registry: The registry.
+        letter_id: The letter.
+        by: What a row is (see :data:`coalition_registry.aggregate.BY`).
+        k: The threshold; ``k <= 1`` hides nothing.
+        on: Count the signatures that stand on this day (default today).
+        hide_total: What :func:`totals_hidden` says, when already known.
+    """
+    table = count(registry, letter_id, by=by, on=on)
+    if k <= 1:
+        return table
+    if hide_total is None:
+        hide_total = totals_hidden(registry, letter_id, k, on)
+    if by not in {"region", "sub-region"}:
+        return suppress(table, k, hide_total=hide_total)
+    countries = suppress(
+        count(registry, letter_id, by="country", on=on),
+        k,
+        hide_total=hide_total,
+    )
+    level = "region" if by == "region" else "sub_region"
+    hidden = {
+        _placed(row.key, level)
+        for row in countries.rows
+        if any(cell.suppressed for cell in row.cells)
+    }
+    return suppress(table, k, hide_total=hide_total, hidden_keys=hidden)
+
+
+def totals_hidden(
+    registry: Registry, letter_id: str, k: int, on: dt.date | None = None
+) -> bool:
+    """Whether some table of the letter, by any ``by``, counting signatories
+    or people, hides its total of people: then every output must.
+    """
+    from .aggregate import BY, people, signatory_table
+
+    return any(
+        any(
+            cell.suppressed and cell.people
+            for cell in suppress(
+                count(registry, letter_id, by=by, on=on), k
+            ).total.cells
+        )
+        for count in (signatory_table, people)
+        for by in BY
+    )
+
+
+def _placed(code: str | None, level: str) -> str | None:
+    """The row key of a country's region (or sub-region) in a table."""
+    if code is None:
+        return None
+    from . import regions
+
+    place = getattr(regions.placement(code), level)
+    return None if place is None else str(place.name)

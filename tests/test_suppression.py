@@ -16,7 +16,12 @@ from hypothesis import strategies as st
 import coalition_registry as cr
 
 from coalition_registry.aggregate import BY, Table
-from coalition_registry.suppression import DEFAULT_THRESHOLD, rule, suppress
+from coalition_registry.suppression import (
+    DEFAULT_THRESHOLD,
+    published,
+    rule,
+    suppress,
+)
 from strategies_tables import (
     DAY,
     LETTER,
@@ -484,3 +489,61 @@ def test_where_a_row_stands_tells_nothing_hidden(
     ]
     if published[0] == published[1]:  # a reader cannot tell them apart
         assert [r.label for r in one.rows] == [r.label for r in two.rows]
+
+
+def letter_of(*countries: str, role: str = "survivor") -> cr.Registry:
+    """A letter signed by one public person from each of *countries*."""
+    people = [
+        cr.Person(
+            id=f"p{i}", disclosure="public", name=f"P {i}", country=country
+        )
+        for i, country in enumerate(countries)
+    ]
+    signatures = [
+        cr.Signature(id=f"l--p{i}", letter="l", signatory=f"p{i}", role=role)
+        for i in range(len(countries))
+    ]
+    return cr.Registry([cr.Letter(id="l", title="L"), *people, *signatures])
+
+
+class TestPublished:
+    """Two published tables of one letter must not give a hidden count back
+    together."""
+
+    def test_every_table_hides_the_total_another_hides(self) -> None:
+        """By country, 6 - France's 5 would give Germany's hidden 1."""
+        registry = letter_of("FR", "FR", "FR", "FR", "FR", "DE")
+        by_country = published(cr.signatory_table, registry, "l")
+        assert "suppressed" == str(by_country.total.cells[-1])
+        for count in COUNTS.values():
+            for by in BY:
+                table = published(count, registry, "l", by=by)
+                shown = [
+                    str(c)
+                    for c in table.total.cells
+                    if c.people and not c.suppressed
+                ]
+                assert [] == shown, (count, by)
+        claimed = cr.Claim(measure="signatories", value=10)
+        with_claim = cr.Registry(
+            [
+                cr.Letter(id="l", title="L", claims=(claimed,)),
+                *registry.people,
+                *registry.signatures,
+            ]
+        )
+        (line,) = cr.reconcile(with_claim, "l").lines
+        assert (True, None) == (line.suppressed, line.computed)
+
+    def test_a_region_holding_a_hidden_country_is_hidden(self) -> None:
+        registry = letter_of("SE", "SE", "SE", "IE", "IE", "JP")
+        by_region = published(cr.signatory_table, registry, "l", by="region")
+        cells = {r.label: str(r.cells[2]) for r in by_region.rows}
+        assert {"Europe": "suppressed", "Asia": "<3"} == cells
+        by_sub = published(cr.signatory_table, registry, "l", by="sub-region")
+        assert (
+            "suppressed"
+            == {r.label: str(r.cells[2]) for r in by_sub.rows}[
+                "Northern Europe"
+            ]
+        )

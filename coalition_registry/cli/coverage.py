@@ -65,14 +65,16 @@ def run(args: argparse.Namespace, io: Output) -> int:
         people,
         signatory_table,
     )
-    from coalition_registry.suppression import suppress
+    from coalition_registry.suppression import published
 
     registry = read_registry(args.path, io)
     if registry is None:
         return EXIT_INVALID
     letter = choose_letter(registry, args.letter)
     count = people if args.people else signatory_table
-    table = suppress(count(registry, letter, by=args.by), args.suppress_below)
+    table = published(
+        count, registry, letter, by=args.by, k=args.suppress_below
+    )
     if args.by == "country":
         notes = (*country_summary(registry, letter), *table.notes)
         table = attrs.evolve(table, notes=notes)
