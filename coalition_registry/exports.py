@@ -50,12 +50,20 @@ class Export:
             :data:`COLUMNS`.
         unlisted: Active signatures counted but not listed (people who are
             not public), by letter.
-        withdrawn: Withdrawn signatures, never listed, by letter.
+        withdrawn: Withdrawn signatures of organisations, groups and public
+            people, never listed, by letter.
+        withdrawn_unlisted: Withdrawn signatures of people who are not
+            public, by letter: a count of people, apart, so that the
+            public withdrawals cannot be taken from it.
+        threshold: Counts of people below it are shown only as "fewer
+            than" it.
     """
 
     rows: tuple[dict[str, str], ...]
     unlisted: dict[str, int]
     withdrawn: dict[str, int]
+    withdrawn_unlisted: dict[str, int] = attrs.Factory(dict)
+    threshold: int = DEFAULT_THRESHOLD
 
     def notes(self) -> tuple[str, ...]:
         """What the rows leave out, and why, for the reader."""
@@ -63,14 +71,19 @@ class Export:
         for letter, n in sorted(self.unlisted.items()):
             if n:
                 out.append(
-                    f"{letter}: {_count(n)} signatory(ies) who are not "
+                    f"{letter}: {self._count(n)} signatories who are not "
                     "public are counted but not listed"
                 )
         for letter, n in sorted(self.withdrawn.items()):
             if n:
                 out.append(
-                    f"{letter}: {_count(n)} withdrawn signature(s) are not "
-                    "listed"
+                    f"{letter}: {n} withdrawn signature(s) are not listed"
+                )
+        for letter, n in sorted(self.withdrawn_unlisted.items()):
+            if n:
+                out.append(
+                    f"{letter}: {self._count(n)} withdrawn signatures of "
+                    "people who are not public are not listed"
                 )
         return tuple(out)
 
@@ -79,23 +92,21 @@ class Export:
         return {
             "columns": list(COLUMNS),
             "rows": list(self.rows),
-            "unlisted": {k: _public(n) for k, n in self.unlisted.items()},
-            "withdrawn": {k: _public(n) for k, n in self.withdrawn.items()},
+            "unlisted": {k: self._public(n) for k, n in self.unlisted.items()},
+            "withdrawn": dict(self.withdrawn),
+            "withdrawn_unlisted": {
+                k: self._public(n) for k, n in self.withdrawn_unlisted.items()
+            },
             "notes": list(self.notes()),
         }
 
+    def _count(self, n: int) -> str:
+        """A count of people as it may be published (small ones hidden)."""
+        k = self.threshold
+        return f"fewer than {k}" if is_small(n, k) else str(n)
 
-def _count(n: int) -> str:
-    """A count of people as it may be published (small ones hidden)."""
-    return (
-        f"fewer than {DEFAULT_THRESHOLD}"
-        if is_small(n, DEFAULT_THRESHOLD)
-        else str(n)
-    )
-
-
-def _public(n: int) -> int | str:
-    return _count(n) if is_small(n, DEFAULT_THRESHOLD) else n
+    def _public(self, n: int) -> int | str:
+        return self._count(n) if is_small(n, self.threshold) else n
 
 
 def _listable(who: Signatory) -> bool:
@@ -133,8 +144,11 @@ def export(
     letter_id: str | None = None,
     *,
     on: dt.date | None = None,
+    threshold: int = DEFAULT_THRESHOLD,
 ) -> Export:
-    """The listable signatories of a letter, or of every letter.
+    """The listable signatories of a letter, or of every letter; counts of
+    people who are not public below *threshold* are shown only as "fewer
+    than" it.
 
     >>> rows = export(load("registry_data")).rows
     >>> len(rows), rows[0]["kind"]
@@ -144,12 +158,20 @@ def export(
     rows: list[dict[str, str]] = []
     unlisted: dict[str, int] = {}
     withdrawn: dict[str, int] = {}
+    withdrawn_unlisted: dict[str, int] = {}
     for letter in letters:
         active = active_signatures(registry, letter, on=on)
         standing = [s for s in active if s.active]
         # A withdrawn signature is never listed, even for a day when it
         # still stood.
-        withdrawn[letter] = len(registry.signatures_of(letter)) - len(standing)
+        gone = [s for s in registry.signatures_of(letter) if not s.active]
+        hidden = sum(
+            not _listable(who)
+            for s in gone
+            if (who := registry.signatory(s.signatory)) is not None
+        )
+        withdrawn[letter] = len(gone) - hidden
+        withdrawn_unlisted[letter] = hidden
         unlisted[letter] = 0
         for signature in standing:
             who = registry.signatory(signature.signatory)
@@ -167,4 +189,6 @@ def export(
             r["signatory"],
         )
     )
-    return Export(tuple(rows), unlisted, withdrawn)
+    return Export(
+        tuple(rows), unlisted, withdrawn, withdrawn_unlisted, threshold
+    )

@@ -292,7 +292,7 @@ def _signatories(
     """The signatories that may be listed; people who are not public, and
     withdrawn signatures, only as counts, hidden when small.
     """
-    data = export(registry, letter_id, on=on)
+    data = export(registry, letter_id, on=on, threshold=threshold)
     out = []
     by_kind: dict[str, list[dict[str, str]]] = {}
     for row in data.rows:
@@ -343,12 +343,23 @@ def _signatories(
         )
     withdrawn = data.withdrawn.get(letter_id, 0)
     if withdrawn:
-        many = withdrawn > 1 or is_small(withdrawn, threshold)
         out.append(
             '<p class="unlisted">'
             + _e(
-                f"{_few(withdrawn, threshold)} "
-                f"{'signatures' if many else 'signature'} withdrawn: not "
+                f"{withdrawn} {'signatures' if withdrawn > 1 else 'signature'}"
+                " withdrawn: not counted and not listed."
+            )
+            + "</p>"
+        )
+    # People who are not public apart: the public withdrawals are known
+    # from the records, and must not be taken from a sum to count them.
+    hidden = data.withdrawn_unlisted.get(letter_id, 0)
+    if hidden:
+        out.append(
+            '<p class="unlisted">'
+            + _e(
+                f"{_few(hidden, threshold)} "
+                "signatures of people who are not public withdrawn: not "
                 "counted and not listed."
             )
             + "</p>"

@@ -79,9 +79,14 @@ class TestShipped:
 
     def test_as_dict(self, shipped: cr.Export) -> None:
         data = shipped.as_dict()
-        assert {"columns", "rows", "unlisted", "withdrawn", "notes"} == set(
-            data
-        )
+        assert {
+            "columns",
+            "rows",
+            "unlisted",
+            "withdrawn",
+            "withdrawn_unlisted",
+            "notes",
+        } == set(data)
         assert list(COLUMNS) == data["columns"]
         assert 10 == len(data["rows"])
         assert [] == data["notes"]
@@ -202,7 +207,7 @@ class TestDisclosure:
         assert {LETTER: 0} == data.withdrawn
         assert (
             (
-                f"{LETTER}: fewer than 3 signatory(ies) who are not public are "
+                f"{LETTER}: fewer than 3 signatories who are not public are "
                 "counted but not listed"
             ),
         ) == data.notes()
@@ -241,9 +246,10 @@ class TestWithdrawn:
         assert ["org-1"] == [r["signatory"] for r in data.rows]
         assert {LETTER: 1} == data.withdrawn
         assert {LETTER: 0} == data.unlisted
-        assert (
-            f"{LETTER}: fewer than 3 withdrawn signature(s) are not listed",
-        ) == (data.notes())
+        # An organisation's withdrawal is public: it is counted exactly.
+        assert (f"{LETTER}: 1 withdrawn signature(s) are not listed",) == (
+            data.notes()
+        )
         assert "Organisation 2" not in json.dumps(data.as_dict())
 
     def test_withdrawn_are_never_listed_even_before_the_date(self) -> None:
@@ -270,11 +276,52 @@ class TestWithdrawn:
             ]
         )
         data = cr.export(registry)
-        assert ((), {LETTER: 0}, {LETTER: 1}) == (
+        assert ((), {LETTER: 0}, {LETTER: 0}, {LETTER: 1}) == (
             data.rows,
             data.unlisted,
             data.withdrawn,
+            data.withdrawn_unlisted,
         )
+        note = (
+            f"{LETTER}: fewer than 3 withdrawn signatures of people who are "
+            "not public are not listed"
+        )
+        assert (note,) == data.notes()
+
+    def test_public_withdrawals_cannot_be_taken_from_the_others(
+        self,
+    ) -> None:
+        """3 public organisations and 1 anonymous person withdrawn: a sum
+        of 4, less the 3 public ones, would give the person."""
+        orgs = [org(i) for i in range(3)]
+        anon = person(1, "anonymous")
+        registry = cr.Registry(
+            [
+                letter(),
+                *orgs,
+                anon,
+                *(
+                    signs(o, status="withdrawn", withdrawn_on=PAST)
+                    for o in orgs
+                ),
+                signs(anon, status="withdrawn", withdrawn_on=PAST),
+            ]
+        )
+        text = "\n".join(cr.export(registry).notes())
+        assert "4" not in text
+        assert "3 withdrawn signature(s) are not listed" in text
+        assert "fewer than 3 withdrawn signatures of people" in text
+
+    def test_a_threshold_of_5(self) -> None:
+        people = [person(i, "anonymous") for i in range(4)]
+        registry = cr.Registry(
+            [letter(), *people, *(signs(p) for p in people)]
+        )
+        assert (
+            "fewer than 5 signatories"
+            in cr.export(registry, threshold=5).notes()[0]
+        )
+        assert "4 signatories" in cr.export(registry).notes()[0]
 
 
 class TestPrivateFields:

@@ -14,6 +14,7 @@ from ._common import (
     Output,
     add_letter,
     add_path,
+    add_threshold,
     choose_letter,
     read_registry,
 )
@@ -26,6 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``export``."""
     add_path(parser)
     add_letter(parser)
+    add_threshold(parser)
     parser.add_argument(
         "--format",
         choices=("csv", "json", "jsonl", "markdown"),
@@ -45,7 +47,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
         return EXIT_INVALID
     if args.letter is not None:
         choose_letter(registry, args.letter)
-    data = export(registry, args.letter)
+    data = export(registry, args.letter, threshold=args.suppress_below)
     {
         "csv": render.export_csv,
         "json": render.export_json,
