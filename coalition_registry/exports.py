@@ -20,7 +20,7 @@ from .countries import country_name
 from .model import Organisation, Person, Signatory, Signature
 from .query import country_of
 from .registry import Registry
-from .suppression import DEFAULT_THRESHOLD, is_small
+from .suppression import DEFAULT_THRESHOLD, is_small, totals_hidden
 
 
 __all__ = ["COLUMNS", "Export", "export"]
@@ -57,6 +57,10 @@ class Export:
             public withdrawals cannot be taken from it.
         threshold: Counts of people below it are shown only as "fewer
             than" it.
+        undisclosed: The letters whose published tables hide their totals
+            of people (see :func:`~coalition_registry.suppression.totals_hidden`):
+            their counts of people who are not public are not given either,
+            since the tables' other rows would give the total back with them.
     """
 
     rows: tuple[dict[str, str], ...]
@@ -64,14 +68,18 @@ class Export:
     withdrawn: dict[str, int]
     withdrawn_unlisted: dict[str, int] = attrs.Factory(dict)
     threshold: int = DEFAULT_THRESHOLD
+    undisclosed: frozenset[str] = frozenset()
 
     def notes(self) -> tuple[str, ...]:
         """What the rows leave out, and why, for the reader."""
         out = []
         for letter, n in sorted(self.unlisted.items()):
             if n:
+                shown = (
+                    "some" if letter in self.undisclosed else self._count(n)
+                )
                 out.append(
-                    f"{letter}: {self._count(n)} signatories who are not "
+                    f"{letter}: {shown} signatories who are not "
                     "public are counted but not listed"
                 )
         for letter, n in sorted(self.withdrawn.items()):
@@ -92,7 +100,10 @@ class Export:
         return {
             "columns": list(COLUMNS),
             "rows": list(self.rows),
-            "unlisted": {k: self._public(n) for k, n in self.unlisted.items()},
+            "unlisted": {
+                k: "some" if k in self.undisclosed and n else self._public(n)
+                for k, n in self.unlisted.items()
+            },
             "withdrawn": dict(self.withdrawn),
             "withdrawn_unlisted": {
                 k: self._public(n) for k, n in self.withdrawn_unlisted.items()
@@ -189,6 +200,16 @@ def export(
             r["signatory"],
         )
     )
+    undisclosed = frozenset(
+        letter
+        for letter, n in unlisted.items()
+        if n and totals_hidden(registry, letter, threshold, on)
+    )
     return Export(
-        tuple(rows), unlisted, withdrawn, withdrawn_unlisted, threshold
+        tuple(rows),
+        unlisted,
+        withdrawn,
+        withdrawn_unlisted,
+        threshold,
+        undisclosed,
     )

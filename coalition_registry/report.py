@@ -329,11 +329,20 @@ def _signatories(
         )
     unlisted = data.unlisted.get(letter_id, 0)
     if unlisted:
-        many = unlisted > 1 or is_small(unlisted, threshold)
+        many = (
+            unlisted > 1
+            or is_small(unlisted, threshold)
+            or letter_id in data.undisclosed
+        )
         out.append(
             '<p class="unlisted">'
             + _e(
-                f"{_few(unlisted, threshold)} "
+                (
+                    "Some"
+                    if letter_id in data.undisclosed
+                    else _few(unlisted, threshold)
+                )
+                + " "
                 f"{'signatories' if many else 'signatory'} who "
                 f"{'are' if many else 'is'} not public "
                 f"{'are' if many else 'is'} counted in the figures above "
@@ -665,7 +674,7 @@ def html_report(
         )
         lede.append(_e(claim + ";"))
         lede.append(
-            f"the public records name <strong>{_e(named)} of them</strong>, "
+            f"the public records count <strong>{_e(named)} of them</strong>, "
             f"from <strong>{_plural(cov.countries, 'country', 'countries')}"
             "</strong>, so far"
             + (

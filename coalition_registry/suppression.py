@@ -84,25 +84,36 @@ def _bounds(
     """What a reader knows of the hidden count of people in column *i* of
     *row*: at least 1 when nothing else in the row is counted (a row is
     there only when it counts someone), at most ``k - 1`` when it is shown
-    as ``<k``.
+    as ``<k``; and the members of groups in it, whose sizes are public, with
+    at most ``k - 1`` individuals beside them when it is hidden for those.
     """
     cell = row[i]
+    value = cell.value or 0
+    members = 0 if cell.individuals is None else value - cell.individuals
+    if value >= k:
+        # Only its few individuals hide a count this large.
+        if cell.individuals is None:
+            return (0, _UNBOUNDED)
+        return (members + 1, members + k - 1)
     others = [c for j, c in enumerate(row) if j not in {i, sum_i}]
     alone = all(not c.suppressed and c.value == 0 for c in others)
-    high = k - 1 if (cell.value or 0) < k else _UNBOUNDED
-    return (1 if alone else 0, high)
+    return (max(members, 1 if alone else 0), k - 1)
 
 
-def _any_pinned(bounds: list[tuple[int, int]], total: int) -> bool:
+def _any_pinned(
+    bounds: list[tuple[int, int]], total: int, cells: list[Cell]
+) -> bool:
     """Whether a reader who knows the hidden counts add up to *total*, and
-    each count's bounds, can work out any one of them.
+    each count's bounds, can work out any one of them that counts an
+    individual (a count of a public group's members alone is no secret).
     """
     lows = sum(low for low, _ in bounds)
     highs = sum(high for _, high in bounds)
-    for low, high in bounds:
+    for (low, high), cell in zip(bounds, cells, strict=True):
         least = max(low, total - (highs - high))
         most = min(high, total - (lows - low))
-        if least >= most:
+        secret = cell.individuals != 0
+        if least >= most and secret:
             return True
     return False
 
@@ -113,6 +124,7 @@ def suppress(
     *,
     hide_total: bool = False,
     hidden_keys: Collection[str | None] | None = None,
+    also_hide: Collection[str | None] = (),
 ) -> Table:
     """The table with small counts of people hidden (see the module's rule).
 
@@ -125,6 +137,8 @@ def suppress(
             instead of working them out: for a table by region, the
             regions of the countries hidden by country (see
             :func:`published`).
+        also_hide: Hide the counts of people of these rows as well, before
+            working out the rest (another view hides them).
 
     Returns:
         A new table whose notes state the rule and its threshold.
@@ -151,7 +165,7 @@ def suppress(
                 _hides(rows[r][i], k)
                 if hidden_keys is None
                 else table.rows[r].key in hidden_keys
-            )
+            ) or (table.rows[r].key in also_hide)
         total[i] = hide_total or _hides(table.total.cells[i], k)
 
     for i in people if hidden_keys is None else ():
@@ -161,7 +175,8 @@ def suppress(
                 break
             hidden_sum = sum(rows[r][i].value or 0 for r in shown_hidden)
             bounds = [_bounds(rows[r], i, sum_i, k) for r in shown_hidden]
-            if not _any_pinned(bounds, hidden_sum):
+            cells = [rows[r][i] for r in shown_hidden]
+            if not _any_pinned(bounds, hidden_sum, cells):
                 break  # the total leaves every hidden cell undetermined
             spare = sorted(
                 (rows[r][i].value or 0, r)
@@ -172,6 +187,12 @@ def suppress(
                 hidden[spare[0][1]][i] = True
             else:
                 total[i] = True
+    for i in people:
+        counted = [r for r in range(n) if rows[r][i].value]
+        if total[i] and counted and not any(hidden[r][i] for r in counted):
+            # With every row shown, they would add up to the hidden total.
+            smallest = min(counted, key=lambda r: rows[r][i].value or 0)
+            hidden[smallest][i] = True
     if sum_i is not None:
         for r in range(n):
             hidden[r][sum_i] = any(hidden[r][i] for i in people)
@@ -237,19 +258,19 @@ def published(
         return table
     if hide_total is None:
         hide_total = totals_hidden(registry, letter_id, k, on)
-    if by not in {"region", "sub-region"}:
-        return suppress(table, k, hide_total=hide_total)
-    countries = suppress(
-        count(registry, letter_id, by="country", on=on),
+    regional = by in {"region", "sub-region"}
+    keys, _ = _agreed(
+        registry,
+        letter_id,
+        "country" if regional else by,
         k,
+        on,
         hide_total=hide_total,
     )
+    if not regional:
+        return suppress(table, k, hide_total=hide_total, also_hide=keys)
     level = "region" if by == "region" else "sub_region"
-    hidden = {
-        _placed(row.key, level)
-        for row in countries.rows
-        if any(cell.suppressed for cell in row.cells)
-    }
+    hidden = {_placed(key, level) for key in keys}
     return suppress(table, k, hide_total=hide_total, hidden_keys=hidden)
 
 
@@ -259,18 +280,53 @@ def totals_hidden(
     """Whether some table of the letter, by any ``by``, counting signatories
     or people, hides its total of people: then every output must.
     """
-    from .aggregate import BY, people, signatory_table
+    from .aggregate import BY
 
     return any(
-        any(
-            cell.suppressed and cell.people
-            for cell in suppress(
-                count(registry, letter_id, by=by, on=on), k
-            ).total.cells
-        )
-        for count in (signatory_table, people)
+        _agreed(registry, letter_id, by, k, on, hide_total=False)[1]
         for by in BY
     )
+
+
+def _agreed(
+    registry: Registry,
+    letter_id: str,
+    by: str,
+    k: int,
+    on: dt.date | None,
+    *,
+    hide_total: bool,
+) -> tuple[set[str | None], bool]:
+    """The rows by *by* whose counts of people both views (signatories and
+    people) hide, each hiding what the other does until they agree: a row
+    one view shows gives the other's count back through the public sizes
+    of groups.  And whether either hides its total.
+    """
+    from .aggregate import people, signatory_table
+
+    tables = [
+        c(registry, letter_id, by=by, on=on) for c in (signatory_table, people)
+    ]
+    keys: set[str | None] = set()
+    while True:
+        done = [
+            suppress(t, k, hide_total=hide_total, also_hide=keys)
+            for t in tables
+        ]
+        found = {
+            row.key
+            for t in done
+            for row in t.rows
+            if any(cell.suppressed for cell in row.cells)
+        }
+        total = any(
+            cell.suppressed and cell.people
+            for t in done
+            for cell in t.total.cells
+        )
+        if found <= keys:
+            return keys, total
+        keys |= found
 
 
 def _placed(code: str | None, level: str) -> str | None:

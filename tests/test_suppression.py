@@ -243,14 +243,12 @@ class TestGroupsArePublic:
             for i in range(individuals)
         ]
         group = cr.Group(id="g1", name="G", country="IE", member_count=5)
+        ids = [group.id, *(p.id for p in people)]
         signatures = [
             cr.Signature(
-                id=f"l--{who.id}",
-                letter="l",
-                signatory=who.id,
-                role="survivor",
+                id=f"l--{i}", letter="l", signatory=i, role="survivor"
             )
-            for who in (group, *people)
+            for i in ids
         ]
         return cr.Registry(
             [cr.Letter(id="l", title="L"), group, *people, *signatures]
@@ -329,7 +327,8 @@ def pinned(table: Table, k: int) -> list[tuple[str, str, int]]:
         out.extend(
             (r.label, column, min(found))
             for r, found in zip(rows, seen, strict=True)
-            if len(found) == 1
+            # A public group's members alone are no secret.
+            if len(found) == 1 and r.cells[i].individuals != 0
         )
     return out
 
@@ -418,8 +417,12 @@ class TestProperties:
                         sum_i = after.columns.index(after.sum_column)
                         assert after.total.cells[sum_i].suppressed
                     continue
-                n = sum(r.cells[i].suppressed for r in after.rows)
-                assert n != 1, (after.by, column)
+                alone = [
+                    r.cells[i] for r in after.rows if r.cells[i].suppressed
+                ]
+                if len(alone) == 1:
+                    # Only a public group's members, which are no secret.
+                    assert 0 == alone[0].individuals, (after.by, column)
             if after.sum_column is None:
                 continue
             sum_i = after.columns.index(after.sum_column)
@@ -547,3 +550,67 @@ class TestPublished:
                 "Northern Europe"
             ]
         )
+
+    def test_a_hidden_total_cannot_be_added_up_from_any_table(self) -> None:
+        """France 3 and Ireland <3 hide the total, 4; a table by kind with
+        its one row of 4 people would give it, and Ireland's 1, back."""
+        registry = letter_of("FR", "FR", "FR", "IE")
+        for count in COUNTS.values():
+            for by in BY:
+                table = published(count, registry, "l", by=by)
+                i = next(
+                    j for j, c in enumerate(table.total.cells) if c.people
+                )
+                assert table.total.cells[i].suppressed, (count, by)
+                assert any(r.cells[i].suppressed for r in table.rows), by
+
+    def test_both_views_hide_the_same_rows(self) -> None:
+        """A row shown in one view gives the other's count back through a
+        group's public size: Canada's 5 people are its group of 5."""
+        people = [("IE", 2), ("FR", 3)]
+        registry = letter_of(*(c for c, n in people for _ in range(n)))
+        group = cr.Group(id="g", name="G", country="CA", member_count=5)
+        registry = cr.Registry(
+            [
+                *registry.letters,
+                *registry.people,
+                *registry.signatures,
+                group,
+                cr.Signature(
+                    id="l--g", letter="l", signatory="g", role="survivor"
+                ),
+            ]
+        )
+        for by in ("country", "region", "role"):
+            hidden = [
+                {
+                    r.key
+                    for r in published(count, registry, "l", by=by).rows
+                    if any(c.suppressed for c in r.cells)
+                }
+                for count in COUNTS.values()
+            ]
+            assert hidden[0] == hidden[1], by
+
+    def test_a_group_of_public_size_bounds_its_row(self) -> None:
+        """UK: a group of 5 and one person, hidden; Ireland <3; France 3;
+        Total 9: the UK is 6 or 7, so Ireland would be 1 or 0."""
+        registry = letter_of("GB", "IE", "FR", "FR", "FR")
+        group = cr.Group(id="g", name="G", country="GB", member_count=5)
+        registry = cr.Registry(
+            [
+                *registry.letters,
+                *registry.people,
+                *registry.signatures,
+                group,
+                cr.Signature(
+                    id="l--g", letter="l", signatory="g", role="survivor"
+                ),
+            ]
+        )
+        for table in (
+            suppress(cr.people(registry, "l")),
+            published(cr.people, registry, "l"),
+        ):
+            hidden = [r.label for r in table.rows if r.cells[1].suppressed]
+            assert table.total.cells[1].suppressed or len(hidden) >= 3, hidden
