@@ -164,10 +164,11 @@ class Cell:
         people: Whether it counts people (and may be suppressed).
         bounded: Whether a hidden cell is shown as ``<threshold`` (a count
             of people below it) rather than as ``suppressed``.
-        individuals: For a count of people that takes in the declared
-            members of groups, how many of them are individual people:
-            the part suppression protects, since a group's size is
-            public.  ``None`` when every person counted is an individual.
+        individuals: For a count of people, how many are people who are
+            not public: the part suppression protects, since a group's
+            declared size and a public person (named in the export) are
+            known to a reader.  ``None`` when every person counted is to
+            be protected.
     """
 
     value: int | None
@@ -318,23 +319,24 @@ def signatory_table(
     The ``individuals`` column counts people; pass the table to
     :func:`coalition_registry.suppress` before publishing it.
     """
+    # organisations, groups, individuals, of whom not public
     counts: dict[tuple[str | None, str], list[int]] = defaultdict(
-        lambda: [0, 0, 0]
+        lambda: [0, 0, 0, 0]
     )
     for row_key, who in _counted(registry, letter_id, by, on):
-        column = (
-            0
-            if isinstance(who, Organisation)
-            else 1
-            if isinstance(who, Group)
-            else 2
-        )
-        counts[row_key][column] += 1
+        row = counts[row_key]
+        if isinstance(who, Organisation):
+            row[0] += 1
+        elif isinstance(who, Group):
+            row[1] += 1
+        else:
+            row[2] += 1
+            row[3] += _secret(who)
     rows = [
         Row(k, label, _signatory_cells(values))
         for (k, label), values in counts.items()
     ]
-    totals = [sum(r.cells[i].value or 0 for r in rows) for i in range(3)]
+    totals = [sum(v[i] for v in counts.values()) for i in range(4)]
     return Table(
         title=f"Signatories of {_title(registry, letter_id)}, by {by}",
         by=by,
@@ -353,13 +355,21 @@ def _title(registry: Registry, letter_id: str) -> str:
 
 
 def _signatory_cells(values: list[int]) -> tuple[Cell, ...]:
-    orgs, groups, individuals = values
+    orgs, groups, individuals, secret = values
     return (
         Cell(orgs),
         Cell(groups),
-        Cell(individuals, people=True),
+        Cell(individuals, people=True, individuals=secret),
         Cell(orgs + groups + individuals, people=individuals > 0),
     )
+
+
+def _secret(who: Signatory) -> bool:
+    """Whether a signatory is a person who is not public: the people whose
+    counts suppression protects.  A public person is named in the export,
+    so is known to a reader, like a group's declared size.
+    """
+    return isinstance(who, Person) and who.hides_everything
 
 
 def headcount(who: Signatory) -> int | None:
@@ -396,7 +406,7 @@ def people(
             row[2] += 1
         else:
             row[1] += size
-            row[3] += isinstance(who, Person)
+            row[3] += _secret(who)
     rows = [
         Row(k, label, _people_cells(v)) for (k, label), v in counts.items()
     ]
@@ -549,9 +559,9 @@ class Figure:
             suppression).
         unknown_groups: Groups of unknown size counted in, each making the
             figure a lower bound.
-        individuals: How much of ``people`` is individual people rather
-            than the declared members of groups (for suppression: a
-            group's size is public).
+        individuals: How much of ``people`` is people who are not public,
+            rather than public people or the declared members of groups
+            (for suppression: those are known to a reader).
     """
 
     known: int
@@ -602,7 +612,12 @@ def claim_figure(
     # look up and count in C loops.
     who = registry.signatories_by_id(ids)
     kinds = Counter(map(type, who))
-    persons = individuals = kinds[Person]
+    persons = kinds[Person]
+    individuals = (
+        sum(type(w) is Person and w.hides_everything for w in who)
+        if persons
+        else 0
+    )
     known = kinds[Organisation] + persons
     unknown = 0
     if kinds[Group]:

@@ -61,6 +61,9 @@ class Export:
             of people (see :func:`~coalition_registry.suppression.totals_hidden`):
             their counts of people who are not public are not given either,
             since the tables' other rows would give the total back with them.
+        leaving: Signatures of organisations, groups and public people that
+            count on the day but are withdrawn from a later one, never
+            listed, by letter.
     """
 
     rows: tuple[dict[str, str], ...]
@@ -69,6 +72,7 @@ class Export:
     withdrawn_unlisted: dict[str, int] = attrs.Factory(dict)
     threshold: int = DEFAULT_THRESHOLD
     undisclosed: frozenset[str] = frozenset()
+    leaving: dict[str, int] = attrs.Factory(dict)
 
     def notes(self) -> tuple[str, ...]:
         """What the rows leave out, and why, for the reader."""
@@ -86,6 +90,12 @@ class Export:
             if n:
                 out.append(
                     f"{letter}: {n} withdrawn signature(s) are not listed"
+                )
+        for letter, n in sorted(self.leaving.items()):
+            if n:
+                out.append(
+                    f"{letter}: {n} signature(s) withdrawn from a later day "
+                    "are counted but not listed"
                 )
         for letter, n in sorted(self.withdrawn_unlisted.items()):
             if n:
@@ -105,6 +115,7 @@ class Export:
                 for k, n in self.unlisted.items()
             },
             "withdrawn": dict(self.withdrawn),
+            "leaving": dict(self.leaving),
             "withdrawn_unlisted": {
                 k: self._public(n) for k, n in self.withdrawn_unlisted.items()
             },
@@ -170,12 +181,14 @@ def export(
     unlisted: dict[str, int] = {}
     withdrawn: dict[str, int] = {}
     withdrawn_unlisted: dict[str, int] = {}
+    leaving: dict[str, int] = {}
     for letter in letters:
         active = active_signatures(registry, letter, on=on)
-        standing = [s for s in active if s.active]
-        # A withdrawn signature is never listed, even for a day when it
-        # still stood.
-        gone = [s for s in registry.signatures_of(letter) if not s.active]
+        counted = {id(s) for s in active}
+        # Withdrawn here means not counted on the day, as the tables count.
+        gone = [
+            s for s in registry.signatures_of(letter) if id(s) not in counted
+        ]
         hidden = sum(
             not _listable(who)
             for s in gone
@@ -184,14 +197,18 @@ def export(
         withdrawn[letter] = len(gone) - hidden
         withdrawn_unlisted[letter] = hidden
         unlisted[letter] = 0
-        for signature in standing:
+        leaving[letter] = 0
+        for signature in active:
             who = registry.signatory(signature.signatory)
             if who is None:
                 continue
             if not _listable(who):
                 unlisted[letter] += 1
-                continue
-            rows.append(_row(signature, who))
+            elif not signature.active:
+                # Withdrawn from a later day: counted, but never listed.
+                leaving[letter] += 1
+            else:
+                rows.append(_row(signature, who))
     rows.sort(
         key=lambda r: (
             r["letter"],
@@ -212,4 +229,5 @@ def export(
         withdrawn_unlisted,
         threshold,
         undisclosed,
+        leaving,
     )

@@ -360,6 +360,16 @@ def _signatories(
             )
             + "</p>"
         )
+    leaving = data.leaving.get(letter_id, 0)
+    if leaving:
+        out.append(
+            '<p class="unlisted">'
+            + _e(
+                f"{leaving} {'signatures' if leaving > 1 else 'signature'}"
+                " withdrawn from a later day: counted until then, not listed."
+            )
+            + "</p>"
+        )
     # People who are not public apart: the public withdrawals are known
     # from the records, and must not be taken from a sum to count them.
     hidden = data.withdrawn_unlisted.get(letter_id, 0)

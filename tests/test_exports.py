@@ -85,6 +85,7 @@ class TestShipped:
             "unlisted",
             "withdrawn",
             "withdrawn_unlisted",
+            "leaving",
             "notes",
         } == set(data)
         assert list(COLUMNS) == data["columns"]
@@ -263,10 +264,33 @@ class TestWithdrawn:
 
     def test_withdrawn_with_a_future_date_is_never_listed(self) -> None:
         """Bug: status withdrawn with a withdrawal date still to come is
-        listed by name.
+        listed by name.  It still counts, as in the tables: it is not
+        among the withdrawn.
         """
         data = cr.export(self.registry(dt.date(2999, 1, 1)))
         assert ["org-1"] == [r["signatory"] for r in data.rows]
+        assert ({LETTER: 0}, {LETTER: 1}) == (data.withdrawn, data.leaving)
+        note = (
+            f"{LETTER}: 1 signature(s) withdrawn from a later day are counted "
+            "but not listed"
+        )
+        assert (note,) == data.notes()
+
+    def test_a_person_withdrawn_from_a_later_day_still_counts(self) -> None:
+        anon = person(1, "anonymous")
+        later = dt.date(2999, 1, 1)
+        registry = cr.Registry(
+            [
+                letter(),
+                anon,
+                signs(anon, status="withdrawn", withdrawn_on=later),
+            ]
+        )
+        data = cr.export(registry)
+        assert ({LETTER: 1}, {LETTER: 0}) == (
+            data.unlisted,
+            data.withdrawn_unlisted,
+        )
 
     def test_withdrawn_people_are_not_counted_twice(self) -> None:
         anon = person(1, "anonymous")

@@ -827,7 +827,10 @@ def one_by_one(registry: cr.Registry, claimed: Claim) -> Figure:
         elif who is not None:
             known += 1
             people += isinstance(who, Person)
-            individuals += isinstance(who, Person)
+            # A public person is named in the export: no secret.
+            individuals += (
+                isinstance(who, Person) and who.disclosure != "public"
+            )
     return Figure(known, people, unknown, individuals)
 
 

@@ -417,11 +417,13 @@ class TestProperties:
                         sum_i = after.columns.index(after.sum_column)
                         assert after.total.cells[sum_i].suppressed
                     continue
+                if column == after.sum_column:
+                    continue  # hidden with its row's count of people
                 alone = [
                     r.cells[i] for r in after.rows if r.cells[i].suppressed
                 ]
                 if len(alone) == 1:
-                    # Only a public group's members, which are no secret.
+                    # Only public people and groups' members: no secret.
                     assert 0 == alone[0].individuals, (after.by, column)
             if after.sum_column is None:
                 continue
@@ -495,11 +497,9 @@ def test_where_a_row_stands_tells_nothing_hidden(
 
 
 def letter_of(*countries: str, role: str = "survivor") -> cr.Registry:
-    """A letter signed by one public person from each of *countries*."""
+    """A letter signed by one anonymous person from each of *countries*."""
     people = [
-        cr.Person(
-            id=f"p{i}", disclosure="public", name=f"P {i}", country=country
-        )
+        cr.Person(id=f"p{i}", disclosure="anonymous", country=country)
         for i, country in enumerate(countries)
     ]
     signatures = [
@@ -614,3 +614,32 @@ class TestPublished:
         ):
             hidden = [r.label for r in table.rows if r.cells[1].suppressed]
             assert table.total.cells[1].suppressed or len(hidden) >= 3, hidden
+
+    def test_public_people_named_in_the_export_are_known(self) -> None:
+        """Jane and John are listed by name; a total of 3 would give the
+        one anonymous person beside them."""
+        public = [
+            cr.Person(id=n, disclosure="public", name=n, country="GB")
+            for n in ("jane-doe", "john-roe")
+        ]
+        anon = cr.Person(
+            id="person-a1b2c3", disclosure="anonymous", country="GB"
+        )
+        signatures = [
+            cr.Signature(
+                id=f"l--{p.id}", letter="l", signatory=p.id, role="survivor"
+            )
+            for p in (*public, anon)
+        ]
+        registry = cr.Registry(
+            [cr.Letter(id="l", title="L"), *public, anon, *signatures]
+        )
+        for count in COUNTS.values():
+            for by in BY:
+                table = published(count, registry, "l", by=by)
+                totals = [c for c in table.total.cells if c.people]
+                assert all(c.suppressed for c in totals), (count, by)
+        notes = cr.export(registry).notes()
+        assert (
+            "l: some signatories who are not public are counted but not listed",
+        ) == notes
