@@ -13,24 +13,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+from collections.abc import Sequence
 from typing import Any, Final
 
 import attrs
 
-from .aggregate import (
-    Figure,
-    active_signatures,
-    claim_figure,
-    headcount,
-    people,
-    signatory_table,
-)
-from .model import Claim, Group, Organisation, Person
+from .aggregate import Figure, active_signatures, claim_figure, headcount
+from .model import Claim, Group, Organisation, Person, Signature
 from .registry import Registry
 from .suppression import (
     DEFAULT_THRESHOLD,
+    hidden_rows,
     is_small,
-    published,
     rule,
     totals_hidden,
 )
@@ -145,8 +139,12 @@ def reconcile(
     hide_total = threshold > 1 and totals_hidden(
         registry, letter_id, threshold, on
     )
+    # What the published tables by role hide, in both views: no figure
+    # may show it.
     hidden_roles = (
-        _hidden_roles(registry, letter_id, threshold, on, hide_total)
+        hidden_rows(
+            registry, letter_id, "role", threshold, on, hide_total=hide_total
+        )
         if threshold > 1
         else set()
     )
@@ -178,7 +176,13 @@ def reconcile(
                 difference=None if hide else claim.value - figure.known,
                 suppressed=hide,
                 reasons=_reasons(
-                    registry, letter_id, claim, figure, on, hidden=hide
+                    registry,
+                    letter_id,
+                    claim,
+                    figure,
+                    active,
+                    hidden=hide,
+                    no_country=no_country,
                 ),
                 bounded=hide and figure.known < threshold,
             )
@@ -192,42 +196,19 @@ def reconcile(
     return Reconciliation(letter_id, tuple(lines), threshold, notes)
 
 
-def _hidden_roles(
-    registry: Registry,
-    letter_id: str,
-    k: int,
-    on: dt.date | None,
-    hide_total: bool,
-) -> set[str | None]:
-    """The roles whose counts of people the published tables by role hide
-    (``None``: a private role), so that no figure shows them.
-    """
-    return {
-        row.key
-        for count in (signatory_table, people)
-        for row in published(
-            count,
-            registry,
-            letter_id,
-            by="role",
-            k=k,
-            on=on,
-            hide_total=hide_total,
-        ).rows
-        if any(cell.suppressed for cell in row.cells)
-    }
-
-
 def _reasons(
     registry: Registry,
     letter_id: str,
     claim: Claim,
     figure: Figure,
-    on: dt.date | None,
+    active: Sequence[Signature],
     *,
     hidden: bool,
+    no_country: bool,
 ) -> tuple[str, ...]:
-    """Why a claim and the records can differ, in this registry.
+    """Why a claim and the records can differ, in this registry, from the
+    letter's signatures that count (*active*) and whether some signatory of
+    them has no known country.
 
     No reason gives a number of people: a reason's presence or its count
     could give a suppressed figure back.  A suppressed line says only that.
@@ -239,15 +220,13 @@ def _reasons(
         )
         return (hidden_reason,)
     reasons = []
-    active = active_signatures(registry, letter_id, on=on)
     if claim.measure == "countries":
         if figure.known < claim.value:
             reasons.append(
                 f"{claim.value - figure.known} countries not yet covered by "
                 "a record"
             )
-        countries, _ = registry.places()
-        if any(countries.get(s.signatory) is None for s in active):
+        if no_country:
             reasons.append(
                 "signatories without a known country could add countries"
             )

@@ -43,7 +43,15 @@ if TYPE_CHECKING:
     from .registry import Registry
 
 
-__all__ = ["DEFAULT_THRESHOLD", "is_small", "published", "rule", "suppress"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "hidden_rows",
+    "is_small",
+    "published",
+    "rule",
+    "suppress",
+    "totals_hidden",
+]
 
 #: A counting function of :mod:`coalition_registry.aggregate`:
 #: ``signatory_table`` or ``people``.
@@ -286,6 +294,22 @@ def totals_hidden(
         _agreed(registry, letter_id, by, k, on, hide_total=False)[1]
         for by in BY
     )
+
+
+def hidden_rows(
+    registry: Registry,
+    letter_id: str,
+    by: str,
+    k: int,
+    on: dt.date | None = None,
+    *,
+    hide_total: bool,
+) -> set[str | None]:
+    """The keys of the rows by *by* whose counts of people the published
+    tables hide, in both views (``None``: the unknown row); *hide_total* is
+    what :func:`totals_hidden` says.
+    """
+    return _agreed(registry, letter_id, by, k, on, hide_total=hide_total)[0]
 
 
 def _agreed(
