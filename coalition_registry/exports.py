@@ -79,12 +79,9 @@ class Export:
         out = []
         for letter, n in sorted(self.unlisted.items()):
             if n:
-                shown = (
-                    "some" if letter in self.undisclosed else self._count(n)
-                )
                 out.append(
-                    f"{letter}: {shown} signatories who are not "
-                    "public are counted but not listed"
+                    f"{letter}: {self.shown_unlisted(letter)} signatories who "
+                    "are not public are counted but not listed"
                 )
         for letter, n in sorted(self.withdrawn.items()):
             if n:
@@ -111,7 +108,9 @@ class Export:
             "columns": list(COLUMNS),
             "rows": list(self.rows),
             "unlisted": {
-                k: "some" if k in self.undisclosed and n else self._public(n)
+                k: self.shown_unlisted(k)
+                if n and k in self.undisclosed
+                else self._public(n)
                 for k, n in self.unlisted.items()
             },
             "withdrawn": dict(self.withdrawn),
@@ -121,6 +120,15 @@ class Export:
             },
             "notes": list(self.notes()),
         }
+
+    def shown_unlisted(self, letter: str) -> str:
+        """How many signatories of *letter* who are not public are counted,
+        as it may be published: "some" where the tables hide their totals,
+        "fewer than K" when small, or the number.
+        """
+        if letter in self.undisclosed:
+            return "some"
+        return self._count(self.unlisted.get(letter, 0))
 
     def _count(self, n: int) -> str:
         """A count of people as it may be published (small ones hidden)."""

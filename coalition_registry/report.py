@@ -283,6 +283,11 @@ def _few(n: int, threshold: int) -> str:
     return f"Fewer than {threshold}" if is_small(n, threshold) else str(n)
 
 
+def _unlisted(text: str) -> str:
+    """A sentence about signatories who are counted but not listed."""
+    return f'<p class="unlisted">{_e(text)}</p>'
+
+
 def _signatories(
     registry: Registry,
     letter_id: str,
@@ -334,54 +339,42 @@ def _signatories(
             or is_small(unlisted, threshold)
             or letter_id in data.undisclosed
         )
+        shown = data.shown_unlisted(letter_id)
         out.append(
-            '<p class="unlisted">'
-            + _e(
-                (
-                    "Some"
-                    if letter_id in data.undisclosed
-                    else _few(unlisted, threshold)
-                )
-                + " "
+            _unlisted(
+                f"{shown[0].upper()}{shown[1:]} "
                 f"{'signatories' if many else 'signatory'} who "
                 f"{'are' if many else 'is'} not public "
                 f"{'are' if many else 'is'} counted in the figures above "
                 "but never named."
             )
-            + "</p>"
         )
     withdrawn = data.withdrawn.get(letter_id, 0)
     if withdrawn:
         out.append(
-            '<p class="unlisted">'
-            + _e(
+            _unlisted(
                 f"{withdrawn} {'signatures' if withdrawn > 1 else 'signature'}"
                 " withdrawn: not counted and not listed."
             )
-            + "</p>"
         )
     leaving = data.leaving.get(letter_id, 0)
     if leaving:
         out.append(
-            '<p class="unlisted">'
-            + _e(
+            _unlisted(
                 f"{leaving} {'signatures' if leaving > 1 else 'signature'}"
                 " withdrawn from a later day: counted until then, not listed."
             )
-            + "</p>"
         )
     # People who are not public apart: the public withdrawals are known
     # from the records, and must not be taken from a sum to count them.
     hidden = data.withdrawn_unlisted.get(letter_id, 0)
     if hidden:
         out.append(
-            '<p class="unlisted">'
-            + _e(
+            _unlisted(
                 f"{_few(hidden, threshold)} "
                 "signatures of people who are not public withdrawn: not "
                 "counted and not listed."
             )
-            + "</p>"
         )
     if not out:
         out.append("<p>No signatory can be listed yet.</p>")
