@@ -609,16 +609,20 @@ def _check_claims(registry: Registry) -> Iterable[Problem]:
 
     letters = list(registry.letters)
     for letter in letters:
+        rec = None
         for i, claim in enumerate(letter.claims):
             if claim.qualifier != "exact":
                 continue
             figure = claim_figure(registry, letter.id, claim)
             if figure.known > claim.value:
                 # A figure reconcile would hide is not printed here either:
-                # worked out only now, since a claim is rarely exceeded.
-                from .reconciliation import reconcile
+                # worked out only now, once a letter, since a claim is
+                # rarely exceeded.
+                if rec is None:
+                    from .reconciliation import reconcile
 
-                hidden = reconcile(registry, letter.id).lines[i].suppressed
+                    rec = reconcile(registry, letter.id)
+                hidden = rec.lines[i].suppressed
                 shown = (
                     f"more {claim.measure} than"
                     if hidden
