@@ -380,6 +380,52 @@ def _read_file(
     """What a file yields: from *store* when it holds the file's bytes, or
     read afresh (with *fresh*, read afresh with the digest the cache keeps).
     """
+    return _read_files((entry,), limits, store, fresh=fresh)[0]
+
+
+def _read_files(
+    entries: Sequence[files.FileEntry],
+    limits: Limits,
+    store: Cache | None = None,
+    *,
+    fresh: bool = False,
+) -> list[FileRecords | Hit]:
+    """What each of *entries* yields, as :func:`_read_file` gives it.
+
+    The files go through each stage together: all are read, then all
+    parsed, then all their records built.  One stage's code and data then
+    stay in the processor's caches from one file to the next; file by
+    file, the reader and the builder push each other out, and reading a
+    registry of many small files takes a fifth longer.
+    """
+    results: list[FileRecords | Hit | None] = []
+    # Files read and not yet parsed: (index, bytes, digest, class).
+    read: list[tuple[int, bytes, str | None, type[Any]]] = []
+    for entry in entries:
+        early = _before_parsing(entry, limits, store, fresh=fresh)
+        if isinstance(early, tuple):
+            read.append((len(results), *early))
+            results.append(None)
+        else:
+            results.append(early)
+    docs = [parse(raw, entries[i].shown, limits) for i, raw, _, _ in read]
+    for (i, _, digest, cls), doc in zip(read, docs, strict=True):
+        results[i] = records_from(
+            doc, cls, stem=entries[i].stem, digest=digest
+        )
+    return cast("list[FileRecords | Hit]", results)
+
+
+def _before_parsing(
+    entry: files.FileEntry,
+    limits: Limits,
+    store: Cache | None,
+    *,
+    fresh: bool,
+) -> FileRecords | Hit | tuple[bytes, str | None, type[Any]]:
+    """A file's result when it is known before parsing (a problem, or a
+    cache hit), else its bytes, their digest and its folder's class.
+    """
     if entry.problem is not None:
         return FileRecords(entry.shown, (), (entry.problem,))
     cls = FOLDERS.get(entry.folder)
@@ -407,9 +453,7 @@ def _read_file(
         hit = None if store is None else store.hit(entry.shown, digest)
         if hit is not None:
             return hit
-    return read_records(
-        raw, entry.shown, cls, stem=entry.stem, limits=limits, digest=digest
-    )
+    return raw, digest, cls
 
 
 def _stand_in(stem: str, cls: type[Any], shown: str) -> IdUse:
@@ -779,7 +823,7 @@ def _validate_root(
     entries = files.walk(root)
     if progress is not None:
         progress.start(len(entries))
-    read_file = _read_file
+    read_files = _read_files
     store = None
     if cache is not None:
         from .cache import Cache
@@ -787,7 +831,7 @@ def _validate_root(
         store = Cache(cache, files.display_path(root), limits)
         store.load()
         # Helpers are forked, so they look entries up in the same store.
-        read_file = functools.partial(_read_file, store=store)
+        read_files = functools.partial(_read_files, store=store)
     finish = None
     if store is not None:
         finish = functools.partial(_from_cache, store, limits)
@@ -796,7 +840,7 @@ def _validate_root(
         workers.read_all(
             entries,
             limits,
-            read_file,
+            read_files,
             progress=progress,
             cached=store.has if store is not None else None,
             finish=finish,

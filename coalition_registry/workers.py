@@ -22,7 +22,7 @@ import pickle
 import re
 import threading
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -42,6 +42,8 @@ __all__ = ["available_cores", "read_all"]
 MIN_FILES_FOR_WORKERS: Final = 400
 MIN_BYTES_TO_SPLIT: Final = 2 * 1024 * 1024
 PART_BYTES: Final = 1024 * 1024
+# Files read together, stage by stage; beyond this the gain is flat.
+BATCH: Final = 64
 # Linux's F_SETPIPE_SZ (fcntl has it by name from Python 3.10, on Linux).
 _SETPIPE_SZ: Final = getattr(fcntl, "F_SETPIPE_SZ", 1031)
 _ITEM_START: Final = re.compile(r"^- ", re.MULTILINE)
@@ -87,7 +89,8 @@ class Unit:
     parts: int = 1
 
 
-ReadFile = Callable[[files.FileEntry, Limits], Any]
+#: Reads whole files, giving one result for each, in their order.
+ReadFiles = Callable[[Sequence[files.FileEntry], Limits], list[Any]]
 Finish = Callable[[files.FileEntry, Any], Any]
 
 
@@ -156,30 +159,44 @@ def _plan(
     return units
 
 
-def _read_unit(unit: Unit, limits: Limits, read_file: ReadFile) -> Any:
-    if unit.text is None:
-        return read_file(unit.entry, limits)
+def _read_units(
+    units: list[Unit], limits: Limits, read_files: ReadFiles
+) -> list[Any]:
+    """The results of *units*, in their order; whole files are read
+    together, in one call of *read_files*.
+    """
+    if all(unit.text is None for unit in units):
+        return read_files([unit.entry for unit in units], limits)
     from .validation import records_from
 
-    doc = parse_text(
-        unit.text, unit.entry.shown, limits, first_line=unit.first_line
-    )
-    return records_from(
-        doc, FOLDERS[unit.entry.folder], first_index=unit.first_index
-    )
+    out = []
+    for unit in units:
+        if unit.text is None:
+            out.extend(read_files([unit.entry], limits))
+            continue
+        doc = parse_text(
+            unit.text, unit.entry.shown, limits, first_line=unit.first_line
+        )
+        out.append(
+            records_from(
+                doc, FOLDERS[unit.entry.folder], first_index=unit.first_index
+            )
+        )
+    return out
 
 
 def _batches(units: list[Unit], n: int) -> list[list[Unit]]:
     # Small enough that the processes finish close together, large enough
-    # that handing them out costs nothing.
-    size = max(1, min(64, len(units) // (n * 16)))
+    # that handing them out costs nothing and that the files of a batch
+    # go through each stage of reading together (see _read_files).
+    size = max(1, min(BATCH, len(units) // (n * 16)))
     return [units[i : i + size] for i in range(0, len(units), size)]
 
 
 def read_all(
     entries: list[files.FileEntry],
     limits: Limits,
-    read_file: ReadFile,
+    read_files: ReadFiles,
     *,
     workers: int | None = None,
     progress: Progress | None = None,
@@ -192,13 +209,13 @@ def read_all(
     Args:
         entries: The files.
         limits: Size and depth bounds.
-        read_file: Reads one whole file into its result.
+        read_files: Reads whole files into their results.
         workers: How many processes; default: the available cores.
         progress: Told of each file read (and each record in it).
         cached: Whether a cache holds the result for a file (by its path
             as shown, and the digest of its bytes): such a file is not
             split, but read whole, from the cache.
-        finish: Turns what *read_file* gave for a file into the result
+        finish: Turns what *read_files* gave for a file into the result
             yielded, in this process, as soon as that is here: while the
             helpers go on reading (a cache unpickles its entries with it).
     """
@@ -206,7 +223,7 @@ def read_all(
     units = _plan(entries, limits, cached)
     # This process's own reading gives finished results; helpers' results
     # are finished as they are taken in.
-    own = read_file if finish is None else _finished(read_file, finish)
+    own = read_files if finish is None else _finished(read_files, finish)
     use_pool = (
         n > 1
         and "fork" in multiprocessing.get_all_start_methods()
@@ -215,29 +232,38 @@ def read_all(
     results: Iterable[Any]
     if use_pool:
         results = _read_in_parallel(
-            units, limits, (read_file, own, finish), n, progress
+            units, limits, (read_files, own, finish), n, progress
         )
-    elif progress is None:
-        results = (_read_unit(u, limits, own) for u in units)
     else:
         results = _read_here(units, limits, own, progress)
     yield from _merge(units, results, limits, own, finish)
 
 
-def _finished(read_file: ReadFile, finish: Finish) -> ReadFile:
-    def read(entry: files.FileEntry, limits: Limits) -> Any:
-        return finish(entry, read_file(entry, limits))
+def _finished(read_files: ReadFiles, finish: Finish) -> ReadFiles:
+    def read(entries: Sequence[files.FileEntry], limits: Limits) -> list[Any]:
+        return [
+            finish(entry, result)
+            for entry, result in zip(
+                entries, read_files(entries, limits), strict=True
+            )
+        ]
 
     return read
 
 
 def _read_here(
-    units: list[Unit], limits: Limits, read_file: ReadFile, progress: Progress
+    units: list[Unit],
+    limits: Limits,
+    read_files: ReadFiles,
+    progress: Progress | None,
 ) -> Iterator[Any]:
-    for unit in units:
-        result = _read_unit(unit, limits, read_file)
-        progress.advance(1 / unit.parts, getattr(result, "count", 0))
-        yield result
+    # A batch at a time, so that a caller that stops early (a limit
+    # reached) has read at most one batch more.
+    for i in range(0, len(units), BATCH):
+        batch = units[i : i + BATCH]
+        results = _read_units(batch, limits, read_files)
+        _tell(progress, batch, results)
+        yield from results
 
 
 def _tell(
@@ -253,7 +279,7 @@ def _tell(
 def _read_in_parallel(
     units: list[Unit],
     limits: Limits,
-    readers: tuple[ReadFile, ReadFile, Finish | None],
+    readers: tuple[ReadFiles, ReadFiles, Finish | None],
     n: int,
     progress: Progress | None = None,
 ) -> list[Any]:
@@ -268,7 +294,7 @@ def _read_in_parallel(
     off the pipes by threads so that a helper never waits) between batches.
     A batch a helper took but never sent (it died) is read here at the end.
     """
-    read_file, own, finish = readers
+    read_files, own, finish = readers
     batches = _batches(units, n)
     context = multiprocessing.get_context("fork")
     counter = context.Value("q", 0)
@@ -284,7 +310,7 @@ def _read_in_parallel(
             # batches are not sent to it.
             helper = context.Process(
                 target=_help,
-                args=(batches, counter, sending, limits, read_file),
+                args=(batches, counter, sending, limits, read_files),
                 daemon=True,
             )
             helper.start()
@@ -300,7 +326,7 @@ def _read_in_parallel(
         for drain in drains:
             drain.start()
         while (i := _take(counter)) < len(batches):
-            results = [_read_unit(u, limits, own) for u in batches[i]]
+            results = _read_units(batches[i], limits, own)
             done[i] = results
             _tell(progress, batches[i], results)
             _unpack(inbox, done, batches, progress, finish)
@@ -318,7 +344,7 @@ def _read_in_parallel(
     out: list[Any] = []
     for batch, result in zip(batches, done, strict=True):
         if result is None:  # taken by a helper that died
-            result = [_read_unit(u, limits, own) for u in batch]  # noqa: PLW2901 - filled in
+            result = _read_units(batch, limits, own)  # noqa: PLW2901 - filled in
             _tell(progress, batch, result)
         out.extend(result)
     return out
@@ -345,13 +371,13 @@ def _help(
     counter: Any,
     conn: Any,
     limits: Limits,
-    read_file: ReadFile,
+    read_files: ReadFiles,
 ) -> None:
     """A helper process: read batches until none is left, sending each."""
     gc.disable()  # nothing read here forms a cycle worth collecting
     try:
         while (i := _take(counter)) < len(batches):
-            results = [_read_unit(u, limits, read_file) for u in batches[i]]
+            results = _read_units(batches[i], limits, read_files)
             conn.send_bytes(
                 pickle.dumps((i, results), pickle.HIGHEST_PROTOCOL)
             )
@@ -393,7 +419,7 @@ def _merge(
     units: list[Unit],
     results: Iterable[Any],
     limits: Limits,
-    read_file: ReadFile,
+    read_files: ReadFiles,
     finish: Finish | None,
 ) -> Iterator[Any]:
     """Join the parts of each file; read a file whole if a part failed.
@@ -412,7 +438,7 @@ def _merge(
             continue
         parts, pending = pending, []
         if any(p.code in _YAML_ERRORS for r in parts for p in r.problems):
-            yield read_file(unit.entry, limits)
+            yield read_files([unit.entry], limits)[0]
             continue
         joined = FileRecords(
             unit.entry.shown,

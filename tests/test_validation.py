@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import coalition_registry as cr
 
+from coalition_registry import files, validation
 from coalition_registry.dump import dump
 from conftest import SHIPPED, WriteFile
 from strategies import registries
@@ -245,3 +246,28 @@ def test_a_trailing_line_break_written_as_an_escape_is_refused(
     assert pointer in {p.pointer for p in report.errors}, [
         str(p) for p in report.problems
     ]
+
+
+def test_files_read_together_give_what_each_gives_alone(
+    shipped_copy: Path,
+) -> None:
+    """Reading files stage by stage (all read, then all parsed, then all
+    built) changes nothing: every invalid case's files, read in one batch
+    with the shipped registry's, give what each gives read alone."""
+    cases = Path(__file__).parent / "data" / "invalid"
+    for case in sorted(p for p in cases.iterdir() if p.is_dir()):
+        for path in case.rglob("*"):
+            relative = path.relative_to(case)
+            if path.is_file() and len(relative.parts) > 1:
+                target = (
+                    shipped_copy / relative.parent / f"{case.name}-{path.name}"
+                )
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
+    entries = files.walk(shipped_copy)
+    limits = cr.Limits()
+    together = validation._read_files(entries, limits)
+    alone = [validation._read_file(entry, limits) for entry in entries]
+    assert together == alone
+    assert len(entries) > 80
+    assert sum(bool(r.problems) for r in together) > 40

@@ -143,7 +143,7 @@ class TestPool:
             workers.read_all(
                 entries,
                 cr.Limits(),
-                validation._read_file,
+                validation._read_files,
                 workers=cores,
                 finish=finish,
             )
