@@ -621,6 +621,10 @@ class _Builder:
                     f"{key_pos[key][0]}); keep one",
                     key_node,
                 )
+                # Neither value is the one meant: keeping the first would
+                # let a stale "disclosure: public" above a newer
+                # "disclosure: pseudonym" print the person's values.
+                mapping[key] = DROPPED
                 continue
             km = key_node.start_mark
             vm = value_node.start_mark

@@ -1035,6 +1035,9 @@ def _private_fields(
         return ()
     value = raw["private"]
     here = f"{pointer}.private"
+    if value is DROPPED:
+        # Refused (given twice, or with a tag): the reader said why.
+        return tuple(f for f in fields if f not in {"id", "private"})
     if not isinstance(value, YSeq):
         ctx.report(
             "wrong-shape",
@@ -1044,8 +1047,12 @@ def _private_fields(
         )
         return tuple(f for f in fields if f not in {"id", "private"})
     names = []
+    # A misspelt entry ("contry") meant some field private: until the list
+    # is right, keep every field private.
+    misspelt = False
     for i, (item, pos) in enumerate(zip(value, value.item_pos, strict=True)):
         spec = fields.get(item) if isinstance(item, str) else None
+        misspelt = misspelt or spec is None
         if spec is None or not spec.private_ok:
             if spec is not None:
                 # A field's own name is safe to repeat.
@@ -1074,4 +1081,6 @@ def _private_fields(
             ctx.report("invalid-private", message, pos, f"{here}[{i}]")
             continue
         names.append(item)
+    if misspelt:
+        return tuple(f for f in fields if f not in {"id", "private"})
     return tuple(names)

@@ -212,7 +212,11 @@ def records_from(
         ctx.private_record = holds_private(cls, raw_record)
         record = build(cls, raw_record, ctx, pointer)
         record_id = raw_record.get("id")
-        if isinstance(record_id, str) and "id" in raw_record.value_pos:
+        if record_id is DROPPED and stem is not None and pointer == "$":
+            # An id given twice: refer to the record by its file's name, so
+            # that records elsewhere that refer to it do not fail too.
+            ids.append(_stand_in(stem, cls, shown))
+        elif isinstance(record_id, str) and "id" in raw_record.value_pos:
             ids.append(
                 (record_id, cls.kind_name, shown, *raw_record.value_pos["id"])
             )
