@@ -159,7 +159,10 @@ def _row(signature: Signature, who: Signatory) -> dict[str, str]:
         "signatory": who.id,
         "kind": who.kind_name,
         "name": name,
-        "name_as_printed": _shown(signature, "name_as_printed"),
+        # The name as printed is the name: hidden with it.
+        "name_as_printed": ""
+        if "name" in who.private
+        else _shown(signature, "name_as_printed"),
         "role": _shown(signature, "role"),
         "country": country,
         "country_name": country_name(country) if country else "",

@@ -17,7 +17,7 @@ import attrs
 
 from . import countries
 from ._pickle import by_fields
-from .parsing import YMap
+from .parsing import YMap, YSeq
 from .problems import Location
 from .schema import (
     Context,
@@ -359,6 +359,42 @@ ORGANISATION_KINDS: Final = (
 SCOPES: Final = ("national", "regional", "international")
 
 
+def _spells_name(record_id: str, name: object) -> bool:
+    """Whether *record_id* holds a word of *name* (of three letters or
+    more), so that it would give a hidden name away.
+    """
+    if not isinstance(name, str):
+        return False
+    words = [w for w in countries.normalise(name).split() if len(w) > 2]
+    return any(w in record_id for w in words)
+
+
+def _check_private_name(
+    kind: str, values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
+) -> None:
+    """A record whose name is private needs an id that does not spell it:
+    ids are printed in exports, tables and messages.
+    """
+    record_id = values.get("id")
+    # The list as written: when it cannot be read, every field is kept
+    # private, and the name is not known to be one of them.
+    written = raw.get("private")
+    if (
+        record_id
+        and isinstance(written, YSeq)
+        and "name" in written
+        and _spells_name(record_id, raw.get("name"))
+    ):
+        ctx.report(
+            "not-opaque-id",
+            f"{a(kind)} whose name is private needs an id that does not "
+            f"spell its name, such as {kind}-7k2m9x; change the id, and "
+            "the file's name and the references to it with it",
+            raw.value_pos["id"],
+            f"{pointer}.id",
+        )
+
+
 @by_fields
 @attrs.frozen(repr=False)
 class Organisation(_Positioned):
@@ -423,6 +459,12 @@ class Organisation(_Positioned):
     positions: Mapping[str, tuple[int, int]] = _positions()
 
     __repr__ = _private_repr
+
+    @staticmethod
+    def __check__(
+        values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
+    ) -> None:
+        _check_private_name("organisation", values, raw, ctx, pointer)
 
     @property
     def country(self) -> str | None:
@@ -522,23 +564,24 @@ class Person(_Positioned):
                 pointer,
             )
         person_id = values.get("id")
-        if disclosure in {"pseudonym", "anonymous"} and person_id:
-            opaque = OPAQUE_ID.fullmatch(person_id) is not None
-            name = raw.get("name")
-            if opaque and isinstance(name, str):
-                words = [
-                    w for w in countries.normalise(name).split() if len(w) > 2
-                ]
-                opaque = not any(w in person_id for w in words)
-            if not opaque:
-                ctx.report(
-                    "not-opaque-id",
-                    f"{a(disclosure)} person needs an opaque id such as "
-                    "person-7k2m9x (coalition-registry new person makes "
-                    "one); never derive it from their name",
-                    raw.value_pos["id"],
-                    f"{pointer}.id",
-                )
+        if (
+            disclosure in {"pseudonym", "anonymous"}
+            and person_id
+            and (
+                OPAQUE_ID.fullmatch(person_id) is None
+                or _spells_name(person_id, raw.get("name"))
+            )
+        ):
+            ctx.report(
+                "not-opaque-id",
+                f"{a(disclosure)} person needs an opaque id such as "
+                "person-7k2m9x (coalition-registry new person makes "
+                "one); never derive it from their name",
+                raw.value_pos["id"],
+                f"{pointer}.id",
+            )
+        if disclosure == "public":
+            _check_private_name("person", values, raw, ctx, pointer)
 
 
 @by_fields
@@ -584,6 +627,12 @@ class Group(_Positioned):
     positions: Mapping[str, tuple[int, int]] = _positions()
 
     __repr__ = _private_repr
+
+    @staticmethod
+    def __check__(
+        values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
+    ) -> None:
+        _check_private_name("group", values, raw, ctx, pointer)
 
     @property
     def display_name(self) -> str:

@@ -26,7 +26,15 @@ import attrs
 
 from . import files, workers
 from ._pickle import by_fields
-from .model import FOLDERS, KINDS, Person, RegistryInfo, Signature
+from .model import (
+    FOLDERS,
+    KINDS,
+    Group,
+    Organisation,
+    Person,
+    RegistryInfo,
+    Signature,
+)
 from .parsing import (
     DEFAULT_LIMITS,
     DROPPED,
@@ -520,7 +528,16 @@ def check_registry(
     problems.extend(_check_refs(results, first))
     signatures = by_kind.get(Signature, ())
     problems.extend(_check_double_signatures(signatures))
-    problems.extend(_check_printed_names(by_kind.get(Person, ()), signatures))
+    problems.extend(
+        _check_printed_names(
+            itertools.chain(
+                by_kind.get(Person, ()),
+                by_kind.get(Organisation, ()),
+                by_kind.get(Group, ()),
+            ),
+            signatures,
+        )
+    )
     problems.extend(_check_claims(registry))
     return problems
 
@@ -630,10 +647,18 @@ def _check_double_signatures(
 
 
 def _check_printed_names(
-    people: Iterable[Person], signatures: Iterable[Signature]
+    signatories: Iterable[Person | Organisation | Group],
+    signatures: Iterable[Signature],
 ) -> Iterable[Problem]:
-    """A person who is not public may not be named through a signature."""
-    hidden = {p.id for p in people if p.hides_everything}
+    """A signatory whose name is not shown (a person who is not public, or
+    a name listed under private) may not be named through a signature.
+    """
+    hidden = {
+        s.id: isinstance(s, Person) and s.hides_everything
+        for s in signatories
+        if "name" in s.private
+        or (isinstance(s, Person) and s.hides_everything)
+    }
     if not hidden:
         return
     for record in signatures:
@@ -642,11 +667,16 @@ def _check_printed_names(
             and record.signatory in hidden
             and "name_as_printed" not in record.private
         ):
+            who = (
+                "a person who is not public"
+                if hidden[record.signatory]
+                else "a signatory whose name is private"
+            )
             yield Problem(
                 "name-not-allowed",
-                "this signature is by a person who is not public, so the "
-                "name it was printed under must not be shown: remove "
-                "name_as_printed, or list it under private",
+                f"this signature is by {who}, so the name it was printed "
+                "under must not be shown: remove name_as_printed, or list "
+                "it under private",
                 record.location_of("name_as_printed"),
                 "$.name_as_printed",
             )

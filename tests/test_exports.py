@@ -432,3 +432,20 @@ class TestPrivateFields:
             "Finland",
         ):
             assert secret not in text
+
+    def test_a_private_name_hides_the_name_as_printed(self) -> None:
+        """The name a letter printed is the signatory's name: a signature
+        that does not itself list it as private still does not show it
+        (validation refuses such a signature too)."""
+        group = cr.Group(
+            id="grp", name="Secret Name", private=("name",), sources=SOURCE
+        )
+        data = cr.export(
+            cr.Registry(
+                [letter(), group, signs(group, name_as_printed="Secret Name")]
+            )
+        )
+        assert ("", "") == (
+            data.rows[0]["name"],
+            data.rows[0]["name_as_printed"],
+        )

@@ -92,8 +92,8 @@ PLANTED: dict[str, str] = {
         "private: [notes]\n" + SOURCES
     ),
     # A public person whose name and country are private.
-    "people/ynez-public.yaml": (
-        "id: ynez-public\n"
+    "people/person-q7w2k9.yaml": (
+        "id: person-q7w2k9\n"
         "disclosure: public\n"
         "name: Ynez Publicola\n"
         "country: NR\n"
@@ -157,7 +157,7 @@ PLANTED.update(
                 "sources:\n  - url: https://grimsecret.example.org/signed\n"
             ),
         ),
-        signature(SHIPPED_LETTER, "ynez-public", "expert"),
+        signature(SHIPPED_LETTER, "person-q7w2k9", "expert"),
         signature(
             SHIPPED_LETTER,
             "plainview-trust",
@@ -468,7 +468,7 @@ class TestPlanted:
             "org-h3x9",
             "grp-k2v8",
             "plainview-trust",
-            "ynez-public",
+            "person-q7w2k9",
         } <= listed
         assert "withdrawnia-trust" not in listed
         table = cr.signatory_table(registry, SHIPPED_LETTER)
