@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Final, TextIO
 
 
 if TYPE_CHECKING:
@@ -67,9 +68,19 @@ def report_json(report: Report, out: TextIO) -> None:
 # -- tables of counts ------------------------------------------------------
 
 
+# What could make a name in a Markdown table a link, an image, HTML or
+# code: names come from contributors, and the tables are posted as
+# pull-request comments and pages.  A "<" before anything else ("<3") is
+# plain text already.
+_MD_MARKUP: Final = re.compile(r"[\\`*_\[\]|]|<(?=[A-Za-z/!?])")
+
+
 def _md(text: object) -> str:
-    """A Markdown table cell: pipes escaped, no line breaks."""
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown table cell or paragraph: no line breaks, and no
+    character that would start markup (each is escaped with a backslash,
+    which Markdown shows as the character itself).
+    """
+    return _MD_MARKUP.sub(r"\\\g<0>", str(text).replace("\n", " "))
 
 
 def _table_rows(table: Table) -> list[list[str]]:
@@ -225,12 +236,28 @@ def reconciliation_json(rec: Reconciliation, out: TextIO) -> None:
 
 
 def export_csv(data: Export, out: TextIO) -> None:
-    """Listed signatories as CSV, one row each."""
+    """Listed signatories as CSV, one row each.
+
+    A cell that a spreadsheet would run as a formula (it starts with
+    ``=``, ``+``, ``-`` or ``@``) starts with an apostrophe, which
+    spreadsheets show as text and do not display.
+    """
     from .exports import COLUMNS
 
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(data.rows)
+    writer.writerows(
+        {k: _not_formula(v) for k, v in row.items()} for row in data.rows
+    )
+
+
+# Names come from contributors, and the CSV is opened in spreadsheets:
+# "=HYPERLINK(...)" in a name must stay text (OWASP's CSV injection).
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _not_formula(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def export_json(data: Export, out: TextIO) -> None:

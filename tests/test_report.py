@@ -66,11 +66,11 @@ def plant(write: WriteFile) -> None:
     )
     sign(write, "person-7k2m9x", "survivor")
     write(
-        "organisations/quiet-charity.yaml",
-        f"id: quiet-charity\nname: {PRIVATE_NAME}\nkind: charity\n"
+        "organisations/org-q7w2k9.yaml",
+        f"id: org-q7w2k9\nname: {PRIVATE_NAME}\nkind: charity\n"
         "hq_country: FR\nprivate: [name]\n" + SOURCE,
     )
-    sign(write, "quiet-charity", "organisation")
+    sign(write, "org-q7w2k9", "organisation")
     quoted = EVIL.replace("'", "''")
     write(
         "organisations/evil-org.yaml",
