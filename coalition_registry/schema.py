@@ -707,11 +707,18 @@ class Identifiers(FieldType):
         out = []
         ok = True
         for scheme, value in raw.items():
-            here = f"{pointer}.{scheme}"
+            # Private identifiers: their schemes are not repeated either
+            # (a scheme written by mistake can be the identifier).
+            shown = (
+                "the scheme written here (not shown: private)"
+                if ctx.redact
+                else repr(scheme)
+            )
+            here = pointer if ctx.redact else f"{pointer}.{scheme}"
             if not _SCHEME.fullmatch(scheme):
                 ctx.report(
                     "invalid-value",
-                    f"{scheme!r} is not an identifier scheme; use a code "
+                    f"{shown} is not an identifier scheme; use a code "
                     "such as GB-CHC, GB-SC, NL-KVK or wikidata",
                     raw.key_pos[scheme],
                     here,
@@ -724,7 +731,10 @@ class Identifiers(FieldType):
             if not isinstance(value, str) or not value.strip():
                 ctx.report(
                     "wrong-shape",
-                    f"the identifier for {scheme} must be text, found "
+                    "this identifier (not shown: private) must be text, "
+                    f"found {shape_of(value)}"
+                    if ctx.redact
+                    else f"the identifier for {scheme} must be text, found "
                     f"{shape_of(value)}",
                     raw.value_pos[scheme],
                     here,

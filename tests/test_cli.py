@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -297,6 +298,21 @@ class TestUsage:
         )
         assert "Traceback" not in done.stderr
         assert 10 == len(done.stdout)
+
+    def test_an_output_that_cannot_encode_a_name_is_not_a_traceback(
+        self,
+    ) -> None:
+        """A Windows code page, or ``PYTHONIOENCODING=ascii``: a character
+        the output cannot encode is written as an escape."""
+        done = subprocess.run(
+            [sys.executable, "-m", "coalition_registry", "export"],
+            cwd=ROOT,
+            capture_output=True,
+            env={**os.environ, "PYTHONIOENCODING": "ascii"},
+            check=False,
+        )
+        assert (0, b"") == (done.returncode, done.stderr)
+        assert b"Barnardo\\u2019s" in done.stdout
 
     def test_python_m(self) -> None:
         """``python -m coalition_registry`` runs the same command line."""

@@ -10,9 +10,11 @@ command run is imported.
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import gc
 import importlib
+import io
 import os
 import sys
 
@@ -113,11 +115,24 @@ def console() -> NoReturn:
     and the process ends without freeing them one by one.
     """
     gc.disable()
+    for stream in (sys.stdout, sys.stderr):
+        _never_unencodable(stream)
     code = main()
     with contextlib.suppress(OSError, ValueError):  # a closed stream
         sys.stdout.flush()
         sys.stderr.flush()
     os._exit(code)
+
+
+def _never_unencodable(stream: TextIO) -> None:
+    """Let *stream* write any text: a character its encoding lacks (a Greek
+    name on a Windows code page, or under PYTHONIOENCODING=ascii) is
+    written as a visible escape, never a traceback.
+    """
+    encoding = codecs.lookup(getattr(stream, "encoding", None) or "utf-8")
+    if encoding.name != "utf-8" and isinstance(stream, io.TextIOWrapper):
+        with contextlib.suppress(OSError, ValueError):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
