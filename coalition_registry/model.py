@@ -722,6 +722,16 @@ class Signature(_Positioned):
 
     __repr__ = _private_repr
 
+    @staticmethod
+    def __hide_all__(raw: YMap) -> bool:
+        # A signature by a person who is not public (their ids are opaque)
+        # says when and why they signed: messages repeat none of it.  The
+        # person's own record is in another file, so the id tells.
+        signatory = raw.get("signatory")
+        return isinstance(signatory, str) and (
+            OPAQUE_ID.fullmatch(signatory) is not None
+        )
+
     @property
     def active(self) -> bool:
         """Whether the signature stands."""
