@@ -200,6 +200,8 @@ def check_suspicious(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
             pointer,
         )
         return
+    if len(set(text.translate(_SCRIPTS))) < 2:
+        return  # one alphabet in the whole text: no word can mix two
     for word in _WORD.findall(text):
         if word.isascii():
             continue
@@ -218,6 +220,23 @@ def check_suspicious(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
 
 
 _WORD: Final = re.compile(r"\w+")
+
+
+class _Scripts(dict[int, str | None]):
+    """For ``str.translate``: each letter to the initial of the alphabet
+    :func:`_script` gives it (``L``, ``C`` or ``G``), anything else deleted;
+    worked out once for each character, for the first few thousand seen.
+    """
+
+    def __missing__(self, code: int) -> str | None:
+        script = _script(chr(code))
+        initial = None if script == "COMMON" else script[0]
+        if len(self) < 65536:  # hostile text could name every character
+            self[code] = initial
+        return initial
+
+
+_SCRIPTS: Final = _Scripts()
 
 
 @functools.lru_cache(maxsize=4096)

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from coalition_registry import schema
 from coalition_registry.schema import date_hint
 
 
@@ -66,3 +67,34 @@ def test_a_month_alone(written: str) -> None:
 )
 def test_nothing_sure_to_say(written: str) -> None:
     assert "" == date_hint(written)
+
+
+# Letters from the three alphabets told apart, look-alikes among them,
+# and characters of no alphabet.
+_LETTERS = "aoépАаОоЖжΑαΟοΩωŁżʼ·1_ -'’"
+
+
+@given(
+    st.text(
+        alphabet=st.one_of(st.sampled_from(_LETTERS), st.characters()),
+        max_size=24,
+    )
+)
+@example("P\u0430ypal")  # a Cyrillic a among Latin letters
+@example("Łukasz Ωmega")  # two alphabets, no word mixes them
+@settings(max_examples=500)
+def test_the_whole_text_test_agrees_with_the_word_by_word_one(
+    text: str,
+) -> None:
+    """Mixed alphabets are looked for word by word only when the whole text
+    has two: that shortcut changes no answer."""
+    ctx = schema.Context("f", [])
+    schema.check_suspicious(text, ctx, (1, 1), "$")
+    mixed = any(
+        len({schema._script(c) for c in word} - {"COMMON"}) > 1
+        for word in schema._WORD.findall(text)
+    )
+    expected = not text.isascii() and (
+        mixed or schema._SUSPICIOUS.search(text) is not None
+    )
+    assert expected == bool(ctx.problems)
