@@ -54,11 +54,9 @@ def _through_constructor(obj: Any) -> Any:
     """
     if not isinstance(obj, type):
         return obj
-
-    def make(*args: Any, **kwargs: Any) -> Any:
-        return obj(*args, **kwargs)
-
-    return make
+    # A partial calls the class as a function would, in C; pickle's NEWOBJ
+    # refuses it, since it is not a class.
+    return functools.partial(obj)
 
 
 # The only globals an entry may name.
