@@ -74,12 +74,16 @@ __all__ = [
 # Every kind of record must cite where its facts come from.
 _SOURCED: Final = frozenset(KINDS.values())
 _HEAD: Final = operator.itemgetter(0)
+# An id definition's kind, and a reference's allowed kinds.
+_KIND: Final = operator.itemgetter(1)
 
 #: Where an id is defined: the id, its record's kind, and the file, line and
 #: column.  A plain tuple, as schema.Reference.
 IdUse: TypeAlias = tuple[str, str, str, int, int]
 _LETTER: Final = operator.attrgetter("letter")
 _SIGNATORY: Final = operator.attrgetter("signatory")
+_DISCLOSURE: Final = operator.attrgetter("disclosure")
+_ID: Final = operator.attrgetter("id")
 
 #: The data-format version this library reads.
 SCHEMA_VERSION: Final = 1
@@ -530,10 +534,9 @@ def check_registry(
     problems.extend(_check_double_signatures(signatures))
     problems.extend(
         _check_printed_names(
+            by_kind.get(Person, ()),
             itertools.chain(
-                by_kind.get(Person, ()),
-                by_kind.get(Organisation, ()),
-                by_kind.get(Group, ()),
+                by_kind.get(Organisation, ()), by_kind.get(Group, ())
             ),
             signatures,
         )
@@ -576,42 +579,45 @@ def _check_refs(
     results: Iterable[FileRecords],
     first: dict[str, IdUse],
 ) -> Iterable[Problem]:
+    refs = list(itertools.chain.from_iterable(r.refs for r in results))
+    # Whether each reference names a record of a kind it allows, in C
+    # loops: a registry holds a reference or two for every record.
+    kind_of = dict(zip(first, map(_KIND, first.values()), strict=True))
+    found = map(kind_of.get, map(_HEAD, refs))
+    fine = map(operator.contains, map(_KIND, refs), found)
+    wrong = itertools.compress(refs, map(operator.not_, fine))
     by_kind: dict[str, list[str]] | None = None
-    for result in results:
-        for target, kinds, path, line, column, pointer, private in result.refs:
-            use = first.get(target)
-            if use is not None and use[1] in kinds:
-                continue
-            wanted = _either(kinds)
-            if private:
-                message = (
-                    f"no {wanted} has the id given here (not shown: "
-                    "private); check the id, or add the record"
-                )
-            elif use is not None:
-                message = (
-                    f"{target!r} is {a(use[1])}, but this field needs "
-                    f"{a(wanted)}"
-                )
-            else:
-                if by_kind is None:
-                    by_kind = defaultdict(list)
-                    for record_id, kind, *_ in first.values():
-                        by_kind[kind].append(record_id)
-                candidates = [i for k in kinds for i in by_kind[k]]
-                close = difflib.get_close_matches(target, candidates, n=1)
-                hint = (
-                    f"; did you mean {close[0]!r}?"
-                    if close
-                    else (f"; add the {wanted} or check the id")
-                )
-                message = f"no {wanted} has the id {target!r}{hint}"
-            yield Problem(
-                "unknown-reference",
-                message,
-                Location(path, line, column),
-                pointer,
+    for target, kinds, path, line, column, pointer, private in wrong:
+        use = first.get(target)
+        wanted = _either(kinds)
+        if private:
+            message = (
+                f"no {wanted} has the id given here (not shown: "
+                "private); check the id, or add the record"
             )
+        elif use is not None:
+            message = (
+                f"{target!r} is {a(use[1])}, but this field needs {a(wanted)}"
+            )
+        else:
+            if by_kind is None:
+                by_kind = defaultdict(list)
+                for record_id, kind, *_ in first.values():
+                    by_kind[kind].append(record_id)
+            candidates = [i for k in kinds for i in by_kind[k]]
+            close = difflib.get_close_matches(target, candidates, n=1)
+            hint = (
+                f"; did you mean {close[0]!r}?"
+                if close
+                else (f"; add the {wanted} or check the id")
+            )
+            message = f"no {wanted} has the id {target!r}{hint}"
+        yield Problem(
+            "unknown-reference",
+            message,
+            Location(path, line, column),
+            pointer,
+        )
 
 
 def _either(kinds: Sequence[str]) -> str:
@@ -647,24 +653,34 @@ def _check_double_signatures(
 
 
 def _check_printed_names(
-    signatories: Iterable[Person | Organisation | Group],
-    signatures: Iterable[Signature],
+    people: Sequence[Person],
+    others: Iterable[Organisation | Group],
+    signatures: Sequence[Signature],
 ) -> Iterable[Problem]:
     """A signatory whose name is not shown (a person who is not public, or
     a name listed under private) may not be named through a signature.
     """
-    hidden = {
-        s.id: isinstance(s, Person) and s.hides_everything
-        for s in signatories
-        if "name" in s.private
-        or (isinstance(s, Person) and s.hides_everything)
-    }
+    # Each such signatory's id, and whether it is a person who is not
+    # public (else the name alone is private).
+    not_public = map(
+        operator.ne, map(_DISCLOSURE, people), itertools.repeat("public")
+    )
+    hidden = dict.fromkeys(
+        map(_ID, itertools.compress(people, not_public)), True
+    )
+    hidden.update(
+        (s.id, False)
+        for s in itertools.chain(people, others)
+        if "name" in s.private and s.id not in hidden
+    )
     if not hidden:
         return
-    for record in signatures:
+    by_hidden = itertools.compress(
+        signatures, map(hidden.__contains__, map(_SIGNATORY, signatures))
+    )
+    for record in by_hidden:
         if (
             record.name_as_printed is not None
-            and record.signatory in hidden
             and "name_as_printed" not in record.private
         ):
             who = (
