@@ -15,6 +15,7 @@ import functools
 import gc
 import itertools
 import operator
+import os
 import warnings
 
 from collections import defaultdict
@@ -802,9 +803,28 @@ def _validate(
                 )
             )
             continue
-        root = files.find_root(target) or (
-            target if target.is_dir() else target.parent
+        found = files.find_root(target)
+        below = (
+            sorted(target.glob(f"*/{files.REGISTRY_FILE}"))
+            if found is None and target.is_dir()
+            else []
         )
+        if below:
+            # The folder above a registry (a clone's top folder): reading
+            # it as one would call every file misplaced.
+            names = " or ".join(
+                repr(files.display_path(b.parent)) for b in below[:3]
+            )
+            problems.append(
+                Problem(
+                    "invalid-registry-file",
+                    f"this folder is not a registry (no {files.REGISTRY_FILE} "
+                    f"here or in a folder above); validate {names} instead",
+                    Location(files.display_path(target)),
+                )
+            )
+            continue
+        root = found or (target if target.is_dir() else target.parent)
         by_root.setdefault(root.resolve(), (root, []))[1].append(target)
     for real_root, (root, named) in by_root.items():
         info, (results, root_problems), registry = _validate_root(
@@ -818,9 +838,14 @@ def _validate(
             files_read += sum(not _ignored(r) for r in results) + 1
             record_count += sum(r.count for r in results)
             continue
-        scopes = [files.display_path(t) for t in named]
+        # Compared as absolute paths: named from inside the registry, a
+        # file is "x.yaml", and the walk from its root shows it as
+        # "../organisations/x.yaml".
+        scopes = [os.path.abspath(t) for t in named]
         problems.extend(
-            p for p in root_problems if any(_within(p, s) for s in scopes)
+            p
+            for p in root_problems
+            if any(_within_path(p.location.path, s) for s in scopes)
         )
         inside = [
             r for r in results if any(_within_path(r.path, s) for s in scopes)
@@ -849,12 +874,12 @@ def _ignored(result: FileRecords) -> bool:
     )
 
 
-def _within(problem: Problem, scope: str) -> bool:
-    return _within_path(problem.location.path, scope)
-
-
-def _within_path(path: str, scope: str) -> bool:
-    return path == scope or path.startswith(scope.rstrip("/") + "/")
+def _within_path(shown: str, scope: str) -> bool:
+    """Whether the file shown as *shown* is *scope* (an absolute path) or in
+    it.
+    """
+    path = os.path.abspath(shown)
+    return path == scope or path.startswith(scope.rstrip(os.sep) + os.sep)
 
 
 def _validate_root(

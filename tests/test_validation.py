@@ -157,6 +157,41 @@ class TestReported:
             (p.code, p.location.path) for p in report.problems
         ]
 
+    @pytest.mark.parametrize(
+        "named",
+        ["absolute", "test-org.yaml", "../organisations/test-org.yaml", "."],
+    )
+    def test_a_file_named_from_inside_the_registry(
+        self,
+        write: WriteFile,
+        monkeypatch: pytest.MonkeyPatch,
+        named: str,
+    ) -> None:
+        """An editor or a hook run in the file's folder, with any form of
+        its path, gets the file's problems, not "valid"."""
+        bad = write(
+            "organisations/test-org.yaml", ORG.format(country="UK", number="1")
+        )
+        monkeypatch.chdir(bad.parent)
+        report = cr.validate(bad if named == "absolute" else named)
+        assert ["unknown-country"] == [p.code for p in report.problems]
+        assert not report.valid
+        where = report.problems[0].location
+        assert bad.samefile(where.path)
+        assert (3, 13) == (where.line, where.column)
+
+    def test_the_folder_above_a_registry(self, shipped_copy: Path) -> None:
+        """A clone's top folder is not read as a registry of misplaced
+        files: the message names the registry inside it."""
+        report = cr.validate(".")
+        assert [
+            (
+                ".: error invalid-registry-file: this folder is not a "
+                "registry (no registry.yaml here or in a folder above); "
+                "validate 'registry_data' instead"
+            )
+        ] == problems(report)
+
     def test_missing_registry_file(self, shipped_copy: Path) -> None:
         (shipped_copy / "registry.yaml").unlink()
         report = cr.validate("registry_data")
