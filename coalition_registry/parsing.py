@@ -376,14 +376,156 @@ def _syntax_problem(e: Exception, path: str, text: str) -> Problem:
                 f"{cmark.column + 1}"
             )
         message = f"{problem} ({context}{where})"
-    if _char_at(text, line, col) == "\t":
-        message = "a tab cannot be used here; indent with spaces, not tabs"
     trouble = _quote_trouble(text, line)
     if trouble is not None:
         # libyaml reads an unclosed quote on across lines, and fails where
         # the next quote happens to be: point at the quote instead.
         (line, col), message = trouble
+    elif _char_at(text, line, col) == "\t":
+        message = _TAB
+    else:
+        cmark = getattr(e, "context_mark", None)
+        start = None if cmark is None else _mark_pos(cmark)
+        plain = _in_plain_words(
+            str(problem), str(context), start, text, (line, col)
+        )
+        if plain is not None:
+            (line, col), message = plain
     return Problem("yaml-syntax", message, Location(path, line, col))
+
+
+_TAB: Final = "a tab cannot be used here; indent with spaces, not tabs"
+
+
+# "key:value" (no space after the colon), and where the value starts.
+_NO_SPACE: Final = re.compile(r"[ ]*(?:-[ ]+)*[A-Za-z_][\w-]*:(?=[^ \t\r\n:])")
+# "key: value" on one line, and where the value starts.
+_KEY_VALUE: Final = re.compile(r"[ ]*(?:-[ ]+)*[A-Za-z_][\w-]*:[ ]+(?=\S)")
+_QUOTE_IT: Final = '; put the whole value in double quotes ("...")'
+
+
+def _in_plain_words(
+    problem: str, context: str, start: Pos | None, text: str, at: Pos
+) -> tuple[Pos, str] | None:
+    """The commonest slips of people who do not write YAML every day, told
+    in words, at the place to mend, from what libyaml said (*problem*,
+    while *context*, which started at *start*) at *at*.  Never repeats the
+    file's text: it may be private.
+    """
+    lines = _BREAK.split(text)
+
+    def line_at(number: int) -> str:
+        return lines[number - 1] if 1 <= number <= len(lines) else ""
+
+    line, col = at
+    here = line_at(line)
+    if "could not find expected ':'" in problem and start is not None:
+        key_line = line_at(start[0])
+        colon = _NO_SPACE.match(key_line)
+        if colon is not None:
+            after = key_line[colon.end()]
+            if after in "\xa0\u2007\u202f":
+                return (start[0], colon.end() + 1), (
+                    "the space after this field's ':' is a non-breaking "
+                    "space; type an ordinary space instead"
+                )
+            return (start[0], colon.end() + 1), (
+                "a field's ':' must be followed by a space; write "
+                "'field: value'"
+            )
+        return (start[0], start[1]), (
+            "this line has no ':' after a field name; write 'field: value', "
+            "or, if it goes on with the value above, put that whole value "
+            "in double quotes on one line"
+        )
+    if "mapping values are not allowed" in problem:
+        for number in range(line - 1, 0, -1):
+            above = line_at(number)
+            if not above.strip() or above.lstrip().startswith("#"):
+                continue
+            colon = _NO_SPACE.match(above)
+            if colon is not None:
+                return (number, colon.end() + 1), (
+                    "a field's ':' must be followed by a space; write "
+                    "'field: value'"
+                )
+            value = _KEY_VALUE.match(above)
+            indent = len(here) - len(here.lstrip(" "))
+            if here[indent : indent + 1] == "\t":
+                return (line, indent + 1), _TAB
+            if value is not None and indent > len(above) - len(
+                above.lstrip(" ")
+            ):
+                return (line, indent + 1), (
+                    "this line is indented more than the field above it, "
+                    "so it is read as part of that field's value; line it "
+                    "up with the other fields"
+                )
+            break
+        value = _KEY_VALUE.match(here)
+        if value is not None and value.end() < col:
+            return (line, value.end() + 1), (
+                "this value holds ': ', which starts a new field in YAML"
+                + _QUOTE_IT
+            )
+        return None
+    if "cannot start any token" in problem:
+        char = _char_at(text, line, col)
+        if char in "@`%":
+            return (line, col), (
+                f"a value cannot start with '{char}' unless it is in "
+                f"quotes{_QUOTE_IT}"
+            )
+        return None
+    if start is not None and (
+        "scanning an anchor" in context
+        or "scanning an alias" in context
+        or (
+            "scanning a block scalar" in context
+            and "expected comment or line break" in problem
+        )
+    ):
+        char = _char_at(text, *start)
+        return start, (
+            f"a value cannot start with '{char}' unless it is in quotes"
+            f"{_QUOTE_IT}"
+        )
+    if "block sequence entries are not allowed" in problem:
+        return (line, col), (
+            "a value cannot start with '- ' on its field's line: put it in "
+            "double quotes, or start each item of a list on a line of its "
+            "own below the field"
+        )
+    if "did not find expected '-' indicator" in problem and start:
+        return (line, col), (
+            "this line does not line up with the list it is in: each item "
+            f"starts with '- ' in column {start[1]}, and the fields of an "
+            "item line up under its first field"
+        )
+    if "did not find expected key" in problem and start:
+        for number in range(line, start[0] - 1, -1):
+            value = _KEY_VALUE.match(line_at(number))
+            if value is not None and line_at(number)[value.end()] in "[{":
+                return (number, value.end() + 1), (
+                    "a value that starts with '[' or '{' is read as a list "
+                    "or a mapping; if it is text, put the whole value in "
+                    'double quotes ("...")'
+                )
+        here = line_at(line)
+        indent = len(here) - len(here.lstrip(" "))
+        if here[indent : indent + 2] in {"- ", "-"}:
+            return (line, col), (
+                "this list item does not line up with the items of its "
+                "list, or stands where a field is expected; indent it like "
+                "the other items, under the field it belongs to"
+            )
+        if indent + 1 > start[1]:
+            return (line, col), (
+                "this line does not line up with the fields above it: they "
+                f"start in column {start[1]}; indent it by the same number "
+                "of spaces"
+            )
+    return None
 
 
 _CLOSES: Final = {
