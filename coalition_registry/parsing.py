@@ -656,11 +656,20 @@ def _scan_events(
 class _Builder:
     """Turns a composed node tree into YMap/YSeq/str/None, with checks."""
 
-    __slots__ = ("aliased", "limits", "path", "problems", "seen")
+    __slots__ = ("aliased", "limits", "lines", "path", "problems", "seen")
 
-    def __init__(self, path: str, limits: Limits, *, aliased: bool) -> None:
+    def __init__(
+        self,
+        path: str,
+        limits: Limits,
+        *,
+        aliased: bool,
+        lines: list[str] | None = None,
+    ) -> None:
         self.path = path
         self.limits = limits
+        # The text's lines, when a comment could follow a value on its line.
+        self.lines = lines
         self.problems: list[Problem] = []
         # The C composer shares one node between an anchor and its aliases
         # (and lets an alias refer to its own parent): when the text has
@@ -678,6 +687,28 @@ class _Builder:
                 Location(self.path, mark.line + 1, mark.column + 1),
             )
         )
+
+    def comment_after(self, node: Any, lines: list[str]) -> None:
+        """Warn when "#" and text straight after it follow a plain value
+        on its line: "Safe Futures #1" was more likely meant as the value
+        than "Safe Futures" and a comment "1".
+        """
+        end = node.end_mark
+        if end.line >= len(lines):
+            return
+        rest = lines[end.line][end.column :]
+        after = rest.lstrip(" \t")
+        if len(after) > 1 and after[0] == "#" and not after[1].isspace():
+            column = end.column + len(rest) - len(after) + 1
+            self.problems.append(
+                Problem(
+                    "comment-in-value",
+                    "the text after ' #' is read as a comment, so it is "
+                    "not part of the value before it; if it belongs to the "
+                    "value, put the whole value in double quotes",
+                    Location(self.path, end.line + 1, column),
+                )
+            )
 
     def forbidden(self, node: Any) -> object:
         self.problem(
@@ -700,6 +731,8 @@ class _Builder:
             value: str = node.value
             if value in _NULLS and not node.style and ctag is _STR_TAG:
                 return None
+            if self.lines is not None and not node.style:
+                self.comment_after(node, self.lines)
             if node.style == '"':
                 # Escapes (\0, \e, \u202e...) can make any character:
                 # check what they made, as the raw text was checked.
@@ -909,7 +942,12 @@ def _parse_full(
     gc.disable()
     try:
         node = parser.get_single_node()
-        builder = _Builder(path, limits, aliased="*" in text)
+        builder = _Builder(
+            path,
+            limits,
+            aliased="*" in text,
+            lines=_BREAK.split(text) if " #" in text else None,
+        )
         data = None if node is None else builder.build(node)
     except MemoryError:
         return Document(path, None, (*problems, _out_of_memory(path)))

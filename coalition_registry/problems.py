@@ -466,6 +466,16 @@ CODES: dict[str, Code] = _codes(
         "Retype the text; such characters can make two names look the same"
         " or reverse how text is displayed.",
     ),
+    Code(
+        "comment-in-value",
+        _W,
+        "A value not in quotes is followed on its line by ' #' and more "
+        "text, which YAML reads as a comment: the text is left out of the "
+        "value.",
+        "If the text belongs to the value, put the whole value in double "
+        "quotes.",
+        "name: Safe Futures #1 for kids",
+    ),
 )
 
 
