@@ -766,8 +766,9 @@ class Signature(_Positioned):
             # signatures can never edit the same file.
             ctx.report(
                 "invalid-id",
-                f"a signature's id is <letter>--<signatory>: here "
-                f"{expected!r}",
+                "a signature's id is <letter>--<signatory>, here "
+                f"{expected!r}; correct the id, or the letter or the "
+                "signatory if one of them is wrong",
                 raw.value_pos["id"],
                 f"{pointer}.id",
             )

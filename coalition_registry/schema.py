@@ -187,6 +187,16 @@ def check_suspicious(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
     """Warn about invisible, bidirectional or mixed-script characters."""
     if text.isascii():
         return  # the common case: no control character, one alphabet
+    if text[0] in _CURLY_OPEN and text[-1] in _CURLY_CLOSE and len(text) > 1:
+        ctx.report(
+            "suspicious-character",
+            "the text is wrapped in curly quotes (as a word processor "
+            "types them), which YAML keeps as part of it; use straight "
+            'double quotes ("...") or none',
+            pos,
+            pointer,
+        )
+        return
     hit = _SUSPICIOUS.search(text)
     if hit is not None:
         char = hit.group()
@@ -220,6 +230,10 @@ def check_suspicious(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
 
 
 _WORD: Final = re.compile(r"\w+")
+_CURLY_OPEN: Final = frozenset(
+    "\u201c\u201d\u2018\u2019\u201e\u201a\u00ab\u00bb"
+)
+_CURLY_CLOSE: Final = frozenset("\u201c\u201d\u2018\u2019\u00ab\u00bb")
 
 
 class _Scripts(dict[int, str | None]):
@@ -335,7 +349,12 @@ class Slug(FieldType):
     ) -> Any:
         if SLUG.fullmatch(text):
             return text
-        fixed = slugify(text)
+        # "people/jane-doe.yaml" for "jane-doe": a file's path given for
+        # its id.
+        name = text.rsplit("/", 1)[-1]
+        for suffix in (".yaml", ".yml"):
+            name = name.removesuffix(suffix)
+        fixed = slugify(name)
         # Only suggest what is itself an id: a look-alike letter (a Cyrillic
         # o among Latin ones) would survive slugify.
         hint = (
@@ -591,11 +610,8 @@ class Url(FieldType):
     ) -> Any:
         if _is_url(text):
             return text
-        hint = (
-            f"; did you mean {'https://' + text!r}?"
-            if not ctx.redact and "://" not in text and "." in text
-            else ""
-        )
+        meant = None if ctx.redact else _url_meant(text)
+        hint = f"; did you mean {meant!r}?" if meant else ""
         return ctx.report(
             "invalid-url",
             f"{ctx.show(text)} is not an absolute http(s) URL{hint}",
@@ -608,6 +624,25 @@ class Url(FieldType):
 
     def describe(self) -> str:
         return "URL starting with `https://` (or `http://`)"
+
+
+# "https//", "https:/", "http:" and the like: a scheme typed wrongly.
+_BROKEN_SCHEME: Final = re.compile(r"(?i)https?(?::/{0,3}|/{1,3})(?=[^/])")
+
+
+def _url_meant(text: str) -> str | None:
+    """The address *text* most likely meant, when it is one mistake away
+    from an absolute http(s) URL: ``https//x.org``, ``www.x.org``.
+    """
+    text = text.strip()
+    broken = _BROKEN_SCHEME.match(text)
+    if broken is not None:
+        meant = "https://" + text[broken.end() :]
+    elif ":" in text.split("/", 1)[0]:
+        return None  # another scheme (mailto:, ftp:): no guess
+    else:
+        meant = "https://" + text.lstrip("/")
+    return meant if _is_url(meant) else None
 
 
 # Many records cite the same few pages: check each address once.

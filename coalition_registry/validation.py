@@ -49,6 +49,7 @@ from .parsing import (
 from .problems import Location, Problem, sort_key
 from .schema import (
     INVALID,
+    SLUG,
     Context,
     Reference,
     a,
@@ -605,7 +606,11 @@ def _check_refs(
                 by_kind = defaultdict(list)
                 for record_id, kind, *_ in first.values():
                     by_kind[kind].append(record_id)
-            candidates = [i for k in kinds for i in by_kind[k]]
+            # Only ids that are themselves valid: never advise copying a
+            # mistake made in the other file.
+            candidates = [
+                i for k in kinds for i in by_kind[k] if SLUG.fullmatch(i)
+            ]
             close = difflib.get_close_matches(target, candidates, n=1)
             hint = (
                 f"; did you mean {close[0]!r}?"

@@ -94,7 +94,64 @@ def test_the_whole_text_test_agrees_with_the_word_by_word_one(
         len({schema._script(c) for c in word} - {"COMMON"}) > 1
         for word in schema._WORD.findall(text)
     )
+    curly = (
+        len(text) > 1
+        and text[0] in schema._CURLY_OPEN
+        and text[-1] in schema._CURLY_CLOSE
+    )
     expected = not text.isascii() and (
-        mixed or schema._SUSPICIOUS.search(text) is not None
+        curly or mixed or schema._SUSPICIOUS.search(text) is not None
     )
     assert expected == bool(ctx.problems)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("www.nspcc.org.uk", "https://www.nspcc.org.uk"),
+        ("https//safefutures.ie", "https://safefutures.ie"),
+        ("https:/safefutures.ie/about", "https://safefutures.ie/about"),
+        ("http:safefutures.ie", "https://safefutures.ie"),
+        ("httpbin.org", "https://httpbin.org"),
+        ("mailto:info@safefutures.ie", None),
+        ("ftp://files.example.org", None),
+        ("not an address", None),
+    ],
+)
+def test_the_address_an_invalid_url_meant(
+    written: str, meant: str | None
+) -> None:
+    assert meant == schema._url_meant(written)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("aoife-murphy.yaml", "aoife-murphy"),
+        ("people/aoife-murphy.yml", "aoife-murphy"),
+        ("Safe Futures", "safe-futures"),
+    ],
+)
+def test_the_id_an_invalid_id_meant(written: str, meant: str) -> None:
+    ctx = schema.Context("f", [])
+    schema.Slug().convert(written, ctx, (1, 1), "$.id")
+    assert [f"for example {meant!r}"] == [
+        p.message.rsplit("; ", 1)[-1] for p in ctx.problems
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        ("\u201cSafe Futures Trust\u201d", True),
+        ("\u2018Safe Futures\u2019", True),
+        ("O\u2019Brien", False),
+        ("\u2019t Hooft", False),
+    ],
+)
+def test_a_value_wrapped_in_curly_quotes(text: str, warned: bool) -> None:
+    """Curly quotes pasted from a word processor are not YAML quotes: they
+    stay in the value, so they are pointed out."""
+    ctx = schema.Context("f", [])
+    schema.Text().convert(text, ctx, (1, 1), "$.name")
+    assert warned == any("curly quotes" in p.message for p in ctx.problems)

@@ -192,6 +192,28 @@ class TestReported:
             )
         ] == problems(report)
 
+    def test_an_invalid_id_is_never_suggested(self, write: WriteFile) -> None:
+        """A reference to 'safe-futures' is not told to copy the mistake
+        in the organisation's own id."""
+        write(
+            "organisations/safe-futures.yaml",
+            "id: Safe_Futures\nname: Safe Futures\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        write(
+            "signatures/survivors-letter-2023/"
+            "survivors-letter-2023--safe-futures.yaml",
+            "id: survivors-letter-2023--safe-futures\n"
+            "letter: survivors-letter-2023\nsignatory: safe-futures\n"
+            "role: organisation\nsources:\n  - url: https://example.org/\n",
+        )
+        messages = [p.message for p in cr.validate("registry_data").problems]
+        assert any(
+            "no organisation, person or group has the id 'safe-futures'" in m
+            for m in messages
+        ), messages
+        assert not any("Safe_Futures'?" in m for m in messages), messages
+
     def test_missing_registry_file(self, shipped_copy: Path) -> None:
         (shipped_copy / "registry.yaml").unlink()
         report = cr.validate("registry_data")
