@@ -1054,9 +1054,9 @@ def _report_unknown(
         if hidden:
             ctx.report(
                 "unknown-field",
-                f"{a(kind_name(cls))} has no such field (its name is not "
-                f"shown: the record holds private values){hint}; correct "
-                "or remove it",
+                f"{a(kind_name(cls))} has no field of the name written "
+                "here (the name is not repeated: the record holds private "
+                f"values){hint}; correct or remove it",
                 raw.key_pos[key],
                 pointer,
             )
