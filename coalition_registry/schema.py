@@ -92,10 +92,19 @@ class Context:
         return INVALID
 
     def show(self, value: str) -> str:
-        """*value* quoted for a message, or a stand-in when it is private."""
+        """*value* quoted for a message, or a stand-in when it is private;
+        a long value is cut to its first characters.
+        """
         if self.redact:
             return "the value (not shown: private)"
+        if len(value) > _SHOWN_CHARACTERS:
+            # A pasted paragraph would drown the line that says what to do.
+            quoted = repr(value[:_SHOWN_CHARACTERS])
+            return f"{quoted[:-1]}...{quoted[-1]} ({len(value):,} characters)"
         return repr(value)
+
+
+_SHOWN_CHARACTERS: Final = 80
 
 
 def shape_of(value: Any) -> str:

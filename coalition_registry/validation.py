@@ -234,15 +234,22 @@ def records_from(
             ids.append(
                 (record_id, cls.kind_name, shown, *raw_record.value_pos["id"])
             )
-            if stem is not None and pointer == "$" and record_id != stem:
+            # An id that is not valid has its own error: renaming the file
+            # after it would only copy the mistake.
+            if (
+                stem is not None
+                and pointer == "$"
+                and record_id != stem
+                and SLUG.fullmatch(record_id)
+            ):
                 secret = (
                     cls is Person and raw_record.get("disclosure") != "public"
                 )
-                what = "its id" if secret else repr(record_id)
                 ctx.report(
                     "id-file-mismatch",
                     f"the file is named {stem!r} but the record's id is "
-                    f"{what}; rename the file to <id>.yaml or fix the id"
+                    f"{record_id!r}; rename the file to {record_id}.yaml, "
+                    "or fix the id"
                     if not secret
                     else "the file name does not match the record's id; "
                     "rename the file to <id>.yaml",
@@ -526,7 +533,8 @@ def check_registry(
                     Problem(
                         "duplicate-id",
                         f"the id {record_id!r} is also used at {other}; "
-                        "ids are unique across the registry: rename one",
+                        "ids are unique across the registry: if both records are "
+                        "the same, delete one; else rename one",
                         loc,
                         "$.id",
                     )

@@ -155,3 +155,13 @@ def test_a_value_wrapped_in_curly_quotes(text: str, warned: bool) -> None:
     ctx = schema.Context("f", [])
     schema.Text().convert(text, ctx, (1, 1), "$.name")
     assert warned == any("curly quotes" in p.message for p in ctx.problems)
+
+
+def test_a_long_value_is_cut_in_messages() -> None:
+    """A paragraph pasted into a field is not repeated whole: the line
+    would hide what to do."""
+    ctx = schema.Context("f", [])
+    schema.Country().convert("Ireland " * 750, ctx, (1, 1), "$.country")
+    (problem,) = ctx.problems
+    assert "...' (6,000 characters) is not an ISO 3166-1" in problem.message
+    assert len(problem.message) < 200
