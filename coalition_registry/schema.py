@@ -443,7 +443,12 @@ class Country(FieldType):
                 pointer,
             )
         guess = None if ctx.redact else countries.suggest(text)
-        hint = f"; did you mean {guess!r}?" if guess else ""
+        # Named too: "no" may be Norway, or a volunteer's "none".
+        hint = (
+            f"; did you mean {guess!r} ({countries.country_name(guess)})?"
+            if guess
+            else ""
+        )
         return ctx.report(
             "unknown-country",
             f"{ctx.show(text)} is not an ISO 3166-1 alpha-2 code{hint}",
