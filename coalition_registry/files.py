@@ -68,9 +68,12 @@ def display_path(path: Path) -> str:
 def find_root(path: Path) -> Path | None:
     """The nearest folder at or above *path* holding ``registry.yaml``."""
     here = path if path.is_dir() else path.parent
-    # Absolute, so that "." and "x.yaml" have folders above them too (not
-    # resolved: a registry reached through a link is shown as named).
-    here = Path(os.path.abspath(here))
+    # Absolute, so that "." and "x.yaml" have folders above them too; not
+    # resolved, so that a registry reached through a link is shown as
+    # named, unless ".." follows a link (which only the system can follow).
+    here = (
+        here.resolve() if ".." in here.parts else Path(os.path.abspath(here))
+    )
     for folder in (here, *here.parents):
         if (folder / REGISTRY_FILE).is_file():
             return folder

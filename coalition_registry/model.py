@@ -20,6 +20,7 @@ from ._pickle import by_fields
 from .parsing import YMap, YSeq
 from .problems import Location
 from .schema import (
+    SLUG,
     Context,
     Count,
     Country,
@@ -359,14 +360,16 @@ ORGANISATION_KINDS: Final = (
 SCOPES: Final = ("national", "regional", "international")
 
 
-def _spells_name(record_id: str, name: object) -> bool:
+def _spells_name(record_id: str, name: object, kind: str) -> bool:
     """Whether *record_id* holds a word of *name* (of three letters or
-    more), so that it would give a hidden name away.
+    more), so that it would give a hidden name away; the ``kind-`` it may
+    start with is not looked at ("Per" is not in ``person-7k2m9x``).
     """
     if not isinstance(name, str):
         return False
+    rest = record_id.removeprefix(f"{kind}-")
     words = [w for w in countries.normalise(name).split() if len(w) > 2]
-    return any(w in record_id for w in words)
+    return any(w in rest for w in words)
 
 
 def _check_private_name(
@@ -383,7 +386,7 @@ def _check_private_name(
         record_id
         and isinstance(written, YSeq)
         and "name" in written
-        and _spells_name(record_id, raw.get("name"))
+        and _spells_name(record_id, raw.get("name"), kind)
     ):
         ctx.report(
             "not-opaque-id",
@@ -569,7 +572,7 @@ class Person(_Positioned):
             and person_id
             and (
                 OPAQUE_ID.fullmatch(person_id) is None
-                or _spells_name(person_id, raw.get("name"))
+                or _spells_name(person_id, raw.get("name"), "person")
             )
         ):
             ctx.report(
@@ -724,12 +727,19 @@ class Signature(_Positioned):
 
     @staticmethod
     def __hide_all__(raw: YMap) -> bool:
-        # A signature by a person who is not public (their ids are opaque)
-        # says when and why they signed: messages repeat none of it.  The
-        # person's own record is in another file, so the id tells.
+        """Whether messages must repeat nothing of this signature: it may be
+        by a person who is not public, and say when and why they signed.
+
+        The person's record is in another file, so the id tells: such a
+        person's id is opaque (``person-...``).  Values are shown only for
+        a signatory plainly not one: a valid id that does not start with
+        ``person-`` (one given twice, misspelt or missing could be anyone).
+        """
         signatory = raw.get("signatory")
-        return isinstance(signatory, str) and (
-            OPAQUE_ID.fullmatch(signatory) is not None
+        return (
+            not isinstance(signatory, str)
+            or SLUG.fullmatch(signatory) is None
+            or signatory.startswith("person-")
         )
 
     @property

@@ -398,7 +398,19 @@ _TAB: Final = "a tab cannot be used here; indent with spaces, not tabs"
 
 
 # "key:value" (no space after the colon), and where the value starts.
-_NO_SPACE: Final = re.compile(r"[ ]*(?:-[ ]+)*[A-Za-z_][\w-]*:(?=[^ \t\r\n:])")
+_NO_SPACE: Final = re.compile(
+    r"[ ]*(?:-[ ]+)*[A-Za-z_][\w-]*:(?=[^ \t\r\n:/])"
+)
+# Where the first field of a line starts (after "- " for a list item).
+_FIELD: Final = re.compile(r"[ ]*(?:-[ ]+)*")
+
+
+def _field_at(line: str) -> int:
+    """The column (from 0) where the first field of *line* starts."""
+    found = _FIELD.match(line)
+    return 0 if found is None else found.end()
+
+
 # "key: value" on one line, and where the value starts.
 _KEY_VALUE: Final = re.compile(r"[ ]*(?:-[ ]+)*[A-Za-z_][\w-]*:[ ]+(?=\S)")
 _QUOTE_IT: Final = '; put the whole value in double quotes ("...")'
@@ -439,6 +451,18 @@ def _in_plain_words(
             "in double quotes on one line"
         )
     if "mapping values are not allowed" in problem:
+        indent = len(here) - len(here.lstrip(" "))
+        if here[indent : indent + 1] == "\t":
+            return (line, indent + 1), _TAB
+        value = _KEY_VALUE.match(here)
+        if value is not None and value.end() < col:
+            # A second ": " on the line, inside the value.
+            return (line, value.end() + 1), (
+                "this value holds ': ', which starts a new field in YAML"
+                + _QUOTE_IT
+            )
+        # The line's own field is refused: the value of a line above runs
+        # on into it.
         for number in range(line - 1, 0, -1):
             above = line_at(number)
             if not above.strip() or above.lstrip().startswith("#"):
@@ -449,12 +473,8 @@ def _in_plain_words(
                     "a field's ':' must be followed by a space; write "
                     "'field: value'"
                 )
-            value = _KEY_VALUE.match(above)
-            indent = len(here) - len(here.lstrip(" "))
-            if here[indent : indent + 1] == "\t":
-                return (line, indent + 1), _TAB
-            if value is not None and indent > len(above) - len(
-                above.lstrip(" ")
+            if _KEY_VALUE.match(above) is not None and indent > _field_at(
+                above
             ):
                 return (line, indent + 1), (
                     "this line is indented more than the field above it, "
@@ -462,12 +482,6 @@ def _in_plain_words(
                     "up with the other fields"
                 )
             break
-        value = _KEY_VALUE.match(here)
-        if value is not None and value.end() < col:
-            return (line, value.end() + 1), (
-                "this value holds ': ', which starts a new field in YAML"
-                + _QUOTE_IT
-            )
         return None
     if "cannot start any token" in problem:
         char = _char_at(text, line, col)
@@ -519,12 +533,11 @@ def _in_plain_words(
                 "list, or stands where a field is expected; indent it like "
                 "the other items, under the field it belongs to"
             )
-        if indent + 1 > start[1]:
-            return (line, col), (
-                "this line does not line up with the fields above it: they "
-                f"start in column {start[1]}; indent it by the same number "
-                "of spaces"
-            )
+        return (line, col), (
+            "this line does not line up with the lines above it: the "
+            "fields of one record, or of one source or list item, start in "
+            "the same column; indent it like the field it goes with"
+        )
     return None
 
 
@@ -946,7 +959,9 @@ def _parse_full(
             path,
             limits,
             aliased="*" in text,
-            lines=_BREAK.split(text) if " #" in text else None,
+            lines=_BREAK.split(text)
+            if " #" in text or "\t#" in text
+            else None,
         )
         data = None if node is None else builder.build(node)
     except MemoryError:

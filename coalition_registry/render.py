@@ -72,15 +72,25 @@ def report_json(report: Report, out: TextIO) -> None:
 # code: names come from contributors, and the tables are posted as
 # pull-request comments and pages.  A "<" before anything else ("<3") is
 # plain text already.
-_MD_MARKUP: Final = re.compile(r"[\\`*_\[\]|]|<(?=[A-Za-z/!?])")
+_MD_MARKUP: Final = re.compile(
+    r"[\\`*_~\[\]|]|<(?=[A-Za-z/!?])"
+    r"|(?i:(?<=\bwww)\.|(?<=\bhttp):(?=//)|(?<=\bhttps):(?=//))"
+)
 
 
 def _md(text: object) -> str:
     """Text for a Markdown table cell or paragraph: no line breaks, and no
-    character that would start markup (each is escaped with a backslash,
-    which Markdown shows as the character itself).
+    character that would start markup or a link (each is escaped with a
+    backslash, which Markdown shows as the character itself).
     """
     return _MD_MARKUP.sub(r"\\\g<0>", str(text).replace("\n", " "))
+
+
+def _md_url(url: str) -> str:
+    """An address for a Markdown cell, still a link: only what would end
+    the cell or the link is percent-encoded.
+    """
+    return url.replace("|", "%7C").replace("<", "%3C").replace(">", "%3E")
 
 
 def _table_rows(table: Table) -> list[list[str]]:
@@ -279,6 +289,9 @@ def export_markdown(data: Export, out: TextIO) -> None:
     print("| " + " | ".join(columns) + " |", file=out)
     print("|" + "---|" * len(columns), file=out)
     for row in data.rows:
-        print("| " + " | ".join(_md(row[c]) for c in columns) + " |", file=out)
+        cells = (
+            _md_url(row[c]) if c == "source" else _md(row[c]) for c in columns
+        )
+        print("| " + " | ".join(cells) + " |", file=out)
     for note in data.notes():
         print(f"\n{_md(note)}", file=out)

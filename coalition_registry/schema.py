@@ -197,6 +197,7 @@ def check_suspicious(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
     if text.isascii():
         return  # the common case: no control character, one alphabet
     if text[0] in _CURLY_OPEN and text[-1] in _CURLY_CLOSE and len(text) > 1:
+        # Told beside, never instead of, what the checks below find.
         ctx.report(
             "suspicious-character",
             "the text is wrapped in curly quotes (as a word processor "
@@ -205,7 +206,6 @@ def check_suspicious(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
             pos,
             pointer,
         )
-        return
     hit = _SUSPICIOUS.search(text)
     if hit is not None:
         char = hit.group()

@@ -19,9 +19,17 @@ import os
 import warnings
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Final,
+    NamedTuple,
+    TypeAlias,
+    TypeVar,
+    cast,
+)
 
 import attrs
 
@@ -402,9 +410,7 @@ def _read_file(
     *,
     fresh: bool = False,
 ) -> FileRecords | Hit:
-    """What a file yields: from *store* when it holds the file's bytes, or
-    read afresh (with *fresh*, read afresh with the digest the cache keeps).
-    """
+    """What one file yields (see :func:`_read_files`)."""
     return _read_files((entry,), limits, store, fresh=fresh)[0]
 
 
@@ -415,30 +421,61 @@ def _read_files(
     *,
     fresh: bool = False,
 ) -> list[FileRecords | Hit]:
-    """What each of *entries* yields, as :func:`_read_file` gives it.
+    """What each of *entries* yields: from *store* when it holds the file's
+    bytes, or read afresh (with *fresh*, read afresh with the digest the
+    cache keeps).
 
     The files go through each stage together: all are read, then all
     parsed, then all their records built.  One stage's code and data then
     stay in the processor's caches from one file to the next; file by
     file, the reader and the builder push each other out, and reading a
-    registry of many small files takes a fifth longer.
+    registry of many small files takes a fifth longer.  Large files go on
+    when about a megabyte has been read, so that memory stays bounded by
+    the limits of one file.
     """
     results: list[FileRecords | Hit | None] = []
-    # Files read and not yet parsed: (index, bytes, digest, class).
-    read: list[tuple[int, bytes, str | None, type[Any]]] = []
+    read: list[_Read] = []
+    size = 0
     for entry in entries:
         early = _before_parsing(entry, limits, store, fresh=fresh)
-        if isinstance(early, tuple):
-            read.append((len(results), *early))
-            results.append(None)
-        else:
+        if not isinstance(early, _Bytes):
             results.append(early)
+            continue
+        read.append((len(results), *early))
+        results.append(None)
+        size += len(early.raw)
+        if size >= _STAGE_BYTES:
+            _parse_and_build(read, entries, limits, results)
+            read, size = [], 0
+    _parse_and_build(read, entries, limits, results)
+    return cast("list[FileRecords | Hit]", results)
+
+
+class _Bytes(NamedTuple):
+    """A file read, to be parsed: its bytes, their digest, its class."""
+
+    raw: bytes
+    digest: str | None
+    cls: type[Any]
+
+
+# A file read and not yet parsed: its index, bytes, digest and class.
+_Read: TypeAlias = tuple[int, bytes, str | None, type[Any]]
+_STAGE_BYTES: Final = 1024 * 1024
+
+
+def _parse_and_build(
+    read: list[_Read],
+    entries: Sequence[files.FileEntry],
+    limits: Limits,
+    results: list[FileRecords | Hit | None],
+) -> None:
+    """Parse the files *read*, then build their records into *results*."""
     docs = [parse(raw, entries[i].shown, limits) for i, raw, _, _ in read]
     for (i, _, digest, cls), doc in zip(read, docs, strict=True):
         results[i] = records_from(
             doc, cls, stem=entries[i].stem, digest=digest
         )
-    return cast("list[FileRecords | Hit]", results)
 
 
 def _before_parsing(
@@ -447,7 +484,7 @@ def _before_parsing(
     store: Cache | None,
     *,
     fresh: bool,
-) -> FileRecords | Hit | tuple[bytes, str | None, type[Any]]:
+) -> FileRecords | Hit | _Bytes:
     """A file's result when it is known before parsing (a problem, or a
     cache hit), else its bytes, their digest and its folder's class.
     """
@@ -478,7 +515,7 @@ def _before_parsing(
         hit = None if store is None else store.hit(entry.shown, digest)
         if hit is not None:
             return hit
-    return raw, digest, cls
+    return _Bytes(raw, digest, cls)
 
 
 def _stand_in(stem: str, cls: type[Any], shown: str) -> IdUse:
@@ -851,17 +888,18 @@ def _validate(
             files_read += sum(not _ignored(r) for r in results) + 1
             record_count += sum(r.count for r in results)
             continue
-        # Compared as absolute paths: named from inside the registry, a
-        # file is "x.yaml", and the walk from its root shows it as
-        # "../organisations/x.yaml".
-        scopes = [os.path.abspath(t) for t in named]
+        # Compared as real paths: named from inside the registry, a file
+        # is "x.yaml", and the walk from its root shows it as
+        # "../organisations/x.yaml"; through a link, as "link/...".
+        scopes = [os.path.realpath(t) for t in named]
+        real = _real_paths(root, real_root)
         problems.extend(
             p
             for p in root_problems
-            if any(_within_path(p.location.path, s) for s in scopes)
+            if any(_within(real(p.location.path), s) for s in scopes)
         )
         inside = [
-            r for r in results if any(_within_path(r.path, s) for s in scopes)
+            r for r in results if any(_within(real(r.path), s) for s in scopes)
         ]
         info_named = any(t.name == files.REGISTRY_FILE for t in named)
         files_read += sum(not _ignored(r) for r in inside) + info_named
@@ -887,11 +925,28 @@ def _ignored(result: FileRecords) -> bool:
     )
 
 
-def _within_path(shown: str, scope: str) -> bool:
-    """Whether the file shown as *shown* is *scope* (an absolute path) or in
-    it.
+def _real_paths(root: Path, real_root: Path) -> Callable[[str], str]:
+    """The real path of a file as the walk of *root* shows it (the root's
+    own path as shown, then the path inside it, which has no links the
+    walk followed).
     """
-    path = os.path.abspath(shown)
+    shown_root = files.display_path(root)
+    prefix = "" if shown_root == "." else shown_root + "/"
+
+    def real(shown: str) -> str:
+        if shown == shown_root:
+            return str(real_root)
+        if shown.startswith(prefix):
+            return os.path.normpath(
+                os.path.join(real_root, shown[len(prefix) :])
+            )
+        return os.path.realpath(shown)
+
+    return real
+
+
+def _within(path: str, scope: str) -> bool:
+    """Whether *path* is *scope* or inside it (both real paths)."""
     return path == scope or path.startswith(scope.rstrip(os.sep) + os.sep)
 
 

@@ -500,7 +500,27 @@ class TestHostileNames:
         render.export_markdown(data, out)
         row = next(x for x in out.getvalue().splitlines() if "img" in x)
         assert (
-            r'\<img src="https://evil.example/t.png"> \[Donate\](x) \*b\*'
+            r'\<img src="https\://evil.example/t.png"> \[Donate\](x) \*b\*'
             in row
         )
         assert "<img" not in row.replace(r"\<img", "")
+
+    def test_markdown_names_make_no_links_and_addresses_stay_links(
+        self,
+    ) -> None:
+        named = cr.Organisation(
+            id="org-3",
+            name="Visit www.evil.example or https://evil.example ~~now~~",
+            sources=SOURCE,
+        )
+        signature = signs(
+            named,
+            "organisation",
+            sources=(cr.Source(url="https://example.org/a_b*c"),),
+        )
+        data = cr.export(cr.Registry([letter(), named, signature]))
+        out = io.StringIO()
+        render.export_markdown(data, out)
+        row = out.getvalue().splitlines()[2]
+        assert r"www\.evil.example or https\://evil.example \~\~now\~\~" in row
+        assert row.endswith("| https://example.org/a_b*c |")

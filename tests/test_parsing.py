@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from coalition_registry import parsing
 from coalition_registry.parsing import (
     DROPPED,
     Limits,
@@ -226,3 +229,20 @@ def test_one_pass_character_check_matches_the_two_rules() -> None:
         assert bool(parsing._FORBIDDEN.match(char)) == bool(
             not printable.match(char) or ambiguous_break.match(char)
         ), hex(point)
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [
+        ("name: Safe Futures #1 for kids\n", 20),
+        ("name: Safe\t#1\n", 12),
+        ("name: Safe Futures # a comment\n", None),
+        ('name: "Safe Futures #1"\n', None),
+    ],
+)
+def test_a_value_cut_short_by_a_comment(text: str, column: int | None) -> None:
+    problems = parsing.parse_text(text, "f.yaml").problems
+    found = [
+        p.location.column for p in problems if p.code == "comment-in-value"
+    ]
+    assert ([column] if column else []) == found

@@ -165,3 +165,13 @@ def test_a_long_value_is_cut_in_messages() -> None:
     (problem,) = ctx.problems
     assert "...' (6,000 characters) is not an ISO 3166-1" in problem.message
     assert len(problem.message) < 200
+
+
+def test_curly_quotes_do_not_hide_a_control_character() -> None:
+    ctx = schema.Context("f", [])
+    schema.Text().convert(
+        "\u201cExample \u202eytirahC\u201d", ctx, (1, 1), "$.name"
+    )
+    messages = " / ".join(p.message for p in ctx.problems)
+    assert "curly quotes" in messages
+    assert "RIGHT-TO-LEFT OVERRIDE" in messages

@@ -180,6 +180,27 @@ class TestReported:
         assert bad.samefile(where.path)
         assert (3, 13) == (where.line, where.column)
 
+    def test_files_named_through_links(self, write: WriteFile) -> None:
+        """A file named through a link to the registry, or through a link
+        and '..', is checked like the same file named directly."""
+        write(
+            "organisations/test-org.yaml", ORG.format(country="UK", number="1")
+        )
+        Path("link").symlink_to("registry_data")
+        Path("ppl").symlink_to("registry_data/people")
+        for named in (
+            ["ppl/../organisations/test-org.yaml"],
+            [
+                "link/organisations/nspcc.yaml",
+                "registry_data/organisations/test-org.yaml",
+            ],
+        ):
+            report = cr.validate(*named)
+            assert ["unknown-country"] == [p.code for p in report.problems], (
+                named
+            )
+            assert len(named) == report.summary["files"]
+
     def test_the_folder_above_a_registry(self, shipped_copy: Path) -> None:
         """A clone's top folder is not read as a registry of misplaced
         files: the message names the registry inside it."""
@@ -213,6 +234,41 @@ class TestReported:
             for m in messages
         ), messages
         assert not any("Safe_Futures'?" in m for m in messages), messages
+
+    @pytest.mark.parametrize(
+        ("path", "content"),
+        [
+            (
+                "groups/group-7k2m9x.yaml",
+                "id: group-7k2m9x\nname: Quillfeather Group\nprivate: [name]\n",
+            ),
+            (
+                "people/person-8k2m9x.yaml",
+                "id: person-8k2m9x\ndisclosure: pseudonym\nname: Per Olsen\n",
+            ),
+        ],
+    )
+    def test_the_opaque_id_recommended_is_accepted(
+        self, write: WriteFile, path: str, content: str
+    ) -> None:
+        """'group' in the name is not spelt by the 'group-' an opaque id
+        starts with, nor 'Per' by 'person-'."""
+        write(path, content + "sources:\n  - url: https://example.org/\n")
+        assert [] == problems(cr.validate("registry_data"))
+
+    def test_a_record_whose_id_is_given_twice_is_still_found(
+        self, write: WriteFile
+    ) -> None:
+        """References to a file whose id is given twice do not fail too:
+        the record stands for its file's name."""
+        write(
+            "organisations/barnardos.yaml",
+            "id: barnardos\nid: barnardos\nname: Barnardo's\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        assert ["duplicate-key"] == [
+            p.code for p in cr.validate("registry_data").problems
+        ]
 
     def test_missing_registry_file(self, shipped_copy: Path) -> None:
         (shipped_copy / "registry.yaml").unlink()
@@ -305,12 +361,14 @@ def test_a_trailing_line_break_written_as_an_escape_is_refused(
     ]
 
 
+@pytest.mark.parametrize("stage_bytes", [1024 * 1024, 1])
 def test_files_read_together_give_what_each_gives_alone(
-    shipped_copy: Path,
+    shipped_copy: Path, monkeypatch: pytest.MonkeyPatch, stage_bytes: int
 ) -> None:
     """Reading files stage by stage (all read, then all parsed, then all
     built) changes nothing: every invalid case's files, read in one batch
-    with the shipped registry's, give what each gives read alone."""
+    with the shipped registry's, give what each gives read alone; and so
+    they do when the stages go on after every file, as for large ones."""
     cases = Path(__file__).parent / "data" / "invalid"
     for case in sorted(p for p in cases.iterdir() if p.is_dir()):
         for path in case.rglob("*"):
@@ -323,8 +381,21 @@ def test_files_read_together_give_what_each_gives_alone(
                 shutil.copyfile(path, target)
     entries = files.walk(shipped_copy)
     limits = cr.Limits()
-    together = validation._read_files(entries, limits)
     alone = [validation._read_file(entry, limits) for entry in entries]
+    monkeypatch.setattr(validation, "_STAGE_BYTES", stage_bytes)
+    stages = []
+    real = validation._parse_and_build
+
+    def count(read: list[Any], *args: Any) -> None:
+        stages.append(len(read))
+        real(read, *args)
+
+    monkeypatch.setattr(validation, "_parse_and_build", count)
+    together = validation._read_files(entries, limits)
+    if stage_bytes == 1:  # every file that is not empty goes on alone
+        assert len(stages) > len(entries) / 2, stages
+    else:
+        assert max(stages) > 60, stages
     assert together == alone
     assert len(entries) > 80
     assert sum(bool(r.problems) for r in together) > 40
