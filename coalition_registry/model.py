@@ -66,6 +66,9 @@ ROLES: Final = (
     "academic",
     "organisation",
 )
+#: The roles only people sign in, alone or as a group: never an
+#: organisation.
+PERSONAL_ROLES: Final = frozenset({"survivor", "family-member"})
 DISCLOSURES: Final = ("public", "pseudonym", "anonymous")
 VERIFICATIONS: Final = (
     "reported",

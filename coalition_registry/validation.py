@@ -38,6 +38,7 @@ from ._pickle import by_fields
 from .model import (
     FOLDERS,
     KINDS,
+    PERSONAL_ROLES,
     Group,
     Organisation,
     Person,
@@ -93,6 +94,7 @@ IdUse: TypeAlias = tuple[str, str, str, int, int]
 _LETTER: Final = operator.attrgetter("letter")
 _SIGNATORY: Final = operator.attrgetter("signatory")
 _DISCLOSURE: Final = operator.attrgetter("disclosure")
+_ROLE: Final = operator.attrgetter("role")
 _ID: Final = operator.attrgetter("id")
 
 #: The data-format version this library reads.
@@ -588,8 +590,39 @@ def check_registry(
             signatures,
         )
     )
+    problems.extend(_check_roles(by_kind.get(Organisation, ()), signatures))
     problems.extend(_check_claims(registry))
     return problems
+
+
+def _check_roles(
+    organisations: Sequence[Organisation], signatures: Sequence[Signature]
+) -> Iterable[Problem]:
+    """An organisation does not sign as a survivor or a family member: it
+    would be counted among them, and in the claims about them.
+    """
+    personal = itertools.compress(
+        signatures, map(PERSONAL_ROLES.__contains__, map(_ROLE, signatures))
+    )
+    ids = None
+    for signature in personal:
+        if ids is None:
+            ids = set(map(_ID, organisations))
+        if signature.signatory not in ids:
+            continue
+        what = (
+            "the role given here (not shown: private)"
+            if "role" in signature.private
+            else f"the role {signature.role!r}"
+        )
+        yield Problem(
+            "invalid-value",
+            f"this signatory is an organisation, and {what} is one only "
+            "people sign in; use role: organisation (or expert or "
+            "academic), or record the survivors who signed as a group",
+            signature.location_of("role"),
+            "$.role",
+        )
 
 
 def records_by_kind(

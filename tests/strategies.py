@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from coalition_registry.model import (
     DISCLOSURES,
+    PERSONAL_ROLES,
     ROLES,
     Claim,
     Group,
@@ -194,7 +195,15 @@ def registries(draw: st.DrawFn) -> list[Any]:
                 id=f"{letter.id}--{who.id}",
                 letter=letter.id,
                 signatory=who.id,
-                role=draw(st.sampled_from(ROLES)),
+                # An organisation never signs as a survivor or a family
+                # member (validation refuses it).
+                role=draw(
+                    st.sampled_from(
+                        [r for r in ROLES if r not in PERSONAL_ROLES]
+                        if isinstance(who, Organisation)
+                        else ROLES
+                    )
+                ),
                 status=status,
                 withdrawn_on=draw(dates) if status == "withdrawn" else None,
                 sources=draw(source_lists),
