@@ -359,7 +359,8 @@ def _syntax_problem(e: Exception, path: str, text: str) -> Problem:
         return Problem(
             "multiple-documents",
             "the file holds more than one YAML document (a second '---'); "
-            "keep one record, or one list of records, per file",
+            "delete that '---' line, or keep one record, or one list of "
+            "records, per file",
             Location(path, line, col),
         )
     message = str(problem)
@@ -561,9 +562,14 @@ def _quote_trouble(text: str, error_line: int) -> tuple[Pos, str] | None:
             if closed is None:
                 if number == error_line:
                     continue
+                runs_to = (
+                    "the end of the file"
+                    if error_line >= len(_BREAK.split(text))
+                    else f"line {error_line}"
+                )
                 return (number, col), (
                     "the quote that opens here is not closed on this line "
-                    f"(the text runs on to line {error_line}); close the quote"
+                    f"(the text runs on to {runs_to}); close the quote"
                 )
             after = rest[closed.end() :].lstrip()
             if (

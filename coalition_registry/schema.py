@@ -449,6 +449,17 @@ class Country(FieldType):
             if guess
             else ""
         )
+        if text.strip().lower().rstrip(".") in _NOT_KNOWN:
+            leave_out = (
+                "if no source says where it is, leave the field out (it is "
+                "counted as unknown)"
+            )
+            hint = (
+                f"; write {guess!r} if {countries.country_name(guess)} is "
+                f"meant, or, {leave_out}"
+                if guess
+                else f"; {leave_out}"
+            )
         return ctx.report(
             "unknown-country",
             f"{ctx.show(text)} is not an ISO 3166-1 alpha-2 code{hint}",
@@ -550,6 +561,8 @@ def date_hint(text: str) -> str:
     """
     if len(text) > 64:
         return ""  # no date is written that long
+    # Dashes a word processor makes, and "18th": read as meant.
+    text = _ORDINAL.sub(r"\1", text.translate(_DASHES))
     found = _YEAR_MONTH.fullmatch(text.strip())
     if found is not None and 1 <= int(found[2]) <= 12:
         return _month_only(int(found[1]), int(found[2]))
@@ -579,6 +592,16 @@ def date_hint(text: str) -> str:
     if not days:
         return _month_only(years[0], month)
     return _one_of([(years[0], month, days[0])])
+
+
+# What people write for a country no source gives.
+_NOT_KNOWN: Final = frozenset(
+    {"unknown", "none", "n/a", "na", "tbc", "tbd", "?", "-", "not known", "no"}
+)
+_DASHES: Final = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-")
+)
+_ORDINAL: Final = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
 def _month_only(year: int, month: int) -> str:
@@ -1119,7 +1142,8 @@ def _private_fields(
     if not isinstance(value, YSeq):
         ctx.report(
             "wrong-shape",
-            f"expected a list of field names, found {shape_of(value)}",
+            f"expected a list of field names, found {shape_of(value)}; "
+            "write them in square brackets, as in private: [country]",
             raw.value_pos["private"],
             here,
         )

@@ -175,3 +175,37 @@ def test_curly_quotes_do_not_hide_a_control_character() -> None:
     messages = " / ".join(p.message for p in ctx.problems)
     assert "curly quotes" in messages
     assert "RIGHT-TO-LEFT OVERRIDE" in messages
+
+
+_LEAVE_OUT = (
+    "if no source says where it is, leave the field out (it is counted as "
+    "unknown)"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "end"),
+    [
+        ("no", "write 'NO' if Norway is meant, or, " + _LEAVE_OUT),
+        ("N/A", _LEAVE_OUT),
+        ("UK", "did you mean 'GB' (United Kingdom)?"),
+    ],
+)
+def test_what_a_country_not_given_as_a_code_gets(
+    written: str, end: str
+) -> None:
+    ctx = schema.Context("f", [])
+    schema.Country().convert(written, ctx, (1, 1), "$.country")
+    assert ctx.problems[0].message.endswith(end)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("2023\u201309\u201318", "2023-09-18"),  # en dashes
+        ("18th September 2023", "2023-09-18"),
+        ("September 1st, 2023", "2023-09-01"),
+    ],
+)
+def test_dates_from_a_word_processor(written: str, meant: str) -> None:
+    assert f"; did you mean {meant!r}?" == date_hint(written)
