@@ -65,6 +65,7 @@ from .schema import (
     build,
     holds_private,
     shape_of,
+    yaml_fields,
 )
 
 
@@ -235,6 +236,8 @@ def records_from(
     for raw_record, pointer in items:
         ctx.private_record = holds_private(cls, raw_record)
         record = build(cls, raw_record, ctx, pointer)
+        if record is INVALID:
+            _misfiled(cls, raw_record, ctx, pointer)
         record_id = raw_record.get("id")
         if record_id is DROPPED and stem is not None and pointer == "$":
             # An id given twice: refer to the record by its file's name, so
@@ -518,6 +521,29 @@ def _before_parsing(
         if hit is not None:
             return hit
     return _Bytes(raw, digest, cls)
+
+
+def _misfiled(cls: type[Any], raw: YMap, ctx: Context, pointer: str) -> None:
+    """Say where a record belongs when it has fields its folder's kind does
+    not, and every one of them is a field of one other kind (an
+    organisation saved in people/).
+    """
+    if raw.keys() <= yaml_fields(cls).keys():
+        return
+    kinds = [
+        other
+        for other in FOLDERS.values()
+        if other is not cls and raw.keys() <= yaml_fields(other).keys()
+    ]
+    if len(kinds) == 1:
+        (other,) = kinds
+        ctx.report(
+            "wrong-folder",
+            f"this record has the fields of {a(other.kind_name)}, not of "
+            f"{a(cls.kind_name)}: move its file into {other.folder}/",
+            raw.pos,
+            pointer,
+        )
 
 
 def _stand_in(stem: str, cls: type[Any], shown: str) -> IdUse:
