@@ -777,11 +777,14 @@ class Signature(_Positioned):
         if letter and signatory and values.get("id") not in {None, expected}:
             # One file per letter and signatory: two contributors adding two
             # signatures can never edit the same file.
+            here = (
+                "" if Signature.__hide_all__(raw) else f", here {expected!r}"
+            )
             ctx.report(
                 "invalid-id",
-                "a signature's id is <letter>--<signatory>, here "
-                f"{expected!r}; correct the id, or the letter or the "
-                "signatory if one of them is wrong",
+                f"a signature's id is <letter>--<signatory>{here}; correct "
+                "the id, or the letter or the signatory if one of them is "
+                "wrong",
                 raw.value_pos["id"],
                 f"{pointer}.id",
             )

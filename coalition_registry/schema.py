@@ -196,7 +196,15 @@ def check_suspicious(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
     """Warn about invisible, bidirectional or mixed-script characters."""
     if text.isascii():
         return  # the common case: no control character, one alphabet
-    if text[0] in _CURLY_OPEN and text[-1] in _CURLY_CLOSE and len(text) > 1:
+    if (
+        text[0] in _DOUBLE_OPEN
+        or text[-1] in _DOUBLE_CLOSE
+        or (
+            text[0] in _CURLY_OPEN
+            and text[-1] in _CURLY_CLOSE
+            and len(text) > 1
+        )
+    ):
         # Told beside, never instead of, what the checks below find.
         ctx.report(
             "suspicious-character",
@@ -239,6 +247,10 @@ def check_suspicious(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
 
 
 _WORD: Final = re.compile(r"\w+")
+# Curly double quotes at either end (a single one can be an apostrophe:
+# "\u2019t Hooft"), and any curly quotes at both.
+_DOUBLE_OPEN: Final = frozenset("\u201c\u201e\u00ab")
+_DOUBLE_CLOSE: Final = frozenset("\u201d\u00bb")
 _CURLY_OPEN: Final = frozenset(
     "\u201c\u201d\u2018\u2019\u201e\u201a\u00ab\u00bb"
 )
@@ -1024,7 +1036,7 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
         if "private" in raw
         else ()
     )
-    hide_all = plan.hide_all is not None and plan.hide_all(raw)
+    hide_all = hides_all(cls, raw)
     values: dict[str, Any] = (
         {"private": private} if "private" in fields else {}
     )
@@ -1121,8 +1133,19 @@ def holds_private(cls: type[Any], raw: YMap) -> bool:
     """Whether a record of *cls* written as *raw* keeps anything private:
     a ``private:`` list, or a person who is not public.
     """
+    return "private" in raw or hides_all(cls, raw)
+
+
+def hides_all(cls: type[Any], raw: YMap) -> bool:
+    """Whether messages about a record of *cls* written as *raw* must repeat
+    none of its values: its kind says so (a person who is not public), or
+    it says it is not public whatever its folder (a person's file saved
+    among groups is still a person's).
+    """
     hide_all = _plan(cls).hide_all
-    return "private" in raw or (hide_all is not None and hide_all(raw))
+    if hide_all is not None:
+        return hide_all(raw)
+    return "disclosure" in raw and raw["disclosure"] != "public"
 
 
 def _private_fields(

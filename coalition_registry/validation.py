@@ -63,6 +63,7 @@ from .schema import (
     Reference,
     a,
     build,
+    hides_all,
     holds_private,
     shape_of,
     yaml_fields,
@@ -255,9 +256,7 @@ def records_from(
                 and record_id != stem
                 and SLUG.fullmatch(record_id)
             ):
-                secret = (
-                    cls is Person and raw_record.get("disclosure") != "public"
-                )
+                secret = hides_all(cls, raw_record)
                 ctx.report(
                     "id-file-mismatch",
                     f"the file is named {stem!r} but the record's id is "

@@ -94,10 +94,14 @@ def test_the_whole_text_test_agrees_with_the_word_by_word_one(
         len({schema._script(c) for c in word} - {"COMMON"}) > 1
         for word in schema._WORD.findall(text)
     )
-    curly = (
-        len(text) > 1
-        and text[0] in schema._CURLY_OPEN
-        and text[-1] in schema._CURLY_CLOSE
+    curly = bool(text) and (
+        text[0] in schema._DOUBLE_OPEN
+        or text[-1] in schema._DOUBLE_CLOSE
+        or (
+            len(text) > 1
+            and text[0] in schema._CURLY_OPEN
+            and text[-1] in schema._CURLY_CLOSE
+        )
     )
     expected = not text.isascii() and (
         curly or mixed or schema._SUSPICIOUS.search(text) is not None
@@ -147,6 +151,7 @@ def test_the_id_an_invalid_id_meant(written: str, meant: str) -> None:
         ("\u2018Safe Futures\u2019", True),
         ("O\u2019Brien", False),
         ("\u2019t Hooft", False),
+        ("\u201cSafe Futures", True),  # closed on the next line, or never
     ],
 )
 def test_a_value_wrapped_in_curly_quotes(text: str, warned: bool) -> None:
