@@ -467,6 +467,15 @@ CODES: dict[str, Code] = _codes(
         " or reverse how text is displayed.",
     ),
     Code(
+        "implausible-date",
+        _W,
+        "A signature is withdrawn before the date of the letter it signs, "
+        "so it counts on no day at all.",
+        "Check the year of withdrawn_on; a signature that never counted "
+        "is better deleted.",
+        "withdrawn_on: 2020-01-01",
+    ),
+    Code(
         "comment-in-value",
         _W,
         "A value not in quotes is followed on its line by ' #' and more "

@@ -97,6 +97,7 @@ _LETTER: Final = operator.attrgetter("letter")
 _SIGNATORY: Final = operator.attrgetter("signatory")
 _DISCLOSURE: Final = operator.attrgetter("disclosure")
 _ROLE: Final = operator.attrgetter("role")
+_WITHDRAWN_ON: Final = operator.attrgetter("withdrawn_on")
 _ID: Final = operator.attrgetter("id")
 
 #: The data-format version this library reads.
@@ -616,8 +617,36 @@ def check_registry(
         )
     )
     problems.extend(_check_roles(by_kind.get(Organisation, ()), signatures))
+    problems.extend(_check_withdrawals(registry, signatures))
     problems.extend(_check_claims(registry))
     return problems
+
+
+def _check_withdrawals(
+    registry: Registry, signatures: Sequence[Signature]
+) -> Iterable[Problem]:
+    """A withdrawal dated before the letter it withdraws from makes the
+    signature count on no day at all: most likely a mistyped year.
+    """
+    withdrawn = itertools.compress(signatures, map(_WITHDRAWN_ON, signatures))
+    for signature in withdrawn:
+        letter = registry.letters.get(signature.letter)
+        if (
+            letter is None
+            or letter.date is None
+            or signature.withdrawn_on is None
+            or signature.withdrawn_on >= letter.date
+        ):
+            continue
+        # No date is repeated: the signature may be a hidden person's.
+        yield Problem(
+            "implausible-date",
+            "the signature is withdrawn before the date of the letter it "
+            "signs, so it counts on no day at all; check the year of "
+            "withdrawn_on",
+            signature.location_of("withdrawn_on"),
+            "$.withdrawn_on",
+        )
 
 
 def _check_roles(
