@@ -523,10 +523,9 @@ def _in_plain_words(
             if value is not None and line_at(number)[value.end()] in "[{":
                 return (number, value.end() + 1), (
                     "a value that starts with '[' or '{' is read as a list "
-                    "or a mapping; if it is text, put the whole value in "
-                    'double quotes ("...")'
+                    "or a mapping; if it is text,"
+                    + _QUOTE_IT.removeprefix(";")
                 )
-        here = line_at(line)
         indent = len(here) - len(here.lstrip(" "))
         if here[indent : indent + 2] in {"- ", "-"}:
             return (line, col), (
