@@ -394,8 +394,9 @@ def _check_private_name(
         ctx.report(
             "not-opaque-id",
             f"{a(kind)} whose name is private needs an id that does not "
-            f"spell its name, such as {kind}-7k2m9x; change the id, and "
-            "the file's name and the references to it with it",
+            f"spell {'their' if kind == 'person' else 'its'} name, such as "
+            f"{kind}-7k2m9x; change the id, and the file's name and the "
+            "references to it with it",
             raw.value_pos["id"],
             f"{pointer}.id",
         )
@@ -470,6 +471,7 @@ class Organisation(_Positioned):
     def __check__(
         values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
     ) -> None:
+        """Checks beyond the fields: an id that spells a private name."""
         _check_private_name("organisation", values, raw, ctx, pointer)
 
     @property
@@ -638,6 +640,7 @@ class Group(_Positioned):
     def __check__(
         values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
     ) -> None:
+        """Checks beyond the fields: an id that spells a private name."""
         _check_private_name("group", values, raw, ctx, pointer)
 
     @property
