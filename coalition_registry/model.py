@@ -36,6 +36,7 @@ from .schema import (
     Url,
     a,
     field,
+    holds_private,
 )
 
 
@@ -780,8 +781,10 @@ class Signature(_Positioned):
         if letter and signatory and values.get("id") not in {None, expected}:
             # One file per letter and signatory: two contributors adding two
             # signatures can never edit the same file.
+            # The id is made of the letter and signatory: not repeated for
+            # a record that keeps anything private.
             here = (
-                "" if Signature.__hide_all__(raw) else f", here {expected!r}"
+                "" if holds_private(Signature, raw) else f", here {expected!r}"
             )
             ctx.report(
                 "invalid-id",

@@ -469,7 +469,7 @@ CODES: dict[str, Code] = _codes(
     Code(
         "implausible-date",
         _W,
-        "A signature is withdrawn before the date of the letter it signs, "
+        "A signature is withdrawn on or before the date of the letter it signs, "
         "so it counts on no day at all.",
         "Check the year of withdrawn_on; a signature that never counted "
         "is better deleted.",

@@ -196,21 +196,26 @@ def check_suspicious(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
     """Warn about invisible, bidirectional or mixed-script characters."""
     if text.isascii():
         return  # the common case: no control character, one alphabet
-    if (
-        text[0] in _DOUBLE_OPEN
-        or text[-1] in _DOUBLE_CLOSE
-        or (
-            text[0] in _CURLY_OPEN
-            and text[-1] in _CURLY_CLOSE
-            and len(text) > 1
-        )
-    ):
+    wrapped = (
+        len(text) > 1 and text[0] in _CURLY_OPEN and text[-1] in _CURLY_CLOSE
+    )
+    # One curly double quote at an end, never closed (or opened) in the
+    # text: a quoted word inside ("must “act now”") is not one.
+    unbalanced = (
+        text[0] in _DOUBLE_OPEN and not _DOUBLE_CLOSE & set(text)
+    ) or (text[-1] in _DOUBLE_CLOSE and not _DOUBLE_OPEN & set(text))
+    if wrapped or unbalanced:
         # Told beside, never instead of, what the checks below find.
+        what = (
+            "wrapped in curly quotes"
+            if wrapped
+            else "started or ended by a curly quote"
+        )
         ctx.report(
             "suspicious-character",
-            "the text is wrapped in curly quotes (as a word processor "
-            "types them), which YAML keeps as part of it; use straight "
-            'double quotes ("...") or none',
+            f"the text is {what} (as a word processor types them), which "
+            'YAML keeps as part of it; use straight double quotes ("...") '
+            "or none",
             pos,
             pointer,
         )
@@ -461,7 +466,9 @@ class Country(FieldType):
             if guess
             else ""
         )
-        if text.strip().lower().rstrip(".") in _NOT_KNOWN:
+        # Given for every private value too: only for some, it would tell
+        # which values those are.
+        if ctx.redact or text.strip().lower().rstrip(".") in _NOT_KNOWN:
             leave_out = (
                 "if no source says where it is, leave the field out (it is "
                 "counted as unknown)"
@@ -1143,9 +1150,9 @@ def hides_all(cls: type[Any], raw: YMap) -> bool:
     among groups is still a person's).
     """
     hide_all = _plan(cls).hide_all
-    if hide_all is not None:
-        return hide_all(raw)
-    return "disclosure" in raw and raw["disclosure"] != "public"
+    return (hide_all is not None and hide_all(raw)) or (
+        "disclosure" in raw and raw["disclosure"] != "public"
+    )
 
 
 def _private_fields(

@@ -528,7 +528,15 @@ def _misfiled(cls: type[Any], raw: YMap, ctx: Context, pointer: str) -> None:
     not, and every one of them is a field of one other kind (an
     organisation saved in people/).
     """
-    if raw.keys() <= yaml_fields(cls).keys():
+    own = list(yaml_fields(cls))
+    # Fields of another kind only, not a near miss of one of this kind's
+    # ('country' in an organisation is hq_country misspelt, not a group).
+    telling = [
+        key
+        for key in raw.keys() - own
+        if not difflib.get_close_matches(key, own, n=1, cutoff=0.7)
+    ]
+    if not telling:
         return
     kinds = [
         other
@@ -537,10 +545,15 @@ def _misfiled(cls: type[Any], raw: YMap, ctx: Context, pointer: str) -> None:
     ]
     if len(kinds) == 1:
         (other,) = kinds
+        move = (
+            f"move its file into {other.folder}/"
+            if pointer == "$"
+            else f"move it into a file in {other.folder}/"
+        )
         ctx.report(
             "wrong-folder",
             f"this record has the fields of {a(other.kind_name)}, not of "
-            f"{a(cls.kind_name)}: move its file into {other.folder}/",
+            f"{a(cls.kind_name)}: {move}",
             raw.pos,
             pointer,
         )
@@ -635,15 +648,15 @@ def _check_withdrawals(
             letter is None
             or letter.date is None
             or signature.withdrawn_on is None
-            or signature.withdrawn_on >= letter.date
+            or signature.withdrawn_on > letter.date
         ):
             continue
         # No date is repeated: the signature may be a hidden person's.
         yield Problem(
             "implausible-date",
-            "the signature is withdrawn before the date of the letter it "
-            "signs, so it counts on no day at all; check the year of "
-            "withdrawn_on",
+            "the signature is withdrawn on or before the date of the "
+            "letter it signs, so it counts on no day at all; check the year "
+            "of withdrawn_on",
             signature.location_of("withdrawn_on"),
             "$.withdrawn_on",
         )

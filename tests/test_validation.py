@@ -406,3 +406,49 @@ def test_files_read_together_give_what_each_gives_alone(
         )
         > 40
     )
+
+
+class TestReviewedEdges:
+    """Edges a review found in the checks across records."""
+
+    def test_a_typo_of_a_field_is_not_a_record_of_another_kind(
+        self, write: WriteFile
+    ) -> None:
+        """'country' in an organisation is hq_country misspelt: it does not
+        make the record a group's."""
+        write(
+            "organisations/typo-org.yaml",
+            "id: typo-org\nname: Typo Org\ncountry: GB\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        codes = [p.code for p in cr.validate("registry_data").problems]
+        assert ["unknown-field"] == codes
+
+    def test_a_signature_that_says_it_is_not_public_repeats_nothing(
+        self, write: WriteFile
+    ) -> None:
+        write(
+            "signatures/survivors-letter-2023/"
+            "survivors-letter-2023--phoenix-11.yaml",
+            "id: survivors-letter-2023--phoenix-11\n"
+            "letter: survivors-letter-2023\nsignatory: phoenix-11\n"
+            "disclosure: anonymous\nrole: survivor of Zqx\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        report = cr.validate("registry_data")
+        assert report.problems
+        assert not any("Zqx" in str(p) for p in report.problems)
+
+    def test_a_withdrawal_on_the_letters_own_day(
+        self, write: WriteFile
+    ) -> None:
+        write(
+            "signatures/survivors-letter-2023/"
+            "survivors-letter-2023--barnardos.yaml",
+            "id: survivors-letter-2023--barnardos\n"
+            "letter: survivors-letter-2023\nsignatory: barnardos\n"
+            "role: organisation\nstatus: withdrawn\nwithdrawn_on: 2023-09-18\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        codes = [p.code for p in cr.validate("registry_data").problems]
+        assert ["implausible-date"] == codes
