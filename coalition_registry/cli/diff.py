@@ -9,7 +9,9 @@ REV:PATH (such as main:registry_data, run inside the git repository).
 
 People who are not public are only counted ("1 anonymous signatory
 added"), never named or identified; private fields are counted, never
-named; no value is shown.
+named; no value is shown.  The figures are not suppressed (a country
+newly covered may be one person's): keep the output where the pull
+request is seen, and publish figures with coverage or report.
 
 Exit 0, 1 when either side does not validate (its problems are printed),
 2 for a usage error (a folder or revision that does not exist).
