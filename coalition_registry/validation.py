@@ -439,14 +439,15 @@ def _read_files(
     the limits of one file.
     """
     results: list[FileRecords | Hit | None] = []
-    read: list[_Read] = []
+    # Files read and not yet parsed, with their index in *results*.
+    read: list[tuple[int, _Bytes]] = []
     size = 0
     for entry in entries:
         early = _before_parsing(entry, limits, store, fresh=fresh)
         if not isinstance(early, _Bytes):
             results.append(early)
             continue
-        read.append((len(results), *early))
+        read.append((len(results), early))
         results.append(None)
         size += len(early.raw)
         if size >= _STAGE_BYTES:
@@ -464,22 +465,20 @@ class _Bytes(NamedTuple):
     cls: type[Any]
 
 
-# A file read and not yet parsed: its index, bytes, digest and class.
-_Read: TypeAlias = tuple[int, bytes, str | None, type[Any]]
 _STAGE_BYTES: Final = 1024 * 1024
 
 
 def _parse_and_build(
-    read: list[_Read],
+    read: list[tuple[int, _Bytes]],
     entries: Sequence[files.FileEntry],
     limits: Limits,
     results: list[FileRecords | Hit | None],
 ) -> None:
     """Parse the files *read*, then build their records into *results*."""
-    docs = [parse(raw, entries[i].shown, limits) for i, raw, _, _ in read]
-    for (i, _, digest, cls), doc in zip(read, docs, strict=True):
+    docs = [parse(file.raw, entries[i].shown, limits) for i, file in read]
+    for (i, file), doc in zip(read, docs, strict=True):
         results[i] = records_from(
-            doc, cls, stem=entries[i].stem, digest=digest
+            doc, file.cls, stem=entries[i].stem, digest=file.digest
         )
 
 
