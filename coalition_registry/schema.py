@@ -1155,6 +1155,13 @@ def hides_all(cls: type[Any], raw: YMap) -> bool:
     )
 
 
+def _every_field(fields: dict[str, FieldSpec]) -> tuple[str, ...]:
+    """Every field that can hold a value to hide: what a private list that
+    cannot be read keeps private.
+    """
+    return tuple(f for f in fields if f not in {"id", "private"})
+
+
 def _private_fields(
     cls: type[Any],
     raw: YMap,
@@ -1168,7 +1175,7 @@ def _private_fields(
     here = f"{pointer}.private"
     if value is DROPPED:
         # Refused (given twice, or with a tag): the reader said why.
-        return tuple(f for f in fields if f not in {"id", "private"})
+        return _every_field(fields)
     if not isinstance(value, YSeq):
         ctx.report(
             "wrong-shape",
@@ -1177,7 +1184,7 @@ def _private_fields(
             raw.value_pos["private"],
             here,
         )
-        return tuple(f for f in fields if f not in {"id", "private"})
+        return _every_field(fields)
     names = []
     # A misspelt entry ("contry") meant some field private: until the list
     # is right, keep every field private.
@@ -1214,5 +1221,5 @@ def _private_fields(
             continue
         names.append(item)
     if misspelt:
-        return tuple(f for f in fields if f not in {"id", "private"})
+        return _every_field(fields)
     return tuple(names)
