@@ -398,12 +398,11 @@ def _syntax_problem(e: Exception, path: str, text: str) -> Problem:
 _TAB: Final = "a tab cannot be used here; indent with spaces, not tabs"
 
 
-# "key:value" (no space after the colon), and where the value starts.
-_NO_SPACE: Final = re.compile(
-    r"[ ]*(?:-[ ]+)*[A-Za-z_][\w-]*:(?=[^ \t\r\n:/])"
-)
 # Where the first field of a line starts (after "- " for a list item).
-_FIELD: Final = re.compile(r"[ ]*(?:-[ ]+)*")
+_LEAD: Final = r"[ ]*(?:-[ ]+)*"
+_FIELD: Final = re.compile(_LEAD)
+# "key:value" (no space after the colon), and where the value starts.
+_NO_SPACE: Final = re.compile(_LEAD + r"[A-Za-z_][\w-]*:(?=[^ \t\r\n:/])")
 
 
 def _field_at(line: str) -> int:
@@ -413,8 +412,11 @@ def _field_at(line: str) -> int:
 
 
 # "key: value" on one line, and where the value starts.
-_KEY_VALUE: Final = re.compile(r"[ ]*(?:-[ ]+)*[A-Za-z_][\w-]*:[ ]+(?=\S)")
+_KEY_VALUE: Final = re.compile(_LEAD + r"[A-Za-z_][\w-]*:[ ]+(?=\S)")
 _QUOTE_IT: Final = '; put the whole value in double quotes ("...")'
+_SPACE_AFTER_COLON: Final = (
+    "a field's ':' must be followed by a space; write 'field: value'"
+)
 
 
 def _in_plain_words(
@@ -442,10 +444,7 @@ def _in_plain_words(
                     "the space after this field's ':' is a non-breaking "
                     "space; type an ordinary space instead"
                 )
-            return (start[0], colon.end() + 1), (
-                "a field's ':' must be followed by a space; write "
-                "'field: value'"
-            )
+            return (start[0], colon.end() + 1), _SPACE_AFTER_COLON
         return (start[0], start[1]), (
             "this line has no ':' after a field name; write 'field: value', "
             "or, if it goes on with the value above, put that whole value "
@@ -470,10 +469,7 @@ def _in_plain_words(
                 continue
             colon = _NO_SPACE.match(above)
             if colon is not None:
-                return (number, colon.end() + 1), (
-                    "a field's ':' must be followed by a space; write "
-                    "'field: value'"
-                )
+                return (number, colon.end() + 1), _SPACE_AFTER_COLON
             if _KEY_VALUE.match(above) is not None and indent > _field_at(
                 above
             ):
@@ -552,7 +548,8 @@ def _quote_trouble(text: str, error_line: int) -> tuple[Pos, str] | None:
     if one did: a quote that is not closed on its line, or text after the
     closing quote (an apostrophe inside single quotes).
     """
-    lines = _BREAK.split(text)[:error_line]
+    every = _BREAK.split(text)
+    lines = every[:error_line]
     for number in range(len(lines), 0, -1):
         for start, quote in _quote_starts(lines[number - 1]):
             rest = lines[number - 1][start + 1 :]
@@ -563,7 +560,7 @@ def _quote_trouble(text: str, error_line: int) -> tuple[Pos, str] | None:
                     continue
                 runs_to = (
                     "the end of the file"
-                    if error_line >= len(_BREAK.split(text))
+                    if error_line >= len(every)
                     else f"line {error_line}"
                 )
                 return (number, col), (
