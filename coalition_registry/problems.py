@@ -469,10 +469,10 @@ CODES: dict[str, Code] = _codes(
     Code(
         "implausible-date",
         _W,
-        "A signature is withdrawn on or before the date of the letter it signs, "
-        "so it counts on no day at all.",
-        "Check the year of withdrawn_on; a signature that never counted "
-        "is better deleted.",
+        "A date's year is before 1900 or after 2100, or a signature is "
+        "withdrawn on or before the date of the letter it signs, so it "
+        "counts on no day at all.",
+        "Check the year; a signature that never counted is better deleted.",
         "withdrawn_on: 2020-01-01",
     ),
     Code(

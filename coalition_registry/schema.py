@@ -504,9 +504,13 @@ class Date(FieldType):
     def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         if raw.__class__ is str and _DATE.fullmatch(raw) is not None:
             try:
-                return _date(raw)
+                date = _date(raw)
             except ValueError:
                 pass  # reported below
+            else:
+                if not _PLAUSIBLE_YEARS[0] <= raw[:4] <= _PLAUSIBLE_YEARS[1]:
+                    _implausible_year(ctx, pos, pointer)
+                return date
         return super().convert(raw, ctx, pos, pointer)
 
     def convert_text(
@@ -644,6 +648,25 @@ def _one_of(readings: list[tuple[int, int, int]]) -> str:
     if len(real) == 2:
         return f"; write {real[0]!r} or {real[1]!r}, whichever is meant"
     return ""
+
+
+# Open letters and their sources are modern: a year outside these was
+# almost always mistyped (0223, 2203).  Compared as text, the year's four
+# digits, since the date is known to match _DATE.
+_PLAUSIBLE_YEARS: Final = ("1900", "2100")
+
+
+def _implausible_year(ctx: Context, pos: Pos, pointer: str) -> None:
+    field = re.sub(r"\[\d+\]$", "", pointer).rpartition(".")[2]
+    # The date is not repeated: it may be a hidden person's.
+    ctx.report(
+        "implausible-date",
+        f"the year is before {_PLAUSIBLE_YEARS[0]} or after "
+        f"{_PLAUSIBLE_YEARS[1]}, which is most likely a typing mistake; "
+        f"check the year of {field}",
+        pos,
+        pointer,
+    )
 
 
 # Dates repeat across records, and a date is immutable: share them.

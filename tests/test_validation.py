@@ -452,3 +452,36 @@ class TestReviewedEdges:
         )
         codes = [p.code for p in cr.validate("registry_data").problems]
         assert ["implausible-date"] == codes
+
+
+class TestImplausibleYears:
+    """A year outside 1900 to 2100, anywhere a date is written, is a
+    warning that never repeats the date."""
+
+    @pytest.mark.parametrize(
+        ("published", "codes"),
+        [
+            ("0223-03-01", ["implausible-date"]),
+            ("1899-12-31", ["implausible-date"]),
+            ("1900-01-01", []),
+            ("2100-12-31", []),
+            ("2101-01-01", ["implausible-date"]),
+        ],
+    )
+    def test_a_sources_date(
+        self, write: WriteFile, published: str, codes: list[str]
+    ) -> None:
+        write(
+            "organisations/dated-org.yaml",
+            "id: dated-org\nname: Dated Org\nhq_country: GB\n"
+            f"sources:\n  - url: https://example.org/\n"
+            f"    published: {published}\n",
+        )
+        report = cr.validate("registry_data")
+        assert codes == [p.code for p in report.problems]
+        assert all(
+            p.location.line == 6 and published not in p.message
+            for p in report.problems
+        )
+        if codes:
+            assert report.problems[0].message.endswith("year of published")
