@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     )
     from .reconciliation import Reconciliation, reconcile
     from .registry import Collection, Registry, UnknownLetterError, load
-    from .suppression import suppress
+    from .suppression import published, suppress
     from .validation import Report, validate
 
 
@@ -100,6 +100,7 @@ _WHERE: Final[dict[str, str]] = {
     "organisations": "query",
     "overlap": "query",
     "people": "aggregate",
+    "published": "suppression",
     "reconcile": "reconciliation",
     "signatories": "query",
     "signatory_table": "aggregate",
@@ -164,6 +165,7 @@ __all__ = [
     "organisations",
     "overlap",
     "people",
+    "published",
     "reconcile",
     "signatories",
     "signatory_table",

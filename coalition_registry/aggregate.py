@@ -139,9 +139,10 @@ BY: Final[dict[str, Key]] = {
 _RULES: Final = {
     "country": "an organisation counts in its headquarters country, a person "
     "or group in their country; no known country: Unknown",
-    "region": "by the UN M49 region of the country counted (see country)",
-    "sub-region": "by the UN M49 sub-region of the country counted "
-    "(see country)",
+    "region": "by the UN M49 region of the country counted (an "
+    "organisation's headquarters country, a person's or group's country)",
+    "sub-region": "by the UN M49 sub-region of the country counted (an "
+    "organisation's headquarters country, a person's or group's country)",
     "kind": "by record kind, and by kind for organisations",
     "role": "by the role given in each signature",
     "scope": "by an organisation's scope; people and groups: not stated",
@@ -298,6 +299,20 @@ def _counted(
             yield key(who, signature), who
 
 
+def _unknown_row_always(
+    counts: dict[tuple[str | None, str], list[int]], by: str
+) -> None:
+    """By place, the Unknown row is there even at 0: a table without it
+    would read as if every signatory's country were known, and its absence
+    would differ between letters for no visible reason.
+    """
+    if by in _BY_PLACE:
+        counts[None, UNKNOWN] = [0, 0, 0, 0]
+
+
+_BY_PLACE: Final = frozenset({"country", "region", "sub-region"})
+
+
 SIGNATORY_COLUMNS: Final = (
     "organisations",
     "groups",
@@ -323,6 +338,7 @@ def signatory_table(
     counts: dict[tuple[str | None, str], list[int]] = defaultdict(
         lambda: [0, 0, 0, 0]
     )
+    _unknown_row_always(counts, by)
     for row_key, who in _counted(registry, letter_id, by, on):
         row = counts[row_key]
         if isinstance(who, Organisation):
@@ -397,6 +413,7 @@ def people(
     counts: dict[tuple[str | None, str], list[int]] = defaultdict(
         lambda: [0, 0, 0, 0]
     )
+    _unknown_row_always(counts, by)
     for row_key, who in _counted(registry, letter_id, by, on):
         size = headcount(who)
         row = counts[row_key]

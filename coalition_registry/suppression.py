@@ -136,6 +136,11 @@ def suppress(
 ) -> Table:
     """The table with small counts of people hidden (see the module's rule).
 
+    This protects one table on its own.  Two tables of the same letter set
+    side by side (by country and by region, say) can give a count hidden in
+    one back from the other: to publish a letter's tables, make each with
+    :func:`published`, which hides the same people in all of them.
+
     Args:
         table: A table from :mod:`coalition_registry.aggregate`.
         k: The threshold; ``k <= 1`` hides nothing.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 import coalition_registry as cr
@@ -104,3 +106,43 @@ class TestRules:
                 count(registry, "nope")
         with pytest.raises(LookupError, match="holds no letter"):
             cr.coverage(cr.Registry([]), "nope")
+
+
+class TestUnknownRowAlways:
+    """By place, the Unknown row is shown even at 0, in both views."""
+
+    @pytest.mark.parametrize("by", ["country", "region", "sub-region"])
+    @pytest.mark.parametrize("count", [cr.signatory_table, cr.people])
+    def test_every_country_known(
+        self, by: str, count: Callable[..., cr.Table]
+    ) -> None:
+        registry = cr.Registry(
+            [
+                cr.Letter(id="l", title="L"),
+                cr.Organisation(id="o", name="O", hq_country="GB"),
+                cr.Signature(
+                    id="l--o", letter="l", signatory="o", role="organisation"
+                ),
+            ]
+        )
+        table = count(registry, "l", by=by)
+        assert ["Unknown", 0] == [
+            table.rows[-1].label,
+            table.rows[-1].cells[0].value,
+        ]
+        assert 2 == len(table.rows)
+
+    def test_not_by_role(self) -> None:
+        registry = cr.Registry(
+            [
+                cr.Letter(id="l", title="L"),
+                cr.Organisation(id="o", name="O", hq_country="GB"),
+                cr.Signature(
+                    id="l--o", letter="l", signatory="o", role="organisation"
+                ),
+            ]
+        )
+        labels = [
+            r.label for r in cr.signatory_table(registry, "l", by="role").rows
+        ]
+        assert ["organisation"] == labels

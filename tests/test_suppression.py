@@ -227,6 +227,7 @@ class TestPeopleTable:
         table = suppress(cr.people(cr.Registry(records), LETTER))
         assert [
             ["United Kingdom", "1", "<3", "0"],
+            ["Unknown", "0", "0", "0"],
             ["Total", "1", "<3", "0"],
         ] == shown(table)
 
@@ -259,7 +260,8 @@ class TestGroupsArePublic:
         self, individuals: int
     ) -> None:
         table = suppress(cr.people(self.registry(individuals), "l"))
-        (ireland,) = table.rows
+        ireland, unknown = table.rows
+        assert "Unknown" == unknown.label
         assert "suppressed" == str(ireland.cells[1])
         assert "suppressed" == str(table.total.cells[1])
         # The signatories view hides the same person.
@@ -542,7 +544,7 @@ class TestPublished:
         registry = letter_of("SE", "SE", "SE", "IE", "IE", "JP")
         by_region = published(cr.signatory_table, registry, "l", by="region")
         cells = {r.label: str(r.cells[2]) for r in by_region.rows}
-        assert {"Europe": "suppressed", "Asia": "<3"} == cells
+        assert {"Europe": "suppressed", "Asia": "<3", "Unknown": "0"} == cells
         by_sub = published(cr.signatory_table, registry, "l", by="sub-region")
         assert (
             "suppressed"
