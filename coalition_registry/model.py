@@ -36,6 +36,7 @@ from .schema import (
     Url,
     a,
     field,
+    hiding,
     holds_private,
 )
 
@@ -333,7 +334,11 @@ class Letter(_Positioned):
         doc="false when sources say 'including': the list may be partial.",
     )
     claims: tuple[Claim, ...] = field(
-        ListOf(Nested(Claim)), doc="Figures that sources state about it."
+        ListOf(Nested(Claim)),
+        doc="Figures that sources state about it.",
+        # Claims are what sources publish, and every count is checked
+        # against them: leave out a claim that cannot be shown.
+        private_ok=False,
     )
     sources: tuple[Source, ...] = _sources()
     notes: str | None = _notes()
@@ -342,6 +347,13 @@ class Letter(_Positioned):
     positions: Mapping[str, tuple[int, int]] = _positions()
 
     __repr__ = _private_repr
+
+    @staticmethod
+    def __check__(
+        values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
+    ) -> None:
+        """Checks beyond the fields: an id that spells a private title."""
+        _check_private_name("letter", values, raw, ctx, pointer, name="title")
 
     @property
     def display_title(self) -> str:
@@ -377,10 +389,16 @@ def _spells_name(record_id: str, name: object, kind: str) -> bool:
 
 
 def _check_private_name(
-    kind: str, values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
+    kind: str,
+    values: dict[str, Any],
+    raw: YMap,
+    ctx: Context,
+    pointer: str,
+    *,
+    name: str = "name",
 ) -> None:
-    """A record whose name is private needs an id that does not spell it:
-    ids are printed in exports, tables and messages.
+    """A record whose *name* field (a letter's title) is private needs an id
+    that does not spell it: ids are printed in exports, tables and messages.
     """
     record_id = values.get("id")
     # The list as written: when it cannot be read, every field is kept
@@ -389,13 +407,13 @@ def _check_private_name(
     if (
         record_id
         and isinstance(written, YSeq)
-        and "name" in written
-        and _spells_name(record_id, raw.get("name"), kind)
+        and name in written
+        and _spells_name(record_id, raw.get(name), kind)
     ):
         ctx.report(
             "not-opaque-id",
-            f"{a(kind)} whose name is private needs an id that does not "
-            f"spell {'their' if kind == 'person' else 'its'} name, such as "
+            f"{a(kind)} whose {name} is private needs an id that does not "
+            f"spell {'their' if kind == 'person' else 'its'} {name}, such as "
             f"{kind}-7k2m9x; change the id, and the file's name and the "
             "references to it with it",
             raw.value_pos["id"],
@@ -488,6 +506,7 @@ class Organisation(_Positioned):
         return self.name
 
 
+@hiding
 @by_fields
 @attrs.frozen(repr=False)
 class Person(_Positioned):
@@ -652,6 +671,7 @@ class Group(_Positioned):
         return self.name
 
 
+@hiding
 @by_fields
 @attrs.frozen(repr=False)
 class Signature(_Positioned):
@@ -867,6 +887,13 @@ class Coalition(_Positioned):
     positions: Mapping[str, tuple[int, int]] = _positions()
 
     __repr__ = _private_repr
+
+    @staticmethod
+    def __check__(
+        values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
+    ) -> None:
+        """Checks beyond the fields: an id that spells a private name."""
+        _check_private_name("coalition", values, raw, ctx, pointer)
 
     def members_on(self, day: dt.date) -> tuple[str, ...]:
         """The ids of the organisations that were members on *day*."""

@@ -828,12 +828,12 @@ class _Builder:
 # problems whose message repeats something written in the file.
 _UNECHOED: Final = {
     "forbidden-tag": (
-        "a tag is not allowed here (not shown: the record holds private "
+        "a tag is not allowed here (not shown: the record may hold private "
         "values); remove it"
     ),
     "duplicate-key": (
-        "a field is given twice here (not shown: the record holds private "
-        "values); keep one"
+        "a field is given twice here (not shown: the record may hold "
+        "private values); keep one"
     ),
 }
 

@@ -16,7 +16,7 @@ import re
 import unicodedata
 
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar, Final, TypeAlias
+from typing import Any, ClassVar, Final, TypeAlias, TypeVar
 from urllib.parse import urlsplit
 
 import attrs
@@ -1170,12 +1170,54 @@ def hides_all(cls: type[Any], raw: YMap) -> bool:
     """Whether messages about a record of *cls* written as *raw* must repeat
     none of its values: its kind says so (a person who is not public), or
     it says it is not public whatever its folder (a person's file saved
-    among groups is still a person's).
+    among groups is still a person's), or it has fields of a kind that
+    hides values and that kind's rule says so (a signature saved among
+    groups is still a signature), or it has a field spelt like one that
+    says what is private (``disclosur``).
     """
-    hide_all = _plan(cls).hide_all
-    return (hide_all is not None and hide_all(raw)) or (
+    plan = _plan(cls)
+    if (plan.hide_all is not None and plan.hide_all(raw)) or (
         "disclosure" in raw and raw["disclosure"] != "public"
+    ):
+        return True
+    extra = raw.keys() - plan.fields.keys()
+    return bool(extra) and _hidden_as_another_kind(cls, extra, raw)
+
+
+def _hidden_as_another_kind(
+    cls: type[Any], extra: set[str], raw: YMap
+) -> bool:
+    for other in HIDING_KINDS:
+        if other is cls:
+            continue
+        rule = _plan(other).hide_all
+        if (
+            rule is not None
+            and extra & _plan(other).fields.keys()
+            and rule(raw)
+        ):
+            return True
+    return any(
+        difflib.get_close_matches(key, _PRIVACY_KEYS, n=1, cutoff=0.7)
+        for key in extra
     )
+
+
+#: The kinds whose rule (``__hide_all__``) hides every value of some of
+#: their records, registered by :func:`hiding`.
+HIDING_KINDS: Final[list[type[Any]]] = []
+_PRIVACY_KEYS: Final = ("disclosure", "private")
+
+
+_K = TypeVar("_K")
+
+
+def hiding(cls: type[_K]) -> type[_K]:
+    """Register *cls*, which has a ``__hide_all__`` rule, so that a record
+    of its kind saved in another kind's folder is held to the rule too.
+    """
+    HIDING_KINDS.append(cls)
+    return cls
 
 
 def _every_field(fields: dict[str, FieldSpec]) -> tuple[str, ...]:
@@ -1183,6 +1225,15 @@ def _every_field(fields: dict[str, FieldSpec]) -> tuple[str, ...]:
     cannot be read keeps private.
     """
     return tuple(f for f in fields if f not in {"id", "private"})
+
+
+# Why a field cannot be private, where that is not plain.
+_NEVER_PRIVATE_BECAUSE: Final = {
+    "id": ": other records refer to this one by it (a person who is not "
+    "public has an opaque id instead)",
+    "claims": ": claims are figures that sources publish, and every count "
+    "is checked against them (leave out a claim that cannot be shown)",
+}
 
 
 def _private_fields(
@@ -1218,12 +1269,7 @@ def _private_fields(
         if spec is None or not spec.private_ok:
             if spec is not None:
                 # A field's own name is safe to repeat.
-                why = (
-                    ": other records refer to this one by it (a person who "
-                    "is not public has an opaque id instead)"
-                    if item == "id"
-                    else ""
-                )
+                why = _NEVER_PRIVATE_BECAUSE.get(item, "")
                 message = (
                     f"the field {item!r} cannot be private{why}; remove it "
                     "from the list"
@@ -1241,7 +1287,11 @@ def _private_fields(
                     f"{a(kind_name(cls))}{hint}; list field names only"
                 )
             ctx.report("invalid-private", message, pos, f"{here}[{i}]")
-            continue
+            if spec is None:
+                continue
+        # A field that cannot be private is still kept out of messages:
+        # whoever listed it meant its values to stay unseen (the error
+        # leaves the record out of every output).
         names.append(item)
     if misspelt:
         return _every_field(fields)

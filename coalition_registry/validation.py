@@ -189,9 +189,14 @@ def records_from(
         )
     if data is DROPPED:
         # The whole document was refused (a forbidden tag on it): the
-        # reader has said why.
+        # reader has said why, without repeating the tag, since what the
+        # document holds (a person who is not public?) cannot be known.
         return FileRecords(
-            shown, (), tuple(ctx.problems), count=1, digest=digest
+            shown,
+            (),
+            tuple(map(without_echo, ctx.problems)),
+            count=1,
+            digest=digest,
         )
     if isinstance(data, YSeq) and not data:
         ctx.report(
@@ -210,7 +215,7 @@ def records_from(
         ):
             if isinstance(item, YMap):
                 items.append((item, f"$[{i}]"))
-            else:
+            elif item is not DROPPED:  # else the reader has said why
                 ctx.report(
                     "wrong-shape",
                     f"each item of a list of records must be a mapping of "
@@ -229,7 +234,11 @@ def records_from(
         )
         return FileRecords(shown, (), tuple(ctx.problems), digest=digest)
 
-    if doc.problems and any(holds_private(cls, raw) for raw, _ in items):
+    unseen = isinstance(data, YSeq) and len(items) < len(data)
+    if doc.problems and (
+        # An item refused whole (a tag on it) may be anyone's.
+        unseen or any(holds_private(cls, raw) for raw, _ in items)
+    ):
         # The reader's messages can repeat a tag or a key, which in a
         # record that keeps values private may be one of them.
         ctx.problems = [without_echo(p) for p in ctx.problems]
@@ -544,10 +553,19 @@ def _misfiled(cls: type[Any], raw: YMap, ctx: Context, pointer: str) -> None:
     ]
     if len(kinds) == 1:
         (other,) = kinds
+        folder = f"{other.folder}/"
+        letter = raw.get("letter")
+        if (
+            other.kind_name == "signature"
+            and isinstance(letter, str)
+            and SLUG.fullmatch(letter)
+            and not hides_all(other, raw)
+        ):
+            folder += f"{letter}/"  # where the letter's signatures are
         move = (
-            f"move its file into {other.folder}/"
+            f"move its file into {folder}"
             if pointer == "$"
-            else f"move it into a file in {other.folder}/"
+            else f"move it into a file in {folder}"
         )
         ctx.report(
             "wrong-folder",
