@@ -7,13 +7,15 @@ The rule, applied to every table that counts people:
   zero is shown, since it names no one.
 - In a column whose total is shown, no hidden cell may be worked out from
   the total and what a reader knows of each hidden cell: at most ``k - 1``
-  when it shows ``<k``, and at least 1 when nothing else in its row is
-  counted (a row is there only when it counts someone).  Two cells showing
-  ``<3`` that add up to 4 must both be 2; two rows of people alone adding
-  up to 2 must both be 1.  Otherwise the next smallest count below ``k``
-  in that column (zero included) is hidden too; where there is none, the
-  column's total is hidden.
+  when it shows ``<k``, and at least 1, since a reader who knows this rule
+  knows that a count is hidden only for being from 1 to ``k - 1``, or to
+  hide another such count (and only a count of at least 1 is hidden for
+  that).  Two cells showing ``<3`` that add up to 4 must both be 2; two
+  that add up to 2 must both be 1.  Otherwise the column's total is
+  hidden: hiding a zero as well would hide nothing from such a reader.
 - A column total of people from 1 to ``k - 1`` is hidden.
+- A hidden total is shown as ``suppressed``, with no bound: ``<3`` above
+  two hidden counts of at least 1 would make both 1.
 - A row's sum (``signatories``) that includes a hidden count is hidden, and
   shown as ``suppressed`` with no bound, since a bound on the sum would be
   a bound on the count.  So is the grand total when a column total is.
@@ -86,26 +88,21 @@ def _hides(cell: Cell, k: int) -> bool:
 _UNBOUNDED: Final = 10**12
 
 
-def _bounds(
-    row: tuple[Cell, ...], i: int, sum_i: int | None, k: int
-) -> tuple[int, int]:
-    """What a reader knows of the hidden count of people in column *i* of
-    *row*: at least 1 when nothing else in the row is counted (a row is
-    there only when it counts someone), at most ``k - 1`` when it is shown
-    as ``<k``; and the members of groups in it, whose sizes are public, with
-    at most ``k - 1`` individuals beside them when it is hidden for those.
+def _bounds(cell: Cell, k: int) -> tuple[int, int]:
+    """What a reader knows of the hidden count of people in *cell*: at
+    least 1, since only such counts are hidden (see the module's
+    rule), at most ``k - 1`` when it is shown as ``<k``; and the members of
+    groups in it, whose sizes are public, with at most ``k - 1`` individuals
+    beside them when it is hidden for those.
     """
-    cell = row[i]
     value = cell.value or 0
     members = 0 if cell.individuals is None else value - cell.individuals
     if value >= k:
         # Only its few individuals hide a count this large.
         if cell.individuals is None:
-            return (0, _UNBOUNDED)
+            return (1, _UNBOUNDED)
         return (members + 1, members + k - 1)
-    others = [c for j, c in enumerate(row) if j not in {i, sum_i}]
-    alone = all(not c.suppressed and c.value == 0 for c in others)
-    return (max(members, 1 if alone else 0), k - 1)
+    return (max(members, 1), k - 1)
 
 
 def _any_pinned(
@@ -182,24 +179,18 @@ def suppress(
         total[i] = hide_total or _hides(table.total.cells[i], k)
 
     for i in people if hidden_keys is None else ():
-        while not total[i]:
-            shown_hidden = [r for r in range(n) if hidden[r][i]]
-            if not shown_hidden:
-                break
-            hidden_sum = sum(rows[r][i].value or 0 for r in shown_hidden)
-            bounds = [_bounds(rows[r], i, sum_i, k) for r in shown_hidden]
-            cells = [rows[r][i] for r in shown_hidden]
-            if not _any_pinned(bounds, hidden_sum, cells):
-                break  # the total leaves every hidden cell undetermined
-            spare = sorted(
-                (rows[r][i].value or 0, r)
-                for r in range(n)
-                if not hidden[r][i] and (rows[r][i].value or 0) < k
-            )
-            if spare:
-                hidden[spare[0][1]][i] = True
-            else:
-                total[i] = True
+        cells = [rows[r][i] for r in range(n) if hidden[r][i]]
+        if total[i] or not cells:
+            continue
+        # Where the total would give a hidden count back, it is hidden:
+        # hiding another count would not help, since every count from 1
+        # to k - 1 already is, a larger one would show as no bound at all,
+        # and a hidden zero hides nothing from a reader who knows the rule.
+        total[i] = _any_pinned(
+            [_bounds(c, k) for c in cells],
+            sum(c.value or 0 for c in cells),
+            cells,
+        )
     for i in people:
         counted = [r for r in range(n) if rows[r][i].value]
         if total[i] and counted and not any(hidden[r][i] for r in counted):
@@ -211,10 +202,12 @@ def suppress(
             hidden[r][sum_i] = any(hidden[r][i] for i in people)
         total[sum_i] = any(total[i] for i in people)
 
-    def mark(cell: Cell, flag: bool, column: int) -> Cell:
+    def mark(
+        cell: Cell, flag: bool, column: int, *, total: bool = False
+    ) -> Cell:
         if not flag:
             return cell
-        bounded = column in people and (cell.value or 0) < k
+        bounded = not total and column in people and (cell.value or 0) < k
         return attrs.evolve(
             cell, suppressed=True, threshold=k, bounded=bounded
         )
@@ -225,7 +218,13 @@ def suppress(
         for row, flags in zip(table.rows, hidden, strict=True)
     )
     totals = attrs.evolve(
-        table.total, cells=tuple(map(mark, table.total.cells, total, columns))
+        table.total,
+        cells=tuple(
+            mark(cell, flag, column, total=True)
+            for cell, flag, column in zip(
+                table.total.cells, total, columns, strict=True
+            )
+        ),
     )
     return attrs.evolve(
         table,

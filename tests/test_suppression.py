@@ -93,8 +93,36 @@ class TestHandBuilt:
         # A sum is never shown with a bound: "<3" for 1 + 0 + x pins x.
         assert [
             ["GB", "1", "0", "<3", "suppressed"],
-            ["Total", "1", "0", "<3", "suppressed"],
+            ["Total", "1", "0", "suppressed", "suppressed"],
         ] == shown(table)
+
+    def test_a_hidden_total_has_no_bound(self) -> None:
+        """'<3' above two rows of people alone would make both 1."""
+        table = suppress(
+            signatory_like_table(
+                ("GB", 3, 0, 0), ("IE", 0, 0, 1), ("NZ", 0, 0, 1)
+            )
+        )
+        assert ["Total", "3", "0", "suppressed", "suppressed"] == shown(table)[
+            -1
+        ]
+
+    def test_a_hidden_count_beside_an_organisation_is_not_taken_for_zero(
+        self,
+    ) -> None:
+        """With one person each in GB (beside an organisation), IE and NZ,
+        and the total of 3 shown, a reader who knows the rule knows GB's
+        hidden count is at least 1, so all three would be 1."""
+        table = suppress(
+            signatory_like_table(
+                ("GB", 1, 1, 1),
+                ("IE", 0, 0, 1),
+                ("NZ", 0, 0, 1),
+                ("FR", 5, 0, 0),
+            )
+        )
+        assert "suppressed" == str(table.total.cells[2])
+        assert [] == pinned(table, DEFAULT_THRESHOLD)
 
     def test_one_small_cell_gets_a_complement(self) -> None:
         table = suppress(
@@ -228,7 +256,7 @@ class TestPeopleTable:
         assert [
             ["United Kingdom", "1", "<3", "0"],
             ["Unknown", "0", "0", "0"],
-            ["Total", "1", "<3", "0"],
+            ["Total", "1", "suppressed", "0"],
         ] == shown(table)
 
 
@@ -296,13 +324,15 @@ def visible_small(table: Table, k: int) -> list[tuple[str, str, int]]:
 def pinned(table: Table, k: int) -> list[tuple[str, str, int]]:
     """Hidden cells of people whose value a reader can work out from what
     is published: the column's total, each hidden cell's bound ('<k' is at
-    most k - 1, 'suppressed' has none), and that a row whose other counts
-    are all 0 counts someone.  Found by trying every value each hidden
-    cell could take, as a reader would.
+    most k - 1, 'suppressed' has none), and that a hidden count is at
+    least 1 (a reader who knows the rule knows that only such counts are
+    hidden).  Found by trying every value each hidden cell could take, as
+    a reader would.  A hidden total must have no bound at all.
     """
     out: list[tuple[str, str, int]] = []
     for i, column in enumerate(table.columns):
         if table.total.cells[i].suppressed or column == table.sum_column:
+            assert not str(table.total.cells[i]).startswith("<")
             continue
         rows = [r for r in table.rows if r.cells[i].suppressed]
         if not rows:
@@ -313,14 +343,8 @@ def pinned(table: Table, k: int) -> list[tuple[str, str, int]]:
         rest = int(str(table.total.cells[i])) - sum(map(int, shown))
         ranges = []
         for r in rows:
-            others = [
-                str(c)
-                for j, c in enumerate(r.cells)
-                if j != i and table.columns[j] != table.sum_column
-            ]
-            low = 1 if all(o == "0" for o in others) else 0
             high = k - 1 if str(r.cells[i]).startswith("<") else rest
-            ranges.append(range(low, high + 1))
+            ranges.append(range(1, high + 1))
         seen: list[set[int]] = [set() for _ in rows]
         for values in itertools.product(*ranges):
             if sum(values) == rest:
