@@ -27,6 +27,9 @@ Examples are marked with HTML comments just before their code block:
   which is built on its own;
 - ``<!-- output: COMMAND -->`` and ``<!-- json-of: CODE -->`` mark output
   the tests compare with what the command prints;
+- ``<!-- contents: PATH -->`` marks a ``yaml`` block that shows the file
+  at PATH, relative to the registry folder, as it is at that point of the
+  page (after a ``fmt``, say); the tests compare the two;
 - ``<!-- run -->`` marks a ``sh`` block that is run with bash in the folder
   that holds the copy of the registry; it must succeed;
 - ``<!-- ci -->`` marks a ``sh`` block whose lines .ci/run runs verbatim;
@@ -61,7 +64,7 @@ from typing import Any
 import attrs
 import pytest
 
-from coalition_registry import cli, render
+from coalition_registry import cli, load, render, signatories
 from coalition_registry.model import KINDS, PARTS, RegistryInfo
 from coalition_registry.parsing import Limits, YMap, YSeq, parse
 from coalition_registry.problems import CODES
@@ -498,6 +501,55 @@ class TestIndexPage:
             page.removesuffix(".md") in listed,
         )
 
+    def test_recorded_signatories_are_the_datas(self) -> None:
+        """README and the start page say how many signatories of the 2023
+        letter the shipped data records, in the same words.
+        """
+        words = "zero one two three four five six seven eight nine ten"
+        number = dict(enumerate(words.split()))
+        signed = signatories(load(SHIPPED), "survivors-letter-2023")
+        kinds = [type(s).__name__ for s in signed]
+        organisations, groups = (
+            kinds.count("Organisation"),
+            kinds.count("Group"),
+        )
+        assert len(signed) == organisations + groups, (
+            "the pages name two kinds"
+        )
+        said = (
+            f"{number[len(signed)]} signatories, which are "
+            f"{number[organisations]} organisations and "
+            f"{number[groups]} groups of survivors"
+        )
+        for page in (ROOT / "README.md", DOCS / "index.md"):
+            assert said in page.read_text(encoding="utf-8"), page.name
+
+    def test_readme_links_every_page(self) -> None:
+        """README's list of pages links to every page of the docs."""
+        readme = (ROOT / "README.md").read_text(encoding="utf-8")
+        missing = [
+            p.name
+            for p in PAGES
+            if p.name != "changelog.md" and f"](docs/{p.name})" not in readme
+        ]
+        assert [] == missing
+
+
+class TestCiPage:
+    def test_workflow_is_the_repositorys(self) -> None:
+        """The workflow shown is the repository's own, its header comment
+        aside, so the docs' steps are the checks a pull request runs.
+        """
+        text = (DOCS / "ci.md").read_text(encoding="utf-8")
+        shown = next(b.text for b in blocks(text) if b.lang == "yaml")
+        real = (ROOT / ".github" / "workflows" / "validate.yml").read_text(
+            encoding="utf-8"
+        )
+        body = real.splitlines(keepends=True)
+        while body and body[0].startswith("#"):
+            del body[0]
+        assert "".join(body) == shown
+
 
 # -- every page -------------------------------------------------------------
 
@@ -582,6 +634,11 @@ def play(
                 printed[line] = actual
             if actual != text:
                 differences.append(f"line {line}: {marker} printed:\n{actual}")
+        elif marker.startswith("contents:"):
+            path = root / marker.partition(":")[2].strip()
+            actual = path.read_text(encoding="utf-8") if path.is_file() else ""
+            if actual != text:
+                differences.append(f"line {line}: {marker} holds:\n{actual}")
         marker = None
     return differences
 
@@ -674,6 +731,19 @@ class TestEveryPage:
         assert ([], set()) == (missing, kinds - set(paths))
 
 
+class TestMarkers:
+    def test_contents_that_differ_are_reported(self, tmp_path: Path) -> None:
+        """A ``contents:`` block that is not the file's text is a difference."""
+        page = (
+            "<!-- file: organisations/x.yaml -->\n```yaml\nid: x\n```\n\n"
+            "<!-- contents: organisations/x.yaml -->\n```yaml\nid: y\n```\n"
+        )
+        differences = play(tokens(page), tmp_path)
+        assert ["line 7: contents: organisations/x.yaml holds:\nid: x\n"] == (
+            differences
+        )
+
+
 def _commands() -> set[str]:
     """The names of the command line's commands."""
     out = io.StringIO()
@@ -690,7 +760,7 @@ def _is_run(page: str, block: Block) -> bool:
     if block.lang == "pycon":
         return ">>>" in block.text
     if block.lang == "yaml":
-        return marker.startswith(("file:", "fragment"))
+        return marker.startswith(("file:", "fragment", "contents:"))
     if block.lang == "sh":
         return marker in {"run", "ci"}
     if block.lang == "python":  # run by the example of its problem code
