@@ -15,7 +15,10 @@ The rule, applied to every table that counts people:
   hidden: hiding a zero as well would hide nothing from such a reader.
 - A column total of people from 1 to ``k - 1`` is hidden.
 - A hidden total is shown as ``suppressed``, with no bound: ``<3`` above
-  two hidden counts of at least 1 would make both 1.
+  two hidden counts of at least 1 would make both 1.  So is every hidden
+  count under it: the bounds of rows add up to a bound on the total, and
+  set beside another table of the letter (``survivor <3`` by role, above
+  ``Ireland <3`` and ``New Zealand <3`` by country) they would pin them.
 - A row's sum (``signatories``) that includes a hidden count is hidden, and
   shown as ``suppressed`` with no bound, since a bound on the sum would be
   a bound on the count.  So is the grand total when a column total is.
@@ -66,9 +69,10 @@ DEFAULT_THRESHOLD: Final = 3
 def rule(k: int) -> str:
     """The suppression rule in words, for every output that applies it."""
     return (
-        f"counts of people from 1 to {k - 1} are shown as <{k}, and further "
-        "counts are hidden where a hidden one could otherwise be worked out "
-        "from the totals; counts of organisations are not hidden"
+        f"counts of people from 1 to {k - 1} are hidden, shown as <{k} where "
+        "their column's total is shown; further counts are hidden where a "
+        "hidden one could otherwise be worked out from the totals; counts of "
+        "organisations are not hidden"
     )
 
 
@@ -203,11 +207,18 @@ def suppress(
         total[sum_i] = any(total[i] for i in people)
 
     def mark(
-        cell: Cell, flag: bool, column: int, *, total: bool = False
+        cell: Cell, flag: bool, column: int, *, in_total: bool = False
     ) -> Cell:
         if not flag:
             return cell
-        bounded = not total and column in people and (cell.value or 0) < k
+        # Under a hidden total, bounds on its rows would add up to one on
+        # it, and, set beside another table's rows, pin them.
+        bounded = (
+            not in_total
+            and column in people
+            and not total[column]
+            and (cell.value or 0) < k
+        )
         return attrs.evolve(
             cell, suppressed=True, threshold=k, bounded=bounded
         )
@@ -220,7 +231,7 @@ def suppress(
     totals = attrs.evolve(
         table.total,
         cells=tuple(
-            mark(cell, flag, column, total=True)
+            mark(cell, flag, column, in_total=True)
             for cell, flag, column in zip(
                 table.total.cells, total, columns, strict=True
             )
@@ -270,7 +281,8 @@ def published(
         return table
     if hide_total is None:
         hide_total = totals_hidden(registry, letter_id, k, on)
-    regional = by in {"region", "sub-region"}
+    table = _warned(table) if hide_total else table
+    regional = by in _REGIONAL
     keys, _ = _agreed(
         registry,
         letter_id,
@@ -286,18 +298,39 @@ def published(
     return suppress(table, k, hide_total=hide_total, hidden_keys=hidden)
 
 
+#: Said under every table whose letter has its total of people hidden.
+FEW_PEOPLE_NOTE: Final = (
+    "The total of people is hidden, since a small count could be worked "
+    "out from it; a reader who sets several of this letter's tables side "
+    "by side (by country and by role, say) may still narrow a hidden "
+    "count, so publish only the tables you need"
+)
+
+
+def _warned(table: Table) -> Table:
+    return attrs.evolve(table, notes=(*table.notes, FEW_PEOPLE_NOTE))
+
+
 def totals_hidden(
     registry: Registry, letter_id: str, k: int, on: dt.date | None = None
 ) -> bool:
     """Whether some table of the letter, by any ``by``, counting signatories
     or people, hides its total of people: then every output must.
+
+    Tables by region and sub-region are left out: what they hide follows
+    from the table by country (see :func:`published`), not from their own
+    counts.
     """
     from .aggregate import BY
 
     return any(
         _agreed(registry, letter_id, by, k, on, hide_total=False)[1]
         for by in BY
+        if by not in _REGIONAL
     )
+
+
+_REGIONAL: Final = frozenset({"region", "sub-region"})
 
 
 def hidden_rows(

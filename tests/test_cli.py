@@ -120,7 +120,8 @@ class TestCoverage:
             "Rule: an organisation counts in its headquarters country" in out
         )
         assert (
-            "Suppression: counts of people from 1 to 2 are shown as <3" in out
+            "Suppression: counts of people from 1 to 2 are hidden, shown as <3"
+            in out
         )
 
     def test_csv_adds_up(self, shipped_copy: Path) -> None:

@@ -21,7 +21,9 @@ from coalition_registry.suppression import (
     published,
     rule,
     suppress,
+    totals_hidden,
 )
+from conftest import SHIPPED
 from strategies_tables import (
     DAY,
     LETTER,
@@ -92,7 +94,7 @@ class TestHandBuilt:
         table = suppress(signatory_like_table(("GB", 1, 0, 1)))
         # A sum is never shown with a bound: "<3" for 1 + 0 + x pins x.
         assert [
-            ["GB", "1", "0", "<3", "suppressed"],
+            ["GB", "1", "0", "suppressed", "suppressed"],
             ["Total", "1", "0", "suppressed", "suppressed"],
         ] == shown(table)
 
@@ -163,9 +165,13 @@ class TestHandBuilt:
 
     def test_larger_k(self) -> None:
         table = suppress(
-            signatory_like_table(("GB", 0, 0, 4), ("FR", 0, 0, 9)), k=5
+            signatory_like_table(
+                ("GB", 0, 0, 4), ("FR", 0, 0, 3), ("CA", 0, 0, 9)
+            ),
+            k=5,
         )
         assert ["GB", "0", "0", "<5", "suppressed"] in shown(table)
+        assert ["Total", "0", "0", "16", "16"] == shown(table)[-1]
 
     def test_organisations_are_never_hidden(self) -> None:
         before = signatory_like_table(
@@ -183,15 +189,23 @@ class TestHandBuilt:
         for k in (2, 3, 5):
             notes = suppress(table, k).notes
             assert f"Suppression: {rule(k)}." == notes[-1]
-            assert f"from 1 to {k - 1} are shown as <{k}" in notes[-1]
+            assert f"from 1 to {k - 1} are hidden, shown as <{k}" in notes[-1]
             assert "organisations are not hidden" in notes[-1]
 
     def test_suppressed_cells_are_published_as_text(self) -> None:
-        table = suppress(signatory_like_table(("GB", 0, 0, 1)))
-        (gb, total) = table.as_records()
+        table = suppress(
+            signatory_like_table(
+                ("GB", 0, 0, 1), ("FR", 0, 0, 2), ("CA", 0, 0, 5)
+            )
+        )
+        gb = next(r for r in table.as_records() if r["key"] == "GB")
         assert "<3" == gb["individuals"]
-        assert "suppressed" == total["signatories"]
+        assert "suppressed" == gb["signatories"]
         assert 0 == gb["organisations"]
+        alone = suppress(signatory_like_table(("GB", 0, 0, 1)))
+        (gb, total) = alone.as_records()
+        # Under a hidden total, no hidden count has a bound.
+        assert ["suppressed"] * 2 == [gb["individuals"], total["signatories"]]
 
     def test_default_threshold_is_3(self) -> None:
         assert 3 == DEFAULT_THRESHOLD
@@ -254,7 +268,7 @@ class TestPeopleTable:
         ]
         table = suppress(cr.people(cr.Registry(records), LETTER))
         assert [
-            ["United Kingdom", "1", "<3", "0"],
+            ["United Kingdom", "1", "suppressed", "0"],
             ["Unknown", "0", "0", "0"],
             ["Total", "1", "suppressed", "0"],
         ] == shown(table)
@@ -294,7 +308,7 @@ class TestGroupsArePublic:
         assert "suppressed" == str(table.total.cells[1])
         # The signatories view hides the same person.
         signatories = suppress(cr.signatory_table(self.registry(1), "l"))
-        assert "<3" == str(signatories.rows[0].cells[2])
+        assert str(signatories.rows[0].cells[2]) == "suppressed"
 
     def test_a_group_alone_is_shown(self) -> None:
         table = suppress(cr.people(self.registry(0), "l"))
@@ -669,3 +683,107 @@ class TestPublished:
         assert (
             "l: some signatories who are not public are counted but not listed",
         ) == notes
+
+
+# -- a reader who knows the rule ------------------------------------------------
+
+
+SHIPPED_LETTER = "survivors-letter-2023"
+# Anonymous people added to the shipped letter: from a country no other
+# signatory is from (NZ), from one organisations are from too (GB), or from
+# none known (beside an organisation and a group under Unknown); in one of
+# two roles.
+PEOPLE = [(c, r) for c in ("NZ", "GB", None) for r in ("survivor", "expert")]
+MOST = 6  # people in a world; every world of up to MOST // 2 is judged
+
+
+@pytest.fixture(scope="module", name="shipped")
+def _shipped() -> cr.Report:
+    return cr.validate(SHIPPED)
+
+
+def world(
+    shipped: cr.Report, people: tuple[tuple[str | None, str], ...]
+) -> cr.Registry:
+    added: list[object] = []
+    for i, (country, role) in enumerate(people):
+        who = f"person-w{i:03d}"
+        added += [
+            cr.Person(id=who, disclosure="anonymous", country=country),
+            cr.Signature(
+                id=f"{SHIPPED_LETTER}--{who}",
+                letter=SHIPPED_LETTER,
+                signatory=who,
+                role=role,
+            ),
+        ]
+    return cr.Registry([*shipped.registry_records, *added], shipped.info)
+
+
+def what_is_published(registry: cr.Registry) -> tuple[object, ...]:
+    """Every table of the letter, in both views, and its claims, as the
+    commands publish them."""
+    hide_total = totals_hidden(registry, SHIPPED_LETTER, DEFAULT_THRESHOLD)
+    tables = tuple(
+        tuple(
+            map(
+                tuple,
+                shown(
+                    published(
+                        count,
+                        registry,
+                        SHIPPED_LETTER,
+                        by=by,
+                        hide_total=hide_total,
+                    )
+                ),
+            )
+        )
+        for by in BY
+        for count in COUNTS.values()
+    )
+    claims = tuple(
+        (line.label, None if line.suppressed else line.computed, line.bounded)
+        for line in cr.reconcile(registry, SHIPPED_LETTER).lines
+    )
+    return (*tables, claims)
+
+
+def facts(people: tuple[tuple[str | None, str], ...]) -> dict[object, int]:
+    """What a reader must not learn exactly when it is from 1 to K - 1:
+    how many people, by country, by role and by both."""
+    out: dict[object, int] = {"people": len(people)}
+    for country, role in people:
+        for key in (country, role, (country, role)):
+            out[key] = out.get(key, 0) + 1
+    return out
+
+
+class TestReaderWhoKnowsTheRule:
+    """Whoever knows how the tables are made, and sees every table of a
+    letter, cannot tell a small count exactly: every world of a few
+    anonymous people looks the same as another world in which that count
+    differs.  Found by trying every world, as such a reader would."""
+
+    def test_no_small_count_is_pinned(self, shipped: cr.Report) -> None:
+        looks: dict[
+            tuple[object, ...], list[tuple[tuple[str | None, str], ...]]
+        ] = {}
+        for n in range(MOST + 1):
+            for people in itertools.combinations_with_replacement(PEOPLE, n):
+                looks.setdefault(
+                    what_is_published(world(shipped, people)), []
+                ).append(people)
+        pinned: list[tuple[object, int, object]] = []
+        for worlds in looks.values():
+            if min(map(len, worlds)) > MOST // 2:
+                continue  # its other worlds may have more than MOST people
+            seen = [facts(w) for w in worlds]
+            for key in set().union(*seen):
+                values = {s.get(key, 0) for s in seen}
+                if (
+                    len(values) == 1
+                    and 0 < (v := values.pop()) < DEFAULT_THRESHOLD
+                ):
+                    pinned.append((key, v, worlds[0]))
+        assert [] == pinned

@@ -118,7 +118,7 @@ def add_threshold(parser: argparse.ArgumentParser) -> None:
         type=positive("the threshold"),
         default=DEFAULT_THRESHOLD,
         metavar="K",
-        help="show counts of people from 1 to K-1 as <K (default: "
+        help="hide counts of people from 1 to K-1, shown as <K (default: "
         f"{DEFAULT_THRESHOLD}; 1 shows every count)",
     )
 

@@ -1,11 +1,12 @@
 """Count a letter's active signatories by country (or region, sub-region,
 kind, role, scope or verification).  An organisation counts in its
 headquarters country, a person or group in their country, and a signatory
-without a known country under "Unknown", which is never dropped.
+without a known country under "Unknown", which by place is never dropped.
 
 Counts of people below the threshold (--suppress-below, default 3) are
-shown as <K, with a second count hidden where the first could be worked
-out from the totals; every output states the rule it applied.
+hidden, shown as <K; where one could be worked out from the total, the
+total is hidden too, and then no hidden count shows a bound.  Every output
+states the rule it applied.
 """
 
 from __future__ import annotations
