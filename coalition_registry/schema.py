@@ -9,6 +9,7 @@ as the checks and cannot drift from them.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import functools
@@ -38,7 +39,11 @@ __all__ = [
 INVALID: Final = object()
 
 SLUG: Final = re.compile(r"^[a-z0-9]+(?:--?[a-z0-9]+)*$")
-_DATE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: The longest id: a signature's id holds its letter's and its
+#: signatory's, and a file is named after it.
+MAX_ID_LENGTH: Final = 200
+# ASCII digits only: \d takes in other scripts' digits too (２０２３).
+_DATE: Final = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _INT: Final = re.compile(r"^[0-9]+$")
 #: Unknown fields reported one by one in a record before a summary line.
 _MAX_UNKNOWN: Final = 20
@@ -47,9 +52,12 @@ _SCHEME: Final = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 
 # Invisible and bidirectional control characters: they make two names
 # look alike, or reverse how a line is displayed (CVE-2021-42574).
+# Blank-looking letters and symbols (HANGUL FILLER, BRAILLE PATTERN BLANK)
+# and invisible tags and formatting characters count too.
 _SUSPICIOUS: Final = re.compile(
-    "[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2800\u3164\ufeff\uffa0"
+    "\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e007f]"
 )
 
 
@@ -263,17 +271,24 @@ _CURLY_CLOSE: Final = frozenset("\u201c\u201d\u2018\u2019\u00ab\u00bb")
 
 
 class _Scripts(dict[int, str | None]):
-    """For ``str.translate``: each letter to the initial of the alphabet
-    :func:`_script` gives it (``L``, ``C`` or ``G``), anything else deleted;
-    worked out once for each character, for the first few thousand seen.
+    """For ``str.translate``: each letter to one character standing for the
+    alphabet :func:`_script` gives it, anything else deleted; worked out
+    once for each character, for the first few thousand seen.
     """
 
     def __missing__(self, code: int) -> str | None:
         script = _script(chr(code))
-        initial = None if script == "COMMON" else script[0]
+        token = (
+            None
+            if script == "COMMON"
+            else _TOKENS.setdefault(script, chr(0xE000 + len(_TOKENS)))
+        )
         if len(self) < 65536:  # hostile text could name every character
-            self[code] = initial
-        return initial
+            self[code] = token
+        return token
+
+
+_TOKENS: Final[dict[str, str]] = {}
 
 
 _SCRIPTS: Final = _Scripts()
@@ -282,13 +297,35 @@ _SCRIPTS: Final = _Scripts()
 @functools.lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
     # The first word of a letter's Unicode name is its script, closely
-    # enough to tell Latin from Cyrillic or Greek look-alikes.
+    # enough to tell Latin from look-alikes: Cyrillic, Greek, Armenian,
+    # full-width (ＢARNARDOS) or mathematical (𝐁arnardos) letters.
     if ch.isascii():
         return "LATIN" if ch.isalpha() else "COMMON"
     if not ch.isalpha():
         return "COMMON"
     first = unicodedata.name(ch, "").split(" ", 1)[0]
-    return first if first in {"LATIN", "CYRILLIC", "GREEK"} else "COMMON"
+    return _SCRIPT_GROUPS.get(first, first)
+
+
+# Scripts written together in one word (Japanese mixes kanji and kana), and
+# letters that go with any script.
+_SCRIPT_GROUPS: Final = {
+    **dict.fromkeys(
+        (
+            "CJK",
+            "HIRAGANA",
+            "KATAKANA",
+            "KATAKANA-HIRAGANA",
+            "HALFWIDTH",
+            "HANGUL",
+            "BOPOMOFO",
+            "IDEOGRAPHIC",
+        ),
+        "CJK",
+    ),
+    "MODIFIER": "COMMON",
+    "": "COMMON",  # unnamed
+}
 
 
 @attrs.frozen
@@ -366,7 +403,11 @@ class Slug(FieldType):
     label: ClassVar[str] = "id"
 
     def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
-        if raw.__class__ is str and SLUG.fullmatch(raw) is not None:
+        if (
+            raw.__class__ is str
+            and len(raw) <= MAX_ID_LENGTH
+            and SLUG.fullmatch(raw) is not None
+        ):
             return raw  # an id is ASCII: nothing suspicious to look for
         return super().convert(raw, ctx, pos, pointer)
 
@@ -374,7 +415,17 @@ class Slug(FieldType):
         self, text: str, ctx: Context, pos: Pos, pointer: str
     ) -> Any:
         if SLUG.fullmatch(text):
-            return text
+            if len(text) <= MAX_ID_LENGTH:
+                return text
+            # Ids are repeated in every message and output that names the
+            # record, and in file names, which systems cap at 255 bytes.
+            return ctx.report(
+                "invalid-id",
+                f"{ctx.show(text)} is too long for an id: use at most "
+                f"{MAX_ID_LENGTH} characters",
+                pos,
+                pointer,
+            )
         # "people/jane-doe.yaml" for "jane-doe": a file's path given for
         # its id.
         name = text.rsplit("/", 1)[-1]
@@ -397,7 +448,11 @@ class Slug(FieldType):
         )
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": SLUG.pattern}
+        return {
+            "type": "string",
+            "pattern": SLUG.pattern,
+            "maxLength": MAX_ID_LENGTH,
+        }
 
     def describe(self) -> str:
         return "id (lower-case letters, digits and hyphens)"
@@ -584,6 +639,12 @@ def date_hint(text: str) -> str:
     """
     if len(text) > 64:
         return ""  # no date is written that long
+    # Full-width or other scripts' digits (２０２３-０９-１８), as some
+    # keyboards type them.
+    plain = unicodedata.normalize("NFKC", text)
+    if plain != text and _DATE.fullmatch(plain):
+        with contextlib.suppress(ValueError):
+            return f"; did you mean {_date(plain).isoformat()!r}?"
     # Dashes a word processor makes, and "18th": read as meant.
     text = _ORDINAL.sub(r"\1", text.translate(_DASHES))
     found = _YEAR_MONTH.fullmatch(text.strip())
@@ -724,15 +785,26 @@ def _url_meant(text: str) -> str | None:
     return meant if _is_url(meant) else None
 
 
+# A host name of dot-separated labels, with a top-level one (IDN hosts as
+# written, in any script; an IPv4 or IPv6 address too).
+_HOST: Final = re.compile(
+    r"(?:(?!-)[\w-]{1,63}(?<!-)\.)+(?!-)[\w-]{2,63}(?<!-)"
+    r"|\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:.]*:[0-9a-f:.]*"
+)
+
+
 # Many records cite the same few pages: check each address once.
 @functools.lru_cache(maxsize=4096)
 def _is_url(text: str) -> bool:
     try:
         parts = urlsplit(text)
+        host = parts.hostname or ""
+        _ = parts.port  # a port out of range, or not a number, raises
         return (
             parts.scheme in {"http", "https"}
-            and "." in (parts.hostname or "")
+            and _HOST.fullmatch(host) is not None
             and _SPACE.search(text) is None
+            and "\\" not in text  # a Windows path pasted: browsers differ
         )
     except ValueError:
         return False
@@ -751,26 +823,41 @@ class Count(FieldType):
     ) -> Any:
         if self.unknown_ok and text == "unknown":
             return None
-        if _INT.fullmatch(text) and int(text) >= self.minimum:
+        # Checked by length first: int() of thousands of digits is slow,
+        # and refused past Python's limit, with a traceback.
+        if (
+            len(text) <= _MOST_DIGITS
+            and _INT.fullmatch(text)
+            and self.minimum <= int(text) <= _MOST_PEOPLE
+        ):
             return int(text)
         also = " or the word unknown" if self.unknown_ok else ""
         return ctx.report(
             "invalid-value",
-            f"{ctx.show(text)} is not a whole number of at least "
-            f"{self.minimum}{also}",
+            f"{ctx.show(text)} is not a whole number from {self.minimum} to "
+            f"{_MOST_PEOPLE:,}{also}",
             pos,
             pointer,
         )
 
     def json_schema(self) -> dict[str, Any]:
-        number = {"type": "integer", "minimum": self.minimum}
+        number = {
+            "type": "integer",
+            "minimum": self.minimum,
+            "maximum": _MOST_PEOPLE,
+        }
         if self.unknown_ok:
             return {"oneOf": [number, {"const": "unknown"}]}
         return number
 
     def describe(self) -> str:
         also = ", or `unknown`" if self.unknown_ok else ""
-        return f"whole number (at least {self.minimum}){also}"
+        return f"whole number ({self.minimum} to {_MOST_PEOPLE:,}){also}"
+
+
+# More than there are people: a count above it is a typing mistake.
+_MOST_PEOPLE: Final = 10**10
+_MOST_DIGITS: Final = len(str(_MOST_PEOPLE))
 
 
 @attrs.frozen

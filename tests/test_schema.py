@@ -223,3 +223,81 @@ def test_what_a_country_not_given_as_a_code_gets(
 )
 def test_dates_from_a_word_processor(written: str, meant: str) -> None:
     assert f"; did you mean {meant!r}?" == date_hint(written)
+
+
+@pytest.mark.parametrize(
+    ("text", "alphabets"),
+    [
+        ("Barnard\u0585s", "armenian and latin"),
+        ("\uff22arnardos", "fullwidth and latin"),
+        ("\U0001d401arnardos", "latin and mathematical"),
+        ("R\u0435d Cross", "cyrillic and latin"),
+        ("東京スカイツリー", None),  # kanji and kana together: Japanese
+        ("Zürich", None),
+        ("ʻOhana", None),
+    ],
+)
+def test_look_alike_letters_of_any_alphabet(
+    text: str, alphabets: str | None
+) -> None:
+    ctx = schema.Context("f", [])
+    schema.check_suspicious(text, ctx, (1, 1), "$")
+    said = (
+        f"a word mixes alphabets ({alphabets}), which makes look-alike "
+        "names; retype it"
+    )
+    assert ([] if alphabets is None else [said]) == [
+        p.message for p in ctx.problems
+    ]
+
+
+@pytest.mark.parametrize(
+    "blank",
+    ["\u3164", "\uffa0", "\u2800", "\u034f", "\U000e0041", "\U0001d173"],
+)
+def test_blank_looking_characters(blank: str) -> None:
+    ctx = schema.Context("f", [])
+    schema.check_suspicious(f"Example{blank}Charity", ctx, (1, 1), "$")
+    assert ["suspicious-character"] == [p.code for p in ctx.problems]
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://www.barnardos.org.uk/x?y=1#z", True),
+        ("https://bücher.example/", True),
+        ("http://127.0.0.1:8080/", True),
+        ("https://.", False),
+        ("https://example..org", False),
+        ("https://example.org:99999/", False),
+        ("https://example.org\\path", False),
+        ("https://-example.org", False),
+    ],
+)
+def test_what_is_an_address(url: str, ok: bool) -> None:
+    assert ok is schema._is_url(url)
+
+
+def test_a_count_beyond_any_number_of_people() -> None:
+    """Thousands of digits would make int() refuse, with a traceback."""
+    ctx = schema.Context("f", [])
+    count = schema.Count()
+    assert 10**10 == count.convert_text("10000000000", ctx, (1, 1), "$")
+    for text in ("10000000001", "9" * 5000):
+        assert schema.INVALID is count.convert_text(text, ctx, (1, 1), "$")
+    assert ["invalid-value"] * 2 == [p.code for p in ctx.problems]
+
+
+def test_an_id_of_any_length_is_refused_past_the_limit() -> None:
+    ctx = schema.Context("f", [])
+    slug = schema.Slug()
+    longest = "a" * schema.MAX_ID_LENGTH
+    assert longest == slug.convert(longest, ctx, (1, 1), "$")
+    assert schema.INVALID is slug.convert(longest + "a", ctx, (1, 1), "$")
+    (problem,) = ctx.problems
+    assert problem.message.endswith("use at most 200 characters")
+    assert len(problem.message) < 200
+
+
+def test_a_date_in_full_width_digits() -> None:
+    assert "; did you mean '2023-09-18'?" == date_hint("２０２３-０９-１８")
