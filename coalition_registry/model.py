@@ -796,6 +796,23 @@ class Signature(_Positioned):
                 raw.pos,
                 pointer,
             )
+        on_behalf_of = values.get("on_behalf_of")
+        if on_behalf_of and values.get("capacity") != "on-behalf-of":
+            ctx.report(
+                "invalid-value",
+                "on_behalf_of is given, but capacity is not on-behalf-of; "
+                "set capacity: on-behalf-of, or remove on_behalf_of",
+                raw.value_pos["on_behalf_of"],
+                f"{pointer}.on_behalf_of",
+            )
+        elif on_behalf_of and on_behalf_of == values.get("signatory"):
+            ctx.report(
+                "invalid-value",
+                "a signatory does not sign on behalf of itself; remove "
+                "capacity and on_behalf_of",
+                raw.value_pos["on_behalf_of"],
+                f"{pointer}.on_behalf_of",
+            )
         letter, signatory = values.get("letter"), values.get("signatory")
         expected = f"{letter}--{signatory}"
         if letter and signatory and values.get("id") not in {None, expected}:

@@ -380,9 +380,10 @@ CODES: dict[str, Code] = _codes(
     Code(
         "wrong-folder",
         _E,
-        "A record file is not in a folder of a known record kind.",
-        "Move it into letters/, organisations/, people/, groups/, "
-        "signatures/ or coalitions/.",
+        "A record file is not in a folder of a known record kind, a record "
+        "is in the folder of another kind, or a signature is in the folder "
+        "of another letter.",
+        "Move it into the folder the message names.",
     ),
     Code(
         "ignored-file",

@@ -42,7 +42,7 @@ SLUG: Final = re.compile(r"^[a-z0-9]+(?:--?[a-z0-9]+)*$")
 #: The longest id: a signature's id holds its letter's and its
 #: signatory's, and a file is named after it.
 MAX_ID_LENGTH: Final = 200
-# ASCII digits only: \d takes in other scripts' digits too (２０２３).
+# ASCII digits only: \d takes in other scripts' digits too (full-width).
 _DATE: Final = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _INT: Final = re.compile(r"^[0-9]+$")
 #: Unknown fields reported one by one in a record before a summary line.
@@ -298,7 +298,7 @@ _SCRIPTS: Final = _Scripts()
 def _script(ch: str) -> str:
     # The first word of a letter's Unicode name is its script, closely
     # enough to tell Latin from look-alikes: Cyrillic, Greek, Armenian,
-    # full-width (ＢARNARDOS) or mathematical (𝐁arnardos) letters.
+    # full-width or mathematical letters (U+FF22, U+1D401 for a B).
     if ch.isascii():
         return "LATIN" if ch.isalpha() else "COMMON"
     if not ch.isalpha():
@@ -639,7 +639,7 @@ def date_hint(text: str) -> str:
     """
     if len(text) > 64:
         return ""  # no date is written that long
-    # Full-width or other scripts' digits (２０２３-０９-１８), as some
+    # Full-width or other scripts' digits (U+FF10 to U+FF19), as some
     # keyboards type them.
     plain = unicodedata.normalize("NFKC", text)
     if plain != text and _DATE.fullmatch(plain):

@@ -19,7 +19,7 @@ import os
 import warnings
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import (
     TYPE_CHECKING,
@@ -646,7 +646,9 @@ def check_registry(
             signatures,
         )
     )
-    problems.extend(_check_roles(by_kind.get(Organisation, ()), signatures))
+    problems.extend(
+        _check_roles(by_kind.get(Organisation, ()), signatures, first)
+    )
     problems.extend(_check_withdrawals(registry, signatures))
     problems.extend(_check_claims(registry))
     return problems
@@ -680,10 +682,14 @@ def _check_withdrawals(
 
 
 def _check_roles(
-    organisations: Sequence[Organisation], signatures: Sequence[Signature]
+    organisations: Sequence[Organisation],
+    signatures: Sequence[Signature],
+    defined: Mapping[str, IdUse],
 ) -> Iterable[Problem]:
     """An organisation does not sign as a survivor or a family member: it
-    would be counted among them, and in the claims about them.
+    would be counted among them, and in the claims about them; a person or
+    a group does not sign as an organisation (*defined*: each id with where
+    it is first defined).
     """
     personal = itertools.compress(
         signatures, map(PERSONAL_ROLES.__contains__, map(_ROLE, signatures))
@@ -704,6 +710,26 @@ def _check_roles(
             f"this signatory is an organisation, and {what} is one only "
             "people sign in; use role: organisation (or expert or "
             "academic), or record the survivors who signed as a group",
+            signature.location_of("role"),
+            "$.role",
+        )
+    # And the other way round: a person or a group signing as an
+    # organisation is counted with the organisations of every claim.
+    as_organisation = [s for s in signatures if s.role == "organisation"]
+    if not as_organisation:
+        return
+    for signature in as_organisation:
+        # Only a signatory recorded as a person or a group: one not found
+        # has its own error.
+        found = defined.get(signature.signatory)
+        if found is None or found[1] not in {"person", "group"}:
+            continue
+        yield Problem(
+            "invalid-value",
+            "this signatory is not an organisation, so it does not sign in "
+            "the role organisation; give the role it signed in (survivor, "
+            "expert, academic...), or, for someone who signed for an "
+            "organisation, capacity: on-behalf-of with on_behalf_of",
             signature.location_of("role"),
             "$.role",
         )
@@ -1067,6 +1093,45 @@ def _within(path: str, scope: str) -> bool:
     return path == scope or path.startswith(scope.rstrip(os.sep) + os.sep)
 
 
+def _check_signature_folders(
+    entries: Sequence[files.FileEntry],
+    results: Sequence[FileRecords],
+    shown_root: str,
+    letters: set[str],
+) -> Iterator[Problem]:
+    """A signature in another letter's folder (``signatures/<letter>/``, at
+    any depth) would be taken for one of that letter's by whoever reads
+    the folders; a bulk import may be anywhere else in ``signatures/``.
+    """
+    prefix = "" if shown_root == "." else shown_root + "/"
+    start = len(prefix) + len("signatures/")
+    for entry, result in zip(entries, results, strict=False):
+        if entry.folder != "signatures" or not result.records:
+            continue
+        inside, slash, _ = entry.shown[start:].partition("/")
+        if not slash or inside not in letters:
+            continue
+        for signature in result.records:
+            if signature.letter == inside:
+                continue
+            # A hidden person's signature does not name its letter.
+            hidden = "letter" in signature.private or (
+                signature.signatory.startswith("person-")
+            )
+            where = (
+                "its letter's folder"
+                if hidden
+                else f"signatures/{signature.letter}/"
+            )
+            yield Problem(
+                "wrong-folder",
+                f"this signature is in the folder of the letter {inside!r}, "
+                f"but signs another letter; move it into {where}",
+                signature.location_of("letter"),
+                "$.letter",
+            )
+
+
 def _validate_root(
     root: Path,
     limits: Limits,
@@ -1140,4 +1205,12 @@ def _validate_root(
     by_kind = records_by_kind(results)
     registry = Registry._of_kinds(by_kind, info)  # noqa: SLF001 - one package
     problems.extend(check_registry(results, registry, by_kind))
+    problems.extend(
+        _check_signature_folders(
+            entries,
+            results,
+            files.display_path(root),
+            {letter.id for letter in registry.letters},
+        )
+    )
     return info, (results, problems), registry

@@ -196,12 +196,13 @@ def registries(draw: st.DrawFn) -> list[Any]:
                 letter=letter.id,
                 signatory=who.id,
                 # An organisation never signs as a survivor or a family
-                # member (validation refuses it).
+                # member, nor anyone else as an organisation (validation
+                # refuses both).
                 role=draw(
                     st.sampled_from(
                         [r for r in ROLES if r not in PERSONAL_ROLES]
                         if isinstance(who, Organisation)
-                        else ROLES
+                        else [r for r in ROLES if r != "organisation"]
                     )
                 ),
                 status=status,
