@@ -486,6 +486,15 @@ CODES: dict[str, Code] = _codes(
         "quotes.",
         "name: Safe Futures #1 for kids",
     ),
+    Code(
+        "possible-duplicate",
+        _W,
+        "Two organisations, or two groups, have the same name or alias, "
+        "and no country tells them apart: most likely one signatory "
+        "recorded twice, whose signatures would be counted twice.",
+        "If they are one, keep one record and point the other's signatures "
+        "at it; if not, give each its country.",
+    ),
 )
 
 

@@ -58,7 +58,7 @@ class Collection(Generic[R]):
         )
         # Built on the first lookup by name: validation never needs it, and
         # folding a million names costs seconds.
-        self._by_name: dict[str, R] | None = None
+        self._by_name: dict[str, list[R]] | None = None
 
     def __iter__(self) -> Iterator[R]:
         return iter(self._by_id.values())
@@ -92,18 +92,40 @@ class Collection(Generic[R]):
         People who are not public are found by id only.
 
         Raises:
-            LookupError: When no record matches.
+            LookupError: When no record matches (the message suggests the
+                id of one whose name is close), or when the name is that of
+                more than one record (the message lists their ids).
         """
         if self._by_name is None:
-            by_name: dict[str, R] = {}
+            by_name: dict[str, list[R]] = {}
             for record in self._by_id.values():
                 for name in _searchable_names(record):
-                    by_name.setdefault(normalise(name), record)
+                    found = by_name.setdefault(normalise(name), [])
+                    if record not in found:
+                        found.append(record)
             self._by_name = by_name
-        found = self._by_id.get(text) or self._by_name.get(normalise(text))
-        if found is None:
-            raise LookupError(text)
-        return found
+        exact = self._by_id.get(text)
+        if exact is not None:
+            return exact
+        key = normalise(text)
+        matches = self._by_name.get(key, [])
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            ids = ", ".join(repr(m.id) for m in matches)
+            msg = (
+                f"{text!r} is the name of {len(matches)} records ({ids}); "
+                "look one up by its id"
+            )
+            raise LookupError(msg)
+        close = difflib.get_close_matches(key, self._by_name, n=1, cutoff=0.8)
+        hint = (
+            f"; did you mean {self._by_name[close[0]][0].id!r}?"
+            if close
+            else ""
+        )
+        msg = f"{text!r} is not the id, name or alias of any record{hint}"
+        raise LookupError(msg)
 
 
 def _searchable_names(record: Any) -> list[str]:

@@ -16,6 +16,8 @@ import gc
 import itertools
 import operator
 import os
+import re
+import unicodedata
 import warnings
 
 from collections import defaultdict
@@ -650,8 +652,81 @@ def check_registry(
         _check_roles(by_kind.get(Organisation, ()), signatures, first)
     )
     problems.extend(_check_withdrawals(registry, signatures))
+    for kind in (Organisation, Group):
+        problems.extend(_check_same_names(by_kind.get(kind, ())))
     problems.extend(_check_claims(registry))
     return problems
+
+
+def _check_same_names(
+    records: Sequence[Organisation] | Sequence[Group],
+) -> Iterable[Problem]:
+    """Two records of one kind named alike (``Barnardo's`` and
+    ``Barnardo’s``, or one's alias the other's name) are most likely one
+    signatory recorded twice, and counted twice.  Two known, different
+    countries tell them apart; a private name is never compared.
+    """
+    first: dict[str, Organisation | Group] = {}
+    for record in records:
+        if "name" in record.private:
+            continue
+        aliases = getattr(record, "aliases", ())
+        names = (
+            [record.name]
+            if "aliases" in record.private
+            else [
+                record.name,
+                *aliases,
+            ]
+        )
+        keys = {_name_key(name) for name in names} - {""}
+        other = next(
+            (
+                first[key]
+                for key in keys
+                # The same id given twice is a duplicate-id already.
+                if key in first
+                and first[key].id != record.id
+                and _alike(first[key], record)
+            ),
+            None,
+        )
+        for key in keys:
+            first.setdefault(key, record)
+        if other is None:
+            continue
+        yield Problem(
+            "possible-duplicate",
+            f"this {record.kind_name} has the same name as {other.id!r} "
+            f"(at {other.location}); if they are one, keep one record and "
+            "point the other's signatures at it; if not, give each its "
+            "country",
+            record.location_of("name"),
+            "$.name",
+        )
+
+
+def _name_key(name: str) -> str:
+    """A name as compared: case, accents, spaces and punctuation aside."""
+    return _NOT_A_LETTER.sub(
+        "", unicodedata.normalize("NFKD", name).casefold()
+    )
+
+
+_NOT_A_LETTER: Final = re.compile(r"[\W_]+")
+
+
+def _alike(one: Organisation | Group, other: Organisation | Group) -> bool:
+    """Whether nothing tells two records of the same name apart: different
+    countries, both known and shown, would.
+    """
+    here, there = _shown_country(one), _shown_country(other)
+    return here is None or there is None or here == there
+
+
+def _shown_country(record: Organisation | Group) -> str | None:
+    # A private country may not decide whether a warning is given.
+    return None if "country" in record.private else record.country
 
 
 def _check_withdrawals(

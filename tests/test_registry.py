@@ -86,6 +86,23 @@ class TestLookup:
         with pytest.raises(LookupError):
             reg.organisations.lookup("ECPAT UK")
 
+    def test_a_near_miss_suggests_an_id(self, reg: cr.Registry) -> None:
+        with pytest.raises(LookupError, match="did you mean 'barnardos'"):
+            reg.organisations.lookup("Barnardoss")
+
+    def test_a_name_of_two_records_is_not_one_of_them(self) -> None:
+        reg = cr.Registry(
+            [
+                cr.Organisation(id="barnardos", name="Barnardo's"),
+                cr.Organisation(id="barnardos-uk", name="Barnardo’s"),
+            ]
+        )
+        with pytest.raises(
+            LookupError, match="2 records \\('barnardos', 'barnardos-uk'\\)"
+        ):
+            reg.organisations.lookup("barnardo's")
+        assert "barnardos-uk" == reg.organisations.lookup("barnardos-uk").id
+
     def test_people_who_are_not_public_are_found_by_id_only(
         self, tmp_path: Path
     ) -> None:

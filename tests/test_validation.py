@@ -485,3 +485,35 @@ class TestImplausibleYears:
         )
         if codes:
             assert report.problems[0].message.endswith("year of published")
+
+
+class TestPossibleDuplicates:
+    """One signatory recorded twice is a warning; two of the same name in
+    two known countries are not."""
+
+    @pytest.mark.parametrize(
+        ("country", "codes"),
+        [
+            ('"GB"', ["possible-duplicate"]),
+            ('"IE"', []),
+            (None, ["possible-duplicate"]),
+        ],
+    )
+    def test_barnardos_again(
+        self, write: WriteFile, country: str | None, codes: list[str]
+    ) -> None:
+        write(
+            "organisations/barnardos-again.yaml",
+            "id: barnardos-again\nname: BARNARDO’S\n"
+            + (f"hq_country: {country}\n" if country else "")
+            + "sources:\n  - url: https://example.org/\n",
+        )
+        assert codes == [p.code for p in cr.validate("registry_data").problems]
+
+    def test_a_private_name_is_never_compared(self, write: WriteFile) -> None:
+        write(
+            "organisations/org-7k2m9x.yaml",
+            "id: org-7k2m9x\nname: Barnardo's\nprivate: [name]\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        assert [] == [p.code for p in cr.validate("registry_data").problems]
