@@ -24,6 +24,7 @@ import hashlib
 import io
 import os
 import pickle
+import stat
 import tempfile
 
 from collections.abc import Callable
@@ -162,8 +163,7 @@ class Cache:
     def load(self) -> bool:
         """Read the cache file; whether it held anything."""
         try:
-            with open(self.path, "rb") as f:
-                data = _Plain(f).load()
+            data = _read_plain(self.path)
         except Exception:  # noqa: BLE001 - an unreadable cache is an empty one
             return False
         if (
@@ -262,6 +262,21 @@ class Cache:
         for old in self.directory.glob(f"{self._prefix}-*.pickle"):
             if old != self.path:
                 old.unlink(missing_ok=True)
+
+
+# Opening a pipe for reading would wait for a writer: never wait.
+_OPEN_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+
+
+def _read_plain(path: Path) -> Any:
+    """The cache file at *path*, unpickled as plain values; ``None`` when
+    it is not a regular file (a pipe would wait for ever, a device give
+    anything), which :meth:`Cache.save` then replaces, never writes into.
+    """
+    with open(os.open(path, _OPEN_FLAGS), "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            return None
+        return _Plain(f).load()
 
 
 def _well_formed(result: Any, shown: str, file_digest: str) -> bool:

@@ -6,6 +6,7 @@ unreadable files become problems, never exceptions.
 
 from __future__ import annotations
 
+import errno
 import operator
 import os
 import re
@@ -228,11 +229,25 @@ def safe_name(name: str) -> str:
     return _UNSAFE_IN_NAME.sub(escape, name)
 
 
+# What to do about a file that cannot be read, by the error's number;
+# otherwise, check its permissions.
+_ADVICE: Final = {
+    errno.ENOENT: "it was moved or deleted while being read; run again",
+    errno.ENOTDIR: "a folder on its path was moved or replaced while "
+    "being read; run again",
+    errno.EISDIR: "it is a folder: rename it so that its name does not "
+    "end in .yaml",
+    errno.ELOOP: "a symbolic link on its path loops; replace it by the file",
+    errno.ENAMETOOLONG: "its path is too long; rename it or a folder above it",
+}
+
+
 def _unreadable(shown: str, e: OSError) -> Problem:
     reason = (e.strerror or type(e).__name__).lower()
+    advice = _ADVICE.get(e.errno or 0, "check its permissions")
     return Problem(
         "file-unreadable",
-        f"the file cannot be read ({reason}); check its permissions",
+        f"the file cannot be read ({reason}); {advice}",
         Location(shown),
     )
 

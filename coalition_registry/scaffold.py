@@ -48,6 +48,9 @@ NEW_KINDS: Final = ("organisation", "person", "group", "signature", "letter")
 
 _ALPHABET: Final = string.ascii_lowercase + string.digits
 _OPAQUE_LENGTH: Final = 8
+# The longest id made from a name: a long name makes a long file name,
+# which file systems refuse past 255 bytes, and nobody types.
+_MAX_ID_LENGTH: Final = 60
 
 
 class ScaffoldError(ValueError):
@@ -335,7 +338,7 @@ def _template(
 def _slug(name: str | None, what: str) -> str:
     if not name or not name.strip():
         raise ScaffoldError(f"give the {what} with --name")
-    made = slugify(name)
+    made = _shorten(slugify(name))
     if not SLUG.fullmatch(made):
         raise ScaffoldError(
             f"the {what} gives no usable id (ids use the letters a to z, "
@@ -343,6 +346,20 @@ def _slug(name: str | None, what: str) -> str:
             "and add the original spelling to the file afterwards"
         )
     return made
+
+
+def _shorten(slug: str, limit: int = _MAX_ID_LENGTH) -> str:
+    """*slug*, cut at a hyphen to at most *limit* characters (mid-word only
+    when its first word alone is longer).
+
+    >>> _shorten("the-very-long-name-of-a-charity", 20)
+    'the-very-long-name'
+    """
+    if len(slug) <= limit:
+        return slug
+    cut = slug[: limit + 1].rfind("-")
+    # "a--b" joins two ids: never end on half of that hyphen pair.
+    return (slug[:cut] if cut > 0 else slug[:limit]).rstrip("-")
 
 
 def scaffold(

@@ -7,6 +7,7 @@ import io
 import os
 import pickle
 import shutil
+import threading
 
 from pathlib import Path
 from typing import Any
@@ -338,3 +339,38 @@ def test_helpers_send_hits_and_nothing_is_rewritten(
     assert report_lines(first) == report_lines(second)
     assert first.registry_records == second.registry_records
     assert written == cache_file.stat().st_mtime_ns
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_cache_file_that_is_a_pipe_is_ignored(
+    shipped_copy: Path, tmp_path: Path
+) -> None:
+    """Opening a FIFO for reading would wait for a writer for ever: it is
+    ignored, and replaced by a cache file, never written into."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    store = Cache(folder, display_path(shipped_copy), cr.Limits())
+    os.mkfifo(store.path)
+    loaded: list[bool] = []
+    reader = threading.Thread(target=lambda: loaded.append(store.load()))
+    reader.start()
+    reader.join(10)
+    if reader.is_alive():  # waiting for a writer: be one, and fail
+        os.close(os.open(store.path, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join()
+        pytest.fail("loading a cache file that is a pipe waited for a writer")
+    assert [False] == loaded
+    assert cr.validate(shipped_copy, cache=folder).valid
+    assert store.path.is_file()
+    assert Cache(folder, display_path(shipped_copy), cr.Limits()).load()
+
+
+def test_a_cache_file_that_is_a_folder_is_ignored(
+    shipped_copy: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "cache"
+    store = Cache(folder, display_path(shipped_copy), cr.Limits())
+    store.path.mkdir(parents=True)
+    assert store.load() is False
+    with pytest.warns(CacheWarning, match="could not be written"):
+        assert cr.validate(shipped_copy, cache=folder).valid

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
 import subprocess
 import sys
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from coalition_registry import __version__
-from coalition_registry.cli import COMMANDS, parser, run
+from coalition_registry.cli import COMMANDS, main, parser, run
+from coalition_registry.cli import validate as validate_command
 from conftest import ROOT, WriteFile
 
 
@@ -105,6 +109,46 @@ class TestValidate:
         code, out, err = cli("validate")
         assert 1 == code
         assert "Traceback" not in out + err
+
+    @pytest.mark.parametrize("command", ["validate", "fmt", "export"])
+    def test_a_device_is_a_usage_error(
+        self, shipped_copy: Path, command: str
+    ) -> None:
+        """Neither a file nor a folder: never "valid: 0 file(s)"."""
+        code, out, err = cli(command, os.devnull)
+        assert (2, "") == (code, out)
+        assert f"{os.devnull} is not a file or a folder" in err
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+    def test_a_pipe_is_a_usage_error(self, shipped_copy: Path) -> None:
+        """Reading a FIFO would wait for a writer: it is refused at once."""
+        fifo = shipped_copy / "organisations" / "pipe.yaml"
+        os.mkfifo(fifo)
+        code, out, err = cli(
+            "validate", "registry_data/organisations/pipe.yaml"
+        )
+        assert (2, "") == (code, out)
+        assert "is not a file or a folder (a device or a pipe)" in err
+
+    def test_a_folder_named_like_a_record_is_a_usage_error(
+        self, shipped_copy: Path
+    ) -> None:
+        (shipped_copy / "organisations" / "d.yaml").mkdir()
+        code, out, err = cli("validate", "registry_data/organisations/d.yaml")
+        assert (2, "") == (code, out)
+        assert (
+            "registry_data/organisations/d.yaml is a folder, not a record "
+            "file" in err
+        )
+
+    def test_a_registry_folder_named_like_a_record_is_read(
+        self, shipped_copy: Path
+    ) -> None:
+        """A folder holding registry.yaml is a registry, whatever its name."""
+        shipped_copy.rename(shipped_copy.with_name("data.yaml"))
+        code, out, _ = cli("validate", "data.yaml")
+        assert 0 == code
+        assert out.startswith("valid: 31 file(s)")
 
 
 class TestCoverage:
@@ -228,6 +272,25 @@ class TestExport:
         assert "letters: survivors-letter-2023" in err
         _, _, err = cli("export", "--letter", "survivors-letter-2024")
         assert "did you mean 'survivors-letter-2023'?" in err
+
+
+class TestHelp:
+    def test_export_letter_defaults_to_every_letter(self) -> None:
+        """export without --letter writes every letter's signatories."""
+        _, out, _ = cli("export", "--help")
+        assert "the letter's id (default: every letter)" in " ".join(
+            out.split()
+        )
+        assert "optional when" not in out
+
+    def test_the_other_commands_need_a_letter_when_there_are_two(
+        self,
+    ) -> None:
+        for command in ("coverage", "reconcile", "report", "map"):
+            _, out, _ = cli(command, "--help")
+            assert "optional when the registry has one letter" in " ".join(
+                out.split()
+            )
 
 
 class TestUsage:
@@ -363,3 +426,180 @@ class TestUsage:
         if code == 1:
             assert "nspcc.yaml:3:1: error yaml-syntax" in done.stdout
             assert done.stdout.rstrip().splitlines()[-1].startswith("invalid:")
+
+
+def limited(
+    argv: list[str], cwd: Path, max_bytes: int
+) -> subprocess.CompletedProcess[str]:
+    """The command line in a process that may write files of at most
+    *max_bytes* (as under ``ulimit -f``): writing more fails with EFBIG.
+    """
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (max_bytes, max_bytes))
+
+    return subprocess.run(  # noqa: S603 - our own command
+        [sys.executable, "-m", "coalition_registry", *argv],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=limit,
+    )
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Temporary files left in *folder* (write_atomic's are hidden)."""
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no RLIMIT_FSIZE")
+class TestWritingFails:
+    """A full disk or a size limit: a one-line error, exit non-zero, and
+    every file whole, as it was or as written."""
+
+    def test_new_leaves_nothing(self, shipped_copy: Path) -> None:
+        done = limited(
+            [
+                "new",
+                "organisation",
+                "--name",
+                "Example Charity With Long Name",
+            ],
+            shipped_copy.parent,
+            max_bytes=1024,
+        )
+        path = (
+            "registry_data/organisations/example-charity-with-long-name.yaml"
+        )
+        assert 1 == done.returncode
+        assert "Traceback" not in done.stderr
+        assert (
+            f"coalition-registry: error: cannot write {path}: File too large "
+            "(nothing was written)\n"
+        ) == done.stderr
+        assert not (shipped_copy.parent / path).exists()
+        assert [] == leftovers(shipped_copy / "organisations")
+
+    @pytest.mark.parametrize(
+        ("argv", "written"),
+        [
+            (["report", "--out", "out/r.html"], "out/r.html"),
+            (["map", "--out", "out/m.svg"], "out/m.svg"),
+            (["schema", "--out", "out"], "out/letter.schema.json"),
+        ],
+    )
+    def test_out_keeps_the_last_good_copy(
+        self, shipped_copy: Path, argv: list[str], written: str
+    ) -> None:
+        out = shipped_copy.parent / "out"
+        out.mkdir()
+        target = shipped_copy.parent / written
+        target.write_text("the last good copy\n", encoding="utf-8")
+        done = limited(argv, shipped_copy.parent, max_bytes=10)
+        assert 2 == done.returncode
+        assert (
+            f"coalition-registry: error: cannot write {written}: File too "
+            "large\n"
+        ) == done.stderr
+        assert "the last good copy\n" == target.read_text("utf-8")
+        assert [] == leftovers(out)
+
+    def test_fmt_leaves_every_file_whole(self, write: WriteFile) -> None:
+        path = write(
+            "organisations/apple.yaml",
+            "name: Apple\nid: apple\nsources:\n  - url: 'https://a.org'\n",
+        )
+        before = path.read_bytes()
+        done = limited(["fmt"], path.parents[2], max_bytes=0)
+        assert 1 == done.returncode
+        assert done.stderr.startswith(
+            "coalition-registry: error: cannot write a reformatted file: "
+            "File too large; every file is whole"
+        )
+        assert before == path.read_bytes()
+        assert [] == leftovers(path.parent)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate"],
+        ["coverage"],
+        ["reconcile"],
+        ["export"],
+        ["schema"],
+        ["fmt", "--check"],
+        ["diff", "registry_data", "registry_data"],
+        ["report", "--out", "-"],
+        ["map", "--out", "-"],
+    ],
+    ids=" ".join,
+)
+def test_a_full_standard_output_is_one_line(
+    shipped_copy: Path, argv: list[str]
+) -> None:
+    """``coalition-registry export > /dev/full``: an error, no traceback."""
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        done = subprocess.run(  # noqa: S603 - our own command
+            [sys.executable, "-m", "coalition_registry", *argv],
+            cwd=shipped_copy.parent,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert 1 == done.returncode
+    assert (
+        "coalition-registry: error: cannot write standard output: No space "
+        "left on device\n"
+    ) == done.stderr
+
+
+class TestMainReportsOutputErrors:
+    """main() turns an OSError into one line, and nothing else."""
+
+    @pytest.fixture(name="raising")
+    def _raising(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> Callable[[BaseException], tuple[int, str]]:
+        def call(error: BaseException) -> tuple[int, str]:
+            def fail(*_: Any) -> int:
+                raise error
+
+            # The command, as the parser finds it: run() lets it through.
+            monkeypatch.setattr(validate_command, "run", fail)
+            err = io.StringIO()
+            monkeypatch.setattr(sys, "stdout", io.StringIO())
+            monkeypatch.setattr(sys, "stderr", err)
+            return main(["validate"]), err.getvalue()
+
+        return call
+
+    def test_standard_output(
+        self, raising: Callable[[BaseException], tuple[int, str]]
+    ) -> None:
+        error = OSError(errno.EFBIG, "File too large")
+        message = (
+            "coalition-registry: error: cannot write standard output: File "
+            "too large\n"
+        )
+        assert (1, message) == raising(error)
+
+    def test_a_file_named_by_the_error(
+        self, raising: Callable[[BaseException], tuple[int, str]]
+    ) -> None:
+        error = OSError(errno.ENOSPC, "No space left on device", "x.yaml")
+        message = (
+            "coalition-registry: error: cannot read or write x.yaml: No "
+            "space left on device\n"
+        )
+        assert (1, message) == raising(error)
+
+    def test_a_bug_is_not_hidden(
+        self, raising: Callable[[BaseException], tuple[int, str]]
+    ) -> None:
+        with pytest.raises(ValueError, match="a bug"):
+            raising(ValueError("a bug"))

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+import coalition_registry as cr
 
 from coalition_registry import files
 from coalition_registry.problems import Problem
@@ -86,3 +90,58 @@ def test_a_file_larger_than_fstat_says_is_read_whole(
     too_large = files.read_bytes(str(record), "f.yaml", 100)
     assert isinstance(too_large, Problem)
     assert "file-too-large" == too_large.code
+
+
+@pytest.mark.parametrize(
+    ("number", "advice"),
+    [
+        (errno.ENOENT, "it was moved or deleted while being read; run again"),
+        (errno.EACCES, "check its permissions"),
+        (errno.EPERM, "check its permissions"),
+        (errno.EISDIR, "it is a folder"),
+        (errno.ENAMETOOLONG, "its path is too long"),
+    ],
+)
+def test_the_advice_fits_the_reason(
+    record: Path, monkeypatch: pytest.MonkeyPatch, number: int, advice: str
+) -> None:
+    """What to do about a file that cannot be read depends on why."""
+
+    def refuse(*_: Any) -> int:
+        raise OSError(number, os.strerror(number))
+
+    monkeypatch.setattr(os, "open", refuse)
+    problem = files.read_bytes(str(record), "f.yaml", 10**6)
+    assert isinstance(problem, Problem)
+    assert "file-unreadable" == problem.code
+    reason = os.strerror(number).lower()
+    assert f"the file cannot be read ({reason}); {advice}" in problem.message
+    if number not in {errno.EACCES, errno.EPERM}:
+        assert "permissions" not in problem.message
+
+
+def test_a_file_deleted_after_the_listing(
+    shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that vanishes between the listing and the reading is reported
+    as such, not as a matter of permissions."""
+    gone = shipped_copy / "organisations" / "nspcc.yaml"
+    real = files.walk
+
+    def walk(root: Path) -> list[files.FileEntry]:
+        entries = real(root)
+        gone.unlink(missing_ok=True)
+        return entries
+
+    monkeypatch.setattr(files, "walk", walk)
+    monkeypatch.setenv("COALITION_REGISTRY_WORKERS", "1")
+    messages = [
+        p.message
+        for p in cr.validate(shipped_copy).problems
+        if p.location.path.endswith("organisations/nspcc.yaml")
+    ]
+    expected = (
+        "the file cannot be read (no such file or directory); it was moved "
+        "or deleted while being read; run again"
+    )
+    assert [expected] == messages

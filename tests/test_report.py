@@ -251,6 +251,18 @@ class TestChoropleth:
         assert "fewer than 3 (number hidden)" not in svg
         assert "United Kingdom: 6" not in svg
 
+    def test_map_help_quotes_the_maps_own_label(self) -> None:
+        """`map --help` names a hidden country's label as the map writes
+        it in the legend.
+        """
+        chart = worldmap.choropleth(cr.suppress(table(("GB", 0, 2))))
+        (label,) = [
+            x for fill, x in worldmap.legend_items(chart) if fill == "hatch"
+        ]
+        _, out, _ = cli("map", "--help")
+        assert f'"{label}"' in out
+        assert "fewer than K" not in out
+
     def test_a_tiny_country_gets_a_dot(self) -> None:
         """Malta is too small to see: a dot marks it, in its group."""
         svg = worldmap.map_svg(worldmap.choropleth(table(("MT", 3, 0))))

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from coalition_registry.cli import run
+from coalition_registry.cli._common import WriteError
 from coalition_registry.model import KINDS, OPAQUE_ID
 from coalition_registry.scaffold import opaque_id, scaffold
 from coalition_registry.schema import yaml_fields
@@ -195,6 +199,37 @@ class TestPrivacy:
         assert "never write their name here" in text
 
 
+class TestLongNames:
+    def test_an_id_is_cut_at_a_word(self) -> None:
+        """At most 60 characters, ending on a whole word."""
+        made = scaffold("group", name="Survivors and Friends " * 20)
+        assert len(made.id) <= 60
+        assert made.id.startswith("survivors-and-friends-survivors")
+        assert made.id.endswith(("-survivors", "-and", "-friends"))
+        assert made.relative_path == f"groups/{made.id}.yaml"
+
+    def test_one_long_word_is_cut_in_it(self) -> None:
+        assert "a" * 60 == scaffold("organisation", name="A" * 400).id
+
+    def test_a_short_name_is_whole(self) -> None:
+        name = "Example Child Safety Foundation For Every Child In Europe"
+        assert "example-child-safety-foundation-for-every-child-in-europe" == (
+            scaffold("letter", name=name).id
+        )
+
+    def test_new_writes_a_file_for_a_very_long_name(
+        self, shipped_copy: Path
+    ) -> None:
+        """A name longer than a file name may be (255 bytes): a file named
+        by the shortened id, holding the whole name."""
+        code, out, err = cli("new", "organisation", "--name", "A" * 400)
+        assert (0, "") == (code, err)
+        path = Path(out.strip())
+        assert f"registry_data/organisations/{'a' * 60}.yaml" == out.strip()
+        assert [("no-source", "warning")] == problems(str(path))
+        assert "A" * 400 in path.read_text("utf-8")
+
+
 class TestRefusals:
     def test_an_existing_file_is_not_overwritten(
         self, shipped_copy: Path
@@ -261,6 +296,30 @@ class TestRefusals:
         assert 2 == code
         assert message in err
         assert before == sorted(shipped_copy.rglob("*"))
+
+    def test_a_file_that_cannot_be_written_leaves_nothing(
+        self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A full disk part way through: a clean error (exit 1), and no
+        half a record, nor a temporary file, left behind."""
+        real = os.write
+
+        def full(fd: int, data: Any) -> int:
+            if len(data) > 100:
+                real(fd, bytes(data[:100]))  # the start, as a disk fills
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(os, "write", full)
+        folder = shipped_copy / "organisations"
+        before = sorted(p.name for p in folder.iterdir())
+        with pytest.raises(WriteError) as caught:
+            cli("new", "organisation", "--name", "Example Charity")
+        monkeypatch.undo()
+        assert (
+            "cannot write registry_data/organisations/example-charity.yaml: "
+            "No space left on device (nothing was written)"
+        ) == str(caught.value)
+        assert before == sorted(p.name for p in folder.iterdir())
 
     def test_not_a_registry(self, tmp_path: Path) -> None:
         """PATH must be in a registry."""

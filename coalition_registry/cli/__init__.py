@@ -81,7 +81,12 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str], *, stdout: TextIO, stderr: TextIO) -> int:
-    """Run the command line with *argv*, writing to the given streams."""
+    """Run the command line with *argv*, writing to the given streams.
+
+    Raises:
+        OSError: When a stream or a file cannot be written (:func:`main`
+            reports it).
+    """
     try:
         # argparse prints --help and --version to sys.stdout itself.
         with contextlib.redirect_stdout(stdout):
@@ -147,7 +152,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, as the Python
         # documentation advises, without a traceback at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_stdout()
         return 1
+    except OSError as e:
+        # The output cannot be written (a full disk, a size limit,
+        # /dev/full).  Only OSError: any other exception is a bug, whose
+        # traceback must show.  The commands name the files they write in
+        # their own errors, so an error naming no file is the output's.
+        if isinstance(e, _common.WriteError):
+            message = str(e)
+        elif e.filename is None:
+            message = f"cannot write standard output: {_common.reason(e)}"
+        else:
+            message = f"cannot read or write {e.filename}: {_common.reason(e)}"
+        with contextlib.suppress(OSError):  # standard error too
+            sys.stderr.write(f"coalition-registry: error: {message}\n")
+        _discard_stdout()
+        return _common.EXIT_INVALID
     return code
+
+
+def _discard_stdout() -> None:
+    """Send what standard output still holds nowhere: flushing it again at
+    exit would fail again, with a traceback.
+    """
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):  # a stream with no file descriptor
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 import attrs
@@ -29,6 +30,15 @@ class UsageError(Exception):
     """A mistake in how the command was called: exit code 2."""
 
 
+class WriteError(OSError):
+    """A file the command writes could not be written (a full disk, a
+    size limit, a folder that refuses it); the message says which and why.
+
+    Like any OSError it leaves :func:`coalition_registry.cli.run`, and
+    :func:`coalition_registry.cli.main` reports it: exit code 1.
+    """
+
+
 class Parser(argparse.ArgumentParser):
     """argparse exits by itself; in-process callers need an exit code."""
 
@@ -45,17 +55,78 @@ class Output:
 
 
 def existing(paths: list[str]) -> list[str]:
-    """*paths*, or a usage error naming the first that does not exist."""
+    """*paths*, or a usage error naming the first that does not exist, or
+    that is neither a file nor a folder.
+    """
     for p in paths:
-        if not Path(p).exists():
+        try:
+            mode = os.stat(p).st_mode
+        except (FileNotFoundError, NotADirectoryError, ValueError):
+            # ValueError: a NUL in the name, which no file has.
             hint = (
                 " (run this in the folder that holds registry_data/, or "
                 "give the registry's folder)"
                 if p == "registry_data"
                 else ""
             )
-            raise UsageError(f"no such file or folder: {p}{hint}")
+            raise UsageError(f"no such file or folder: {p}{hint}") from None
+        except OSError as e:
+            raise UsageError(f"cannot read {p}: {reason(e)}") from None
+        if (
+            stat.S_ISDIR(mode)
+            and p.rstrip("/").endswith((".yaml", ".yml"))
+            and not os.path.isfile(os.path.join(p, "registry.yaml"))
+        ):
+            # Named like a record file: the user meant one, and reading it
+            # as a folder would find nothing and call that valid.
+            raise UsageError(
+                f"{p} is a folder, not a record file: name a record file "
+                "or a registry folder"
+            )
+        if not stat.S_ISDIR(mode) and not stat.S_ISREG(mode):
+            raise UsageError(
+                f"{p} is not a file or a folder (a device or a pipe): name "
+                "a record file or a registry folder"
+            )
     return paths
+
+
+def write_file(path: str, text: str) -> None:
+    """Write *text* to the file *path* as UTF-8, all or nothing: a full disk
+    or a size limit leaves the file as it was (see
+    :func:`coalition_registry.fmt.write_atomic`).
+
+    Raises:
+        UsageError: When it cannot be written; *path* is the user's own
+            choice (``--out``).
+    """
+    # Imported here: only the commands that write files need it.
+    from coalition_registry.fmt import write_atomic
+
+    data = text.encode("utf-8")
+    # Through a symbolic link, as open() would go: replacing the link by a
+    # file would cut whatever it joins.
+    target = os.path.realpath(path)
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        mode = stat.S_IFREG  # not there yet (or the write will say why)
+    try:
+        if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+            # /dev/stdout, a pipe: nothing to replace, only to write to.
+            with open(target, "wb") as f:
+                f.write(data)
+        else:
+            write_atomic(target, data)
+    except OSError as e:
+        raise UsageError(f"cannot write {path}: {reason(e)}") from None
+
+
+def reason(e: OSError) -> str:
+    """Why an operation on a file failed, in words ("No space left on
+    device").
+    """
+    return e.strerror or str(e) or type(e).__name__
 
 
 def read_registry(path: str, io: Output) -> Registry | None:
@@ -102,12 +173,13 @@ def add_path(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_letter(parser: argparse.ArgumentParser) -> None:
-    """The --letter option."""
+def add_letter(
+    parser: argparse.ArgumentParser,
+    default: str = "optional when the registry has one letter",
+) -> None:
+    """The --letter option; *default* says what leaving it out does."""
     parser.add_argument(
-        "--letter",
-        metavar="ID",
-        help="the letter's id (optional when the registry has one letter)",
+        "--letter", metavar="ID", help=f"the letter's id ({default})"
     )
 
 

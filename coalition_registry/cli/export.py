@@ -26,7 +26,7 @@ HELP = "write signatories as CSV, JSON, JSON Lines or Markdown"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``export``."""
     add_path(parser)
-    add_letter(parser)
+    add_letter(parser, "default: every letter")
     add_threshold(parser)
     parser.add_argument(
         "--format",

@@ -15,10 +15,18 @@ with --check, would change, 2 for a usage error.
 from __future__ import annotations
 
 import argparse
+import os
 
 from typing import TYPE_CHECKING
 
-from ._common import EXIT_INVALID, EXIT_OK, Output, existing
+from ._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    Output,
+    WriteError,
+    existing,
+    reason,
+)
 
 
 if TYPE_CHECKING:
@@ -56,7 +64,25 @@ def run(args: argparse.Namespace, io: Output) -> int:
     # Imported here: the parser is built by loading every command.
     from coalition_registry.fmt import format_paths
 
-    report = format_paths(existing(args.paths), check=args.check, fix=args.fix)
+    try:
+        report = format_paths(
+            existing(args.paths), check=args.check, fix=args.fix
+        )
+    except OSError as e:
+        # Each file is replaced whole or not at all (write_atomic), so a
+        # failure part way leaves every file as it was or reformatted.
+        # Writing fails with no file named, or the hidden temporary one;
+        # reading names the record file.
+        name = os.fsdecode(e.filename) if e.filename else ""
+        what = (
+            f"read {name}"
+            if name and not name.endswith(".tmp")
+            else "write a reformatted file"
+        )
+        raise WriteError(
+            f"cannot {what}: {reason(e)}; every file is whole, either "
+            "reformatted or as it was: fix the cause and run fmt again"
+        ) from e
     _print(report, io)
     return EXIT_OK if report.ok else EXIT_INVALID
 

@@ -4,7 +4,8 @@ small countries, and the rules the counts follow.
 
 The map needs the 'report' extra (pip install 'coalition-registry[report]').
 A country whose count of people is below the threshold (--suppress-below,
-default 3) is hatched and labelled "fewer than K", never with its number.
+default 3) is hatched, shown in the legend as "number hidden", never with
+its number.
 """
 
 from __future__ import annotations

@@ -8,13 +8,16 @@ opaque id that is never made from their name, and their name is never
 printed.  A signature needs --letter and --signatory (and --role unless the
 signatory is an organisation); its file goes in signatures/<letter>/.
 
-Prints the path of the file written.  Exit 0 on success, 1 when the file
-or id already exists, 2 for a usage error.
+The id made from a name is at most 60 characters long, cut at a word.
+Prints the path of the file written; the file is written whole or not at
+all.  Exit 0 on success, 1 when the file or id already exists or the file
+cannot be written, 2 for a usage error.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,7 +26,15 @@ from typing import TYPE_CHECKING
 # Its choices are needed to build the parser; nothing lighter defines them.
 from coalition_registry.scaffold import NEW_KINDS
 
-from ._common import EXIT_INVALID, EXIT_OK, Output, UsageError, add_path
+from ._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    Output,
+    UsageError,
+    WriteError,
+    add_path,
+    reason,
+)
 
 
 if TYPE_CHECKING:
@@ -137,15 +148,38 @@ def run(args: argparse.Namespace, io: Output) -> int:
         return EXIT_INVALID
     if not _valid(made, shown, io):
         return EXIT_INVALID
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with path.open("x", encoding="utf-8", newline="\n") as f:
-            f.write(made.text)
+        _create(path, made.text.encode("utf-8"))
     except FileExistsError:
         print(f"{shown} already exists (nothing was written)", file=io.err)
         return EXIT_INVALID
+    except OSError as e:
+        raise WriteError(
+            f"cannot write {shown}: {reason(e)} (nothing was written)"
+        ) from e
     print(shown, file=io.out)
     return EXIT_OK
+
+
+def _create(path: Path, data: bytes) -> None:
+    """Write a new file at *path*, all or nothing, never over another.
+
+    Raises:
+        FileExistsError: When *path* exists (or appeared meanwhile).
+        OSError: When it cannot be written; nothing is left behind.
+    """
+    from coalition_registry.fmt import write_atomic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Claim the name first, empty (so that a file made meanwhile is never
+    # replaced, and the new one gets the usual permissions), then replace
+    # it whole: a full disk or a size limit leaves no half a record.
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    try:
+        write_atomic(path, data)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
 
 def _root(path: str) -> Path:

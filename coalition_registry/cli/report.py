@@ -24,6 +24,7 @@ from ._common import (
     add_threshold,
     choose_letter,
     read_registry,
+    write_file,
 )
 
 
@@ -56,11 +57,8 @@ def write_text(path: str, text: str, io: Output) -> None:
     if path == "-":
         io.out.write(text)
         return
-    try:
-        with open(path, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-    except OSError as e:
-        raise UsageError(f"cannot write {path}: {e.strerror}") from e
+    # All or nothing: a full disk must not cost the last good copy.
+    write_file(path, text)
     print(f"wrote {path}", file=io.out)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from coalition_registry.jsonschema_out import schema_kinds
 
-from ._common import EXIT_OK, Output, UsageError
+from ._common import EXIT_OK, Output, UsageError, reason, write_file
 
 
 HELP = "print JSON Schemas of the registry's files, for editors"
@@ -58,12 +58,11 @@ def run(args: argparse.Namespace, io: Output) -> int:
     folder = Path(args.out)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for kind in kinds:
-            path = folder / f"{kind}.schema.json"
-            path.write_text(_dumps(kind_schema(kind)), encoding="utf-8")
-            print(f"wrote {path}", file=io.out)
     except OSError as e:
-        raise UsageError(
-            f"cannot write to {args.out}: {e.strerror or e}"
-        ) from None
+        raise UsageError(f"cannot write to {args.out}: {reason(e)}") from None
+    for kind in kinds:
+        path = folder / f"{kind}.schema.json"
+        # Each whole or as it was: an editor may be reading the old one.
+        write_file(str(path), _dumps(kind_schema(kind)))
+        print(f"wrote {path}", file=io.out)
     return EXIT_OK
