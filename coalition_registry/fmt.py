@@ -80,6 +80,13 @@ _NULLS: Final = frozenset({"", "~", "null", "Null", "NULL"})
 _COMMENT: Final = re.compile(r"(?:^|(?<=[ \t]))#[^\r\n]*", re.MULTILINE)
 _BLOCK_HEADER_END: Final = re.compile(r"\r\n|\r|\n")
 _LINE_BREAK: Final = re.compile(r"\r\n?")
+# Tabs that YAML (and the validator) read as separating space, but that
+# ruamel.yaml's scanner refuses: between a field's ":" and its value, and at
+# the end of a line.
+_TAB_AFTER_KEY: Final = re.compile(
+    r"^([ ]*(?:-[ ]+)*[A-Za-z_][\w-]*:)[ ]*\t[ \t]*(?=\S)", re.MULTILINE
+)
+_TRAILING_BLANKS: Final = re.compile(r"[ \t]+$", re.MULTILINE)
 
 
 # -- results ----------------------------------------------------------------
@@ -695,9 +702,9 @@ def format_text(text: str, cls: type[Any], *, fix: bool = False) -> Formatted:
     text = _LINE_BREAK.sub("\n", text)
     yaml = _yaml()
     try:
-        data = yaml.load(text)
+        data = yaml.load(_untabbed(text))
     except Exception as e:  # noqa: BLE001 - any parser failure is data
-        return Formatted(text, failure=_cannot("read", e))
+        return Formatted(text, failure=_cannot("read", e, text))
     if data is None:
         return Formatted(text, failure="the file holds no record")
     applied = _fix_countries(data, cls) if fix else []
@@ -706,7 +713,7 @@ def format_text(text: str, cls: type[Any], *, fix: bool = False) -> Formatted:
     try:
         yaml.dump(data, out)
     except Exception as e:  # noqa: BLE001 - refuse rather than crash
-        return Formatted(text, failure=_cannot("write", e))
+        return Formatted(text, failure=_cannot("write", e, text))
     new = out.getvalue()
     if isinstance(data, _classes()[1]):
         new = _dedent(new)
@@ -744,8 +751,40 @@ def _dedent(text: str) -> str:
     )
 
 
-def _cannot(what: str, e: Exception) -> str:
-    return f"ruamel.yaml cannot {what} it ({type(e).__name__})"
+def _untabbed(text: str) -> str:
+    """*text* with the blanks that only ruamel.yaml refuses made plain: a
+    tab between a field's ":" and its value becomes a space, and blanks at
+    the ends of lines go.  The values must stay the same: where they would
+    not (a tab or a trailing space inside block text or a quoted value
+    running over lines), *text* is returned as it is.
+    """
+    if "\t" not in text and " \n" not in text and not text.endswith(" "):
+        return text
+    cleaned = _TRAILING_BLANKS.sub("", _TAB_AFTER_KEY.sub(r"\1 ", text))
+    if cleaned == text or _values(cleaned) != _values(text):
+        return text
+    return cleaned
+
+
+def _cannot(what: str, e: Exception, text: str) -> str:
+    """Why ruamel.yaml failed on *text*, where, and what to change."""
+    mark = getattr(e, "problem_mark", None)
+    if mark is None:
+        return f"ruamel.yaml cannot {what} it; format this file by hand"
+    line, column = mark.line + 1, mark.column + 1
+    lines = text.split("\n")
+    here = lines[mark.line] if mark.line < len(lines) else ""
+    problem = getattr(e, "problem", None) or "it is not valid YAML"
+    fix = (
+        "replace the tab there with a space, or put the whole value in "
+        'double quotes ("...")'
+        if here[mark.column : mark.column + 1] == "\t"
+        else "change what is written there, or format this file by hand"
+    )
+    return (
+        f"ruamel.yaml cannot {what} it at line {line}, column {column} "
+        f"({problem}); {fix}"
+    )
 
 
 # -- files --------------------------------------------------------------------

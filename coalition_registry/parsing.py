@@ -387,12 +387,77 @@ def _syntax_problem(e: Exception, path: str, text: str) -> Problem:
     else:
         cmark = getattr(e, "context_mark", None)
         start = None if cmark is None else _mark_pos(cmark)
-        plain = _in_plain_words(
-            str(problem), str(context), start, text, (line, col)
-        )
+        plain = None
+        if str(context) in _FLOW_CONTEXTS:
+            plain = _unclosed_flow(text, (line, col))
+        if plain is None:
+            plain = _in_plain_words(
+                str(problem), str(context), start, text, (line, col)
+            )
         if plain is not None:
             (line, col), message = plain
     return Problem("yaml-syntax", message, Location(path, line, col))
+
+
+_FLOW_KINDS: Final = {"[": ("list", "]"), "{": ("mapping", "}")}
+# Where an unclosed '{' is named in place of libyaml's words.  An unclosed
+# '[' keeps them for now ("while parsing a flow sequence that starts at
+# ..."): the invalid-input corpus and the command line's tests pin them.
+_FLOW_CONTEXTS: Final = frozenset(
+    {"while parsing a flow node", "while parsing a flow mapping"}
+)
+_NAMED_UNCLOSED: Final = frozenset("{")
+
+
+def _unclosed_flow(text: str, at: Pos) -> tuple[Pos, str] | None:
+    """The '[' or '{' that is never closed, when libyaml failed at *at*
+    inside it: it reads on past the line into the fields below, and fails
+    far from the cause, often with words that say nothing of a bracket.
+    """
+    from ruamel.yaml.events import (
+        CollectionEndEvent,
+        MappingStartEvent,
+        SequenceStartEvent,
+    )
+
+    opened: list[tuple[Pos, str]] = []
+    parser = _parser()(text)
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
+                pos = _mark_pos(event.start_mark)
+                char = _char_at(text, *pos)
+                wanted = "[" if isinstance(event, SequenceStartEvent) else "{"
+                # A block collection, or a "key: value" pair in a flow list
+                # (a mapping with no brace), is not the one to close.
+                opened.append((pos, char if char == wanted else ""))
+            elif isinstance(event, CollectionEndEvent) and opened:
+                opened.pop()
+    except Exception:  # noqa: BLE001, S110 - the error being explained
+        pass
+    finally:
+        parser.dispose()
+    brackets = [(pos, char) for pos, char in opened if char]
+    if not brackets:
+        return None
+    (line, col), char = brackets[-1]
+    if char not in _NAMED_UNCLOSED:
+        return None
+    what, closer = _FLOW_KINDS[char]
+    lines = _BREAK.split(text)
+    at_end = at[0] >= len(lines)
+    rest = "\n".join(lines[at[0] - 1 :])
+    if closer in rest or (line >= at[0] and not at_end):
+        # Closed further on, or failed on its own line: another mistake.
+        return None
+    runs_to = "the end of the file" if at_end else f"line {at[0]}"
+    return (line, col), (
+        f"a value that starts with '{char}' is read as a {what} up to its "
+        f"closing '{closer}', and this one is never closed (the {what} "
+        f"runs on to {runs_to}); if it is text,"
+        + _QUOTE_IT.removeprefix(";")
+        + f", or else close the {what} with '{closer}'"
+    )
 
 
 _TAB: Final = "a tab cannot be used here; indent with spaces, not tabs"
@@ -892,6 +957,72 @@ def parse(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     return parse_text(text, path, limits)
 
 
+# Every value the parser builds needs one of these before it: a line
+# break, ":", "," or "- " (a block list's item), or "[", "{" or "?".  Some
+# bring two values: a "," or "?" in a flow mapping, a key and its empty
+# value ("{a, b}"); a "[" or "{", the collection and its first item; a
+# "- ", a list and its first item ("- - - a" on one line).  So counting
+# them, twice those, bounds the values however they are written.  The
+# first value of the file, and the collection it may open, need none.
+_FIRST_VALUES: Final = 2
+_TWICE: Final = frozenset(",[{?-")
+_VALUE_START: Final = re.compile(r"\r\n|[\n\r:,\[{?]|-(?=[ \t\r\n]|\Z)")
+# Text is counted in pieces of about this many characters to find where the
+# values limit is passed without walking every separator in Python.
+_PIECE: Final = 1 << 16
+
+
+def _value_starts(text: str, start: int, end: int) -> int:
+    """What the characters in ``text[start:end]`` that can start a value
+    count (see _VALUE_START); *end* must not cut a CRLF or a "- " apart.
+    """
+
+    def count(sub: str) -> int:
+        return text.count(sub, start, end)
+
+    # A CR not followed by LF is a line break of its own (an old Mac file).
+    breaks = count("\n") + count("\r") - count("\r\n")
+    # A "-" starts a list item only before a space, a tab or a line break.
+    items = count("- ") + count("-\t") + count("-\n") + count("-\r")
+    items += end == len(text) and text.endswith("-")
+    twice = count(",") + count("[") + count("{") + count("?") + items
+    return breaks + count(":") + 2 * twice
+
+
+def _limit_passed(text: str, limit: int) -> int:
+    """Where in *text* its count of values first passes *limit*."""
+    total = _FIRST_VALUES
+    if total > limit:
+        return 0
+    start = 0
+    while start < len(text):
+        end = min(start + _PIECE, len(text))
+        while end < len(text) and text[end - 1] in "\r-":
+            end += 1  # keep a CRLF, or a "-" and what follows it, together
+        counted = _value_starts(text, start, end)
+        if total + counted > limit:
+            for found in _VALUE_START.finditer(text, start, end):
+                total += 2 if found.group()[0] in _TWICE else 1
+                if total > limit:
+                    return found.start()
+        total += counted
+        start = end
+    return len(text)
+
+
+def _position(text: str, offset: int) -> Pos:
+    """The line and column of *offset*, as _pos_of finds them, without
+    walking every line break in Python (for a text of millions of lines).
+    """
+    breaks = (
+        text.count("\n", 0, offset)
+        + text.count("\r", 0, offset)
+        - text.count("\r\n", 0, offset)
+    )
+    line_start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset))
+    return breaks + 1, offset - line_start
+
+
 def _read_block(text: str, limits: Limits, first_line: int) -> Any:
     global _read_block  # noqa: PLW0603 - bound on first use, once
     from .blockyaml import read
@@ -914,11 +1045,17 @@ def parse_text(
     written in is read by :mod:`~coalition_registry.blockyaml`; anything
     else by libyaml.
     """
-    # Every value needs a separator before it (a comma, a colon or a line
-    # break): counting them bounds the values, and so the memory, before
-    # the parser builds anything.
-    values = text.count(",") + text.count(":") + text.count("\n")
+    # Bound the values, and so the memory, before the parser builds
+    # anything.  No character counts more than two: a text shorter than
+    # half the limit cannot pass it, and is not counted at all (nearly
+    # every record file).
+    values = (
+        _FIRST_VALUES + _value_starts(text, 0, len(text))
+        if _FIRST_VALUES + 2 * len(text) > limits.max_values
+        else 0
+    )
     if values > limits.max_values:
+        line, col = _position(text, _limit_passed(text, limits.max_values))
         return Document(
             path,
             None,
@@ -926,9 +1063,9 @@ def parse_text(
                 Problem(
                     "limit-exceeded",
                     f"the file holds up to {values:,} values, more than the "
-                    f"limit of {limits.max_values:,} (limit max_values); "
-                    "split it into smaller files",
-                    Location(path),
+                    f"limit of {limits.max_values:,} (limit max_values), "
+                    "which it passes here; split it into smaller files",
+                    Location(path, line + first_line - 1, col),
                 ),
             ),
         )

@@ -295,6 +295,53 @@ class TestSafety:
         done = format_text("a: [b\n", Organisation)
         assert ("a: [b\n", True) == (done.text, done.failure is not None)
 
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "name:\tExample Charity\n",
+            "name: \t Example Charity\n",
+            'name: "Example Charity"\t\n',
+            "name: Example Charity \t \n",
+            'name:\t"Example:\tCharity"\n',
+        ],
+    )
+    def test_tabs_the_validator_reads_are_formatted(self, name: str) -> None:
+        """A tab after a field's ':' or at the end of a line is space to
+        YAML: the file is valid, so fmt must format it (ruamel.yaml alone
+        refuses it), keeping the value.
+        """
+        text = f"id: example-charity\n{name}sources:\n  - url: https://a.org\n"
+        new = canonical(text)
+        assert records(text) == records(new)
+        assert "\t" not in new.replace("\\t", "")
+
+    def test_tabs_inside_values_are_kept(self) -> None:
+        """A tab or a trailing blank inside block text is part of the value:
+        it is not removed to please ruamel.yaml.
+        """
+        text = (
+            "id: example-charity\nname: Example Charity\n"
+            "notes: |\n  a\t\n  b \nsources:\n  - url: https://a.org\n"
+        )
+        assert fmt._untabbed(text) == text
+        assert records(text) == records(canonical(text))
+
+    def test_unreadable_text_says_where_and_what_to_change(self) -> None:
+        """When ruamel.yaml cannot read a file the validator reads, the
+        reason names the line and column, not an exception class.
+        """
+        text = (
+            "id: example-charity\nname: Example\tCharity\n"
+            "sources:\n  - url: https://a.org\n"
+        )
+        records(text)  # valid
+        done = format_text(text, Organisation)
+        assert done.text == text
+        assert done.failure is not None
+        assert "at line 2, column 14" in done.failure
+        assert "replace the tab there" in done.failure
+        assert "Error" not in done.failure
+
 
 class TestProperties:
     @given(st.one_of(organisations(), people(), groups(), letters()))
@@ -368,6 +415,20 @@ class TestCommand:
         assert (0, 0) == (cli("fmt", "--check")[0], cli("validate")[0])
         assert before == cli("export", "--format", "json")[1]
         assert not list(shipped_copy.rglob(".*.tmp"))
+
+    def test_a_tab_after_a_colon_is_formatted(
+        self, shipped_copy: Path
+    ) -> None:
+        """A valid file with a tab after a field's ':' is formatted, so
+        fmt --check does not fail CI on it.
+        """
+        (shipped_copy / "organisations" / "example-charity.yaml").write_text(
+            "id: example-charity\nname:\tExample Charity\nsources:\n"
+            '  - url: "https://example.org"\n'
+        )
+        assert 0 == cli("validate")[0]
+        assert 0 == cli("fmt")[0]
+        assert (0, 0) == (cli("fmt", "--check")[0], cli("validate")[0])
 
     def test_files_not_read_are_not_formatted(
         self, shipped_copy: Path

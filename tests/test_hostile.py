@@ -762,6 +762,11 @@ TOO_DEEP = (
     "error too-deep: the data is nested more than 32 levels deep (limit "
     "max_depth)"
 )
+VALUES_PASSED = (
+    ":5:3999983: error limit-exceeded: the file holds up to 4,194,315 "
+    "values, more than the limit of 4,000,000 (limit max_values), which "
+    "it passes here; split it into smaller files"
+)
 BIG: dict[str, Big] = {
     "scalar-50mb": Big(
         lambda: HEAD + b"notes: " + b"a" * (50 * MIB) + b"\n", 0, 0
@@ -814,6 +819,19 @@ BIG: dict[str, Big] = {
         1,
         1,
         (f":6:65: {TOO_DEEP}",),
+    ),
+    # Nested lists, 2 bytes a value: the values limit stops them before
+    # they are parsed (they took 1.5 GB when only commas were counted).
+    "values-nested-flow-4mib": Big(
+        lambda: (
+            HEAD
+            + b"aliases: ["
+            + b",".join([b"[" * 29 + b"a" + b"]" * 29] * (4 * MIB // 60))
+            + b"]\n"
+        ),
+        1,
+        1,
+        (VALUES_PASSED,),
     ),
     "billion-laughs-10": Big(lambda: _laughs(10), 1, 101),
     "billion-laughs-30": Big(lambda: _laughs(30), 1, 321),
@@ -931,7 +949,8 @@ def test_memory_at_the_default_limits_is_bounded(
     of values does (max_values).  A file just under that limit validates
     in under 2 GiB; one above it is refused before it is parsed.
     """
-    items = DEFAULT_LIMITS.max_values - 100
+    # Each item costs two in the count: a "," can also bring an empty value.
+    items = DEFAULT_LIMITS.max_values // 2 - 100
     raw = HEAD + b"aliases: [" + b",".join([b"a"] * items) + b"]\n"
     assert len(raw) <= DEFAULT_LIMITS.max_file_bytes
     (shipped_copy / TARGET).write_bytes(raw)
@@ -1059,8 +1078,59 @@ def test_max_values_option(shipped_copy: Path) -> None:
     )
 
     assert len(problems) == 1
-    assert problems[0].startswith(f"{SHOWN}: error limit-exceeded: ")
+    # Where the limit is passed: the 1000 items are on line 5.
+    assert re.match(rf"{SHOWN}:5:\d+: error limit-exceeded: ", problems[0])
     assert "(limit max_values)" in problems[0]
+
+
+#: Shapes with many values and few commas, colons or line feeds, which a
+#: count of those alone let through, parsed whole however large.
+FEW_SEPARATORS = {
+    "nested-flow-lists": "extra: ["
+    + ",".join(["[" * 29 + "a" + "]" * 29] * 40)
+    + "]\n",
+    "flow-mapping-keys": "extra: {"
+    + ",".join(f"k{i}" for i in range(600))
+    + "}\n",
+    "lists-on-one-line": "extra:\n" + "  - - - - - - - - - - a\n" * 100,
+    "explicit-keys": "extra:\n" + "".join(f"  ? k{i}\n" for i in range(600)),
+}
+
+
+@pytest.mark.parametrize(
+    "body", list(FEW_SEPARATORS.values()), ids=list(FEW_SEPARATORS)
+)
+def test_max_values_counts_what_makes_values(
+    body: str, shipped_copy: Path
+) -> None:
+    (shipped_copy / TARGET).write_text(ORG + body)
+
+    problems = check_output(
+        *cli("validate", "--max-values", "1000", "registry_data")
+    )
+
+    assert len(problems) == 1
+    assert re.match(rf"{SHOWN}:\d+:\d+: error limit-exceeded: ", problems[0])
+    assert "(limit max_values)" in problems[0]
+
+
+def test_max_values_counts_lone_cr_as_line_breaks(shipped_copy: Path) -> None:
+    """An old Mac file, whose lines end with CR alone, counts as the same
+    file with LF.
+    """
+    said = []
+    for newline in (b"\r", b"\n"):
+        (shipped_copy / TARGET).write_bytes(
+            b"".join([b"- a" + newline] * 3000)
+        )
+        said.append(
+            check_output(
+                *cli("validate", "--max-values", "1000", "registry_data")
+            )
+        )
+    assert said[0] == said[1]
+    (problem,) = said[0]
+    assert problem.startswith(f"{SHOWN}:333:4: error limit-exceeded: ")
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "ten", "1.5", ""])

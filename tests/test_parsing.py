@@ -186,8 +186,100 @@ class TestRefused:
         doc = parse(b"", "f.yaml")
         assert (None, ()) == (doc.data, doc.problems)
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # Nested flow lists: brackets, not commas, make the values.
+            "a: [" + ",".join(["[[[[[[a]]]]]]"] * 100) + "]\n",
+            # A flow mapping of keys alone: each has an empty value.
+            "a: {" + ",".join(f"k{i}" for i in range(200)) + "}\n",
+            # Lone CR line breaks (an old Mac file).
+            "- a\r" * 300,
+            # Many lists on one line, and keys with empty values.
+            "- - - - - - - - - - a\n" * 30,
+            "? a\n" * 200,
+        ],
+        ids=["nested-flow", "flow-keys", "lone-cr", "dashes", "keys"],
+    )
+    def test_values_limit_is_passed_before_parsing(self, text: str) -> None:
+        """Each shape holds more values than the limit, though few commas,
+        colons or line feeds: the count must see them all, and say where
+        the limit is passed.
+        """
+        assert _values_built(text) > 300
+        doc = parsing.parse_text(text, "f.yaml", Limits(max_values=300))
+        (problem,) = doc.problems
+        assert problem.code == "limit-exceeded"
+        assert "(limit max_values)" in problem.message
+        assert problem.location.line is not None
+        assert doc.data is None
+
+    def test_values_limit_position(self) -> None:
+        """The position is the character where the count passes the
+        limit, counted in lines as libyaml counts them.
+        """
+        text = "a: x\r\nb: [c, d]\re: f\n"
+        # 2 to start, then ":" 1, CRLF 1, ":" 1, "[" 2: 7; the "," makes 9.
+        doc = parsing.parse_text(text, "f.yaml", Limits(max_values=8))
+        (problem,) = doc.problems
+        assert (2, 6) == (problem.location.line, problem.location.column)
+        doc = parsing.parse_text(
+            text, "f.yaml", Limits(max_values=10), first_line=5
+        )
+        (problem,) = doc.problems
+        # 9, then the lone CR 10; the ":" on the third line makes 11.
+        assert (7, 2) == (problem.location.line, problem.location.column)
+
+
+def _values_built(text: str) -> int:
+    """How many values (scalars, lists, mappings) libyaml makes of *text*
+    before it stops, whether or not it is valid.
+    """
+    from ruamel.yaml.events import CollectionStartEvent, ScalarEvent
+
+    parser = parsing._parser()(text)
+    built = 0
+    try:
+        while (event := parser.get_event()) is not None:
+            built += isinstance(event, (ScalarEvent, CollectionStartEvent))
+    except Exception:  # noqa: BLE001, S110 - counted up to the error
+        pass
+    finally:
+        parser.dispose()
+    return built
+
+
+# Pieces of YAML that make values, empty ones too, and what stands between.
+_YAML_PIECES = st.sampled_from(
+    [
+        *"ab -:?,[]{}!\"'\t&*|>#",
+        "\n",
+        "\r",
+        "\r\n",
+        "\n  ",
+        "- ",
+        ": ",
+        "? ",
+        "a: ",
+        "!!str ",
+        "&a ",
+        "*a",
+    ]
+)
+
 
 class TestProperties:
+    @given(st.lists(_YAML_PIECES, max_size=40).map("".join))
+    def test_values_limit_counts_every_value(self, text: str) -> None:
+        """The count checked against max_values before parsing is an upper
+        bound on the values the parser can build, so the limit bounds
+        memory whatever the file holds.
+        """
+        counted = parsing._FIRST_VALUES + parsing._value_starts(
+            text, 0, len(text)
+        )
+        assert _values_built(text) <= counted
+
     @given(st.binary(max_size=400))
     def test_any_bytes_give_a_document(self, raw: bytes) -> None:
         """Whatever the bytes, parse returns and never raises."""
