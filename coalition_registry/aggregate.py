@@ -292,7 +292,10 @@ def _counted(
     registry: Registry, letter_id: str, by: str, on: dt.date | None
 ) -> Iterator[tuple[tuple[str | None, str], Signatory]]:
     """Each counted signature's row and signatory (recorded ones only)."""
-    key = BY[by]
+    key = BY.get(by)
+    if key is None:
+        msg = f"by must be one of {', '.join(BY)}, not {by!r}"
+        raise ValueError(msg)
     for signature in active_signatures(registry, letter_id, on=on):
         who = registry.signatory(signature.signatory)
         if who is not None:

@@ -108,7 +108,15 @@ def signatories(
 def letters_signed_by(
     registry: Registry, signatory_id: str, *, include_withdrawn: bool = False
 ) -> tuple[Letter, ...]:
-    """The letters an organisation, person or group signed."""
+    """The letters an organisation, person or group signed.
+
+    Raises:
+        LookupError: When no organisation, person or group has the id: a
+            misspelt id would otherwise read as "signed nothing".
+    """
+    if registry.signatory(signatory_id) is None:
+        msg = f"no organisation, person or group has the id {signatory_id!r}"
+        raise LookupError(msg)
     out = []
     for signature in registry.signatures_by(signatory_id):
         letter = registry.letters.get(signature.letter)
@@ -199,6 +207,9 @@ def cosigners(
     >>> together = cosigners(load("registry_data"), "barnardos")
     >>> together["eurochild"]
     ('survivors-letter-2023',)
+
+    Raises:
+        LookupError: When no organisation, person or group has the id.
     """
     shared: dict[str, set[str]] = {}
     for letter in letters_signed_by(registry, signatory_id):

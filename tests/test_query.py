@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from typing import Any
+
 import attrs
 import pytest
 
@@ -171,3 +173,18 @@ class TestFiltersThatCanMatchNothing:
     def test_an_unknown_letter(self, reg: cr.Registry) -> None:
         with pytest.raises(cr.UnknownLetterError, match="did you mean"):
             cr.signatories(reg, LETTER + "x")
+
+
+class TestMistakes:
+    """A query that can match nothing is a mistake, not an empty answer."""
+
+    def test_a_misspelt_signatory(self) -> None:
+        reg = cr.load(SHIPPED)
+        for query in (cr.cosigners, cr.letters_signed_by):
+            with pytest.raises(LookupError, match="'barnado'"):
+                query(reg, "barnado")
+
+    @pytest.mark.parametrize("count", [cr.signatory_table, cr.people])
+    def test_a_misspelt_breakdown(self, count: Any) -> None:
+        with pytest.raises(ValueError, match="by must be one of country"):
+            count(cr.load(SHIPPED), "survivors-letter-2023", by="countries")
