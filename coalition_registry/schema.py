@@ -384,7 +384,7 @@ class Flag(FieldType):
             return False
         return ctx.report(
             "invalid-value",
-            f"{ctx.show(text)} is not true or false",
+            f"{ctx.show(text)} is not true or false; write true or false",
             pos,
             pointer,
         )
@@ -511,6 +511,17 @@ class Country(FieldType):
             return ctx.report(
                 "unknown-country",
                 f"{ctx.show(text)} is a region, not a country{where}",
+                pos,
+                pointer,
+            )
+        several = None if ctx.redact else _several_countries(text)
+        if several is not None:
+            return ctx.report(
+                "unknown-country",
+                f"{ctx.show(text)} is {len(several)} countries; this field "
+                f"takes one: write {several[0]!r} for "
+                f"{countries.country_name(several[0])}, or whichever is "
+                "meant, and say in notes where else it works",
                 pos,
                 pointer,
             )
@@ -766,6 +777,7 @@ class Url(FieldType):
         return "URL starting with `https://` (or `http://`)"
 
 
+_CURLY_QUOTES: Final = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
 # "https//", "https:/", "http:" and the like: a scheme typed wrongly.
 _BROKEN_SCHEME: Final = re.compile(r"(?i)https?(?::/{0,3}|/{1,3})(?=[^/])")
 
@@ -774,7 +786,10 @@ def _url_meant(text: str) -> str | None:
     """The address *text* most likely meant, when it is one mistake away
     from an absolute http(s) URL: ``https//x.org``, ``www.x.org``.
     """
-    text = text.strip()
+    # Quotes a word processor typed, around an address or inside it.
+    text = text.strip().strip(_CURLY_QUOTES)
+    if _is_url(text):
+        return text
     broken = _BROKEN_SCHEME.match(text)
     if broken is not None:
         meant = "https://" + text[broken.end() :]
@@ -783,6 +798,18 @@ def _url_meant(text: str) -> str | None:
     else:
         meant = "https://" + text.lstrip("/")
     return meant if _is_url(meant) else None
+
+
+_LIST_OF_WORDS: Final = re.compile(r"\s*(?:[,;/&+]|\band\b)\s*", re.IGNORECASE)
+
+
+def _several_countries(text: str) -> list[str] | None:
+    """The codes of *text* when it lists two countries or more ("GB, IE")."""
+    parts = [p for p in _LIST_OF_WORDS.split(text) if p]
+    if len(parts) < 2:
+        return None
+    codes = [p.upper() for p in parts]
+    return codes if all(map(countries.is_country, codes)) else None
 
 
 # A host name of dot-separated labels, with a top-level one (IDN hosts as
@@ -874,6 +901,9 @@ class ListOf(FieldType):
                 if isinstance(raw, str)
                 else ""
             )
+            if isinstance(raw, YMap) and any(k.startswith("-") for k in raw):
+                # "-url: ..." is a key spelt with a dash, not a list item.
+                hint = "; put a space after each '-' that starts an item"
             return ctx.report(
                 "wrong-shape",
                 f"expected a list, found {shape_of(raw)}{hint}",
@@ -987,10 +1017,19 @@ class Nested(FieldType):
 
     def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         if not isinstance(raw, YMap):
+            # The first field a record of the kind needs, as an example of
+            # how to write one ("- url: ..." for a source).
+            required = _plan(self.cls).required
+            first = required[0][0] if required else None
+            hint = (
+                f"; write its fields, starting with '{first}: ...'"
+                if isinstance(raw, str) and first is not None
+                else ""
+            )
             return ctx.report(
                 "wrong-shape",
                 f"expected a mapping with the fields of "
-                f"{a(kind_name(self.cls))}, found {shape_of(raw)}",
+                f"{a(kind_name(self.cls))}, found {shape_of(raw)}{hint}",
                 pos,
                 pointer,
             )

@@ -271,9 +271,7 @@ def records_from(
                 secret = hides_all(cls, raw_record)
                 ctx.report(
                     "id-file-mismatch",
-                    f"the file is named {stem!r} but the record's id is "
-                    f"{record_id!r}; rename the file to {record_id}.yaml, "
-                    "or fix the id"
+                    _mismatch(shown, stem, record_id)
                     if not secret
                     else "the file name does not match the record's id; "
                     "rename the file to <id>.yaml",
@@ -531,6 +529,22 @@ def _before_parsing(
         if hit is not None:
             return hit
     return _Bytes(raw, digest, cls)
+
+
+def _mismatch(shown: str, stem: str, record_id: str) -> str:
+    """What to do about a file named *stem* holding the record
+    *record_id*: rename it, unless a file of that name is already there
+    (a record copied to start a new one, its id left as it was).
+    """
+    said = f"the file is named {stem!r} but the record's id is {record_id!r}"
+    taken = os.path.join(os.path.dirname(shown), f"{record_id}.yaml")
+    if os.path.exists(taken):
+        return (
+            f"{said}, and {record_id}.yaml is already there: if this record "
+            f"was copied from it to start a new one, change the id to "
+            f"{stem!r}"
+        )
+    return f"{said}; rename the file to {record_id}.yaml, or fix the id"
 
 
 def _misfiled(cls: type[Any], raw: YMap, ctx: Context, pointer: str) -> None:

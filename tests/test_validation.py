@@ -517,3 +517,41 @@ class TestPossibleDuplicates:
             "sources:\n  - url: https://example.org/\n",
         )
         assert [] == [p.code for p in cr.validate("registry_data").problems]
+
+
+class TestMessagesSayHowToFix:
+    """Mistakes a volunteer makes, each told how to fix it."""
+
+    @pytest.mark.parametrize(
+        ("lines", "ending"),
+        [
+            (
+                'sources:\n  -url: "https://example.org/s"\n',
+                "put a space after each '-' that starts an item",
+            ),
+            (
+                'sources:\n  - "https://example.org/s"\n',
+                "write its fields, starting with 'url: ...'",
+            ),
+            (
+                "website: “https://example.org”\n"
+                'sources:\n  - url: "https://example.org/s"\n',
+                "did you mean 'https://example.org'?",
+            ),
+            (
+                "hq_country: GB, IE\n"
+                'sources:\n  - url: "https://example.org/s"\n',
+                "write 'GB' for United Kingdom, or whichever is meant, and "
+                "say in notes where else it works",
+            ),
+        ],
+    )
+    def test_an_organisation(
+        self, write: WriteFile, lines: str, ending: str
+    ) -> None:
+        write(
+            "organisations/example-charity.yaml",
+            "id: example-charity\nname: Example Charity\n" + lines,
+        )
+        (problem,) = cr.validate("registry_data").problems
+        assert problem.message.endswith(ending)
