@@ -534,15 +534,21 @@ class TestMessagesSayHowToFix:
                 "write its fields, starting with 'url: ...'",
             ),
             (
-                "website: “https://example.org”\n"
-                'sources:\n  - url: "https://example.org/s"\n',
+                (
+                    "website: “https://example.org”\n"
+                    'sources:\n  - url: "https://example.org/s"\n'
+                ),
                 "did you mean 'https://example.org'?",
             ),
             (
-                "hq_country: GB, IE\n"
-                'sources:\n  - url: "https://example.org/s"\n',
-                "write 'GB' for United Kingdom, or whichever is meant, and "
-                "say in notes where else it works",
+                (
+                    "hq_country: GB, IE\n"
+                    'sources:\n  - url: "https://example.org/s"\n'
+                ),
+                (
+                    "write 'GB' for United Kingdom, or whichever is meant, and "
+                    "say in notes where else it works"
+                ),
             ),
         ],
     )
