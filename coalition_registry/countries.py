@@ -204,7 +204,7 @@ def suggest(text: str) -> str | None:
     if len(text) == 2 and text.upper() in _names():
         return text.upper()
     key = normalise(text)
-    if not key:
+    if not key or key in _EITHER:
         return None
     index = _index()
     for candidate in (key, key[4:] if key.startswith("the ") else ""):
@@ -217,6 +217,22 @@ def suggest(text: str) -> str | None:
         key, [k for k in index if len(k) > 3], n=1, cutoff=0.85
     )
     return index[close[0]] if close else None
+
+
+#: Names people use for either of two countries: no code is suggested for
+#: them, nor written by ``fmt --fix``; :func:`either` names both.
+_EITHER: Final = {"congo": ("CG", "CD"), "the congo": ("CG", "CD")}
+
+
+def either(text: str) -> tuple[str, ...]:
+    """The codes of the countries *text* could mean, when it is a name
+    people use for more than one ("Congo": the Republic of the Congo, or
+    the Democratic Republic of the Congo); else empty.
+
+    >>> either("Congo"), either("France")
+    (('CG', 'CD'), ())
+    """
+    return _EITHER.get(normalise(text), ())
 
 
 def is_region_word(text: str) -> bool:

@@ -931,8 +931,8 @@ def format_paths(
 _NOT_CERTAIN: Final = (
     "--fix changes a country only when what is written can mean that "
     "country alone (a name, an alpha-3 code, a code in lower case); an "
-    "alias or a near-miss is for a person to check: write the code the "
-    "message above suggests"
+    "alias, a near-miss, a region or a name of two countries is for a "
+    "person to check: correct it as the message above says"
 )
 
 

@@ -514,6 +514,19 @@ class Country(FieldType):
                 pos,
                 pointer,
             )
+        both = () if ctx.redact else countries.either(text)
+        if both:
+            return ctx.report(
+                "unknown-country",
+                f"{ctx.show(text)} could mean "
+                + " or ".join(
+                    f"{code!r} ({countries.country_name(code)})"
+                    for code in both
+                )
+                + "; write the code of the one meant",
+                pos,
+                pointer,
+            )
         several = None if ctx.redact else _several_countries(text)
         if several is not None:
             return ctx.report(

@@ -124,3 +124,14 @@ def test_shipped_spellings_are_derived_from_the_data() -> None:
     assert "".join(
         f"{k}\t{v}\n" for k, v in table.items()
     ) == shipped.read_text(encoding="utf-8")
+
+
+def test_congo_is_either_congo() -> None:
+    """People write "Congo" for both: no single code is suggested, or
+    written by fmt --fix."""
+    from coalition_registry.fmt import exact_country
+
+    assert ("CG", "CD") == countries.either("Congo")
+    assert countries.suggest("Congo") is None
+    assert exact_country("Congo") is None
+    assert "CD" == countries.suggest("DR Congo")
