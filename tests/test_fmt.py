@@ -534,7 +534,9 @@ class TestFix:
         code, out, _ = cli("fmt", "--fix")
         assert 1 == code
         assert "unknown-country" in out
-        assert "a near-miss, a region or a name of two countries is for a" in out
+        assert (
+            "a near-miss, a region or a name of two countries is for a" in out
+        )
         assert text == path.read_text()
 
     def test_a_hidden_person_country_is_not_shown(
