@@ -461,6 +461,8 @@ def _unclosed_flow(text: str, at: Pos) -> tuple[Pos, str] | None:
 
 
 _TAB: Final = "a tab cannot be used here; indent with spaces, not tabs"
+# A line of a value running on that reads like "field: value" of its own.
+_LOOKS_LIKE_A_FIELD: Final = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
 
 
 # Where the first field of a line starts (after "- " for a list item).
@@ -736,7 +738,15 @@ def _scan_events(
 class _Builder:
     """Turns a composed node tree into YMap/YSeq/str/None, with checks."""
 
-    __slots__ = ("aliased", "limits", "lines", "path", "problems", "seen")
+    __slots__ = (
+        "aliased",
+        "limits",
+        "lines",
+        "path",
+        "problems",
+        "seen",
+        "text",
+    )
 
     def __init__(
         self,
@@ -745,11 +755,13 @@ class _Builder:
         *,
         aliased: bool,
         lines: list[str] | None = None,
+        text: str = "",
     ) -> None:
         self.path = path
         self.limits = limits
         # The text's lines, when a comment could follow a value on its line.
         self.lines = lines
+        self.text = text
         self.problems: list[Problem] = []
         # The C composer shares one node between an anchor and its aliases
         # (and lets an alias refer to its own parent): when the text has
@@ -790,6 +802,40 @@ class _Builder:
                 )
             )
 
+    def runs_on(self, node: Any) -> None:
+        """Warn when a plain value runs on to a line that looks like an
+        item or a field of its own: ``- Example CSF`` indented one space
+        too far under ``- ECSF`` is read as ``ECSF - Example CSF``.
+        """
+        if self.lines is None:
+            self.lines = _BREAK.split(self.text)
+        start, end = node.start_mark.line, node.end_mark.line
+        for number in range(start + 1, min(end, len(self.lines) - 1) + 1):
+            line = self.lines[number]
+            content = line.lstrip(" ")
+            what = (
+                "a list item ('- ')"
+                if content.startswith("- ")
+                else "a field ('name: ...')"
+                if _LOOKS_LIKE_A_FIELD.match(content)
+                else None
+            )
+            if what is None:
+                continue
+            self.problems.append(
+                Problem(
+                    "value-runs-on",
+                    f"this line starts like {what}, but it is indented "
+                    "under the value above, so YAML joins it to that value; "
+                    "line it up with the item or field it belongs beside, "
+                    "or put the whole value in double quotes",
+                    Location(
+                        self.path, number + 1, len(line) - len(content) + 1
+                    ),
+                )
+            )
+            return
+
     def forbidden(self, node: Any) -> object:
         self.problem(
             "forbidden-tag",
@@ -813,6 +859,8 @@ class _Builder:
                 return None
             if self.lines is not None and not node.style:
                 self.comment_after(node, self.lines)
+            if not node.style and node.end_mark.line > node.start_mark.line:
+                self.runs_on(node)
             if node.style == '"':
                 # Escapes (\0, \e, \u202e...) can make any character:
                 # check what they made, as the raw text was checked.
@@ -1101,6 +1149,7 @@ def _parse_full(
             lines=_BREAK.split(text)
             if " #" in text or "\t#" in text
             else None,
+            text=text,
         )
         data = None if node is None else builder.build(node)
     except MemoryError:

@@ -487,6 +487,14 @@ CODES: dict[str, Code] = _codes(
         "name: Safe Futures #1 for kids",
     ),
     Code(
+        "value-runs-on",
+        _W,
+        "A value not in quotes runs on to a line that starts like a list "
+        "item or a field of its own, which YAML joins to the value.",
+        "Line the line up with the item or field it belongs beside.",
+        "aliases:\n  - ECSF\n   - Example CSF",
+    ),
+    Code(
         "possible-duplicate",
         _W,
         "Two organisations, or two groups, have the same name or alias, "
