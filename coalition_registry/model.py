@@ -28,6 +28,7 @@ from .schema import (
     Enum,
     Flag,
     Identifiers,
+    Licence,
     ListOf,
     Nested,
     Ref,
@@ -939,7 +940,7 @@ class RegistryInfo(_Positioned):
         example="1",
     )
     data_licence: str = field(
-        Text(),
+        Licence(),
         required=True,
         doc="The data's licence, as an SPDX id.",
         example="CC-BY-4.0",

@@ -200,6 +200,49 @@ class Text(FieldType):
         return text if self.multiline else " ".join(text.split())
 
 
+@attrs.frozen
+class Licence(FieldType):
+    """An SPDX licence id (``CC-BY-4.0``), or an SPDX expression of them
+    (``CC-BY-4.0 OR ODbL-1.0``).
+    """
+
+    label: ClassVar[str] = "SPDX licence"
+
+    def convert_text(
+        self, text: str, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
+        if _SPDX.fullmatch(text.strip()):
+            return text.strip()
+        # "CC BY 4.0", as licences are often written in prose.
+        hyphened = "-".join(text.split())
+        hint = (
+            f"; did you mean {hyphened!r}?"
+            if _SPDX.fullmatch(hyphened) and not ctx.redact
+            else ""
+        )
+        return ctx.report(
+            "invalid-value",
+            f"{ctx.show(text)} is not an SPDX licence id or expression, such "
+            "as CC-BY-4.0, CC0-1.0 or ODbL-1.0 (see https://spdx.org/licenses/"
+            "); for terms of your own, write LicenseRef- and a name, and "
+            f"describe them in description{hint}",
+            pos,
+            pointer,
+        )
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": _SPDX.pattern}
+
+    def describe(self) -> str:
+        return "SPDX licence id or expression, such as `CC-BY-4.0`"
+
+
+_SPDX_ID: Final = r"\(*[A-Za-z0-9][A-Za-z0-9.+-]*\)*"
+_SPDX: Final = re.compile(
+    rf"^{_SPDX_ID}(?: (?:AND|OR|WITH|and|or|with) {_SPDX_ID})*$"
+)
+
+
 def check_suspicious(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
     """Warn about invisible, bidirectional or mixed-script characters."""
     if text.isascii():

@@ -301,3 +301,21 @@ def test_an_id_of_any_length_is_refused_past_the_limit() -> None:
 
 def test_a_date_in_full_width_digits() -> None:
     assert "; did you mean '2023-09-18'?" == date_hint("２０２３-０９-１８")
+
+
+@pytest.mark.parametrize(
+    ("written", "ok"),
+    [
+        ("CC-BY-4.0", True),
+        ("CC-BY-4.0 OR ODbL-1.0", True),
+        ("LicenseRef-our-terms", True),
+        ("CC BY 4.0", False),
+        ("all rights reserved, do not copy", False),
+    ],
+)
+def test_a_data_licence_is_spdx(written: str, ok: bool) -> None:
+    ctx = schema.Context("f", [])
+    value = schema.Licence().convert_text(written, ctx, (1, 1), "$")
+    assert ok == (value == written)
+    if written == "CC BY 4.0":
+        assert ctx.problems[0].message.endswith("did you mean 'CC-BY-4.0'?")
