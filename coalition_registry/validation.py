@@ -1075,6 +1075,16 @@ def _validate(
                 )
             )
             continue
+        refused = _not_readable_as_named(target)
+        if refused is not None:
+            problems.append(
+                Problem(
+                    "file-unreadable",
+                    refused,
+                    Location(files.display_path(target)),
+                )
+            )
+            continue
         if target.is_file() and not target.name.endswith(files.SUFFIXES_TUPLE):
             problems.append(
                 Problem(
@@ -1155,6 +1165,29 @@ def _ignored(result: FileRecords) -> bool:
         and len(result.problems) == 1
         and result.problems[0].code == "ignored-file"
     )
+
+
+def _not_readable_as_named(target: Path) -> str | None:
+    """Why *target*, named to be validated, can hold no record, when it
+    cannot: it is a device or a pipe, or a folder named like a record file
+    (reading either would find nothing, and call that valid).
+    """
+    if target.is_dir():
+        if (
+            target.name.endswith(files.SUFFIXES_TUPLE)
+            and not (target / files.REGISTRY_FILE).is_file()
+        ):
+            return (
+                "this is a folder, not a record file; name a record file or "
+                "a registry folder"
+            )
+        return None
+    if not target.is_file():
+        return (
+            "this is not a file or a folder (a device or a pipe); name a "
+            "record file or a registry folder"
+        )
+    return None
 
 
 def _real_paths(root: Path, real_root: Path) -> Callable[[str], str]:

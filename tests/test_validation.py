@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 
@@ -561,3 +562,21 @@ class TestMessagesSayHowToFix:
         )
         (problem,) = cr.validate("registry_data").problems
         assert problem.message.endswith(ending)
+
+
+class TestNamedPathsThatHoldNoRecord:
+    """validate() of a path that can hold no record is never 'valid'."""
+
+    def test_a_device(self) -> None:
+        report = cr.validate(os.devnull)
+        assert (False, ["file-unreadable"]) == (
+            report.valid,
+            [p.code for p in report.problems],
+        )
+
+    def test_a_folder_named_like_a_record_file(
+        self, shipped_copy: Path
+    ) -> None:
+        (shipped_copy / "organisations" / "d.yaml").mkdir()
+        report = cr.validate("registry_data/organisations/d.yaml")
+        assert ["file-unreadable"] == [p.code for p in report.problems]
