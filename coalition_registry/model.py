@@ -20,6 +20,7 @@ from ._pickle import by_fields
 from .parsing import YMap, YSeq
 from .problems import Location
 from .schema import (
+    MAX_ID_LENGTH,
     SLUG,
     Context,
     Count,
@@ -278,9 +279,13 @@ class Recipient(_Positioned):
     positions: Mapping[str, tuple[int, int]] = _positions()
 
 
-def _id(doc: str, example: str) -> Any:
+def _id(doc: str, example: str, longest: int = MAX_ID_LENGTH) -> Any:
     return field(
-        Slug(), required=True, doc=doc, example=example, private_ok=False
+        Slug(longest),
+        required=True,
+        doc=doc,
+        example=example,
+        private_ok=False,
     )
 
 
@@ -507,7 +512,7 @@ class Organisation(_Positioned):
         return self.name
 
 
-@hiding
+@hiding(by="disclosure")
 @by_fields
 @attrs.frozen(repr=False)
 class Person(_Positioned):
@@ -672,7 +677,7 @@ class Group(_Positioned):
         return self.name
 
 
-@hiding
+@hiding(by="signatory")
 @by_fields
 @attrs.frozen(repr=False)
 class Signature(_Positioned):
@@ -699,6 +704,8 @@ class Signature(_Positioned):
     id: str = _id(
         "Unique id: <letter>--<signatory> by convention.",
         "survivors-letter-2023--barnardos",
+        # It holds two ids, and the hyphens between them.
+        longest=2 * MAX_ID_LENGTH + 2,
     )
     letter: str = field(
         Ref(kinds=("letter",)),

@@ -807,11 +807,12 @@ class _Builder:
         item or a field of its own: ``- Example CSF`` indented one space
         too far under ``- ECSF`` is read as ``ECSF - Example CSF``.
         """
-        if self.lines is None:
-            self.lines = _BREAK.split(self.text)
+        # Not kept in self.lines: that would make every later value look
+        # for a comment after it (values running on are rare).
+        lines = self.lines or _BREAK.split(self.text)
         start, end = node.start_mark.line, node.end_mark.line
-        for number in range(start + 1, min(end, len(self.lines) - 1) + 1):
-            line = self.lines[number]
+        for number in range(start + 1, min(end, len(lines) - 1) + 1):
+            line = lines[number]
             content = line.lstrip(" ")
             what = (
                 "a list item ('- ')"

@@ -498,10 +498,11 @@ CODES: dict[str, Code] = _codes(
         "possible-duplicate",
         _W,
         "Two organisations, or two groups, have the same name or alias, "
-        "and no country tells them apart: most likely one signatory "
-        "recorded twice, whose signatures would be counted twice.",
+        "and no country, website or registry number tells them apart: most "
+        "likely one signatory recorded twice, whose signatures would be "
+        "counted twice.",
         "If they are one, keep one record and point the other's signatures "
-        "at it; if not, give each its country.",
+        "at it; if not, give each its country, website or registry number.",
     ),
 )
 

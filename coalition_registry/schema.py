@@ -39,9 +39,10 @@ __all__ = [
 INVALID: Final = object()
 
 SLUG: Final = re.compile(r"^[a-z0-9]+(?:--?[a-z0-9]+)*$")
-#: The longest id: a signature's id holds its letter's and its
-#: signatory's, and a file is named after it.
-MAX_ID_LENGTH: Final = 200
+#: The longest id.  A signature's id holds its letter's and its
+#: signatory's, and a file is named after it (at most 255 bytes): so twice
+#: this, and the two hyphens between, must fit in a file's name.
+MAX_ID_LENGTH: Final = 120
 # ASCII digits only: \d takes in other scripts' digits too (full-width).
 _DATE: Final = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _INT: Final = re.compile(r"^[0-9]+$")
@@ -340,35 +341,33 @@ _SCRIPTS: Final = _Scripts()
 @functools.lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
     # The first word of a letter's Unicode name is its script, closely
-    # enough to tell Latin from look-alikes: Cyrillic, Greek, Armenian,
-    # full-width or mathematical letters (U+FF22, U+1D401 for a B).
+    # enough to tell Latin from the alphabets whose letters look like its
+    # own: Cyrillic, Greek, Armenian, full-width or mathematical letters.
+    # Any other script is as common as a digit: Latin beside kana or
+    # hangul is how Japanese and Korean names are written (KDDI株式会社).
     if ch.isascii():
         return "LATIN" if ch.isalpha() else "COMMON"
     if not ch.isalpha():
         return "COMMON"
     first = unicodedata.name(ch, "").split(" ", 1)[0]
-    return _SCRIPT_GROUPS.get(first, first)
+    return first if first in _LOOK_ALIKE_SCRIPTS else "COMMON"
 
 
-# Scripts written together in one word (Japanese mixes kanji and kana), and
-# letters that go with any script.
-_SCRIPT_GROUPS: Final = {
-    **dict.fromkeys(
-        (
-            "CJK",
-            "HIRAGANA",
-            "KATAKANA",
-            "KATAKANA-HIRAGANA",
-            "HALFWIDTH",
-            "HANGUL",
-            "BOPOMOFO",
-            "IDEOGRAPHIC",
-        ),
-        "CJK",
-    ),
-    "MODIFIER": "COMMON",
-    "": "COMMON",  # unnamed
-}
+_LOOK_ALIKE_SCRIPTS: Final = frozenset(
+    {
+        "LATIN",
+        "CYRILLIC",
+        "GREEK",
+        "ARMENIAN",
+        "CHEROKEE",
+        "COPTIC",
+        "FULLWIDTH",
+        "MATHEMATICAL",
+        "DOUBLE-STRUCK",
+        "SCRIPT",
+        "BLACK-LETTER",
+    }
+)
 
 
 @attrs.frozen
@@ -441,14 +440,17 @@ class Flag(FieldType):
 
 @attrs.frozen
 class Slug(FieldType):
-    """An id: lower-case letters and digits, joined by hyphens."""
+    """An id: lower-case letters and digits, joined by hyphens, at most
+    *longest* characters.
+    """
 
+    longest: int = MAX_ID_LENGTH
     label: ClassVar[str] = "id"
 
     def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         if (
             raw.__class__ is str
-            and len(raw) <= MAX_ID_LENGTH
+            and len(raw) <= self.longest
             and SLUG.fullmatch(raw) is not None
         ):
             return raw  # an id is ASCII: nothing suspicious to look for
@@ -458,14 +460,14 @@ class Slug(FieldType):
         self, text: str, ctx: Context, pos: Pos, pointer: str
     ) -> Any:
         if SLUG.fullmatch(text):
-            if len(text) <= MAX_ID_LENGTH:
+            if len(text) <= self.longest:
                 return text
             # Ids are repeated in every message and output that names the
             # record, and in file names, which systems cap at 255 bytes.
             return ctx.report(
                 "invalid-id",
                 f"{ctx.show(text)} is too long for an id: use at most "
-                f"{MAX_ID_LENGTH} characters",
+                f"{self.longest} characters",
                 pos,
                 pointer,
             )
@@ -494,7 +496,7 @@ class Slug(FieldType):
         return {
             "type": "string",
             "pattern": SLUG.pattern,
-            "maxLength": MAX_ID_LENGTH,
+            "maxLength": self.longest,
         }
 
     def describe(self) -> str:
@@ -871,8 +873,7 @@ def _several_countries(text: str) -> list[str] | None:
 # A host name of dot-separated labels, with a top-level one (IDN hosts as
 # written, in any script; an IPv4 or IPv6 address too).
 _HOST: Final = re.compile(
-    r"(?:(?!-)[\w-]{1,63}(?<!-)\.)+(?!-)[\w-]{2,63}(?<!-)"
-    r"|\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:.]*:[0-9a-f:.]*"
+    r"(?:[\w-]{1,63}\.)+[\w-]{2,63}|\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:.]*:[0-9a-f:.]*"
 )
 
 
@@ -885,9 +886,10 @@ def _is_url(text: str) -> bool:
         _ = parts.port  # a port out of range, or not a number, raises
         return (
             parts.scheme in {"http", "https"}
-            and _HOST.fullmatch(host) is not None
+            and _HOST.fullmatch(host.removesuffix(".")) is not None
             and _SPACE.search(text) is None
-            and "\\" not in text  # a Windows path pasted: browsers differ
+            # A Windows path pasted: browsers read it differently.
+            and "\\" not in parts.netloc + parts.path
         )
     except ValueError:
         return False
@@ -1352,9 +1354,9 @@ def hides_all(cls: type[Any], raw: YMap) -> bool:
     """Whether messages about a record of *cls* written as *raw* must repeat
     none of its values: its kind says so (a person who is not public), or
     it says it is not public whatever its folder (a person's file saved
-    among groups is still a person's), or it has fields of a kind that
-    hides values and that kind's rule says so (a signature saved among
-    groups is still a signature), or it has a field spelt like one that
+    among groups is still a person's), or it is plainly a record of a kind
+    that hides values, saved in another kind's folder (a signature, by its
+    ``signatory``, among groups), or it has a field spelt like one that
     says what is private (``disclosur``).
     """
     plan = _plan(cls)
@@ -1362,44 +1364,43 @@ def hides_all(cls: type[Any], raw: YMap) -> bool:
         "disclosure" in raw and raw["disclosure"] != "public"
     ):
         return True
-    extra = raw.keys() - plan.fields.keys()
-    return bool(extra) and _hidden_as_another_kind(cls, extra, raw)
-
-
-def _hidden_as_another_kind(
-    cls: type[Any], extra: set[str], raw: YMap
-) -> bool:
-    for other in HIDING_KINDS:
-        if other is cls:
-            continue
+    if raw.keys() <= plan.fields.keys():
+        return False  # the common case: every key is one of its kind's
+    for other, key in HIDING_KINDS:
         rule = _plan(other).hide_all
         if (
-            rule is not None
-            and extra & _plan(other).fields.keys()
+            other is not cls
+            and key in raw
+            and key not in plan.fields
+            and rule is not None
             and rule(raw)
         ):
             return True
     return any(
         difflib.get_close_matches(key, _PRIVACY_KEYS, n=1, cutoff=0.7)
-        for key in extra
+        for key in raw.keys() - plan.fields.keys()
     )
 
 
 #: The kinds whose rule (``__hide_all__``) hides every value of some of
-#: their records, registered by :func:`hiding`.
-HIDING_KINDS: Final[list[type[Any]]] = []
+#: their records, each with the field that tells such a record in any
+#: folder; registered by :func:`hiding`.
+HIDING_KINDS: Final[list[tuple[type[Any], str]]] = []
 _PRIVACY_KEYS: Final = ("disclosure", "private")
-
-
 _K = TypeVar("_K")
 
 
-def hiding(cls: type[_K]) -> type[_K]:
-    """Register *cls*, which has a ``__hide_all__`` rule, so that a record
-    of its kind saved in another kind's folder is held to the rule too.
+def hiding(by: str) -> Callable[[type[_K]], type[_K]]:
+    """Register a class with a ``__hide_all__`` rule, told in any folder by
+    its field *by*, so that a record of its kind saved in another kind's
+    folder is held to the rule too.
     """
-    HIDING_KINDS.append(cls)
-    return cls
+
+    def register(cls: type[_K]) -> type[_K]:
+        HIDING_KINDS.append((cls, by))
+        return cls
+
+    return register
 
 
 def _every_field(fields: dict[str, FieldSpec]) -> tuple[str, ...]:

@@ -271,7 +271,7 @@ def records_from(
                 secret = hides_all(cls, raw_record)
                 ctx.report(
                     "id-file-mismatch",
-                    _mismatch(shown, stem, record_id)
+                    _mismatch(stem, record_id)
                     if not secret
                     else "the file name does not match the record's id; "
                     "rename the file to <id>.yaml",
@@ -531,20 +531,18 @@ def _before_parsing(
     return _Bytes(raw, digest, cls)
 
 
-def _mismatch(shown: str, stem: str, record_id: str) -> str:
+def _mismatch(stem: str, record_id: str) -> str:
     """What to do about a file named *stem* holding the record
-    *record_id*: rename it, unless a file of that name is already there
-    (a record copied to start a new one, its id left as it was).
+    *record_id*.  Both ways round, since only the contributor knows which
+    is right: renaming the file of a record copied to start a new one
+    would put it onto the record it was copied from.  It never depends on
+    other files: the message is kept in the cache with the file's result.
     """
-    said = f"the file is named {stem!r} but the record's id is {record_id!r}"
-    taken = os.path.join(os.path.dirname(shown), f"{record_id}.yaml")
-    if os.path.exists(taken):
-        return (
-            f"{said}, and {record_id}.yaml is already there: if this record "
-            f"was copied from it to start a new one, change the id to "
-            f"{stem!r}"
-        )
-    return f"{said}; rename the file to {record_id}.yaml, or fix the id"
+    return (
+        f"the file is named {stem!r} but the record's id is {record_id!r}; "
+        f"if this is a new record, change its id to {stem!r}, else rename "
+        f"the file to {record_id}.yaml"
+    )
 
 
 def _misfiled(cls: type[Any], raw: YMap, ctx: Context, pointer: str) -> None:
@@ -714,7 +712,7 @@ def _check_same_names(
             f"this {record.kind_name} has the same name as {other.id!r} "
             f"(at {other.location}); if they are one, keep one record and "
             "point the other's signatures at it; if not, give each its "
-            "country",
+            "country, website or registry number (identifiers)",
             record.location_of("name"),
             "$.name",
         )
@@ -732,10 +730,34 @@ _NOT_A_LETTER: Final = re.compile(r"[\W_]+")
 
 def _alike(one: Organisation | Group, other: Organisation | Group) -> bool:
     """Whether nothing tells two records of the same name apart: different
-    countries, both known and shown, would.
+    countries, websites or registry numbers (under one scheme), each known
+    and shown, would.
     """
     here, there = _shown_country(one), _shown_country(other)
-    return here is None or there is None or here == there
+    if here is not None and there is not None and here != there:
+        return False
+    return not (_differ(one, other, "website") or _numbers_differ(one, other))
+
+
+def _differ(one: object, other: object, field: str) -> bool:
+    a, b = (
+        None if field in getattr(r, "private", ()) else getattr(r, field, None)
+        for r in (one, other)
+    )
+    return a is not None and b is not None and a != b
+
+
+def _numbers_differ(one: object, other: object) -> bool:
+    numbers = [
+        {}
+        if "identifiers" in getattr(r, "private", ())
+        else dict(getattr(r, "identifiers", ()))
+        for r in (one, other)
+    ]
+    return any(
+        numbers[1].get(scheme, number) != number
+        for scheme, number in numbers[0].items()
+    )
 
 
 def _shown_country(record: Organisation | Group) -> str | None:
@@ -813,12 +835,19 @@ def _check_roles(
         found = defined.get(signature.signatory)
         if found is None or found[1] not in {"person", "group"}:
             continue
+        # A hidden person's signature, or a private role: not named.
+        what = (
+            "the role given here (not shown: private)"
+            if "role" in signature.private
+            or signature.signatory.startswith("person-")
+            else "the role organisation"
+        )
         yield Problem(
             "invalid-value",
-            "this signatory is not an organisation, so it does not sign in "
-            "the role organisation; give the role it signed in (survivor, "
-            "expert, academic...), or, for someone who signed for an "
-            "organisation, capacity: on-behalf-of with on_behalf_of",
+            f"this signatory is not an organisation, so it does not sign in "
+            f"{what}; give the role it signed in (survivor, expert, "
+            "academic...), or, for someone who signed for an organisation, "
+            "capacity: on-behalf-of with on_behalf_of",
             signature.location_of("role"),
             "$.role",
         )

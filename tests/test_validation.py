@@ -511,6 +511,31 @@ class TestPossibleDuplicates:
         )
         assert codes == [p.code for p in cr.validate("registry_data").problems]
 
+    @pytest.mark.parametrize(
+        "apart",
+        [
+            'website: "https://barnardos-again.example"\n',
+            "identifiers: {GB-CHC: '1'}\n",
+        ],
+    )
+    def test_a_website_or_a_number_tells_them_apart(
+        self, write: WriteFile, apart: str
+    ) -> None:
+        write(
+            "organisations/barnardos.yaml",
+            "id: barnardos\nname: Barnardo's\nhq_country: GB\n"
+            'website: "https://www.barnardos.org.uk"\n'
+            "identifiers: {GB-CHC: '216250'}\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        write(
+            "organisations/barnardos-again.yaml",
+            "id: barnardos-again\nname: Barnardo's\nhq_country: GB\n"
+            + apart
+            + "sources:\n  - url: https://example.org/\n",
+        )
+        assert [] == [p.code for p in cr.validate("registry_data").problems]
+
     def test_a_private_name_is_never_compared(self, write: WriteFile) -> None:
         write(
             "organisations/org-7k2m9x.yaml",
@@ -580,3 +605,18 @@ class TestNamedPathsThatHoldNoRecord:
         (shipped_copy / "organisations" / "d.yaml").mkdir()
         report = cr.validate("registry_data/organisations/d.yaml")
         assert ["file-unreadable"] == [p.code for p in report.problems]
+
+
+def test_a_public_record_with_a_field_of_a_person_shows_its_values(
+    write: WriteFile,
+) -> None:
+    """'country' in an organisation is a field of a person's too: that alone
+    does not make the organisation a hidden person's record."""
+    write(
+        "organisations/acme-trust.yaml",
+        "id: acme-trust\nname: Acme Trust\ncountry: Narnia\n"
+        'website: "www.acme.example"\nsources:\n  - url: https://example.org/\n',
+    )
+    messages = [p.message for p in cr.validate("registry_data").problems]
+    assert "did you mean 'hq_country'?" in messages[0]
+    assert "did you mean 'https://www.acme.example'?" in messages[1]
