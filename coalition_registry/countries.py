@@ -214,14 +214,15 @@ def suggest(text: str) -> str | None:
         if candidate in index:
             return index[candidate]
     close = difflib.get_close_matches(
-        key, [k for k in index if len(k) > 3], n=1, cutoff=0.85
+        key, [*(k for k in index if len(k) > 3), *_EITHER], n=1, cutoff=0.85
     )
-    return index[close[0]] if close else None
+    # A near miss of a name of two countries ("Congoo") suggests neither.
+    return index[close[0]] if close and close[0] not in _EITHER else None
 
 
 #: Names people use for either of two countries: no code is suggested for
 #: them, nor written by ``fmt --fix``; :func:`either` names both.
-_EITHER: Final = {"congo": ("CG", "CD"), "the congo": ("CG", "CD")}
+_EITHER: Final = dict.fromkeys(("congo", "the congo", "kongo"), ("CG", "CD"))
 
 
 def either(text: str) -> tuple[str, ...]:

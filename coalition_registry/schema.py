@@ -58,7 +58,8 @@ _SCHEME: Final = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 _SUSPICIOUS: Final = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
     "\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2800\u3164\ufeff\uffa0"
-    "\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e007f]"
+    "\ufe00-\ufe0f\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e007f"
+    "\U000e0100-\U000e01ef\u180b-\u180f]"
 )
 
 
@@ -546,7 +547,9 @@ class Country(FieldType):
     ) -> Any:
         if countries.is_country(text):
             return text
-        if countries.is_region_word(text):
+        # A private value gets the message every private value gets: that
+        # it is a region would say something of it.
+        if not ctx.redact and countries.is_region_word(text):
             where = (
                 f"; leave the country out and set {self.scope_field} "
                 "(national, regional or international)"
@@ -883,6 +886,12 @@ def _is_url(text: str) -> bool:
     try:
         parts = urlsplit(text)
         host = parts.hostname or ""
+        if not host.isascii():
+            # Vowel signs (Devanagari, Tamil) are marks, not \w: a host in
+            # those scripts is still labels.
+            host = "".join(
+                c for c in host if not unicodedata.category(c).startswith("M")
+            )
         _ = parts.port  # a port out of range, or not a number, raises
         return (
             parts.scheme in {"http", "https"}

@@ -271,7 +271,14 @@ def records_from(
                 secret = hides_all(cls, raw_record)
                 ctx.report(
                     "id-file-mismatch",
-                    _mismatch(stem, record_id)
+                    _mismatch(
+                        stem,
+                        record_id,
+                        # Not an id made from a private name, nor one out
+                        # of a signature's form.
+                        new_id=cls is not Signature
+                        and not holds_private(cls, raw_record),
+                    )
                     if not secret
                     else "the file name does not match the record's id; "
                     "rename the file to <id>.yaml",
@@ -531,17 +538,19 @@ def _before_parsing(
     return _Bytes(raw, digest, cls)
 
 
-def _mismatch(stem: str, record_id: str) -> str:
+def _mismatch(stem: str, record_id: str, *, new_id: bool = True) -> str:
     """What to do about a file named *stem* holding the record
     *record_id*.  Both ways round, since only the contributor knows which
     is right: renaming the file of a record copied to start a new one
     would put it onto the record it was copied from.  It never depends on
     other files: the message is kept in the cache with the file's result.
     """
+    said = f"the file is named {stem!r} but the record's id is {record_id!r}"
+    if not new_id:
+        return f"{said}; rename the file to {record_id}.yaml"
     return (
-        f"the file is named {stem!r} but the record's id is {record_id!r}; "
-        f"if this is a new record, change its id to {stem!r}, else rename "
-        f"the file to {record_id}.yaml"
+        f"{said}; if this is a new record, change its id to {stem!r}, else "
+        f"rename the file to {record_id}.yaml"
     )
 
 
@@ -675,47 +684,52 @@ def _check_same_names(
 ) -> Iterable[Problem]:
     """Two records of one kind named alike (``Barnardo's`` and
     ``Barnardo’s``, or one's alias the other's name) are most likely one
-    signatory recorded twice, and counted twice.  Two known, different
-    countries tell them apart; a private name is never compared.
+    signatory recorded twice, and counted twice.  Different countries,
+    websites or registry numbers tell them apart; a private value is never
+    compared.
     """
-    first: dict[str, Organisation | Group] = {}
+    first: dict[str, tuple[Organisation | Group, str]] = {}
     for record in records:
         if "name" in record.private:
             continue
-        aliases = getattr(record, "aliases", ())
-        names = (
-            [record.name]
-            if "aliases" in record.private
-            else [
-                record.name,
-                *aliases,
-            ]
-        )
-        keys = {_name_key(name) for name in names} - {""}
-        other = next(
+        names = [("name", record.name)]
+        if "aliases" not in record.private:
+            names += [("aliases", a) for a in getattr(record, "aliases", ())]
+        keyed = [(_name_key(name), field) for field, name in names]
+        found = next(
             (
-                first[key]
-                for key in keys
+                (first[key], field)
+                for key, field in keyed
                 # The same id given twice is a duplicate-id already.
                 if key in first
-                and first[key].id != record.id
-                and _alike(first[key], record)
+                and first[key][0].id != record.id
+                and _alike(first[key][0], record)
             ),
             None,
         )
-        for key in keys:
-            first.setdefault(key, record)
-        if other is None:
+        for key, field in keyed:
+            if key:
+                first.setdefault(key, (record, field))
+        if found is None:
             continue
+        (other, its), mine = found
+        ways = (
+            "country, website or registry number (identifiers)"
+            if isinstance(record, Organisation)
+            else "country or website"
+        )
         yield Problem(
             "possible-duplicate",
-            f"this {record.kind_name} has the same name as {other.id!r} "
-            f"(at {other.location}); if they are one, keep one record and "
-            "point the other's signatures at it; if not, give each its "
-            "country, website or registry number (identifiers)",
-            record.location_of("name"),
-            "$.name",
+            f"this {record.kind_name}'s {_NAME_OR_ALIAS[mine]} is the "
+            f"{_NAME_OR_ALIAS[its]} of {other.id!r} (at "
+            f"{other.location_of(its)}); if they are one, keep one record and "
+            f"point the other's signatures at it; if not, give each its {ways}",
+            record.location_of(mine),
+            f"$.{mine}",
         )
+
+
+_NAME_OR_ALIAS: Final = {"name": "name", "aliases": "alias"}
 
 
 def _name_key(name: str) -> str:
@@ -741,17 +755,33 @@ def _alike(one: Organisation | Group, other: Organisation | Group) -> bool:
 
 def _differ(one: object, other: object, field: str) -> bool:
     a, b = (
-        None if field in getattr(r, "private", ()) else getattr(r, field, None)
+        None
+        if field in getattr(r, "private", ())
+        else _site(getattr(r, field, None))
         for r in (one, other)
     )
     return a is not None and b is not None and a != b
 
 
+def _site(url: str | None) -> str | None:
+    """A website as compared: ``https://www.nspcc.org.uk/`` is
+    ``nspcc.org.uk``.
+    """
+    if url is None:
+        return None
+    rest = url.split("://", 1)[-1].lower().rstrip("/")
+    return rest.removeprefix("www.")
+
+
 def _numbers_differ(one: object, other: object) -> bool:
+    # "0216250" and "216250" are one registry number, written two ways.
     numbers = [
         {}
         if "identifiers" in getattr(r, "private", ())
-        else dict(getattr(r, "identifiers", ()))
+        else {
+            scheme: number.replace(" ", "").lstrip("0")
+            for scheme, number in getattr(r, "identifiers", ())
+        }
         for r in (one, other)
     ]
     return any(

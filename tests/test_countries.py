@@ -135,3 +135,8 @@ def test_congo_is_either_congo() -> None:
     assert countries.suggest("Congo") is None
     assert exact_country("Congo") is None
     assert "CD" == countries.suggest("DR Congo")
+
+
+def test_kongo_and_near_misses_are_either_congo() -> None:
+    assert ("CG", "CD") == countries.either("Kongo")
+    assert countries.suggest("Congoo") is None

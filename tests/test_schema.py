@@ -322,3 +322,8 @@ def test_a_data_licence_is_spdx(written: str, ok: bool) -> None:
     assert ok == (value == written)
     if written == "CC BY 4.0":
         assert ctx.problems[0].message.endswith("did you mean 'CC-BY-4.0'?")
+
+
+def test_hosts_in_scripts_with_vowel_signs() -> None:
+    assert schema._is_url("https://हिन्दी.भारत/about")
+    assert schema._is_url("https://கல்வி.இந்தியா")

@@ -620,3 +620,71 @@ def test_a_public_record_with_a_field_of_a_person_shows_its_values(
     messages = [p.message for p in cr.validate("registry_data").problems]
     assert "did you mean 'hq_country'?" in messages[0]
     assert "did you mean 'https://www.acme.example'?" in messages[1]
+
+
+class TestSecondProbe:
+    """Found by a probe of this version's new checks."""
+
+    def test_a_private_region_gets_the_message_of_any_private_value(
+        self, write: WriteFile
+    ) -> None:
+        messages = []
+        for country in ("Europe", "Narnia"):
+            write(
+                "people/person-e2r3t4.yaml",
+                f"id: person-e2r3t4\ndisclosure: anonymous\ncountry: {country}\n"
+                "sources:\n  - url: https://example.org/\n",
+            )
+            (problem,) = cr.validate("registry_data").problems
+            messages.append(problem.message)
+        assert messages[0] == messages[1]
+
+    @pytest.mark.parametrize(
+        ("website", "number"),
+        [
+            ('"https://www.barnardos.org.uk/"', "216250"),
+            ('"https://barnardos.org.uk"', "0216250"),
+        ],
+    )
+    def test_one_site_or_number_written_two_ways_is_one(
+        self, write: WriteFile, website: str, number: str
+    ) -> None:
+        write(
+            "organisations/barnardos.yaml",
+            "id: barnardos\nname: Barnardo's\n"
+            'website: "https://barnardos.org.uk"\n'
+            "identifiers: {GB-CHC: '216250'}\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        write(
+            "organisations/barnardos-2.yaml",
+            f"id: barnardos-2\nname: Barnardo's\nwebsite: {website}\n"
+            f"identifiers: {{GB-CHC: '{number}'}}\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        codes = [p.code for p in cr.validate("registry_data").problems]
+        assert ["possible-duplicate"] == codes
+
+    def test_groups_are_not_told_to_add_identifiers(
+        self, write: WriteFile
+    ) -> None:
+        for letter in "ab":
+            write(
+                f"groups/individual-survivors-{letter}.yaml",
+                f"id: individual-survivors-{letter}\nname: Individual survivors\n"
+                "sources:\n  - url: https://example.org/\n",
+            )
+        (problem,) = cr.validate("registry_data").problems
+        assert problem.message.endswith("give each its country or website")
+
+    def test_no_new_id_is_offered_for_a_record_with_a_private_name(
+        self, write: WriteFile
+    ) -> None:
+        write(
+            "organisations/secret-shelter.yaml",
+            "id: org-q1w2e3\nname: Secret Shelter\nprivate: [name]\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        (problem,) = cr.validate("registry_data").problems
+        assert problem.message.endswith("rename the file to org-q1w2e3.yaml")
+        assert "change its id" not in problem.message
