@@ -351,7 +351,15 @@ def _script(ch: str) -> str:
     if not ch.isalpha():
         return "COMMON"
     first = unicodedata.name(ch, "").split(" ", 1)[0]
-    return first if first in _LOOK_ALIKE_SCRIPTS else "COMMON"
+    if first in _LOOK_ALIKE_SCRIPTS:
+        return first
+    # A letter-like symbol that stands for a Latin letter (KELVIN SIGN for
+    # K); not an ordinal indicator (Nº), which is no capital or small letter.
+    if unicodedata.category(ch) in {"Lu", "Ll"} and (
+        unicodedata.normalize("NFKC", ch).isascii()
+    ):
+        return "LETTERLIKE"
+    return "COMMON"
 
 
 _LOOK_ALIKE_SCRIPTS: Final = frozenset(

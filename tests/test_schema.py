@@ -236,6 +236,8 @@ def test_dates_from_a_word_processor(written: str, meant: str) -> None:
         ("KDDI株式会社", None),  # Latin beside kanji: Japanese too
         ("SK텔레콤", None),
         ("Associação Nº 1", None),
+        ("\u212aids Trust", "latin and letterlike"),  # a KELVIN SIGN K
+        ("µTorrent", None),
         ("Zürich", None),
         ("ʻOhana", None),
     ],
