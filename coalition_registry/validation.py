@@ -16,8 +16,6 @@ import gc
 import itertools
 import operator
 import os
-import re
-import unicodedata
 import warnings
 
 from collections import defaultdict
@@ -37,6 +35,7 @@ import attrs
 
 from . import files, workers
 from ._pickle import by_fields
+from .countries import normalise
 from .model import (
     FOLDERS,
     KINDS,
@@ -733,13 +732,10 @@ _NAME_OR_ALIAS: Final = {"name": "name", "aliases": "alias"}
 
 
 def _name_key(name: str) -> str:
-    """A name as compared: case, accents, spaces and punctuation aside."""
-    return _NOT_A_LETTER.sub(
-        "", unicodedata.normalize("NFKD", name).casefold()
-    )
-
-
-_NOT_A_LETTER: Final = re.compile(r"[\W_]+")
+    """A name as compared: folded as lookup() folds it (case, accents,
+    apostrophes and punctuation aside), and spaces aside too.
+    """
+    return normalise(name).replace(" ", "")
 
 
 def _alike(one: Organisation | Group, other: Organisation | Group) -> bool:
