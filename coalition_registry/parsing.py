@@ -740,6 +740,7 @@ class _Builder:
 
     __slots__ = (
         "aliased",
+        "every_line",
         "limits",
         "lines",
         "path",
@@ -762,6 +763,8 @@ class _Builder:
         # The text's lines, when a comment could follow a value on its line.
         self.lines = lines
         self.text = text
+        # The text's lines, once a value running on has asked for them.
+        self.every_line: list[str] | None = None
         self.problems: list[Problem] = []
         # The C composer shares one node between an anchor and its aliases
         # (and lets an alias refer to its own parent): when the text has
@@ -807,9 +810,11 @@ class _Builder:
         item or a field of its own: ``- Example CSF`` indented one space
         too far under ``- ECSF`` is read as ``ECSF - Example CSF``.
         """
-        # Not kept in self.lines: that would make every later value look
-        # for a comment after it (values running on are rare).
-        lines = self.lines or _BREAK.split(self.text)
+        # Split once per file, and not kept in self.lines: that would make
+        # every later value look for a comment after it.
+        if self.every_line is None:
+            self.every_line = self.lines or _BREAK.split(self.text)
+        lines = self.every_line
         start, end = node.start_mark.line, node.end_mark.line
         for number in range(start + 1, min(end, len(lines) - 1) + 1):
             line = lines[number]
