@@ -246,7 +246,7 @@ def records_from(
     records = []
     ids = []
     for raw_record, pointer in items:
-        ctx.private_record = holds_private(cls, raw_record)
+        private = ctx.private_record = holds_private(cls, raw_record)
         record = build(cls, raw_record, ctx, pointer)
         if record is INVALID:
             _misfiled(cls, raw_record, ctx, pointer)
@@ -275,8 +275,7 @@ def records_from(
                         record_id,
                         # Not an id made from a private name, nor one out
                         # of a signature's form.
-                        new_id=cls is not Signature
-                        and not holds_private(cls, raw_record),
+                        new_id=cls is not Signature and not private,
                     )
                     if not secret
                     else "the file name does not match the record's id; "
@@ -852,9 +851,9 @@ def _check_roles(
         )
     # And the other way round: a person or a group signing as an
     # organisation is counted with the organisations of every claim.
-    as_organisation = [s for s in signatures if s.role == "organisation"]
-    if not as_organisation:
-        return
+    as_organisation = itertools.compress(
+        signatures, map("organisation".__eq__, map(_ROLE, signatures))
+    )
     for signature in as_organisation:
         # Only a signatory recorded as a person or a group: one not found
         # has its own error.
