@@ -846,7 +846,8 @@ class Url(FieldType):
         return "URL starting with `https://` (or `http://`)"
 
 
-_CURLY_QUOTES: Final = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
+# The quotes check_suspicious looks for, to strip from an address.
+_CURLY_QUOTES: Final = "".join(sorted(_CURLY_OPEN | _CURLY_CLOSE))
 # "https//", "https:/", "http:" and the like: a scheme typed wrongly.
 _BROKEN_SCHEME: Final = re.compile(r"(?i)https?(?::/{0,3}|/{1,3})(?=[^/])")
 

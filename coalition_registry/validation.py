@@ -860,12 +860,10 @@ def _check_roles(
         found = defined.get(signature.signatory)
         if found is None or found[1] not in {"person", "group"}:
             continue
-        # A hidden person's signature, or a private role: not named.
         what = (
-            "the role given here (not shown: private)"
-            if "role" in signature.private
-            or signature.signatory.startswith("person-")
-            else "the role organisation"
+            "the role organisation"
+            if _may_name(signature, "role")
+            else "the role given here (not shown: private)"
         )
         yield Problem(
             "invalid-value",
@@ -876,6 +874,17 @@ def _check_roles(
             signature.location_of("role"),
             "$.role",
         )
+
+
+def _may_name(signature: Signature, field: str) -> bool:
+    """Whether a message may name *field* of a valid signature: not when it
+    is private, nor for a signatory with an opaque ``person-`` id, who may
+    be a hidden person (the rule of ``Signature.__hide_all__``, for a
+    record already built).
+    """
+    return field not in signature.private and not (
+        signature.signatory.startswith("person-")
+    )
 
 
 def records_by_kind(
@@ -1290,14 +1299,10 @@ def _check_signature_folders(
         for signature in result.records:
             if signature.letter == inside:
                 continue
-            # A hidden person's signature does not name its letter.
-            hidden = "letter" in signature.private or (
-                signature.signatory.startswith("person-")
-            )
             where = (
-                "its letter's folder"
-                if hidden
-                else f"signatures/{signature.letter}/"
+                f"signatures/{signature.letter}/"
+                if _may_name(signature, "letter")
+                else "its letter's folder"
             )
             yield Problem(
                 "wrong-folder",
