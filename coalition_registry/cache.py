@@ -20,12 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import io
 import os
 import pickle
 import stat
-import tempfile
 
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +34,7 @@ import attrs
 from . import _pickle
 from ._pickle import by_fields
 from ._version import __version__
+from .files import blake2b
 from .model import FOLDERS, PARTS, RegistryInfo
 from .parsing import Limits
 from .problems import Location, Positions, Problem, Severity
@@ -119,7 +118,7 @@ def code_digest() -> str:
     files: any change to how files are read or checked changes it.
     """
     here = Path(__file__).resolve().parent
-    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    h = blake2b(__version__.encode(), digest_size=16)
     for path in sorted(here.rglob("*")):
         if path.suffix in {".py", ".csv", ".tsv"} and path.is_file():
             h.update(path.relative_to(here).as_posix().encode())
@@ -145,15 +144,14 @@ class Cache:
         self, directory: str | Path, root: str, limits: Limits
     ) -> None:
         self.directory = Path(directory)
-        self.key = hashlib.blake2b(
+        self.key = blake2b(
             f"{FORMAT}\0{code_digest()}\0{root}\0{limits!r}".encode(),
             digest_size=16,
         ).hexdigest()
         # Named after the registry, then the rest of the key: a cache made
         # for this registry by another version or other limits is replaced.
         self._prefix = (
-            "validate-"
-            + hashlib.blake2b(root.encode(), digest_size=8).hexdigest()
+            "validate-" + blake2b(root.encode(), digest_size=8).hexdigest()
         )
         self.path = self.directory / f"{self._prefix}-{self.key}.pickle"
         self._old: dict[str, tuple[str, int, bytes]] = {}
@@ -245,6 +243,8 @@ class Cache:
         """
         if not self._changed and len(self._new) == len(self._old):
             return
+        import tempfile  # only when writing: 5 ms of a warm run's start
+
         self.directory.mkdir(parents=True, exist_ok=True)
         data = {"format": FORMAT, "key": self.key, "files": self._new}
         # mkstemp makes the file readable by its owner only: the cache holds

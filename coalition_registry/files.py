@@ -276,9 +276,9 @@ def check_link(path: Path, real_root: Path, shown: str) -> Problem | None:
 
 try:
     # hashlib's own blake2b, without hashlib loading OpenSSL (20 ms) first.
-    from _blake2 import blake2b as _blake2b
+    from _blake2 import blake2b
 except ImportError:  # pragma: no cover - another Python implementation
-    from hashlib import blake2b as _blake2b
+    from hashlib import blake2b
 
 # Opening a pipe for reading would wait for a writer: never wait.
 _OPEN_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
@@ -287,7 +287,7 @@ _CHUNK: Final = 1024 * 1024
 
 def digest(raw: bytes) -> str:
     """A digest of a file's bytes, to know it again (not for security)."""
-    return _blake2b(raw, digest_size=16).hexdigest()
+    return blake2b(raw, digest_size=16).hexdigest()
 
 
 def read_bytes(path: str, shown: str, max_bytes: int) -> bytes | Problem:
