@@ -276,9 +276,12 @@ def check_link(path: Path, real_root: Path, shown: str) -> Problem | None:
 
 try:
     # hashlib's own blake2b, without hashlib loading OpenSSL (20 ms) first.
-    from _blake2 import blake2b
+    from _blake2 import blake2b as _blake2b
 except ImportError:  # pragma: no cover - another Python implementation
-    from hashlib import blake2b
+    from hashlib import blake2b as _blake2b
+
+#: The BLAKE2b hash, for digests that are not worth loading OpenSSL for.
+blake2b = _blake2b
 
 # Opening a pipe for reading would wait for a writer: never wait.
 _OPEN_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
