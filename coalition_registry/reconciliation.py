@@ -7,6 +7,8 @@ so is the difference, since claim minus difference would give it back.
 A figure is suppressed too where the published tables by role hide a role
 it takes in, and a figure of every role where any table hides its total:
 the total less the other roles would otherwise give a small count back.
+Where the totals are hidden, a hidden figure has no bound, as no hidden
+count in the tables has.
 """
 
 from __future__ import annotations
@@ -184,7 +186,9 @@ def reconcile(
                     hidden=hide,
                     no_country=no_country,
                 ),
-                bounded=hide and figure.known < threshold,
+                # Under hidden totals, the tables give no hidden count a
+                # bound: set beside them, this one would pin their rows.
+                bounded=hide and figure.known < threshold and not hide_total,
             )
         )
     computed = (

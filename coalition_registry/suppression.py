@@ -30,6 +30,22 @@ The rule, applied to every table that counts people:
   ``suppressed``.
 - Rows are ordered again by what they show, so that where a row stands
   does not tell how large its hidden counts are.
+
+Across a letter's published tables (:func:`published`):
+
+- When any table of the letter, by any breakdown and in either view,
+  counts from 1 to ``k - 1`` people who are not public in a row or its
+  total, or hides its total of people, every table hides its totals of
+  people and the count of every row that takes in a person who is not
+  public, whatever its size.  What the tables then say of such people is
+  only which rows hold some, and that some count of them is small: one
+  more (or one fewer) of them in a row that holds some changes nothing
+  shown while a count stays small, so, for k of 3 or more, a reader who
+  sets the tables by country, role, region and so on side by side learns
+  a lower bound on each count, not the count.
+  Hiding only the small counts would not do: set beside another
+  breakdown, "Ireland hidden" (fewer than k, by this rule) and "survivor
+  hidden, expert hidden" (at least one each) make one of each in Ireland.
 """
 
 from __future__ import annotations
@@ -39,7 +55,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from .aggregate import Cell, Table, sorted_rows
+from .aggregate import Cell, Row, Table, sorted_rows
 
 
 if TYPE_CHECKING:
@@ -71,8 +87,8 @@ def rule(k: int) -> str:
     return (
         f"counts of people from 1 to {k - 1} are hidden, shown as <{k} where "
         "their column's total is shown; further counts are hidden where a "
-        "hidden one could otherwise be worked out from the totals; counts of "
-        "organisations are not hidden"
+        "hidden one could otherwise be worked out from the totals, or from "
+        "the letter's other tables; counts of organisations are not hidden"
     )
 
 
@@ -102,10 +118,11 @@ def _bounds(cell: Cell, k: int) -> tuple[int, int]:
     value = cell.value or 0
     members = 0 if cell.individuals is None else value - cell.individuals
     if value >= k:
-        # Only its few individuals hide a count this large.
+        # Only its few individuals hide a count this large, and it is
+        # shown as ``suppressed``, not ``<k``: so it is at least k.
         if cell.individuals is None:
-            return (1, _UNBOUNDED)
-        return (members + 1, members + k - 1)
+            return (k, _UNBOUNDED)
+        return (max(members + 1, k), members + k - 1)
     return (max(members, 1), k - 1)
 
 
@@ -262,6 +279,11 @@ def published(
     - The totals of people are hidden in every table when any table of the
       letter, by any ``by`` and in either count, hides them: every table
       has the same total.
+    - When they are hidden, every table hides as well each row that
+      counts a person who is not public: the tables then tell only which
+      rows hold such people, never how many, so that tables of different
+      breakdowns (by country and by role, say) set side by side pin no
+      count of them.
     - By region and sub-region, the counts of people hidden are exactly
       those of the regions that hold a country hidden by country: a
       region shown is then the sum of countries shown.
@@ -300,10 +322,10 @@ def published(
 
 #: Said under every table whose letter has its total of people hidden.
 FEW_PEOPLE_NOTE: Final = (
-    "The total of people is hidden, since a small count could be worked "
-    "out from it; a reader who sets several of this letter's tables side "
-    "by side (by country and by role, say) may still narrow a hidden "
-    "count, so publish only the tables you need"
+    "The total of people is hidden, and so is every count of people that "
+    "takes in a person who is not public, since a small count of them "
+    "could otherwise be worked out from it, or from this letter's tables "
+    "set side by side"
 )
 
 
@@ -315,19 +337,59 @@ def totals_hidden(
     registry: Registry, letter_id: str, k: int, on: dt.date | None = None
 ) -> bool:
     """Whether some table of the letter, by any ``by``, counting signatories
-    or people, hides its total of people: then every output must.
+    or people, counts from 1 to ``k - 1`` people who are not public in a
+    row or its total, or hides its total of people: then every output must
+    hide the totals, and every table the rows that count such people (see
+    :func:`published`).
 
     Tables by region and sub-region are left out: what they hide follows
     from the table by country (see :func:`published`), not from their own
-    counts.
+    counts.  The cost is linear in the letter's signatures.
     """
     from .aggregate import BY
 
+    if k <= 1:
+        return False
+    breakdowns = [
+        _views(registry, letter_id, by, on) for by in BY if by not in _REGIONAL
+    ]
+    # A small count of people who are not public anywhere is enough: set
+    # beside another breakdown, the rows hiding it could pin it, unless
+    # the tables show nothing of such people but which rows hold some.
     return any(
-        _agreed(registry, letter_id, by, k, on, hide_total=False)[1]
-        for by in BY
-        if by not in _REGIONAL
+        _hides_someone(table, k) for tables in breakdowns for table in tables
+    ) or any(
+        _agreed_on(tables, k, hide_total=False)[1] for tables in breakdowns
     )
+
+
+def _hides_someone(table: Table, k: int) -> bool:
+    """Whether *table* counts, in a row or its total, from 1 to ``k - 1``
+    people who are not public.
+    """
+    return any(
+        is_small(_protected(row.cells[i]), k)
+        for row in (*table.rows, table.total)
+        for i in _counts(table)
+    )
+
+
+def _counts(table: Table) -> list[int]:
+    """The columns of *table* that count, not the one adding them up: a
+    row's sum takes in its organisations too.
+    """
+    return [i for i, c in enumerate(table.columns) if c != table.sum_column]
+
+
+def _protected(cell: Cell) -> int:
+    """How many people a cell counts whose count suppression protects:
+    those who are not public, or all of them when it does not say.
+    """
+    if not cell.people:
+        return 0
+    if cell.individuals is None:
+        return cell.value or 0
+    return cell.individuals
 
 
 _REGIONAL: Final = frozenset({"region", "sub-region"})
@@ -362,13 +424,36 @@ def _agreed(
     people) hide, each hiding what the other does until they agree: a row
     one view shows gives the other's count back through the public sizes
     of groups.  And whether either hides its total.
+
+    Under hidden totals, every row that counts a person who is not public
+    is hidden from the start (see :func:`published`).
     """
+    return _agreed_on(
+        _views(registry, letter_id, by, on), k, hide_total=hide_total
+    )
+
+
+def _views(
+    registry: Registry, letter_id: str, by: str, on: dt.date | None
+) -> tuple[Table, Table]:
+    """The letter's tables by *by* in both views: signatories and people."""
     from .aggregate import people, signatory_table
 
-    tables = [
-        c(registry, letter_id, by=by, on=on) for c in (signatory_table, people)
-    ]
-    keys: set[str | None] = set()
+    return (
+        signatory_table(registry, letter_id, by=by, on=on),
+        people(registry, letter_id, by=by, on=on),
+    )
+
+
+def _agreed_on(
+    tables: tuple[Table, Table], k: int, *, hide_total: bool
+) -> tuple[set[str | None], bool]:
+    """:func:`_agreed`, on the two views' tables."""
+    keys: set[str | None] = (
+        {row.key for t in tables for row in t.rows if _holds_secret(t, row)}
+        if hide_total
+        else set()
+    )
     while True:
         done = [
             suppress(t, k, hide_total=hide_total, also_hide=keys)
@@ -388,6 +473,11 @@ def _agreed(
         if found <= keys:
             return keys, total
         keys |= found
+
+
+def _holds_secret(table: Table, row: Row) -> bool:
+    """Whether a row of *table* counts a person who is not public."""
+    return any(_protected(row.cells[i]) for i in _counts(table))
 
 
 def _placed(code: str | None, level: str) -> str | None:

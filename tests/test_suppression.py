@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pytest
 
@@ -338,10 +338,11 @@ def visible_small(table: Table, k: int) -> list[tuple[str, str, int]]:
 def pinned(table: Table, k: int) -> list[tuple[str, str, int]]:
     """Hidden cells of people whose value a reader can work out from what
     is published: the column's total, each hidden cell's bound ('<k' is at
-    most k - 1, 'suppressed' has none), and that a hidden count is at
-    least 1 (a reader who knows the rule knows that only such counts are
-    hidden).  Found by trying every value each hidden cell could take, as
-    a reader would.  A hidden total must have no bound at all.
+    most k - 1; 'suppressed' under a shown total is at least k, since it
+    would otherwise read '<k'), and that a hidden count is at least 1 (a
+    reader who knows the rule knows that only such counts are hidden).
+    Found by trying every value each hidden cell could take, as a reader
+    would.  A hidden total must have no bound at all.
     """
     out: list[tuple[str, str, int]] = []
     for i, column in enumerate(table.columns):
@@ -357,8 +358,10 @@ def pinned(table: Table, k: int) -> list[tuple[str, str, int]]:
         rest = int(str(table.total.cells[i])) - sum(map(int, shown))
         ranges = []
         for r in rows:
-            high = k - 1 if str(r.cells[i]).startswith("<") else rest
-            ranges.append(range(1, high + 1))
+            if str(r.cells[i]).startswith("<"):
+                ranges.append(range(1, k))
+            else:
+                ranges.append(range(k, rest + 1))
         seen: list[set[int]] = [set() for _ in rows]
         for values in itertools.product(*ranges):
             if sum(values) == rest:
@@ -582,7 +585,13 @@ class TestPublished:
         registry = letter_of("SE", "SE", "SE", "IE", "IE", "JP")
         by_region = published(cr.signatory_table, registry, "l", by="region")
         cells = {r.label: str(r.cells[2]) for r in by_region.rows}
-        assert {"Europe": "suppressed", "Asia": "<3", "Unknown": "0"} == cells
+        # Ireland's two hide the totals, and with them every count of the
+        # anonymous, Japan's one too, with no bound.
+        assert {
+            "Europe": "suppressed",
+            "Asia": "suppressed",
+            "Unknown": "0",
+        } == cells
         by_sub = published(cr.signatory_table, registry, "l", by="sub-region")
         assert (
             "suppressed"
@@ -684,6 +693,45 @@ class TestPublished:
             "l: some signatories who are not public are counted but not listed",
         ) == notes
 
+    def test_suppressed_beside_public_people_is_at_least_the_threshold(
+        self,
+    ) -> None:
+        """The UK: a public person and two anonymous ones, hidden for
+        them and shown as 'suppressed', which under a shown total says 3
+        or more (a smaller count would read '<3'); France's public person
+        and Ireland's anonymous one '<3'; a total of 5 would make the UK 3,
+        France 1 and Ireland 1."""
+        public = [
+            cr.Person(
+                id=f"example-public-{c.lower()}",
+                disclosure="public",
+                name=f"Example Public {c}",
+                country=c,
+            )
+            for c in ("GB", "FR")
+        ]
+        anonymous = letter_of("GB", "GB", "IE")
+        signatures = [
+            cr.Signature(
+                id=f"l--{p.id}", letter="l", signatory=p.id, role="survivor"
+            )
+            for p in public
+        ]
+        registry = cr.Registry(
+            [
+                *anonymous.letters,
+                *anonymous.people,
+                *anonymous.signatures,
+                *public,
+                *signatures,
+            ]
+        )
+        for count in COUNTS.values():
+            table = suppress(count(registry, "l"))
+            assert [] == pinned(table, DEFAULT_THRESHOLD), count
+            published_table = published(count, registry, "l")
+            assert [] == pinned(published_table, DEFAULT_THRESHOLD), count
+
 
 # -- a reader who knows the rule ------------------------------------------------
 
@@ -702,10 +750,42 @@ def _shipped() -> cr.Report:
     return cr.validate(SHIPPED)
 
 
+# Public people, named in the export, so known to every reader: three
+# survivors in the United Kingdom and three experts in France (fictional).
+PUBLIC = [("GB", "survivor")] * 3 + [("FR", "expert")] * 3
+# Anonymous people beside them: in a country no other signatory is from
+# (IE), or beside the public survivors (GB), in the same two roles.  One
+# anonymous expert in Ireland, beside an anonymous survivor there, was
+# worked out from the tables by country and by role.
+BESIDE_PUBLIC = [(c, r) for c in ("IE", "GB") for r in ("survivor", "expert")]
+
+Kinds = tuple[tuple[str | None, str], ...]
+
+
 def world(
-    shipped: cr.Report, people: tuple[tuple[str | None, str], ...]
+    shipped: cr.Report,
+    people: Kinds,
+    public: Sequence[tuple[str | None, str]] = (),
 ) -> cr.Registry:
+    """The shipped letter, signed as well by anonymous *people* and by
+    *public* people, each a (country, role)."""
     added: list[object] = []
+    for i, (country, role) in enumerate(public):
+        who = f"example-public-person-{i}"
+        added += [
+            cr.Person(
+                id=who,
+                disclosure="public",
+                name=f"Example Public Person {i}",
+                country=country,
+            ),
+            cr.Signature(
+                id=f"{SHIPPED_LETTER}--{who}",
+                letter=SHIPPED_LETTER,
+                signatory=who,
+                role=role,
+            ),
+        ]
     for i, (country, role) in enumerate(people):
         who = f"person-w{i:03d}"
         added += [
@@ -759,6 +839,36 @@ def facts(people: tuple[tuple[str | None, str], ...]) -> dict[object, int]:
     return out
 
 
+def pinned_in_some_world(
+    shipped: cr.Report,
+    kinds: Sequence[tuple[str | None, str]],
+    public: Sequence[tuple[str | None, str]],
+) -> list[tuple[object, int, Kinds]]:
+    """Small counts a reader who knows the rule works out: every world of
+    up to MOST anonymous people of *kinds*, beside the *public* people, is
+    published, and a count is pinned where every world that publishes the
+    same (of those small enough to judge) has it, from 1 to K - 1."""
+    looks: dict[tuple[object, ...], list[Kinds]] = {}
+    for n in range(MOST + 1):
+        for people in itertools.combinations_with_replacement(kinds, n):
+            looks.setdefault(
+                what_is_published(world(shipped, people, public)), []
+            ).append(people)
+    pinned: list[tuple[object, int, Kinds]] = []
+    for worlds in looks.values():
+        if min(map(len, worlds)) > MOST // 2:
+            continue  # its other worlds may have more than MOST people
+        seen = [facts(w) for w in worlds]
+        for key in set().union(*seen):
+            values = {s.get(key, 0) for s in seen}
+            if (
+                len(values) == 1
+                and 0 < (v := values.pop()) < DEFAULT_THRESHOLD
+            ):
+                pinned.append((key, v, worlds[0]))
+    return pinned
+
+
 class TestReaderWhoKnowsTheRule:
     """Whoever knows how the tables are made, and sees every table of a
     letter, cannot tell a small count exactly: every world of a few
@@ -766,24 +876,15 @@ class TestReaderWhoKnowsTheRule:
     differs.  Found by trying every world, as such a reader would."""
 
     def test_no_small_count_is_pinned(self, shipped: cr.Report) -> None:
-        looks: dict[
-            tuple[object, ...], list[tuple[tuple[str | None, str], ...]]
-        ] = {}
-        for n in range(MOST + 1):
-            for people in itertools.combinations_with_replacement(PEOPLE, n):
-                looks.setdefault(
-                    what_is_published(world(shipped, people)), []
-                ).append(people)
-        pinned: list[tuple[object, int, object]] = []
-        for worlds in looks.values():
-            if min(map(len, worlds)) > MOST // 2:
-                continue  # its other worlds may have more than MOST people
-            seen = [facts(w) for w in worlds]
-            for key in set().union(*seen):
-                values = {s.get(key, 0) for s in seen}
-                if (
-                    len(values) == 1
-                    and 0 < (v := values.pop()) < DEFAULT_THRESHOLD
-                ):
-                    pinned.append((key, v, worlds[0]))
-        assert [] == pinned
+        assert [] == pinned_in_some_world(shipped, PEOPLE, ())
+
+    def test_no_small_count_is_pinned_across_breakdowns(
+        self, shipped: cr.Report
+    ) -> None:
+        """The reader sets the tables by country and by role (and every
+        other), in both views, side by side, and takes away the public
+        people the export names: one anonymous survivor and one anonymous
+        expert in Ireland, with no one else hidden, showed as Ireland
+        hidden (so fewer than 3) beside two hidden roles (so at least one
+        each), which makes both exactly 1."""
+        assert [] == pinned_in_some_world(shipped, BESIDE_PUBLIC, PUBLIC)
