@@ -55,6 +55,7 @@ from .schema import (
     Identifiers,
     ListOf,
     Nested,
+    not_known,
     yaml_fields,
 )
 from .validation import read_records, validate
@@ -541,14 +542,22 @@ def exact_country(text: str) -> str | None:
     *text* must be a code in the wrong case, an alpha-3 code, or a
     country's name, and name exactly one country, the one
     :func:`coalition_registry.countries.suggest` suggests: near-misses
-    ("Untied Kingdom") and aliases ("UK") are left for a person.
+    ("Untied Kingdom") and aliases ("UK") are left for a person, and so is
+    what volunteers write for "not known" that is also a code in lower
+    case (``no``, ``na``), since validate offers both readings.
 
     >>> exact_country("deu"), exact_country("gb"), exact_country("France")
     ('DE', 'GB', 'FR')
     >>> exact_country("Untied Kingdom") is None, exact_country("Europe")
     (True, None)
+    >>> exact_country("no"), exact_country("na"), exact_country("nor")
+    (None, None, 'NO')
     """
-    if countries.is_country(text) or countries.is_region_word(text):
+    if (
+        countries.is_country(text)
+        or countries.is_region_word(text)
+        or not_known(text)
+    ):
         return None
     key = countries.normalise(text)
     key = key.removeprefix("the ")
@@ -932,7 +941,8 @@ _NOT_CERTAIN: Final = (
     "--fix changes a country only when what is written can mean that "
     "country alone (a name, an alpha-3 code, a code in lower case); an "
     "alias, a near-miss, a region or a name of two countries is for a "
-    "person to check: correct it as the message above says"
+    "person to check, and so is a word for not known that is also a code "
+    "('no', 'na'): correct it as the message above says"
 )
 
 

@@ -603,7 +603,7 @@ class Country(FieldType):
         )
         # Given for every private value too: only for some, it would tell
         # which values those are.
-        if ctx.redact or text.strip().lower().rstrip(".") in _NOT_KNOWN:
+        if ctx.redact or not_known(text):
             leave_out = (
                 "if no source says where it is, leave the field out (it is "
                 "counted as unknown)"
@@ -762,6 +762,20 @@ def date_hint(text: str) -> str:
 _NOT_KNOWN: Final = frozenset(
     {"unknown", "none", "n/a", "na", "tbc", "tbd", "?", "-", "not known", "no"}
 )
+
+
+def not_known(text: str) -> bool:
+    """Whether *text*, which is not a country code, is what volunteers
+    write for "not known" (``N/A``, ``TBC``, ``no``...).  ``no`` and ``na``
+    are Norway's and Namibia's codes in lower case too: which is meant is
+    for a person to say.
+
+    >>> not_known("N/A"), not_known("no"), not_known("Norway")
+    (True, True, False)
+    """
+    return text.strip().lower().rstrip(".") in _NOT_KNOWN
+
+
 _DASHES: Final = str.maketrans(
     dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-")
 )

@@ -524,11 +524,16 @@ class TestFix:
             path.read_text()
         )
 
-    @pytest.mark.parametrize("written", ["Untied Kingdom", "UK", "Europe"])
+    @pytest.mark.parametrize(
+        "written", ["Untied Kingdom", "UK", "Europe", "no", "na", "No"]
+    )
     def test_guesses_are_left_to_a_person(
         self, write: WriteFile, written: str
     ) -> None:
-        """A near-miss, an alias or a region is not fixed."""
+        """A near-miss, an alias or a region is not fixed; nor is a word
+        for not known that is also a code in lower case ("no" may be
+        Norway, or a volunteer's "none"), which validate gives both ways.
+        """
         text = f"id: apple\nname: Apple\nhq_country: {written}\n"
         path = write("organisations/apple.yaml", text)
         code, out, _ = cli("fmt", "--fix")
