@@ -392,8 +392,8 @@ class _Letter:
     date: str | None
     publisher: str | None
     summary: str | None
-    claimed_signatories: int | None
-    claimed_countries: int | None
+    claimed_signatories: str | None
+    claimed_countries: str | None
 
     @classmethod
     def of(cls, registry: Registry, letter_id: str) -> _Letter:
@@ -426,12 +426,16 @@ class _Letter:
         )
 
 
-def _claimed(letter: Letter, measure: str) -> int | None:
+def _claimed(letter: Letter, measure: str) -> str | None:
+    """The figure the letter's first claim of *measure* states, as the
+    page says it: "at least 100" for a lower bound.
+    """
     if "claims" in letter.private:
         return None
     for claim in letter.claims:
         if claim.measure == measure and not claim.roles:
-            return claim.value
+            at_least = "at least " if claim.qualifier == "at-least" else ""
+            return f"{at_least}{claim.value}"
     return None
 
 

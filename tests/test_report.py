@@ -425,6 +425,26 @@ class TestContents:
         assert "19+" in text
         assert "17 countries not yet covered by a record" in text
 
+    def test_a_lower_bound_is_said_so(self, shipped_copy: Path) -> None:
+        """A claim of "over 100" (qualifier at-least) is "at least 100" in
+        the opening sentence and the figures, as in the claims table, never
+        a bare 100.
+        """
+        path = shipped_copy / "letters" / f"{LETTER}.yaml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace(
+                "    value: 104\n    qualifier: exact",
+                "    value: 100\n    qualifier: at-least",
+                1,
+            ),
+            encoding="utf-8",
+        )
+        page = report.html_report(cr.load("registry_data"), LETTER)
+        assert "Its sources say at least 100 signatories" in page
+        assert "the letter&#x27;s sources claim at least 100" in page
+        assert "say 100 signatories" not in page
+
     def test_organisations_with_their_sources(self, page: str) -> None:
         """The organisations that signed, each linked to its source."""
         assert "Barnardo&#x27;s" in page
