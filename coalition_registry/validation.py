@@ -544,7 +544,9 @@ def _mismatch(stem: str, record_id: str, *, new_id: bool = True) -> str:
     other files: the message is kept in the cache with the file's result.
     """
     said = f"the file is named {stem!r} but the record's id is {record_id!r}"
-    if not new_id:
+    if not new_id or not SLUG.fullmatch(stem):
+        # A file name with a space, a capital or an accent is no id to
+        # copy into the record.
         return f"{said}; rename the file to {record_id}.yaml"
     return (
         f"{said}; if this is a new record, change its id to {stem!r}, else "
