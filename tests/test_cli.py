@@ -274,6 +274,27 @@ class TestExport:
         assert "did you mean 'survivors-letter-2023'?" in err
 
 
+@pytest.mark.parametrize(
+    "command", ["coverage", "reconcile", "export", "report", "map"]
+)
+@pytest.mark.parametrize(
+    "part", ["registry_data/signatures", "registry_data/registry.yaml"]
+)
+def test_part_of_a_registry_is_not_counted_as_all_of_it(
+    shipped_copy: Path, command: str, part: str
+) -> None:
+    """validate checks a sub-folder against the registry around it; the
+    commands that count would count its records alone (an empty export,
+    "0 letters"), so they say which folder to give instead.
+    """
+    code, out, err = cli(command, part)
+    assert (2, "") == (code, out)
+    assert (
+        f"{part} is inside the registry registry_data: this command reads a "
+        "whole registry; give its folder, registry_data"
+    ) in err
+
+
 class TestHelp:
     def test_export_letter_defaults_to_every_letter(self) -> None:
         """export without --letter writes every letter's signatories."""

@@ -134,6 +134,23 @@ def read_registry(path: str, io: Output) -> Registry | None:
     ``validate`` does) when it has errors.
     """
     existing([path])
+    # Imported here: only the commands that read a registry need it.
+    from pathlib import Path
+
+    from coalition_registry import files
+
+    root = files.find_root(Path(path))
+    if root is not None and not (
+        os.path.isdir(path) and os.path.samefile(path, root)
+    ):
+        # validate reads a file or a sub-folder against the registry
+        # around it, but its records alone would be counted here, and a
+        # count of part of a registry looks like a count of all of it.
+        whole = files.display_path(root)
+        raise UsageError(
+            f"{path} is inside the registry {whole}: this command reads "
+            f"a whole registry; give its folder, {whole}"
+        )
     report = validate(path)
     if not report.valid:
         # Imported here: only a registry with errors needs it.
