@@ -46,6 +46,16 @@ MAX_ID_LENGTH: Final = 120
 # ASCII digits only: \d takes in other scripts' digits too (full-width).
 _DATE: Final = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _INT: Final = re.compile(r"^[0-9]+$")
+#: A figure with thousands separators: 1,200, 1.200, 1 200.
+_GROUPED: Final = re.compile(r"[0-9]{1,3}(?:[,.\u00a0\u202f ][0-9]{3})+")
+#: A figure given as a bound or an estimate: 100+, over 1,000, ~50.
+_BOUND: Final = re.compile(
+    r"(?P<over>(?:>|≥|over|more than|at least)\s*)?"
+    r"(?:(?:~|c\.|ca\.?|approx\.?|about|around|some)\s*)?"
+    r"(?P<n>[0-9]{1,3}(?:[,.\u00a0\u202f ][0-9]{3})+|[0-9]+)"
+    r"\s*(?P<plus>\+)?",
+    re.IGNORECASE,
+)
 #: Unknown fields reported one by one in a record before a summary line.
 _MAX_UNKNOWN: Final = 20
 _SPACE: Final = re.compile(r"\s")
@@ -952,10 +962,42 @@ class Count(FieldType):
         return ctx.report(
             "invalid-value",
             f"{ctx.show(text)} is not a whole number from {self.minimum} to "
-            f"{_MOST_PEOPLE:,}{also}",
+            f"{_MOST_PEOPLE:,}{also}{self._hint(text, ctx.redact)}",
             pos,
             pointer,
         )
+
+    def _hint(self, text: str, redact: bool) -> str:
+        """How to write a figure as a spreadsheet or a press release gives
+        it (``1,200``, ``100+``, ``~50``); the same for every private
+        value, which it must not tell apart.
+        """
+        plain = "; write digits only, with no separators, signs or words"
+        if redact:
+            return plain
+        bare = text.strip()
+        if _INT.fullmatch(bare):
+            # Out of range (the message says the range), or padded.
+            return "" if bare == text else f"; did you mean {bare}?"
+        word = bare.lower()
+        if self.unknown_ok and word == "unknown":
+            return "; write unknown in lower case"
+        if self.unknown_ok and word.rstrip(".") in _NOT_KNOWN:
+            return "; if no source gives the figure, write unknown"
+        if _GROUPED.fullmatch(bare):
+            return f"; did you mean {re.sub(r'[^0-9]', '', bare)}?"
+        bound = _BOUND.fullmatch(bare)
+        if bound is None:
+            return plain
+        figure = re.sub(r"[^0-9]", "", bound.group("n"))
+        if self.unknown_ok:
+            return (
+                f"; write the figure a source states ({figure}), or "
+                "unknown, and say in notes what the source says"
+            )
+        if bound.group("plus") or (bound.group("over") or "").strip():
+            return f"; write {figure}, and add qualifier: at-least"
+        return f"; write the figure the source gives, {figure}"
 
     def json_schema(self) -> dict[str, Any]:
         number = {

@@ -198,6 +198,60 @@ _LEAVE_OUT = (
 
 
 @pytest.mark.parametrize(
+    ("count", "written", "end"),
+    [
+        (schema.Count(), "1,200", "; did you mean 1200?"),
+        (schema.Count(), "100+", "; write 100, and add qualifier: at-least"),
+        (
+            schema.Count(),
+            "over 1,000",
+            "; write 1000, and add qualifier: at-least",
+        ),
+        (schema.Count(), "~50", "; write the figure the source gives, 50"),
+        (
+            schema.Count(),
+            "lots",
+            "; write digits only, with no separators, signs or words",
+        ),
+        (
+            schema.Count(minimum=1, unknown_ok=True),
+            "Unknown",
+            "; write unknown in lower case",
+        ),
+        (
+            schema.Count(minimum=1, unknown_ok=True),
+            "N/A",
+            "; if no source gives the figure, write unknown",
+        ),
+        (
+            schema.Count(minimum=1, unknown_ok=True),
+            "100+",
+            "; write the figure a source states (100), or unknown, and say in notes what the source says",
+        ),
+        (schema.Count(minimum=1), "0", "from 1 to 10,000,000,000"),
+    ],
+)
+def test_what_a_figure_written_as_in_a_press_release_gets(
+    count: schema.Count, written: str, end: str
+) -> None:
+    """Spreadsheet and press-release habits get the figure to write."""
+    ctx = schema.Context("f", [])
+    count.convert(written, ctx, (1, 1), "$.value")
+    assert ctx.problems[0].message.endswith(end)
+
+
+def test_a_private_figure_gets_the_same_hint_whatever_it_is() -> None:
+    """The hint for a private value never tells one value from another."""
+    messages = set()
+    for written in ("1,200", "100+", "lots", "Unknown"):
+        ctx = schema.Context("f", [], redact=True)
+        schema.Count(unknown_ok=True).convert(written, ctx, (1, 1), "$.x")
+        messages.add(ctx.problems[0].message)
+    assert 1 == len(messages)
+    assert "1" not in messages.pop().split(";")[-1]
+
+
+@pytest.mark.parametrize(
     ("written", "end"),
     [
         ("no", "write 'NO' if Norway is meant, or, " + _LEAVE_OUT),
