@@ -21,14 +21,15 @@ import re
 
 from typing import Any, Final
 
-from .parsing import Limits, YMap, YSeq
+from .parsing import Limits, YMap, YSeq, _nbsp_indent
 
 
 __all__ = ["read"]
 
 # Anything here makes the text one the full parser must read: tabs (line
 # breaks and indentation rules), a byte-order mark inside the text, line
-# breaks other than LF and CRLF, and document and directive markers.
+# breaks other than LF and CRLF, a line indented with a non-breaking space,
+# and document and directive markers.
 _MARKER: Final = re.compile(r"^(?:\.\.\.|---[^\r\n]|%)", re.MULTILINE)
 
 
@@ -45,6 +46,10 @@ def _declined(text: str) -> bool:
         return True
     if "\r" in text and text.count("\r") != text.count("\r\n"):
         return True  # a lone carriage return
+    if _nbsp_indent(text) is not None:
+        # Refused by the full parser; here only a block of text (|, >)
+        # would take such a line, so check the whole text once.
+        return True
     return (
         text.startswith(("%", "---", "..."))
         or "\n%" in text

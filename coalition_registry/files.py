@@ -26,6 +26,25 @@ __all__ = ["REGISTRY_FILE", "FileEntry", "display_path", "find_root", "walk"]
 REGISTRY_FILE: Final = "registry.yaml"
 SUFFIXES: Final = frozenset({".yaml", ".yml"})
 SUFFIXES_TUPLE: Final = tuple(SUFFIXES)
+#: The folders that hold records (``model.FOLDERS``, named here so that
+#: finding files does not import the model).
+RECORD_FOLDERS: Final = frozenset(
+    {
+        "coalitions",
+        "groups",
+        "letters",
+        "organisations",
+        "people",
+        "signatures",
+    }
+)
+# What editors and spreadsheets add to a name when saving plain text
+# (Notepad's ".txt"), and "" for no extension at all.  A file named so in a
+# record folder is looked into: it may be a record saved under the wrong
+# name.  Other names (README.md, notes.pdf) are never opened.
+_TEXT_EXTENSIONS: Final = frozenset({"", "txt", "text", "csv", "tsv"})
+# How much of such a file is read to see whether it holds a record.
+_SNIFF_BYTES: Final = 4096
 
 
 @attrs.frozen
@@ -55,7 +74,8 @@ class FileEntry:
     def stem(self) -> str:
         """The file's name without its suffix."""
         name = os.path.basename(self.path)
-        return name[: name.rfind(".")]
+        dot = name.rfind(".")
+        return name[:dot] if dot >= 0 else name
 
 
 def display_path(path: Path) -> str:
@@ -89,6 +109,11 @@ def walk(root: Path) -> list[FileEntry]:
     """Every YAML file below *root*, in a stable order, except the root's
     ``registry.yaml``.  Hidden files and folders (``.git``...) are skipped;
     linked folders are not followed.
+
+    Files that are not read but may have been meant as record files are
+    listed too, each with an ``ignored-file`` problem: a name like a YAML
+    file's (``x.YAML``, ``.x.yaml``, ``x.yaml.txt``), or, in a record
+    folder, a record saved as plain text (``x.txt``, ``x.csv``, ``x``).
     """
     real_root = root.resolve()
     entries: list[FileEntry] = []
@@ -161,6 +186,24 @@ def walk(root: Path) -> list[FileEntry]:
                 else:
                     problem = None
                 entries.append(FileEntry(path, shown_path, top, problem))
+            elif (
+                top in RECORD_FOLDERS
+                and _text_extension(name) is not None
+                and item.is_file(follow_symlinks=False)
+                and _holds_a_record(path)
+            ):
+                # Notepad saves "x.txt"; a file saved with no extension
+                # looks like any other in a file manager: either would be
+                # missing from every count, unsaid.  Only these few names
+                # cost a read, so a large registry is walked as fast.
+                entries.append(
+                    FileEntry(
+                        path,
+                        shown_path,
+                        top,
+                        _saved_as_text(shown_path, printable),
+                    )
+                )
         stack.extend(reversed(subfolders))
     entries.sort(key=_SHOWN)
     return entries
@@ -173,6 +216,73 @@ def _yaml_like(name: str) -> bool:
     lower = name.lower()
     return lower.endswith(SUFFIXES_TUPLE) or (
         not name.startswith(".") and (".yaml." in lower or ".yml." in lower)
+    )
+
+
+def _text_extension(name: str) -> str | None:
+    """The extension of a name a plain-text record could have been saved
+    under (``"txt"``, or ``""`` for none), in lower case; else ``None``.
+    """
+    dot = name.rfind(".")
+    extension = name[dot + 1 :].lower() if dot > 0 else ""
+    return extension if extension in _TEXT_EXTENSIONS else None
+
+
+# A record's first line: "field:" (a list of records: "- field:") with a
+# field named as the schema names them, in lower case.  A README's prose,
+# a licence or a spreadsheet's "id,name" header does not start so.
+_FIRST_FIELD: Final = re.compile(r"(?:- +)?[a-z][a-z0-9_]*:(?:[ \t]|$)")
+
+
+def _looks_like_a_record(head: bytes) -> bool:
+    r"""Whether *head*, the first bytes of a file, starts like a record file:
+    its first line that is not blank, a comment or ``---`` is ``field:``.
+
+    >>> _looks_like_a_record(b"# Example\nid: example-org\nname: Ex")
+    True
+    >>> _looks_like_a_record(b"Notes on these records: none yet")
+    False
+    """
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head.decode("utf-16", errors="replace")  # Notepad's "Unicode"
+    else:
+        text = head.decode("utf-8", errors="replace")
+    for line in text.lstrip("\ufeff").splitlines():
+        content = line.strip()
+        if content and content[0] != "#" and content != "---":
+            return _FIRST_FIELD.match(line) is not None
+    return False
+
+
+def _holds_a_record(path: str) -> bool:
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError:
+        return False  # not readable: nothing to say it is a record
+    try:
+        return _looks_like_a_record(os.read(fd, _SNIFF_BYTES))
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def _saved_as_text(shown: str, name: str) -> Problem:
+    """``ignored-file`` for a record saved as plain text, with the name to
+    give it; *name* is the file's printable name.
+    """
+    dot = name.rfind(".")
+    stem = name[:dot] if dot > 0 else name
+    why = (
+        f"its name ends in '{name[dot:]}', not '.yaml'"
+        if dot > 0 and dot < len(name) - 1
+        else "its name does not end in '.yaml'"
+    )
+    return Problem(
+        "ignored-file",
+        f"this file is not read: it looks like a record, but {why}; rename "
+        f"it to '{stem}.yaml', or delete it",
+        Location(shown),
     )
 
 

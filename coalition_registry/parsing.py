@@ -461,6 +461,10 @@ def _unclosed_flow(text: str, at: Pos) -> tuple[Pos, str] | None:
 
 
 _TAB: Final = "a tab cannot be used here; indent with spaces, not tabs"
+_NBSP_INDENTED: Final = (
+    "this line is indented with non-breaking spaces (copied from a word "
+    "processor?); retype the indentation with ordinary spaces"
+)
 # A line of a value running on that reads like "field: value" of its own.
 _LOOKS_LIKE_A_FIELD: Final = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
 
@@ -547,9 +551,14 @@ def _in_plain_words(
                 )
             break
         return None
-    if "cannot start any token" in problem:
+    if (
+        "cannot start any token" in problem
+        # "? " starts a key written on a line of its own ("? key"), which
+        # is refused after "field: ": a '?' put for a value not yet known.
+        or "mapping keys are not allowed" in problem
+    ):
         char = _char_at(text, line, col)
-        if char in "@`%":
+        if char in "@`%?":
             return (line, col), (
                 f"a value cannot start with '{char}' unless it is in "
                 f"quotes{_QUOTE_IT}"
@@ -1129,6 +1138,23 @@ def parse_text(
     return _parse_full(text, path, limits, first_line)
 
 
+# A non-breaking space (U+00A0) in a line's indentation, as text pasted
+# from a word processor has.  YAML indents with spaces only: to libyaml the
+# line starts with text, so it becomes a key of its own, a value, or a
+# syntax error, and the message names none of that.
+_NBSP_INDENT: Final = re.compile(r"(?:^|(?<=\r))[ ]*\xa0", re.MULTILINE)
+
+
+def _nbsp_indent(text: str) -> Pos | None:
+    """Where the first non-breaking space in a line's indentation is, if a
+    line of *text* is indented with one.
+    """
+    if "\xa0" not in text:  # nearly every file: one scan, no pattern
+        return None
+    found = _NBSP_INDENT.search(text)
+    return None if found is None else _position(text, found.end() - 1)
+
+
 def _parse_full(
     text: str, path: str, limits: Limits, first_line: int = 1
 ) -> Document:
@@ -1137,6 +1163,15 @@ def _parse_full(
     if first_line > 1:
         # Blank lines cost nothing to parse and make every mark right.
         text = "\n" * (first_line - 1) + text
+    nbsp = _nbsp_indent(text)
+    if nbsp is not None:
+        # Checked before libyaml, which would read the line as something
+        # else and explain that instead.
+        return Document(
+            path,
+            None,
+            (Problem("yaml-syntax", _NBSP_INDENTED, Location(path, *nbsp)),),
+        )
     if "&" in text or "*" in text or _may_nest_deeply(text, limits):
         problems, safe = _scan_events(text, path, limits)
         if not safe:

@@ -390,7 +390,8 @@ CODES: dict[str, Code] = _codes(
         _W,
         "A file in a record folder looks like a record file but is not "
         "read: its name ends in .YAML, starts with a dot, or ends in "
-        "something after .yaml.",
+        "something after .yaml; or it holds what looks like a record but "
+        "is named .txt, .csv or with no extension.",
         "Rename it to end in .yaml (lower case, nothing after it, no dot "
         "in front), or delete it.",
     ),

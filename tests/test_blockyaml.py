@@ -178,6 +178,8 @@ class TestSubset:
             "a: 1\n---\nb: 2\n",
             "%YAML 1.2\n---\na: 1\n",
             "a: 1\r b: 2\n",
+            "a:\n\xa0 - b\n",  # a non-breaking space in the indentation
+            "a: |\n  x\n  \xa0y\n",  # ... even in a block of text
             "  a: 1\n",
             "just text\n",
             "",
@@ -292,7 +294,7 @@ VALUES = st.sampled_from(
 KEYS = st.sampled_from(
     ["id", "name", "a-b", "A_1", "<<", "'q'", "1x", "x y", "é", "-", "?"]
 )
-INDENTS = st.sampled_from(["", " ", "  ", "   ", "    ", "      "])
+INDENTS = st.sampled_from(["", " ", "  ", "   ", "    ", "      ", " \xa0"])
 
 
 @st.composite
@@ -424,6 +426,7 @@ def documents(draw: st.DrawFn) -> str:
 @example("- a: |\n   x\n  b: y\n")
 @example("a: >\n tt")  # clipped, with no line break at the end of the text
 @example("a: |\n x\n\n")
+@example("a: |\n  x\n  \xa0y\nb: \xa0z\n")  # the full parser refuses it
 def test_agrees_with_libyaml(text: str) -> None:
     agrees(text)
 

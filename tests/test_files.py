@@ -145,3 +145,162 @@ def test_a_file_deleted_after_the_listing(
         "or deleted while being read; run again"
     )
     assert [expected] == messages
+
+
+RECORD = b'id: example-org\nname: Example Org\nsources:\n  - url: "x"\n'
+
+
+def walked(root: Path) -> dict[str, str | None]:
+    """Each file the walk lists, relative to *root*, with its problem's
+    code, if it has one.
+    """
+    return {
+        Path(e.path).relative_to(root).as_posix(): (
+            None if e.problem is None else e.problem.code
+        )
+        for e in files.walk(root)
+    }
+
+
+class TestRecordsSavedAsText:
+    """A record saved as .txt, .csv or with no extension in a record folder
+    is reported, since it would be missing from every count; other files
+    stay quiet.
+    """
+
+    @pytest.fixture(name="root")
+    def _root(self, tmp_path: Path) -> Path:
+        (tmp_path / "registry.yaml").write_text("schema_version: 1\n")
+        for folder in files.RECORD_FOLDERS:
+            (tmp_path / folder).mkdir()
+        return tmp_path
+
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "organisations/example-org.txt",
+            "organisations/example-org.TXT",
+            "organisations/example-org",
+            "organisations/example-org.",
+            "organisations/example-org.csv",
+            "organisations/example-org.tsv",
+            "organisations/example-org.text",
+            "people/person-7k2m9x.txt",
+            "signatures/example-letter/example-org",
+            "coalitions/deep/er/example-org.txt",
+        ],
+    )
+    def test_reported(self, root: Path, name: str) -> None:
+        """Anywhere below a record folder, whatever the extension's case."""
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(RECORD)
+        assert {name: "ignored-file"} == walked(root)
+
+    @pytest.mark.parametrize(
+        "head",
+        [
+            RECORD,
+            b"\xef\xbb\xbf" + RECORD,  # a byte-order mark
+            RECORD.replace(b"\n", b"\r\n"),
+            b"# Example Org\n\n---\n" + RECORD,
+            b"- id: example-org\n  name: Example Org\n",  # a list file
+            b"id:\n",
+            "id: example-org\n".encode("utf-16"),  # Notepad's "Unicode"
+        ],
+    )
+    def test_what_looks_like_a_record(self, head: bytes) -> None:
+        """Its first line that is not a comment is a field, in lower case."""
+        assert files._looks_like_a_record(head)
+
+    @pytest.mark.parametrize(
+        "head",
+        [
+            b"",
+            b"# only a comment\n",
+            b"These files list the organisations.\n",
+            b"Note: check these.\n",  # prose: a capital letter
+            b"id,name\nexample-org,Example Org\n",  # a spreadsheet
+            b"CC-BY-4.0\n",
+            b"  id: example-org\n",  # indented: not how a record starts
+            b"https://example.org\n",
+            b"\x89PNG\r\n\x1a\n",
+        ],
+    )
+    def test_what_does_not(self, head: bytes) -> None:
+        assert not files._looks_like_a_record(head)
+
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "organisations/README",
+            "organisations/LICENSE",
+            "organisations/README.md",
+            "organisations/notes.md",
+            "organisations/example-org.json",
+            "organisations/example-org.docx",
+            "organisations/.gitkeep",
+            "organisations/.example-org.txt",
+            "README",
+            "example-org.txt",
+            "docs/example-org.txt",
+        ],
+    )
+    def test_quiet(self, root: Path, name: str) -> None:
+        """Prose, other kinds of file, hidden files, and files outside the
+        record folders are not reported, even holding a record.
+        """
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        prose = "README" in name or "LICENSE" in name
+        text = b"Shared under CC-BY-4.0.\n" if prose else RECORD
+        (root / name).write_bytes(text)
+        assert {} == walked(root)
+
+    def test_a_folder_named_like_a_record_is_walked(self, root: Path) -> None:
+        (root / "organisations" / "example-org").mkdir()
+        (root / "organisations" / "example-org" / "a.yaml").write_bytes(RECORD)
+        assert {"organisations/example-org/a.yaml": None} == walked(root)
+
+    def test_the_message_says_what_to_rename_it_to(self, root: Path) -> None:
+        (root / "organisations" / "example-org.txt").write_bytes(RECORD)
+        (root / "organisations" / "example-fund").write_bytes(RECORD)
+        messages = [e.problem.message for e in files.walk(root) if e.problem]
+        no_extension = (
+            "this file is not read: it looks like a record, but its name "
+            "does not end in '.yaml'; rename it to 'example-fund.yaml', or "
+            "delete it"
+        )
+        txt = (
+            "this file is not read: it looks like a record, but its name "
+            "ends in '.txt', not '.yaml'; rename it to 'example-org.yaml', "
+            "or delete it"
+        )
+        assert [no_extension, txt] == messages
+
+    def test_the_stem_of_a_name_without_extension(self, root: Path) -> None:
+        (root / "organisations" / "example-org").write_bytes(RECORD)
+        (entry,) = files.walk(root)
+        assert (True, "example-org") == (entry.ignored, entry.stem)
+
+    def test_yaml_files_are_not_opened(
+        self, root: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Only a name that is not .yaml or .yml may cost a read."""
+        for i in range(20):
+            (root / "organisations" / f"o{i}.yaml").write_bytes(RECORD)
+        (root / "organisations" / "notes.md").write_bytes(RECORD)
+        (root / "organisations" / "example-org.txt").write_bytes(RECORD)
+        opened: list[str] = []
+        real = os.open
+
+        def counting_open(path: str, *args: Any, **kwargs: Any) -> int:
+            opened.append(os.path.basename(path))
+            return real(path, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", counting_open)
+        files.walk(root)
+        assert ["example-org.txt"] == opened
+
+    def test_record_folders_are_the_models(self) -> None:
+        from coalition_registry.model import FOLDERS
+
+        assert set(FOLDERS) == files.RECORD_FOLDERS

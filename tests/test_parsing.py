@@ -338,3 +338,98 @@ def test_a_value_cut_short_by_a_comment(text: str, column: int | None) -> None:
         p.location.column for p in problems if p.code == "comment-in-value"
     ]
     assert ([column] if column else []) == found
+
+
+NBSP_INDENTED = (
+    "this line is indented with non-breaking spaces (copied from a word "
+    "processor?); retype the indentation with ordinary spaces"
+)
+
+
+class TestNonBreakingSpaceIndentation:
+    """A line indented with U+00A0, as pasted from a word processor, is
+    named as such, where libyaml would read it as a key, a mapping or a
+    line with no ':'.
+    """
+
+    @pytest.mark.parametrize(
+        ("text", "where"),
+        [
+            ('sources:\n\xa0\xa0- url: "https://example.org"\n', (2, 1)),
+            ('sources:\n \xa0- url: "https://example.org"\n', (2, 2)),
+            ("aliases:\n\xa0\xa0- EO\nkind: charity\n", (2, 1)),
+            ("aliases:\n  - EO\n  \xa0- EX\n", (3, 3)),
+            ("\xa0id: x\n", (1, 1)),
+            ("a: |\n  x\n  \xa0y\n", (3, 3)),  # even in a block of text
+            ("a: 1\r\nb:\r\n\xa0 - c\r\n", (3, 1)),
+            ("a: 1\rb:\r \xa0- c\r", (3, 2)),  # an old Mac's line breaks
+            ("b:\n\xa0- c\nd:\n\xa0- e\n", (2, 1)),  # the first one
+        ],
+    )
+    def test_named_where_it_is(
+        self, text: str, where: tuple[int, int]
+    ) -> None:
+        doc = parsing.parse_text(text, "f.yaml")
+        assert [("yaml-syntax", NBSP_INDENTED, where)] == [
+            (p.code, p.message, (p.location.line, p.location.column))
+            for p in doc.problems
+        ]
+        assert doc.data is None
+
+    def test_position_in_a_part_of_a_file(self) -> None:
+        doc = parsing.parse_text("a:\n\xa0- b\n", "f.yaml", first_line=10)
+        (problem,) = doc.problems
+        assert (11, 1) == (problem.location.line, problem.location.column)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "name: Example\xa0Org\n",
+            "name: \xa0Example Org\n",
+            "aliases:\n  - \xa0EO\n",
+            "notes: |\n  a\xa0b\n",
+        ],
+    )
+    def test_elsewhere_it_is_text(self, text: str) -> None:
+        assert () == parsing.parse_text(text, "f.yaml").problems
+
+    def test_after_a_colon_it_keeps_its_own_message(self) -> None:
+        raw = b"id: x\nname:\xc2\xa0 Example\nkind: y\n"
+        (problem,) = parse(raw, "f.yaml").problems
+        assert "the space after this field's ':'" in problem.message
+
+
+class TestQuestionMarkValue:
+    """'?' put for a value not yet known gets the quoting hint that '@'
+    and '%' get, not libyaml's "mapping keys are not allowed".
+    """
+
+    @pytest.mark.parametrize(
+        ("text", "column"),
+        [
+            ("member_count: ?\n", 15),
+            ("hq_country: ?\nid: x\n", 13),
+            ("notes: ? not sure\n", 8),
+            ("id: x\nnotes: ?", 8),
+            ("- id: x\n  notes: ?\n", 10),
+        ],
+    )
+    def test_hint(self, text: str, column: int) -> None:
+        (problem,) = parsing.parse_text(text, "f.yaml").problems
+        hint = (
+            "a value cannot start with '?' unless it is in quotes; put the "
+            'whole value in double quotes ("...")'
+        )
+        assert ("yaml-syntax", hint, column) == (
+            problem.code,
+            problem.message,
+            problem.location.column,
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [('member_count: "?"\n', "?"), ("notes: ?maybe\n", "?maybe")],
+    )
+    def test_quoted_or_joined_it_is_text(self, text: str, value: str) -> None:
+        doc = parsing.parse_text(text, "f.yaml")
+        assert ((), value) == (doc.problems, next(iter(doc.data.values())))

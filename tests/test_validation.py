@@ -158,6 +158,28 @@ class TestReported:
             (p.code, p.location.path) for p in report.problems
         ]
 
+    def test_a_record_saved_as_text_is_not_counted(
+        self, write: WriteFile
+    ) -> None:
+        """A record saved as .txt, or with no extension, is warned about
+        and counted neither as a file read nor as a record."""
+        before = cr.validate("registry_data").summary
+        org = ORG.format(country="GB", number="1")
+        write("organisations/test-org.txt", org)
+        write("organisations/other-org", org.replace("test-org", "other-org"))
+        for named in ("registry_data", "registry_data/organisations"):
+            report = cr.validate(named)
+            assert report.valid
+            assert [
+                ("ignored-file", "registry_data/organisations/other-org"),
+                ("ignored-file", "registry_data/organisations/test-org.txt"),
+            ] == [(p.code, p.location.path) for p in report.problems]
+        report = cr.validate("registry_data")
+        assert (before["files"], before["records"]) == (
+            report.summary["files"],
+            report.summary["records"],
+        )
+
     @pytest.mark.parametrize(
         "named",
         ["absolute", "test-org.yaml", "../organisations/test-org.yaml", "."],
