@@ -315,14 +315,17 @@ def _well_formed(result: Any, shown: str, file_digest: str) -> bool:
 
 
 _RECORD_KINDS: Final = frozenset(FOLDERS.values())
+# A reference's last field is None for a name written where an id belongs
+# (schema.Reference), else whether its value is private.
 _REFERENCE: Final = (str, tuple, str, int, int, str, bool)
+_NAME_REFERENCE: Final = (*_REFERENCE[:-1], type(None))
 _ID_USE: Final = (str, str, str, int, int)
 
 
 def _is_reference(ref: Any, shown: str) -> bool:
     return (
         type(ref) is tuple
-        and tuple(map(type, ref)) == _REFERENCE
+        and tuple(map(type, ref)) in (_REFERENCE, _NAME_REFERENCE)
         and ref[2] == shown
         and all(type(kind) is str for kind in ref[1])
     )

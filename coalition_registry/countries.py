@@ -83,6 +83,12 @@ _ALIASES: Final = {
     "drc": "CD",
     "dr congo": "CD",
     "republic of the congo": "CG",
+    # Abbreviations and places that press releases give for a country.
+    "ksa": "SA",
+    "rok": "KR",
+    "gaza": "PS",
+    "occupied palestinian territory": "PS",
+    "occupied palestinian territories": "PS",
 }
 
 #: Words that name a region or no place at all: these belong in ``scope``.
@@ -90,21 +96,51 @@ REGION_WORDS: Final = frozenset(
     {
         "africa",
         "americas",
+        "apac",
         "asia",
         "asia pacific",
+        "balkans",
+        "baltic states",
+        "baltics",
+        "benelux",
         "caribbean",
         "central america",
+        "central and eastern europe",
+        "central asia",
+        "dach",
+        "east africa",
+        "east asia",
+        "eastern europe",
+        "emea",
         "eu",
         "europe",
         "european union",
         "global",
+        "gulf",
+        "gulf states",
         "international",
+        "latam",
         "latin america",
+        "mena",
         "middle east",
+        "middle east and north africa",
+        "nordic countries",
+        "nordics",
+        "north africa",
         "north america",
         "oceania",
         "online",
+        "pacific",
+        "scandinavia",
         "south america",
+        "south asia",
+        "south east asia",
+        "southeast asia",
+        "southern africa",
+        "sub saharan africa",
+        "west africa",
+        "western balkans",
+        "western europe",
         "worldwide",
     }
 )
@@ -152,7 +188,14 @@ def _index() -> dict[str, str]:
 
     index: dict[str, str] = {}
     for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name", "alpha_3"):
+        # numeric: ISO 3166-1's three digits ("826"), as data sets give it.
+        for attr in (
+            "name",
+            "common_name",
+            "official_name",
+            "alpha_3",
+            "numeric",
+        ):
             value = getattr(c, attr, None)
             if value:
                 index.setdefault(normalise(value), c.alpha_2)
@@ -222,7 +265,12 @@ def suggest(text: str) -> str | None:
 
 #: Names people use for either of two countries: no code is suggested for
 #: them, nor written by ``fmt --fix``; :func:`either` names both.
-_EITHER: Final = dict.fromkeys(("congo", "the congo", "kongo"), ("CG", "CD"))
+_EITHER: Final = {
+    **dict.fromkeys(("congo", "the congo", "kongo"), ("CG", "CD")),
+    # Two Crown Dependencies, each with its own code.
+    "channel islands": ("JE", "GG"),
+    "the channel islands": ("JE", "GG"),
+}
 
 
 def either(text: str) -> tuple[str, ...]:
@@ -237,5 +285,9 @@ def either(text: str) -> tuple[str, ...]:
 
 
 def is_region_word(text: str) -> bool:
-    """Whether *text* names a region or 'international', not a country."""
-    return normalise(text) in REGION_WORDS
+    """Whether *text* names a region or 'international', not a country.
+
+    >>> is_region_word("The Nordics"), is_region_word("Norway")
+    (True, False)
+    """
+    return normalise(text).removeprefix("the ") in REGION_WORDS

@@ -5,6 +5,10 @@ Only organisations, groups and public people are listed, and only for
 active signatures.  People who are not public and withdrawn signatures are
 counted in :attr:`Export.unlisted`, never listed.  A field a record marks
 private is left empty.
+
+A signatory who signed for an organisation has ``capacity`` ``on-behalf-of``
+and that organisation's id in ``on_behalf_of``, so that a row never reads
+as a signature in their own name.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ COLUMNS: Final = (
     "name",
     "name_as_printed",
     "role",
+    "capacity",
+    "on_behalf_of",
     "country",
     "country_name",
     "scope",
@@ -150,6 +156,17 @@ def _shown(record: Any, name: str) -> str:
     return "" if value is None else str(value)
 
 
+def _on_behalf_of(signature: Signature) -> str:
+    """The organisation signed for, or empty.
+
+    Hidden with a private capacity too: an organisation named here says
+    the capacity was on-behalf-of.
+    """
+    if "capacity" in signature.private:
+        return ""
+    return _shown(signature, "on_behalf_of")
+
+
 def _row(signature: Signature, who: Signatory) -> dict[str, str]:
     country = country_of(who) or ""
     source = signature.sources[0].url if signature.sources else ""
@@ -164,6 +181,8 @@ def _row(signature: Signature, who: Signatory) -> dict[str, str]:
         if "name" in who.private
         else _shown(signature, "name_as_printed"),
         "role": _shown(signature, "role"),
+        "capacity": _shown(signature, "capacity"),
+        "on_behalf_of": _on_behalf_of(signature),
         "country": country,
         "country_name": country_name(country) if country else "",
         "scope": _shown(who, "scope") if isinstance(who, Organisation) else "",

@@ -183,7 +183,7 @@ def _sources() -> Any:
 
 def _private() -> Any:
     return field(
-        ListOf(Text()),
+        ListOf(Text(placeholder_ok=True)),
         doc="Fields whose values must never appear in any output.",
         example="[notes]",
         private_ok=False,
@@ -192,7 +192,7 @@ def _private() -> Any:
 
 def _notes() -> Any:
     return field(
-        Text(multiline=True),
+        Text(multiline=True, placeholder_ok=True),
         doc="Anything a reader should know, such as why a field is unknown.",
     )
 
@@ -794,8 +794,11 @@ class Signature(_Positioned):
     def __check__(
         values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
     ) -> None:
-        if values.get("capacity") == "on-behalf-of" and not values.get(
-            "on_behalf_of"
+        # An on_behalf_of that is written but invalid has its own problem.
+        if (
+            values.get("capacity") == "on-behalf-of"
+            and not values.get("on_behalf_of")
+            and raw.get("on_behalf_of") is None
         ):
             ctx.report(
                 "missing-field",

@@ -505,6 +505,15 @@ CODES: dict[str, Code] = _codes(
         "If they are one, keep one record and point the other's signatures "
         "at it; if not, give each its country, website or registry number.",
     ),
+    Code(
+        "placeholder-value",
+        _W,
+        "A text is only a word for 'not known' (TBC, TBD, N/A, unknown, "
+        "none, ?, -), which outputs would print as if it were the value.",
+        "Write the value a source gives; if the field may be left out, "
+        "leave it out until one does.",
+        "summary: TBC",
+    ),
 )
 
 

@@ -285,7 +285,16 @@ def export_jsonl(data: Export, out: TextIO) -> None:
 
 def export_markdown(data: Export, out: TextIO) -> None:
     """Listed signatories as a Markdown table, then what is left out."""
-    columns = ("letter", "name", "kind", "role", "country_name", "source")
+    columns = (
+        "letter",
+        "name",
+        "kind",
+        "role",
+        "capacity",
+        "on_behalf_of",
+        "country_name",
+        "source",
+    )
     print("| " + " | ".join(columns) + " |", file=out)
     print("|" + "---|" * len(columns), file=out)
     for row in data.rows:

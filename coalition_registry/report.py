@@ -288,6 +288,19 @@ def _unlisted(text: str) -> str:
     return f'<p class="unlisted">{_e(text)}</p>'
 
 
+def _role(registry: Registry, row: dict[str, str]) -> str:
+    """The role of an exported row, with the organisation signed for (by
+    its name, or its id when the name is private), so that a signature for
+    an organisation does not read as one in the signatory's own name.
+    """
+    for_id = row["on_behalf_of"]
+    if not for_id:
+        return row["role"]
+    org = registry.organisations.get(for_id)
+    name = for_id if org is None or "name" in org.private else org.name
+    return f"{row['role']}, on behalf of {name}".lstrip(", ")
+
+
 def _signatories(
     registry: Registry,
     letter_id: str,
@@ -315,7 +328,7 @@ def _signatories(
             "<tr>"
             f'<th scope="row">{_e(r["name"] or "Name not published")}</th>'
             f"<td>{_e(r['country_name'] or 'Unknown')}</td>"
-            f"<td>{_e(r['role'])}</td>"
+            f"<td>{_e(_role(registry, r))}</td>"
             f"<td>{_link(r['source'], _host(r['source'])) or '—'}</td>"
             "</tr>"
             for r in rows

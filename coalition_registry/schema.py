@@ -77,8 +77,13 @@ _SUSPICIOUS: Final = re.compile(
 #: registry is read: the id referred to, the kinds of record it may refer
 #: to, the file, line and column where it is written, the field that holds
 #: it, and whether that field is private.  A plain tuple: a registry holds
-#: millions, sent between processes and kept in the cache.
-Reference: TypeAlias = tuple[str, tuple[str, ...], str, int, int, str, bool]
+#: millions, sent between processes and kept in the cache.  ``None`` in the
+#: last place marks text that is no id at all (already reported
+#: ``invalid-id``), kept so that the checks across records can name the
+#: record whose name it is.
+Reference: TypeAlias = tuple[
+    str, tuple[str, ...], str, int, int, str, bool | None
+]
 
 
 @attrs.define
@@ -187,9 +192,17 @@ class FieldType:
 
 @attrs.frozen
 class Text(FieldType):
-    """Free text, such as a name.  Never quoted back in messages."""
+    """Free text, such as a name.
+
+    A whole value that is only a word for "not known" (``TBC``, ``N/A``)
+    gets a ``placeholder-value`` warning, unless *placeholder_ok*: outputs
+    would print it as if it were the value.
+    """
 
     multiline: bool = False
+    #: Whether such a word may be the whole value: in notes, "none" is
+    #: what a reader should know, and nothing prints notes as a value.
+    placeholder_ok: bool = False
     label: ClassVar[str] = "text"
 
     def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
@@ -199,6 +212,15 @@ class Text(FieldType):
             and not raw.isspace()
             and raw
         ):
+            # Checked by length first: the common value is longer than
+            # any placeholder, and passes in one comparison; a short one
+            # is looked up in a set before any call.
+            if (
+                len(raw) <= _LONGEST_PLACEHOLDER
+                and raw.strip().lower().rstrip(".") in _NOT_KNOWN
+                and not self.placeholder_ok
+            ):
+                check_placeholder(raw, ctx, pos, pointer)
             return raw if self.multiline else " ".join(raw.split())
         return super().convert(raw, ctx, pos, pointer)
 
@@ -209,7 +231,50 @@ class Text(FieldType):
             return ctx.report(
                 "invalid-value", "this text is blank", pos, pointer
             )
+        if not self.placeholder_ok:
+            check_placeholder(text, ctx, pos, pointer)
         return text if self.multiline else " ".join(text.split())
+
+
+def check_placeholder(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
+    """Warn when the whole of *text* is a word for "not known" (``TBC``,
+    ``N/A``, ``unknown``), which outputs would print as the value.
+
+    A private value is never checked: a warning given only for some
+    private values would tell those apart from the others.
+    """
+    if ctx.redact or not is_placeholder(text):
+        return
+    field = re.sub(r"\[\d+\]$", "", pointer).rpartition(".")[2]
+    if pointer.endswith("]"):
+        what, fix = f"one of the {field}", "or leave the item"
+    else:
+        what, fix = (
+            f"the {field}",
+            "or, if the field may be left out, leave it",
+        )
+    ctx.report(
+        "placeholder-value",
+        f"{ctx.show(text)} only says the value is not known, but outputs "
+        f"would print it as {what}; write the value a source gives, {fix} "
+        "out until one does",
+        pos,
+        pointer,
+    )
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether the whole of free *text* is a word for "not known".
+
+    ``no`` is left out: as a text it is an answer, not a placeholder.
+
+    >>> is_placeholder("TBC"), is_placeholder("N/A."), is_placeholder("No")
+    (True, True, False)
+    >>> is_placeholder("Example Charity")
+    False
+    """
+    word = text.strip().lower().rstrip(".")
+    return word != "no" and word in _NOT_KNOWN
 
 
 @attrs.frozen
@@ -546,6 +611,15 @@ class Ref(Slug):
             ctx.refs.append(
                 (value, self.kinds, ctx.path, *pos, pointer, ctx.redact)
             )
+        elif (
+            raw.__class__ is str
+            and not ctx.redact
+            and SLUG.fullmatch(raw) is None
+        ):
+            # A name written for an id ("publisher: Example Trust"): the
+            # record of that name, if any, is known only across records.
+            # Never for a private value, whose record would tell it.
+            ctx.refs.append((raw, self.kinds, ctx.path, *pos, pointer, None))
         return value
 
     def describe(self) -> str:
@@ -594,7 +668,7 @@ class Country(FieldType):
                 pointer,
             )
         several = None if ctx.redact else _several_countries(text)
-        if several is not None:
+        if several is not None and len(several) > 1:
             return ctx.report(
                 "unknown-country",
                 f"{ctx.show(text)} is {len(several)} countries; this field "
@@ -604,7 +678,13 @@ class Country(FieldType):
                 pos,
                 pointer,
             )
-        guess = None if ctx.redact else countries.suggest(text)
+        guess = (
+            None
+            if ctx.redact
+            else several[0]
+            if several
+            else countries.suggest(text)
+        )
         # Named too: "no" may be Norway, or a volunteer's "none".
         hint = (
             f"; did you mean {guess!r} ({countries.country_name(guess)})?"
@@ -768,10 +848,24 @@ def date_hint(text: str) -> str:
     return _one_of([(years[0], month, days[0])])
 
 
-# What people write for a country no source gives.
+# What people write for a country, a figure or a text no source gives.
 _NOT_KNOWN: Final = frozenset(
-    {"unknown", "none", "n/a", "na", "tbc", "tbd", "?", "-", "not known", "no"}
+    {
+        "unknown",
+        "none",
+        "n/a",
+        "na",
+        "tbc",
+        "tbd",
+        "tba",
+        "?",
+        "-",
+        "not known",
+        "no",
+    }
 )
+# The longest of them, with room for spaces and a full stop around it.
+_LONGEST_PLACEHOLDER: Final = max(map(len, _NOT_KNOWN)) + 4
 
 
 def not_known(text: str) -> bool:
@@ -898,12 +992,37 @@ _LIST_OF_WORDS: Final = re.compile(r"\s*(?:[,;/&+]|\band\b)\s*", re.IGNORECASE)
 
 
 def _several_countries(text: str) -> list[str] | None:
-    """The codes of *text* when it lists two countries or more ("GB, IE")."""
+    """The codes of the countries *text* lists ("GB, IE", "Spain and
+    Portugal", "UK & Ireland"), each once, in order: one code when every
+    item names the same country ("England, Wales"); ``None`` when *text*
+    is no list of countries, or one country's name ("Trinidad and Tobago").
+
+    >>> _several_countries("Spain, Portugal"), _several_countries("UK & Ireland")
+    (['ES', 'PT'], ['GB', 'IE'])
+    >>> _several_countries("England and Wales"), _several_countries("N/A")
+    (None, None)
+    """
     parts = [p for p in _LIST_OF_WORDS.split(text) if p]
-    if len(parts) < 2:
+    if len(parts) < 2 or countries.suggest(text) is not None:
         return None
-    codes = [p.upper() for p in parts]
-    return codes if all(map(countries.is_country, codes)) else None
+    codes: list[str] = []
+    for part in parts:
+        code = _one_country(part)
+        if code is None:
+            return None
+        if code not in codes:
+            codes.append(code)
+    return codes
+
+
+def _one_country(text: str) -> str | None:
+    """The code one item of a list means: a code in any case, or a name
+    (never a single letter, as in the "N" and "A" of "N/A").
+    """
+    if len(text) < 2:
+        return None
+    upper = text.upper()
+    return upper if countries.is_country(upper) else countries.suggest(text)
 
 
 # A host name of dot-separated labels, with a top-level one (IDN hosts as

@@ -10,6 +10,7 @@ records exceed.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
 import gc
@@ -657,7 +658,7 @@ def check_registry(
                         "$.id",
                     )
                 )
-    problems.extend(_check_refs(results, first))
+    problems.extend(_check_refs(results, first, registry))
     signatures = by_kind.get(Signature, ())
     problems.extend(_check_double_signatures(signatures))
     problems.extend(
@@ -734,9 +735,25 @@ _NAME_OR_ALIAS: Final = {"name": "name", "aliases": "alias"}
 
 def _name_key(name: str) -> str:
     """A name as compared: folded as lookup() folds it (case, accents,
-    apostrophes and punctuation aside), and spaces aside too.
+    apostrophes and punctuation aside), spaces aside too, a leading "the"
+    dropped, and "&" or a "+" between spaces read as "and".
+
+    Press releases write "The Example Org" for "Example Org" and "&" for
+    "and".  A "+" only counts between spaces: one stuck to a word, as in
+    "LGBT+ Example Network", is part of the name, not a conjunction.
+
+    >>> _name_key("The Example Org & Partners")
+    'exampleorgandpartners'
+    >>> _name_key("Example Org + Partners")
+    'exampleorgandpartners'
+    >>> _name_key("LGBT+ Example Network")
+    'lgbtexamplenetwork'
+    >>> _name_key("Theatre for Example Children")
+    'theatreforexamplechildren'
     """
-    return normalise(name).replace(" ", "")
+    folded = normalise(name.replace("&", " and ").replace(" + ", " and "))
+    # normalise() leaves no space at the end: "the " is followed by a word.
+    return folded.removeprefix("the ").replace(" ", "")
 
 
 def _alike(one: Organisation | Group, other: Organisation | Group) -> bool:
@@ -922,6 +939,7 @@ def _first_and_again(
 def _check_refs(
     results: Iterable[FileRecords],
     first: dict[str, IdUse],
+    registry: Registry,
 ) -> Iterable[Problem]:
     refs = list(itertools.chain.from_iterable(r.refs for r in results))
     # Whether each reference names a record of a kind it allows, in C
@@ -932,6 +950,13 @@ def _check_refs(
     wrong = itertools.compress(refs, map(operator.not_, fine))
     by_kind: dict[str, list[str]] | None = None
     for target, kinds, path, line, column, pointer, private in wrong:
+        if private is None:
+            # A name written for an id, reported invalid-id already.
+            named = _named_record(registry, target, kinds)
+            if named is not None:
+                where = Location(path, line, column)
+                yield _id_of_name(target, named, where, pointer)
+            continue
         use = first.get(target)
         wanted = _either(kinds)
         if private:
@@ -966,6 +991,69 @@ def _check_refs(
             Location(path, line, column),
             pointer,
         )
+
+
+def _replace_invalid_ids(
+    problems: list[Problem], across: Sequence[Problem]
+) -> list[Problem]:
+    """*problems* without the invalid-id problems that a check across
+    records gives again, better (see :func:`_id_of_name`).
+    """
+    better = {
+        (p.location, p.pointer) for p in across if p.code == "invalid-id"
+    }
+    if not better:
+        return problems  # the common case: nothing to look through
+    return [
+        p
+        for p in problems
+        if p.code != "invalid-id" or (p.location, p.pointer) not in better
+    ]
+
+
+def _named_record(registry: Registry, name: str, kinds: Sequence[str]) -> Any:
+    """The one public record of *kinds* whose name or alias is *name*
+    (folded as :meth:`Collection.lookup` folds it), with a valid id; else
+    ``None``.  Lookups never find a private name, nor a person who is not
+    public.
+    """
+    collections = {
+        c.kind: c
+        for c in (
+            registry.letters,
+            registry.organisations,
+            registry.people,
+            registry.groups,
+            registry.coalitions,
+        )
+    }
+    found = []
+    for kind in kinds:
+        collection = collections.get(kind)
+        if collection is None:
+            continue
+        with contextlib.suppress(LookupError):
+            found.append(collection.lookup(name))
+    if len(found) != 1 or SLUG.fullmatch(found[0].id) is None:
+        return None
+    return found[0]
+
+
+def _id_of_name(
+    name: str, record: Any, where: Location, pointer: str
+) -> Problem:
+    """The invalid-id problem for *name* written for an id, naming the id
+    of *record*, whose name it is: it replaces the one the file's check
+    gave, which could only make an id up from the name.
+    """
+    return Problem(
+        "invalid-id",
+        f"{name!r} is not a valid id: use lower-case letters, digits and "
+        f"hyphens; it is the name of the {record.kind_name} {record.id!r}: "
+        f"write {record.id!r}",
+        where,
+        pointer,
+    )
 
 
 def _either(kinds: Sequence[str]) -> str:
@@ -1387,7 +1475,9 @@ def _validate_root(
     # Built once: the checks need it, and load() returns it.
     by_kind = records_by_kind(results)
     registry = Registry._of_kinds(by_kind, info)  # noqa: SLF001 - one package
-    problems.extend(check_registry(results, registry, by_kind))
+    across = check_registry(results, registry, by_kind)
+    problems = _replace_invalid_ids(problems, across)
+    problems.extend(across)
     problems.extend(
         _check_signature_folders(
             entries,

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,8 @@ class TestShipped:
             "name": "Barnardo's",
             "name_as_printed": "Barnardo’s",
             "role": "organisation",
+            "capacity": "own-name",
+            "on_behalf_of": "",
             "country": "GB",
             "country_name": "United Kingdom",
             "scope": "",
@@ -93,6 +96,16 @@ class TestShipped:
         assert 10 == len(data["rows"])
         assert [] == data["notes"]
         json.dumps(data)
+
+    def test_the_howto_lists_the_columns(self) -> None:
+        """docs/howto.md lists every column, in order."""
+        howto = Path(__file__).parent.parent / "docs" / "howto.md"
+        line = next(
+            x
+            for x in howto.read_text(encoding="utf-8").splitlines()
+            if x.startswith("Each row has the columns")
+        )
+        assert list(COLUMNS) == re.findall(r"`([a-z_]+)`", line)
 
     def test_one_letter(self) -> None:
         registry = cr.load(SHIPPED)
@@ -128,13 +141,13 @@ class TestShippedCli:
         _, out, _ = cli("export", "--format", "markdown")
         lines = out.splitlines()
         assert (
-            "| letter | name | kind | role | country_name | source |"
-            == (lines[0])
-        )
+            "| letter | name | kind | role | capacity | on_behalf_of "
+            "| country_name | source |"
+        ) == lines[0]
         assert 12 == len(lines)
         assert (
             f"| {SHIPPED_LETTER} | Barnardo's | organisation | organisation "
-            f"| United Kingdom | {CHI} |"
+            f"| own-name |  | United Kingdom | {CHI} |"
         ) == lines[3]
 
     def test_unknown_letter_is_a_usage_error(self, shipped_copy: Path) -> None:
@@ -450,6 +463,115 @@ class TestPrivateFields:
             data.rows[0]["name"],
             data.rows[0]["name_as_printed"],
         )
+
+
+class TestOnBehalfOf:
+    """A signature for an organisation is never exported as one in the
+    signatory's own name.
+    """
+
+    @pytest.fixture(name="registry")
+    def _registry(self) -> cr.Registry:
+        employer, partner = org(1), org(2)
+        public = person(3, "public")
+        return cr.Registry(
+            [
+                letter(),
+                employer,
+                partner,
+                public,
+                signs(
+                    public,
+                    "expert",
+                    capacity="on-behalf-of",
+                    on_behalf_of="org-1",
+                ),
+                signs(
+                    partner,
+                    "organisation",
+                    capacity="on-behalf-of",
+                    on_behalf_of="org-1",
+                ),
+            ]
+        )
+
+    def test_the_capacity_and_organisation_are_exported(
+        self, registry: cr.Registry
+    ) -> None:
+        rows = {r["signatory"]: r for r in cr.export(registry).rows}
+        assert ("on-behalf-of", "org-1") == (
+            rows["public-3"]["capacity"],
+            rows["public-3"]["on_behalf_of"],
+        )
+        assert ("on-behalf-of", "org-1") == (
+            rows["org-2"]["capacity"],
+            rows["org-2"]["on_behalf_of"],
+        )
+
+    @pytest.mark.parametrize("fmt", ["csv", "json", "jsonl", "markdown"])
+    def test_every_format_has_them(
+        self, registry: cr.Registry, fmt: str
+    ) -> None:
+        """Every format carries both columns, and the organisation."""
+        out = io.StringIO()
+        getattr(render, f"export_{fmt}")(cr.export(registry), out)
+        text = out.getvalue()
+        assert "capacity" in text
+        assert "on_behalf_of" in text
+        assert "on-behalf-of" in text
+
+    @pytest.mark.parametrize(
+        "private",
+        [("on_behalf_of",), ("capacity",), ("capacity", "on_behalf_of")],
+    )
+    def test_private_values_are_left_empty(
+        self, private: tuple[str, ...]
+    ) -> None:
+        """A private organisation is left empty, and so is it with a
+        private capacity, which it would give away.
+        """
+        employer, public = org(1), person(3, "public")
+        registry = cr.Registry(
+            [
+                letter(),
+                employer,
+                public,
+                signs(
+                    public,
+                    "expert",
+                    capacity="on-behalf-of",
+                    on_behalf_of="org-1",
+                    private=private,
+                ),
+            ]
+        )
+        row = cr.export(registry).rows[0]
+        assert "" == row["on_behalf_of"]
+        shown = "" if "capacity" in private else "on-behalf-of"
+        assert shown == row["capacity"]
+
+    def test_people_who_are_not_public_are_not_listed(self) -> None:
+        """Nothing of the signature of a person who is not public is
+        exported, whom they signed for included.
+        """
+        employer, hidden = org(1), person(4, "pseudonym")
+        data = cr.export(
+            cr.Registry(
+                [
+                    letter(),
+                    employer,
+                    hidden,
+                    signs(
+                        hidden,
+                        "expert",
+                        capacity="on-behalf-of",
+                        on_behalf_of="org-1",
+                    ),
+                ]
+            )
+        )
+        assert () == data.rows
+        assert "org-1" not in json.dumps(data.as_dict())
 
 
 class TestHostileNames:

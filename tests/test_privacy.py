@@ -157,7 +157,14 @@ PLANTED.update(
                 "sources:\n  - url: https://grimsecret.example.org/signed\n"
             ),
         ),
-        signature(SHIPPED_LETTER, "person-q7w2k9", "expert"),
+        # Signed for an organisation, which is private.
+        signature(
+            SHIPPED_LETTER,
+            "person-q7w2k9",
+            "expert",
+            "capacity: on-behalf-of\non_behalf_of: org-h3x9\n"
+            "private: [on_behalf_of]\n",
+        ),
         signature(
             SHIPPED_LETTER,
             "plainview-trust",
@@ -471,6 +478,13 @@ class TestPlanted:
             "person-q7w2k9",
         } <= listed
         assert "withdrawnia-trust" not in listed
+        public = next(
+            r for r in data.rows if r["signatory"] == "person-q7w2k9"
+        )
+        assert ("on-behalf-of", "") == (
+            public["capacity"],
+            public["on_behalf_of"],
+        )
         table = cr.signatory_table(registry, SHIPPED_LETTER)
         assert 16 == table.total.cells[-1].value
 
@@ -642,6 +656,9 @@ VARIANTS: dict[str, dict[str, str]] = {
     ),
     "a signature's private name as printed": signature_variant(
         "plainview-trust", "Zorblax Printed Name", "A"
+    ),
+    "a signature's private organisation signed for": signature_variant(
+        "person-q7w2k9", "on_behalf_of: org-h3x9", "on_behalf_of: barnardos"
     ),
     "a signature's private role": signature_variant(
         "person-z8k4p1", "role: survivor", "role: expert"
@@ -856,6 +873,13 @@ INVALID: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "signatory: barnardos\nrole: organisation\ncapacity: on-behalf-of\n"
         "on_behalf_of: quillon-employer\nprivate: [on_behalf_of]\n" + SOURCES,
         ("quillon",),
+    ),
+    "a private reference written as a record's name": (
+        f"signatures/{SHIPPED_LETTER}/{SHIPPED_LETTER}--barnardos.yaml",
+        f"id: {SHIPPED_LETTER}--barnardos\nletter: {SHIPPED_LETTER}\n"
+        "signatory: barnardos\nrole: organisation\ncapacity: on-behalf-of\n"
+        "on_behalf_of: Eurochild\nprivate: [on_behalf_of]\n" + SOURCES,
+        ("eurochild",),
     ),
     "a key written in a pseudonymous person's file": (
         "people/person-b5c6e4.yaml",

@@ -451,6 +451,30 @@ class TestContents:
         links = [a["href"] for a in tags(page, "a") if "href" in a]
         assert any("childhelplineinternational.org" in h for h in links)
 
+    def test_a_signature_for_an_organisation_says_so(
+        self, write: WriteFile
+    ) -> None:
+        """The role cell names the organisation signed for: by its name,
+        or by its id when its name is private.
+        """
+        plant(write)
+        write(
+            f"signatures/{LETTER}/{LETTER}--evil-org.yaml",
+            f"id: {LETTER}--evil-org\nletter: {LETTER}\n"
+            "signatory: evil-org\nrole: organisation\n"
+            "capacity: on-behalf-of\non_behalf_of: barnardos\n" + SOURCE,
+        )
+        write(
+            f"signatures/{LETTER}/{LETTER}--eurochild.yaml",
+            f"id: {LETTER}--eurochild\nletter: {LETTER}\n"
+            "signatory: eurochild\nrole: organisation\n"
+            "capacity: on-behalf-of\non_behalf_of: org-q7w2k9\n" + SOURCE,
+        )
+        page = report.html_report(cr.load("registry_data"), LETTER)
+        assert "<td>organisation, on behalf of Barnardo&#x27;s</td>" in page
+        assert "<td>organisation, on behalf of org-q7w2k9</td>" in page
+        assert PRIVATE_NAME not in page
+
     def test_without_the_map(self, registry: cr.Registry) -> None:
         """--no-map: the same page, no map, and no geometry needed."""
         page = report.html_report(

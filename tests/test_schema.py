@@ -383,3 +383,112 @@ def test_a_data_licence_is_spdx(written: str, ok: bool) -> None:
 def test_hosts_in_scripts_with_vowel_signs() -> None:
     assert schema._is_url("https://हिन्दी.भारत/about")
     assert schema._is_url("https://கல்வி.இந்தியா")
+
+
+@pytest.mark.parametrize(
+    ("written", "warned"),
+    [
+        ("TBC", True),
+        ("tbd.", True),
+        ("N/A", True),
+        ("NA", True),
+        ("Unknown", True),
+        ("none", True),
+        ("?", True),
+        ("-", True),
+        ("not known", True),
+        ("TBC\u00a0", True),  # not ASCII: the slower path checks it too
+        # An answer, not a placeholder.
+        ("No", False),
+        ("Example Charity", False),
+        ("TBC Example Trust", False),
+        ("Unknown Example Survivors", False),
+    ],
+)
+def test_a_placeholder_for_a_text(written: str, warned: bool) -> None:
+    """A whole text that only says "not known" is warned about."""
+    ctx = schema.Context("f", [])
+    value = schema.Text().convert(written, ctx, (1, 1), "$.summary")
+    codes = [p.code for p in ctx.problems]
+    assert (["placeholder-value"] if warned else []) == codes
+    assert written.strip() == value.strip()
+
+
+def test_a_placeholder_in_a_list_says_to_leave_the_item_out() -> None:
+    ctx = schema.Context("f", [])
+    schema.Text().convert("TBC", ctx, (1, 1), "$.asks[2]")
+    (problem,) = ctx.problems
+    assert "as one of the asks; " in problem.message
+    assert problem.message.endswith("or leave the item out until one does")
+
+
+def test_a_placeholder_may_be_a_note() -> None:
+    ctx = schema.Context("f", [])
+    schema.Text(placeholder_ok=True).convert("none", ctx, (1, 1), "$.notes")
+    assert [] == ctx.problems
+
+
+@pytest.mark.parametrize("written", ["TBC", "N/A", "Example Name", "?"])
+def test_a_private_placeholder_is_never_told_apart(written: str) -> None:
+    """No private value gets the warning: were some to get it, it would
+    tell them from the others.
+    """
+    ctx = schema.Context("f", [], redact=True)
+    schema.Text().convert(written, ctx, (1, 1), "$.name")
+    assert [] == ctx.problems
+
+
+@pytest.mark.parametrize(
+    ("written", "end"),
+    [
+        (
+            "Spain, Portugal",
+            "is 2 countries; this field takes one: write 'ES'",
+        ),
+        ("UK & Ireland", "is 2 countries; this field takes one: write 'GB'"),
+        ("USA and Canada", "is 2 countries; this field takes one: write 'US'"),
+        ("England, Wales", "did you mean 'GB' (United Kingdom)?"),
+        ("Trinidad & Tobago", "did you mean 'TT' (Trinidad and Tobago)?"),
+        ("Scandinavia", "is a region, not a country"),
+        ("The Nordics", "is a region, not a country"),
+        ("MENA", "is a region, not a country"),
+        ("KSA", "did you mean 'SA' (Saudi Arabia)?"),
+        ("826", "did you mean 'GB' (United Kingdom)?"),
+        ("Gaza", "did you mean 'PS' (Palestine, State of)?"),
+        ("Channel Islands", "could mean 'JE' (Jersey) or 'GG' (Guernsey)"),
+    ],
+)
+def test_what_a_country_written_as_in_a_press_release_gets(
+    written: str, end: str
+) -> None:
+    """Lists of names, regions, abbreviations and numeric codes get the
+    code to write, or are told to be no country.
+    """
+    ctx = schema.Context("f", [])
+    schema.Country().convert(written, ctx, (1, 1), "$.hq_country")
+    (problem,) = ctx.problems
+    assert end in problem.message
+
+
+@pytest.mark.parametrize(
+    "written", ["Spain, Portugal", "Scandinavia", "826", "Channel Islands"]
+)
+def test_a_private_country_gets_no_suggestion(written: str) -> None:
+    """A private country gets the message every private country gets."""
+    ctx = schema.Context("f", [], redact=True)
+    schema.Country().convert(written, ctx, (1, 1), "$.hq_country")
+    (problem,) = ctx.problems
+    assert problem.message == (
+        "the value (not shown: private) is not an ISO 3166-1 alpha-2 code; "
+        "if no source says where it is, leave the field out (it is counted "
+        "as unknown)"
+    )
+
+
+def test_namibia_is_accepted_as_na() -> None:
+    """NA is Namibia's code: accepted as it is (see docs/errors.md), while
+    na and N/A are told to leave the field out.
+    """
+    ctx = schema.Context("f", [])
+    assert "NA" == schema.Country().convert("NA", ctx, (1, 1), "$.country")
+    assert [] == ctx.problems

@@ -558,6 +558,42 @@ class TestPossibleDuplicates:
         )
         assert [] == [p.code for p in cr.validate("registry_data").problems]
 
+    @pytest.mark.parametrize(
+        ("one", "other", "codes"),
+        [
+            ("Example Org", "The Example Org", ["possible-duplicate"]),
+            ("THE Example Org", "Example Org", ["possible-duplicate"]),
+            (
+                "Example Org & Partners",
+                "Example Org and Partners",
+                ["possible-duplicate"],
+            ),
+            (
+                "Example Org + Partners",
+                "Example Org and Partners",
+                ["possible-duplicate"],
+            ),
+            # A "+" stuck to a word is part of the name, not "and".
+            ("Example+ Network", "Example and Network", []),
+            # "the" is dropped only as a whole first word.
+            ("Theatre Example", "Atre Example", []),
+            ("Example the Org", "Example Org", []),
+        ],
+    )
+    def test_press_release_variants(
+        self, write: WriteFile, one: str, other: str, codes: list[str]
+    ) -> None:
+        """A leading "The", and "&" or " + " for "and", as press releases
+        write names, still make a possible duplicate.
+        """
+        for i, name in enumerate((one, other)):
+            write(
+                f"organisations/example-{i}.yaml",
+                f"id: example-{i}\nname: {name}\nhq_country: GB\n"
+                "sources:\n  - url: https://example.org/\n",
+            )
+        assert codes == [p.code for p in cr.validate("registry_data").problems]
+
     def test_a_private_name_is_never_compared(self, write: WriteFile) -> None:
         write(
             "organisations/org-7k2m9x.yaml",
@@ -565,6 +601,69 @@ class TestPossibleDuplicates:
             "sources:\n  - url: https://example.org/\n",
         )
         assert [] == [p.code for p in cr.validate("registry_data").problems]
+
+
+class TestANameWrittenForAnId:
+    """A record's name written where its id belongs gets that id."""
+
+    LETTER = (
+        "id: example-letter\ntitle: Example letter\npublisher: {}\n"
+        "sources:\n  - url: https://example.org/\n"
+    )
+
+    def _org(self, write: WriteFile, rid: str, extra: str = "") -> None:
+        write(
+            f"organisations/{rid}.yaml",
+            f"id: {rid}\nname: Example Children's Trust\n{extra}"
+            "sources:\n  - url: https://example.org/\n",
+        )
+
+    def _message(self, write: WriteFile, publisher: str) -> str:
+        write("letters/example-letter.yaml", self.LETTER.format(publisher))
+        (problem,) = cr.validate("registry_data").problems
+        assert "invalid-id" == problem.code
+        return problem.message
+
+    def test_the_id_of_the_record_of_that_name(self, write: WriteFile) -> None:
+        self._org(write, "example-childrens-trust-uk")
+        assert self._message(write, "Example Children’s Trust").endswith(
+            "it is the name of the organisation "
+            "'example-childrens-trust-uk': write 'example-childrens-trust-uk'"
+        )
+
+    def test_an_alias(self, write: WriteFile) -> None:
+        self._org(write, "example-trust-uk", "aliases: [ECT UK]\n")
+        assert self._message(write, "ECT UK").endswith(
+            "write 'example-trust-uk'"
+        )
+
+    def test_no_record_of_that_name(self, write: WriteFile) -> None:
+        assert self._message(write, "Example Other Trust").endswith(
+            "for example 'example-other-trust'"
+        )
+
+    def test_two_records_of_that_name(self, write: WriteFile) -> None:
+        self._org(write, "example-childrens-trust-uk", "hq_country: GB\n")
+        self._org(write, "example-childrens-trust-ie", "hq_country: IE\n")
+        assert self._message(write, "Example Children's Trust").endswith(
+            "for example 'example-childrens-trust'"
+        )
+
+    def test_a_private_name_is_never_matched(self, write: WriteFile) -> None:
+        self._org(write, "org-k2m9x7", "private: [name]\n")
+        message = self._message(write, "Example Children's Trust")
+        assert "org-k2m9x7" not in message
+
+    def test_a_private_value_gets_no_id(self, write: WriteFile) -> None:
+        """The id of the record would tell the value."""
+        self._org(write, "example-childrens-trust-uk")
+        write(
+            "letters/example-letter.yaml",
+            self.LETTER.format("Example Children's Trust")
+            + "private: [publisher]\n",
+        )
+        (problem,) = cr.validate("registry_data").problems
+        assert "example-childrens-trust" not in problem.message
 
 
 class TestMessagesSayHowToFix:
