@@ -79,11 +79,19 @@ class FileEntry:
 
 
 def display_path(path: Path) -> str:
-    """*path* as a user would type it: relative to here when inside it."""
+    """*path* as a user would type it: relative to here when it is relative
+    or inside this folder, else absolute (``/tmp/registry`` seen from
+    ``/home/me`` is not ``../../tmp/registry``).
+    """
     try:
-        return safe_name(os.path.relpath(path))
+        shown = os.path.relpath(path)
     except ValueError:  # pragma: no cover - another drive on Windows
-        return str(path)
+        return safe_name(str(path))
+    if os.path.isabs(path) and (
+        shown == os.pardir or shown.startswith(os.pardir + os.sep)
+    ):
+        shown = os.path.normpath(path)
+    return safe_name(shown)
 
 
 def find_root(path: Path) -> Path | None:
@@ -97,8 +105,18 @@ def find_root(path: Path) -> Path | None:
     )
     for folder in (here, *here.parents):
         if (folder / REGISTRY_FILE).is_file():
-            return folder
+            return folder if path.is_absolute() else _relative(folder)
     return None
+
+
+def _relative(folder: Path) -> Path:
+    """*folder* relative to here, as a path named relative to here is shown
+    (``../registry``, not ``/home/me/registry``).
+    """
+    try:
+        return Path(os.path.relpath(folder))
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return folder
 
 
 _NAME: Final = operator.attrgetter("name")

@@ -304,3 +304,56 @@ class TestRecordsSavedAsText:
         from coalition_registry.model import FOLDERS
 
         assert set(FOLDERS) == files.RECORD_FOLDERS
+
+
+class TestShownPaths:
+    """Paths in problems are shown as a user would type them."""
+
+    def test_an_absolute_path_outside_here_stays_absolute(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A registry named by its absolute path from another folder is not
+        shown as ../../ and so on."""
+        here = tmp_path / "work" / "me"
+        here.mkdir(parents=True)
+        monkeypatch.chdir(here)
+        elsewhere = tmp_path / "registry" / "people"
+        assert str(elsewhere) == files.display_path(elsewhere)
+        assert "../../registry/people" == files.display_path(
+            Path("../../registry/people")
+        )
+        assert "x/y.yaml" == files.display_path(here / "x" / "y.yaml")
+
+    def test_the_root_of_a_relative_path_is_relative(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        root = tmp_path / "registry"
+        (root / "people").mkdir(parents=True)
+        (root / files.REGISTRY_FILE).write_text("name: Example\n")
+        (tmp_path / "work").mkdir()
+        monkeypatch.chdir(tmp_path / "work")
+        assert Path("../registry") == files.find_root(
+            Path("../registry/people")
+        )
+        assert root == files.find_root(root / "people")
+
+    def test_validate_shows_an_absolute_path_as_named(
+        self,
+        shipped_copy: Path,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """A registry named by its absolute path, from a folder outside
+        it, has its problems under that path.
+        """
+        barnardos = shipped_copy / "organisations" / "barnardos.yaml"
+        barnardos.write_text(
+            barnardos.read_text("utf-8").replace('"GB"', "UK"), "utf-8"
+        )
+        elsewhere = tmp_path / "elsewhere"
+        elsewhere.mkdir()
+        monkeypatch.chdir(elsewhere)
+        report = cr.validate(shipped_copy.resolve())
+        assert [str(barnardos.resolve())] == [
+            p.location.path for p in report.problems
+        ]
