@@ -216,6 +216,21 @@ class TestCoverage:
         assert 2 == code
         assert "at least 1" in err
 
+    @pytest.mark.parametrize(
+        "command", ["coverage", "reconcile", "export", "report", "map"]
+    )
+    def test_a_threshold_of_two_is_refused(
+        self, shipped_copy: Path, command: str
+    ) -> None:
+        """Under 2 a hidden count is always 1: one anonymous expert in
+        Ireland, the only row hidden by country and by role, would be
+        named by the tables set side by side.
+        """
+        code, out, err = cli(command, "--suppress-below", "2")
+        assert (2, "") == (code, out)
+        assert "2 hides no one" in err
+        assert 0 == cli(command, "--suppress-below", "3")[0]
+
     def test_unknown_letter(self, shipped_copy: Path) -> None:
         code, _, err = cli("coverage", "--letter", "nope")
         assert 2 == code

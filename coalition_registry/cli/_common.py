@@ -204,12 +204,30 @@ def add_threshold(parser: argparse.ArgumentParser) -> None:
     """The --suppress-below option."""
     parser.add_argument(
         "--suppress-below",
-        type=positive("the threshold"),
+        type=_threshold,
         default=DEFAULT_THRESHOLD,
         metavar="K",
         help="hide counts of people from 1 to K-1, shown as <K (default: "
-        f"{DEFAULT_THRESHOLD}; 1 shows every count)",
+        f"{DEFAULT_THRESHOLD}; 1 shows every count; 2 is refused, since it "
+        "hides no one)",
     )
+
+
+def _threshold(text: str) -> int:
+    """An argparse type: a suppression threshold, 1 (none) or 3 and more.
+
+    Under 2 a hidden count is always exactly 1, so where one row of each
+    table holds people who are not public, the tables name the row and
+    the count: a threshold that hides no one is refused, not applied.
+    """
+    k = positive("the threshold")(text)
+    if k == 2:  # the one threshold that protects no one
+        raise argparse.ArgumentTypeError(
+            "2 hides no one: a count hidden below 2 is always 1, which "
+            "a reader can place; use 3 or more (the default is "
+            f"{DEFAULT_THRESHOLD}), or 1 to show every count"
+        )
+    return k
 
 
 def positive(what: str) -> Callable[[str], int]:
