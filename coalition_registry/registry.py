@@ -96,19 +96,12 @@ class Collection(Generic[R]):
                 id of one whose name is close), or when the name is that of
                 more than one record (the message lists their ids).
         """
-        if self._by_name is None:
-            by_name: dict[str, list[R]] = {}
-            for record in self._by_id.values():
-                for name in _searchable_names(record):
-                    found = by_name.setdefault(normalise(name), [])
-                    if record not in found:
-                        found.append(record)
-            self._by_name = by_name
         exact = self._by_id.get(text)
         if exact is not None:
             return exact
         key = normalise(text)
-        matches = self._by_name.get(key, [])
+        by_name = self._names()
+        matches = by_name.get(key, [])
         if len(matches) == 1:
             return matches[0]
         if matches:
@@ -118,14 +111,29 @@ class Collection(Generic[R]):
                 "look one up by its id"
             )
             raise LookupError(msg)
-        close = difflib.get_close_matches(key, self._by_name, n=1, cutoff=0.8)
-        hint = (
-            f"; did you mean {self._by_name[close[0]][0].id!r}?"
-            if close
-            else ""
-        )
+        close = difflib.get_close_matches(key, by_name, n=1, cutoff=0.8)
+        hint = f"; did you mean {by_name[close[0]][0].id!r}?" if close else ""
         msg = f"{text!r} is not the id, name or alias of any record{hint}"
         raise LookupError(msg)
+
+    def named(self, text: str) -> list[R]:
+        """The records whose name or alias is *text*, folded as
+        :meth:`lookup` folds it; people who are not public never.  Unlike
+        :meth:`lookup`, a miss costs one dictionary look-up: no close name
+        is searched for.
+        """
+        return list(self._names().get(normalise(text), ()))
+
+    def _names(self) -> dict[str, list[R]]:
+        if self._by_name is None:
+            by_name: dict[str, list[R]] = {}
+            for record in self._by_id.values():
+                for name in _searchable_names(record):
+                    found = by_name.setdefault(normalise(name), [])
+                    if record not in found:
+                        found.append(record)
+            self._by_name = by_name
+        return self._by_name
 
 
 def _searchable_names(record: Any) -> list[str]:

@@ -1097,18 +1097,24 @@ class Count(FieldType):
         bare = text.strip()
         if _INT.fullmatch(bare):
             # Out of range (the message says the range), or padded.
-            return "" if bare == text else f"; did you mean {bare}?"
+            fits = bare != text and self._fits(bare)
+            return f"; did you mean {bare}?" if fits else ""
         word = bare.lower()
         if self.unknown_ok and word == "unknown":
             return "; write unknown in lower case"
         if self.unknown_ok and word.rstrip(".") in _NOT_KNOWN:
             return "; if no source gives the figure, write unknown"
         if _GROUPED.fullmatch(bare):
-            return f"; did you mean {re.sub(r'[^0-9]', '', bare)}?"
+            digits = re.sub(r"[^0-9]", "", bare)
+            # A figure out of range is not offered: the message says the
+            # range.
+            return f"; did you mean {digits}?" if self._fits(digits) else ""
         bound = _BOUND.fullmatch(bare)
         if bound is None:
             return plain
         figure = re.sub(r"[^0-9]", "", bound.group("n"))
+        if not self._fits(figure):
+            return ""
         if self.unknown_ok:
             return (
                 f"; write the figure a source states ({figure}), or "
@@ -1117,6 +1123,13 @@ class Count(FieldType):
         if bound.group("plus") or (bound.group("over") or "").strip():
             return f"; write {figure}, and add qualifier: at-least"
         return f"; write the figure the source gives, {figure}"
+
+    def _fits(self, digits: str) -> bool:
+        """Whether *digits* is a figure this field takes."""
+        return (
+            len(digits) <= _MOST_DIGITS
+            and self.minimum <= int(digits) <= _MOST_PEOPLE
+        )
 
     def json_schema(self) -> dict[str, Any]:
         number = {

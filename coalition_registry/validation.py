@@ -10,7 +10,6 @@ records exceed.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import functools
 import gc
@@ -1027,13 +1026,14 @@ def _named_record(registry: Registry, name: str, kinds: Sequence[str]) -> Any:
             registry.coalitions,
         )
     }
-    found = []
+    found: list[Any] = []
     for kind in kinds:
         collection = collections.get(kind)
-        if collection is None:
-            continue
-        with contextlib.suppress(LookupError):
-            found.append(collection.lookup(name))
+        if collection is not None:
+            # Not lookup(): on a miss it searches every name for a close
+            # one, and a registry can hold thousands of names written
+            # for ids.
+            found.extend(collection.named(name))
     if len(found) != 1 or SLUG.fullmatch(found[0].id) is None:
         return None
     return found[0]

@@ -229,6 +229,12 @@ _LEAVE_OUT = (
             "; write the figure a source states (100), or unknown, and say in notes what the source says",
         ),
         (schema.Count(minimum=1), "0", "from 1 to 10,000,000,000"),
+        # A figure the field does not take is never offered as the fix.
+        (schema.Count(minimum=1), " 0 ", "from 1 to 10,000,000,000"),
+        (schema.Count(), " 99999999999", "from 0 to 10,000,000,000"),
+        (schema.Count(), "1,000,000,000,000", "from 0 to 10,000,000,000"),
+        (schema.Count(), "over 20,000,000,000", "from 0 to 10,000,000,000"),
+        (schema.Count(), "1" * 300 + " ", "from 0 to 10,000,000,000"),
     ],
 )
 def test_what_a_figure_written_as_in_a_press_release_gets(

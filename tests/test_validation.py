@@ -665,6 +665,26 @@ class TestANameWrittenForAnId:
         (problem,) = cr.validate("registry_data").problems
         assert "example-childrens-trust" not in problem.message
 
+    def test_no_close_name_is_searched_for(
+        self, write: WriteFile, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Each name written for an id is looked up exactly: searching
+        every name for a close one, for each of thousands of such names in
+        a large registry, took 25 times as long as the rest of the run."""
+        import difflib
+
+        def searched(*_: object, **__: object) -> list[str]:
+            raise AssertionError("searched for a close name")
+
+        monkeypatch.setattr(difflib, "get_close_matches", searched)
+        self._org(write, "example-childrens-trust-uk")
+        assert self._message(write, "Example Other Trust").endswith(
+            "for example 'example-other-trust'"
+        )
+        assert self._message(write, "Example Children's Trust").endswith(
+            "write 'example-childrens-trust-uk'"
+        )
+
 
 class TestMessagesSayHowToFix:
     """Mistakes a volunteer makes, each told how to fix it."""
