@@ -1142,17 +1142,51 @@ def parse_text(
 # from a word processor has.  YAML indents with spaces only: to libyaml the
 # line starts with text, so it becomes a key of its own, a value, or a
 # syntax error, and the message names none of that.
-_NBSP_INDENT: Final = re.compile(r"(?:^|(?<=\r))[ ]*\xa0", re.MULTILINE)
+# A line holding "key: |" or "- >-" and the like, which opens a block of
+# text: lines indented further than its key (or dash) are the text's own,
+# where a leading non-breaking space is a character of the text, not
+# indentation.  Group "at" ends where the key or the last dash starts.
+_BLOCK_OPENS: Final = re.compile(
+    r"(?P<at>[ ]*(?:-[ ]+)*)(?:[^#\s-][^#]*?:[ ]+|(?<=- )|(?<=-)(?=[|>]))?"
+    r"[|>][-+1-9]{0,2}[ ]*(?:#.*)?"
+)
+_LINE_BREAK: Final = re.compile(r"\r\n|\r|\n")
 
 
 def _nbsp_indent(text: str) -> Pos | None:
     """Where the first non-breaking space in a line's indentation is, if a
-    line of *text* is indented with one.
+    line of *text* is indented with one; lines of a block of text (after
+    ``notes: |``) indented further than their key may start with one.
     """
     if "\xa0" not in text:  # nearly every file: one scan, no pattern
         return None
-    found = _NBSP_INDENT.search(text)
-    return None if found is None else _position(text, found.end() - 1)
+    offset = 0
+    block: int | None = None  # the column a block's lines must pass
+    indent: int | None = None  # its text's, set by its first line
+    for line, end in zip(
+        _LINE_BREAK.split(text),
+        [m.end() for m in _LINE_BREAK.finditer(text)] + [len(text)],
+        strict=True,
+    ):
+        start, offset = offset, end
+        spaces = len(line) - len(line.lstrip(" "))
+        if block is not None:
+            if spaces == len(line):
+                continue  # a blank line belongs to the block
+            if indent is None and spaces > block:
+                indent = spaces
+            if indent is not None and spaces >= indent:
+                continue  # the block's text
+            block = indent = None
+        if line[spaces : spaces + 1] == "\xa0":
+            return _position(text, start + spaces)
+        opens = _BLOCK_OPENS.fullmatch(line)
+        if opens is not None:
+            # Its key's column: "- key: |" is a mapping's key, further in
+            # than its dash; "- |" and "key: |" are where they start.
+            at = opens.end("at")
+            block = at if line[at : at + 1] not in ("|", ">") else spaces
+    return None
 
 
 def _parse_full(

@@ -179,7 +179,7 @@ class TestSubset:
             "%YAML 1.2\n---\na: 1\n",
             "a: 1\r b: 2\n",
             "a:\n\xa0 - b\n",  # a non-breaking space in the indentation
-            "a: |\n  x\n  \xa0y\n",  # ... even in a block of text
+            "a: |\n  x\n\xa0\xa0y: 1\n",  # ... even after a block of text
             "  a: 1\n",
             "just text\n",
             "",
@@ -426,7 +426,8 @@ def documents(draw: st.DrawFn) -> str:
 @example("- a: |\n   x\n  b: y\n")
 @example("a: >\n tt")  # clipped, with no line break at the end of the text
 @example("a: |\n x\n\n")
-@example("a: |\n  x\n  \xa0y\nb: \xa0z\n")  # the full parser refuses it
+@example("a: |\n  x\n  \xa0y\nb: \xa0z\n")  # text of a block may start so
+@example("a: |\n  x\n\xa0 y\n")  # the full parser refuses it
 def test_agrees_with_libyaml(text: str) -> None:
     agrees(text)
 

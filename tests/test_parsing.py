@@ -360,7 +360,9 @@ class TestNonBreakingSpaceIndentation:
             ("aliases:\n\xa0\xa0- EO\nkind: charity\n", (2, 1)),
             ("aliases:\n  - EO\n  \xa0- EX\n", (3, 3)),
             ("\xa0id: x\n", (1, 1)),
-            ("a: |\n  x\n  \xa0y\n", (3, 3)),  # even in a block of text
+            ("a: |\n  x\n\xa0\xa0b: y\n", (3, 1)),  # after a block of text
+            ("- k: >-\n    x\n  \xa0y\n", (3, 3)),  # not past the key
+            ("- |\n   x\n  \xa0y\n", (3, 3)),  # short of the block's text
             ("a: 1\r\nb:\r\n\xa0 - c\r\n", (3, 1)),
             ("a: 1\rb:\r \xa0- c\r", (3, 2)),  # an old Mac's line breaks
             ("b:\n\xa0- c\nd:\n\xa0- e\n", (2, 1)),  # the first one
@@ -375,6 +377,27 @@ class TestNonBreakingSpaceIndentation:
             for p in doc.problems
         ]
         assert doc.data is None
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "a: |\n  x\n  \xa0y\n",
+            "a: >-\n  x\n\n  \xa0y\nb: 1\n",
+            "- |\n  x\n  \xa0y\n",
+            "- k: |  # a comment\n    x\n    \xa0y\n",
+            "a: |\n  \xa0x\n",
+        ],
+    )
+    def test_a_block_of_text_may_start_a_line_with_one(
+        self, text: str
+    ) -> None:
+        """In a block of text, a line indented past its key may begin
+        with a non-breaking space: it is a character of the text (a quote
+        pasted from a web page), as YAML reads it.
+        """
+        doc = parsing.parse_text(text, "f.yaml")
+        assert () == doc.problems
+        assert "\\xa0" in repr(doc.data)
 
     def test_position_in_a_part_of_a_file(self) -> None:
         doc = parsing.parse_text("a:\n\xa0- b\n", "f.yaml", first_line=10)
