@@ -243,7 +243,28 @@ def _text_extension(name: str) -> str | None:
     """
     dot = name.rfind(".")
     extension = name[dot + 1 :].lower() if dot > 0 else ""
-    return extension if extension in _TEXT_EXTENSIONS else None
+    if extension not in _TEXT_EXTENSIONS:
+        return None
+    # A README or a TODO may start with a Markdown heading, which reads as
+    # a comment, then "todo: ...": a folder's notes are not records.
+    stem = name[:dot] if dot > 0 else name
+    return None if stem.lower() in _NOTES_NAMES else extension
+
+
+_NOTES_NAMES: Final = frozenset(
+    {
+        "authors",
+        "changelog",
+        "contributing",
+        "copying",
+        "licence",
+        "license",
+        "notes",
+        "notice",
+        "readme",
+        "todo",
+    }
+)
 
 
 # A record's first line: "field:" (a list of records: "- field:") with a

@@ -255,6 +255,18 @@ class TestRecordsSavedAsText:
         (root / name).write_bytes(text)
         assert {} == walked(root)
 
+    @pytest.mark.parametrize(
+        "name", ["README", "TODO.txt", "notes", "Licence.text"]
+    )
+    def test_notes_in_markdown_are_quiet(self, root: Path, name: str) -> None:
+        """A folder's notes may open with a Markdown heading, which reads
+        as a comment, and go on "todo: ...", like a record's field.
+        """
+        notes = b"# Organisations\n\ntodo: add the Example Trust\n"
+        assert files._looks_like_a_record(notes)
+        (root / "organisations" / name).write_bytes(notes)
+        assert {} == walked(root)
+
     def test_a_folder_named_like_a_record_is_walked(self, root: Path) -> None:
         (root / "organisations" / "example-org").mkdir()
         (root / "organisations" / "example-org" / "a.yaml").write_bytes(RECORD)
