@@ -490,6 +490,18 @@ _SPACE_AFTER_COLON: Final = (
 )
 
 
+def _no_space(line: str, colon: re.Match[str]) -> str:
+    """What is wrong after the ':' *colon* found in *line*: no space, or
+    a space that only looks like one (pasted from a word processor).
+    """
+    if line[colon.end() : colon.end() + 1] in ("\xa0", "\u2007", "\u202f"):
+        return (
+            "the space after this field's ':' is a non-breaking space; "
+            "type an ordinary space instead"
+        )
+    return _SPACE_AFTER_COLON
+
+
 def _in_plain_words(
     problem: str, context: str, start: Pos | None, text: str, at: Pos
 ) -> tuple[Pos, str] | None:
@@ -509,13 +521,7 @@ def _in_plain_words(
         key_line = line_at(start[0])
         colon = _NO_SPACE.match(key_line)
         if colon is not None:
-            after = key_line[colon.end()]
-            if after in "\xa0\u2007\u202f":
-                return (start[0], colon.end() + 1), (
-                    "the space after this field's ':' is a non-breaking "
-                    "space; type an ordinary space instead"
-                )
-            return (start[0], colon.end() + 1), _SPACE_AFTER_COLON
+            return (start[0], colon.end() + 1), _no_space(key_line, colon)
         return (start[0], start[1]), (
             "this line has no ':' after a field name; write 'field: value', "
             "or, if it goes on with the value above, put that whole value "
@@ -540,7 +546,7 @@ def _in_plain_words(
                 continue
             colon = _NO_SPACE.match(above)
             if colon is not None:
-                return (number, colon.end() + 1), _SPACE_AFTER_COLON
+                return (number, colon.end() + 1), _no_space(above, colon)
             if _KEY_VALUE.match(above) is not None and indent > _field_at(
                 above
             ):
