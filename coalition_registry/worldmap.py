@@ -829,8 +829,10 @@ def notes(chart: Choropleth) -> list[str]:
     if chart.has_hidden:
         texts.append(
             "A hatched country's number of signatories is hidden to protect "
-            f"the people counted: it takes in fewer than {chart.threshold} "
-            "people, or a count a hidden one could be worked out from."
+            "the people counted: it holds at least one person, and may hold "
+            f"many (fewer than {chart.threshold}, or a count a hidden one "
+            "could be worked out from, or people who are not public, while "
+            "any count of them is small)."
         )
     texts.extend(chart.notes)
     return texts

@@ -228,7 +228,7 @@ class TestCoverage:
         """
         code, out, err = cli(command, "--suppress-below", "2")
         assert (2, "") == (code, out)
-        assert "2 hides no one" in err
+        assert "2 protects no one" in err
         assert 0 == cli(command, "--suppress-below", "3")[0]
 
     def test_unknown_letter(self, shipped_copy: Path) -> None:
@@ -280,6 +280,36 @@ class TestExport:
         rows = list(csv.DictReader(io.StringIO(out)))
         assert 10 == len(rows)
         assert {"organisation", "group"} == {r["kind"] for r in rows}
+
+    @pytest.mark.parametrize(
+        ("fmt", "noted"),
+        [("csv", True), ("jsonl", True), ("json", False), ("markdown", False)],
+    )
+    def test_rows_alone_say_who_is_not_listed(
+        self, write: WriteFile, fmt: str, noted: bool
+    ) -> None:
+        """CSV and JSON Lines hold rows alone, so their notes go to stderr:
+        a list of signatories must not read as everyone who signed.  JSON
+        and Markdown carry the notes themselves.
+        """
+        write(
+            "people/person-7k2m9x.yaml",
+            "id: person-7k2m9x\ndisclosure: anonymous\ncountry: IE\n"
+            'sources:\n  - url: "https://example.org/signatories"\n',
+        )
+        signature = "survivors-letter-2023--person-7k2m9x"
+        write(
+            f"signatures/survivors-letter-2023/{signature}.yaml",
+            f"id: {signature}\nletter: survivors-letter-2023\n"
+            "signatory: person-7k2m9x\nrole: survivor\n"
+            'sources:\n  - url: "https://example.org/signatories"\n',
+        )
+        code, out, err = cli("export", "--format", fmt)
+        assert 0 == code
+        note = "some signatories who are not public are counted but not listed"
+        assert (note in err) is noted
+        assert (note in out) is not noted
+        assert "person-7k2m9x" not in out + err
 
     def test_unknown_letter(self, shipped_copy: Path) -> None:
         code, _, err = cli("export", "--letter", "nope")

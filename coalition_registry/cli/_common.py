@@ -208,8 +208,9 @@ def add_threshold(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_THRESHOLD,
         metavar="K",
         help="hide counts of people from 1 to K-1, shown as <K (default: "
-        f"{DEFAULT_THRESHOLD}; 1 shows every count; 2 is refused, since it "
-        "hides no one)",
+        f"{DEFAULT_THRESHOLD}; 1 shows every count; 2 is refused, since a "
+        "count hidden below 2 could only be 1); see docs/counting.md for "
+        "what else is hidden",
     )
 
 
@@ -223,8 +224,8 @@ def _threshold(text: str) -> int:
     k = positive("the threshold")(text)
     if k == 2:  # the one threshold that protects no one
         raise argparse.ArgumentTypeError(
-            "2 hides no one: a count hidden below 2 is always 1, which "
-            "a reader can place; use 3 or more (the default is "
+            "2 protects no one: a count hidden below 2 could only be 1, "
+            "which a reader can place; use 3 or more (the default is "
             f"{DEFAULT_THRESHOLD}), or 1 to show every count"
         )
     return k

@@ -1,7 +1,10 @@
 """Write a letter's signatories (or every letter's) as CSV, JSON, JSON Lines
 or Markdown: organisations, groups and public people with active
 signatures.  People who are not public are counted, never listed; withdrawn
-signatures are not listed; fields marked private are left empty.
+signatures are not listed; fields marked private are left empty.  CSV
+and JSON Lines hold the rows alone: the notes (how many, or "some", are
+counted but not listed) go to stderr, so that a list is never taken for
+all who signed.
 """
 
 from __future__ import annotations
@@ -54,4 +57,8 @@ def run(args: argparse.Namespace, io: Output) -> int:
         "jsonl": render.export_jsonl,
         "markdown": render.export_markdown,
     }[args.format](data, io.out)
+    if args.format in ("csv", "jsonl"):
+        # The rows alone would read as everyone who signed.
+        for note in data.notes():
+            print(f"coalition-registry: note: {note}", file=io.err)
     return EXIT_OK

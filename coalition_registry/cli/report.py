@@ -6,8 +6,9 @@ and registry version it describes.
 
 The map needs the 'report' extra (pip install 'coalition-registry[report]');
 --no-map writes the page without it.  Counts of people below the
-threshold (--suppress-below, default 3) are hidden, on the map too, and
-people who did not sign publicly are counted, never named.
+threshold (--suppress-below, default 3) are hidden, on the map too, by the
+rules of coverage (a hidden count holds at least one person, and may hold
+many), and people who did not sign publicly are counted, never named.
 """
 
 from __future__ import annotations
