@@ -229,6 +229,7 @@ class TestCoverage:
         code, out, err = cli(command, "--suppress-below", "2")
         assert (2, "") == (code, out)
         assert "2 protects no one" in err
+        assert f"Try 'coalition-registry {command} --help'." in err
         assert 0 == cli(command, "--suppress-below", "3")[0]
 
     def test_unknown_letter(self, shipped_copy: Path) -> None:

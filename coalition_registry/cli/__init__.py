@@ -95,7 +95,9 @@ def run(argv: Sequence[str], *, stdout: TextIO, stderr: TextIO) -> int:
             args = parser(chosen).parse_args(argv)
     except _common.UsageError as e:
         print(f"coalition-registry: error: {e}", file=stderr)
-        print("Try 'coalition-registry --help'.", file=stderr)
+        # The help of the command that was mistyped, when one was named.
+        named = f" {chosen}" if chosen is not None else ""
+        print(f"Try 'coalition-registry{named} --help'.", file=stderr)
         return _common.EXIT_USAGE
     except SystemExit as e:  # --help and --version
         return int(e.code or 0)
