@@ -1157,6 +1157,8 @@ _BLOCK_OPENS: Final = re.compile(
     r"[|>][-+1-9]{0,2}[ ]*(?:#.*)?"
 )
 _LINE_BREAK: Final = re.compile(r"\r\n|\r|\n")
+# Some line starting with spaces, then U+00A0: only then are lines followed.
+_NBSP_LEADS: Final = re.compile(r"(?:^|(?<=\r))[ ]*\xa0", re.MULTILINE)
 
 
 def _nbsp_indent(text: str) -> Pos | None:
@@ -1166,6 +1168,8 @@ def _nbsp_indent(text: str) -> Pos | None:
     """
     if "\xa0" not in text:  # nearly every file: one scan, no pattern
         return None
+    if _NBSP_LEADS.search(text) is None:
+        return None  # only inside lines: no need to follow them in Python
     offset = 0
     block: int | None = None  # the column a block's lines must pass
     indent: int | None = None  # its text's, set by its first line
