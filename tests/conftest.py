@@ -7,6 +7,7 @@ import shutil
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -92,3 +93,22 @@ def _split_list(shipped_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = shipped_copy / "people" / "many.yaml"
     path.write_text(people, "utf-8")
     return path
+
+
+@pytest.fixture(name="reads")
+def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files (or parts of files) each validation parses: those it could
+    not take from the cache.
+    """
+    from coalition_registry import validation
+
+    seen: list[str] = []
+    real = validation.records_from
+
+    def counting(doc: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(doc.path)
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(validation, "records_from", counting)
+    monkeypatch.setenv("COALITION_REGISTRY_WORKERS", "1")
+    return seen

@@ -17,7 +17,7 @@ import pytest
 
 import coalition_registry as cr
 
-from coalition_registry import validation, workers
+from coalition_registry import workers
 from coalition_registry.cache import Cache
 from coalition_registry.cli import run
 from coalition_registry.files import display_path
@@ -26,23 +26,6 @@ from coalition_registry.validation import CacheWarning
 
 def report_lines(report: cr.Report) -> list[str]:
     return [str(p) for p in report.problems]
-
-
-@pytest.fixture(name="reads")
-def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The files (or parts of files) each validation parses: those it could
-    not take from the cache.
-    """
-    seen: list[str] = []
-    real = validation.records_from
-
-    def counting(doc: Any, *args: Any, **kwargs: Any) -> Any:
-        seen.append(doc.path)
-        return real(doc, *args, **kwargs)
-
-    monkeypatch.setattr(validation, "records_from", counting)
-    monkeypatch.setenv("COALITION_REGISTRY_WORKERS", "1")
-    return seen
 
 
 def test_second_run_reads_nothing_and_reports_the_same(

@@ -95,28 +95,18 @@ def test_case(case: Path, shipped_copy: Path) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_case_from_the_cache(
-    case: Path, shipped_copy: Path, tmp_path: Path, monkeypatch: Any
+    case: Path, shipped_copy: Path, tmp_path: Path, reads: list[str]
 ) -> None:
     """Run again with a cache, every case prints the same and parses no
     file: what a file yields, down to the checks across records, is kept
     as the cache's check of an entry's shape accepts.
     """
-    from coalition_registry import validation
-
-    monkeypatch.setenv("COALITION_REGISTRY_WORKERS", "1")
     _overlay(case, shipped_copy)
     cache = str(tmp_path / "cache")
     first = _validate("--cache", cache)
-    parsed: list[str] = []
-    real = validation.records_from
-
-    def counting(doc: Any, *args: Any, **kwargs: Any) -> Any:
-        parsed.append(doc.path)
-        return real(doc, *args, **kwargs)
-
-    monkeypatch.setattr(validation, "records_from", counting)
+    reads.clear()
     assert first == _validate("--cache", cache)
-    assert [] == parsed
+    assert [] == reads
 
 
 def test_expected_lines_are_well_formed() -> None:
