@@ -213,11 +213,10 @@ class Text(FieldType):
             and raw
         ):
             # Checked by length first: the common value is longer than
-            # any placeholder, and passes in one comparison; a short one
-            # is looked up in a set before any call.
+            # any placeholder, and passes in one comparison.
             if (
                 len(raw) <= _LONGEST_PLACEHOLDER
-                and raw.strip().lower().rstrip(".") in _NOT_KNOWN
+                and not_known(raw)
                 and not self.placeholder_ok
             ):
                 check_placeholder(raw, ctx, pos, pointer)
@@ -273,8 +272,7 @@ def is_placeholder(text: str) -> bool:
     >>> is_placeholder("Example Charity")
     False
     """
-    word = text.strip().lower().rstrip(".")
-    return word != "no" and word in _NOT_KNOWN
+    return not_known(text) and text.strip().lower().rstrip(".") != "no"
 
 
 @attrs.frozen
@@ -1102,7 +1100,7 @@ class Count(FieldType):
         word = bare.lower()
         if self.unknown_ok and word == "unknown":
             return "; write unknown in lower case"
-        if self.unknown_ok and word.rstrip(".") in _NOT_KNOWN:
+        if self.unknown_ok and not_known(bare):
             return "; if no source gives the figure, write unknown"
         if _GROUPED.fullmatch(bare):
             digits = re.sub(r"[^0-9]", "", bare)
