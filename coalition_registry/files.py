@@ -241,13 +241,12 @@ def _text_extension(name: str) -> str | None:
     """The extension of a name a plain-text record could have been saved
     under (``"txt"``, or ``""`` for none), in lower case; else ``None``.
     """
-    dot = name.rfind(".")
-    extension = name[dot + 1 :].lower() if dot > 0 else ""
+    stem, dot_extension = os.path.splitext(name)
+    extension = dot_extension[1:].lower()
     if extension not in _TEXT_EXTENSIONS:
         return None
     # A README or a TODO may start with a Markdown heading, which reads as
     # a comment, then "todo: ...": a folder's notes are not records.
-    stem = name[:dot] if dot > 0 else name
     return None if stem.lower() in _NOTES_NAMES else extension
 
 
@@ -310,11 +309,10 @@ def _saved_as_text(shown: str, name: str) -> Problem:
     """``ignored-file`` for a record saved as plain text, with the name to
     give it; *name* is the file's printable name.
     """
-    dot = name.rfind(".")
-    stem = name[:dot] if dot > 0 else name
+    stem, extension = os.path.splitext(name)
     why = (
-        f"its name ends in '{name[dot:]}', not '.yaml'"
-        if dot > 0 and dot < len(name) - 1
+        f"its name ends in '{extension}', not '.yaml'"
+        if len(extension) > 1
         else "its name does not end in '.yaml'"
     )
     return Problem(
