@@ -1147,7 +1147,9 @@ def parse_text(
 # A non-breaking space (U+00A0) in a line's indentation, as text pasted
 # from a word processor has.  YAML indents with spaces only: to libyaml the
 # line starts with text, so it becomes a key of its own, a value, or a
-# syntax error, and the message names none of that.
+# syntax error, and the message names none of that.  Some line starting
+# with spaces, then U+00A0: only then are lines followed.
+_NBSP_LEADS: Final = re.compile(r"(?:^|(?<=\r))[ ]*\xa0", re.MULTILINE)
 # A line holding "key: |" or "- >-" and the like, which opens a block of
 # text: lines indented further than its key (or dash) are the text's own,
 # where a leading non-breaking space is a character of the text, not
@@ -1156,9 +1158,8 @@ _BLOCK_OPENS: Final = re.compile(
     r"(?P<at>[ ]*(?:-[ ]+)*)(?:[^#\s-][^#]*?:[ ]+|(?<=- )|(?<=-)(?=[|>]))?"
     r"[|>][-+1-9]{0,2}[ ]*(?:#.*)?"
 )
-_LINE_BREAK: Final = re.compile(r"\r\n|\r|\n")
-# Some line starting with spaces, then U+00A0: only then are lines followed.
-_NBSP_LEADS: Final = re.compile(r"(?:^|(?<=\r))[ ]*\xa0", re.MULTILINE)
+# A line and its break (those _position counts).
+_LINE: Final = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|\Z)")
 
 
 def _nbsp_indent(text: str) -> Pos | None:
@@ -1170,15 +1171,10 @@ def _nbsp_indent(text: str) -> Pos | None:
         return None
     if _NBSP_LEADS.search(text) is None:
         return None  # only inside lines: no need to follow them in Python
-    offset = 0
     block: int | None = None  # the column a block's lines must pass
     indent: int | None = None  # its text's, set by its first line
-    for line, end in zip(
-        _LINE_BREAK.split(text),
-        [m.end() for m in _LINE_BREAK.finditer(text)] + [len(text)],
-        strict=True,
-    ):
-        start, offset = offset, end
+    for found in _LINE.finditer(text):
+        line, start = found.group(1), found.start()
         spaces = len(line) - len(line.lstrip(" "))
         if block is not None:
             if spaces == len(line):
