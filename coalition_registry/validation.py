@@ -1016,24 +1016,14 @@ def _named_record(registry: Registry, name: str, kinds: Sequence[str]) -> Any:
     ``None``.  Lookups never find a private name, nor a person who is not
     public.
     """
-    collections = {
-        c.kind: c
-        for c in (
-            registry.letters,
-            registry.organisations,
-            registry.people,
-            registry.groups,
-            registry.coalitions,
-        )
-    }
-    found: list[Any] = []
-    for kind in kinds:
-        collection = collections.get(kind)
-        if collection is not None:
-            # Not lookup(): on a miss it searches every name for a close
-            # one, and a registry can hold thousands of names written
-            # for ids.
-            found.extend(collection.named(name))
+    # Not lookup(): on a miss it searches every name for a close one, and
+    # a registry can hold thousands of names written for ids.
+    found = [
+        record
+        for collection in registry._collections()  # noqa: SLF001 - one package
+        if collection.kind in kinds
+        for record in collection.named(name)
+    ]
     if len(found) != 1 or SLUG.fullmatch(found[0].id) is None:
         return None
     return found[0]
