@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from .aggregate import Cell, Row, Table, sorted_rows
+from .aggregate import Cell, Table, sorted_rows
 
 
 if TYPE_CHECKING:
@@ -367,10 +367,11 @@ def _hides_someone(table: Table, k: int) -> bool:
     """Whether *table* counts, in a row or its total, from 1 to ``k - 1``
     people who are not public.
     """
+    columns = _counts(table)
     return any(
         is_small(_protected(row.cells[i]), k)
         for row in (*table.rows, table.total)
-        for i in _counts(table)
+        for i in columns
     )
 
 
@@ -450,7 +451,7 @@ def _agreed_on(
 ) -> tuple[set[str | None], bool]:
     """:func:`_agreed`, on the two views' tables."""
     keys: set[str | None] = (
-        {row.key for t in tables for row in t.rows if _holds_secret(t, row)}
+        _secret_rows(tables[0]) | _secret_rows(tables[1])
         if hide_total
         else set()
     )
@@ -475,9 +476,16 @@ def _agreed_on(
         keys |= found
 
 
-def _holds_secret(table: Table, row: Row) -> bool:
-    """Whether a row of *table* counts a person who is not public."""
-    return any(_protected(row.cells[i]) for i in _counts(table))
+def _secret_rows(table: Table) -> set[str | None]:
+    """The keys of the rows of *table* that count a person who is not
+    public.
+    """
+    columns = _counts(table)
+    return {
+        row.key
+        for row in table.rows
+        if any(_protected(row.cells[i]) for i in columns)
+    }
 
 
 def _placed(code: str | None, level: str) -> str | None:
