@@ -119,7 +119,6 @@ def _relative(folder: Path) -> Path:
         return folder
 
 
-_NAME: Final = operator.attrgetter("name")
 _SHOWN: Final = operator.attrgetter("shown")
 
 
@@ -142,7 +141,8 @@ def walk(root: Path) -> list[FileEntry]:
         folder, shown, top = stack.pop()
         try:
             with os.scandir(folder) as it:
-                items = sorted(it, key=_NAME)
+                # Not sorted here: the whole list is, once, at the end.
+                items = list(it)
         except OSError as e:
             entries.append(
                 FileEntry(folder, shown, top, _unreadable(shown, e))

@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from coalition_registry import countries
 from coalition_registry.parsing import parse
 
@@ -103,6 +106,18 @@ def test_normalise_folds_apostrophes_accents_case() -> None:
         "BARNARDO'S"
     )
     assert "cote divoire" == countries.normalise("Côte d'Ivoire")
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("aZ9 '`-.&_\t\x1c")
+        | st.characters(max_codepoint=127)
+    )
+)
+@example("Barnardo's `Example` Org. (UK)")
+def test_normalise_of_ascii_is_the_general_fold(text: str) -> None:
+    """The fast path for ASCII text folds exactly as the general one."""
+    assert countries._fold(text) == countries.normalise(text)
 
 
 def test_shipped_spellings_are_derived_from_the_data() -> None:
