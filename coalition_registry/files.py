@@ -238,16 +238,53 @@ def _yaml_like(name: str) -> bool:
 
 
 def _text_extension(name: str) -> str | None:
-    """The extension of a name a plain-text record could have been saved
-    under (``"txt"``, or ``""`` for none), in lower case; else ``None``.
+    """The extension of a name a record could have been saved under by
+    mistake, in lower case: plain text (``"txt"``, or ``""`` for none) or
+    a slip of the keys (``"ymal"``, ``"yamll"``); else ``None``.
     """
     stem, dot_extension = os.path.splitext(name)
     extension = dot_extension[1:].lower()
-    if extension not in _TEXT_EXTENSIONS:
+    if extension not in _TEXT_EXTENSIONS and not _slip_of_yaml(extension):
         return None
     # A README or a TODO may start with a Markdown heading, which reads as
     # a comment, then "todo: ...": a folder's notes are not records.
     return None if stem.lower() in _NOTES_NAMES else extension
+
+
+def _slip_of_yaml(extension: str) -> bool:
+    """Whether *extension* reads as ``yaml`` or ``yml`` mistyped: two
+    letters swapped, one left out, added or struck wrong (``ymal``,
+    ``yam``, ``yamll``, ``yanl``).  An editor's backup (``yaml~``) is not.
+
+    >>> [_slip_of_yaml(e) for e in ("ymal", "yamll", "yaml~", "xml", "md")]
+    [True, True, False, False, False]
+    """
+    return (
+        extension.isalnum()
+        and extension[0] == "y"
+        and extension not in {"yaml", "yml"}
+        and any(_one_slip(extension, word) for word in ("yaml", "yml"))
+    )
+
+
+def _one_slip(typed: str, word: str) -> bool:
+    """Whether *typed* is *word* with one letter added, left out, struck
+    wrong, or two neighbours swapped.
+    """
+    if len(typed) != len(word):
+        longer, shorter = sorted((typed, word), key=len, reverse=True)
+        return len(longer) == len(shorter) + 1 and any(
+            longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer))
+        )
+    wrong = [
+        i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b
+    ]
+    if len(wrong) == 1:
+        return True
+    first, *rest = wrong or [0]
+    return rest == [first + 1] and (
+        typed[first : first + 2] == word[first : first + 2][::-1]
+    )
 
 
 _NOTES_NAMES: Final = frozenset(

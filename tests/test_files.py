@@ -163,8 +163,8 @@ def walked(root: Path) -> dict[str, str | None]:
 
 
 class TestRecordsSavedAsText:
-    """A record saved as .txt, .csv or with no extension in a record folder
-    is reported, since it would be missing from every count; other files
+    """A record saved as .txt, .csv, with no extension, or with .yaml
+    mistyped (.ymal) in a record folder is reported, since it would be missing from every count; other files
     stay quiet.
     """
 
@@ -185,6 +185,10 @@ class TestRecordsSavedAsText:
             "organisations/example-org.csv",
             "organisations/example-org.tsv",
             "organisations/example-org.text",
+            "organisations/example-org.ymal",
+            "organisations/example-org.YAM",
+            "organisations/example-org.yamll",
+            "organisations/example-org.ylm",
             "people/person-7k2m9x.txt",
             "signatures/example-letter/example-org",
             "coalitions/deep/er/example-org.txt",
@@ -238,6 +242,9 @@ class TestRecordsSavedAsText:
             "organisations/notes.md",
             "organisations/example-org.json",
             "organisations/example-org.docx",
+            "organisations/example-org.yaml~",  # an editor's backup
+            "organisations/example-org.xml",
+            "organisations/example-org.toml",
             "organisations/.gitkeep",
             "organisations/.example-org.txt",
             "README",
