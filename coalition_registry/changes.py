@@ -26,7 +26,7 @@ from .aggregate import active_signatures, coverage, people
 from .countries import country_name
 from .model import KINDS, Person, Signature
 from .registry import Registry
-from .schema import yaml_fields
+from .schema import hidden_fields, yaml_fields
 
 
 __all__ = [
@@ -185,9 +185,11 @@ def _changed_fields(old: Any, new: Any) -> tuple[tuple[str, ...], int]:
     not (private on either side, or everything of a hidden person).
     """
     secret = _hidden(old) is not None or _hidden(new) is not None
-    private = set(getattr(old, "private", ())) | set(
-        getattr(new, "private", ())
-    )
+    # With the fields that would tell a private one (on_behalf_of for a
+    # private capacity).
+    private = hidden_fields(
+        type(old), getattr(old, "private", ())
+    ) | hidden_fields(type(new), getattr(new, "private", ()))
     named: list[str] = []
     hidden = 0
     for name in yaml_fields(type(new)):

@@ -24,6 +24,7 @@ from .countries import country_name
 from .model import Organisation, Person, Signatory, Signature
 from .query import country_of
 from .registry import Registry
+from .schema import hidden_fields
 from .suppression import DEFAULT_THRESHOLD, is_small, totals_hidden
 
 
@@ -150,21 +151,13 @@ def _listable(who: Signatory) -> bool:
 
 
 def _shown(record: Any, name: str) -> str:
-    if name in getattr(record, "private", ()):
+    """A field's value, or empty when it is private, or would tell a
+    private one: the organisation signed for tells a private capacity.
+    """
+    if name in hidden_fields(type(record), getattr(record, "private", ())):
         return ""
     value = getattr(record, name, None)
     return "" if value is None else str(value)
-
-
-def _on_behalf_of(signature: Signature) -> str:
-    """The organisation signed for, or empty.
-
-    Hidden with a private capacity too: an organisation named here says
-    the capacity was on-behalf-of.
-    """
-    if "capacity" in signature.private:
-        return ""
-    return _shown(signature, "on_behalf_of")
 
 
 def _row(signature: Signature, who: Signatory) -> dict[str, str]:
@@ -182,7 +175,7 @@ def _row(signature: Signature, who: Signatory) -> dict[str, str]:
         else _shown(signature, "name_as_printed"),
         "role": _shown(signature, "role"),
         "capacity": _shown(signature, "capacity"),
-        "on_behalf_of": _on_behalf_of(signature),
+        "on_behalf_of": _shown(signature, "on_behalf_of"),
         "country": country,
         "country_name": country_name(country) if country else "",
         "scope": _shown(who, "scope") if isinstance(who, Organisation) else "",

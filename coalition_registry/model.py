@@ -38,6 +38,7 @@ from .schema import (
     Url,
     a,
     field,
+    hidden_fields,
     hiding,
     holds_private,
 )
@@ -86,7 +87,7 @@ _HIDDEN = "<private>"
 def _private_repr(self: Any) -> str:
     """A repr that never shows a private value."""
     hide_all = getattr(self, "hides_everything", False)
-    private = set(getattr(self, "private", ()))
+    private = hidden_fields(type(self), getattr(self, "private", ()))
     parts = []
     for attribute in attrs.fields(type(self)):
         name = attribute.name
@@ -700,6 +701,11 @@ class Signature(_Positioned):
 
     kind_name: ClassVar[str] = "signature"
     folder: ClassVar[str] = "signatures"
+    #: Fields kept private with another: the organisation signed for
+    #: would tell a private capacity (see :func:`schema.hidden_fields`).
+    __private_with__: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "capacity": ("on_behalf_of",)
+    }
 
     id: str = _id(
         "Unique id: <letter>--<signatory> by convention.",

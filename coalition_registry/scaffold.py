@@ -104,9 +104,11 @@ def opaque_id(
     while True:
         tail = "".join(choice(_ALPHABET) for _ in range(_OPAQUE_LENGTH))
         candidate = f"person-{tail}"
+        # The tail only, as not-opaque-id looks: "per" or "son" in a name
+        # is always in "person-", and would be looked for again for ever.
         if (
             any(c.isdigit() for c in tail)
-            and not any(w in candidate for w in words)
+            and not any(w in tail for w in words)
             and candidate not in taken
         ):
             return candidate

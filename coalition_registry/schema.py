@@ -16,7 +16,7 @@ import functools
 import re
 import unicodedata
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Final, TypeAlias, TypeVar
 from urllib.parse import urlsplit
 
@@ -319,9 +319,31 @@ _SPDX: Final = re.compile(
 
 
 def check_suspicious(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
-    """Warn about invisible, bidirectional or mixed-script characters."""
+    """Warn about invisible, bidirectional or mixed-script characters.
+
+    A private value gets one warning that says none of what was found:
+    the character, where it is, or which alphabets a word mixes would
+    each say something of the value.
+    """
     if text.isascii():
         return  # the common case: no control character, one alphabet
+    found = _suspicious(text)
+    if ctx.redact and found:
+        found = [_SUSPICIOUS_PRIVATE]
+    for message in found:
+        ctx.report("suspicious-character", message, pos, pointer)
+
+
+_SUSPICIOUS_PRIVATE: Final = (
+    "the value (not shown: private) holds an invisible or bidirectional "
+    "control character, a curly quote at an end, or a word that mixes "
+    "alphabets; retype the text"
+)
+
+
+def _suspicious(text: str) -> list[str]:
+    """What :func:`check_suspicious` finds wrong in *text*, as messages."""
+    found = []
     wrapped = (
         len(text) > 1 and text[0] in _CURLY_OPEN and text[-1] in _CURLY_CLOSE
     )
@@ -337,44 +359,36 @@ def check_suspicious(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
             if wrapped
             else "started or ended by a curly quote"
         )
-        ctx.report(
-            "suspicious-character",
+        found.append(
             f"the text is {what} (as a word processor types them), which "
             'YAML keeps as part of it; use straight double quotes ("...") '
-            "or none",
-            pos,
-            pointer,
+            "or none"
         )
     hit = _SUSPICIOUS.search(text)
     if hit is not None:
         char = hit.group()
         name = unicodedata.name(char, f"U+{ord(char):04X}")
-        ctx.report(
-            "suspicious-character",
+        found.append(
             f"the text holds an invisible or bidirectional control "
             f"character ({name}, U+{ord(char):04X}) at character "
-            f"{hit.start() + 1}; retype the text",
-            pos,
-            pointer,
+            f"{hit.start() + 1}; retype the text"
         )
-        return
+        return found
     if len(set(text.translate(_SCRIPTS))) < 2:
-        return  # one alphabet in the whole text: no word can mix two
+        return found  # one alphabet in the whole text: no word can mix two
     for word in _WORD.findall(text):
         if word.isascii():
             continue
         scripts = {_script(ch) for ch in word}
         scripts.discard("COMMON")
         if len(scripts) > 1:
-            ctx.report(
-                "suspicious-character",
+            found.append(
                 "a word mixes alphabets ("
                 + " and ".join(sorted(scripts)).lower()
-                + "), which makes look-alike names; retype it",
-                pos,
-                pointer,
+                + "), which makes look-alike names; retype it"
             )
-            return
+            break
+    return found
 
 
 _WORD: Final = re.compile(r"\w+")
@@ -1455,6 +1469,9 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
         else ()
     )
     hide_all = hides_all(cls, raw)
+    # With the fields whose values would tell a private one (a private
+    # capacity hides on_behalf_of).
+    unshown = hidden_fields(cls, private) if private else private
     values: dict[str, Any] = (
         {"private": private} if "private" in fields else {}
     )
@@ -1475,7 +1492,7 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
             dropped = True
             continue
         convert, suffix = converter
-        redact = inherited or hide_all or name in private
+        redact = inherited or hide_all or name in unshown
         if redact == inherited:
             value = convert(written, ctx, value_pos[name], pointer + suffix)
         else:
@@ -1545,6 +1562,18 @@ def _report_unknown(
             raw.key_pos[rest],
             pointer if hidden else f"{pointer}.{rest}",
         )
+
+
+def hidden_fields(cls: type[Any], private: Iterable[str]) -> frozenset[str]:
+    """The fields of a record of *cls* whose values no output may show, for
+    its *private* list: those it names, and those that would tell one of
+    them, by the class's ``__private_with__`` (a signature's private
+    ``capacity`` hides its ``on_behalf_of``: an organisation named there
+    says the capacity was on-behalf-of).
+    """
+    names = frozenset(private)
+    tied: Mapping[str, tuple[str, ...]] = getattr(cls, "__private_with__", {})
+    return names.union(*(tied.get(name, ()) for name in names))
 
 
 def holds_private(cls: type[Any], raw: YMap) -> bool:

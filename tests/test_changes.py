@@ -104,6 +104,27 @@ class TestCompare:
             compare(Registry(old), Registry(new), on=DAY)
         )
 
+    def test_on_behalf_of_is_private_with_a_private_capacity(self) -> None:
+        """The organisation signed for, added or removed, would tell the
+        private capacity: it is counted, not named.
+        """
+        orgs = [org("org-a"), org("org-b")]
+        old = [LETTER, *orgs, signs("org-a", private=("capacity",))]
+        new = [
+            LETTER,
+            *orgs,
+            signs(
+                "org-a",
+                capacity="on-behalf-of",
+                on_behalf_of="org-b",
+                private=("capacity",),
+            ),
+        ]
+        changes = compare(Registry(old), Registry(new), on=DAY)
+        (change,) = changes.signatures
+        assert ((), 2) == (change.fields, change.private_fields)
+        assert "on_behalf_of" not in as_text(changes)
+
     def test_signatures(self) -> None:
         """Added, withdrawn, reinstated and removed, with letter figures."""
         old = [

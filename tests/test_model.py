@@ -40,6 +40,21 @@ class TestPrivacy:
         assert "'NO'" not in text
         assert "name=<private>" in text
 
+    def test_repr_hides_on_behalf_of_with_a_private_capacity(self) -> None:
+        """The organisation signed for would tell the private capacity."""
+        signature = Signature(
+            id="l--x",
+            letter="l",
+            signatory="x",
+            role="expert",
+            capacity="on-behalf-of",
+            on_behalf_of="obsidian-guild",
+            private=("capacity",),
+        )
+        text = repr(signature)
+        assert "obsidian-guild" not in text
+        assert "on_behalf_of=<private>" in text
+
     def test_country_of_organisation_with_private_country_is_unknown(
         self,
     ) -> None:

@@ -135,6 +135,17 @@ class TestPrivacy:
 
         assert "person-zz9zz9zz" == opaque_id("Blue Heron", choice=choice)
 
+    def test_a_name_with_a_word_of_person_gets_an_id(self) -> None:
+        """'Per' and 'son' are in every id's "person-": only the drawn
+        letters are looked at, as not-opaque-id looks at them.
+        """
+        draws = iter("pers0n12" + "zz9zz9zz")
+
+        def choice(_: str) -> str:
+            return next(draws)  # StopIteration past the second draw
+
+        assert "person-zz9zz9zz" == opaque_id("Per Olsson", choice=choice)
+
     def test_an_id_is_never_taken_twice(self) -> None:
         """A draw that is already an id is drawn again."""
         draws = iter("aaaa1111" + "bbbb2222")

@@ -317,6 +317,24 @@ def test_look_alike_letters_of_any_alphabet(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Zeb\u043elon",  # a Cyrillic o among Latin letters
+        "Zebulon\u200bQuartz",  # a zero-width space
+        "\u201cZebulon\u201d",  # curly quotes
+        "\u201cZeb\u043elon\u200b\u201d",  # all three
+    ],
+)
+def test_a_private_value_is_told_nothing_of(text: str) -> None:
+    """One warning, the same whatever was found: which character, where,
+    or which alphabets would each say something of a private value.
+    """
+    ctx = schema.Context("f", [], redact=True)
+    schema.check_suspicious(text, ctx, (1, 1), "$")
+    assert [schema._SUSPICIOUS_PRIVATE] == [p.message for p in ctx.problems]
+
+
+@pytest.mark.parametrize(
     "blank",
     ["\u3164", "\uffa0", "\u2800", "\u034f", "\U000e0041", "\U0001d173"],
 )
