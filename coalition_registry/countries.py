@@ -261,23 +261,42 @@ def suggest(text: str) -> str | None:
     >>> suggest("Deutschland"), suggest("Côte d’Ivoire"), suggest("N/A")
     ('DE', 'CI', None)
     """
-    if len(text) == 2 and text.upper() in _names():
-        return text.upper()
+    found = named(text)
+    if found is not None:
+        return found or None
     key = normalise(text)
-    if not key or key in _EITHER:
-        return None
     index = _index()
-    for candidate in (key, key[4:] if key.startswith("the ") else ""):
-        known = _spellings().get(candidate)
-        if known is not None:
-            return known if len(known) == 2 else None
-        if candidate in index:
-            return index[candidate]
     close = difflib.get_close_matches(
         key, [*(k for k in index if len(k) > 3), *_EITHER], n=1, cutoff=0.85
     )
     # A near miss of a name of two countries ("Congoo") suggests neither.
     return index[close[0]] if close and close[0] not in _EITHER else None
+
+
+def named(text: str) -> str | None:
+    """The alpha-2 code that *text* is a known way of writing, as
+    :func:`suggest` understands it but with no near-miss: ``""`` when it is
+    known to name no single country ("Congo", "N/A"), ``None``
+    when it is not known at all.
+
+    >>> named("U.K."), named("N/A"), named("Untied Kingdom")
+    ('GB', '', None)
+    """
+    if len(text) == 2 and text.upper() in _names():
+        return text.upper()
+    key = normalise(text)
+    if not key:
+        return ""
+    if key in _EITHER:
+        return ""
+    index = _index()
+    for candidate in (key, key[4:] if key.startswith("the ") else ""):
+        known = _spellings().get(candidate)
+        if known is not None:
+            return known if len(known) == 2 else ""
+        if candidate in index:
+            return index[candidate]
+    return None
 
 
 #: Names people use for either of two countries: no code is suggested for

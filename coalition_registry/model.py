@@ -248,6 +248,38 @@ class Claim(_Positioned):
     location: Location = _location()
     positions: Mapping[str, tuple[int, int]] = _positions()
 
+    @staticmethod
+    def __check__(
+        values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
+    ) -> None:
+        """Each claim's own fields only: ``roles`` belong to a claim of
+        signatories and ``countries`` to a claim of countries.  Given to the
+        other measure, they would be set aside unread, and the claim
+        compared with a figure it does not state ("43 survivors from 12
+        countries" compared with the countries of every signatory).
+        """
+        measure = values.get("measure")
+        if measure == "countries" and values.get("roles"):
+            ctx.report(
+                "invalid-value",
+                "roles apply to a claim of signatories only: a claim of "
+                "countries is compared with the countries of every "
+                "signatory, whatever their role; remove roles, and keep "
+                "the source's words in text",
+                raw.key_pos["roles"],
+                f"{pointer}.roles",
+            )
+        elif measure == "signatories" and values.get("countries"):
+            ctx.report(
+                "invalid-value",
+                "countries apply to a claim of countries only: a claim of "
+                "signatories is compared with every signatory, wherever "
+                "they are; remove countries, or give them in a claim of "
+                "their own with measure: countries",
+                raw.key_pos["countries"],
+                f"{pointer}.countries",
+            )
+
 
 @by_fields
 @attrs.frozen

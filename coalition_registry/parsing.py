@@ -579,6 +579,13 @@ def _in_plain_words(
         )
     ):
         char = _char_at(text, *start)
+        before, after = _around(text, *start)
+        if char == "*" and not before.strip() and after.startswith(" "):
+            # "* item", a list in Markdown or from a word processor.
+            return start, (
+                "a list item starts with '- ' (a hyphen and a space), not "
+                "'* '; write '- ' in place of '* ' at the start of each item"
+            )
         return start, (
             f"a value cannot start with '{char}' unless it is in quotes"
             f"{_QUOTE_IT}"
@@ -679,6 +686,14 @@ _FLOW_CONTEXT: Final = re.compile(r".*[\[{,]\s*$")
 def _quote_starts(line: str) -> list[tuple[int, str]]:
     """Where quoted scalars open on a line, and with which quote."""
     return [(m.start(1), m.group(1)) for m in _QUOTE_START.finditer(line)]
+
+
+def _around(text: str, line: int, col: int) -> tuple[str, str]:
+    """The text of line *line* before column *col*, and after it."""
+    lines = text.splitlines()
+    if 1 <= line <= len(lines):
+        return lines[line - 1][: col - 1], lines[line - 1][col:]
+    return "", ""
 
 
 def _char_at(text: str, line: int, col: int) -> str:

@@ -1163,6 +1163,13 @@ _MOST_PEOPLE: Final = 10**10
 _MOST_DIGITS: Final = len(str(_MOST_PEOPLE))
 
 
+#: How a word processor's list item starts, pasted: a bullet, a dash that
+#: is not a hyphen, or a number ("1." or "1)"), then a space.
+_BULLET: Final = re.compile(
+    r"(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2043\u2219\u2013\u2014\u2012\u2015\u2212+o]|\d+[.)])\s"
+)
+
+
 @attrs.frozen
 class ListOf(FieldType):
     """A list of values of one type; converted to a tuple."""
@@ -1180,6 +1187,13 @@ class ListOf(FieldType):
             if isinstance(raw, YMap) and any(k.startswith("-") for k in raw):
                 # "-url: ..." is a key spelt with a dash, not a list item.
                 hint = "; put a space after each '-' that starts an item"
+            elif isinstance(raw, YMap) and any(map(_BULLET.match, raw)):
+                # "• url: ...", as a word processor's list is pasted.
+                hint = (
+                    "; a list item starts with '- ' (a hyphen and a space), "
+                    "not with a bullet, a dash or a number as a word "
+                    "processor writes them: retype the start of each item"
+                )
             return ctx.report(
                 "wrong-shape",
                 f"expected a list, found {shape_of(raw)}{hint}",
@@ -1533,6 +1547,9 @@ def _report_unknown(
     hidden: bool,
 ) -> None:
     unknown = [key for key in raw if key not in fields]
+    # A record of another kind in the wrong folder: its fields are not to
+    # go in notes, and wrong-folder says where the file goes.
+    advice = "" if _of_another_kind(cls, raw) else _no_such_field(cls, fields)
     for key in unknown[:_MAX_UNKNOWN]:
         hint = _did_you_mean(key, list(fields))
         if hidden:
@@ -1547,7 +1564,7 @@ def _report_unknown(
             continue
         ctx.report(
             "unknown-field",
-            f"unknown field {key!r} in {a(kind_name(cls))}{hint}",
+            f"unknown field {key!r} in {a(kind_name(cls))}{hint or advice}",
             raw.key_pos[key],
             f"{pointer}.{key}",
         )
@@ -1574,6 +1591,31 @@ def hidden_fields(cls: type[Any], private: Iterable[str]) -> frozenset[str]:
     names = frozenset(private)
     tied: Mapping[str, tuple[str, ...]] = getattr(cls, "__private_with__", {})
     return names.union(*(tied.get(name, ()) for name in names))
+
+
+def _of_another_kind(cls: type[Any], raw: YMap) -> bool:
+    """Whether every field of *raw* is a field of another kind of record
+    (as ``validation`` reports a record in the wrong folder).
+    """
+    from .model import FOLDERS  # model imports this module: not at the top
+
+    return any(
+        other is not cls and raw.keys() <= yaml_fields(other).keys()
+        for other in FOLDERS.values()
+    )
+
+
+def _no_such_field(cls: type[Any], fields: dict[str, FieldSpec]) -> str:
+    """What to do with a field no field of *cls* is close to: its fields,
+    and notes for what has no field of its own (an affiliation, a title).
+    """
+    names = ", ".join(fields)
+    if "notes" in fields:
+        return (
+            f"; {a(kind_name(cls))} has the fields {names}: write what this "
+            "says in notes, or remove it"
+        )
+    return f"; {a(kind_name(cls))} has the fields {names}: remove it"
 
 
 def holds_private(cls: type[Any], raw: YMap) -> bool:

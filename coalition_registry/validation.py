@@ -35,6 +35,7 @@ import attrs
 
 from . import files, workers
 from ._pickle import by_fields
+from .countries import named as country_named
 from .countries import normalise
 from .model import (
     FOLDERS,
@@ -226,10 +227,21 @@ def records_from(
                     f"$[{i}]",
                 )
     else:
+        # A spreadsheet saved as CSV and renamed: YAML reads its lines as
+        # one long text.
+        spreadsheet = (
+            "; it looks like a spreadsheet saved as CSV (its first line "
+            "lists field names, separated by commas, semicolons or tabs): "
+            "write each record as 'field: value' lines, and several records "
+            "as a list, each starting with '- id: ...' (see "
+            "docs/data-format.md)"
+            if isinstance(data, str) and _csv_header(data, cls)
+            else ""
+        )
         ctx.report(
             "wrong-shape",
             f"the file must hold {a(cls.kind_name)} (a mapping of fields) "
-            "or a list of them, not a single value",
+            f"or a list of them, not a single value{spreadsheet}",
             (1, 1),
             "$",
         )
@@ -599,6 +611,34 @@ def _misfiled(cls: type[Any], raw: YMap, ctx: Context, pointer: str) -> None:
         )
 
 
+def _csv_header(text: str, cls: type[Any]) -> bool:
+    """Whether *text*, a whole file read as one value, starts like a CSV
+    file of records of *cls*: two field names of its kind, or more,
+    separated by one delimiter (``id,name,...``), quoted or not.
+
+    >>> from coalition_registry.model import Organisation
+    >>> _csv_header('"id";"name";"hq_country" example,Example,GB', Organisation)
+    True
+    >>> _csv_header("Example Charity, based in Dublin", Organisation)
+    False
+    """
+    # A header is short: the rest of a large file is not looked at.
+    head = text[:_CSV_HEAD]
+    found = [(head.find(d), d) for d in ",;\t" if d in head]
+    if not found:
+        return False
+    names = yaml_fields(cls)
+    header = 0
+    for cell in head.split(min(found)[1]):
+        if cell.strip().strip('"').strip().lower() not in names:
+            break
+        header += 1
+    return header >= 2
+
+
+_CSV_HEAD: Final = 1000
+
+
 def _stand_in(stem: str, cls: type[Any], shown: str) -> IdUse:
     """The id a file that could not be read or parsed defines, as far as
     the checks across records know: its name, at the whole file, so that
@@ -688,18 +728,25 @@ def _check_same_names(
     websites or registry numbers tell them apart; a private value is never
     compared.
     """
-    first: dict[str, tuple[Organisation | Group, str]] = {}
+    first: dict[str, tuple[Organisation | Group, str, bool]] = {}
     for record in records:
         if "name" in record.private:
             continue
         names = [("name", record.name)]
         if "aliases" not in record.private:
             names += [("aliases", a) for a in getattr(record, "aliases", ())]
-        keyed = [(_name_key(name), field) for field, name in names]
+        keyed = [(_name_key(name), field, False) for field, name in names]
+        # "Example Charity (UK)": signatory lists put the country after the
+        # name, so the same organisation is listed with it and without it.
+        keyed += [
+            (_name_key(bare), field, True)
+            for field, name in names
+            if (bare := _without_country(name)[0]) is not None
+        ]
         found = next(
             (
-                (first[key], field)
-                for key, field in keyed
+                (first[key], field, loose)
+                for key, field, loose in keyed
                 # The same id given twice is a duplicate-id already.
                 if key in first
                 and first[key][0].id != record.id
@@ -707,21 +754,24 @@ def _check_same_names(
             ),
             None,
         )
-        for key, field in keyed:
+        for key, field, loose in keyed:
             if key:
-                first.setdefault(key, (record, field))
+                first.setdefault(key, (record, field, loose))
         if found is None:
             continue
-        (other, its), mine = found
+        (other, its, its_loose), mine, my_loose = found
         ways = (
             "country, website or registry number (identifiers)"
             if isinstance(record, Organisation)
             else "country or website"
         )
+        but = (
+            ", but for a country in brackets" if its_loose or my_loose else ""
+        )
         yield Problem(
             "possible-duplicate",
             f"this {record.kind_name}'s {_NAME_OR_ALIAS[mine]} is the "
-            f"{_NAME_OR_ALIAS[its]} of {other.id!r} (at "
+            f"{_NAME_OR_ALIAS[its]} of {other.id!r}{but} (at "
             f"{other.location_of(its)}); if they are one, keep one record and "
             f"point the other's signatures at it; if not, give each its {ways}",
             record.location_of(mine),
@@ -755,12 +805,39 @@ def _name_key(name: str) -> str:
     return folded.removeprefix("the ").replace(" ", "")
 
 
+def _without_country(name: str) -> tuple[str | None, str | None]:
+    """*name* without a country in brackets at its end, and that country's
+    code; ``(None, None)`` when it ends with none.
+
+    >>> _without_country("Example Charity (U.K.)")
+    ('Example Charity', 'GB')
+    >>> _without_country("Example Charity (Youth Section)")
+    (None, None)
+    """
+    name = name.strip()
+    opening = name.rfind("(")
+    if opening < 1 or not name.endswith(")"):
+        return None, None
+    inner, bare = name[opening + 1 : -1], name[:opening].rstrip()
+    if ")" in inner or not bare:
+        return None, None
+    # Only a known spelling: no near-miss, which would take the time of
+    # a search for each such name of a large registry.
+    code = country_named(inner.strip())
+    return (bare, code) if code else (None, None)
+
+
 def _alike(one: Organisation | Group, other: Organisation | Group) -> bool:
     """Whether nothing tells two records of the same name apart: different
     countries, websites or registry numbers (under one scheme), each known
-    and shown, would.
+    and shown, would.  A record without a country tells its own by its
+    name, when that ends with one in brackets ("Example Charity (UK)").
     """
     here, there = _shown_country(one), _shown_country(other)
+    if here is None:
+        here = _without_country(one.name)[1]
+    if there is None:
+        there = _without_country(other.name)[1]
     if here is not None and there is not None and here != there:
         return False
     return not (_differ(one, other, "website") or _numbers_differ(one, other))

@@ -792,10 +792,26 @@ def summary(chart: Choropleth) -> str:
     )
     if chart.unknown is not None:
         text += (
-            f" {chart.unknown} signatory(ies) without a known country are "
-            "not on the map."
+            f" Not on the map: {_signatories(chart.unknown)} without a "
+            "known country."
         )
     return text
+
+
+def _signatories(shown: str) -> str:
+    """A count of signatories as published ("2", "<3", "suppressed"), in
+    words for a sentence.
+
+    >>> _signatories("1"), _signatories("<3"), _signatories("suppressed")
+    ('1 signatory', 'fewer than 3 signatories', 'some signatories (how many is hidden)')
+    """
+    if shown == "1":
+        return "1 signatory"
+    if shown.isdigit():
+        return f"{shown} signatories"
+    if shown.startswith("<") and shown[1:].isdigit():
+        return f"fewer than {shown[1:]} signatories"
+    return "some signatories (how many is hidden)"
 
 
 def legend_items(chart: Choropleth) -> list[tuple[str, str]]:
@@ -816,7 +832,7 @@ def notes(chart: Choropleth) -> list[str]:
     texts = []
     if chart.unknown is not None:
         texts.append(
-            f"Not on the map: {chart.unknown} signatory(ies) without a known "
+            f"Not on the map: {_signatories(chart.unknown)} without a known "
             "country."
         )
     missing = missing_outlines(chart) if chart.shades else ()

@@ -156,13 +156,21 @@ def letters(draw: st.DrawFn, /, **fixed: Any) -> Letter:
         "claims": tuple(
             draw(
                 st.lists(
+                    # Roles belong to a claim of signatories only.
                     st.builds(
                         Claim,
-                        measure=st.sampled_from(["signatories", "countries"]),
+                        measure=st.just("signatories"),
                         value=st.integers(0, 10_000),
                         roles=st.lists(
                             st.sampled_from(ROLES), max_size=2, unique=True
                         ).map(tuple),
+                        qualifier=st.sampled_from(["exact", "at-least"]),
+                        sources=source_lists,
+                    )
+                    | st.builds(
+                        Claim,
+                        measure=st.just("countries"),
+                        value=st.integers(0, 10_000),
                         qualifier=st.sampled_from(["exact", "at-least"]),
                         sources=source_lists,
                     ),

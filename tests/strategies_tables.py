@@ -121,13 +121,23 @@ def signature(draw: st.DrawFn, who: Any) -> Signature:
     )
 
 
-claims = st.builds(
-    Claim,
-    measure=st.sampled_from(("signatories", "signatories", "countries")),
-    value=st.integers(0, 40),
-    roles=st.lists(st.sampled_from(ROLES), max_size=2, unique=True).map(tuple),
-    qualifier=st.sampled_from(("exact", "at-least")),
-    sources=st.just(SOURCE),
+# Roles belong to a claim of signatories only; two of those to one of
+# countries.
+claims = st.sampled_from(("signatories", "signatories", "countries")).flatmap(
+    lambda measure: st.builds(
+        Claim,
+        measure=st.just(measure),
+        value=st.integers(0, 40),
+        roles=(
+            st.lists(st.sampled_from(ROLES), max_size=2, unique=True).map(
+                tuple
+            )
+            if measure == "signatories"
+            else st.just(())
+        ),
+        qualifier=st.sampled_from(("exact", "at-least")),
+        sources=st.just(SOURCE),
+    )
 )
 
 

@@ -767,6 +767,11 @@ VALUES_PASSED = (
     "values, more than the limit of 4,000,000 (limit max_values), which "
     "it passes here; split it into smaller files"
 )
+UNKNOWN_FIELD_ADVICE = (
+    "; an organisation has the fields id, name, aliases, kind, hq_country, "
+    "registered_country, scope, website, identifiers, sources, notes, "
+    "private: write what this says in notes, or remove it"
+)
 BIG: dict[str, Big] = {
     "scalar-50mb": Big(
         lambda: HEAD + b"notes: " + b"a" * (50 * MIB) + b"\n", 0, 0
@@ -791,8 +796,10 @@ BIG: dict[str, Big] = {
         1,
         21,
         (
-            ":5:1: error unknown-field: unknown field 'k0' in an organisation",
-            ":6:1: error unknown-field: unknown field 'k1' in an organisation",
+            ":5:1: error unknown-field: unknown field 'k0' in an organisation"
+            + UNKNOWN_FIELD_ADVICE,
+            ":6:1: error unknown-field: unknown field 'k1' in an organisation"
+            + UNKNOWN_FIELD_ADVICE,
         ),
     ),
     "nesting-100k-flow": Big(

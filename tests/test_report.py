@@ -286,6 +286,26 @@ class TestChoropleth:
         chart = worldmap.choropleth(table(("DE", 7, 0), (None, 0, 0)))
         assert chart.unknown is None
 
+    @pytest.mark.parametrize(
+        ("unknown", "words"),
+        [
+            ((None, 1, 0), "1 signatory"),
+            ((None, 5, 0), "5 signatories"),
+            ((None, 0, 2), "some signatories (how many is hidden)"),
+        ],
+    )
+    def test_unknown_row_in_words(
+        self, unknown: tuple[str | None, int, int], words: str
+    ) -> None:
+        """The signatories with no known country are told in a sentence,
+        a hidden count in words, never as "suppressed signatory(ies)".
+        """
+        chart = worldmap.choropleth(cr.suppress(table(("DE", 7, 0), unknown)))
+        sentence = f"Not on the map: {words} without a known country."
+        assert sentence == worldmap.notes(chart)[0]
+        assert worldmap.summary(chart).endswith(f" {sentence}")
+        assert "(ies)" not in worldmap.map_svg(chart)
+
     def test_not_by_country(self) -> None:
         """Only a table by country can be drawn."""
         region = cr.signatory_table(
