@@ -161,19 +161,37 @@ def normalise(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    """:func:`normalise` for any text."""
+    """:func:`normalise` for any text: accents (combining marks) and
+    apostrophes dropped, letters and digits kept, anything else a space.
+    """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    out: list[str] = []
-    for ch in decomposed:
-        if unicodedata.combining(ch):
-            continue
-        if ch.isalnum():
-            out.append(ch)
-        elif ch in "'’‘`´ʼ":
-            continue
+    return " ".join(decomposed.translate(_FOLD_TABLE).split())
+
+
+class _FoldTable(dict[int, str]):
+    """What :func:`_fold` makes of each character, worked out the first
+    time it is met: ``str.translate`` then folds in C.
+    """
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if unicodedata.combining(char):
+            folded = ""
+        elif char.isalnum():  # a letter ʼ, as in Breton, stays
+            folded = char
+        elif char in "'’‘`´ʼ":
+            folded = ""
         else:
-            out.append(" ")
-    return " ".join("".join(out).split())
+            folded = " "
+        # Kept for the characters a registry uses, not for every one a
+        # hostile file could hold.
+        if len(self) < _MOST_FOLDED:
+            self[code] = folded
+        return folded
+
+
+_MOST_FOLDED: Final = 1 << 16
+_FOLD_TABLE: Final = _FoldTable()
 
 
 # What normalise() makes of each ASCII character that is not a letter or a

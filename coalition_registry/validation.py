@@ -715,6 +715,7 @@ def check_registry(
     problems.extend(_check_withdrawals(registry, signatures))
     for kind in (Organisation, Group):
         problems.extend(_check_same_names(by_kind.get(kind, ())))
+    problems.extend(_check_same_people(by_kind.get(Person, ()), signatures))
     problems.extend(_check_claims(registry))
     return problems
 
@@ -777,6 +778,91 @@ def _check_same_names(
             record.location_of(mine),
             f"$.{mine}",
         )
+
+
+def _check_same_people(
+    people: Sequence[Person], signatures: Sequence[Signature]
+) -> Iterable[Problem]:
+    """Two public people of one name who signed the same letter are most
+    likely one signatory recorded twice ("Prof. Jane Example" and "Jane
+    Example"), and counted twice.  Different countries tell them apart;
+    a person who is not public, or whose name or country is private, is
+    never compared on it.
+    """
+    alike: dict[str, list[Person]] = {}
+    for person in people:
+        shown = not person.hides_everything and "name" not in person.private
+        if shown and person.name:
+            alike.setdefault(_person_key(person.name), []).append(person)
+    # Two only: a name that three people or more share is a common one
+    # (a petition's "Maria Garcia"), whose pairs would bury the others.
+    shared = [same for key, same in alike.items() if key and len(same) == 2]
+    if not shared:
+        return  # the common case: no two public people of one name
+    wanted = {person.id for same in shared for person in same}
+    letters: dict[str, set[str]] = {}
+    for signature in signatures:
+        if signature.signatory in wanted:
+            letters.setdefault(signature.signatory, set()).add(
+                signature.letter
+            )
+    for other, person in shared:
+        common = sorted(
+            letters.get(other.id, set()) & letters.get(person.id, set())
+        )
+        if not common or _differ_in_country(other, person):
+            continue
+        both = _shown_country(other) and _shown_country(person)
+        apart = (
+            "two people of one name and country may both sign: then leave "
+            "them as they are"
+            if both
+            else "if they are two people, give each their country"
+        )
+        yield Problem(
+            "possible-duplicate",
+            f"this person's name is the name of {other.id!r} (at "
+            f"{other.location_of('name')}), and both signed {common[0]!r}; "
+            "if they are one, keep one record and point the other's "
+            f"signatures at it; {apart}",
+            person.location_of("name"),
+            "$.name",
+        )
+
+
+def _differ_in_country(one: Person, other: Person) -> bool:
+    here, there = _shown_country(one), _shown_country(other)
+    return here is not None and there is not None and here != there
+
+
+def _person_key(name: str) -> str:
+    """A person's name as compared: as :func:`_name_key` folds it, without
+    titles before it or letters after it, as signatory lists add them.
+
+    >>> _person_key("Prof. Dr Jane Example OBE") == _person_key("jane example")
+    True
+    """
+    words = normalise(name).split()
+    while words and words[0] in _TITLES:
+        del words[0]
+    while len(words) > 1 and words[-1] in _POSTNOMINALS:
+        del words[-1]
+    return "".join(words)
+
+
+_TITLES: Final = frozenset(
+    {
+        "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir",
+        "dame", "lord", "lady", "rev", "revd", "reverend", "baroness",
+        "baron", "hon", "rt",
+    }
+)  # fmt: skip
+_POSTNOMINALS: Final = frozenset(
+    {
+        "obe", "mbe", "cbe", "kbe", "dbe", "phd", "md", "qc", "kc", "mp",
+        "frs", "jr", "sr",
+    }
+)  # fmt: skip
 
 
 _NAME_OR_ALIAS: Final = {"name": "name", "aliases": "alias"}
@@ -880,7 +966,7 @@ def _numbers_differ(one: object, other: object) -> bool:
     )
 
 
-def _shown_country(record: Organisation | Group) -> str | None:
+def _shown_country(record: Organisation | Group | Person) -> str | None:
     # A private country may not decide whether a warning is given.
     return None if "country" in record.private else record.country
 
