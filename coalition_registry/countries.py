@@ -177,7 +177,7 @@ class _FoldTable(dict[int, str]):
         char = chr(code)
         if unicodedata.combining(char):
             folded = ""
-        elif char.isalnum():  # a letter ʼ, as in Breton, stays
+        elif char.isalnum():  # the Breton letter U+02BC stays
             folded = char
         elif char in "'’‘`´ʼ":
             folded = ""

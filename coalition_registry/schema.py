@@ -715,6 +715,12 @@ class Country(FieldType):
                 f"meant, or, {leave_out}"
                 if guess
                 else f"; {leave_out}"
+                if not ctx.redact
+                # The value is not named, so neither is its code: say how
+                # to find it.
+                else "; write the country's two-letter code, such as 'GB' "
+                "for the United Kingdom (coalition-registry fmt --fix "
+                f"writes it for a country's name), or, {leave_out}"
             )
         return ctx.report(
             "unknown-country",

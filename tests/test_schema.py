@@ -504,8 +504,10 @@ def test_a_private_country_gets_no_suggestion(written: str) -> None:
     (problem,) = ctx.problems
     assert problem.message == (
         "the value (not shown: private) is not an ISO 3166-1 alpha-2 code; "
-        "if no source says where it is, leave the field out (it is counted "
-        "as unknown)"
+        "write the country's two-letter code, such as 'GB' for the United "
+        "Kingdom (coalition-registry fmt --fix writes it for a country's "
+        "name), or, if no source says where it is, leave the field out (it "
+        "is counted as unknown)"
     )
 
 
