@@ -3,7 +3,8 @@ together (parse arguments, call, render, return an exit code).
 
 Each command is a module of this package with ``HELP``,
 ``add_arguments(parser)`` and ``run(args, out) -> int``; adding a command
-is adding a module and naming it in ``COMMANDS``.  Only the module of the
+is adding a module and naming it in ``COMMANDS`` (a command named by a
+keyword, ``import``, is the module ``import_``).  Only the module of the
 command run is imported.
 """
 
@@ -15,6 +16,7 @@ import contextlib
 import gc
 import importlib
 import io
+import keyword
 import os
 import sys
 
@@ -37,11 +39,17 @@ COMMANDS: Final = (
     "export",
     "schema",
     "new",
+    "import",
     "fmt",
     "diff",
     "report",
     "map",
 )
+
+
+def _module(command: str) -> str:
+    """The module of *command*: ``import`` is a keyword, so ``import_``."""
+    return command + "_" if keyword.iskeyword(command) else command
 
 
 def parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -68,7 +76,7 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
         dest="command", metavar="COMMAND", parser_class=_common.Parser
     )
     for name in COMMANDS if command is None else (command,):
-        module = importlib.import_module(f"{__name__}.{name}")
+        module = importlib.import_module(f"{__name__}.{_module(name)}")
         cp = sub.add_parser(
             name,
             help=module.HELP,

@@ -7,6 +7,7 @@ import os
 import stat
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 import attrs
@@ -246,3 +247,53 @@ def positive(what: str) -> Callable[[str], int]:
         return n
 
     return parse
+
+
+def create_file(path: Path, data: bytes) -> None:
+    """Write a new file at *path*, all or nothing, never over another.
+
+    Raises:
+        FileExistsError: When *path* exists (or appeared meanwhile).
+        OSError: When it cannot be written; nothing is left behind.
+    """
+    from coalition_registry.fmt import write_atomic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Claim the name first, empty (so that a file made meanwhile is never
+    # replaced, and the new one gets the usual permissions), then replace
+    # it whole: a full disk or a size limit leaves no half a record.
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    try:
+        write_atomic(path, data)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
+def registry_root(path: str) -> Path:
+    """The registry's root at or above *path*."""
+    from coalition_registry import files
+
+    folder = Path(path)
+    if not folder.is_dir():
+        raise UsageError(f"no such folder: {path}")
+    root = files.find_root(folder)
+    if root is None:
+        raise UsageError(
+            f"{path} is not in a registry (no {files.REGISTRY_FILE} in it "
+            "or above it)"
+        )
+    return root
+
+
+def ids_in(root: Path) -> dict[str, str]:
+    """Every id in use, by file name, with its file relative to *root*."""
+    from coalition_registry import files
+
+    found: dict[str, str] = {}
+    for entry in files.walk(root):
+        if entry.ignored:
+            continue
+        relative = Path(entry.path).relative_to(root)
+        found.setdefault(entry.stem, relative.as_posix())
+    return found

@@ -17,7 +17,6 @@ cannot be written, 2 for a usage error.
 from __future__ import annotations
 
 import argparse
-import os
 
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,7 +32,10 @@ from ._common import (
     UsageError,
     WriteError,
     add_path,
+    create_file,
+    ids_in,
     reason,
+    registry_root,
 )
 
 
@@ -109,8 +111,8 @@ def run(args: argparse.Namespace, io: Output) -> int:
     from coalition_registry import files
     from coalition_registry.scaffold import ScaffoldError, scaffold
 
-    root = _root(args.path)
-    ids = _ids(root)
+    root = registry_root(args.path)
+    ids = ids_in(root)
     public = True
     role = args.role
     if args.kind == "signature":
@@ -149,7 +151,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
     if not _valid(made, shown, io):
         return EXIT_INVALID
     try:
-        _create(path, made.text.encode("utf-8"))
+        create_file(path, made.text.encode("utf-8"))
     except FileExistsError:
         print(f"{shown} already exists (nothing was written)", file=io.err)
         return EXIT_INVALID
@@ -159,56 +161,6 @@ def run(args: argparse.Namespace, io: Output) -> int:
         ) from e
     print(shown, file=io.out)
     return EXIT_OK
-
-
-def _create(path: Path, data: bytes) -> None:
-    """Write a new file at *path*, all or nothing, never over another.
-
-    Raises:
-        FileExistsError: When *path* exists (or appeared meanwhile).
-        OSError: When it cannot be written; nothing is left behind.
-    """
-    from coalition_registry.fmt import write_atomic
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Claim the name first, empty (so that a file made meanwhile is never
-    # replaced, and the new one gets the usual permissions), then replace
-    # it whole: a full disk or a size limit leaves no half a record.
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-    try:
-        write_atomic(path, data)
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
-
-
-def _root(path: str) -> Path:
-    """The registry's root at or above *path*."""
-    from coalition_registry import files
-
-    folder = Path(path)
-    if not folder.is_dir():
-        raise UsageError(f"no such folder: {path}")
-    root = files.find_root(folder)
-    if root is None:
-        raise UsageError(
-            f"{path} is not in a registry (no {files.REGISTRY_FILE} in it "
-            "or above it)"
-        )
-    return root
-
-
-def _ids(root: Path) -> dict[str, str]:
-    """Every id in use, by file name, with its file relative to *root*."""
-    from coalition_registry import files
-
-    found: dict[str, str] = {}
-    for entry in files.walk(root):
-        if entry.ignored:
-            continue
-        relative = Path(entry.path).relative_to(root)
-        found.setdefault(entry.stem, relative.as_posix())
-    return found
 
 
 def _check_signature(

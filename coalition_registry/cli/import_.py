@@ -1,0 +1,192 @@
+"""Add a letter's signatories from a spreadsheet saved as CSV: one row a
+signature, whose signatory is found in the registry (by the id in a
+signatory column, or by name) or recorded anew from the row.
+
+The first row names the columns, in any order and case: kind
+(organisation, group or person; organisation by default, person when a
+disclosure is given), name, disclosure (a person's: public, pseudonym or
+anonymous), country (a code or a country's name), website, scope,
+name_as_printed, role (why they signed; organisation for an organisation
+by default), capacity, on_behalf_of, verification, source (a URL, else
+--source's) and notes.  An export's CSV has these columns, so it can be
+imported into another registry.
+
+Every value is checked as validate checks it, and every problem names the
+spreadsheet's row and column: then nothing is written.  A signature
+already recorded is left as it is, so a spreadsheet can be imported again
+after rows are added; but a person who is not public gets a new random id,
+and nothing tells whether they are already recorded: when the letter has
+signatures of such people, their rows are refused unless
+--new-private-people says they are new.  No message repeats what a row of a person who is not
+public holds.
+
+Prints the path of each file written.  Exit 0 when every row is imported
+(or already recorded), 1 when a row has an error or a file cannot be
+written (nothing is written), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from pathlib import Path
+
+from ._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    Output,
+    UsageError,
+    WriteError,
+    add_letter,
+    choose_letter,
+    create_file,
+    ids_in,
+    read_registry,
+    reason,
+    registry_root,
+)
+
+
+HELP = "add a letter's signatories from a spreadsheet (CSV)"
+
+# A spreadsheet of a million rows is about 100 MB.
+_MAX_BYTES = 256 * 1024 * 1024
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``import``."""
+    parser.add_argument("table", metavar="CSV", help="the spreadsheet")
+    parser.add_argument(
+        "path",
+        nargs="?",
+        default="registry_data",
+        metavar="PATH",
+        help="registry folder (default: registry_data)",
+    )
+    add_letter(parser)
+    parser.add_argument(
+        "--source",
+        metavar="URL",
+        help="the page that lists these signatories, cited by every new "
+        "record whose row has no source of its own",
+    )
+    parser.add_argument(
+        "--new-private-people",
+        action="store_true",
+        help="say that the rows of people who are not public are new: "
+        "needed when the letter has signatures of such people already, "
+        "since nothing else tells whether a row's person is one of them",
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="say what would be written, and write nothing",
+    )
+
+
+def run(args: argparse.Namespace, io: Output) -> int:
+    """Run ``import``."""
+    # Imported here: the parser is built by loading every command.
+    from coalition_registry import files
+    from coalition_registry.imports import Cell, plan_import, read_table
+    from coalition_registry.parsing import _decode
+
+    root = registry_root(args.path)
+    raw = _read(args.table)
+    registry = read_registry(str(root), io)
+    if registry is None:
+        print(
+            "the registry has errors: fix them first (nothing was written)",
+            file=io.err,
+        )
+        return EXIT_INVALID
+    letter = choose_letter(registry, args.letter)
+    shown = files.display_path(Path(args.table))
+    text, problems = _decode(raw, shown)
+    rows: list[tuple[dict[str, Cell], int]] = []
+    if text is not None:
+        rows, problems = read_table(text, shown)
+    plan = plan_import(
+        registry,
+        rows,
+        shown,
+        letter,
+        source=args.source,
+        taken=ids_in(root),
+        new_private_people=args.new_private_people,
+    )
+    problems = [*problems, *plan.problems]
+    for problem in problems:
+        print(problem, file=io.out)
+    if any(p.is_error for p in problems):
+        errors = sum(p.is_error for p in problems)
+        print(
+            f"{errors} error(s) in {shown}: nothing was written; correct "
+            "the rows and import again",
+            file=io.err,
+        )
+        return EXIT_INVALID
+    if args.dry_run:
+        for new in plan.files:
+            print(files.display_path(root / new.path), file=io.out)
+    else:
+        _write([(root / new.path, new.text) for new in plan.files], io)
+    signatures = sum(new.kind == "signature" for new in plan.files)
+    would = "would be " if args.dry_run else ""
+    print(
+        f"{signatures} signature(s) {would}added to {letter}, with "
+        f"{len(plan.files) - signatures} new signatory(ies); "
+        f"{plan.reused} row(s) named a signatory already recorded, and "
+        f"{plan.present} signature(s) were recorded already",
+        file=io.err,
+    )
+    if plan.unnamed:
+        print(
+            f"{plan.unnamed} new person(s) who are not public "
+            f"{'would get' if args.dry_run else 'got'} random ids: importing "
+            "their rows again would record them again",
+            file=io.err,
+        )
+    return EXIT_OK
+
+
+def _read(table: str) -> bytes:
+    """The spreadsheet's bytes, or a usage error saying why not."""
+    try:
+        with open(table, "rb") as f:
+            raw = f.read(_MAX_BYTES + 1)
+    except OSError as e:
+        raise UsageError(f"cannot read {table}: {reason(e)}") from None
+    if len(raw) > _MAX_BYTES:
+        raise UsageError(
+            f"{table} is larger than {_MAX_BYTES // 2**20} MiB: import it "
+            "in parts"
+        )
+    return raw
+
+
+def _write(new: list[tuple[Path, str]], io: Output) -> None:
+    """Write every file, or none: one that cannot be written takes back
+    those written before it.
+    """
+    from coalition_registry import files
+
+    written: list[Path] = []
+    try:
+        for path, text in new:
+            create_file(path, text.encode("utf-8"))
+            written.append(path)
+    except OSError as e:
+        for path in written:
+            path.unlink(missing_ok=True)
+        shown = files.display_path(path)
+        why = (
+            "it already exists"
+            if isinstance(e, FileExistsError)
+            else reason(e)
+        )
+        raise WriteError(
+            f"cannot write {shown}: {why} (nothing was written)"
+        ) from e
+    for path in written:
+        print(files.display_path(path), file=io.out)

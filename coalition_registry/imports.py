@@ -1,0 +1,725 @@
+"""Importing: a spreadsheet of a letter's signatories, saved as CSV, turned
+into the record files a contributor would otherwise write one by one.
+
+Each row is one signature: the signatory (an organisation, group or person
+already in the registry, found by id or by name, or a new one made from
+the row) and the letter it signs.  Every value is checked as ``validate``
+checks it, by the same code, and every problem names the spreadsheet's
+row and column; nothing is written unless every row is right.
+
+The columns are those ``coalition-registry export`` writes (``kind``,
+``name``, ``name_as_printed``, ``role``, ``capacity``, ``on_behalf_of``,
+``country``, ``scope``, ``verification``, ``source``, ``signatory``), so an
+export can be imported into another registry, with ``disclosure`` for a
+person and ``website`` for an organisation or group besides.  A person who
+is not public gets a random, opaque id, and no message repeats anything
+written in their row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from collections.abc import Container, Iterator
+from typing import Any, Final
+
+import attrs
+
+from . import countries
+from .dump import dump
+from .model import KINDS, OPAQUE_ID, Group, Organisation, Person, Signature
+from .parsing import YMap, YSeq
+from .problems import Location, Problem, Severity
+from .registry import Registry
+from .scaffold import opaque_id
+from .schema import INVALID, SLUG, Context, build, slugify
+
+
+__all__ = ["Cell", "Import", "NewFile", "plan_import", "read_table"]
+
+#: The most rows a spreadsheet may hold: a bound on hostile input.
+MAX_ROWS: Final = 1_000_000
+
+
+@attrs.frozen
+class Cell:
+    """One value of the spreadsheet, with where it is written (1-based
+    line and column, in characters, as an editor shows them).
+    """
+
+    text: str
+    line: int
+    column: int
+
+
+#: A row: its cells by column name (only those not left empty), and the
+#: line it starts on.
+Row = tuple[dict[str, Cell], int]
+
+
+@attrs.frozen
+class NewFile:
+    """A record file to write.
+
+    Attributes:
+        path: Relative to the registry's root, with ``/``.
+        kind: The kind of record.
+        text: The file's text.
+    """
+
+    path: str
+    kind: str
+    text: str = attrs.field(repr=False)
+
+
+@attrs.frozen
+class Import:
+    """What importing a spreadsheet would do.
+
+    Attributes:
+        files: The files to write, signatories first.
+        problems: What is wrong, at the spreadsheet's rows and columns;
+            when one is an error, nothing may be written.
+        reused: How many rows name a signatory already in the registry.
+        present: How many rows are signatures already recorded (left as
+            they are, so that a spreadsheet can be imported again).
+        unnamed: How many new people are not public (importing the same
+            rows again would record them again: nothing tells who they
+            are).
+    """
+
+    files: tuple[NewFile, ...]
+    problems: tuple[Problem, ...]
+    reused: int = 0
+    present: int = 0
+    unnamed: int = 0
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that stop the import."""
+        return tuple(p for p in self.problems if p.is_error)
+
+
+# The columns read, and those an export writes that are worked out again
+# from the others here (read, and set aside).
+_KNOWN: Final = frozenset(
+    {
+        "kind",
+        "signatory",
+        "name",
+        "disclosure",
+        "country",
+        "website",
+        "scope",
+        "name_as_printed",
+        "role",
+        "capacity",
+        "on_behalf_of",
+        "verification",
+        "source",
+        "notes",
+    }
+)
+_DERIVED: Final = frozenset({"letter", "country_name"})
+_KINDS: Final = {
+    "organisation": Organisation,
+    "organization": Organisation,
+    "group": Group,
+    "person": Person,
+}
+_COUNTRY_FIELD: Final = {
+    Organisation: "hq_country",
+    Group: "country",
+    Person: "country",
+}
+_RECORD_COLUMNS: Final = {
+    Organisation: ("name", "country", "website", "scope", "notes"),
+    Group: ("name", "country", "website", "notes"),
+    Person: ("name", "disclosure", "country", "notes"),
+}
+_SIGNATURE_COLUMNS: Final = (
+    "name_as_printed",
+    "role",
+    "capacity",
+    "on_behalf_of",
+    "verification",
+)
+
+
+def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
+    """The rows of CSV *text* (already decoded), by its first row's column
+    names, folded (``Name As Printed`` is ``name_as_printed``).
+
+    The delimiter is the one of ``,``, ``;`` and a tab the header uses
+    most (a spreadsheet in a language that writes decimal commas saves
+    with ``;``).  Cells may be quoted with ``"``, doubling a ``"`` inside
+    and holding line breaks.
+    """
+    problems: list[Problem] = []
+    records = _records(text, _delimiter(text), shown, problems)
+    header = next(records, None)
+    if header is None:
+        problems.append(
+            Problem(
+                "empty-file",
+                "the spreadsheet holds no row; its first row names the "
+                "columns (kind, name, country, role...), then one row for "
+                "each signatory",
+                Location(shown, 1, 1),
+            )
+        )
+        return [], problems
+    names = [_column(cell.text) for cell in header]
+    for cell, name in zip(header, names, strict=True):
+        if name in _DERIVED or name in _KNOWN:
+            continue
+        known = ", ".join(sorted(_KNOWN))
+        problems.append(
+            Problem(
+                "unknown-field",
+                f"unknown column {cell.text.strip()!r}; the columns read "
+                f"are {known} (and letter and country_name, as an export "
+                "writes them, which are set aside): rename or remove it",
+                Location(shown, cell.line, cell.column),
+            )
+        )
+    seen: dict[str, Cell] = {}
+    for cell, name in zip(header, names, strict=True):
+        if name in seen and name:
+            problems.append(
+                Problem(
+                    "duplicate-key",
+                    f"the column {name!r} is named twice (first at column "
+                    f"{seen[name].column}); keep one",
+                    Location(shown, cell.line, cell.column),
+                )
+            )
+        seen.setdefault(name, cell)
+    rows: list[Row] = []
+    for cells in records:
+        if len(rows) >= MAX_ROWS:
+            problems.append(
+                Problem(
+                    "limit-exceeded",
+                    f"the spreadsheet has more than {MAX_ROWS:,} rows; "
+                    "import it in parts",
+                    Location(shown, cells[0].line, 1),
+                )
+            )
+            break
+        if len(cells) > len(names) and any(
+            c.text.strip() for c in cells[len(names) :]
+        ):
+            extra = cells[len(names)]
+            problems.append(
+                Problem(
+                    "wrong-shape",
+                    f"this row has {len(cells)} cells and the first row "
+                    f"names {len(names)} columns; quote a value that holds "
+                    "the delimiter, or name the column",
+                    Location(shown, extra.line, extra.column),
+                )
+            )
+            continue
+        row = {
+            name: cell
+            for name, cell in zip(names, cells, strict=False)
+            if name in _KNOWN and cell.text.strip()
+        }
+        if row:
+            rows.append((row, cells[0].line))
+    return rows, problems
+
+
+def _column(name: str) -> str:
+    """A column's name as read: ``Name As Printed`` is ``name_as_printed``."""
+    return "_".join(name.strip().lower().replace("-", " ").split())
+
+
+def _delimiter(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=first.count)
+
+
+def _records(
+    text: str, delimiter: str, shown: str, problems: list[Problem]
+) -> Iterator[list[Cell]]:
+    """The cells of each row of CSV *text*, with their positions."""
+    i, line, column = 0, 1, 1
+    end = len(text)
+    while i < end:
+        cells: list[Cell] = []
+        while True:
+            start_line, start_column = line, column
+            if i < end and text[i] == '"':
+                # A quoted cell: "" is a quote; line breaks are text.
+                i += 1
+                column += 1
+                parts: list[str] = []
+                while True:
+                    close = text.find('"', i)
+                    if close < 0:
+                        problems.append(
+                            Problem(
+                                "wrong-shape",
+                                "a quote opens a cell here and is never "
+                                'closed; close it with ", and write a " '
+                                'inside a cell as ""',
+                                Location(shown, start_line, start_column),
+                            )
+                        )
+                        return
+                    piece = text[i:close]
+                    parts.append(piece)
+                    breaks = piece.count("\n")
+                    if breaks:
+                        line += breaks
+                        column = len(piece) - piece.rfind("\n")
+                    else:
+                        column += len(piece)
+                    i = close + 1
+                    column += 1
+                    if text.startswith('"', i):
+                        parts.append('"')
+                        i += 1
+                        column += 1
+                        continue
+                    break
+                value = "".join(parts).replace("\r\n", "\n")
+                # Text after the closing quote belongs to the cell too, as
+                # spreadsheets read it.
+                stop = _cell_end(text, i, delimiter)
+                value += text[i:stop]
+                column += stop - i
+                i = stop
+            else:
+                stop = _cell_end(text, i, delimiter)
+                value = text[i:stop]
+                column += stop - i
+                i = stop
+            cells.append(Cell(value.rstrip("\r"), start_line, start_column))
+            if i < end and text[i] == delimiter:
+                i += 1
+                column += 1
+                continue
+            break
+        # The end of the row: a line break, or the end of the text.
+        i += 1
+        line += 1
+        column = 1
+        if any(cell.text.strip() for cell in cells):
+            yield cells
+
+
+def _cell_end(text: str, i: int, delimiter: str) -> int:
+    """Where an unquoted cell starting at *i* ends."""
+    stops = [
+        p for p in (text.find(delimiter, i), text.find("\n", i)) if p >= 0
+    ]
+    return min(stops) if stops else len(text)
+
+
+def plan_import(
+    registry: Registry,
+    rows: list[Row],
+    shown: str,
+    letter_id: str,
+    *,
+    source: str | None = None,
+    taken: Container[str] = (),
+    today: dt.date | None = None,
+    new_private_people: bool = False,
+) -> Import:
+    """What importing *rows* as signatures of *letter_id* would write.
+
+    Args:
+        registry: The registry imported into.
+        rows: From :func:`read_table`.
+        shown: How problems name the spreadsheet.
+        letter_id: The letter every row signs.
+        source: The URL cited for every row without a ``source`` cell.
+        taken: Every id in use (by file name), so new ones are not.
+        today: The date the sources were accessed (default: today).
+        new_private_people: Whether the rows of people who are not public
+            are known to be new.  Nothing else tells: when the letter has
+            signatures of such people already, their rows are refused
+            unless this says so.
+    """
+    planner = _Planner(
+        registry,
+        shown,
+        letter_id,
+        source,
+        set(),
+        today or dt.datetime.now(tz=dt.UTC).date(),
+    )
+    planner.taken_by = taken
+    if not new_private_people:
+        planner.private_signed = sum(
+            1
+            for signature in registry.signatures_of(letter_id)
+            if isinstance(
+                who := registry.signatory(signature.signatory), Person
+            )
+            and who.hides_everything
+        )
+    for row, line in rows:
+        planner.row(row, line)
+    files = planner.signatories + planner.signature_files
+    return Import(
+        tuple(files),
+        tuple(planner.problems),
+        planner.reused,
+        planner.present,
+        planner.unnamed,
+    )
+
+
+@attrs.define
+class _Planner:
+    registry: Registry
+    shown: str
+    letter: str
+    source: str | None
+    made: set[str]
+    today: dt.date
+    taken_by: Container[str] = ()
+    problems: list[Problem] = attrs.Factory(list)
+    signatories: list[NewFile] = attrs.Factory(list)
+    signature_files: list[NewFile] = attrs.Factory(list)
+    # New signatories by kind and folded name, so a name given twice is
+    # one signatory; and the rows each signature came from.
+    named: dict[tuple[type[Any], str], str] = attrs.Factory(dict)
+    signed: dict[str, int] = attrs.Factory(dict)
+    public: dict[str, bool] = attrs.Factory(dict)
+    kinds: dict[str, type[Any]] = attrs.Factory(dict)
+    # Signatures of the letter by people who are not public, when such
+    # rows must be said to be new.
+    private_signed: int = 0
+    reused: int = 0
+    present: int = 0
+    unnamed: int = 0
+
+    def report(self, code: str, message: str, cell: Cell | int) -> None:
+        where = (
+            Location(self.shown, cell.line, cell.column)
+            if isinstance(cell, Cell)
+            else Location(self.shown, cell, 1)
+        )
+        self.problems.append(Problem(code, message, where))
+
+    def row(self, row: dict[str, Cell], line: int) -> None:
+        cls = self.kind(row)
+        if cls is None:
+            return
+        found = self.signatory(cls, row, line)
+        if found is None:
+            return
+        signatory_id, public = found
+        self.signature(row, line, signatory_id, public=public)
+
+    def kind(self, row: dict[str, Cell]) -> type[Any] | None:
+        cell = row.get("kind")
+        if cell is None:
+            return Person if "disclosure" in row else Organisation
+        cls = _KINDS.get(cell.text.strip().lower())
+        if cls is None:
+            self.report(
+                "invalid-value",
+                f"{cell.text.strip()!r} is not a kind of signatory: write "
+                "organisation, group or person",
+                cell,
+            )
+        return cls
+
+    def signatory(
+        self, cls: type[Any], row: dict[str, Cell], line: int
+    ) -> tuple[str, bool] | None:
+        """The id of the row's signatory, and whether it may be named."""
+        given = row.get("signatory")
+        if given is not None:
+            return self.existing(cls, given)
+        disclosure = row.get("disclosure")
+        hidden = cls is Person and (
+            disclosure is None or disclosure.text.strip() != "public"
+        )
+        name = row.get("name")
+        if name is not None and not hidden:
+            key = countries.normalise(name.text)
+            planned = self.named.get((cls, key))
+            if planned is not None:
+                return planned, True
+            matches = [
+                r
+                for r in self._collection(cls).named(name.text)
+                if SLUG.fullmatch(r.id)
+            ]
+            if len(matches) == 1:
+                self.reused += 1
+                return matches[0].id, True
+            if len(matches) > 1:
+                ids = ", ".join(repr(r.id) for r in matches)
+                self.report(
+                    "invalid-value",
+                    f"{len(matches)} records are named so ({ids}); give "
+                    "the one meant in a signatory column",
+                    name,
+                )
+                return None
+        return self.new(cls, row, line, hidden=hidden)
+
+    def _collection(self, cls: type[Any]) -> Any:
+        return {
+            Organisation: self.registry.organisations,
+            Group: self.registry.groups,
+            Person: self.registry.people,
+        }[cls]
+
+    def existing(self, cls: type[Any], cell: Cell) -> tuple[str, bool] | None:
+        record_id = cell.text.strip()
+        record = self._collection(cls).get(record_id)
+        if record is None:
+            planned = self.public.get(record_id)
+            if planned is not None and self.kinds[record_id] is cls:
+                return record_id, planned
+            self.report(
+                "unknown-reference",
+                f"no {KINDS_NAME[cls]} has the id {record_id!r}; leave the "
+                "signatory cell empty to add a new one from the row, or "
+                "write the id of one in the registry",
+                cell,
+            )
+            return None
+        self.reused += 1
+        public = not (isinstance(record, Person) and record.hides_everything)
+        return record_id, public
+
+    def new(
+        self, cls: type[Any], row: dict[str, Cell], line: int, *, hidden: bool
+    ) -> tuple[str, bool] | None:
+        raw = _mapping(line)
+        for column in _RECORD_COLUMNS[cls]:
+            cell = row.get(column)
+            if cell is None:
+                continue
+            field = _COUNTRY_FIELD[cls] if column == "country" else column
+            text = cell.text.strip()
+            if column == "country":
+                text = _country(text)
+            _put(raw, field, text, cell)
+        disclosure = raw.get("disclosure")
+        if cls is Person and disclosure is None:
+            self.report(
+                "missing-field",
+                "a person needs a disclosure: public, pseudonym or "
+                "anonymous (anonymous unless they agreed to more); add a "
+                "disclosure column",
+                line,
+            )
+            return None
+        name = raw.get("name")
+        if hidden and self.private_signed:
+            # Nothing written in the row is repeated.
+            self.problems.append(
+                Problem(
+                    "possible-duplicate",
+                    f"the letter has {self.private_signed} signature(s) "
+                    "already by people who are not public, and nothing "
+                    "tells whether this row's person is one of them: remove "
+                    "the rows imported before, then import with "
+                    "--new-private-people",
+                    Location(self.shown, line, 1),
+                    severity=Severity.ERROR,
+                )
+            )
+            return None
+        if hidden:
+            record_id = opaque_id(
+                name if isinstance(name, str) else None,
+                _Both(self.made, self.taken_by),
+            )
+        elif isinstance(name, str) and name.strip():
+            fresh = self.fresh_id(slugify(name))
+            if fresh is None:
+                self.report(
+                    "invalid-id",
+                    "the name gives no usable id (ids use the letters a to "
+                    "z, digits and hyphens): add this signatory with "
+                    "coalition-registry new, then give its id in a "
+                    "signatory column",
+                    row["name"],
+                )
+                return None
+            record_id = fresh
+        else:
+            self.report(
+                "missing-field",
+                f"{_a(KINDS_NAME[cls])} needs a name; add it in the name "
+                "column",
+                line,
+            )
+            return None
+        _put(raw, "id", record_id, line, first=True)
+        if not self.add_source(raw, row, line):
+            return None
+        ctx = Context(self.shown)
+        record = build(cls, raw, ctx)
+        self.problems.extend(ctx.problems)
+        if record is INVALID:
+            return None
+        self.made.add(record_id)
+        public = not hidden
+        self.public[record_id] = public
+        self.kinds[record_id] = cls
+        if public and isinstance(name, str):
+            self.named[(cls, countries.normalise(name))] = record_id
+        else:
+            self.unnamed += 1
+        self.signatories.append(
+            NewFile(
+                f"{cls.folder}/{record_id}.yaml", KINDS_NAME[cls], dump(record)
+            )
+        )
+        return record_id, public
+
+    def fresh_id(self, slug: str) -> str | None:
+        base = slug[:60].rstrip("-")
+        if not SLUG.fullmatch(base) or OPAQUE_ID.fullmatch(base):
+            return None
+        candidate, n = base, 1
+        while candidate in self.made or candidate in self.taken_by:
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    def add_source(self, raw: YMap, row: dict[str, Cell], line: int) -> bool:
+        """Cite the row's source in *raw*; ``False`` (and said) if none."""
+        cell = row.get("source")
+        url = cell.text.strip() if cell is not None else self.source
+        if url is None:
+            self.report(
+                "missing-field",
+                "this row cites no source; give --source URL for every "
+                "row, or the URL in a source column",
+                line,
+            )
+            return False
+        where = cell if cell is not None else line
+        item = _mapping(where.line if isinstance(where, Cell) else where)
+        _put(item, "url", url, where)
+        _put(item, "accessed", self.today.isoformat(), where)
+        items = YSeq(item.pos)
+        items.append(item)
+        items.item_pos.append(item.pos)
+        raw["sources"] = items
+        raw.key_pos["sources"] = raw.value_pos["sources"] = item.pos
+        return True
+
+    def signature(
+        self, row: dict[str, Cell], line: int, signatory: str, *, public: bool
+    ) -> None:
+        record_id = f"{self.letter}--{signatory}"
+        if record_id in self.registry.signatures:
+            self.present += 1
+            return
+        earlier = self.signed.get(record_id)
+        if earlier is not None:
+            self.report(
+                "duplicate-signature",
+                f"this row's signatory signs the letter at line {earlier} "
+                "already; keep one row",
+                line,
+            )
+            return
+        raw = _mapping(line)
+        _put(raw, "id", record_id, line)
+        _put(raw, "letter", self.letter, line)
+        _put(raw, "signatory", signatory, line)
+        organisation = (
+            signatory in self.registry.organisations
+            or self.kinds.get(signatory) is Organisation
+        )
+        for column in _SIGNATURE_COLUMNS:
+            cell = row.get(column)
+            if cell is None:
+                continue
+            if column == "name_as_printed" and not public:
+                # Never repeated: it would be the person's name.
+                self.report(
+                    "name-not-allowed",
+                    "the signatory is not public: leave name_as_printed "
+                    "empty in this row",
+                    cell,
+                )
+                return
+            _put(raw, column, cell.text.strip(), cell)
+        if "role" not in raw:
+            if not organisation:
+                self.report(
+                    "missing-field",
+                    "say why they signed in a role column: survivor, "
+                    "family-member, expert or academic",
+                    line,
+                )
+                return
+            _put(raw, "role", "organisation", line)
+        if not self.add_source(raw, row, line):
+            return
+        ctx = Context(self.shown, redact=not public)
+        ctx.private_record = not public
+        record = build(Signature, raw, ctx)
+        self.problems.extend(ctx.problems)
+        if record is INVALID:
+            return
+        self.signed[record_id] = line
+        self.signature_files.append(
+            NewFile(
+                f"signatures/{self.letter}/{record_id}.yaml",
+                "signature",
+                dump(record),
+            )
+        )
+
+
+KINDS_NAME: Final = {cls: name for name, cls in KINDS.items()}
+
+
+class _Both:
+    """Ids in either of two containers."""
+
+    def __init__(self, one: Container[str], other: Container[str]) -> None:
+        self._one, self._other = one, other
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._one or item in self._other
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
+def _mapping(line: int) -> YMap:
+    return YMap((line, 1))
+
+
+def _put(
+    raw: YMap, key: str, value: str, where: Cell | int, *, first: bool = False
+) -> None:
+    pos = (where.line, where.column) if isinstance(where, Cell) else (where, 1)
+    if first:
+        # The id first, as in a file written by hand.
+        rest = dict(raw)
+        raw.clear()
+        raw[key] = value
+        raw.update(rest)
+    else:
+        raw[key] = value
+    raw.key_pos[key] = raw.value_pos[key] = pos
+
+
+def _country(text: str) -> str:
+    """*text* as a code, when it is a code in any case or a country's name
+    written a known way; else as written, for the check to say why.
+    """
+    code = countries.named(text)
+    return code or text

@@ -1,0 +1,354 @@
+"""Importing a spreadsheet of signatories: the table reader's values and
+positions, the plan, and ``coalition-registry import`` on a copy of the
+shipped registry.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from pathlib import Path
+
+import pytest
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coalition_registry import load
+from coalition_registry.cli import _common, run
+from coalition_registry.imports import plan_import, read_table
+from coalition_registry.parsing import _decode
+
+
+LETTER = "survivors-letter-2023"
+SOURCE = "https://example.org/signatories"
+HEADER = "kind,name,country,role,disclosure\n"
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def table(tmp_path: Path, text: str, name: str = "sig.csv") -> str:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8"))
+    return str(path)
+
+
+class TestReadTable:
+    def test_values_and_positions(self) -> None:
+        text = 'Name,Country\n"Example, Org",FR\n"Two\nLines","Say ""hi"""\n'
+        rows, problems = read_table(text, "t.csv")
+        assert [] == problems
+        first, second = rows
+        assert ("Example, Org", 2, 1) == (
+            first[0]["name"].text,
+            first[0]["name"].line,
+            first[0]["name"].column,
+        )
+        assert ("FR", 2, 16) == (
+            first[0]["country"].text,
+            first[0]["country"].line,
+            first[0]["country"].column,
+        )
+        assert "Two\nLines" == second[0]["name"].text
+        # The cell after a quoted line break: line 4, after 'Lines",'.
+        assert ('Say "hi"', 4, 8) == (
+            second[0]["country"].text,
+            second[0]["country"].line,
+            second[0]["country"].column,
+        )
+        assert [2, 3] == [line for _, line in rows]
+
+    def test_a_spreadsheet_with_semicolons_and_crlf(self) -> None:
+        text, problems = _decode(
+            b"\xef\xbb\xbfName;Country\r\nExample Org;France\r\n", "t.csv"
+        )
+        assert text is not None
+        assert [] == problems
+        rows, problems = read_table(text, "t.csv")
+        assert [] == problems
+        ((row, _),) = rows
+        assert {"name": "Example Org", "country": "France"} == {
+            k: c.text for k, c in row.items()
+        }
+
+    def test_column_names_are_folded(self) -> None:
+        rows, problems = read_table("Name As Printed,ROLE\nX,expert\n", "t")
+        assert [] == problems
+        assert {"name_as_printed", "role"} == set(rows[0][0])
+
+    @pytest.mark.parametrize(
+        ("text", "code", "where"),
+        [
+            ("name,nom\nX,Y\n", "unknown-field", (1, 6)),
+            ("name,Name\nX,Y\n", "duplicate-key", (1, 6)),
+            ("name\nX,Y\n", "wrong-shape", (2, 3)),
+            ('name\n"X\n', "wrong-shape", (2, 1)),
+            ("", "empty-file", (1, 1)),
+        ],
+    )
+    def test_problems(
+        self, text: str, code: str, where: tuple[int, int]
+    ) -> None:
+        _, problems = read_table(text, "t.csv")
+        assert [(code, where)] == [
+            (p.code, (p.location.line, p.location.column)) for p in problems
+        ]
+
+    @given(
+        st.sampled_from([",", ";", "\t"]),
+        st.lists(
+            st.lists(
+                st.text(
+                    st.characters(
+                        exclude_categories=["Cs"],
+                        exclude_characters="\r\x00",
+                    ),
+                    max_size=8,
+                ),
+                min_size=2,
+                max_size=2,
+            ),
+            min_size=1,
+            max_size=5,
+        ),
+    )
+    def test_what_csv_writes_is_read_back_where_it_is(
+        self, delimiter: str, cells: list[list[str]]
+    ) -> None:
+        """Every value csv.writer writes is read back, and its position is
+        where the cell starts in the text.
+        """
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+        writer.writerow(["name", "notes"])
+        writer.writerows(cells)
+        text = buffer.getvalue()
+        rows, problems = read_table(text, "t.csv")
+        assert [] == problems
+        lines = text.split("\n")
+        read = []
+        for row, _ in rows:
+            read.append([row.get("name"), row.get("notes")])
+            for cell in row.values():
+                start = lines[cell.line - 1][cell.column - 1 :]
+                assert start.startswith(('"', cell.text[:1]))
+        assert [
+            [c for c in r if c.strip()]
+            for r in cells
+            if any(c.strip() for c in r)
+        ] == [[c.text for c in r if c is not None] for r in read]
+
+
+class TestPlan:
+    def test_a_name_already_recorded_is_reused(self) -> None:
+        registry = load("registry_data")
+        rows, _ = read_table("name\nBARNARDO'S\nExample Org\n", "t.csv")
+        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
+        assert (1, 1) == (plan.reused, plan.present)
+        assert [
+            "organisations/example-org.yaml",
+            f"signatures/{LETTER}/{LETTER}--example-org.yaml",
+        ] == [f.path for f in plan.files]
+
+    def test_a_taken_id_gets_a_number(self) -> None:
+        registry = load("registry_data")
+        rows, _ = read_table("name\nExample Org\n", "t.csv")
+        plan = plan_import(
+            registry,
+            rows,
+            "t.csv",
+            LETTER,
+            source=SOURCE,
+            taken={"example-org"},
+        )
+        assert "organisations/example-org-2.yaml" == plan.files[0].path
+
+    def test_every_row_needs_a_source(self) -> None:
+        registry = load("registry_data")
+        rows, _ = read_table("name\nExample Org\n", "t.csv")
+        plan = plan_import(registry, rows, "t.csv", LETTER)
+        assert ["missing-field"] == [p.code for p in plan.errors]
+
+
+class TestCommand:
+    def test_a_volunteers_spreadsheet(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        path = table(
+            tmp_path,
+            HEADER + "organisation,Example Foundation,France,,\n"
+            "person,Jane Example,United Kingdom,academic,public\n"
+            "person,,Ireland,survivor,anonymous\n"
+            "group,Example Survivors Network,GB,survivor,\n",
+        )
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert 0 == code, err
+        written = out.splitlines()
+        assert 8 == len(written)
+        assert all((tmp_path / w).is_file() for w in written)
+        assert "4 signature(s) added" in err
+        # What was written validates, and is in fmt's canonical form.
+        assert (0, "") == cli("validate")[::2]
+        assert 0 == cli("fmt", "--check")[0]
+        code, out, _ = cli("coverage", "--format", "json")
+        counts = {r["key"]: r for r in json.loads(out)["rows"]}
+        assert 1 == counts["FR"]["organisations"]
+        assert "IE" in counts
+
+    def test_errors_write_nothing(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        before = snapshot(shipped_copy)
+        path = table(
+            tmp_path,
+            HEADER + "organisation,Example Foundation,France,,\n"
+            "organisation,Example Trust,Untied Kingdom,,\n",
+        )
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        expected = (
+            "sig.csv:3:28: error unknown-country: 'Untied Kingdom' is not "
+            "an ISO 3166-1 alpha-2 code; did you mean 'GB' (United "
+            "Kingdom)?"
+        )
+        assert [expected] == out.splitlines()
+        assert "nothing was written" in err
+        assert before == snapshot(shipped_copy)
+
+    def test_a_private_persons_row_is_never_repeated(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        path = table(
+            tmp_path,
+            "kind,name,country,role,disclosure,name_as_printed\n"
+            "person,Zebulon Quartzfeather,Quartzland,survivor,pseudonym,\n"
+            "person,Zebulon Quartzfeather,GB,survivor,pseudonym,Zebulon Q\n"
+            "person,Zebulon Quartzfeather,GB,survivor,anonymous,\n",
+        )
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        assert ["unknown-country", "name-not-allowed", "name-not-allowed"] == [
+            line.split()[2].rstrip(":") for line in out.splitlines()
+        ]
+        for secret in ("Zebulon", "Quartz", "zebulon"):
+            assert secret not in out + err
+
+    def test_importing_again_adds_only_new_rows(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        rows = HEADER + "organisation,Example Foundation,France,,\n"
+        cli("import", table(tmp_path, rows), "--source", SOURCE)
+        before = snapshot(shipped_copy)
+        rows += "person,Jane Example,GB,academic,public\n"
+        code, out, err = cli(
+            "import", table(tmp_path, rows), "--source", SOURCE
+        )
+        assert 0 == code
+        assert 2 == len(out.splitlines())  # Jane Example, and her signature
+        assert "1 signature(s) were recorded already" in err
+        assert set(before) < set(snapshot(shipped_copy))
+
+    def test_people_who_are_not_public_are_imported_once(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        rows = HEADER + "person,,IE,survivor,anonymous\n"
+        path = table(tmp_path, rows)
+        assert 0 == cli("import", path, "--source", SOURCE)[0]
+        before = snapshot(shipped_copy)
+        code, out, _ = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        assert "error possible-duplicate" in out
+        assert "--new-private-people" in out
+        assert before == snapshot(shipped_copy)
+        code, _, _ = cli(
+            "import", path, "--source", SOURCE, "--new-private-people"
+        )
+        assert 0 == code
+        registry = load("registry_data")
+        assert 2 == sum(p.disclosure == "anonymous" for p in registry.people)
+
+    def test_an_export_imports_into_another_registry(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """An export's CSV names each signatory by id: removing the
+        signatures and importing the export gives the same coverage.
+        """
+        _, exported, _ = cli("export")
+        _, coverage, _ = cli("coverage")
+        for path in (shipped_copy / "signatures").rglob("*.yaml"):
+            path.unlink()
+        code, _, err = cli(
+            "import", table(tmp_path, exported), "--letter", LETTER
+        )
+        assert 0 == code, err
+        assert coverage == cli("coverage")[1]
+
+    def test_dry_run_writes_nothing(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        before = snapshot(shipped_copy)
+        path = table(tmp_path, HEADER + "organisation,Example Org,FR,,\n")
+        code, out, err = cli("import", path, "--source", SOURCE, "--dry-run")
+        assert 0 == code
+        assert 2 == len(out.splitlines())
+        assert "would be added" in err
+        assert before == snapshot(shipped_copy)
+
+    def test_a_file_that_cannot_be_written_takes_back_the_others(
+        self,
+        shipped_copy: Path,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        before = snapshot(shipped_copy)
+        real = _common.create_file
+        calls: list[Path] = []
+
+        def failing(path: Path, data: bytes) -> None:
+            calls.append(path)
+            if len(calls) == 3:
+                raise OSError(28, "No space left on device")
+            real(path, data)
+
+        monkeypatch.setattr(_common, "create_file", failing)
+        from coalition_registry.cli import import_
+
+        monkeypatch.setattr(import_, "create_file", failing)
+        path = table(
+            tmp_path,
+            HEADER + "organisation,Example Org,FR,,\n"
+            "organisation,Example Trust,DE,,\n",
+        )
+        with pytest.raises(OSError, match="nothing was written"):
+            cli("import", path, "--source", SOURCE)
+        assert 3 == len(calls)
+        assert set(before) == set(snapshot(shipped_copy))
+
+    def test_an_unknown_letter_is_a_usage_error(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        path = table(tmp_path, HEADER)
+        code, _, err = cli("import", path, "--letter", "no-such-letter")
+        assert 2 == code
+        assert "no-such-letter" in err
+
+    def test_a_missing_spreadsheet_is_a_usage_error(
+        self, shipped_copy: Path
+    ) -> None:
+        code, _, err = cli("import", "nowhere.csv")
+        assert 2 == code
+        assert "nowhere.csv" in err
