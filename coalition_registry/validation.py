@@ -65,6 +65,7 @@ from .schema import (
     Reference,
     a,
     build,
+    hidden_fields,
     hides_all,
     holds_private,
     shape_of,
@@ -700,6 +701,7 @@ def check_registry(
     problems.extend(_check_refs(results, first, registry))
     signatures = by_kind.get(Signature, ())
     problems.extend(_check_double_signatures(signatures))
+    problems.extend(_check_on_behalf(signatures, by_kind.get(Person, ())))
     problems.extend(
         _check_printed_names(
             by_kind.get(Person, ()),
@@ -1239,6 +1241,45 @@ def _check_double_signatures(
                 signature.location_of("signatory"),
                 "$.signatory",
             )
+
+
+def _check_on_behalf(
+    signatures: Sequence[Signature], people: Sequence[Person]
+) -> Iterable[Problem]:
+    """A signature on behalf of an organisation that signs the same letter
+    in its own name counts that organisation's support twice: once as the
+    person who signed for it, once as itself.  A signature that keeps its
+    capacity private, or of a person who is not public, is never looked at.
+    """
+    behalf = [s for s in signatures if s.on_behalf_of is not None and s.active]
+    if not behalf:
+        return  # the common case
+    own = {
+        (s.letter, s.signatory): s
+        for s in signatures
+        if s.active and s.capacity != "on-behalf-of"
+    }
+    hidden = {p.id for p in people if p.hides_everything}
+    for signature in behalf:
+        organisation = signature.on_behalf_of
+        if (
+            organisation is None
+            or signature.signatory in hidden
+            or "on_behalf_of" in hidden_fields(Signature, signature.private)
+        ):
+            continue
+        other = own.get((signature.letter, organisation))
+        if other is None:
+            continue
+        yield Problem(
+            "possible-duplicate",
+            f"this signature is on behalf of {organisation!r}, "
+            f"which signs this letter in its own name too (at "
+            f"{other.location}); both are counted: if they are one act of "
+            "signing, keep one of the two signatures",
+            signature.location_of("on_behalf_of"),
+            "$.on_behalf_of",
+        )
 
 
 def _check_printed_names(
