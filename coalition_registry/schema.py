@@ -1150,14 +1150,18 @@ class Count(FieldType):
         )
 
     def json_schema(self) -> dict[str, Any]:
-        number = {
+        number: dict[str, Any] = {
             "type": "integer",
             "minimum": self.minimum,
             "maximum": _MOST_PEOPLE,
         }
+        # Digits in quotes ("30") are read as the number too, as a
+        # spreadsheet pasted in writes them: an editor must not flag them.
+        first = "[0-9]" if self.minimum == 0 else "[1-9]"
+        written = {"type": "string", "pattern": f"^{first}[0-9]{{0,9}}$"}
         if self.unknown_ok:
-            return {"oneOf": [number, {"const": "unknown"}]}
-        return number
+            return {"oneOf": [number, written, {"const": "unknown"}]}
+        return {"oneOf": [number, written]}
 
     def describe(self) -> str:
         also = ", or `unknown`" if self.unknown_ok else ""

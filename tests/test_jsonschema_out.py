@@ -190,6 +190,14 @@ ACCEPTED = [
         "person-7k2m9x",
         "id: person-7k2m9x\ndisclosure: anonymous\ncountry: GB\n",
     ),
+    (
+        "group",
+        "quoted-count",
+        (
+            "id: quoted-count\nname: Quoted count\nmember_count: '30'\n"
+            "sources: [{url: 'https://example.org'}]\n"
+        ),
+    ),
 ]
 
 #: (what, code, kind, file name, text): files both reject; the validator
