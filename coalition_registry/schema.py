@@ -810,6 +810,10 @@ _MONTHS: Final = {
 _NUMBERS: Final = re.compile(r"(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})")
 _YEAR_MONTH: Final = re.compile(r"(\d{4})[/.\-](\d{1,2})")
 _WORDS: Final = re.compile(r"[a-z]+\.?|\d+")
+_TIMESTAMP: Final = re.compile(
+    r"([0-9]{4}-[0-9]{2}-[0-9]{2})[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}"
+    r"(?:\.[0-9]+)?)? ?(?:Z|UTC|[+-][0-9]{2}:?[0-9]{2})?"
+)
 
 
 def date_hint(text: str) -> str:
@@ -824,6 +828,8 @@ def date_hint(text: str) -> str:
     "; write '2024-04-03' or '2024-03-04', whichever is meant"
     >>> date_hint("Sept. 2023")
     "; if only the month is known, write '2023-09-01' and say so in notes"
+    >>> date_hint("2023-09-18T10:00:00Z")
+    "; write the date alone: did you mean '2023-09-18'?"
     """
     if len(text) > 64:
         return ""  # no date is written that long
@@ -833,6 +839,14 @@ def date_hint(text: str) -> str:
     if plain != text and _DATE.fullmatch(plain):
         with contextlib.suppress(ValueError):
             return f"; did you mean {_date(plain).isoformat()!r}?"
+    stamp = _TIMESTAMP.fullmatch(text.strip())
+    if stamp is not None:
+        # A date and a time, as a spreadsheet or an API writes them.
+        with contextlib.suppress(ValueError):
+            return (
+                f"; write the date alone: did you mean "
+                f"{_date(stamp[1]).isoformat()!r}?"
+            )
     # Dashes a word processor makes, and "18th": read as meant.
     text = _ORDINAL.sub(r"\1", text.translate(_DASHES))
     found = _YEAR_MONTH.fullmatch(text.strip())

@@ -46,6 +46,17 @@ def test_day_and_month_either_way_round(date: dt.date) -> None:
             assert hint.endswith("whichever is meant")
 
 
+@given(dates, st.sampled_from(["T10:00:00Z", " 10:00", "T23:59:59.5+02:00"]))
+def test_a_date_and_a_time(date: dt.date, time: str) -> None:
+    """A timestamp, as a spreadsheet or an API writes it, is told to be
+    the date alone.
+    """
+    assert (
+        f"; write the date alone: did you mean '{date.isoformat()}'?"
+        == date_hint(date.isoformat() + time)
+    )
+
+
 @pytest.mark.parametrize("written", ["September 2023", "Sept 2023", "2023-09"])
 def test_a_month_alone(written: str) -> None:
     assert "write '2023-09-01' and say so in notes" in date_hint(written)
@@ -63,6 +74,8 @@ def test_a_month_alone(written: str) -> None:
         "18 September 99999999999999999999",
         "September 18 " + "9" * 5000,
         "1/1/99999999999999999999",
+        "2023-02-30T10:00",
+        "2023-09-18T",
     ],
 )
 def test_nothing_sure_to_say(written: str) -> None:
