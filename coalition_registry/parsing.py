@@ -1251,9 +1251,15 @@ def _parse_full(
     except MemoryError:
         return Document(path, None, (*problems, _out_of_memory(path)))
     except Exception as e:  # noqa: BLE001 - any parser failure is data
-        return Document(
-            path, None, (*problems, _syntax_problem(e, path, text))
-        )
+        syntax = _syntax_problem(e, path, text)
+        if any(
+            p.code == "anchor-alias" and p.location == syntax.location
+            for p in problems
+        ):
+            # "found undefined alias": the alias is reported already, with
+            # what to do about it.
+            return Document(path, None, tuple(problems))
+        return Document(path, None, (*problems, syntax))
     finally:
         if collecting:
             gc.enable()
