@@ -1131,6 +1131,7 @@ def _check_refs(
         elif use is not None:
             message = (
                 f"{target!r} is {a(use[1])}, but this field needs {a(wanted)}"
+                f"{_WRONG_KIND_FIX.get((use[1], wanted), '')}"
             )
         else:
             if by_kind is None:
@@ -1173,6 +1174,25 @@ def _replace_invalid_ids(
         for p in problems
         if p.code != "invalid-id" or (p.location, p.pointer) not in better
     ]
+
+
+# What to do when a record of one kind is named where another is wanted,
+# for the mix-ups a volunteer makes (by the kind found, and those wanted).
+_WRONG_KIND_FIX: Final = {
+    ("coalition", "organisation"): (
+        "; a coalition is its members: if it also acts as a body of its "
+        "own, record it in organisations/ too, and name that record here"
+    ),
+    ("coalition", "organisation, person or group"): (
+        "; a coalition is its members: if it signs as a body of its own, "
+        "record it in organisations/ too and name that record here, or "
+        "record each member's signature"
+    ),
+    ("group", "organisation"): (
+        "; if the group is also an organisation, record it in "
+        "organisations/ and name that record here"
+    ),
+}
 
 
 def _named_record(registry: Registry, name: str, kinds: Sequence[str]) -> Any:
