@@ -313,10 +313,13 @@ def _records(
 
 def _cell_end(text: str, i: int, delimiter: str) -> int:
     """Where an unquoted cell starting at *i* ends."""
-    stops = [
-        p for p in (text.find(delimiter, i), text.find("\n", i)) if p >= 0
-    ]
-    return min(stops) if stops else len(text)
+    line_end = text.find("\n", i)
+    if line_end < 0:
+        line_end = len(text)
+    # Looked for on this line only: a one-column sheet has no delimiter,
+    # and a search to the end of the text for every row is quadratic.
+    stop = text.find(delimiter, i, line_end)
+    return line_end if stop < 0 else stop
 
 
 def plan_import(
