@@ -27,18 +27,30 @@ import attrs
 
 from . import countries
 from .dump import dump
-from .model import KINDS, OPAQUE_ID, Group, Organisation, Person, Signature
+from .model import (
+    KINDS,
+    OPAQUE_ID,
+    PERSONAL_ROLES,
+    Group,
+    Organisation,
+    Person,
+    Signature,
+)
 from .parsing import YMap, YSeq
 from .problems import Location, Problem, Severity
 from .registry import Registry
 from .scaffold import opaque_id
-from .schema import INVALID, SLUG, Context, build, slugify
+from .schema import INVALID, SLUG, Context, Reference, build, slugify
 
 
 __all__ = ["Cell", "Import", "NewFile", "plan_import", "read_table"]
 
 #: The most rows a spreadsheet may hold: a bound on hostile input.
 MAX_ROWS: Final = 1_000_000
+#: The most characters a cell may hold: the few cells of a row make one
+#: file, which must stay within the validator's limits (a comma counts
+#: as two values of the 4,000,000 a file may hold).
+MAX_CELL: Final = 100_000
 
 
 @attrs.frozen
@@ -137,6 +149,29 @@ _RECORD_COLUMNS: Final = {
     Group: ("name", "country", "website", "notes"),
     Person: ("name", "disclosure", "country", "notes"),
 }
+# The columns of a new record of another kind: a value in one is refused,
+# not dropped (an organisation marked anonymous would be named).
+_NOT_FOR: Final = {
+    Organisation: ("disclosure",),
+    Group: ("disclosure", "scope"),
+    Person: ("website", "scope"),
+}
+# Columns of contact details, which the registry never records.
+_CONTACT: Final = frozenset(
+    {
+        "email",
+        "e_mail",
+        "email_address",
+        "phone",
+        "telephone",
+        "mobile",
+        "phone_number",
+        "address",
+        "postal_address",
+        "postcode",
+        "contact",
+    }
+)
 _SIGNATURE_COLUMNS: Final = (
     "name_as_printed",
     "role",
@@ -156,6 +191,9 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
     and holding line breaks.
     """
     problems: list[Problem] = []
+    if "\n" not in text:
+        # Line breaks as a CR alone (Excel for Mac's "Macintosh" CSV).
+        text = text.replace("\r", "\n")
     records = _records(text, _delimiter(text), shown, problems)
     header = next(records, None)
     if header is None:
@@ -171,15 +209,23 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
         return [], problems
     names = [_column(cell.text) for cell in header]
     for cell, name in zip(header, names, strict=True):
-        if name in _DERIVED or name in _KNOWN:
+        if name in _DERIVED or name in _KNOWN or not name:
+            # A column with no name: only a value under it is a problem.
             continue
         known = ", ".join(sorted(_KNOWN))
+        message = (
+            f"the column {cell.text.strip()!r} holds contact details, "
+            "which the registry never records (nor its notes): remove "
+            "the column"
+            if name in _CONTACT
+            else f"unknown column {cell.text.strip()!r}; the columns read "
+            f"are {known} (and letter and country_name, as an export "
+            "writes them, which are set aside): rename or remove it"
+        )
         problems.append(
             Problem(
                 "unknown-field",
-                f"unknown column {cell.text.strip()!r}; the columns read "
-                f"are {known} (and letter and country_name, as an export "
-                "writes them, which are set aside): rename or remove it",
+                message,
                 Location(shown, cell.line, cell.column),
             )
         )
@@ -221,11 +267,41 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
                 )
             )
             continue
+        unnamed = next(
+            (
+                cell
+                for name, cell in zip(names, cells, strict=False)
+                if not name and cell.text.strip()
+            ),
+            None,
+        )
+        if unnamed is not None:
+            problems.append(
+                Problem(
+                    "wrong-shape",
+                    "this cell is in a column the first row gives no name; "
+                    "name the column, or remove the value",
+                    Location(shown, unnamed.line, unnamed.column),
+                )
+            )
+            continue
         row = {
             name: cell
             for name, cell in zip(names, cells, strict=False)
             if name in _KNOWN and cell.text.strip()
         }
+        big = next((c for c in row.values() if len(c.text) > MAX_CELL), None)
+        if big is not None:
+            problems.append(
+                Problem(
+                    "limit-exceeded",
+                    f"this cell holds {len(big.text):,} characters, more "
+                    f"than the {MAX_CELL:,} a value may hold here; shorten "
+                    "it",
+                    Location(shown, big.line, big.column),
+                )
+            )
+            continue
         if row:
             rows.append((row, cells[0].line))
     return rows, problems
@@ -356,7 +432,13 @@ def plan_import(
         set(),
         today or dt.datetime.now(tz=dt.UTC).date(),
     )
-    planner.taken_by = taken
+    # Ids in use by file name, and those of records in files of many
+    # records, named after none of them.
+    planner.taken_by = _Both(taken, _Ids(registry))
+    # In a spreadsheet that gives disclosures, a row with neither a kind
+    # nor a disclosure may be a person's: it is not taken for an
+    # organisation's, which would name them.
+    planner.disclosures = any("disclosure" in row for row, _ in rows)
     if not new_private_people:
         planner.private_signed = sum(
             1
@@ -369,9 +451,14 @@ def plan_import(
     for row, line in rows:
         planner.row(row, line)
     files = planner.signatories + planner.signature_files
+    problems = planner.problems
+    if planner.records or planner.new_signatures or planner.refs:
+        problems = _check_across(registry, planner, problems)
+        # In the spreadsheet's order.
+        problems.sort(key=lambda p: (p.location.line, p.location.column))
     return Import(
         tuple(files),
-        tuple(planner.problems),
+        tuple(problems),
         planner.reused,
         planner.present,
         planner.unnamed,
@@ -390,9 +477,20 @@ class _Planner:
     problems: list[Problem] = attrs.Factory(list)
     signatories: list[NewFile] = attrs.Factory(list)
     signature_files: list[NewFile] = attrs.Factory(list)
-    # New signatories by kind and folded name, so a name given twice is
-    # one signatory; and the rows each signature came from.
-    named: dict[tuple[type[Any], str], str] = attrs.Factory(dict)
+    # New signatories by kind and folded name, with their country's code
+    # (if any), so a name given twice is one signatory unless its countries
+    # differ; and the rows each signature came from.
+    named: dict[tuple[type[Any], str], list[tuple[str, str | None]]] = (
+        attrs.Factory(dict)
+    )
+    # The first line of each name (folded) of a person who is not public.
+    unseen: dict[str, int] = attrs.Factory(dict)
+    # The records made, and their references to others, for the checks
+    # across records.
+    records: list[Any] = attrs.Factory(list)
+    new_signatures: list[Any] = attrs.Factory(list)
+    refs: list[Reference] = attrs.Factory(list)
+    disclosures: bool = False
     signed: dict[str, int] = attrs.Factory(dict)
     public: dict[str, bool] = attrs.Factory(dict)
     kinds: dict[str, type[Any]] = attrs.Factory(dict)
@@ -412,7 +510,7 @@ class _Planner:
         self.problems.append(Problem(code, message, where))
 
     def row(self, row: dict[str, Cell], line: int) -> None:
-        cls = self.kind(row)
+        cls = self.kind(row, line)
         if cls is None:
             return
         found = self.signatory(cls, row, line)
@@ -421,15 +519,34 @@ class _Planner:
         signatory_id, public = found
         self.signature(row, line, signatory_id, public=public)
 
-    def kind(self, row: dict[str, Cell]) -> type[Any] | None:
+    def kind(self, row: dict[str, Cell], line: int) -> type[Any] | None:
         cell = row.get("kind")
         if cell is None:
-            return Person if "disclosure" in row else Organisation
+            if "disclosure" in row:
+                return Person
+            role = row.get("role")
+            personal = role is not None and (
+                "-".join(role.text.strip().lower().split()) in PERSONAL_ROLES
+            )
+            if personal or self.disclosures:
+                # Perhaps a person's row whose disclosure was left out:
+                # never taken for an organisation, which would be named.
+                self.report(
+                    "missing-field",
+                    "this row says neither its kind nor a disclosure: write "
+                    "organisation, group or person in a kind column, and "
+                    "for a person a disclosure (public, pseudonym or "
+                    "anonymous)",
+                    line,
+                )
+                return None
+            return Organisation
         cls = _KINDS.get(cell.text.strip().lower())
         if cls is None:
+            # Not repeated: the row may be a person's who is not public.
             self.report(
                 "invalid-value",
-                f"{cell.text.strip()!r} is not a kind of signatory: write "
+                "the kind written here is not a kind of signatory: write "
                 "organisation, group or person",
                 cell,
             )
@@ -439,24 +556,43 @@ class _Planner:
         self, cls: type[Any], row: dict[str, Cell], line: int
     ) -> tuple[str, bool] | None:
         """The id of the row's signatory, and whether it may be named."""
-        given = row.get("signatory")
-        if given is not None:
-            return self.existing(cls, given)
         disclosure = row.get("disclosure")
         hidden = cls is Person and (
             disclosure is None or disclosure.text.strip() != "public"
         )
+        given = row.get("signatory")
+        if given is not None:
+            return self.existing(cls, given, hidden=hidden)
         name = row.get("name")
         if name is not None and not hidden:
             key = countries.normalise(name.text)
-            planned = self.named.get((cls, key))
-            if planned is not None:
-                return planned, True
-            matches = [
+            code = _code(row.get("country"))
+            planned = self.named.get((cls, key), [])
+            same = [i for i, c in planned if not _differ(c, code)]
+            if same:
+                return same[0], True
+            named = [
                 r
                 for r in self._collection(cls).named(name.text)
                 if SLUG.fullmatch(r.id)
             ]
+            # One of the name in another country is another signatory,
+            # as the check for duplicates has it.
+            matches = [r for r in named if not _differ(_country_of(r), code)]
+            if named and not matches:
+                other, where = named[0], row["country"]
+                self.problems.append(
+                    Problem(
+                        "possible-duplicate",
+                        f"{name.text.strip()!r} is the name of {other.id!r}, "
+                        f"whose country is {_country_of(other)}, not {code}: "
+                        f"a new {KINDS_NAME[cls]} is recorded for this row; "
+                        f"if it is {other.id!r}, give that id in a signatory "
+                        "column",
+                        Location(self.shown, where.line, where.column),
+                        severity=Severity.WARNING,
+                    )
+                )
             if len(matches) == 1:
                 self.reused += 1
                 return matches[0].id, True
@@ -478,16 +614,21 @@ class _Planner:
             Person: self.registry.people,
         }[cls]
 
-    def existing(self, cls: type[Any], cell: Cell) -> tuple[str, bool] | None:
+    def existing(
+        self, cls: type[Any], cell: Cell, *, hidden: bool
+    ) -> tuple[str, bool] | None:
         record_id = cell.text.strip()
         record = self._collection(cls).get(record_id)
         if record is None:
             planned = self.public.get(record_id)
             if planned is not None and self.kinds[record_id] is cls:
                 return record_id, planned
+            # Not repeated in the row of a person who is not public: it
+            # may be their name, written for an id.
+            given = "given here" if hidden else repr(record_id)
             self.report(
                 "unknown-reference",
-                f"no {KINDS_NAME[cls]} has the id {record_id!r}; leave the "
+                f"no {KINDS_NAME[cls]} has the id {given}; leave the "
                 "signatory cell empty to add a new one from the row, or "
                 "write the id of one in the registry",
                 cell,
@@ -500,6 +641,31 @@ class _Planner:
     def new(
         self, cls: type[Any], row: dict[str, Cell], line: int, *, hidden: bool
     ) -> tuple[str, bool] | None:
+        wrong = [
+            column
+            for column in _NOT_FOR[cls]
+            if column in row
+            and not (
+                column == "disclosure" and row[column].text.strip() == "public"
+            )
+        ]
+        for column in wrong:
+            why = (
+                ": it is named in every output (a name that may not be "
+                "shown is listed under private in its file: add it with "
+                "coalition-registry new, then give its id in a signatory "
+                "column)"
+                if column == "disclosure"
+                else ""
+            )
+            self.report(
+                "invalid-value",
+                f"{_a(KINDS_NAME[cls])} has no {column}{why}; leave this "
+                "cell empty",
+                row[column],
+            )
+        if wrong:
+            return None
         raw = _mapping(line)
         for column in _RECORD_COLUMNS[cls]:
             cell = row.get(column)
@@ -536,6 +702,20 @@ class _Planner:
                 )
             )
             return None
+        if hidden and isinstance(name, str):
+            key = countries.normalise(name)
+            earlier = self.unseen.setdefault(key, line)
+            if key and earlier != line:
+                self.problems.append(
+                    Problem(
+                        "possible-duplicate",
+                        "this person's name (not shown: private) is the "
+                        f"name at line {earlier}; if they are one person, "
+                        "keep one row",
+                        Location(self.shown, line, 1),
+                        severity=Severity.WARNING,
+                    )
+                )
         if hidden:
             record_id = opaque_id(
                 name if isinstance(name, str) else None,
@@ -568,14 +748,18 @@ class _Planner:
         ctx = Context(self.shown)
         record = build(cls, raw, ctx)
         self.problems.extend(ctx.problems)
+        self.refs.extend(ctx.refs)
         if record is INVALID:
             return None
+        self.records.append(record)
         self.made.add(record_id)
         public = not hidden
         self.public[record_id] = public
         self.kinds[record_id] = cls
         if public and isinstance(name, str):
-            self.named[(cls, countries.normalise(name))] = record_id
+            self.named.setdefault((cls, countries.normalise(name)), []).append(
+                (record_id, _country_of(record))
+            )
         else:
             self.unnamed += 1
         self.signatories.append(
@@ -672,8 +856,11 @@ class _Planner:
         ctx.private_record = not public
         record = build(Signature, raw, ctx)
         self.problems.extend(ctx.problems)
+        # As the validator: those of a record that is not valid too.
+        self.refs.extend(ctx.refs)
         if record is INVALID:
             return
+        self.new_signatures.append(record)
         self.signed[record_id] = line
         self.signature_files.append(
             NewFile(
@@ -697,6 +884,16 @@ class _Both:
         return item in self._one or item in self._other
 
 
+class _Ids:
+    """The ids of a registry's records."""
+
+    def __init__(self, registry: Registry) -> None:
+        self._registry = registry
+
+    def __contains__(self, item: object) -> bool:
+        return isinstance(item, str) and self._registry.get(item) is not None
+
+
 def _a(noun: str) -> str:
     return ("an " if noun[0] in "aeiou" else "a ") + noun
 
@@ -718,6 +915,60 @@ def _put(
     else:
         raw[key] = value
     raw.key_pos[key] = raw.value_pos[key] = pos
+
+
+def _check_across(
+    registry: Registry, planner: _Planner, problems: list[Problem]
+) -> list[Problem]:
+    """*problems*, and those the validator's checks across records find in
+    the registry with the new records (references, roles, names alike),
+    where those records are: at the spreadsheet's rows.
+    """
+    # Imported here: the validator is needed only once rows are planned.
+    from .validation import FileRecords, _replace_invalid_ids, check_registry
+
+    records = [
+        *(r for c in registry._collections() for r in c),  # noqa: SLF001 - one package
+        *planner.records,
+        *planner.new_signatures,
+    ]
+    by_kind: dict[type[Any], list[Any]] = {}
+    for record in records:
+        by_kind.setdefault(type(record), []).append(record)
+    ids = tuple(
+        (r.id, r.kind_name, *_where(r.location_of("id"))) for r in records
+    )
+    result = FileRecords(planner.shown, (), (), tuple(planner.refs), ids)
+    found = check_registry([result], Registry(records, registry.info), by_kind)
+    # Only those at the rows: elsewhere is a warning the registry had
+    # before, or the other end of one at a row.
+    across = [p for p in found if p.location.path == planner.shown]
+    return [*_replace_invalid_ids(problems, across), *across]
+
+
+def _where(location: Location) -> tuple[str, int, int]:
+    return location.path, location.line, location.column
+
+
+def _code(cell: Cell | None) -> str | None:
+    """The code of the country in *cell*, if it names one."""
+    if cell is None:
+        return None
+    return countries.named(cell.text.strip()) or None
+
+
+def _country_of(record: Any) -> str | None:
+    """The country a record may be told apart by: none if private."""
+    field = _COUNTRY_FIELD.get(type(record), "country")
+    if field in getattr(record, "private", ()):
+        return None
+    value = getattr(record, field, None)
+    return value if isinstance(value, str) else None
+
+
+def _differ(one: str | None, other: str | None) -> bool:
+    """Whether two countries, both known, differ."""
+    return bool(one and other and one != other)
 
 
 def _country(text: str) -> str:

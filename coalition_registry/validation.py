@@ -701,7 +701,13 @@ def check_registry(
     problems.extend(_check_refs(results, first, registry))
     signatures = by_kind.get(Signature, ())
     problems.extend(_check_double_signatures(signatures))
-    problems.extend(_check_on_behalf(signatures, by_kind.get(Person, ())))
+    problems.extend(
+        _check_on_behalf(
+            signatures,
+            by_kind.get(Person, ()),
+            by_kind.get(Organisation, ()),
+        )
+    )
     problems.extend(
         _check_printed_names(
             by_kind.get(Person, ()),
@@ -1264,7 +1270,9 @@ def _check_double_signatures(
 
 
 def _check_on_behalf(
-    signatures: Sequence[Signature], people: Sequence[Person]
+    signatures: Sequence[Signature],
+    people: Sequence[Person],
+    organisations: Sequence[Organisation],
 ) -> Iterable[Problem]:
     """A signature on behalf of an organisation that signs the same letter
     in its own name counts that organisation's support twice: once as the
@@ -1280,10 +1288,13 @@ def _check_on_behalf(
         if s.active and s.capacity != "on-behalf-of"
     }
     hidden = {p.id for p in people if p.hides_everything}
+    # Signed for a record of another kind: an error of its own already.
+    known = {o.id for o in organisations}
     for signature in behalf:
         organisation = signature.on_behalf_of
         if (
             organisation is None
+            or organisation not in known
             or signature.signatory in hidden
             or "on_behalf_of" in hidden_fields(Signature, signature.private)
         ):

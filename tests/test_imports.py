@@ -90,10 +90,35 @@ class TestReadTable:
         assert [] == problems
         assert {"name_as_printed", "role"} == set(rows[0][0])
 
+    def test_columns_with_no_name_are_left_out_when_empty(self) -> None:
+        """Spreadsheets save empty columns after the last: ``name;;``."""
+        rows, problems = read_table("name;;\r\nX;;\r\n;;\r\n", "t")
+        assert [] == problems
+        assert [{"name": "X"}] == [
+            {k: c.text for k, c in row.items()} for row, _ in rows
+        ]
+
+    def test_line_breaks_as_a_cr_alone(self) -> None:
+        rows, problems = read_table("name,country\rX,FR\rY,DE\r", "t")
+        assert [] == problems
+        assert [("X", 2), ("Y", 3)] == [(r["name"].text, n) for r, n in rows]
+
+    def test_contact_details_are_not_a_column(self) -> None:
+        _, problems = read_table("name,E-mail\nX,x@example.org\n", "t")
+        (problem,) = problems
+        assert "contact details" in problem.message
+        assert "rename" not in problem.message
+
     @pytest.mark.parametrize(
         ("text", "code", "where"),
         [
             ("name,nom\nX,Y\n", "unknown-field", (1, 6)),
+            ("name,\nX,Y\n", "wrong-shape", (2, 3)),
+            (
+                'name,notes\nX,"' + "," * 100_001 + '"\n',
+                "limit-exceeded",
+                (2, 3),
+            ),
             ("name,Name\nX,Y\n", "duplicate-key", (1, 6)),
             ("name\nX,Y\n", "wrong-shape", (2, 3)),
             ('name\n"X\n', "wrong-shape", (2, 1)),
@@ -177,6 +202,19 @@ class TestPlan:
         )
         assert "organisations/example-org-2.yaml" == plan.files[0].path
 
+    def test_ids_in_files_of_many_records_are_taken(
+        self, shipped_copy: Path
+    ) -> None:
+        (shipped_copy / "organisations" / "more.yaml").write_text(
+            "- id: example-org\n  name: Example Organisation Worldwide\n"
+            "  sources:\n    - url: https://example.org/a\n",
+            "utf-8",
+        )
+        registry = load(shipped_copy)
+        rows, _ = read_table("name\nExample Org\n", "t.csv")
+        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
+        assert "organisations/example-org-2.yaml" == plan.files[0].path
+
     def test_every_row_needs_a_source(self) -> None:
         registry = load("registry_data")
         rows, _ = read_table("name\nExample Org\n", "t.csv")
@@ -241,9 +279,17 @@ class TestCommand:
         )
         code, out, err = cli("import", path, "--source", SOURCE)
         assert 1 == code
-        assert ["unknown-country", "name-not-allowed", "name-not-allowed"] == [
-            line.split()[2].rstrip(":") for line in out.splitlines()
+        assert [
+            ("error", "unknown-country"),
+            ("warning", "possible-duplicate"),
+            ("error", "name-not-allowed"),
+            ("warning", "possible-duplicate"),
+            ("error", "name-not-allowed"),
+        ] == [
+            (line.split()[1], line.split()[2].rstrip(":"))
+            for line in out.splitlines()
         ]
+        assert "name at line 2" in out
         for secret in ("Zebulon", "Quartz", "zebulon"):
             assert secret not in out + err
 
@@ -338,6 +384,38 @@ class TestCommand:
         assert 3 == len(calls)
         assert set(before) == set(snapshot(shipped_copy))
 
+    def test_an_interruption_takes_back_what_was_written(
+        self,
+        shipped_copy: Path,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """Ctrl+C in a long import left signatories without signatures,
+        and people who are not public recorded again by the next import.
+        """
+        before = snapshot(shipped_copy)
+        from coalition_registry.cli import import_
+
+        real = _common.create_file
+        calls: list[Path] = []
+
+        def interrupted(path: Path, data: bytes) -> None:
+            calls.append(path)
+            if len(calls) == 3:
+                raise KeyboardInterrupt
+            real(path, data)
+
+        monkeypatch.setattr(import_, "create_file", interrupted)
+        path = table(
+            tmp_path,
+            HEADER + "organisation,Example Org,FR,,\n"
+            "person,,DE,survivor,anonymous\n",
+        )
+        with pytest.raises(KeyboardInterrupt):
+            cli("import", path, "--source", SOURCE)
+        assert 3 == len(calls)
+        assert before == snapshot(shipped_copy)
+
     def test_an_unknown_letter_is_a_usage_error(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:
@@ -352,3 +430,152 @@ class TestCommand:
         code, _, err = cli("import", "nowhere.csv")
         assert 2 == code
         assert "nowhere.csv" in err
+
+    def test_checks_across_records(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """What validate checks across records is checked before anything
+        is written: the files written made the registry invalid.
+        """
+        before = snapshot(shipped_copy)
+        path = table(
+            tmp_path,
+            "kind,name,country,role,disclosure,capacity,on_behalf_of\n"
+            "person,Alice Example,GB,expert,public,on-behalf-of,no-such-org\n"
+            "person,Carl Example,GB,expert,public,on-behalf-of,phoenix-11\n"
+            "person,,GB,expert,anonymous,on-behalf-of,secret-org\n"
+            "organisation,Example Org,GB,survivor,,,\n"
+            "person,Ian Example,GB,organisation,public,,\n"
+            "organisation,The NSPCC,GB,,,,\n",
+        )
+        code, out, _ = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        assert [
+            ("2:52", "error", "unknown-reference"),
+            ("3:51", "error", "unknown-reference"),
+            ("4:42", "error", "unknown-reference"),
+            ("5:29", "error", "invalid-value"),
+            ("6:23", "error", "invalid-value"),
+            ("7:14", "warning", "possible-duplicate"),
+        ] == [
+            (
+                line.split()[0].split(":", 1)[1].rstrip(":"),
+                line.split()[1],
+                line.split()[2].rstrip(":"),
+            )
+            for line in out.splitlines()
+        ]
+        assert "secret-org" not in out
+        assert before == snapshot(shipped_copy)
+
+    def test_what_is_written_validates(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        path = table(
+            tmp_path,
+            "kind,name,country,role,disclosure,capacity,on_behalf_of\n"
+            "person,Alice Example,GB,expert,public,on-behalf-of,new-org\n"
+            "organisation,New Org,FR,,,,\n"
+            "person,,GB,survivor,anonymous,on-behalf-of,barnardos\n",
+        )
+        code, _, err = cli("import", path, "--source", SOURCE)
+        assert 0 == code, err
+        assert (0, "") == cli("validate")[::2]
+
+    @pytest.mark.parametrize(
+        "rows",
+        [
+            # The disclosure left out, in a spreadsheet that gives them.
+            (
+                "name,country,role,disclosure\n"
+                "Zebulon Quartzfeather,GB,expert,\n"
+                "Example Org,FR,,\n"
+                "Jane Example,GB,academic,public\n"
+            ),
+            # No kind, no disclosure, and a role only people sign in.
+            "name,country,role\nZebulon Quartzfeather,GB,survivor\n",
+            "kind,name,role\n,Zebulon Quartzfeather,Family Member\n",
+        ],
+    )
+    def test_a_row_that_may_be_a_persons_is_no_organisation(
+        self, shipped_copy: Path, tmp_path: Path, rows: str
+    ) -> None:
+        """Taken for an organisation, a person would be named."""
+        before = snapshot(shipped_copy)
+        code, out, err = cli(
+            "import", table(tmp_path, rows), "--source", SOURCE
+        )
+        assert 1 == code
+        assert "error missing-field: this row says neither its kind" in out
+        assert "Zebulon" not in out + err
+        assert before == snapshot(shipped_copy)
+
+    @pytest.mark.parametrize(
+        ("row", "column"),
+        [
+            ("organisation,Example Org,anonymous,", "disclosure"),
+            ("group,Example Circle,pseudonym,", "disclosure"),
+            ("person,Jane Example,public,https://example.org", "website"),
+        ],
+    )
+    def test_a_column_of_another_kind_is_refused(
+        self, shipped_copy: Path, tmp_path: Path, row: str, column: str
+    ) -> None:
+        """An organisation marked anonymous was written with its name."""
+        path = table(
+            tmp_path, f"kind,name,disclosure,website\n{row}\n", "k.csv"
+        )
+        code, out, _ = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        assert f"has no {column}" in out
+
+    def test_a_name_in_another_country_is_another_signatory(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """Barnardo's in Ireland is not the Barnardo's of Great Britain
+        already recorded, as the check for duplicates has it.
+        """
+        path = table(tmp_path, "name,country\nBarnardo's,Ireland\n")
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert 0 == code, err
+        assert "warning possible-duplicate" in out
+        assert "organisations/barnardos-2.yaml" in out
+        assert "1 signature(s) added" in err
+        _, coverage, _ = cli("coverage", "--format", "json")
+        assert "IE" in {r["key"] for r in json.loads(coverage)["rows"]}
+
+    def test_no_cell_of_a_private_persons_row_is_repeated(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        path = table(
+            tmp_path,
+            "kind,name,role,disclosure,signatory\n"
+            "person,,survivor,pseudonym,Zebulon Quartzfeather\n"
+            "Zebulon,Quartzfeather,survivor,pseudonym,\n",
+        )
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        assert ["unknown-reference", "invalid-value"] == [
+            line.split()[2].rstrip(":") for line in out.splitlines()
+        ]
+        for secret in ("Zebulon", "Quartz", "zebulon"):
+            assert secret not in out + err
+
+    def test_unicode_text(self, shipped_copy: Path, tmp_path: Path) -> None:
+        """A spreadsheet's "Unicode text": UTF-16, with tabs."""
+        path = tmp_path / "u.txt"
+        path.write_bytes(
+            "name\tcountry\r\nExample Org\tFrance\r\n".encode("utf-16")
+        )
+        code, out, err = cli("import", str(path), "--source", SOURCE)
+        assert 0 == code, err
+        assert "registry_data/organisations/example-org.yaml" in out
+
+    def test_a_source_that_is_no_url_is_a_usage_error(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """Said once, not once for each row."""
+        path = table(tmp_path, HEADER + "organisation,Example Org,FR,,\n")
+        code, out, err = cli("import", path, "--source", "example.org/x")
+        assert (2, "") == (code, out)
+        assert 1 == err.count("is not an absolute http(s) URL")

@@ -3,13 +3,16 @@ signature, whose signatory is found in the registry (by the id in a
 signatory column, or by name) or recorded anew from the row.
 
 The first row names the columns, in any order and case: kind
-(organisation, group or person; organisation by default, person when a
-disclosure is given), name, disclosure (a person's: public, pseudonym or
+(organisation, group or person; person when a disclosure is given, else
+organisation, unless the row's role is survivor or family-member or
+other rows give disclosures: then the kind must be written), name, disclosure (a person's: public, pseudonym or
 anonymous), country (a code or a country's name), website, scope,
 name_as_printed, role (why they signed; organisation for an organisation
 by default), capacity, on_behalf_of, verification, source (a URL, else
---source's) and notes.  An export's CSV has these columns, so it can be
-imported into another registry.
+--source's) and notes.  An export's CSV has these columns, and names
+each signatory by id, so it can be imported into a registry that holds
+those signatories.  Save the spreadsheet as CSV in UTF-8 (or as UTF-16
+"Unicode text").
 
 Every value is checked as validate checks it, and every problem names the
 spreadsheet's row and column: then nothing is written.  A signature
@@ -92,6 +95,8 @@ def run(args: argparse.Namespace, io: Output) -> int:
     from coalition_registry.parsing import _decode
 
     root = registry_root(args.path)
+    if args.source is not None:
+        _check_source(args.source)
     raw = _read(args.table)
     registry = read_registry(str(root), io)
     if registry is None:
@@ -102,7 +107,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
         return EXIT_INVALID
     letter = choose_letter(registry, args.letter)
     shown = files.display_path(Path(args.table))
-    text, problems = _decode(raw, shown)
+    text, problems = _decode(_utf8(raw), shown)
     rows: list[tuple[dict[str, Cell], int]] = []
     if text is not None:
         rows, problems = read_table(text, shown)
@@ -165,9 +170,35 @@ def _read(table: str) -> bytes:
     return raw
 
 
+def _check_source(url: str) -> None:
+    """A usage error if *url* is not one a source may cite: said once,
+    not for every row.
+    """
+    from coalition_registry.schema import Context, Url
+
+    ctx = Context("--source")
+    Url().convert(url, ctx, (1, 1), "$")
+    if ctx.problems and ctx.problems[0].is_error:
+        raise UsageError(f"--source: {ctx.problems[0].message}")
+
+
+def _utf8(raw: bytes) -> bytes:
+    """*raw* as UTF-8 when it is UTF-16 with a byte order mark, as a
+    spreadsheet saves "Unicode text"; else as it is.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) and not raw.startswith(
+        b"\xff\xfe\x00\x00"
+    ):
+        try:
+            return raw.decode("utf-16").encode("utf-8")
+        except UnicodeError:
+            pass  # said by the check of the bytes as they are
+    return raw
+
+
 def _write(new: list[tuple[Path, str]], io: Output) -> None:
-    """Write every file, or none: one that cannot be written takes back
-    those written before it.
+    """Write every file, or none: one that cannot be written, or an
+    interruption, takes back those written before it.
     """
     from coalition_registry import files
 
@@ -188,5 +219,10 @@ def _write(new: list[tuple[Path, str]], io: Output) -> None:
         raise WriteError(
             f"cannot write {shown}: {why} (nothing was written)"
         ) from e
+    except BaseException:
+        # Interrupted (Ctrl+C): half a spreadsheet is not left behind.
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
     for path in written:
         print(files.display_path(path), file=io.out)
