@@ -15,7 +15,6 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
-from . import countries
 from ._pickle import by_fields
 from .parsing import YMap, YSeq
 from .problems import Location
@@ -41,6 +40,7 @@ from .schema import (
     hidden_fields,
     hiding,
     holds_private,
+    name_words,
 )
 
 
@@ -415,6 +415,14 @@ ORGANISATION_KINDS: Final = (
 SCOPES: Final = ("national", "regional", "international")
 
 
+# How a message says what a disclosure makes a person.
+_ADJECTIVE: Final = {
+    "public": "public",
+    "pseudonym": "pseudonymous",
+    "anonymous": "anonymous",
+}
+
+
 def _spells_name(record_id: str, name: object, kind: str) -> bool:
     """Whether *record_id* holds a word of *name* (of three letters or
     more), so that it would give a hidden name away; the ``kind-`` it may
@@ -423,8 +431,7 @@ def _spells_name(record_id: str, name: object, kind: str) -> bool:
     if not isinstance(name, str):
         return False
     rest = record_id.removeprefix(f"{kind}-")
-    words = [w for w in countries.normalise(name).split() if len(w) > 2]
-    return any(w in rest for w in words)
+    return any(w in rest for w in name_words(name))
 
 
 def _check_private_name(
@@ -626,7 +633,7 @@ class Person(_Positioned):
         if disclosure in {"public", "pseudonym"} and raw.get("name") is None:
             ctx.report(
                 "missing-field",
-                f"{a(disclosure)} person needs the field 'name'",
+                f"{a(_ADJECTIVE[disclosure])} person needs the field 'name'",
                 raw.pos,
                 pointer,
             )
@@ -641,7 +648,7 @@ class Person(_Positioned):
         ):
             ctx.report(
                 "not-opaque-id",
-                f"{a(disclosure)} person needs an opaque id such as "
+                f"{a(_ADJECTIVE[disclosure])} person needs an opaque id such as "
                 "person-7k2m9x (coalition-registry new person makes "
                 "one); never derive it from their name",
                 raw.value_pos["id"],

@@ -20,7 +20,6 @@ from typing import Any, Final
 
 import attrs
 
-from .countries import normalise
 from .dump import scalar
 from .model import KINDS, Person, Signature
 from .schema import (
@@ -36,6 +35,7 @@ from .schema import (
     ListOf,
     Nested,
     Url,
+    name_words,
     slugify,
     yaml_fields,
 )
@@ -100,7 +100,7 @@ def opaque_id(
         import secrets
 
         choice = secrets.choice
-    words = [w for w in normalise(name or "").split() if len(w) > 2]
+    words = name_words(name or "")
     while True:
         tail = "".join(choice(_ALPHABET) for _ in range(_OPAQUE_LENGTH))
         candidate = f"person-{tail}"

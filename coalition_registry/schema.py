@@ -606,8 +606,36 @@ def slugify(text: str) -> str:
     'barnardos'
     >>> slugify("ECPAT International")
     'ecpat-international'
+    >>> slugify("Łódź Børnefond Vakfı")
+    'lodz-bornefond-vakfi'
     """
-    return "-".join(countries.normalise(text).split())
+    return "-".join(countries.normalise(text.translate(_LATIN)).split())
+
+
+def name_words(name: str) -> set[str]:
+    """The words of *name*, of three letters or more, that an id must not
+    hold when the name is hidden: folded as lookups fold them, and as
+    :func:`slugify` writes them ("łukasz" and "lukasz").
+
+    >>> sorted(name_words("Łukasz O. Børn"))
+    ['born', 'børn', 'lukasz', 'łukasz']
+    """
+    words = set(countries.normalise(name).split())
+    words.update(slugify(name).split("-"))
+    return {w for w in words if len(w) > 2}
+
+
+# Latin letters that are not a letter and an accent, so that folding
+# accents leaves them as they are: written as a Latin alphabet without
+# them would write them.
+_LATIN: Final = str.maketrans(
+    {
+        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE",
+        "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+        "þ": "th", "Þ": "TH", "ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t",
+        "Ŧ": "T", "ŋ": "n", "Ŋ": "N", "ĸ": "k", "ſ": "s",
+    }
+)  # fmt: skip
 
 
 @attrs.frozen

@@ -135,6 +135,34 @@ class TestPrivacy:
 
         assert "person-zz9zz9zz" == opaque_id("Blue Heron", choice=choice)
 
+    def test_an_id_never_spells_the_name_as_a_slug_writes_it(self) -> None:
+        """ "Łukasz" is "lukasz" in an id: that is drawn again too."""
+        draws = iter("lukasz12" + "zz9zz9zz")
+
+        def choice(_: str) -> str:
+            return next(draws)
+
+        assert "person-zz9zz9zz" == opaque_id("Łukasz Example", choice=choice)
+
+    @pytest.mark.parametrize(
+        ("name", "made"),
+        [
+            ("Łódź Fundacja", "lodz-fundacja"),
+            ("Ørsted Børnefond", "orsted-bornefond"),
+            ("İstanbul Vakfı", "istanbul-vakfi"),
+            ("Þór Ðóttir Æble", "thor-dottir-aeble"),
+        ],
+    )
+    def test_latin_letters_without_an_accent_make_an_id(
+        self, shipped_copy: Path, name: str, made: str
+    ) -> None:
+        """ł, ø, ı, æ, þ and ð are not a letter and an accent: an id
+        writes them as Latin letters, so such names make ids too.
+        """
+        code, out, err = cli("new", "organisation", "--name", name)
+        assert (0, "") == (code, err)
+        assert out.strip().endswith(f"/{made}.yaml")
+
     def test_a_name_with_a_word_of_person_gets_an_id(self) -> None:
         """'Per' and 'son' are in every id's "person-": only the drawn
         letters are looked at, as not-opaque-id looks at them.
