@@ -286,7 +286,7 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
             )
             continue
         row = {
-            name: cell
+            name: _as_written(cell)
             for name, cell in zip(names, cells, strict=False)
             if name in _KNOWN and cell.text.strip()
         }
@@ -305,6 +305,20 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
         if row:
             rows.append((row, cells[0].line))
     return rows, problems
+
+
+def _as_written(cell: Cell) -> Cell:
+    """*cell* without the quote an export puts before a value a spreadsheet
+    would run as a formula (``'=HYPERLINK(...)``), as the value was
+    written.
+    """
+    if cell.text.startswith("'") and cell.text[1:2] in _FORMULA_START:
+        return attrs.evolve(cell, text=cell.text[1:])
+    return cell
+
+
+# The starts an export escapes (see render._not_formula).
+_FORMULA_START: Final = frozenset({"=", "+", "-", "@", "\t", "\r"})
 
 
 def _column(name: str) -> str:

@@ -343,6 +343,23 @@ class TestCommand:
         assert 0 == code, err
         assert coverage == cli("coverage")[1]
 
+    def test_a_value_an_export_kept_from_running_as_a_formula(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """export writes '=... for a name starting with =, so that a
+        spreadsheet shows it as text; import reads the name as written.
+        """
+        path = table(
+            tmp_path,
+            "name,country\n'=Example Org,FR\n'Example Trust,FR\n",
+        )
+        code, _, err = cli("import", path, "--source", SOURCE)
+        assert 0 == code, err
+        registry = load("registry_data")
+        assert {"=Example Org", "'Example Trust"} <= {
+            o.name for o in registry.organisations
+        }
+
     def test_dry_run_writes_nothing(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:
