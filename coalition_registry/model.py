@@ -38,6 +38,7 @@ from .schema import (
     a,
     field,
     hidden_fields,
+    hides_all,
     hiding,
     holds_private,
     name_words,
@@ -839,36 +840,7 @@ class Signature(_Positioned):
     def __check__(
         values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
     ) -> None:
-        # An on_behalf_of that is written but invalid has its own problem.
-        if (
-            values.get("capacity") == "on-behalf-of"
-            and not values.get("on_behalf_of")
-            and raw.get("on_behalf_of") is None
-        ):
-            ctx.report(
-                "missing-field",
-                "a signature on-behalf-of an organisation needs the field "
-                "'on_behalf_of'",
-                raw.pos,
-                pointer,
-            )
-        on_behalf_of = values.get("on_behalf_of")
-        if on_behalf_of and values.get("capacity") != "on-behalf-of":
-            ctx.report(
-                "invalid-value",
-                "on_behalf_of is given, but capacity is not on-behalf-of; "
-                "set capacity: on-behalf-of, or remove on_behalf_of",
-                raw.value_pos["on_behalf_of"],
-                f"{pointer}.on_behalf_of",
-            )
-        elif on_behalf_of and on_behalf_of == values.get("signatory"):
-            ctx.report(
-                "invalid-value",
-                "a signatory does not sign on behalf of itself; remove "
-                "capacity and on_behalf_of",
-                raw.value_pos["on_behalf_of"],
-                f"{pointer}.on_behalf_of",
-            )
+        _check_capacity(values, raw, ctx, pointer)
         letter, signatory = values.get("letter"), values.get("signatory")
         expected = f"{letter}--{signatory}"
         if letter and signatory and values.get("id") not in {None, expected}:
@@ -895,6 +867,70 @@ class Signature(_Positioned):
                 raw.value_pos["withdrawn_on"],
                 f"{pointer}.withdrawn_on",
             )
+
+
+def _check_capacity(
+    values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
+) -> None:
+    """A signature's on_behalf_of is given with capacity: on-behalf-of, and
+    only with it, and is not the signatory.
+
+    Which of these is wrong would tell a private capacity (on-behalf-of or
+    not), or a private on_behalf_of (the signatory): then, and for a
+    signature whose values are all hidden, one message says all three.
+    """
+    capacity = values.get("capacity")
+    on_behalf_of = values.get("on_behalf_of")
+    # An on_behalf_of that is written but invalid has its own problem.
+    missing = (
+        capacity == "on-behalf-of"
+        and not on_behalf_of
+        and raw.get("on_behalf_of") is None
+    )
+    stray = bool(on_behalf_of) and capacity != "on-behalf-of"
+    itself = bool(on_behalf_of) and on_behalf_of == values.get("signatory")
+    if not (missing or stray or itself):
+        return
+    private = hidden_fields(Signature, values.get("private", ()))
+    if (
+        ctx.redact
+        or "capacity" in private
+        or hides_all(Signature, raw)
+        or (itself and "on_behalf_of" in private)
+    ):
+        ctx.report(
+            "invalid-value",
+            "capacity and on_behalf_of (not shown: private) do not agree: "
+            "on_behalf_of is given when capacity is on-behalf-of, and only "
+            "then, and names an organisation other than the signatory; "
+            "correct them",
+            raw.pos,
+            pointer,
+        )
+    elif missing:
+        ctx.report(
+            "missing-field",
+            "a signature on-behalf-of an organisation needs the field "
+            "'on_behalf_of'",
+            raw.pos,
+            pointer,
+        )
+    elif stray:
+        ctx.report(
+            "invalid-value",
+            "on_behalf_of is given, but capacity is not on-behalf-of; "
+            "set capacity: on-behalf-of, or remove on_behalf_of",
+            raw.value_pos["on_behalf_of"],
+            f"{pointer}.on_behalf_of",
+        )
+    else:
+        ctx.report(
+            "invalid-value",
+            "a signatory does not sign on behalf of itself; remove "
+            "capacity and on_behalf_of",
+            raw.value_pos["on_behalf_of"],
+            f"{pointer}.on_behalf_of",
+        )
 
 
 @by_fields

@@ -421,12 +421,14 @@ def _unclosed_flow(text: str, at: Pos) -> tuple[Pos, str] | None:
     )
 
     opened: list[tuple[Pos, str]] = []
+    # Split once: a file of many lists or mappings has an event for each.
+    split = text.splitlines()
     parser = _parser()(text)
     try:
         while (event := parser.get_event()) is not None:
             if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
                 pos = _mark_pos(event.start_mark)
-                char = _char_at(text, *pos)
+                char = _char_in(split, *pos)
                 wanted = "[" if isinstance(event, SequenceStartEvent) else "{"
                 # A block collection, or a "key: value" pair in a flow list
                 # (a mapping with no brace), is not the one to close.
@@ -640,9 +642,11 @@ def _quote_trouble(text: str, error_line: int) -> tuple[Pos, str] | None:
     every = _BREAK.split(text)
     lines = every[:error_line]
     for number in range(len(lines), 0, -1):
-        for start, quote in _quote_starts(lines[number - 1]):
-            rest = lines[number - 1][start + 1 :]
-            closed = _CLOSES[quote].match(rest)
+        here = lines[number - 1]
+        # Positions in the line, never slices of it: a line of many quoted
+        # values would be copied once for each.
+        for start, quote in _quote_starts(here):
+            closed = _CLOSES[quote].match(here, start + 1)
             col = start + 1
             if closed is None:
                 if number == error_line:
@@ -656,11 +660,9 @@ def _quote_trouble(text: str, error_line: int) -> tuple[Pos, str] | None:
                     "the quote that opens here is not closed on this line "
                     f"(the text runs on to {runs_to}); close the quote"
                 )
-            after = rest[closed.end() :].lstrip()
-            if (
-                after
-                and after[0] not in ",]}#"
-                and not _FLOW_CONTEXT.match(lines[number - 1][:start])
+            after = _NOT_BLANK.search(here, closed.end())
+            if after is not None and (
+                after.group() not in ",]}#" and not _in_flow(here, start)
             ):
                 hint = (
                     "; to write an apostrophe inside single quotes, double "
@@ -669,18 +671,34 @@ def _quote_trouble(text: str, error_line: int) -> tuple[Pos, str] | None:
                     else "; to write a double quote inside double quotes, "
                     'write \\"'
                 )
-                return (number, col + 1 + closed.end()), (
+                return (number, closed.end() + 1), (
                     f"text follows the closing quote{hint}"
                 )
     return None
 
 
 # Where a quoted scalar can start: after indentation, "- ", "key: ", or
-# inside a flow collection after "[", "{" or ",".
+# inside a flow collection after "[", "{" or ",".  The "- " are taken
+# possessively (*+): given back one by one, each would be tried as the start
+# of a key, and a line of many would take time in the square of its length.
 _QUOTE_START: Final = re.compile(
-    r"""(?:^[ \t]*(?:-[ \t]+)*(?:[^"'#\s][^:#]*:[ \t]+)?|[\[{,][ \t]*)(["'])"""
+    r"""(?:^[ \t]*(?:-[ \t]+)*+(?:[^"'#\s][^:#]*:[ \t]+)?|[\[{,][ \t]*)(["'])"""
 )
-_FLOW_CONTEXT: Final = re.compile(r".*[\[{,]\s*$")
+_NOT_BLANK: Final = re.compile(r"\S")
+
+
+def _in_flow(line: str, start: int) -> bool:
+    """Whether the text of *line* before *start* ends with '[', '{' or
+    ',' and blanks: a quoted value inside a flow list or mapping.  Looks
+    back over the blanks only, not the whole line.
+
+    >>> _in_flow('k: [a, "b"', 7), _in_flow('k: a "b"', 5)
+    (True, False)
+    """
+    end = start
+    while end > 0 and line[end - 1].isspace():
+        end -= 1
+    return end > 0 and line[end - 1] in "[{,"
 
 
 def _quote_starts(line: str) -> list[tuple[int, str]]:
@@ -697,7 +715,11 @@ def _around(text: str, line: int, col: int) -> tuple[str, str]:
 
 
 def _char_at(text: str, line: int, col: int) -> str:
-    lines = text.splitlines()
+    return _char_in(text.splitlines(), line, col)
+
+
+def _char_in(lines: list[str], line: int, col: int) -> str:
+    """The character at *line*, *col* of a text split into *lines*."""
     if 1 <= line <= len(lines) and 1 <= col <= len(lines[line - 1]):
         return lines[line - 1][col - 1]
     return ""

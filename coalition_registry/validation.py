@@ -738,6 +738,7 @@ def _check_same_names(
     compared.
     """
     first: dict[str, tuple[Organisation | Group, str, bool]] = {}
+    told: dict[int, _Told] = {}
     for record in records:
         if "name" in record.private:
             continue
@@ -752,17 +753,22 @@ def _check_same_names(
             for field, name in names
             if (bare := _without_country(name)[0]) is not None
         ]
-        found = next(
-            (
-                (first[key], field, loose)
-                for key, field, loose in keyed
-                # The same id given twice is a duplicate-id already.
-                if key in first
-                and first[key][0].id != record.id
-                and _alike(first[key][0], record)
-            ),
-            None,
-        )
+        found = None
+        # Each other record is compared once, and only so many: a record of
+        # many aliases could meet a record of many registry numbers under
+        # each, or a different one under each.
+        apart: set[int] = set()
+        for key, field, loose in keyed:
+            seen = first.get(key)
+            # The same id given twice is a duplicate-id already.
+            if seen is None or seen[0].id == record.id or id(seen[0]) in apart:
+                continue
+            if _alike(_told(seen[0], told), _told(record, told)):
+                found = (seen, field, loose)
+                break
+            apart.add(id(seen[0]))
+            if len(apart) == _MOST_TOLD_APART:
+                break
         for key, field, loose in keyed:
             if key:
                 first.setdefault(key, (record, field, loose))
@@ -851,11 +857,16 @@ def _person_key(name: str) -> str:
     True
     """
     words = normalise(name).split()
-    while words and words[0] in _TITLES:
-        del words[0]
-    while len(words) > 1 and words[-1] in _POSTNOMINALS:
-        del words[-1]
-    return "".join(words)
+    # Counted, then cut once: deleting the first word again and again
+    # would move the rest each time ("Dr Dr Dr ...").
+    first = next(
+        (i for i, word in enumerate(words) if word not in _TITLES),
+        len(words),
+    )
+    last = len(words)
+    while last - first > 1 and words[last - 1] in _POSTNOMINALS:
+        last -= 1
+    return "".join(words[first:last])
 
 
 _TITLES: Final = frozenset(
@@ -921,30 +932,66 @@ def _without_country(name: str) -> tuple[str | None, str | None]:
     return (bare, code) if code else (None, None)
 
 
-def _alike(one: Organisation | Group, other: Organisation | Group) -> bool:
+#: What tells a record apart from another of its name (see _alike): its
+#: country, website and registry numbers, each None or empty when unknown
+#: or private.
+_Told: TypeAlias = tuple[str | None, str | None, dict[str, str]]
+
+#: How many records of a name alike one record's may be told apart from it
+#: before the search for one it may duplicate stops.
+_MOST_TOLD_APART: Final = 32
+
+
+def _told(record: Organisation | Group, told: dict[int, _Told]) -> _Told:
+    """What tells *record* apart, worked out once for each record (*told*
+    keeps it, by the record's ``id()``): a record compared with many others
+    is not read again for each.  A record without a country tells its own
+    by its name, when that ends with one in brackets ("Example Charity
+    (UK)").
+    """
+    found = told.get(id(record))
+    if found is None:
+        country = _shown_country(record)
+        if country is None:
+            country = _without_country(record.name)[1]
+        site = (
+            None
+            if "website" in record.private
+            else _site(getattr(record, "website", None))
+        )
+        # "0216250" and "216250" are one registry number, written two ways.
+        numbers = (
+            {}
+            if "identifiers" in record.private
+            else {
+                scheme: number.replace(" ", "").lstrip("0")
+                for scheme, number in getattr(record, "identifiers", ())
+            }
+        )
+        found = told[id(record)] = (country, site, numbers)
+    return found
+
+
+def _alike(one: _Told, other: _Told) -> bool:
     """Whether nothing tells two records of the same name apart: different
     countries, websites or registry numbers (under one scheme), each known
-    and shown, would.  A record without a country tells its own by its
-    name, when that ends with one in brackets ("Example Charity (UK)").
+    and shown, would.
+
+    >>> _alike(("GB", None, {}), (None, "example.org", {"uk-charity": "1"}))
+    True
+    >>> _alike(("GB", None, {"uk-charity": "1"}), (None, None, {"uk-charity": "2"}))
+    False
     """
-    here, there = _shown_country(one), _shown_country(other)
-    if here is None:
-        here = _without_country(one.name)[1]
-    if there is None:
-        there = _without_country(other.name)[1]
+    (here, site, numbers), (there, other_site, other_numbers) = one, other
     if here is not None and there is not None and here != there:
         return False
-    return not (_differ(one, other, "website") or _numbers_differ(one, other))
-
-
-def _differ(one: object, other: object, field: str) -> bool:
-    a, b = (
-        None
-        if field in getattr(r, "private", ())
-        else _site(getattr(r, field, None))
-        for r in (one, other)
+    if site is not None and other_site is not None and site != other_site:
+        return False
+    # The fewer numbers are looked up among the more.
+    fewer, more = sorted((numbers, other_numbers), key=len)
+    return all(
+        more.get(scheme, number) == number for scheme, number in fewer.items()
     )
-    return a is not None and b is not None and a != b
 
 
 def _site(url: str | None) -> str | None:
@@ -955,23 +1002,6 @@ def _site(url: str | None) -> str | None:
         return None
     rest = url.split("://", 1)[-1].lower().rstrip("/")
     return rest.removeprefix("www.")
-
-
-def _numbers_differ(one: object, other: object) -> bool:
-    # "0216250" and "216250" are one registry number, written two ways.
-    numbers = [
-        {}
-        if "identifiers" in getattr(r, "private", ())
-        else {
-            scheme: number.replace(" ", "").lstrip("0")
-            for scheme, number in getattr(r, "identifiers", ())
-        }
-        for r in (one, other)
-    ]
-    return any(
-        numbers[1].get(scheme, number) != number
-        for scheme, number in numbers[0].items()
-    )
 
 
 def _shown_country(record: Organisation | Group | Person) -> str | None:

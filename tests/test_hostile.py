@@ -772,6 +772,20 @@ UNKNOWN_FIELD_ADVICE = (
     "registered_country, scope, website, identifiers, sources, notes, "
     "private: write what this says in notes, or remove it"
 )
+NEVER_CLOSED = (
+    ":200006:8: error yaml-syntax: a value that starts with '{' is read as "
+    "a mapping up to its closing '}', and this one is never closed (the "
+    "mapping runs on to the end of the file); if it is text, put the whole "
+    "value in double quotes (\"...\"), or else close the mapping with '}'"
+)
+SECOND_COLON = (
+    ":7:6: error yaml-syntax: this value holds ': ', which starts a new "
+    'field in YAML; put the whole value in double quotes ("...")'
+)
+NO_COMMA = (
+    ":5:14: error yaml-syntax: did not find expected ',' or ']' (while "
+    "parsing a flow sequence that starts at line 5, column 10)"
+)
 BIG: dict[str, Big] = {
     "scalar-50mb": Big(
         lambda: HEAD + b"notes: " + b"a" * (50 * MIB) + b"\n", 0, 0
@@ -839,6 +853,34 @@ BIG: dict[str, Big] = {
         1,
         1,
         (VALUES_PASSED,),
+    ),
+    # A syntax error is explained from the text around it: each of these
+    # took time in the square of the file's size (minutes, not seconds).
+    # The '{' never closed, after a list of 200,000 mappings: the text was
+    # split into lines again for each of them.
+    "syntax-unclosed-after-200k-flow-mappings": Big(
+        lambda: (
+            HEAD + b"aliases:\n" + b"  - {a: b}\n" * 200_000 + b"notes: {\n"
+        ),
+        1,
+        1,
+        (NEVER_CLOSED,),
+    ),
+    # A line of 500,000 "- " in a text, above the error: each "- " was
+    # tried as the start of a key ("- - - key: 'x'").
+    "syntax-after-a-line-of-500k-dashes": Big(
+        lambda: HEAD + b"notes: |\n  " + b"- " * 500_000 + b"\nbad: x: y\n",
+        1,
+        1,
+        (SECOND_COLON,),
+    ),
+    # 700,000 quoted items with text after each: the rest of the line was
+    # copied for each.
+    "syntax-700k-quoted-items-with-text-after": Big(
+        lambda: HEAD + b"aliases: [" + b'"" x, ' * 700_000 + b"]\n",
+        1,
+        1,
+        (NO_COMMA,),
     ),
     "billion-laughs-10": Big(lambda: _laughs(10), 1, 101),
     "billion-laughs-30": Big(lambda: _laughs(30), 1, 321),
@@ -1005,6 +1047,68 @@ def test_running_out_of_memory_is_not_a_syntax_error(
 
     assert doc.problems, "running out of memory must be a problem"
     assert [p.code for p in doc.problems if p.code == "yaml-syntax"] == []
+
+
+# -- checks across records, on hostile names -------------------------------
+
+SIGNED = "survivors-letter-2023"
+SOURCE = 'sources:\n  - url: "https://example.org/about"\n'
+
+
+def _write_person(root: Path, person_id: str, name: str) -> None:
+    """A public person of *name*, who signed the shipped letter."""
+    (root / "people" / f"{person_id}.yaml").write_text(
+        f"id: {person_id}\ndisclosure: public\nname: {name}\n" + SOURCE,
+        encoding="utf-8",
+    )
+    (root / "signatures" / SIGNED / f"{SIGNED}--{person_id}.yaml").write_text(
+        f"id: {SIGNED}--{person_id}\nletter: {SIGNED}\n"
+        f"signatory: {person_id}\nrole: expert\n" + SOURCE,
+        encoding="utf-8",
+    )
+
+
+def test_a_name_after_two_million_titles(shipped_copy: Path) -> None:
+    """People's names are compared without titles ("Dr Jane Example" is
+    "Jane Example"): a name after two million of them was cut one title at
+    a time, in time that grew with the square of their number.
+    """
+    _write_person(shipped_copy, "dr-jane-example", "Dr " * 2_000_000 + "Jane")
+    _write_person(shipped_copy, "jane-example", "Jane")
+
+    problems = check_output(*cli("validate", "registry_data"))
+
+    assert [p.split(": ")[1] for p in problems] == [
+        "warning possible-duplicate"
+    ]
+    assert problems[0].startswith("registry_data/people/jane-example.yaml:")
+
+
+@pytest.mark.parametrize("apart", ["country in a long name", "numbers"])
+def test_organisations_sharing_many_aliases(
+    apart: str, shipped_copy: Path
+) -> None:
+    """Two organisations that share 40,000 aliases and are told apart: they
+    were compared again for each alias, reading each one's country again
+    from its long name, or every registry number again (minutes).
+    """
+    aliases = "aliases:\n" + "".join(f"  - a{i}\n" for i in range(40_000))
+    if apart == "numbers":
+        numbers = "".join(f'  s{i}: "{i}"\n' for i in range(40_000))
+        one = f'name: X\nidentifiers:\n{numbers}  zz: "1"\n'
+        other = f'name: Y\nidentifiers:\n{numbers}  zz: "2"\n'
+    else:
+        # No country but in brackets, of 200,000 accented letters: never
+        # one, but each was folded again to find out.
+        long_name = "X (" + "\u00e9" * 200_000 + ")"
+        one = f'name: "{long_name}"\nwebsite: "https://one.example.org"\n'
+        other = 'name: "Y"\nwebsite: "https://two.example.org"\n'
+    for name, fields in (("org-one", one), ("org-two", other)):
+        (shipped_copy / "organisations" / f"{name}.yaml").write_text(
+            f"id: {name}\n{fields}{aliases}" + SOURCE, encoding="utf-8"
+        )
+
+    assert check_output(*cli("validate", "registry_data")) == []
 
 
 # -- limits: defaults, the command line options, the problems -----------------

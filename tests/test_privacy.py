@@ -922,6 +922,37 @@ INVALID: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "private: [hq_country]\n" + SOURCES,
         ("quillon",),
     ),
+    # Which of three mistakes was made would tell the capacity, or that the
+    # organisation signed for is the signatory.
+    "a private capacity, own-name, with on_behalf_of": (
+        f"signatures/{SHIPPED_LETTER}/{SHIPPED_LETTER}--barnardos.yaml",
+        f"id: {SHIPPED_LETTER}--barnardos\nletter: {SHIPPED_LETTER}\n"
+        "signatory: barnardos\nrole: organisation\ncapacity: own-name\n"
+        "on_behalf_of: eurochild\nprivate: [capacity]\n" + SOURCES,
+        ("own-name", "not on-behalf-of", "eurochild"),
+    ),
+    "a private capacity, on-behalf-of, without on_behalf_of": (
+        f"signatures/{SHIPPED_LETTER}/{SHIPPED_LETTER}--barnardos.yaml",
+        f"id: {SHIPPED_LETTER}--barnardos\nletter: {SHIPPED_LETTER}\n"
+        "signatory: barnardos\nrole: organisation\n"
+        "capacity: on-behalf-of\nprivate: [capacity]\n" + SOURCES,
+        ("signature on-behalf-of", "needs the field 'on_behalf_of'"),
+    ),
+    "a private on_behalf_of that is the signatory": (
+        f"signatures/{SHIPPED_LETTER}/{SHIPPED_LETTER}--barnardos.yaml",
+        f"id: {SHIPPED_LETTER}--barnardos\nletter: {SHIPPED_LETTER}\n"
+        "signatory: barnardos\nrole: organisation\n"
+        "capacity: on-behalf-of\non_behalf_of: barnardos\n"
+        "private: [on_behalf_of]\n" + SOURCES,
+        ("behalf of itself",),
+    ),
+    "a hidden person's capacity": (
+        f"signatures/{SHIPPED_LETTER}/{SHIPPED_LETTER}--person-b5c6f1.yaml",
+        f"id: {SHIPPED_LETTER}--person-b5c6f1\nletter: {SHIPPED_LETTER}\n"
+        "signatory: person-b5c6f1\nrole: survivor\n"
+        "on_behalf_of: eurochild\n" + SOURCES,
+        ("capacity is not", "eurochild"),
+    ),
     "a key given twice in a pseudonymous person's file": (
         "people/person-b5c6e6.yaml",
         "id: person-b5c6e6\ndisclosure: pseudonym\nname: Pen Name\n"
