@@ -805,8 +805,11 @@ def _check_same_people(
     """
     alike: dict[str, list[Person]] = {}
     for person in people:
-        shown = not person.hides_everything and "name" not in person.private
-        if shown and person.name:
+        if (
+            person.disclosure == "public"
+            and person.name
+            and "name" not in person.private
+        ):
             alike.setdefault(_person_key(person.name), []).append(person)
     # Two only: a name that three people or more share is a common one
     # (a petition's "Maria Garcia"), whose pairs would bury the others.
@@ -857,6 +860,8 @@ def _person_key(name: str) -> str:
     True
     """
     words = normalise(name).split()
+    if words and words[0] not in _TITLES and words[-1] not in _POSTNOMINALS:
+        return "".join(words)  # the common case: a name alone
     # Counted, then cut once: deleting the first word again and again
     # would move the rest each time ("Dr Dr Dr ...").
     first = next(
@@ -1312,21 +1317,30 @@ def _check_on_behalf(
     behalf = [s for s in signatures if s.on_behalf_of is not None and s.active]
     if not behalf:
         return  # the common case
+    # Only the records these signatures name are looked at: a petition
+    # holds a hundred thousand others.
+    targets = {s.on_behalf_of for s in behalf}
     own = {
         (s.letter, s.signatory): s
         for s in signatures
-        if s.active and s.capacity != "on-behalf-of"
+        if s.signatory in targets and s.active and s.capacity != "on-behalf-of"
     }
-    hidden = {p.id for p in people if p.hides_everything}
+    if not own:
+        return
+    signers = {s.signatory for s in behalf}
+    hidden = {p.id for p in people if p.id in signers and p.hides_everything}
     # Signed for a record of another kind: an error of its own already.
-    known = {o.id for o in organisations}
+    known = {o.id for o in organisations if o.id in targets}
     for signature in behalf:
         organisation = signature.on_behalf_of
         if (
-            organisation is None
-            or organisation not in known
+            organisation not in known
             or signature.signatory in hidden
-            or "on_behalf_of" in hidden_fields(Signature, signature.private)
+            or (
+                signature.private
+                and "on_behalf_of"
+                in hidden_fields(Signature, signature.private)
+            )
         ):
             continue
         other = own.get((signature.letter, organisation))
