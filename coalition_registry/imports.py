@@ -621,6 +621,21 @@ class _Planner:
                 return None
         return self.new(cls, row, line, hidden=hidden)
 
+    def organisation_id(self, text: str) -> str:
+        """The id of the organisation *text* names: itself when it is one,
+        else the one organisation (already recorded, or new in this
+        spreadsheet) whose name or alias it is; else *text*, for the
+        checks to say why.
+        """
+        if text in self.registry.organisations or (
+            self.kinds.get(text) is Organisation
+        ):
+            return text
+        key = countries.normalise(text)
+        found = {r.id for r in self.registry.organisations.named(text)}
+        found.update(i for i, _ in self.named.get((Organisation, key), ()))
+        return found.pop() if len(found) == 1 else text
+
     def _collection(self, cls: type[Any]) -> Any:
         return {
             Organisation: self.registry.organisations,
@@ -853,7 +868,10 @@ class _Planner:
                     cell,
                 )
                 return
-            _put(raw, column, cell.text.strip(), cell)
+            text = cell.text.strip()
+            if column == "on_behalf_of":
+                text = self.organisation_id(text)
+            _put(raw, column, text, cell)
         if "role" not in raw:
             if not organisation:
                 self.report(

@@ -360,6 +360,28 @@ class TestCommand:
             o.name for o in registry.organisations
         }
 
+    def test_on_behalf_of_by_name(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """An organisation signed for may be named, as a signatory list
+        names it: one already recorded, or one new in the sheet.
+        """
+        path = table(
+            tmp_path,
+            "kind,name,country,role,disclosure,capacity,on_behalf_of\n"
+            "organisation,Example Org,FR,,,,\n"
+            "person,Jane Example,GB,expert,public,on-behalf-of,Barnardo’s\n"
+            "person,Sam Example,FR,expert,public,on-behalf-of,EXAMPLE ORG\n",
+        )
+        code, _, err = cli("import", path, "--source", SOURCE)
+        assert 0 == code, err
+        registry = load("registry_data")
+        assert {"barnardos", "example-org"} == {
+            s.on_behalf_of
+            for s in registry.signatures
+            if s.on_behalf_of is not None
+        }
+
     def test_dry_run_writes_nothing(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:

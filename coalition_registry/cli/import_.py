@@ -4,26 +4,26 @@ signatory column, or by name) or recorded anew from the row.
 
 The first row names the columns, in any order and case: kind
 (organisation, group or person; person when a disclosure is given, else
-organisation, unless the row's role is survivor or family-member or
-other rows give disclosures: then the kind must be written), name, disclosure (a person's: public, pseudonym or
-anonymous), country (a code or a country's name), website, scope,
-name_as_printed, role (why they signed; organisation for an organisation
-by default), capacity, on_behalf_of, verification, source (a URL, else
---source's) and notes.  An export's CSV has these columns, and names
-each signatory by id, so it can be imported into a registry that holds
-those signatories.  Save the spreadsheet as CSV in UTF-8 (or as UTF-16
-"Unicode text").
+organisation, unless the row's role is survivor or family-member or other
+rows give disclosures: then the kind must be written), name, disclosure (a
+person's: public, pseudonym or anonymous), country (a code or a country's
+name), website, scope, name_as_printed, role (why they signed;
+organisation for an organisation by default), capacity, on_behalf_of (an
+id, or a name), verification, source (a URL, else --source's) and notes.
+An export's CSV has these columns, and names each signatory by id, so it
+can be imported into a registry that holds those signatories. Save the
+spreadsheet as CSV in UTF-8 (or as UTF-16 "Unicode text").
 
 Every value is checked as validate checks it, and every problem names the
-spreadsheet's row and column: then nothing is written.  A signature
-already recorded is left as it is, so a spreadsheet can be imported again
-after rows are added; but a person who is not public gets a new random id,
-and nothing tells whether they are already recorded: when the letter has
+spreadsheet's row and column: then nothing is written. A signature already
+recorded is left as it is, so a spreadsheet can be imported again after
+rows are added; but a person who is not public gets a new random id, and
+nothing tells whether they are already recorded: when the letter has
 signatures of such people, their rows are refused unless
---new-private-people says they are new.  No message repeats what a row of a person who is not
-public holds.
+--new-private-people says they are new. No message repeats what a row of a
+person who is not public holds.
 
-Prints the path of each file written.  Exit 0 when every row is imported
+Prints the path of each file written. Exit 0 when every row is imported
 (or already recorded), 1 when a row has an error or a file cannot be
 written (nothing is written), 2 for a usage error.
 """
