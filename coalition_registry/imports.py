@@ -30,7 +30,6 @@ from .dump import dump
 from .model import (
     KINDS,
     OPAQUE_ID,
-    PERSONAL_ROLES,
     Group,
     Organisation,
     Person,
@@ -449,10 +448,22 @@ def plan_import(
     # Ids in use by file name, and those of records in files of many
     # records, named after none of them.
     planner.taken_by = _Both(taken, _Ids(registry))
-    # In a spreadsheet that gives disclosures, a row with neither a kind
-    # nor a disclosure may be a person's: it is not taken for an
-    # organisation's, which would name them.
-    planner.disclosures = any("disclosure" in row for row, _ in rows)
+    if rows and not any("kind" in row for row, _ in rows):
+        # Said once, not for every row.
+        return Import(
+            (),
+            (
+                Problem(
+                    "missing-field",
+                    "the spreadsheet has no kind column: add one, and write "
+                    "organisation, group or person in each row (and for a "
+                    "person a disclosure: public, pseudonym or anonymous); "
+                    "no row is taken for an organisation's by default, which "
+                    "would publish a person's name",
+                    Location(shown, 1, 1),
+                ),
+            ),
+        )
     if not new_private_people:
         planner.private_signed = sum(
             1
@@ -468,8 +479,8 @@ def plan_import(
     problems = planner.problems
     if planner.records or planner.new_signatures or planner.refs:
         problems = _check_across(registry, planner, problems)
-        # In the spreadsheet's order.
-        problems.sort(key=lambda p: (p.location.line, p.location.column))
+    # In the spreadsheet's order.
+    problems.sort(key=lambda p: (p.location.line, p.location.column))
     return Import(
         tuple(files),
         tuple(problems),
@@ -504,7 +515,6 @@ class _Planner:
     records: list[Any] = attrs.Factory(list)
     new_signatures: list[Any] = attrs.Factory(list)
     refs: list[Reference] = attrs.Factory(list)
-    disclosures: bool = False
     signed: dict[str, int] = attrs.Factory(dict)
     public: dict[str, bool] = attrs.Factory(dict)
     kinds: dict[str, type[Any]] = attrs.Factory(dict)
@@ -536,25 +546,20 @@ class _Planner:
     def kind(self, row: dict[str, Cell], line: int) -> type[Any] | None:
         cell = row.get("kind")
         if cell is None:
-            if "disclosure" in row:
-                return Person
-            role = row.get("role")
-            personal = role is not None and (
-                "-".join(role.text.strip().lower().split()) in PERSONAL_ROLES
+            given = row.get("signatory")
+            known = self.registry.get(given.text.strip()) if given else None
+            if isinstance(known, Organisation | Group | Person):
+                return type(known)  # a row of an export names it by id
+            # Never taken for an organisation's: a person's row would
+            # publish their name.
+            self.report(
+                "missing-field",
+                "this row gives no kind: write organisation, group or person "
+                "(and for a person a disclosure: public, pseudonym or "
+                "anonymous)",
+                line,
             )
-            if personal or self.disclosures:
-                # Perhaps a person's row whose disclosure was left out:
-                # never taken for an organisation, which would be named.
-                self.report(
-                    "missing-field",
-                    "this row says neither its kind nor a disclosure: write "
-                    "organisation, group or person in a kind column, and "
-                    "for a person a disclosure (public, pseudonym or "
-                    "anonymous)",
-                    line,
-                )
-                return None
-            return Organisation
+            return None
         cls = _KINDS.get(cell.text.strip().lower())
         if cls is None:
             # Not repeated: the row may be a person's who is not public.
@@ -572,7 +577,7 @@ class _Planner:
         """The id of the row's signatory, and whether it may be named."""
         disclosure = row.get("disclosure")
         hidden = cls is Person and (
-            disclosure is None or disclosure.text.strip() != "public"
+            disclosure is None or _word(disclosure.text) != "public"
         )
         given = row.get("signatory")
         if given is not None:
@@ -675,7 +680,7 @@ class _Planner:
             for column in _NOT_FOR[cls]
             if column in row
             and not (
-                column == "disclosure" and row[column].text.strip() == "public"
+                column == "disclosure" and _word(row[column].text) == "public"
             )
         ]
         for column in wrong:
@@ -704,6 +709,8 @@ class _Planner:
             text = cell.text.strip()
             if column == "country":
                 text = _country(text)
+            elif column in _WORDS:
+                text = _word(text)
             _put(raw, field, text, cell)
         disclosure = raw.get("disclosure")
         if cls is Person and disclosure is None:
@@ -772,13 +779,13 @@ class _Planner:
             )
             return None
         _put(raw, "id", record_id, line, first=True)
-        if not self.add_source(raw, row, line):
-            return None
+        # Built without a source too: every problem of the row at once.
+        cited = self.add_source(raw, row, line)
         ctx = Context(self.shown)
         record = build(cls, raw, ctx)
         self.problems.extend(ctx.problems)
         self.refs.extend(ctx.refs)
-        if record is INVALID:
+        if record is INVALID or not cited:
             return None
         self.records.append(record)
         self.made.add(record_id)
@@ -871,6 +878,8 @@ class _Planner:
             text = cell.text.strip()
             if column == "on_behalf_of":
                 text = self.organisation_id(text)
+            elif column in _WORDS:
+                text = _word(text)
             _put(raw, column, text, cell)
         if "role" not in raw:
             if not organisation:
@@ -882,15 +891,14 @@ class _Planner:
                 )
                 return
             _put(raw, "role", "organisation", line)
-        if not self.add_source(raw, row, line):
-            return
+        cited = self.add_source(raw, row, line)
         ctx = Context(self.shown, redact=not public)
         ctx.private_record = not public
         record = build(Signature, raw, ctx)
         self.problems.extend(ctx.problems)
         # As the validator: those of a record that is not valid too.
         self.refs.extend(ctx.refs)
-        if record is INVALID:
+        if record is INVALID or not cited:
             return
         self.new_signatures.append(record)
         self.signed[record_id] = line
@@ -1001,6 +1009,18 @@ def _country_of(record: Any) -> str | None:
 def _differ(one: str | None, other: str | None) -> bool:
     """Whether two countries, both known, differ."""
     return bool(one and other and one != other)
+
+
+# Columns whose values are words of a list (public, on-behalf-of...):
+# read in any case, with spaces for hyphens, as a spreadsheet writes them.
+_WORDS: Final = frozenset(
+    {"disclosure", "scope", "role", "capacity", "verification"}
+)
+
+
+def _word(text: str) -> str:
+    """*text* as such a word: ``On Behalf Of`` is ``on-behalf-of``."""
+    return "-".join(text.lower().split())
 
 
 def _country(text: str) -> str:

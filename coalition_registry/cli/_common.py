@@ -6,7 +6,7 @@ import argparse
 import os
 import stat
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -297,3 +297,27 @@ def ids_in(root: Path) -> dict[str, str]:
         relative = Path(entry.path).relative_to(root)
         found.setdefault(entry.stem, relative.as_posix())
     return found
+
+
+def intermixed(parser: argparse.ArgumentParser) -> None:
+    """Let an optional PATH come after the options (``new group --name X
+    PATH``, ``import x.csv --letter ID PATH``).
+
+    Before Python 3.12.7, argparse matches the optional PATH, empty, with
+    the positional before it, and then refuses a PATH given after an
+    option; its intermixed parsing reads positionals wherever they are.
+    """
+    plain = parser.parse_known_args
+
+    def parse_known_args(
+        args: Sequence[str] | None = None,
+        namespace: argparse.Namespace | None = None,
+    ) -> tuple[argparse.Namespace, list[str]]:
+        # Intermixed parsing calls parse_known_args itself: the plain one.
+        setattr(parser, "parse_known_args", plain)  # noqa: B010
+        try:
+            return parser.parse_known_intermixed_args(args, namespace)
+        finally:
+            setattr(parser, "parse_known_args", parse_known_args)  # noqa: B010
+
+    setattr(parser, "parse_known_args", parse_known_args)  # noqa: B010

@@ -3,16 +3,17 @@ signature, whose signatory is found in the registry (by the id in a
 signatory column, or by name) or recorded anew from the row.
 
 The first row names the columns, in any order and case: kind
-(organisation, group or person; person when a disclosure is given, else
-organisation, unless the row's role is survivor or family-member or other
-rows give disclosures: then the kind must be written), name, disclosure (a
-person's: public, pseudonym or anonymous), country (a code or a country's
-name), website, scope, name_as_printed, role (why they signed;
-organisation for an organisation by default), capacity, on_behalf_of (an
-id, or a name), verification, source (a URL, else --source's) and notes.
-An export's CSV has these columns, and names each signatory by id, so it
-can be imported into a registry that holds those signatories. Save the
-spreadsheet as CSV in UTF-8 (or as UTF-16 "Unicode text").
+(organisation, group or person: every row says it, since a person taken
+for an organisation would be named), name, disclosure (a person's: public,
+pseudonym or anonymous), country (a code or a country's name), website,
+scope, name_as_printed, role (why they signed; organisation for an
+organisation by default), capacity, on_behalf_of (an id, or a name),
+verification, source (a URL, else --source's), notes and signatory (the id
+of one already recorded). Words of a list (Public, On Behalf Of) may be
+written in any case. An export's CSV has these columns, and names each
+signatory by id, so it can be imported into a registry that holds those
+signatories. Save the spreadsheet as CSV in UTF-8 (or as UTF-16 "Unicode
+text"), outside the repository: it may name people who are not public.
 
 Every value is checked as validate checks it, and every problem names the
 spreadsheet's row and column: then nothing is written. A signature already
@@ -43,7 +44,9 @@ from ._common import (
     add_letter,
     choose_letter,
     create_file,
+    existing,
     ids_in,
+    intermixed,
     read_registry,
     reason,
     registry_root,
@@ -85,6 +88,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="say what would be written, and write nothing",
     )
+    intermixed(parser)
 
 
 def run(args: argparse.Namespace, io: Output) -> int:
@@ -94,6 +98,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
     from coalition_registry.imports import Cell, plan_import, read_table
     from coalition_registry.parsing import _decode
 
+    existing([args.path])  # says where to run it, if it is not there
     root = registry_root(args.path)
     if args.source is not None:
         _check_source(args.source)
@@ -139,10 +144,9 @@ def run(args: argparse.Namespace, io: Output) -> int:
     signatures = sum(new.kind == "signature" for new in plan.files)
     would = "would be " if args.dry_run else ""
     print(
-        f"{signatures} signature(s) {would}added to {letter}, with "
-        f"{len(plan.files) - signatures} new signatory(ies); "
-        f"{plan.reused} row(s) named a signatory already recorded, and "
-        f"{plan.present} signature(s) were recorded already",
+        f"{signatures} signature(s) {would}added to {letter} "
+        f"({len(plan.files) - signatures} of them by new signatories); "
+        f"{plan.present} row(s) recorded already, left as they were",
         file=io.err,
     )
     if plan.unnamed:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +33,7 @@ from ._common import (
     add_path,
     create_file,
     ids_in,
+    intermixed,
     reason,
     registry_root,
 )
@@ -79,30 +79,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="for a signature: why they signed (default for an "
         "organisation: organisation)",
     )
-    _intermixed(parser)
-
-
-def _intermixed(parser: argparse.ArgumentParser) -> None:
-    """Let PATH come after the options (``new group --name X PATH``).
-
-    Before Python 3.12.7, argparse matches the optional PATH, empty, with
-    KIND, and then refuses a PATH given after an option; its intermixed
-    parsing reads positionals wherever they are.
-    """
-    plain = parser.parse_known_args
-
-    def parse_known_args(
-        args: Sequence[str] | None = None,
-        namespace: argparse.Namespace | None = None,
-    ) -> tuple[argparse.Namespace, list[str]]:
-        # Intermixed parsing calls parse_known_args itself: the plain one.
-        setattr(parser, "parse_known_args", plain)  # noqa: B010
-        try:
-            return parser.parse_known_intermixed_args(args, namespace)
-        finally:
-            setattr(parser, "parse_known_args", parse_known_args)  # noqa: B010
-
-    setattr(parser, "parse_known_args", parse_known_args)  # noqa: B010
+    intermixed(parser)
 
 
 def run(args: argparse.Namespace, io: Output) -> int:
