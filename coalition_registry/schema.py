@@ -122,14 +122,20 @@ class Context:
         """
         if self.redact:
             return "the value (not shown: private)"
-        if len(value) > _SHOWN_CHARACTERS:
-            # A pasted paragraph would drown the line that says what to do.
-            quoted = repr(value[:_SHOWN_CHARACTERS])
-            return f"{quoted[:-1]}...{quoted[-1]} ({len(value):,} characters)"
-        return repr(value)
+        return _quoted(value)
 
 
 _SHOWN_CHARACTERS: Final = 80
+
+
+def _quoted(text: str) -> str:
+    """*text* quoted for a message, cut to its first characters when long:
+    a pasted paragraph would drown the line that says what to do.
+    """
+    if len(text) > _SHOWN_CHARACTERS:
+        quoted = repr(text[:_SHOWN_CHARACTERS])
+        return f"{quoted[:-1]}...{quoted[-1]} ({len(text):,} characters)"
+    return repr(text)
 
 
 def shape_of(value: Any) -> str:
@@ -1459,6 +1465,8 @@ def yaml_fields(cls: type[Any]) -> dict[str, FieldSpec]:
 
 
 def _did_you_mean(word: str, options: Sequence[str]) -> str:
+    if len(word) > _SHOWN_CHARACTERS:
+        return ""  # no field's name is that long; and the search is slow
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
@@ -1616,7 +1624,8 @@ def _report_unknown(
             continue
         ctx.report(
             "unknown-field",
-            f"unknown field {key!r} in {a(kind_name(cls))}{hint or advice}",
+            f"unknown field {_quoted(key)} in {a(kind_name(cls))}"
+            f"{hint or advice}",
             raw.key_pos[key],
             f"{pointer}.{key}",
         )

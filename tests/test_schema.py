@@ -531,3 +531,16 @@ def test_namibia_is_accepted_as_na() -> None:
     ctx = schema.Context("f", [])
     assert "NA" == schema.Country().convert("NA", ctx, (1, 1), "$.country")
     assert [] == ctx.problems
+
+
+def test_a_long_unknown_field_is_cut_in_its_message() -> None:
+    """A pasted paragraph written as a key is not repeated whole."""
+    from coalition_registry.model import Organisation
+    from coalition_registry.validation import read_records
+
+    key = "note" * 250
+    text = f"id: example-org\nname: Example Org\n{key}: x\n"
+    result = read_records(text.encode(), "o.yaml", Organisation)
+    (problem,) = [p for p in result.problems if p.code == "unknown-field"]
+    assert "(1,000 characters)" in problem.message
+    assert len(problem.message) < 400
