@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from collections.abc import Container, Iterator
+from collections.abc import Container
 from typing import Any, Final
 
 import attrs
@@ -28,7 +28,6 @@ import attrs
 from . import countries
 from .dump import dump
 from .model import (
-    KINDS,
     OPAQUE_ID,
     Group,
     Organisation,
@@ -39,7 +38,9 @@ from .parsing import YMap, YSeq
 from .problems import Location, Problem, Severity
 from .registry import Registry
 from .scaffold import opaque_id
-from .schema import INVALID, SLUG, Context, Reference, build, slugify
+from .schema import INVALID, SLUG, Context, Reference, a, build, slugify
+from .tables import Cell, delimiter
+from .tables import rows as rows_of
 
 
 __all__ = ["Cell", "Import", "NewFile", "plan_import", "read_table"]
@@ -50,17 +51,6 @@ MAX_ROWS: Final = 1_000_000
 #: file, which must stay within the validator's limits (a comma counts
 #: as two values of the 4,000,000 a file may hold).
 MAX_CELL: Final = 100_000
-
-
-@attrs.frozen
-class Cell:
-    """One value of the spreadsheet, with where it is written (1-based
-    line and column, in characters, as an editor shows them).
-    """
-
-    text: str
-    line: int
-    column: int
 
 
 #: A row: its cells by column name (only those not left empty), and the
@@ -193,7 +183,7 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
     if "\n" not in text:
         # Line breaks as a CR alone (Excel for Mac's "Macintosh" CSV).
         text = text.replace("\r", "\n")
-    records = _records(text, _delimiter(text), shown, problems)
+    records = rows_of(text, delimiter(text), shown, problems)
     header = next(records, None)
     if header is None:
         problems.append(
@@ -323,92 +313,6 @@ _FORMULA_START: Final = frozenset({"=", "+", "-", "@", "\t", "\r"})
 def _column(name: str) -> str:
     """A column's name as read: ``Name As Printed`` is ``name_as_printed``."""
     return "_".join(name.strip().lower().replace("-", " ").split())
-
-
-def _delimiter(text: str) -> str:
-    first = text.split("\n", 1)[0]
-    return max((",", ";", "\t"), key=first.count)
-
-
-def _records(
-    text: str, delimiter: str, shown: str, problems: list[Problem]
-) -> Iterator[list[Cell]]:
-    """The cells of each row of CSV *text*, with their positions."""
-    i, line, column = 0, 1, 1
-    end = len(text)
-    while i < end:
-        cells: list[Cell] = []
-        while True:
-            start_line, start_column = line, column
-            if i < end and text[i] == '"':
-                # A quoted cell: "" is a quote; line breaks are text.
-                i += 1
-                column += 1
-                parts: list[str] = []
-                while True:
-                    close = text.find('"', i)
-                    if close < 0:
-                        problems.append(
-                            Problem(
-                                "wrong-shape",
-                                "a quote opens a cell here and is never "
-                                'closed; close it with ", and write a " '
-                                'inside a cell as ""',
-                                Location(shown, start_line, start_column),
-                            )
-                        )
-                        return
-                    piece = text[i:close]
-                    parts.append(piece)
-                    breaks = piece.count("\n")
-                    if breaks:
-                        line += breaks
-                        column = len(piece) - piece.rfind("\n")
-                    else:
-                        column += len(piece)
-                    i = close + 1
-                    column += 1
-                    if text.startswith('"', i):
-                        parts.append('"')
-                        i += 1
-                        column += 1
-                        continue
-                    break
-                value = "".join(parts).replace("\r\n", "\n")
-                # Text after the closing quote belongs to the cell too, as
-                # spreadsheets read it.
-                stop = _cell_end(text, i, delimiter)
-                value += text[i:stop]
-                column += stop - i
-                i = stop
-            else:
-                stop = _cell_end(text, i, delimiter)
-                value = text[i:stop]
-                column += stop - i
-                i = stop
-            cells.append(Cell(value.rstrip("\r"), start_line, start_column))
-            if i < end and text[i] == delimiter:
-                i += 1
-                column += 1
-                continue
-            break
-        # The end of the row: a line break, or the end of the text.
-        i += 1
-        line += 1
-        column = 1
-        if any(cell.text.strip() for cell in cells):
-            yield cells
-
-
-def _cell_end(text: str, i: int, delimiter: str) -> int:
-    """Where an unquoted cell starting at *i* ends."""
-    line_end = text.find("\n", i)
-    if line_end < 0:
-        line_end = len(text)
-    # Looked for on this line only: a one-column sheet has no delimiter,
-    # and a search to the end of the text for every row is quadratic.
-    stop = text.find(delimiter, i, line_end)
-    return line_end if stop < 0 else stop
 
 
 def plan_import(
@@ -605,7 +509,7 @@ class _Planner:
                         "possible-duplicate",
                         f"{name.text.strip()!r} is the name of {other.id!r}, "
                         f"whose country is {_country_of(other)}, not {code}: "
-                        f"a new {KINDS_NAME[cls]} is recorded for this row; "
+                        f"a new {cls.kind_name} is recorded for this row; "
                         f"if it is {other.id!r}, give that id in a signatory "
                         "column",
                         Location(self.shown, where.line, where.column),
@@ -662,7 +566,7 @@ class _Planner:
             given = "given here" if hidden else repr(record_id)
             self.report(
                 "unknown-reference",
-                f"no {KINDS_NAME[cls]} has the id {given}; leave the "
+                f"no {cls.kind_name} has the id {given}; leave the "
                 "signatory cell empty to add a new one from the row, or "
                 "write the id of one in the registry",
                 cell,
@@ -694,7 +598,7 @@ class _Planner:
             )
             self.report(
                 "invalid-value",
-                f"{_a(KINDS_NAME[cls])} has no {column}{why}; leave this "
+                f"{a(cls.kind_name)} has no {column}{why}; leave this "
                 "cell empty",
                 row[column],
             )
@@ -773,8 +677,7 @@ class _Planner:
         else:
             self.report(
                 "missing-field",
-                f"{_a(KINDS_NAME[cls])} needs a name; add it in the name "
-                "column",
+                f"{a(cls.kind_name)} needs a name; add it in the name column",
                 line,
             )
             return None
@@ -800,7 +703,7 @@ class _Planner:
             self.unnamed += 1
         self.signatories.append(
             NewFile(
-                f"{cls.folder}/{record_id}.yaml", KINDS_NAME[cls], dump(record)
+                f"{cls.folder}/{record_id}.yaml", cls.kind_name, dump(record)
             )
         )
         return record_id, public
@@ -911,9 +814,6 @@ class _Planner:
         )
 
 
-KINDS_NAME: Final = {cls: name for name, cls in KINDS.items()}
-
-
 class _Both:
     """Ids in either of two containers."""
 
@@ -932,10 +832,6 @@ class _Ids:
 
     def __contains__(self, item: object) -> bool:
         return isinstance(item, str) and self._registry.get(item) is not None
-
-
-def _a(noun: str) -> str:
-    return ("an " if noun[0] in "aeiou" else "a ") + noun
 
 
 def _mapping(line: int) -> YMap:
