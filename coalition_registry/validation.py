@@ -801,7 +801,7 @@ def _check_same_people(
     likely one signatory recorded twice ("Prof. Jane Example" and "Jane
     Example"), and counted twice.  Different countries tell them apart;
     a person who is not public, or whose name or country is private, is
-    never compared on it.
+    never compared on it, nor a signature whose letter is private.
     """
     alike: dict[str, list[Person]] = {}
     for person in people:
@@ -819,7 +819,8 @@ def _check_same_people(
     wanted = {person.id for same in shared for person in same}
     letters: dict[str, set[str]] = {}
     for signature in signatures:
-        if signature.signatory in wanted:
+        # A letter kept private is never named in the message.
+        if signature.signatory in wanted and "letter" not in signature.private:
             letters.setdefault(signature.signatory, set()).add(
                 signature.letter
             )

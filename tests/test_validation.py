@@ -829,3 +829,32 @@ class TestSecondProbe:
         (problem,) = cr.validate("registry_data").problems
         assert problem.message.endswith("rename the file to org-q1w2e3.yaml")
         assert "change its id" not in problem.message
+
+
+class TestFinalProbe:
+    """Found by a privacy probe of the new duplicate checks."""
+
+    def test_a_private_letter_is_not_named_by_a_duplicate_person(
+        self, write: WriteFile
+    ) -> None:
+        for who, private in (
+            ("jane-example", "[letter]"),
+            ("jane-example-2", "[]"),
+        ):
+            write(
+                f"people/{who}.yaml",
+                f"id: {who}\ndisclosure: public\nname: Jane Example\n"
+                "sources:\n  - url: https://example.org/\n",
+            )
+            write(
+                "signatures/survivors-letter-2023/"
+                f"survivors-letter-2023--{who}.yaml",
+                f"id: survivors-letter-2023--{who}\n"
+                "letter: survivors-letter-2023\n"
+                f"signatory: {who}\nrole: expert\nprivate: {private}\n"
+                "sources:\n  - url: https://example.org/\n",
+            )
+        problems = cr.validate("registry_data").problems
+        assert not any(
+            "'survivors-letter-2023'" in p.message for p in problems
+        )
