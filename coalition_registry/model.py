@@ -758,6 +758,7 @@ class Signature(_Positioned):
         required=True,
         doc="The letter signed.",
         example="survivors-letter-2023",
+        private_ok=False,
     )
     signatory: str = field(
         Ref(kinds=("organisation", "person", "group")),

@@ -1752,6 +1752,9 @@ _NEVER_PRIVATE_BECAUSE: Final = {
     "public has an opaque id instead)",
     "claims": ": claims are figures that sources publish, and every count "
     "is checked against them (leave out a claim that cannot be shown)",
+    "letter": ": the signature's id and folder name it, and every count of "
+    "the letter takes it in (a signature that must not be known is not "
+    "recorded)",
 }
 
 

@@ -858,3 +858,14 @@ class TestFinalProbe:
         assert not any(
             "'survivors-letter-2023'" in p.message for p in problems
         )
+        # And a signature's letter cannot be private: its id and folder
+        # name it anyway.
+        said = (
+            "the field 'letter' cannot be private: the signature's id and "
+            "folder name it, and every count of the letter takes it in (a "
+            "signature that must not be known is not recorded); remove it "
+            "from the list"
+        )
+        assert [said] == [
+            p.message for p in problems if p.code == "invalid-private"
+        ]
