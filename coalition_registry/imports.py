@@ -36,6 +36,7 @@ from .model import (
 )
 from .parsing import YMap, YSeq
 from .problems import Location, Problem, Severity
+from .query import country_of
 from .registry import Registry
 from .scaffold import opaque_id
 from .schema import INVALID, SLUG, Context, Reference, a, build, slugify
@@ -501,14 +502,14 @@ class _Planner:
             ]
             # One of the name in another country is another signatory,
             # as the check for duplicates has it.
-            matches = [r for r in named if not _differ(_country_of(r), code)]
+            matches = [r for r in named if not _differ(country_of(r), code)]
             if named and not matches:
                 other, where = named[0], row["country"]
                 self.problems.append(
                     Problem(
                         "possible-duplicate",
                         f"{name.text.strip()!r} is the name of {other.id!r}, "
-                        f"whose country is {_country_of(other)}, not {code}: "
+                        f"whose country is {country_of(other)}, not {code}: "
                         f"a new {cls.kind_name} is recorded for this row; "
                         f"if it is {other.id!r}, give that id in a signatory "
                         "column",
@@ -697,7 +698,7 @@ class _Planner:
         self.kinds[record_id] = cls
         if public and isinstance(name, str):
             self.named.setdefault((cls, countries.normalise(name)), []).append(
-                (record_id, _country_of(record))
+                (record_id, country_of(record))
             )
         else:
             self.unnamed += 1
@@ -891,15 +892,6 @@ def _code(cell: Cell | None) -> str | None:
     if cell is None:
         return None
     return countries.named(cell.text.strip()) or None
-
-
-def _country_of(record: Any) -> str | None:
-    """The country a record may be told apart by: none if private."""
-    field = _COUNTRY_FIELD.get(type(record), "country")
-    if field in getattr(record, "private", ()):
-        return None
-    value = getattr(record, field, None)
-    return value if isinstance(value, str) else None
 
 
 def _differ(one: str | None, other: str | None) -> bool:

@@ -219,3 +219,11 @@ def registries(draw: st.DrawFn) -> list[Any]:
             )
         )
     return [letter, *signatories, *signatures]
+
+
+#: A spreadsheet cell's text, as csv.writer writes it: any character but a
+#: lone surrogate, NUL or a carriage return.
+cell_texts = st.text(
+    st.characters(exclude_categories=["Cs"], exclude_characters="\r\x00"),
+    max_size=8,
+)

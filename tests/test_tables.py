@@ -10,21 +10,13 @@ from hypothesis import strategies as st
 
 from coalition_registry import tables
 from coalition_registry.problems import Problem
+from strategies import cell_texts
 
 
 @given(
     st.sampled_from([",", ";", "\t"]),
     st.lists(
-        st.lists(
-            st.text(
-                st.characters(
-                    exclude_categories=["Cs"], exclude_characters="\r\x00"
-                ),
-                max_size=8,
-            ),
-            min_size=1,
-            max_size=4,
-        ),
+        st.lists(cell_texts, min_size=1, max_size=4),
         min_size=1,
         max_size=6,
     ),

@@ -42,6 +42,7 @@ from ._common import (
     UsageError,
     WriteError,
     add_letter,
+    add_path,
     choose_letter,
     create_file,
     existing,
@@ -62,13 +63,7 @@ _MAX_BYTES = 256 * 1024 * 1024
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``import``."""
     parser.add_argument("table", metavar="CSV", help="the spreadsheet")
-    parser.add_argument(
-        "path",
-        nargs="?",
-        default="registry_data",
-        metavar="PATH",
-        help="registry folder (default: registry_data)",
-    )
+    add_path(parser)
     add_letter(parser)
     parser.add_argument(
         "--source",
