@@ -669,8 +669,8 @@ class _Planner:
                     "invalid-id",
                     "the name gives no usable id (ids use the letters a to "
                     "z, digits and hyphens): add this signatory with "
-                    "coalition-registry new, then give its id in a "
-                    "signatory column",
+                    "coalition-registry new and an id of your choice "
+                    "(--id), then give that id in a signatory column",
                     row["name"],
                 )
                 return None

@@ -337,17 +337,39 @@ def _template(
     return "\n".join(lines) + "\n"
 
 
-def _slug(name: str | None, what: str) -> str:
+def _slug(name: str | None, what: str, chosen: str | None) -> str:
     if not name or not name.strip():
         raise ScaffoldError(f"give the {what} with --name")
+    if chosen is not None:
+        return _chosen(chosen)
     made = _shorten(slugify(name))
     if not SLUG.fullmatch(made):
         raise ScaffoldError(
             f"the {what} gives no usable id (ids use the letters a to z, "
-            "digits and hyphens): write it in Latin letters with --name, "
-            "and add the original spelling to the file afterwards"
+            "digits and hyphens): choose one with --id, for example a "
+            "short form of the name in Latin letters"
         )
     return made
+
+
+def _chosen(record_id: str) -> str:
+    """The id given with ``--id``, when it is one."""
+    if not SLUG.fullmatch(record_id):
+        suggested = _shorten(slugify(record_id))
+        hint = (
+            f", for example {suggested!r}" if SLUG.fullmatch(suggested) else ""
+        )
+        raise ScaffoldError(
+            f"--id {record_id!r} is not a valid id: use the letters a to z, "
+            f"digits and single hyphens between them{hint}"
+        )
+    if len(record_id) > _MAX_ID_LENGTH:
+        raise ScaffoldError(
+            f"--id is {len(record_id)} characters long: use at most "
+            f"{_MAX_ID_LENGTH}, so that the ids of its signatures, which "
+            "hold it, stay within the limit"
+        )
+    return record_id
 
 
 def _shorten(slug: str, limit: int = _MAX_ID_LENGTH) -> str:
@@ -374,6 +396,7 @@ def scaffold(
     role: str | None = None,
     signatory_public: bool = True,
     taken: Container[str] = (),
+    record_id: str | None = None,
 ) -> Scaffold:
     """The template of a new record.
 
@@ -390,27 +413,36 @@ def scaffold(
         signatory_public: For a signature: whether the signatory may be
             named (``False`` for a person who is not public).
         taken: Ids already used (an opaque id avoids them).
+        record_id: The id, instead of one made from *name* (for a name in
+            a script without a letter-for-letter Latin spelling).  Not for
+            a signature, whose id is its letter's and signatory's, nor for
+            a person who is not public, whose id is drawn at random.
 
     Raises:
         ScaffoldError: When the options do not make a record.
     """
     if kind == "person":
-        return _person(name, disclosure, taken)
+        return _person(name, disclosure, taken, record_id)
     if disclosure is not None:
         raise ScaffoldError("--disclosure is for a person only")
     if kind == "signature":
+        if record_id is not None:
+            raise ScaffoldError(
+                "a signature's id is made from --letter and --signatory: "
+                "leave out --id"
+            )
         return _signature(letter, signatory, role, public=signatory_public)
     if letter is not None or signatory is not None or role is not None:
         raise ScaffoldError(
             "--letter, --signatory and --role are for a signature only"
         )
     if kind in {"organisation", "group"}:
-        record_id = _slug(name, f"{kind}'s name")
+        record_id = _slug(name, f"{kind}'s name", record_id)
         assert name is not None
         text = _template(kind, {"id": record_id, "name": name})
         return Scaffold(kind, record_id, KINDS[kind].folder, text)
     if kind == "letter":
-        record_id = _slug(name, "letter's title")
+        record_id = _slug(name, "letter's title", record_id)
         assert name is not None
         text = _template(kind, {"id": record_id, "title": name})
         return Scaffold(kind, record_id, KINDS[kind].folder, text)
@@ -420,7 +452,10 @@ def scaffold(
 
 
 def _person(
-    name: str | None, disclosure: str | None, taken: Container[str]
+    name: str | None,
+    disclosure: str | None,
+    taken: Container[str],
+    chosen: str | None,
 ) -> Scaffold:
     if disclosure is None:
         raise ScaffoldError(
@@ -430,11 +465,17 @@ def _person(
         )
     folder = Person.folder
     if disclosure == "public":
-        record_id = _slug(name, "person's name")
+        record_id = _slug(name, "person's name", chosen)
         assert name is not None
         values = {"id": record_id, "disclosure": "public", "name": name}
         return Scaffold(
             "person", record_id, folder, _template("person", values)
+        )
+    if chosen is not None and disclosure in {"pseudonym", "anonymous"}:
+        # Not repeated: an id chosen by hand may hold their name.
+        raise ScaffoldError(
+            "a person who is not public gets a random id, which can tell "
+            "nothing about who they are: leave out --id"
         )
     if disclosure == "pseudonym":
         if not name or not name.strip():

@@ -579,8 +579,8 @@ class Slug(FieldType):
         for suffix in (".yaml", ".yml"):
             name = name.removesuffix(suffix)
         fixed = slugify(name)
-        # Only suggest what is itself an id: a look-alike letter (a Cyrillic
-        # o among Latin ones) would survive slugify.
+        # Only suggest what is itself an id: letters of a script without a
+        # letter-for-letter Latin spelling (Chinese, Arabic) survive slugify.
         hint = (
             f"; for example {fixed!r}"
             if SLUG.fullmatch(fixed) and not ctx.redact
@@ -614,8 +614,15 @@ def slugify(text: str) -> str:
     'ecpat-international'
     >>> slugify("Łódź Børnefond Vakfı")
     'lodz-bornefond-vakfi'
+    >>> slugify("Фонд Київ")
+    'fond-kiyiv'
+    >>> slugify("Ελληνική Εταιρεία")
+    'elliniki-etaireia'
     """
-    return "-".join(countries.normalise(text.translate(_LATIN)).split())
+    # Twice: й and ї are letters of their own, spelt before their accents
+    # come apart; a Greek vowel with an accent, once they have.
+    latin = unicodedata.normalize("NFD", text.translate(_LATIN))
+    return "-".join(countries.normalise(latin.translate(_LATIN)).split())
 
 
 def name_words(name: str) -> set[str]:
@@ -634,14 +641,39 @@ def name_words(name: str) -> set[str]:
 # Latin letters that are not a letter and an accent, so that folding
 # accents leaves them as they are: written as a Latin alphabet without
 # them would write them.
+_LATIN_LETTERS: Final = {
+    "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d",
+    "þ": "th", "ı": "i", "ħ": "h", "ŧ": "t", "ŋ": "n", "ĸ": "k", "ſ": "s",
+}  # fmt: skip
+# Cyrillic and Greek letters as the Latin alphabet writes them (the usual
+# romanisations, without their accents), so that the names of
+# organisations in Ukraine, Bulgaria, Serbia or Greece make ids too.
+# Other scripts have no such letter-for-letter spelling: their names need
+# an id chosen by hand.
+_CYRILLIC: Final = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e",
+    "ё": "e", "є": "ye", "ж": "zh", "з": "z", "и": "i", "і": "i",
+    "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ў": "u", "ф": "f",
+    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "",
+    "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "ђ": "dj",
+    "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz", "ѓ": "gj",
+    "ќ": "kj", "ѕ": "dz",
+}  # fmt: skip
+_GREEK: Final = {
+    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i",
+    "θ": "th", "ι": "i", "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x",
+    "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t", "υ": "y",
+    "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o",
+}  # fmt: skip
 _LATIN: Final = str.maketrans(
     {
-        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE",
-        "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
-        "þ": "th", "Þ": "TH", "ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t",
-        "Ŧ": "T", "ŋ": "n", "Ŋ": "N", "ĸ": "k", "ſ": "s",
+        written: latin
+        for letters in (_LATIN_LETTERS, _CYRILLIC, _GREEK)
+        for letter, latin in letters.items()
+        for written in (letter, letter.upper())
     }
-)  # fmt: skip
+)
 
 
 @attrs.frozen

@@ -151,6 +151,9 @@ class TestPrivacy:
             ("Ørsted Børnefond", "orsted-bornefond"),
             ("İstanbul Vakfı", "istanbul-vakfi"),
             ("Þór Ðóttir Æble", "thor-dottir-aeble"),
+            ("Фонд Жук", "fond-zhuk"),
+            ("Їжак і Йорж", "yizhak-i-yorzh"),
+            ("Ἑλληνική Ἑταιρεία", "elliniki-etaireia"),
         ],
     )
     def test_latin_letters_without_an_accent_make_an_id(
@@ -162,6 +165,47 @@ class TestPrivacy:
         code, out, err = cli("new", "organisation", "--name", name)
         assert (0, "") == (code, err)
         assert out.strip().endswith(f"/{made}.yaml")
+
+    def test_an_id_of_your_choice(self, shipped_copy: Path) -> None:
+        """A name in a script with no letter-for-letter Latin spelling makes
+        no id: --id gives one, and the name is kept as written.
+        """
+        code, out, err = cli(
+            "new", "organisation", "--name", "示例基金会", "--id", "shili"
+        )
+        assert (0, "") == (code, err)
+        path = shipped_copy / "organisations" / "shili.yaml"
+        assert out.strip().endswith("/organisations/shili.yaml")
+        text = path.read_text(encoding="utf-8")
+        assert "id: shili\n" in text
+        assert "示例基金会" in text
+
+    @pytest.mark.parametrize("disclosure", ["pseudonym", "anonymous"])
+    def test_no_id_of_your_choice_for_a_private_person(
+        self, shipped_copy: Path, disclosure: str
+    ) -> None:
+        """An id chosen by hand may hold the name: refused, and not
+        repeated.
+        """
+        name = (
+            ("--name", "Example Pseudonym")
+            if disclosure == "pseudonym"
+            else ()
+        )
+        before = sorted(shipped_copy.rglob("*"))
+        code, out, err = cli(
+            "new",
+            "person",
+            "--disclosure",
+            disclosure,
+            *name,
+            "--id",
+            "example-secret",
+        )
+        assert (2, "") == (code, out)
+        assert "leave out --id" in err
+        assert "example-secret" not in err
+        assert before == sorted(shipped_copy.rglob("*"))
 
     def test_a_name_with_a_word_of_person_gets_an_id(self) -> None:
         """'Per' and 'son' are in every id's "person-": only the drawn
@@ -291,7 +335,31 @@ class TestRefusals:
         ("argv", "message"),
         [
             (("organisation",), "--name"),
-            (("organisation", "--name", "Жук"), "no usable id"),
+            (("organisation", "--name", "示例"), "choose one with --id"),
+            (
+                ("organisation", "--name", "示例", "--id", "Shi Li"),
+                "for example 'shi-li'",
+            ),
+            (
+                ("organisation", "--name", "X", "--id", "x" * 61),
+                "at most 60",
+            ),
+            (
+                ("organisation", "--id", "example-charity"),
+                "--name",
+            ),
+            (
+                (
+                    "signature",
+                    "--letter",
+                    "survivors-letter-2023",
+                    "--signatory",
+                    "nspcc",
+                    "--id",
+                    "x",
+                ),
+                "leave out --id",
+            ),
             (
                 ("signature", "--letter", "survivors-letter-2023"),
                 "--signatory",

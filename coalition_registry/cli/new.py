@@ -3,10 +3,12 @@ registry: the fields that must be given filled in, every other field shown
 as a commented example, and comments that explain each one.
 
 The id is made from --name for organisations, groups, letters (--name is
-the title) and public people.  A person who is not public gets a random,
-opaque id that is never made from their name, and their name is never
-printed.  A signature needs --letter and --signatory (and --role unless the
-signatory is an organisation); its file goes in signatures/<letter>/.
+the title) and public people, with Cyrillic and Greek letters written in
+Latin ones; for a name in another script, choose it with --id.  A person
+who is not public gets a random, opaque id that is never made from their
+name, and their name is never printed.  A signature needs --letter and
+--signatory (and --role unless the signatory is an organisation); its file
+goes in signatures/<letter>/.
 
 The id made from a name is at most 60 characters long, cut at a word.
 Prints the path of the file written; the file is written whole or not at
@@ -61,6 +63,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "pseudonym, which is never printed)",
     )
     parser.add_argument(
+        "--id",
+        metavar="ID",
+        dest="record_id",
+        help="its id, instead of one made from --name (for a name in a "
+        "script such as Chinese or Arabic; not for a signature, nor for a "
+        "person who is not public)",
+    )
+    parser.add_argument(
         "--disclosure",
         choices=("public", "pseudonym", "anonymous"),
         help="for a person: how much may be said about them (required)",
@@ -106,6 +116,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
             role=role,
             signatory_public=public,
             taken=ids,
+            record_id=args.record_id,
         )
     except ScaffoldError as e:
         raise UsageError(str(e)) from None
