@@ -35,6 +35,7 @@ from .schema import (
     ListOf,
     Nested,
     Url,
+    _quoted,
     name_words,
     slugify,
     yaml_fields,
@@ -360,8 +361,8 @@ def _chosen(record_id: str) -> str:
             f", for example {suggested!r}" if SLUG.fullmatch(suggested) else ""
         )
         raise ScaffoldError(
-            f"--id {record_id!r} is not a valid id: use the letters a to z, "
-            f"digits and single hyphens between them{hint}"
+            f"--id {_quoted(record_id)} is not a valid id: use the letters "
+            f"a to z, digits and single hyphens between them{hint}"
         )
     if len(record_id) > _MAX_ID_LENGTH:
         raise ScaffoldError(
