@@ -38,7 +38,7 @@ from .parsing import YMap, YSeq
 from .problems import Location, Problem, Severity
 from .query import country_of
 from .registry import Registry
-from .scaffold import opaque_id
+from .scaffold import id_problem, opaque_id
 from .schema import INVALID, SLUG, Context, Reference, a, build, slugify
 from .tables import Cell, delimiter
 from .tables import rows as rows_of
@@ -486,7 +486,7 @@ class _Planner:
         )
         given = row.get("signatory")
         if given is not None:
-            return self.existing(cls, given, hidden=hidden)
+            return self.existing(cls, row, line, given, hidden=hidden)
         name = row.get("name")
         if name is not None and not hidden:
             key = countries.normalise(name.text)
@@ -554,7 +554,13 @@ class _Planner:
         }[cls]
 
     def existing(
-        self, cls: type[Any], cell: Cell, *, hidden: bool
+        self,
+        cls: type[Any],
+        row: dict[str, Cell],
+        line: int,
+        cell: Cell,
+        *,
+        hidden: bool,
     ) -> tuple[str, bool] | None:
         record_id = cell.text.strip()
         record = self._collection(cls).get(record_id)
@@ -562,6 +568,9 @@ class _Planner:
             planned = self.public.get(record_id)
             if planned is not None and self.kinds[record_id] is cls:
                 return record_id, planned
+            name = row.get("name")
+            if not hidden and name is not None and name.text.strip():
+                return self.new_with_id(cls, row, line, cell, name)
             # Not repeated in the row of a person who is not public: it
             # may be their name, written for an id.
             given = "given here" if hidden else repr(record_id)
@@ -577,8 +586,58 @@ class _Planner:
         public = not (isinstance(record, Person) and record.hides_everything)
         return record_id, public
 
+    def new_with_id(
+        self,
+        cls: type[Any],
+        row: dict[str, Cell],
+        line: int,
+        cell: Cell,
+        name: Cell,
+    ) -> tuple[str, bool] | None:
+        """A new public signatory under the id in its signatory cell (an
+        export's row, or a name that makes no id).
+        """
+        record_id = cell.text.strip()
+        # A mistyped id of a signatory already recorded would record it
+        # twice, and count it twice.
+        recorded = [r.id for r in self._collection(cls).named(name.text)]
+        recorded.extend(
+            i
+            for i, _ in self.named.get(
+                (cls, countries.normalise(name.text)), ()
+            )
+        )
+        if recorded:
+            ids = ", ".join(repr(i) for i in recorded)
+            self.report(
+                "unknown-reference",
+                f"no {cls.kind_name} has the id {record_id!r}, and "
+                f"{name.text.strip()!r} is the name of {ids}: write that id "
+                "in the signatory cell, or leave it empty",
+                cell,
+            )
+            return None
+        problem = id_problem(record_id)
+        if problem is None and (
+            record_id in self.made or record_id in self.taken_by
+        ):
+            problem = (
+                f"{record_id!r} is already the id of another record; ids "
+                "are unique across the registry: choose another"
+            )
+        if problem is not None:
+            self.report("invalid-id", problem, cell)
+            return None
+        return self.new(cls, row, line, hidden=False, chosen=record_id)
+
     def new(
-        self, cls: type[Any], row: dict[str, Cell], line: int, *, hidden: bool
+        self,
+        cls: type[Any],
+        row: dict[str, Cell],
+        line: int,
+        *,
+        hidden: bool,
+        chosen: str | None = None,
     ) -> tuple[str, bool] | None:
         wrong = [
             column
@@ -662,15 +721,16 @@ class _Planner:
                 name if isinstance(name, str) else None,
                 _Both(self.made, self.taken_by),
             )
+        elif chosen is not None:
+            record_id = chosen
         elif isinstance(name, str) and name.strip():
             fresh = self.fresh_id(slugify(name))
             if fresh is None:
                 self.report(
                     "invalid-id",
                     "the name gives no usable id (ids use the letters a to "
-                    "z, digits and hyphens): add this signatory with "
-                    "coalition-registry new and an id of your choice "
-                    "(--id), then give that id in a signatory column",
+                    "z, digits and hyphens): choose one, and write it in "
+                    "a signatory column",
                     row["name"],
                 )
                 return None

@@ -21,7 +21,7 @@ from typing import Any, Final
 import attrs
 
 from .dump import scalar
-from .model import KINDS, Person, Signature
+from .model import KINDS, OPAQUE_ID, Person, Signature
 from .schema import (
     SLUG,
     Count,
@@ -42,7 +42,14 @@ from .schema import (
 )
 
 
-__all__ = ["NEW_KINDS", "Scaffold", "ScaffoldError", "opaque_id", "scaffold"]
+__all__ = [
+    "NEW_KINDS",
+    "Scaffold",
+    "ScaffoldError",
+    "id_problem",
+    "opaque_id",
+    "scaffold",
+]
 
 #: The kinds of record ``new`` makes.
 NEW_KINDS: Final = ("organisation", "person", "group", "signature", "letter")
@@ -355,22 +362,41 @@ def _slug(name: str | None, what: str, chosen: str | None) -> str:
 
 def _chosen(record_id: str) -> str:
     """The id given with ``--id``, when it is one."""
+    problem = id_problem(record_id)
+    if problem is not None:
+        raise ScaffoldError(f"--id {problem}")
+    return record_id
+
+
+def id_problem(record_id: str) -> str | None:
+    """Why *record_id*, chosen by hand for a public signatory, a group or a
+    letter, cannot be its id; ``None`` when it can.
+
+    >>> id_problem("Example Trust")
+    "'Example Trust' is not a valid id: use the letters a to z, digits and single hyphens between them, for example 'example-trust'"
+    """
     if not SLUG.fullmatch(record_id):
         suggested = _shorten(slugify(record_id))
         hint = (
             f", for example {suggested!r}" if SLUG.fullmatch(suggested) else ""
         )
-        raise ScaffoldError(
-            f"--id {_quoted(record_id)} is not a valid id: use the letters "
-            f"a to z, digits and single hyphens between them{hint}"
+        return (
+            f"{_quoted(record_id)} is not a valid id: use the letters a to "
+            f"z, digits and single hyphens between them{hint}"
         )
     if len(record_id) > _MAX_ID_LENGTH:
-        raise ScaffoldError(
-            f"--id is {len(record_id)} characters long: use at most "
+        return (
+            f"{record_id!r} is {len(record_id)} characters long: use at most "
             f"{_MAX_ID_LENGTH}, so that the ids of its signatures, which "
             "hold it, stay within the limit"
         )
-    return record_id
+    if OPAQUE_ID.fullmatch(record_id):
+        # Counted and shown as a person who is not public would be.
+        return (
+            f"{record_id!r} has the form of the random id of a person who "
+            "is not public (person- and letters): choose another"
+        )
+    return None
 
 
 def _shorten(slug: str, limit: int = _MAX_ID_LENGTH) -> str:

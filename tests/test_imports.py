@@ -217,6 +217,62 @@ class TestPlan:
         plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
         assert "organisations/example-org-2.yaml" == plan.files[0].path
 
+    def test_a_new_signatory_under_the_id_given(self) -> None:
+        """A name that makes no id (Chinese here) is recorded under the id
+        in its signatory cell, and the name kept as written.
+        """
+        registry = load("registry_data")
+        rows, _ = read_table(
+            "kind,signatory,name,country\n"
+            "organisation,shili-ertong,示例儿童基金会,CN\n",
+            "t.csv",
+        )
+        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
+        assert () == plan.errors
+        assert [
+            "organisations/shili-ertong.yaml",
+            f"signatures/{LETTER}/{LETTER}--shili-ertong.yaml",
+        ] == [f.path for f in plan.files]
+        assert 'name: "示例儿童基金会"\n' in plan.files[0].text
+
+    @pytest.mark.parametrize(
+        ("row", "message"),
+        [
+            pytest.param(
+                "organisation,barnado,Barnardo's",
+                "no organisation has the id 'barnado', and \"Barnardo's\" "
+                "is the name of 'barnardos': write that id",
+                id="a-mistyped-id-of-a-name-recorded",
+            ),
+            pytest.param(
+                "organisation,Example Trust,Example Trust",
+                "for example 'example-trust'",
+                id="not-an-id",
+            ),
+            pytest.param(
+                "organisation,person-7k2m9x4q,Example Trust",
+                "the random id of a person who is not public",
+                id="an-opaque-id",
+            ),
+            pytest.param(
+                "group,nspcc,Example Group",
+                "'nspcc' is already the id of another record",
+                id="an-id-of-another-kind",
+            ),
+        ],
+    )
+    def test_an_id_given_for_a_new_signatory_is_checked(
+        self, row: str, message: str
+    ) -> None:
+        registry = load("registry_data")
+        rows, _ = read_table(f"kind,signatory,name\n{row}\n", "t.csv")
+        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
+        (problem,) = plan.errors
+        column = len(row.split(",", maxsplit=1)[0]) + 2  # the signatory cell
+        assert (2, column) == (problem.location.line, problem.location.column)
+        assert message in problem.message
+        assert () == plan.files
+
     def test_every_row_needs_a_source(self) -> None:
         registry = load("registry_data")
         rows, _ = read_table("kind,name\norganisation,Example Org\n", "t.csv")
@@ -344,6 +400,31 @@ class TestCommand:
         )
         assert 0 == code, err
         assert coverage == cli("coverage")[1]
+
+    def test_an_export_imports_into_a_registry_without_its_signatories(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """An export's signatories are recorded anew, under their ids, in
+        a registry that has none of them.
+        """
+        _, exported, _ = cli("export")
+        ids = {
+            row["signatory"] for row in csv.DictReader(io.StringIO(exported))
+        }
+        for path in [
+            *(shipped_copy / "signatures").rglob("*.yaml"),
+            *(shipped_copy / "organisations").glob("*.yaml"),
+            *(shipped_copy / "groups").glob("*.yaml"),
+        ]:
+            if path.stem in ids or path.parent.name == LETTER:
+                path.unlink()
+        code, _, err = cli(
+            "import", table(tmp_path, exported), "--letter", LETTER
+        )
+        assert 0 == code, err
+        assert 0 == cli("validate")[0]
+        registry = load(shipped_copy)
+        assert ids == {s.signatory for s in registry.signatures_of(LETTER)}
 
     def test_a_value_an_export_kept_from_running_as_a_formula(
         self, shipped_copy: Path, tmp_path: Path
