@@ -675,16 +675,25 @@ def country_summary(
         out.append(
             "Signatories with no known country are counted under Unknown."
         )
-    international = sorted(
-        who.display_name
+    international = [
+        who
         for s in active_signatures(registry, letter_id, on=on)
         if isinstance(who := registry.signatory(s.signatory), Organisation)
         and who.scope == "international"
         and "scope" not in who.private
-    )
-    if international:
+    ]
+    # One with no known headquarters country is in the Unknown row, not
+    # in a country's: say so, rather than name a country it is not in.
+    placed = sorted(o.display_name for o in international if o.country)
+    unplaced = sorted(o.display_name for o in international if not o.country)
+    if placed:
         out.append(
             "International organisations, counted in their headquarters "
-            "country: " + ", ".join(international) + "."
+            "country: " + ", ".join(placed) + "."
+        )
+    if unplaced:
+        out.append(
+            "International organisations with no known headquarters "
+            "country, counted under Unknown: " + ", ".join(unplaced) + "."
         )
     return tuple(out)

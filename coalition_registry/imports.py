@@ -39,7 +39,16 @@ from .problems import Location, Problem, Severity
 from .query import country_of
 from .registry import Registry
 from .scaffold import id_problem, opaque_id
-from .schema import INVALID, SLUG, Context, Reference, a, build, slugify
+from .schema import (
+    INVALID,
+    SLUG,
+    Context,
+    Reference,
+    a,
+    build,
+    not_known,
+    slugify,
+)
 from .tables import Cell, delimiter
 from .tables import rows as rows_of
 
@@ -973,7 +982,13 @@ def _word(text: str) -> str:
 
 def _country(text: str) -> str:
     """*text* as a code, when it is a code in any case or a country's name
-    written a known way; else as written, for the check to say why.
+    written a known way, but for what volunteers write for "not known"
+    (``no``, ``na``); else as written, for the check to say why.
     """
+    if not countries.is_country(text) and not_known(text):
+        # "no", "na": Norway's and Namibia's codes in lower case, or a
+        # volunteer's "none" and "n/a"; validate offers both readings, as
+        # fmt --fix leaves them for a person to choose.
+        return text
     code = countries.named(text)
     return code or text

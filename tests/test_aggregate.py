@@ -146,3 +146,36 @@ class TestUnknownRowAlways:
             r.label for r in cr.signatory_table(registry, "l", by="role").rows
         ]
         assert ["organisation"] == labels
+
+
+class TestInternationalNote:
+    def test_international_body_without_country_is_not_said_to_be_in_one(
+        self,
+    ) -> None:
+        """An international organisation with no headquarters country is
+        in the Unknown row: the note must not say it counts in its
+        headquarters country."""
+        letter = cr.Letter(id="l", title="L")
+        placed = cr.Organisation(
+            id="p", name="Placed", hq_country="TH", scope="international"
+        )
+        unplaced = cr.Organisation(
+            id="u", name="Unplaced", scope="international"
+        )
+        sigs = [
+            cr.Signature(
+                id=f"l--{o}", letter="l", signatory=o, role="organisation"
+            )
+            for o in ("p", "u")
+        ]
+        reg = cr.Registry([letter, placed, unplaced, *sigs])
+        notes = cr.aggregate.country_summary(reg, "l")
+        assert (
+            "International organisations, counted in their headquarters "
+            "country: Placed."
+        ) in notes
+        assert (
+            "International organisations with no known headquarters "
+            "country, counted under Unknown: Unplaced."
+        ) in notes
+        assert not any("Unplaced" in n and "in their" in n for n in notes)

@@ -710,6 +710,27 @@ class TestCommand:
         _, coverage, _ = cli("coverage", "--format", "json")
         assert "IE" in {r["key"] for r in json.loads(coverage)["rows"]}
 
+    @pytest.mark.parametrize(
+        ("cell", "code"), [("No", "NO"), ("na", "NA"), ("n/a", None)]
+    )
+    def test_no_or_na_is_not_taken_for_a_country(
+        self, shipped_copy: Path, tmp_path: Path, cell: str, code: str | None
+    ) -> None:
+        """A spreadsheet's "No" or "na" may be Norway and Namibia, or
+        "none" and "n/a": it is left for a person, as fmt --fix leaves
+        it, not silently recorded as a country.
+        """
+        path = table(
+            tmp_path, f"kind,name,country\norganisation,Example Org,{cell}\n"
+        )
+        before = snapshot(shipped_copy)
+        status, out, _ = cli("import", path, "--source", SOURCE)
+        assert 1 == status
+        assert ["unknown-country"] == codes(out)
+        if code is not None:
+            assert f"write {code!r} if" in out
+        assert before == snapshot(shipped_copy)
+
     def test_no_cell_of_a_private_persons_row_is_repeated(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:
