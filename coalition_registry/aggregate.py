@@ -159,7 +159,8 @@ class Cell:
 
     Attributes:
         value: The count; ``None`` when it is unknown (a group of unknown
-            size), never a guess.
+            size), never a guess.  A hidden cell keeps its count here: publish
+            :meth:`public` or ``str(cell)``, never ``value``.
         suppressed: Whether it is hidden (small-count suppression).
         threshold: The suppression threshold it was hidden under.
         people: Whether it counts people (and may be suppressed).
@@ -334,8 +335,12 @@ def signatory_table(
     """Count a letter's signatories by country, region, kind, role, scope or
     verification: organisations, groups and individuals apart, and in all.
 
-    The ``individuals`` column counts people; pass the table to
-    :func:`coalition_registry.suppress` before publishing it.
+    Nothing is hidden: the ``individuals`` column counts people, small
+    counts included.  To publish a table, make it with
+    :func:`coalition_registry.published` (``published(signatory_table,
+    registry, letter_id, by=...)``), which hides what the commands hide,
+    consistently across the letter's tables;
+    :func:`~coalition_registry.suppress` protects one table on its own only.
     """
     # organisations, groups, individuals, of whom not public
     counts: dict[tuple[str | None, str], list[int]] = defaultdict(
@@ -411,6 +416,11 @@ def people(
     """Count the people and organisations behind a letter's signatures: a
     group counts as its declared members; a group of unknown size is
     counted in its own column, never as 1 or 0.
+
+    Nothing is hidden: the ``people`` column counts people, small counts
+    included.  To publish a table, make it with
+    :func:`coalition_registry.published` (``published(people, registry,
+    letter_id, by=...)``).
     """
     # organisations, people, groups of unknown size, individual people
     counts: dict[tuple[str | None, str], list[int]] = defaultdict(
@@ -526,6 +536,11 @@ def coverage(
     registry: Registry, letter_id: str, *, on: dt.date | None = None
 ) -> Coverage:
     """Count a letter's active signatories by country.
+
+    Nothing is hidden: a row's count takes in people, small counts of
+    people who are not public included, so these figures are for the data's
+    owner, not for publication.  Publish a table made with
+    :func:`coalition_registry.published` instead.
 
     >>> cov = coverage(load("registry_data"), "survivors-letter-2023")
     >>> cov.countries, cov.claimed_countries, cov.unknown.signatories

@@ -56,12 +56,14 @@ class Export:
         rows: One mapping per listed signature, with the keys of
             :data:`COLUMNS`.
         unlisted: Active signatures counted but not listed (people who are
-            not public), by letter.
+            not public), by letter: the counts themselves, small ones
+            included; publish :meth:`shown_unlisted` or :meth:`notes`.
         withdrawn: Withdrawn signatures of organisations, groups and public
             people, never listed, by letter.
         withdrawn_unlisted: Withdrawn signatures of people who are not
             public, by letter: a count of people, apart, so that the
-            public withdrawals cannot be taken from it.
+            public withdrawals cannot be taken from it; small counts
+            included, as in ``unlisted``.
         threshold: Counts of people below it are shown only as "fewer
             than" it.
         undisclosed: The letters whose published tables hide their totals

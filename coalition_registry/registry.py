@@ -25,7 +25,7 @@ from .model import (
     Signature,
 )
 from .parsing import DEFAULT_LIMITS, Limits
-from .problems import RegistryError
+from .problems import Location, Problem, RegistryError
 from .validation import validate
 
 
@@ -360,6 +360,7 @@ class Registry:
         standing, _, withdrawn = self._split(letter_id)
         if not withdrawn:
             return standing
+        on = _day(on)
         counted = {id(s) for s in withdrawn if s.counts_on(on)}
         if not counted:
             return standing
@@ -379,6 +380,7 @@ class Registry:
         _, ids, withdrawn = self._split(letter_id)
         if not withdrawn:
             return ids
+        on = _day(on)
         return ids + tuple(s.signatory for s in withdrawn if s.counts_on(on))
 
     def _split(
@@ -403,6 +405,13 @@ class Registry:
                 by_signatory[signature.signatory].append(signature)
             self._by_signatory = {k: tuple(v) for k, v in by_signatory.items()}
         return self._by_signatory.get(signatory_id, ())
+
+
+def _day(on: dt.date) -> dt.date:
+    """*on* as a day: a datetime (a subclass of date, so accepted by type
+    checkers, such as a pandas Timestamp) cannot be compared with one.
+    """
+    return on.date() if isinstance(on, dt.datetime) else on
 
 
 class UnknownLetterError(LookupError):
@@ -453,10 +462,35 @@ def load(
         The registry.
 
     Raises:
-        RegistryError: When the registry has errors; its ``problems``
-            hold every problem found.
+        RegistryError: When the registry has errors, or *path* is not a
+            registry's root folder (a file or a folder inside one, which
+            would load as an empty registry); its ``problems`` hold every
+            problem found.
     """
     report = validate(path, limits=limits)
     if not report.valid:
         raise RegistryError(report.problems)
-    return report.to_registry()
+    if report.registry is None:
+        # validate() checks a file or a folder inside a registry, but
+        # keeps the records of a whole registry only: loaded, the rest
+        # would be an empty registry, and every count of it a silent zero.
+        raise RegistryError((*report.problems, _not_a_root(Path(path))))
+    return report.registry
+
+
+def _not_a_root(path: Path) -> Problem:
+    """The problem of loading *path*, which is not a registry's root."""
+    from .files import display_path, find_root
+
+    root = find_root(path)
+    hint = (
+        f": load {display_path(root)!r} instead"
+        if root is not None
+        else ", the folder holding registry.yaml"
+    )
+    return Problem(
+        "invalid-registry-file",
+        "load() reads a whole registry, not a file or a folder inside one; "
+        f"name the registry's root folder{hint}",
+        Location(display_path(path)),
+    )

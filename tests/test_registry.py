@@ -13,7 +13,7 @@ from hypothesis import given
 import coalition_registry as cr
 
 from coalition_registry import aggregate
-from conftest import SHIPPED
+from conftest import SHIPPED, WriteFile
 from strategies_tables import (
     DAY,
     LETTER,
@@ -224,3 +224,67 @@ class TestSignatoriesById:
 
     def test_len_counts_each_id_once(self) -> None:
         assert 4 == len(self._shared_ids())
+
+
+class TestLoadNeedsARoot:
+    """load() of a file or a folder inside a registry, which validate()
+    checks against its registry but does not keep, would be an empty
+    registry, and every count of it a silent zero.
+    """
+
+    @pytest.mark.parametrize(
+        "inside",
+        [
+            "registry.yaml",
+            "letters/survivors-letter-2023.yaml",
+            "organisations",
+        ],
+    )
+    def test_a_path_inside_a_registry_is_refused(
+        self, shipped_copy: Path, inside: str
+    ) -> None:
+        with pytest.raises(cr.RegistryError) as raised:
+            cr.load(shipped_copy / inside)
+        (problem,) = raised.value.errors
+        assert problem.code == "invalid-registry-file"
+        assert "registry_data" in problem.message
+
+    def test_the_root_loads(self, shipped_copy: Path) -> None:
+        assert len(cr.load(shipped_copy).signatures) == 10
+
+
+def test_a_datetime_counts_as_its_day(write: WriteFile) -> None:
+    """A datetime is a date to a type checker (a pandas Timestamp too):
+    counting as of one counts as of its day, instead of failing to compare
+    it with a withdrawal's date.
+    """
+    write(
+        "signatures/survivors-letter-2023/"
+        "survivors-letter-2023--barnardos.yaml",
+        "id: survivors-letter-2023--barnardos\n"
+        "letter: survivors-letter-2023\n"
+        "signatory: barnardos\n"
+        "role: organisation\n"
+        "status: withdrawn\n"
+        "withdrawn_on: 2024-02-01\n"
+        "sources:\n"
+        '  - url: "https://example.org/letter"\n',
+    )
+    reg = cr.load("registry_data")
+    letter = "survivors-letter-2023"
+    for moment, total in (
+        (dt.datetime(2024, 1, 31, 23, 59, tzinfo=dt.UTC), 10),
+        (dt.datetime(2024, 2, 1, 0, 0, tzinfo=dt.UTC), 9),
+    ):
+        assert cr.coverage(reg, letter, on=moment).total == total
+        table = cr.signatory_table(reg, letter, on=moment)
+        assert table.total.cells[-1].value == total
+
+
+def test_the_package_says_it_is_typed() -> None:
+    """Without py.typed, a user's type checker ignores every annotation of
+    the package (PEP 561), whatever its classifiers say.
+    """
+    from importlib.resources import files
+
+    assert files("coalition_registry").joinpath("py.typed").is_file()
