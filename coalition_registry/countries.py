@@ -15,6 +15,7 @@ from typing import Final
 
 __all__ = [
     "REGION_WORDS",
+    "code_of",
     "country_name",
     "is_country",
     "normalise",
@@ -56,7 +57,7 @@ _ALIASES: Final = {
     "czech republic": "CZ",
     "czechia": "CZ",
     "south korea": "KR",
-    "korea": "KR",
+    "republic of korea": "KR",
     "north korea": "KP",
     "vietnam": "VN",
     "laos": "LA",
@@ -289,6 +290,29 @@ def suggest(text: str) -> str | None:
     )
     # A near miss of a name of two countries ("Congoo") suggests neither.
     return index[close[0]] if close and close[0] not in _EITHER else None
+
+
+def code_of(text: str) -> str | None:
+    """The alpha-2 code *text* stands for without doubt: a code in any case,
+    an alpha-3 or numeric code, a name ISO 3166 gives, or a short English
+    name in common use (``UK``, ``Ivory Coast``); else ``None``.
+
+    Unlike :func:`named`, a name in another language, a city, a region or a
+    former state ("Deutschland", "London", "Rhodesia") is not taken: where a
+    person must say which country a source means, it is theirs to say.
+
+    >>> code_of("fr"), code_of("U.K."), code_of("Republic of Korea")
+    ('FR', 'GB', 'KR')
+    >>> code_of("Deutschland"), code_of("London"), code_of("Korea")
+    (None, None, None)
+    """
+    if len(text) == 2 and text.upper() in _names():
+        return text.upper()
+    key = normalise(text)
+    if key in _EITHER:
+        return None
+    index = _index()
+    return index.get(key) or index.get(key.removeprefix("the "))
 
 
 def named(text: str) -> str | None:

@@ -981,14 +981,14 @@ def _word(text: str) -> str:
 
 
 def _country(text: str) -> str:
-    """*text* as a code, when it is a code in any case or a country's name
-    written a known way, but for what volunteers write for "not known"
-    (``no``, ``na``); else as written, for the check to say why.
+    """*text* as a code, when it stands for one without doubt (see
+    :func:`coalition_registry.countries.code_of`), but for what volunteers
+    write for "not known" (``no``, ``na``); else as written, for the check
+    to say why and suggest the code.
     """
     if not countries.is_country(text) and not_known(text):
         # "no", "na": Norway's and Namibia's codes in lower case, or a
         # volunteer's "none" and "n/a"; validate offers both readings, as
         # fmt --fix leaves them for a person to choose.
         return text
-    code = countries.named(text)
-    return code or text
+    return countries.code_of(text) or text

@@ -731,6 +731,55 @@ class TestCommand:
             assert f"write {code!r} if" in out
         assert before == snapshot(shipped_copy)
 
+    @pytest.mark.parametrize(
+        ("cell", "suggested"),
+        [
+            ("London", "GB"),
+            ("Deutschland", "DE"),
+            ("Korea", "KR"),
+            ("Rhodesia", "ZW"),
+        ],
+    )
+    def test_a_name_that_may_not_mean_one_country_is_not_taken(
+        self, shipped_copy: Path, tmp_path: Path, cell: str, suggested: str
+    ) -> None:
+        """A city, a name in another language, a name two countries share
+        or a former state is refused with the code it suggests, for a
+        person to confirm: it was recorded as that country, silently.
+        """
+        path = table(
+            tmp_path, f"kind,name,country\norganisation,Example Org,{cell}\n"
+        )
+        before = snapshot(shipped_copy)
+        status, out, _ = cli("import", path, "--source", SOURCE)
+        assert 1 == status
+        assert ["unknown-country"] == codes(out)
+        assert f"did you mean {suggested!r}" in out
+        assert before == snapshot(shipped_copy)
+
+    @pytest.mark.parametrize(
+        ("cell", "code"),
+        [
+            ("gb", "GB"),
+            ("UK", "GB"),
+            ("United Kingdom", "GB"),
+            ("Ivory Coast", "CI"),
+            ("Côte d’Ivoire", "CI"),
+            ("Republic of Korea", "KR"),
+            ("DEU", "DE"),
+        ],
+    )
+    def test_a_name_that_means_one_country_is_its_code(
+        self, tmp_path: Path, cell: str, code: str
+    ) -> None:
+        registry = load("registry_data")
+        rows, _ = read_table(
+            f"kind,name,country\norganisation,Example Org,{cell}\n", "t.csv"
+        )
+        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
+        assert () == plan.errors
+        assert f'hq_country: "{code}"\n' in plan.files[0].text
+
     def test_no_cell_of_a_private_persons_row_is_repeated(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:
