@@ -25,7 +25,12 @@ from .model import Organisation, Person, Signatory, Signature
 from .query import country_of
 from .registry import Registry
 from .schema import hidden_fields
-from .suppression import DEFAULT_THRESHOLD, is_small, totals_hidden
+from .suppression import (
+    DEFAULT_THRESHOLD,
+    checked_threshold,
+    is_small,
+    totals_hidden,
+)
 
 
 __all__ = ["COLUMNS", "Export", "export"]
@@ -201,6 +206,7 @@ def export(
     >>> len(rows), rows[0]["kind"]
     (10, 'organisation')
     """
+    threshold = checked_threshold(threshold)
     letters = [letter_id] if letter_id else [x.id for x in registry.letters]
     rows: list[dict[str, str]] = []
     unlisted: dict[str, int] = {}

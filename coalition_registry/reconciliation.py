@@ -25,6 +25,7 @@ from .model import Claim, Group, Organisation, Person, Signature
 from .registry import Registry
 from .suppression import (
     DEFAULT_THRESHOLD,
+    checked_threshold,
     hidden_rows,
     is_small,
     rule,
@@ -136,6 +137,7 @@ def reconcile(
      ('signatories: organisation and academic', 61, 8, 53),
      ('countries', 24, 7, 17)]
     """
+    threshold = checked_threshold(threshold)
     claims = registry.letter(letter_id).claims
     active = active_signatures(registry, letter_id, on=on)
     hide_total = threshold > 1 and totals_hidden(

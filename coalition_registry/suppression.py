@@ -66,6 +66,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "checked_threshold",
     "hidden_rows",
     "is_small",
     "published",
@@ -80,6 +81,36 @@ Count = Callable[..., Table]
 
 #: The default threshold: counts of people below it are hidden.
 DEFAULT_THRESHOLD: Final = 3
+
+
+def checked_threshold(k: int) -> int:
+    """*k*, when it is a threshold a published output may use: a whole
+    number, 1 or less (nothing hidden) or 3 and more.
+
+    Under 2, a hidden count is always exactly 1, so where one row of each
+    table holds a person who is not public, the tables name the row and
+    the count: a threshold that protects no one is refused, not applied.
+
+    >>> checked_threshold(2)
+    Traceback (most recent call last):
+    ...
+    ValueError: 2 protects no one: a count hidden below 2 could only be 1, which a reader can place; use 3 or more (the default is 3), or 1 to show every count
+
+    Raises:
+        ValueError: When *k* is 2.
+        TypeError: When *k* is not a whole number.
+    """
+    if isinstance(k, bool) or not isinstance(k, int):
+        raise TypeError(
+            f"the threshold must be a whole number, not {type(k).__name__}"
+        )
+    if k == 2:  # the one threshold that protects no one
+        raise ValueError(
+            "2 protects no one: a count hidden below 2 could only be 1, "
+            "which a reader can place; use 3 or more (the default is "
+            f"{DEFAULT_THRESHOLD}), or 1 to show every count"
+        )
+    return k
 
 
 def rule(k: int) -> str:
@@ -294,10 +325,15 @@ def published(
         registry: The registry.
         letter_id: The letter.
         by: What a row is (see :data:`coalition_registry.aggregate.BY`).
-        k: The threshold; ``k <= 1`` hides nothing.
+        k: The threshold; ``k <= 1`` hides nothing, and 2 is refused (see
+            :func:`checked_threshold`).
         on: Count the signatures that stand on this day (default today).
         hide_total: What :func:`totals_hidden` says, when already known.
+
+    Raises:
+        ValueError: When *k* is 2.
     """
+    k = checked_threshold(k)
     table = count(registry, letter_id, by=by, on=on)
     if k <= 1:
         return table
@@ -348,7 +384,7 @@ def totals_hidden(
     """
     from .aggregate import BY
 
-    if k <= 1:
+    if checked_threshold(k) <= 1:
         return False
     breakdowns = [
         _views(registry, letter_id, by, on) for by in BY if by not in _REGIONAL

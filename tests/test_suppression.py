@@ -552,6 +552,40 @@ def letter_of(*countries: str, role: str = "survivor") -> cr.Registry:
     return cr.Registry([cr.Letter(id="l", title="L"), *people, *signatures])
 
 
+class TestThresholdTwo:
+    """2 protects no one: a count hidden below 2 could only be 1.  Every
+    output meant for publication refuses it, as the commands do.
+    """
+
+    @pytest.mark.parametrize(
+        "make",
+        [
+            lambda r: published(cr.signatory_table, r, "l", k=2),
+            lambda r: published(cr.people, r, "l", k=2),
+            lambda r: cr.reconcile(r, "l", threshold=2),
+            lambda r: cr.export(r, "l", threshold=2),
+            lambda r: totals_hidden(r, "l", 2),
+        ],
+        ids=["signatory_table", "people", "reconcile", "export", "totals"],
+    )
+    def test_refused(self, make: Callable[[cr.Registry], object]) -> None:
+        registry = letter_of("FR", "FR", "DE")
+        with pytest.raises(ValueError, match="2 protects no one"):
+            make(registry)
+
+    @pytest.mark.parametrize("k", [2.5, "3", True])
+    def test_a_threshold_is_a_whole_number(self, k: object) -> None:
+        registry = letter_of("FR", "FR", "DE")
+        with pytest.raises(TypeError, match="whole number"):
+            published(cr.signatory_table, registry, "l", k=k)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("k", [1, 3, 10])
+    def test_others_are_taken(self, k: int) -> None:
+        registry = letter_of("FR", "FR", "DE")
+        published(cr.signatory_table, registry, "l", k=k)
+        cr.reconcile(registry, "l", threshold=k)
+
+
 class TestPublished:
     """Two published tables of one letter must not give a hidden count back
     together."""

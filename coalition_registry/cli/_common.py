@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
-from coalition_registry.suppression import DEFAULT_THRESHOLD
+from coalition_registry.suppression import DEFAULT_THRESHOLD, checked_threshold
 
 # Not deferred: the validate command needs it anyway, and tests replace it.
 from coalition_registry.validation import validate
@@ -223,13 +223,10 @@ def _threshold(text: str) -> int:
     the count: a threshold that hides no one is refused, not applied.
     """
     k = positive("the threshold")(text)
-    if k == 2:  # the one threshold that protects no one
-        raise argparse.ArgumentTypeError(
-            "2 protects no one: a count hidden below 2 could only be 1, "
-            "which a reader can place; use 3 or more (the default is "
-            f"{DEFAULT_THRESHOLD}), or 1 to show every count"
-        )
-    return k
+    try:
+        return checked_threshold(k)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def positive(what: str) -> Callable[[str], int]:
