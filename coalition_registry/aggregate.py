@@ -153,7 +153,7 @@ _RULES: Final = {
 # -- tables ---------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Cell:
     """One count in a table.
 
@@ -184,6 +184,19 @@ class Cell:
         if self.suppressed:
             return f"<{self.threshold}" if self.bounded else "suppressed"
         return "unknown" if self.value is None else str(self.value)
+
+    def __repr__(self) -> str:
+        # A notebook shows a table by its repr: a hidden count must not
+        # be in it (``value`` still holds it, for the data's owner).
+        if self.suppressed:
+            return (
+                f"Cell({str(self)!r}, suppressed=True, "
+                f"threshold={self.threshold}, people={self.people})"
+            )
+        return (
+            f"Cell(value={self.value!r}, people={self.people}, "
+            f"individuals={self.individuals!r})"
+        )
 
     def public(self) -> int | str | None:
         """The value as it may be published: a number, or a stand-in."""

@@ -81,9 +81,11 @@ class Export:
     """
 
     rows: tuple[dict[str, str], ...]
-    unlisted: dict[str, int]
+    # Not in the repr: a notebook that shows the object would show a count
+    # of people the notes give as "some".
+    unlisted: dict[str, int] = attrs.field(repr=False)
     withdrawn: dict[str, int]
-    withdrawn_unlisted: dict[str, int] = attrs.Factory(dict)
+    withdrawn_unlisted: dict[str, int] = attrs.field(factory=dict, repr=False)
     threshold: int = DEFAULT_THRESHOLD
     undisclosed: frozenset[str] = frozenset()
     leaving: dict[str, int] = attrs.Factory(dict)

@@ -552,6 +552,38 @@ def letter_of(*countries: str, role: str = "survivor") -> cr.Registry:
     return cr.Registry([cr.Letter(id="l", title="L"), *people, *signatures])
 
 
+class TestReprs:
+    """A notebook shows an object by its repr: what a published table or
+    an export hides must not be in it.
+    """
+
+    def test_a_hidden_cell_shows_no_count(self) -> None:
+        # Seven people: France's 6 is shown, Germany's 1 hidden, and the
+        # total with it.
+        registry = letter_of(*["FR"] * 6, "DE")
+        table = published(cr.signatory_table, registry, "l")
+        germany = next(r for r in table.rows if r.key == "DE")
+        assert all(c.suppressed for c in germany.cells if c.people)
+        for cell in (*germany.cells, *table.total.cells):
+            if cell.suppressed:
+                assert "value" not in repr(cell)
+                assert "individuals" not in repr(cell)
+        assert "value=1," not in repr(table)
+        assert "value=7," not in repr(table)
+
+    def test_a_cell_shown_keeps_its_count(self) -> None:
+        cell = cr.aggregate.Cell(6, people=True, individuals=6)
+        assert "Cell(value=6, people=True, individuals=6)" == repr(cell)
+
+    def test_an_export_shows_no_count_of_people_not_listed(self) -> None:
+        registry = letter_of("FR")
+        export = cr.export(registry, "l")
+        assert {"l": 1} == export.unlisted
+        assert "unlisted" not in repr(export)
+        note = "l: some signatories who are not public are counted but "
+        assert (f"{note}not listed",) == export.notes()
+
+
 class TestThresholdTwo:
     """2 protects no one: a count hidden below 2 could only be 1.  Every
     output meant for publication refuses it, as the commands do.
