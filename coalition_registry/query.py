@@ -6,6 +6,7 @@ in a stable order.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 
 from collections.abc import Sequence
@@ -41,9 +42,12 @@ def signatures(
     *,
     include_withdrawn: bool = False,
     role: str | None = None,
+    on: dt.date | None = None,
 ) -> tuple[Signature, ...]:
-    """The signatures of a letter: active ones unless *include_withdrawn*,
-    of one *role* if given.
+    """The signatures of a letter that count on the day *on* (default
+    today), as the counts count them: active ones, and those withdrawn
+    after that day; every one with *include_withdrawn*.  Of one *role* if
+    given.
 
     Raises:
         UnknownLetterError: When no letter has the id.
@@ -51,12 +55,20 @@ def signatures(
     """
     registry.letter(letter_id)
     _check_choice("role", role, ROLES)
+    day = _day(on)
     return tuple(
         s
         for s in registry.signatures_of(letter_id)
-        if (include_withdrawn or s.active)
+        if (include_withdrawn or s.counts_on(day))
         and (role is None or (s.role == role and "role" not in s.private))
     )
+
+
+def _day(on: dt.date | None) -> dt.date:
+    """*on* as a day (today when ``None``), as the counts take it."""
+    if on is None:
+        return dt.datetime.now(tz=dt.UTC).date()
+    return on.date() if isinstance(on, dt.datetime) else on
 
 
 def signatories(
@@ -66,8 +78,11 @@ def signatories(
     country: str | None = None,
     kind: str | None = None,
     role: str | None = None,
+    on: dt.date | None = None,
 ) -> tuple[Signatory, ...]:
-    """Who signed a letter (active signatures), optionally filtered.
+    """Who signed a letter, optionally filtered: the signatories of the
+    signatures that count on *on*, as :func:`signatures` gives them, so
+    that a table's count can be listed.
 
     Args:
         registry: The registry.
@@ -77,6 +92,7 @@ def signatories(
         kind: Only signatories of this record kind (``organisation``,
             ``person`` or ``group``) or organisation kind (``charity``...).
         role: Only signatures with this role (``survivor``...).
+        on: The day (default today).
 
     >>> reg = load("registry_data")
     >>> [o.id for o in signatories(reg, "survivors-letter-2023", country="CA")]
@@ -90,7 +106,7 @@ def signatories(
     country = _country_code(country)
     _check_choice("kind", kind, _SIGNATORY_KINDS)
     out = []
-    for signature in signatures(registry, letter_id, role=role):
+    for signature in signatures(registry, letter_id, role=role, on=on):
         who = registry.signatory(signature.signatory)
         if who is None:
             continue
@@ -106,9 +122,15 @@ def signatories(
 
 
 def letters_signed_by(
-    registry: Registry, signatory_id: str, *, include_withdrawn: bool = False
+    registry: Registry,
+    signatory_id: str,
+    *,
+    include_withdrawn: bool = False,
+    on: dt.date | None = None,
 ) -> tuple[Letter, ...]:
-    """The letters an organisation, person or group signed.
+    """The letters an organisation, person or group signed: those whose
+    signature counts on *on* (default today; see :func:`signatures`), or
+    every one with *include_withdrawn*.
 
     Raises:
         LookupError: When no organisation, person or group has the id: a
@@ -118,9 +140,12 @@ def letters_signed_by(
         msg = f"no organisation, person or group has the id {signatory_id!r}"
         raise LookupError(msg)
     out = []
+    day = _day(on)
     for signature in registry.signatures_by(signatory_id):
         letter = registry.letters.get(signature.letter)
-        if letter is not None and (include_withdrawn or signature.active):
+        if letter is not None and (
+            include_withdrawn or signature.counts_on(day)
+        ):
             out.append(letter)
     return tuple(sorted(set(out), key=lambda letter: letter.id))
 
@@ -198,11 +223,12 @@ def country_of(signatory: Signatory) -> str | None:
 
 
 def cosigners(
-    registry: Registry, signatory_id: str
+    registry: Registry, signatory_id: str, *, on: dt.date | None = None
 ) -> dict[str, tuple[str, ...]]:
     """Who signed the same letters as a signatory: for each other signatory,
-    the letters they both signed (active signatures only).  Signatories
-    who are not public are left out: they are counted, never listed.
+    the letters they both signed (signatures that count on *on*, default
+    today).  Signatories who are not public are left out: they are
+    counted, never listed.
 
     >>> together = cosigners(load("registry_data"), "barnardos")
     >>> together["eurochild"]
@@ -212,8 +238,8 @@ def cosigners(
         LookupError: When no organisation, person or group has the id.
     """
     shared: dict[str, set[str]] = {}
-    for letter in letters_signed_by(registry, signatory_id):
-        for who in signatories(registry, letter.id):
+    for letter in letters_signed_by(registry, signatory_id, on=on):
+        for who in signatories(registry, letter.id, on=on):
             if who.id == signatory_id or _hidden(who):
                 continue
             shared.setdefault(who.id, set()).add(letter.id)
@@ -221,19 +247,23 @@ def cosigners(
 
 
 def overlap(
-    registry: Registry, first: str, second: str
+    registry: Registry,
+    first: str,
+    second: str,
+    *,
+    on: dt.date | None = None,
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """How two letters' signatories overlap: the ids of those who signed
-    both, only the first, and only the second (active signatures; people
-    who are not public are left out).
+    both, only the first, and only the second (signatures that count on
+    *on*, default today; people who are not public are left out).
 
     >>> both, _, _ = overlap(load("registry_data"), "survivors-letter-2023",
     ...                      "survivors-letter-2023")
     >>> len(both)
     10
     """
-    a = {w.id for w in signatories(registry, first) if not _hidden(w)}
-    b = {w.id for w in signatories(registry, second) if not _hidden(w)}
+    a = {w.id for w in signatories(registry, first, on=on) if not _hidden(w)}
+    b = {w.id for w in signatories(registry, second, on=on) if not _hidden(w)}
     return tuple(sorted(a & b)), tuple(sorted(a - b)), tuple(sorted(b - a))
 
 

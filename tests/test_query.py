@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from typing import Any
@@ -131,6 +132,70 @@ class TestAcrossLetters:
         assert () == only_second  # the anonymous signatory is not listed
 
 
+class TestOnADay:
+    """The queries list the signatures the counts count, on the same day:
+    a signature withdrawn from a later day still stands until then.
+    """
+
+    DAY = dt.date(2099, 2, 1)
+
+    def _leaving(self, reg: cr.Registry) -> cr.Registry:
+        """The shipped registry with Eurochild's signature withdrawn from
+        *DAY*."""
+        records = [
+            *reg.letters, *reg.organisations, *reg.people, *reg.groups,
+            *(
+                attrs.evolve(s, status="withdrawn", withdrawn_on=self.DAY)
+                if s.signatory == "eurochild" else s
+                for s in reg.signatures
+            ),
+        ]  # fmt: skip
+        return cr.Registry(records)
+
+    @pytest.mark.parametrize(
+        ("on", "listed"),
+        [
+            (dt.date(2025, 1, 1), True),
+            (dt.datetime(2099, 1, 31, 23, 59, tzinfo=dt.UTC), True),
+            (DAY, False),
+            (dt.date(2100, 1, 1), False),
+        ],
+    )
+    def test_what_is_listed_is_what_is_counted(
+        self, reg: cr.Registry, on: dt.date, listed: bool
+    ) -> None:
+        leaving = self._leaving(reg)
+        listed_ids = ids(cr.signatories(leaving, LETTER, on=on))
+        assert listed == ("eurochild" in listed_ids)
+        coverage = cr.coverage(leaving, LETTER, on=on)
+        assert coverage.total == len(listed_ids)
+        assert listed == bool(
+            cr.letters_signed_by(leaving, "eurochild", on=on)
+        )
+        assert listed == (
+            "eurochild" in cr.cosigners(leaving, "barnardos", on=on)
+        )
+        both, _, _ = cr.overlap(leaving, LETTER, LETTER, on=on)
+        assert listed == ("eurochild" in both)
+
+    def test_by_default_today(self, reg: cr.Registry) -> None:
+        leaving = self._leaving(reg)
+        assert "eurochild" in ids(cr.signatories(leaving, LETTER))
+        assert cr.coverage(leaving, LETTER).total == len(
+            cr.signatures(leaving, LETTER)
+        )
+
+    def test_every_signature_with_include_withdrawn(
+        self, reg: cr.Registry
+    ) -> None:
+        leaving = self._leaving(reg)
+        assert len(reg.signatures) == len(
+            cr.signatures(
+                leaving, LETTER, include_withdrawn=True, on=dt.date(2100, 1, 1)
+            )
+        )
+
+
 class TestFiltersThatCanMatchNothing:
     """A filter no record can match is a mistake; an empty answer would
     read as "no signatories"."""
@@ -151,7 +216,7 @@ class TestFiltersThatCanMatchNothing:
         ],
     )
     def test_signatories(
-        self, reg: cr.Registry, filters: dict[str, str], message: str
+        self, reg: cr.Registry, filters: dict[str, Any], message: str
     ) -> None:
         with pytest.raises(ValueError, match=re.escape(message)):
             cr.signatories(reg, LETTER, **filters)
