@@ -370,7 +370,14 @@ def _suspicious(text: str) -> list[str]:
             'YAML keeps as part of it; use straight double quotes ("...") '
             "or none"
         )
-    hit = _SUSPICIOUS.search(text)
+    hit = next(
+        (
+            m
+            for m in _SUSPICIOUS.finditer(text)
+            if not _needed(text, m.start())
+        ),
+        None,
+    )
     if hit is not None:
         char = hit.group()
         name = unicodedata.name(char, f"U+{ord(char):04X}")
@@ -395,6 +402,63 @@ def _suspicious(text: str) -> list[str]:
             )
             break
     return found
+
+
+def _needed(text: str, i: int) -> bool:
+    """Whether the invisible character at *i* is one that a script or an
+    emoji needs there, to be left alone: a zero-width non-joiner or joiner
+    between two letters of a script that uses it (Persian ``انجمن‌ها``,
+    Hindi), a joiner between emoji (👩‍👧), an emoji's variation selector
+    (❤️, 1️⃣), or the tags of a flag (🏴 of Scotland).  Not between the
+    letters of an alphabet whose letters look like Latin ones, where it
+    would make two names that look alike differ.
+    """
+    char = text[i]
+    before = text[i - 1] if i else ""
+    after = text[i + 1 : i + 2]
+    if char in "\u200c\u200d":
+        script = _joined_script(before)
+        if script is not None and (
+            script == _joined_script(after)
+            # After a virama, at a word's end (Malayalam's chillu letters).
+            or unicodedata.category(before).startswith("M")
+        ):
+            return True
+        return char == "\u200d" and _emoji(before) and _emoji(after)
+    if char in "\ufe0e\ufe0f":
+        return _emoji(before) or (before in _KEYCAP and after == "\u20e3")
+    if "\U000e0020" <= char <= "\U000e007f":
+        # A flag's tags follow a black flag, and end with a cancel tag.
+        start = i
+        while start and "\U000e0020" <= text[start - 1] <= "\U000e007f":
+            start -= 1
+        return start > 0 and text[start - 1] == "\U0001f3f4"
+    return False
+
+
+_KEYCAP: Final = frozenset("0123456789#*")
+
+
+def _joined_script(char: str) -> str | None:
+    """The script of a letter (or mark) that a joiner may stand beside:
+    ``None`` for anything else, and for the look-alike alphabets.
+    """
+    if not char or char.isascii() or unicodedata.category(char)[0] not in "LM":
+        return None
+    script = unicodedata.name(char, "").split(" ", 1)[0]
+    # COMBINING: an accent of any script (é written as e and U+0301).
+    if script in _LOOK_ALIKE_SCRIPTS or script in {"", "COMBINING"}:
+        return None
+    return script
+
+
+def _emoji(char: str) -> bool:
+    """Whether *char* is a symbol an emoji sequence joins (or its
+    variation selector, or a skin tone).
+    """
+    return bool(char) and (
+        char == "\ufe0f" or unicodedata.category(char) in {"So", "Sk"}
+    )
 
 
 _WORD: Final = re.compile(r"\w+")

@@ -348,6 +348,55 @@ def test_a_private_value_is_told_nothing_of(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("انجمن\u200cهای کودکان", id="persian-non-joiner"),
+        pytest.param("क्\u200dष", id="hindi-joiner"),
+        pytest.param("ന്\u200d", id="malayalam-chillu"),
+        pytest.param("Example 👩\u200d👧 Trust", id="emoji-family"),
+        pytest.param("Example 🏳\ufe0f\u200d🌈", id="emoji-flag-sequence"),
+        pytest.param("Example 👋\U0001f3fd", id="skin-tone"),
+        pytest.param("Example ❤\ufe0f", id="variation-selector"),
+        pytest.param("Example 1\ufe0f\u20e3", id="keycap"),
+        pytest.param(
+            "Example 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074"
+            "\U000e007f",
+            id="flag-of-scotland",
+        ),
+    ],
+)
+def test_what_a_script_or_an_emoji_needs_is_no_problem(text: str) -> None:
+    """Persian spells words with a zero-width non-joiner, and emoji are
+    joined by a zero-width joiner: retyping them puts them back, so a
+    warning could never be cleared, and would push a volunteer to
+    misspell a name.
+    """
+    ctx = schema.Context("f", [])
+    schema.check_suspicious(text, ctx, (1, 1), "$")
+    assert [] == ctx.problems
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Exa\u200dmple", id="joiner-in-latin"),
+        pytest.param("Exa\u200cmple", id="non-joiner-in-latin"),
+        pytest.param("Exa\u0301\u200dmple", id="joiner-after-an-accent"),
+        pytest.param("При\u200cмер", id="non-joiner-in-cyrillic"),
+        pytest.param("\u200cانجمن", id="non-joiner-at-the-start"),
+        pytest.param("ab\u200cاب", id="non-joiner-between-two-scripts"),
+        pytest.param("Examp\ufe0fle", id="variation-selector-on-a-letter"),
+        pytest.param("Example\U000e0067", id="a-tag-with-no-flag"),
+        pytest.param("👩\u200d👧\u200bx", id="a-zero-width-space-after"),
+    ],
+)
+def test_joiners_where_nothing_needs_them(text: str) -> None:
+    ctx = schema.Context("f", [])
+    schema.check_suspicious(text, ctx, (1, 1), "$")
+    assert ["suspicious-character"] == [p.code for p in ctx.problems]
+
+
+@pytest.mark.parametrize(
     "blank",
     ["\u3164", "\uffa0", "\u2800", "\u034f", "\U000e0041", "\U0001d173"],
 )
