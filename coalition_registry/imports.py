@@ -835,6 +835,7 @@ class _Planner:
             signatory in self.registry.organisations
             or self.kinds.get(signatory) is Organisation
         )
+        unresolved: Cell | None = None
         for column in _SIGNATURE_COLUMNS:
             cell = row.get(column)
             if cell is None:
@@ -851,6 +852,12 @@ class _Planner:
             text = cell.text.strip()
             if column == "on_behalf_of":
                 text = self.organisation_id(text)
+                if not SLUG.fullmatch(text) and text:
+                    # A name that names no organisation: said here, for
+                    # the id check would say "not a valid id", and suggest
+                    # one that names none either.
+                    self.unnamed_organisation(cell, public=public)
+                    unresolved = cell
             elif column in _WORDS:
                 text = _word(text)
             _put(raw, column, text, cell)
@@ -868,10 +875,17 @@ class _Planner:
         ctx = Context(self.shown, redact=not public)
         ctx.private_record = not public
         record = build(Signature, raw, ctx)
-        self.problems.extend(ctx.problems)
+        self.problems.extend(
+            p
+            for p in ctx.problems
+            if unresolved is None
+            or p.code != "invalid-id"
+            or (p.location.line, p.location.column)
+            != (unresolved.line, unresolved.column)
+        )
         # As the validator: those of a record that is not valid too.
         self.refs.extend(ctx.refs)
-        if record is INVALID or not cited:
+        if record is INVALID or not cited or unresolved is not None:
             return
         self.new_signatures.append(record)
         self.signed[record_id] = line
@@ -881,6 +895,20 @@ class _Planner:
                 "signature",
                 dump(record),
             )
+        )
+
+    def unnamed_organisation(self, cell: Cell, *, public: bool) -> None:
+        """Say that *cell*, an organisation signed for, names none."""
+        # Not repeated for a person who is not public: whom they sign for
+        # may tell who they are.
+        named = f"named {cell.text.strip()!r}" if public else "named so"
+        self.report(
+            "unknown-reference",
+            f"no organisation in the registry or in this spreadsheet's "
+            f"valid rows is {named}: add a row for it (kind organisation) "
+            "or correct that row's errors, or write the id of one in the "
+            "registry",
+            cell,
         )
 
 

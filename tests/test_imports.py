@@ -466,6 +466,29 @@ class TestCommand:
             if s.on_behalf_of is not None
         }
 
+    def test_on_behalf_of_a_name_not_recorded(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """A name that names no organisation is said to name none, once,
+        at its cell: not "not a valid id" with an id that names none
+        either.  A person who is not public is not told whom they sign
+        for.
+        """
+        path = table(
+            tmp_path,
+            "kind,name,country,role,disclosure,capacity,on_behalf_of\n"
+            "person,Jane Example,GB,expert,public,on-behalf-of,Example Nowhere\n"
+            "person,,GB,survivor,anonymous,on-behalf-of,Example Hidden Place\n",
+        )
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        assert ["unknown-reference", "unknown-reference"] == codes(out)
+        first, second = out.splitlines()[:2]
+        assert first.startswith("sig.csv:2:51: ")
+        assert "is named 'Example Nowhere': add a row for it" in first
+        assert second.startswith("sig.csv:3:44: ")
+        assert "Hidden" not in out + err
+
     def test_words_in_any_case_and_every_problem_of_a_row(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:
