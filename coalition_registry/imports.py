@@ -19,6 +19,7 @@ written in their row.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from collections.abc import Container
 from typing import Any, Final
@@ -48,6 +49,7 @@ from .schema import (
     build,
     not_known,
     slugify,
+    yaml_fields,
 )
 from .tables import Cell, delimiter
 from .tables import rows as rows_of
@@ -129,9 +131,12 @@ _KNOWN: Final = frozenset(
         "verification",
         "source",
         "notes",
+        "private",
     }
 )
 _DERIVED: Final = frozenset({"letter", "country_name"})
+# Between the fields of a private cell: "country; notes", "country, notes".
+_LIST_SEPARATORS: Final = re.compile(r"[;,|\s]+")
 _KINDS: Final = {
     "organisation": Organisation,
     "organization": Organisation,
@@ -427,6 +432,7 @@ class _Planner:
     # The records made, and their references to others, for the checks
     # across records.
     records: list[Any] = attrs.Factory(list)
+    built: dict[str, Any] = attrs.Factory(dict)
     new_signatures: list[Any] = attrs.Factory(list)
     refs: list[Reference] = attrs.Factory(list)
     signed: dict[str, int] = attrs.Factory(dict)
@@ -451,11 +457,57 @@ class _Planner:
         cls = self.kind(row, line)
         if cls is None:
             return
-        found = self.signatory(cls, row, line)
+        private = self.private_fields(cls, row)
+        if private is None:
+            return
+        found = self.signatory(cls, row, line, private[0])
         if found is None:
             return
         signatory_id, public = found
-        self.signature(row, line, signatory_id, public=public)
+        self.signature(
+            row, line, signatory_id, public=public, private=private[1]
+        )
+
+    def private_fields(
+        self, cls: type[Any], row: dict[str, Cell]
+    ) -> tuple[list[str], list[str]] | None:
+        """The fields a ``private`` cell lists: the signatory's, and the
+        signature's; ``None`` (and said) when one is neither.
+        """
+        cell = row.get("private")
+        if cell is None or not cell.text.strip():
+            return [], []
+        own, signature = yaml_fields(cls), yaml_fields(Signature)
+        mine: list[str] = []
+        theirs: list[str] = []
+        unknown = False
+        for word in _LIST_SEPARATORS.split(cell.text.strip()):
+            field = "_".join(word.lower().replace("-", " ").split())
+            if field == "country":
+                field = _COUNTRY_FIELD[cls]
+            if field in own:
+                mine.append(field)
+            if field in signature:
+                theirs.append(field)
+            unknown = unknown or (field not in own and field not in signature)
+        if unknown:
+            # Not repeated: a name written in the wrong column would be.
+            fields = sorted(
+                {
+                    f
+                    for f, spec in (*own.items(), *signature.items())
+                    if spec.private_ok
+                }
+            )
+            self.report(
+                "invalid-private",
+                "the private column lists what is not a field of "
+                f"{a(cls.kind_name)} or of its signature; list fields such "
+                f"as {', '.join(fields)}, separated by semicolons",
+                cell,
+            )
+            return None
+        return mine, theirs
 
     def kind(self, row: dict[str, Cell], line: int) -> type[Any] | None:
         cell = row.get("kind")
@@ -486,7 +538,11 @@ class _Planner:
         return cls
 
     def signatory(
-        self, cls: type[Any], row: dict[str, Cell], line: int
+        self,
+        cls: type[Any],
+        row: dict[str, Cell],
+        line: int,
+        private: list[str],
     ) -> tuple[str, bool] | None:
         """The id of the row's signatory, and whether it may be named."""
         disclosure = row.get("disclosure")
@@ -495,7 +551,7 @@ class _Planner:
         )
         given = row.get("signatory")
         if given is not None:
-            return self.existing(cls, row, line, given, hidden=hidden)
+            return self.existing(cls, row, line, given, private, hidden=hidden)
         name = row.get("name")
         if name is not None and not hidden:
             key = countries.normalise(name.text)
@@ -503,7 +559,7 @@ class _Planner:
             planned = self.named.get((cls, key), [])
             same = [i for i, c in planned if not _differ(c, code)]
             if same:
-                return same[0], True
+                return self.reused_with(same[0], private, row)
             named = [
                 r
                 for r in self._collection(cls).named(name.text)
@@ -527,8 +583,9 @@ class _Planner:
                     )
                 )
             if len(matches) == 1:
-                self.reused += 1
-                return matches[0].id, True
+                found = self.reused_with(matches[0].id, private, row)
+                self.reused += found is not None
+                return found
             if len(matches) > 1:
                 ids = ", ".join(repr(r.id) for r in matches)
                 self.report(
@@ -538,7 +595,29 @@ class _Planner:
                     name,
                 )
                 return None
-        return self.new(cls, row, line, hidden=hidden)
+        return self.new(cls, row, line, private, hidden=hidden)
+
+    def reused_with(
+        self, record_id: str, private: list[str], row: dict[str, Cell]
+    ) -> tuple[str, bool] | None:
+        """*record_id*, a signatory recorded already (or earlier in the
+        sheet), and whether it may be named: ``None`` (and said) when the
+        row's private cell lists a field the record keeps public, which
+        the row cannot change.
+        """
+        record = self.registry.get(record_id) or self.built[record_id]
+        public = not (isinstance(record, Person) and record.hides_everything)
+        if set(private) <= set(record.private):
+            return record_id, public
+        self.report(
+            "invalid-private",
+            f"the signatory is recorded already, in {record.folder}/"
+            f"{record_id}.yaml, where the fields the private column lists "
+            "are not private: list them under private in that file, or "
+            "leave them out of this cell",
+            row["private"],
+        )
+        return None
 
     def organisation_id(self, text: str) -> str:
         """The id of the organisation *text* names: itself when it is one,
@@ -568,6 +647,7 @@ class _Planner:
         row: dict[str, Cell],
         line: int,
         cell: Cell,
+        private: list[str],
         *,
         hidden: bool,
     ) -> tuple[str, bool] | None:
@@ -576,10 +656,12 @@ class _Planner:
         if record is None:
             planned = self.public.get(record_id)
             if planned is not None and self.kinds[record_id] is cls:
-                return record_id, planned
+                return self.reused_with(record_id, private, row)
             name = row.get("name")
             if not hidden and name is not None and name.text.strip():
-                return self.new_with_id(cls, row, line, cell, name)
+                return self.new_with_id(
+                    cls, row, line, cell, name, private=private
+                )
             # Not repeated in the row of a person who is not public: it
             # may be their name, written for an id.
             given = "given here" if hidden else repr(record_id)
@@ -591,9 +673,9 @@ class _Planner:
                 cell,
             )
             return None
-        self.reused += 1
-        public = not (isinstance(record, Person) and record.hides_everything)
-        return record_id, public
+        found = self.reused_with(record_id, private, row)
+        self.reused += found is not None
+        return found
 
     def new_with_id(
         self,
@@ -602,6 +684,8 @@ class _Planner:
         line: int,
         cell: Cell,
         name: Cell,
+        *,
+        private: list[str],
     ) -> tuple[str, bool] | None:
         """A new public signatory under the id in its signatory cell (an
         export's row, or a name that makes no id).
@@ -637,13 +721,16 @@ class _Planner:
         if problem is not None:
             self.report("invalid-id", problem, cell)
             return None
-        return self.new(cls, row, line, hidden=False, chosen=record_id)
+        return self.new(
+            cls, row, line, private, hidden=False, chosen=record_id
+        )
 
     def new(
         self,
         cls: type[Any],
         row: dict[str, Cell],
         line: int,
+        private: list[str],
         *,
         hidden: bool,
         chosen: str | None = None,
@@ -685,6 +772,8 @@ class _Planner:
             elif column in _WORDS:
                 text = _word(text)
             _put(raw, field, text, cell)
+        if private:
+            _put_list(raw, "private", private, row["private"])
         disclosure = raw.get("disclosure")
         if cls is Person and disclosure is None:
             self.report(
@@ -761,6 +850,7 @@ class _Planner:
         if record is INVALID or not cited:
             return None
         self.records.append(record)
+        self.built[record_id] = record
         self.made.add(record_id)
         public = not hidden
         self.public[record_id] = public
@@ -812,7 +902,13 @@ class _Planner:
         return True
 
     def signature(
-        self, row: dict[str, Cell], line: int, signatory: str, *, public: bool
+        self,
+        row: dict[str, Cell],
+        line: int,
+        signatory: str,
+        *,
+        public: bool,
+        private: list[str],
     ) -> None:
         record_id = f"{self.letter}--{signatory}"
         if record_id in self.registry.signatures:
@@ -861,6 +957,8 @@ class _Planner:
             elif column in _WORDS:
                 text = _word(text)
             _put(raw, column, text, cell)
+        if private:
+            _put_list(raw, "private", private, row["private"])
         if "role" not in raw:
             if not organisation:
                 self.report(
@@ -948,6 +1046,16 @@ def _put(
         raw.update(rest)
     else:
         raw[key] = value
+    raw.key_pos[key] = raw.value_pos[key] = pos
+
+
+def _put_list(raw: YMap, key: str, values: list[str], cell: Cell) -> None:
+    """Put *values* under *key*, as a list written in *cell*."""
+    pos = (cell.line, cell.column)
+    seq = YSeq(pos)
+    seq.extend(values)
+    seq.item_pos.extend([pos] * len(values))
+    raw[key] = seq
     raw.key_pos[key] = raw.value_pos[key] = pos
 
 

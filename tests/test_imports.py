@@ -466,6 +466,54 @@ class TestCommand:
             if s.on_behalf_of is not None
         }
 
+    def test_a_private_column(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """The fields a row's private cell lists are private in the files
+        written: the signatory's, and the signature's.
+        """
+        path = table(
+            tmp_path,
+            "kind,name,country,role,disclosure,private\n"
+            'person,,IE,survivor,anonymous,"country; role"\n'
+            "organisation,Example Org,FR,,,Country\n",
+        )
+        code, _, err = cli("import", path, "--source", SOURCE)
+        assert 0 == code, err
+        registry = load("registry_data")
+        (person,) = [p for p in registry.people if p.disclosure == "anonymous"]
+        assert ("country",) == person.private
+        (signature,) = registry.signatures_by(person.id)
+        assert ("role",) == signature.private
+        assert ("hq_country",) == registry.get("example-org").private
+
+    def test_a_private_cell_is_never_repeated(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """What is not a field may be a name written in the wrong column."""
+        path = table(
+            tmp_path,
+            "kind,name,country,role,disclosure,private\n"
+            "person,,IE,survivor,anonymous,Zebulon Quartzfeather\n",
+        )
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert (1, ["invalid-private"]) == (code, codes(out))
+        assert out.startswith("sig.csv:2:31: ")
+        assert "Zebulon" not in out + err
+
+    def test_a_signatory_recorded_keeps_its_own_private_list(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        path = table(
+            tmp_path,
+            "kind,name,country,private\norganisation,Barnardo's,GB,country\n",
+        )
+        before = snapshot(shipped_copy)
+        code, out, _ = cli("import", path, "--source", SOURCE)
+        assert (1, ["invalid-private"]) == (code, codes(out))
+        assert "organisations/barnardos.yaml" in out
+        assert before == snapshot(shipped_copy)
+
     def test_on_behalf_of_a_name_not_recorded(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:
