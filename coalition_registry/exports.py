@@ -23,7 +23,7 @@ from .aggregate import active_signatures
 from .countries import country_name
 from .model import Organisation, Person, Signatory, Signature
 from .query import country_of
-from .registry import Registry
+from .registry import Registry, day_of
 from .schema import hidden_fields
 from .suppression import (
     DEFAULT_THRESHOLD,
@@ -218,9 +218,14 @@ def export(
     for letter in letters:
         active = active_signatures(registry, letter, on=on)
         counted = {id(s) for s in active}
-        # Withdrawn here means not counted on the day, as the tables count.
+        # Withdrawn here means not counted on the day, as the tables count;
+        # one made after the day was not there to withdraw.
+        day = day_of(on)
         gone = [
-            s for s in registry.signatures_of(letter) if id(s) not in counted
+            s
+            for s in registry.signatures_of(letter)
+            if id(s) not in counted
+            and (s.signed_on is None or s.signed_on <= day)
         ]
         hidden = sum(
             not _listable(who)

@@ -732,6 +732,8 @@ class Signature(_Positioned):
         capacity: ``own-name``, or ``on-behalf-of`` an organisation.
         on_behalf_of: The organisation, when signing on its behalf.
         role: Why they signed.
+        signed_on: When it was added, for a signature added after the
+            letter was published: it counts from that day.
         status: ``active`` or ``withdrawn``.
         withdrawn_on: When it was withdrawn.
         verification: ``reported`` (by a source), ``confirmed-by-signatory``
@@ -786,6 +788,12 @@ class Signature(_Positioned):
     on_behalf_of: str | None = field(
         Ref(kinds=("organisation",)), doc="The organisation signed for."
     )
+    signed_on: dt.date | None = field(
+        Date(),
+        doc="When it was added, for a signature a source says came after "
+        "the letter was published; it counts from that day.",
+        example="2023-10-02",
+    )
     status: str = field(
         Enum(("active", "withdrawn")),
         default="active",
@@ -830,9 +838,12 @@ class Signature(_Positioned):
         return self.status == "active"
 
     def counts_on(self, day: dt.date) -> bool:
-        """Whether the signature counts on *day*: it stands, or it was
+        """Whether the signature counts on *day*: it was made by then (no
+        ``signed_on``, or that day or before), and it stands, or it was
         withdrawn after that day.
         """
+        if self.signed_on is not None and self.signed_on > day:
+            return False
         return self.status == "active" or (
             self.withdrawn_on is not None and self.withdrawn_on > day
         )
@@ -859,6 +870,16 @@ class Signature(_Positioned):
                 "wrong",
                 raw.value_pos["id"],
                 f"{pointer}.id",
+            )
+        signed, withdrawn = values.get("signed_on"), values.get("withdrawn_on")
+        if signed and withdrawn and withdrawn < signed:
+            # No date repeated: the signature may be a hidden person's.
+            ctx.report(
+                "invalid-value",
+                "withdrawn_on is before signed_on: a signature is withdrawn "
+                "after it is made; check the two dates",
+                raw.value_pos["withdrawn_on"],
+                f"{pointer}.withdrawn_on",
             )
         if values.get("withdrawn_on") and values.get("status") != "withdrawn":
             ctx.report(

@@ -22,7 +22,7 @@ from .model import (
     Signatory,
     Signature,
 )
-from .registry import Registry
+from .registry import Registry, day_of
 
 
 __all__ = [
@@ -55,20 +55,13 @@ def signatures(
     """
     registry.letter(letter_id)
     _check_choice("role", role, ROLES)
-    day = _day(on)
+    day = day_of(on)
     return tuple(
         s
         for s in registry.signatures_of(letter_id)
         if (include_withdrawn or s.counts_on(day))
         and (role is None or (s.role == role and "role" not in s.private))
     )
-
-
-def _day(on: dt.date | None) -> dt.date:
-    """*on* as a day (today when ``None``), as the counts take it."""
-    if on is None:
-        return dt.datetime.now(tz=dt.UTC).date()
-    return on.date() if isinstance(on, dt.datetime) else on
 
 
 def signatories(
@@ -140,7 +133,7 @@ def letters_signed_by(
         msg = f"no organisation, person or group has the id {signatory_id!r}"
         raise LookupError(msg)
     out = []
-    day = _day(on)
+    day = day_of(on)
     for signature in registry.signatures_by(signatory_id):
         letter = registry.letters.get(signature.letter)
         if letter is not None and (

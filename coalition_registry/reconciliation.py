@@ -22,7 +22,7 @@ import attrs
 
 from .aggregate import Figure, active_signatures, claim_figure, headcount
 from .model import Claim, Group, Organisation, Person, Signature
-from .registry import Registry
+from .registry import Registry, day_of
 from .suppression import (
     DEFAULT_THRESHOLD,
     checked_threshold,
@@ -187,6 +187,7 @@ def reconcile(
                     active,
                     hidden=hide,
                     no_country=no_country,
+                    on=day_of(on),
                 ),
                 # Under hidden totals, the tables give no hidden count a
                 # bound: set beside them, this one would pin their rows.
@@ -211,6 +212,7 @@ def _reasons(
     *,
     hidden: bool,
     no_country: bool,
+    on: dt.date,
 ) -> tuple[str, ...]:
     """Why a claim and the records can differ, in this registry, from the
     letter's signatures that count (*active*) and whether some signatory of
@@ -272,6 +274,15 @@ def _reasons(
             for who in relevant
         ):
             reasons.append("some signatories are counted but not named")
-    if len(active) < len(registry.signatures_of(letter_id)):
-        reasons.append("withdrawn signatures are not counted")
+    everyone = registry.signatures_of(letter_id)
+    if len(active) < len(everyone):
+        later = sum(
+            s.signed_on is not None and s.signed_on > on for s in everyone
+        )
+        if len(active) + later < len(everyone):
+            reasons.append("withdrawn signatures are not counted")
+        if later:
+            reasons.append(
+                "signatures added after the day counted are not counted"
+            )
     return tuple(reasons)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import operator
 
 from collections import defaultdict
@@ -29,7 +30,7 @@ from .problems import Location, Problem, RegistryError
 from .validation import validate
 
 
-__all__ = ["Collection", "Registry", "UnknownLetterError", "load"]
+__all__ = ["Collection", "Registry", "UnknownLetterError", "day_of", "load"]
 
 _SIGNATORY: Final = operator.attrgetter("signatory")
 _ID: Final = operator.attrgetter("id")
@@ -357,17 +358,17 @@ class Registry:
         """The signatures of a letter that count on the day *on* (see
         :meth:`Signature.counts_on`), in order of id.
         """
-        standing, _, withdrawn = self._split(letter_id)
-        if not withdrawn:
+        standing, _, dated = self._split(letter_id)
+        if not dated:
             return standing
         on = _day(on)
-        counted = {id(s) for s in withdrawn if s.counts_on(on)}
+        counted = {id(s) for s in dated if s.counts_on(on)}
         if not counted:
             return standing
         return tuple(
             s
             for s in self._by_letter.get(letter_id, ())
-            if s.active or id(s) in counted
+            if id(s) in counted or _settled(s)
         )
 
     def signatory_ids(self, letter_id: str, on: dt.date) -> Sequence[str]:
@@ -377,23 +378,25 @@ class Registry:
         Standing signatures are indexed once per letter, so counting over
         a million of them runs in C loops.
         """
-        _, ids, withdrawn = self._split(letter_id)
-        if not withdrawn:
+        _, ids, dated = self._split(letter_id)
+        if not dated:
             return ids
         on = _day(on)
-        return ids + tuple(s.signatory for s in withdrawn if s.counts_on(on))
+        return ids + tuple(s.signatory for s in dated if s.counts_on(on))
 
     def _split(
         self, letter_id: str
     ) -> tuple[tuple[Signature, ...], tuple[str, ...], tuple[Signature, ...]]:
+        # Signatures that count on every day, their signatories, and those
+        # whose dates say on which days they count.
         split = self._standing.get(letter_id)
         if split is None:
             signatures = self._by_letter.get(letter_id, ())
-            standing = tuple(s for s in signatures if s.active)
+            standing = tuple(filter(_settled, signatures))
             split = self._standing[letter_id] = (
                 standing,
                 tuple(map(_SIGNATORY, standing)),
-                tuple(s for s in signatures if not s.active),
+                tuple(itertools.filterfalse(_settled, signatures)),
             )
         return split
 
@@ -407,11 +410,25 @@ class Registry:
         return self._by_signatory.get(signatory_id, ())
 
 
+def _settled(signature: Signature) -> bool:
+    """Whether a signature counts on every day: it stands, and no
+    ``signed_on`` says from when.
+    """
+    return signature.signed_on is None and signature.status == "active"
+
+
 def _day(on: dt.date) -> dt.date:
     """*on* as a day: a datetime (a subclass of date, so accepted by type
     checkers, such as a pandas Timestamp) cannot be compared with one.
     """
     return on.date() if isinstance(on, dt.datetime) else on
+
+
+def day_of(on: dt.date | None) -> dt.date:
+    """The day counts are made as of: *on* (a datetime's day), or today
+    (in UTC) when ``None``.
+    """
+    return dt.datetime.now(tz=dt.UTC).date() if on is None else _day(on)
 
 
 class UnknownLetterError(LookupError):

@@ -1410,10 +1410,13 @@ def _check_claims(registry: Registry) -> Iterable[Problem]:
     letters = list(registry.letters)
     for letter in letters:
         rec = None
+        # A letter's claims are what it said when published: signatures
+        # added later, or withdrawn since, do not make them wrong.
+        on = letter.date if letter.date_qualifier == "exact" else None
         for i, claim in enumerate(letter.claims):
             if claim.qualifier != "exact":
                 continue
-            figure = claim_figure(registry, letter.id, claim)
+            figure = claim_figure(registry, letter.id, claim, on=on)
             if figure.known > claim.value:
                 # A figure reconcile would hide is not printed here either:
                 # worked out only now, once a letter, since a claim is
@@ -1421,7 +1424,7 @@ def _check_claims(registry: Registry) -> Iterable[Problem]:
                 if rec is None:
                     from .reconciliation import reconcile
 
-                    rec = reconcile(registry, letter.id)
+                    rec = reconcile(registry, letter.id, on=on)
                 hidden = rec.lines[i].suppressed
                 shown = (
                     f"more {claim.measure} than"

@@ -198,6 +198,11 @@ def registries(draw: st.DrawFn) -> list[Any]:
     signatures = []
     for who in signatories:
         status = draw(st.sampled_from(["active", "active", "withdrawn"]))
+        signed = draw(st.none() | st.none() | dates)
+        withdrawn = draw(dates) if status == "withdrawn" else None
+        if signed and withdrawn and withdrawn < signed:
+            # Valid records: a signature is withdrawn after it is made.
+            signed, withdrawn = withdrawn, signed
         signatures.append(
             Signature(
                 id=f"{letter.id}--{who.id}",
@@ -214,7 +219,8 @@ def registries(draw: st.DrawFn) -> list[Any]:
                     )
                 ),
                 status=status,
-                withdrawn_on=draw(dates) if status == "withdrawn" else None,
+                withdrawn_on=withdrawn,
+                signed_on=signed,
                 sources=draw(source_lists),
             )
         )

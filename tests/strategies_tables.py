@@ -107,7 +107,8 @@ def signatory(draw: st.DrawFn, i: int) -> Any:
 
 @st.composite
 def signature(draw: st.DrawFn, who: Any) -> Signature:
-    """A signature of the letter by *who*, perhaps withdrawn."""
+    """A signature of the letter by *who*, perhaps withdrawn, perhaps added
+    after the letter."""
     status = draw(st.sampled_from(("active", "active", "active", "withdrawn")))
     return Signature(
         id=f"{LETTER}--{who.id}",
@@ -117,6 +118,8 @@ def signature(draw: st.DrawFn, who: Any) -> Signature:
         verification=draw(st.sampled_from(VERIFICATIONS)),
         status=status,
         withdrawn_on=draw(withdrawal_days) if status == "withdrawn" else None,
+        # Added after the letter, on a day before or after DAY.
+        signed_on=draw(st.none() | st.none() | withdrawal_days),
         sources=SOURCE,
     )
 

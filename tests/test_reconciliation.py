@@ -714,6 +714,7 @@ class TestProperties:
             for s in registry.signatures
             if not s.active
             and (s.withdrawn_on is None or s.withdrawn_on <= DAY)
+            and (s.signed_on is None or s.signed_on <= DAY)
         ]
         kept = cr.Registry([r for r in generated.records if r not in gone])
         for line, same in zip(
@@ -800,16 +801,73 @@ class TestClaimExceeded:
         report = cr.validate(write_records(tmp_path / "reg", records))
         assert ["claim-exceeded"] == [p.code for p in report.problems]
 
+    def test_signatures_added_after_the_letter_do_not_exceed_its_claim(
+        self, tmp_path: Path
+    ) -> None:
+        """The letter said 2 when it was published; a third organisation
+        signed since.  Both are right: the claim is checked as of the
+        letter's date.
+        """
+        orgs = [organisation(i) for i in range(3)]
+        published = dt.date(2024, 3, 1)
+        dated = attrs.evolve(letter(claim(2, "organisation")), date=published)
+        late = attrs.evolve(
+            signs(orgs[2], "organisation"), signed_on=dt.date(2024, 4, 2)
+        )
+        records = [
+            dated,
+            *orgs,
+            signs(orgs[0], "organisation"),
+            signs(orgs[1], "organisation"),
+            late,
+        ]
+        report = cr.validate(write_records(tmp_path / "reg", records))
+        assert [] == [p.code for p in report.problems]
+        # Signed on the day of the letter, it was in the letter's count.
+        records[-1] = attrs.evolve(late, signed_on=published)
+        report = cr.validate(write_records(tmp_path / "reg", records))
+        assert ["claim-exceeded"] == [p.code for p in report.problems]
+
+    def test_a_late_signature_counts_from_its_day(self) -> None:
+        orgs = [organisation(i) for i in range(2)]
+        late = attrs.evolve(
+            signs(orgs[1], "organisation"), signed_on=dt.date(2024, 4, 2)
+        )
+        registry = cr.Registry(
+            [letter(claim(1)), *orgs, signs(orgs[0], "organisation"), late]
+        )
+        before = cr.reconcile(registry, LETTER, on=dt.date(2024, 4, 1))
+        (line,) = before.lines
+        assert 1 == line.computed
+        assert (
+            "signatures added after the day counted are not counted"
+            in line.reasons
+        )
+        assert "withdrawn signatures are not counted" not in line.reasons
+        (line,) = cr.reconcile(registry, LETTER, on=dt.date(2024, 4, 2)).lines
+        assert 2 == line.computed
+        assert 2 == cr.coverage(registry, LETTER, on=dt.date(2024, 4, 2)).total
+        assert 1 == cr.coverage(registry, LETTER, on=dt.date(2024, 4, 1)).total
+        export = cr.export(registry, LETTER, on=dt.date(2024, 4, 1))
+        assert ["org-0"] == [r["signatory"] for r in export.rows]
+        assert () == export.notes()  # nothing was withdrawn
+
+
+def stands(s: cr.Signature) -> bool:
+    """Whether *s* counts on DAY, by the rule as the docs state it: made by
+    then, and standing or withdrawn after it.
+    """
+    return (s.signed_on is None or s.signed_on <= DAY) and (
+        s.status == "active"
+        or (s.withdrawn_on is not None and s.withdrawn_on > DAY)
+    )
+
 
 def one_by_one(registry: cr.Registry, claimed: Claim) -> Figure:
     """What a claim's figure is, counted one signature at a time: the
     oracle for :func:`claim_figure`'s C loops.
     """
-    standing = [
-        s
-        for s in registry.signatures_of(LETTER)
-        if s.status == "active" or s.counts_on(DAY)
-    ]
+    standing = [s for s in registry.signatures_of(LETTER) if stands(s)]
     if claimed.measure == "countries":
         codes = {
             country_of(who)
@@ -846,7 +904,7 @@ def small_roles(registry: cr.Registry, k: int) -> set[str | None]:
     people: dict[str | None, int] = {}
     individuals: dict[str | None, int] = {}
     for s in registry.signatures_of(LETTER):
-        if not (s.status == "active" or s.counts_on(DAY)):
+        if not stands(s):
             continue
         role = None if "role" in s.private else s.role
         who = registry.signatory(s.signatory)
