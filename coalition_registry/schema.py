@@ -1024,6 +1024,11 @@ _NOT_KNOWN: Final = frozenset(
         "-",
         "not known",
         "no",
+        "n.a",
+        "n/k",
+        "not applicable",
+        "not stated",
+        "unspecified",
     }
 )
 # The longest of them, with room for spaces and a full stop around it.
@@ -1260,11 +1265,18 @@ class Count(FieldType):
         if _INT.fullmatch(bare):
             # Out of range (the message says the range), or padded.
             fits = bare != text and self._fits(bare)
-            return f"; did you mean {bare}?" if fits else ""
+            if fits:
+                return f"; did you mean {bare}?"
+            if self.unknown_ok and int(bare) < self.minimum:
+                return (
+                    f"; a group has at least {self.minimum} member: if no "
+                    "source gives the figure, write unknown"
+                )
+            return ""
         word = bare.lower()
         if self.unknown_ok and word == "unknown":
             return "; write unknown in lower case"
-        if self.unknown_ok and not_known(bare):
+        if self.unknown_ok and (not_known(bare) or word in _UNDISCLOSED):
             return "; if no source gives the figure, write unknown"
         if _GROUPED.fullmatch(bare):
             digits = re.sub(r"[^0-9]", "", bare)
@@ -1278,6 +1290,14 @@ class Count(FieldType):
         if not self._fits(figure):
             return ""
         if self.unknown_ok:
+            if bound.group("plus") or (bound.group("over") or "").strip():
+                # A group counts as its size exactly: a lower bound is no
+                # size, and counted as one would be taken for exact.
+                return (
+                    "; the source gives only a lower bound, and a "
+                    "group is counted as its exact size: write unknown, and "
+                    "say in notes what the source says"
+                )
             return (
                 f"; write the figure a source states ({figure}), or "
                 "unknown, and say in notes what the source says"
@@ -1310,6 +1330,12 @@ class Count(FieldType):
     def describe(self) -> str:
         also = ", or `unknown`" if self.unknown_ok else ""
         return f"whole number ({self.minimum} to {_MOST_PEOPLE:,}){also}"
+
+
+# What a source writes for a figure it keeps to itself.
+_UNDISCLOSED: Final = frozenset(
+    {"undisclosed", "not disclosed", "withheld", "confidential", "private"}
+)
 
 
 # More than there are people: a count above it is a typing mistake.

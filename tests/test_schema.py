@@ -237,9 +237,26 @@ _LEAVE_OUT = (
             "; if no source gives the figure, write unknown",
         ),
         (
+            # "100+" is no group size: counted as 100, it would read as
+            # exact.
             schema.Count(minimum=1, unknown_ok=True),
             "100+",
+            "; the source gives only a lower bound, and a group is counted as its exact size: write unknown, and say in notes what the source says",
+        ),
+        (
+            schema.Count(minimum=1, unknown_ok=True),
+            "about 100",
             "; write the figure a source states (100), or unknown, and say in notes what the source says",
+        ),
+        (
+            schema.Count(minimum=1, unknown_ok=True),
+            "Undisclosed",
+            "; if no source gives the figure, write unknown",
+        ),
+        (
+            schema.Count(minimum=1, unknown_ok=True),
+            "0",
+            "; a group has at least 1 member: if no source gives the figure, write unknown",
         ),
         (schema.Count(minimum=1), "0", "from 1 to 10,000,000,000"),
         # A figure the field does not take is never offered as the fix.
