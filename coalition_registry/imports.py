@@ -212,6 +212,20 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
         )
         return [], problems
     names = [_column(cell.text) for cell in header]
+    written = [cell for cell in header if cell.text.strip()]
+    if len(written) == 1 and names[header.index(written[0])] not in _KNOWN:
+        # A title above the columns, as exported sheets often have: each
+        # row would be an error of its own, so say it once.
+        problems.append(
+            Problem(
+                "wrong-shape",
+                "the first row holds one cell, not the names of the "
+                "columns: if it is a title, delete that row, so that the "
+                "row naming the columns (kind, name, country...) comes first",
+                Location(shown, written[0].line, written[0].column),
+            )
+        )
+        return [], problems
     for cell, name in zip(header, names, strict=True):
         if name in _DERIVED or name in _KNOWN or not name:
             # A column with no name: only a value under it is a problem.

@@ -132,6 +132,13 @@ class TestReadTable:
             ("name\nX,Y\n", "wrong-shape", (2, 3)),
             ('name\n"X\n', "wrong-shape", (2, 1)),
             ("", "empty-file", (1, 1)),
+            # A title above the columns: said once, not for every row.
+            (
+                "Signatories as of 12 March 2024,,\nkind,name,country\n"
+                "organisation,X,FR\norganisation,Y,DE\n",
+                "wrong-shape",
+                (1, 1),
+            ),
         ],
     )
     def test_problems(
