@@ -729,11 +729,7 @@ def format_text(text: str, cls: type[Any], *, fix: bool = False) -> Formatted:
     ok, before = _values(text)
     ok_after, after = _values(new)
     if not (ok and ok_after and _apply(before, applied) == after):
-        return Formatted(
-            text,
-            failure="formatting would change a value; format this file "
-            "by hand",
-        )
+        return Formatted(text, failure=_would_change(text))
     try:
         same = comments(text) == comments(new)
     except Exception:  # noqa: BLE001 - refuse rather than crash
@@ -745,6 +741,28 @@ def format_text(text: str, cls: type[Any], *, fix: bool = False) -> Formatted:
             "this file by hand",
         )
     return Formatted(new, tuple(a.fix for a in applied))
+
+
+def _would_change(text: str) -> str:
+    """Why formatting *text* would change a value, as well as it can say."""
+    from .parsing import parse_text
+
+    commented = [
+        p.location.line
+        for p in parse_text(text, "").problems
+        if p.code == "comment-in-value"
+    ]
+    if commented:
+        # "name: Example #1 Trust": YAML's value is "Example", and the
+        # comment moves when the file is written again.
+        lines = ", ".join(map(str, commented))
+        return (
+            f"formatting would change a value: on line {lines}, ' #' and "
+            "the text after it are read as a comment (see validate's "
+            "comment-in-value warning); if they belong to the value, put "
+            "the whole value in double quotes, then run fmt again"
+        )
+    return "formatting would change a value; format this file by hand"
 
 
 def _dedent(text: str) -> str:

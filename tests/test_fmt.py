@@ -262,6 +262,21 @@ class TestSafety:
         assert done.failure is not None
         assert "change a value" in done.failure
 
+    def test_a_comment_read_in_a_value_says_why_and_how(self) -> None:
+        """'Example #1 Trust' is "Example" and a comment to YAML: fmt
+        leaves it, and says which line and what to do, not only "by
+        hand".
+        """
+        text = (
+            "id: example\nname: Example #1 Trust\nsources:\n"
+            '  - url: "https://example.org"\n'
+        )
+        done = format_text(text, Organisation)
+        assert done.text == text
+        assert done.failure is not None
+        assert "on line 2, ' #'" in done.failure
+        assert "double quotes" in done.failure
+
     def test_comments_are_checked(
         self, monkeypatch: pytest.MonkeyPatch
     ) -> None:

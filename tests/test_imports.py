@@ -134,8 +134,10 @@ class TestReadTable:
             ("", "empty-file", (1, 1)),
             # A title above the columns: said once, not for every row.
             (
-                "Signatories as of 12 March 2024,,\nkind,name,country\n"
-                "organisation,X,FR\norganisation,Y,DE\n",
+                (
+                    "Signatories as of 12 March 2024,,\nkind,name,country\n"
+                    "organisation,X,FR\norganisation,Y,DE\n"
+                ),
                 "wrong-shape",
                 (1, 1),
             ),
