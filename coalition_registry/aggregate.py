@@ -254,6 +254,18 @@ class Table:
         i = self.columns.index(name)
         return tuple(r.cells[i] for r in self.rows)
 
+    def __str__(self) -> str:
+        """The table as ``coalition-registry coverage`` prints it: aligned
+        text with its rule and notes, hidden counts shown as hidden.
+        """
+        import io
+
+        from .render import table_text
+
+        out = io.StringIO()
+        table_text(self, out)
+        return out.getvalue()
+
     def as_records(self) -> list[dict[str, Any]]:
         """Plain rows for ``csv.DictWriter`` or a DataFrame, total last."""
         return [

@@ -571,6 +571,15 @@ class TestReprs:
         assert "value=1," not in repr(table)
         assert "value=7," not in repr(table)
 
+    def test_print_shows_the_table_as_the_command_does(self) -> None:
+        registry = letter_of(*["FR"] * 6, "DE")
+        table = published(cr.signatory_table, registry, "l")
+        text = str(table)
+        assert text.startswith(table.title)
+        germany = next(line for line in text.splitlines() if "Germany" in line)
+        assert ["suppressed", "suppressed"] == germany.split()[-2:]
+        assert "7" not in text
+
     def test_a_cell_shown_keeps_its_count(self) -> None:
         cell = cr.aggregate.Cell(6, people=True, individuals=6)
         assert "Cell(value=6, people=True, individuals=6)" == repr(cell)
