@@ -209,7 +209,12 @@ def export(
     (10, 'organisation')
     """
     threshold = checked_threshold(threshold)
-    letters = [letter_id] if letter_id else [x.id for x in registry.letters]
+    # Only None means every letter: an empty id is a mistake, not "all".
+    letters = (
+        [letter_id]
+        if letter_id is not None
+        else [x.id for x in registry.letters]
+    )
     rows: list[dict[str, str]] = []
     unlisted: dict[str, int] = {}
     withdrawn: dict[str, int] = {}

@@ -114,6 +114,9 @@ class TestShipped:
         )
         with pytest.raises(cr.UnknownLetterError):
             cr.export(registry, "no-such-letter")
+        # An empty id is a mistake, not "every letter".
+        with pytest.raises(cr.UnknownLetterError):
+            cr.export(registry, "")
 
 
 class TestShippedCli:
