@@ -698,6 +698,15 @@ def country_summary(
     """What a reader of a table by country should also know, in sentences:
     the distinct countries against the claim, the countries a claim lists
     that no record covers, the unknown row, and international bodies.
+
+    ``coalition-registry coverage`` prints them under its table by
+    country; to do the same in Python::
+
+        table = published(signatory_table, registry, letter_id)
+        table = attrs.evolve(
+            table, notes=(*country_summary(registry, letter_id), *table.notes)
+        )
+        print(table)
     """
     cov = coverage(registry, letter_id, on=on)
     claimed = (
