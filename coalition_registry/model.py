@@ -15,6 +15,7 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
+from . import countries
 from ._pickle import by_fields
 from .parsing import YMap, YSeq
 from .problems import Location
@@ -435,6 +436,56 @@ def _spells_name(record_id: str, name: object, kind: str) -> bool:
     return any(w in rest for w in name_words(name))
 
 
+#: Words before a person's name and letters after it that signatory lists
+#: add to it ("Prof. Dr", "OBE"), normalised.
+_TITLES: Final = frozenset(
+    {
+        "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir",
+        "dame", "lord", "lady", "rev", "revd", "reverend", "baroness",
+        "baron", "hon", "rt",
+    }
+)  # fmt: skip
+_POSTNOMINALS: Final = frozenset(
+    {
+        "obe", "mbe", "cbe", "kbe", "dbe", "phd", "md", "qc", "kc", "mp",
+        "frs", "jr", "sr",
+    }
+)  # fmt: skip
+
+
+def _check_titles(
+    values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
+) -> None:
+    """Warn when a public person's name holds a title, letters after it or
+    an affiliation in brackets: signing another letter without them, the
+    same person would be recorded twice.
+    """
+    name = values.get("name")
+    if not isinstance(name, str) or "name" in values.get("private", ()):
+        return
+    words = countries.normalise(name).split()
+    held = [
+        what
+        for what, found in (
+            ("a title", bool(words) and words[0] in _TITLES),
+            ("letters after it", bool(words) and words[-1] in _POSTNOMINALS),
+            ("an affiliation in brackets", "(" in name),
+        )
+        if found
+    ]
+    if held:
+        ctx.report(
+            "title-in-name",
+            f"the name holds {' and '.join(held)}: write the person's name "
+            "alone, so that the same person signing another letter is one "
+            "record; the name as a letter prints it goes in the signature's "
+            "name_as_printed, and an organisation they sign for in its "
+            "on_behalf_of",
+            raw.value_pos["name"],
+            f"{pointer}.name",
+        )
+
+
 def _check_private_name(
     kind: str,
     values: dict[str, Any],
@@ -657,6 +708,7 @@ class Person(_Positioned):
             )
         if disclosure == "public":
             _check_private_name("person", values, raw, ctx, pointer)
+            _check_titles(values, raw, ctx, pointer)
 
 
 @by_fields

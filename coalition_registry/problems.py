@@ -514,6 +514,17 @@ CODES: dict[str, Code] = _codes(
         "leave it out until one does.",
         "summary: TBC",
     ),
+    Code(
+        "title-in-name",
+        _W,
+        "A public person's name holds a title (Dr, Prof), letters after it "
+        "(OBE, PhD) or an affiliation in brackets, so the same person "
+        "signing another letter without them would be recorded twice.",
+        "Write the name alone; put the name as printed in the signature's "
+        "name_as_printed, and the organisation they sign for in its "
+        "on_behalf_of.",
+        "name: Dr Jane Example OBE",
+    ),
 )
 
 

@@ -38,6 +38,8 @@ from ._pickle import by_fields
 from .countries import named as country_named
 from .countries import normalise
 from .model import (
+    _POSTNOMINALS,
+    _TITLES,
     FOLDERS,
     KINDS,
     PERSONAL_ROLES,
@@ -873,21 +875,6 @@ def _person_key(name: str) -> str:
     while last - first > 1 and words[last - 1] in _POSTNOMINALS:
         last -= 1
     return "".join(words[first:last])
-
-
-_TITLES: Final = frozenset(
-    {
-        "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir",
-        "dame", "lord", "lady", "rev", "revd", "reverend", "baroness",
-        "baron", "hon", "rt",
-    }
-)  # fmt: skip
-_POSTNOMINALS: Final = frozenset(
-    {
-        "obe", "mbe", "cbe", "kbe", "dbe", "phd", "md", "qc", "kc", "mp",
-        "frs", "jr", "sr",
-    }
-)  # fmt: skip
 
 
 _NAME_OR_ALIAS: Final = {"name": "name", "aliases": "alias"}

@@ -100,3 +100,50 @@ class TestPrivacy:
         sig = Signature(id="l--g", letter="l", signatory="g", role="survivor")
         assert sig.active
         assert not attrs.evolve(sig, status="withdrawn").active
+
+
+class TestTitleInName:
+    """A title or letters in a public person's name would record the same
+    person twice, printed with and without them.
+    """
+
+    @staticmethod
+    def codes(text: str) -> list[str]:
+        from coalition_registry.validation import read_records
+
+        result = read_records(text.encode(), "p.yaml", Person)
+        return [p.code for p in result.problems]
+
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "Dr Jane Example",
+            "Prof. Jane Example",
+            "Jane Example OBE",
+            "Jane Example (Example University)",
+            "Sir Sam Example",
+        ],
+    )
+    def test_warned(self, name: str) -> None:
+        text = f"id: jane-example\ndisclosure: public\nname: {name}\n"
+        assert "title-in-name" in self.codes(text)
+
+    @pytest.mark.parametrize(
+        "name", ["Jane Example", "Drew Example", "Sam Obeng", "Drs Example"]
+    )
+    def test_a_name_alone(self, name: str) -> None:
+        text = f"id: jane-example\ndisclosure: public\nname: {name}\n"
+        assert "title-in-name" not in self.codes(text)
+
+    def test_not_for_a_name_that_is_not_shown(self) -> None:
+        """A warning for some hidden names only would tell them apart."""
+        pseudonym = (
+            "id: person-8q2w7e\ndisclosure: pseudonym\n"
+            "name: Dr Zebulon Quartzfeather\n"
+        )
+        private = (
+            "id: jane-example\ndisclosure: public\nname: Dr Jane Example\n"
+            "private: [name]\n"
+        )
+        assert "title-in-name" not in self.codes(pseudonym)
+        assert "title-in-name" not in self.codes(private)
