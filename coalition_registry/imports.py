@@ -782,6 +782,8 @@ class _Planner:
             field = _COUNTRY_FIELD[cls] if column == "country" else column
             text = cell.text.strip()
             if column == "country":
+                if text == "NA" and not hidden:
+                    self.problems.append(_missing_or_namibia(cell, self.shown))
                 text = _country(text)
             elif column in _WORDS:
                 text = _word(text)
@@ -1061,6 +1063,20 @@ def _put(
     else:
         raw[key] = value
     raw.key_pos[key] = raw.value_pos[key] = pos
+
+
+def _missing_or_namibia(cell: Cell, shown: str) -> Problem:
+    """A country cell of ``NA``: Namibia's code, and what R and other
+    tools write in a spreadsheet for a missing value.
+    """
+    return Problem(
+        "placeholder-value",
+        "'NA' is recorded as Namibia's code, but many spreadsheets write NA "
+        "for a value that is missing: if no source says where this "
+        "signatory is, leave the cell empty",
+        Location(shown, cell.line, cell.column),
+        severity=Severity.WARNING,
+    )
 
 
 def _put_list(raw: YMap, key: str, values: list[str], cell: Cell) -> None:

@@ -837,6 +837,22 @@ class TestCommand:
         assert f"did you mean {suggested!r}" in out
         assert before == snapshot(shipped_copy)
 
+    def test_na_is_namibia_with_a_warning(self) -> None:
+        """R and other tools write NA for a missing value."""
+        registry = load("registry_data")
+        rows, _ = read_table(
+            "kind,name,country\norganisation,Example Org,NA\n", "t.csv"
+        )
+        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
+        (warning,) = plan.problems
+        assert ("placeholder-value", 2, 26) == (
+            warning.code,
+            warning.location.line,
+            warning.location.column,
+        )
+        assert () == plan.errors
+        assert 'hq_country: "NA"\n' in plan.files[0].text
+
     @pytest.mark.parametrize(
         ("cell", "code"),
         [
