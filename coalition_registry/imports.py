@@ -687,9 +687,57 @@ class _Planner:
                 cell,
             )
             return None
+        if not self.same_signatory(record, row, cell):
+            return None
         found = self.reused_with(record_id, private, row)
         self.reused += found is not None
         return found
+
+    def same_signatory(
+        self, record: Any, row: dict[str, Cell], cell: Cell
+    ) -> bool:
+        """Whether the row's name and country, where it gives them, are
+        those of *record*, whose id its signatory cell gives; if not (and
+        said), the id is most likely mistyped or copied from another row,
+        and the signature would go to the wrong signatory.
+        """
+        name = row.get("name")
+        country = _code(row.get("country"))
+        other_name = bool(
+            name is not None
+            and name.text.strip()
+            and record not in self._collection(type(record)).named(name.text)
+        )
+        other_country = _differ(country, country_of(record))
+        if not (other_name or other_country):
+            return True
+        hidden = isinstance(record, Person) and record.hides_everything
+        if hidden or "name" in record.private:
+            # Neither name is shown: the record's, nor the row's, which may
+            # be the same person's written another way.
+            what = (
+                "the name or country in this row is not that of the "
+                "signatory whose id the signatory cell gives (neither is "
+                "shown)"
+            )
+        elif other_name:
+            assert name is not None
+            what = (
+                f"{record.id!r}, the id in the signatory cell, is "
+                f"{record.name!r}, not {name.text.strip()!r}"
+            )
+        else:
+            what = (
+                f"{record.id!r}, the id in the signatory cell, is recorded "
+                f"in {country_of(record)}, not {country}"
+            )
+        self.report(
+            "invalid-value",
+            f"{what}: correct the id, or leave the signatory cell empty to "
+            "record a new signatory from the row",
+            cell,
+        )
+        return False
 
     def new_with_id(
         self,

@@ -282,6 +282,47 @@ class TestPlan:
         assert message in problem.message
         assert () == plan.files
 
+    @pytest.mark.parametrize(
+        ("row", "message"),
+        [
+            pytest.param(
+                "organisation,nspcc,Another Example Org,ES",
+                "'nspcc', the id in the signatory cell, is 'National Society "
+                "for the Prevention of Cruelty to Children', not 'Another "
+                "Example Org'",
+                id="another-name",
+            ),
+            pytest.param(
+                "organisation,barnardos,Barnardo's,FR",
+                "'barnardos', the id in the signatory cell, is recorded in "
+                "GB, not FR",
+                id="another-country",
+            ),
+        ],
+    )
+    def test_an_id_recorded_for_another_signatory_is_refused(
+        self, row: str, message: str
+    ) -> None:
+        """A mistyped id, or one copied from the row above, would give the
+        signature to the wrong signatory, silently.
+        """
+        registry = load("registry_data")
+        rows, _ = read_table(f"kind,signatory,name,country\n{row}\n", "t.csv")
+        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
+        (problem,) = plan.errors
+        assert message in problem.message
+        assert (2, 14) == (problem.location.line, problem.location.column)
+        assert () == plan.files
+
+    def test_an_alias_of_the_id_is_the_same_signatory(self) -> None:
+        registry = load("registry_data")
+        rows, _ = read_table(
+            "kind,signatory,name,country\norganisation,nspcc,NSPCC,GB\n",
+            "t.csv",
+        )
+        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
+        assert () == plan.errors
+
     def test_every_row_needs_a_source(self) -> None:
         registry = load("registry_data")
         rows, _ = read_table("kind,name\norganisation,Example Org\n", "t.csv")
