@@ -226,6 +226,22 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
             )
         )
         return [], problems
+    if any(name in _KINDS for name in names) and not any(
+        name in _KNOWN for name in names
+    ):
+        # A row of signatories where the names of the columns belong (the
+        # first row left out): not repeated, since it may be the row of a
+        # person who is not public.
+        problems.append(
+            Problem(
+                "wrong-shape",
+                "the first row is a signatory's row, not the names of the "
+                "columns: add a row above it that names them (kind, name, "
+                "country...)",
+                Location(shown, header[0].line, header[0].column),
+            )
+        )
+        return [], problems
     for cell, name in zip(header, names, strict=True):
         if name in _DERIVED or name in _KNOWN or not name:
             # A column with no name: only a value under it is a problem.
@@ -563,9 +579,23 @@ class _Planner:
         hidden = cls is Person and (
             disclosure is None or _word(disclosure.text) != "public"
         )
+        # A row whose values are not repeated either: one that says a
+        # disclosure other than public (a person's row, whatever its kind
+        # says), or that keeps its name private.
+        quiet = (
+            hidden
+            or "name" in private
+            or (
+                disclosure is not None
+                and bool(disclosure.text.strip())
+                and _word(disclosure.text) != "public"
+            )
+        )
         given = row.get("signatory")
         if given is not None:
-            return self.existing(cls, row, line, given, private, hidden=hidden)
+            return self.existing(
+                cls, row, line, given, private, hidden=hidden, quiet=quiet
+            )
         name = row.get("name")
         if name is not None and not hidden:
             key = countries.normalise(name.text)
@@ -584,11 +614,21 @@ class _Planner:
             matches = [r for r in named if not _differ(country_of(r), code)]
             if named and not matches:
                 other, where = named[0], row["country"]
+                # Neither repeated where the row keeps it private.
+                shown_name = (
+                    "this row's name" if quiet else repr(name.text.strip())
+                )
+                shown_code = (
+                    "the one given here (not shown: private)"
+                    if quiet or _COUNTRY_FIELD[cls] in private
+                    else code
+                )
                 self.problems.append(
                     Problem(
                         "possible-duplicate",
-                        f"{name.text.strip()!r} is the name of {other.id!r}, "
-                        f"whose country is {country_of(other)}, not {code}: "
+                        f"{shown_name} is the name of {other.id!r}, "
+                        f"whose country is {country_of(other)}, not "
+                        f"{shown_code}: "
                         f"a new {cls.kind_name} is recorded for this row; "
                         f"if it is {other.id!r}, give that id in a signatory "
                         "column",
@@ -664,9 +704,34 @@ class _Planner:
         private: list[str],
         *,
         hidden: bool,
+        quiet: bool,
     ) -> tuple[str, bool] | None:
         record_id = cell.text.strip()
         record = self._collection(cls).get(record_id)
+        said = row.get("disclosure")
+        if said is not None and said.text.strip():
+            # A row that says its person is not public, for a signatory
+            # recorded as public (or the other way round), is not that
+            # signatory: a survivor's signature would be published under
+            # another's name.
+            row_public = _word(said.text) == "public"
+            recorded_public = (
+                self.public.get(record_id)
+                if record is None
+                else not (
+                    isinstance(record, Person) and record.hides_everything
+                )
+            )
+            if recorded_public is not None and recorded_public != row_public:
+                self.report(
+                    "invalid-value",
+                    "the signatory given here is recorded with another "
+                    "disclosure than this row's: check the id in the "
+                    "signatory cell, or leave it empty to add a new "
+                    "signatory from the row",
+                    cell,
+                )
+                return None
         if record is None:
             planned = self.public.get(record_id)
             if planned is not None and self.kinds[record_id] is cls:
@@ -674,11 +739,11 @@ class _Planner:
             name = row.get("name")
             if not hidden and name is not None and name.text.strip():
                 return self.new_with_id(
-                    cls, row, line, cell, name, private=private
+                    cls, row, line, cell, name, private=private, quiet=quiet
                 )
             # Not repeated in the row of a person who is not public: it
             # may be their name, written for an id.
-            given = "given here" if hidden else repr(record_id)
+            given = "given here" if quiet else repr(record_id)
             self.report(
                 "unknown-reference",
                 f"no {cls.kind_name} has the id {given}; leave the "
@@ -687,14 +752,23 @@ class _Planner:
                 cell,
             )
             return None
-        if not self.same_signatory(record, row, cell):
+        quiet_country = quiet or _COUNTRY_FIELD[cls] in private
+        if not self.same_signatory(
+            record, row, cell, quiet=quiet, quiet_country=quiet_country
+        ):
             return None
         found = self.reused_with(record_id, private, row)
         self.reused += found is not None
         return found
 
     def same_signatory(
-        self, record: Any, row: dict[str, Cell], cell: Cell
+        self,
+        record: Any,
+        row: dict[str, Cell],
+        cell: Cell,
+        *,
+        quiet: bool,
+        quiet_country: bool,
     ) -> bool:
         """Whether the row's name and country, where it gives them, are
         those of *record*, whose id its signatory cell gives; if not (and
@@ -712,7 +786,7 @@ class _Planner:
         if not (other_name or other_country):
             return True
         hidden = isinstance(record, Person) and record.hides_everything
-        if hidden or "name" in record.private:
+        if quiet or hidden or "name" in record.private:
             # Neither name is shown: the record's, nor the row's, which may
             # be the same person's written another way.
             what = (
@@ -725,6 +799,11 @@ class _Planner:
             what = (
                 f"{record.id!r}, the id in the signatory cell, is "
                 f"{record.name!r}, not {name.text.strip()!r}"
+            )
+        elif quiet_country:
+            what = (
+                f"{record.id!r}, the id in the signatory cell, is recorded "
+                "in another country than this row's (not shown: private)"
             )
         else:
             what = (
@@ -748,6 +827,7 @@ class _Planner:
         name: Cell,
         *,
         private: list[str],
+        quiet: bool = False,
     ) -> tuple[str, bool] | None:
         """A new public signatory under the id in its signatory cell (an
         export's row, or a name that makes no id).
@@ -764,9 +844,15 @@ class _Planner:
         )
         if recorded:
             ids = ", ".join(repr(i) for i in recorded)
+            # The id and the name are the row's, which may not be shown;
+            # the ids of the records named so would tell its name.
             self.report(
                 "unknown-reference",
-                f"no {cls.kind_name} has the id {record_id!r}, and "
+                f"no {cls.kind_name} has the id given here, and this row's "
+                "name is the name of a signatory recorded already: write "
+                "its id in the signatory cell, or leave it empty"
+                if quiet
+                else f"no {cls.kind_name} has the id {record_id!r}, and "
                 f"{name.text.strip()!r} is the name of {ids}: write that id "
                 "in the signatory cell, or leave it empty",
                 cell,
@@ -781,6 +867,13 @@ class _Planner:
                 "are unique across the registry: choose another"
             )
         if problem is not None:
+            if quiet:
+                problem = (
+                    "the id given here (not shown: private) cannot be this "
+                    "signatory's: it is not a valid id, too long, taken, "
+                    "or of the form of a hidden person's random id; choose "
+                    "another that does not spell the name"
+                )
             self.report("invalid-id", problem, cell)
             return None
         return self.new(
@@ -1016,7 +1109,10 @@ class _Planner:
                     # A name that names no organisation: said here, for
                     # the id check would say "not a valid id", and suggest
                     # one that names none either.
-                    self.unnamed_organisation(cell, public=public)
+                    self.unnamed_organisation(
+                        cell,
+                        public=public and "on_behalf_of" not in private,
+                    )
                     unresolved = cell
             elif column in _WORDS:
                 text = _word(text)

@@ -314,6 +314,25 @@ class TestPlan:
         assert (2, 14) == (problem.location.line, problem.location.column)
         assert () == plan.files
 
+    @pytest.mark.parametrize(
+        ("row", "secret"),
+        [
+            ("organisation,barnardos,Barnardo's,FR,country", "FR"),
+            ("organisation,nspcc,Zebulon Shelter,GB,name", "Zebulon"),
+        ],
+    )
+    def test_what_a_row_keeps_private_is_not_said_of_its_id(
+        self, row: str, secret: str
+    ) -> None:
+        registry = load("registry_data")
+        rows, _ = read_table(
+            f"kind,signatory,name,country,private\n{row}\n", "t.csv"
+        )
+        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
+        (problem,) = plan.errors
+        assert "correct the id" in problem.message
+        assert secret not in problem.message
+
     def test_an_alias_of_the_id_is_the_same_signatory(self) -> None:
         registry = load("registry_data")
         rows, _ = read_table(
@@ -930,6 +949,86 @@ class TestCommand:
         assert 1 == code
         assert ["unknown-reference", "invalid-value"] == codes(out)
         for secret in ("Zebulon", "Quartz", "zebulon"):
+            assert secret not in out + err
+
+    def test_a_row_that_is_not_public_never_has_its_id_repeated(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """A person's row written as an organisation's, or a row whose
+        name is private, with an id in the signatory cell: the id may be
+        the name, and is not repeated, nor is the name.
+        """
+        path = table(
+            tmp_path,
+            "kind,name,country,role,disclosure,private,signatory\n"
+            "organisation,Zebulon Quartzfeather,IE,survivor,anonymous,,"
+            "Zebulon Quartzfeather\n"
+            "organisation,Zebulon Quartzfeather,IE,,,name,"
+            "Zebulon Quartzfeather\n"
+            "organisation,Barnardo's,IE,,,name,zebulon-quartzfeather\n",
+        )
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        assert ["invalid-id", "invalid-id", "unknown-reference"] == codes(out)
+        for secret in ("Zebulon", "zebulon", "Barnardo", "barnardos"):
+            assert secret not in out + err
+
+    def test_a_row_not_public_is_not_a_public_signatory(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """An anonymous survivor's row with the id of a public person is
+        refused: the survivor's signature would be published under the
+        public person's name.
+        """
+        path = table(
+            tmp_path,
+            "kind,name,country,role,disclosure,signatory\n"
+            "person,Zebulon Quartzfeather,IE,survivor,anonymous,tim-cook\n",
+        )
+        before = snapshot(shipped_copy)
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert (1, ["invalid-value"]) == (code, codes(out))
+        assert "Zebulon" not in out + err
+        assert before == snapshot(shipped_copy)
+
+    def test_a_private_country_is_not_repeated_in_a_warning(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        path = table(
+            tmp_path,
+            "kind,name,country,private\norganisation,Barnardo's,IE,country\n",
+        )
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert 0 == code, err
+        assert "warning possible-duplicate" in out
+        assert "IE" not in out
+
+    def test_a_private_organisation_signed_for_is_not_repeated(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        path = table(
+            tmp_path,
+            "kind,name,country,role,disclosure,capacity,on_behalf_of,private\n"
+            "person,Jane Example,GB,expert,public,on-behalf-of,"
+            "Example Secret Employer,on_behalf_of\n",
+        )
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert (1, ["unknown-reference"]) == (code, codes(out))
+        assert "Secret" not in out + err
+
+    def test_a_first_row_that_is_a_signatorys_is_not_repeated(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """A sheet saved without the row naming its columns."""
+        path = table(
+            tmp_path,
+            "person,Zebulon Quartzfeather,IE,survivor,anonymous\n"
+            "person,Example Two,IE,survivor,anonymous\n",
+        )
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert (1, ["wrong-shape"]) == (code, codes(out))
+        assert out.startswith("sig.csv:1:1: ")
+        for secret in ("Zebulon", "anonymous", "IE"):
             assert secret not in out + err
 
     def test_unicode_text(self, shipped_copy: Path, tmp_path: Path) -> None:
