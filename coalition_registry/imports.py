@@ -136,7 +136,25 @@ _KNOWN: Final = frozenset(
 )
 _DERIVED: Final = frozenset({"letter", "country_name"})
 # Between the fields of a private cell: "country; notes", "country, notes".
-_LIST_SEPARATORS: Final = re.compile(r"[;,|\s]+")
+_LIST_SEPARATORS: Final = re.compile(r"[;,|\n]+")
+
+
+def _private_items(text: str, fields: Container[str]) -> list[str]:
+    """The fields a private cell lists, folded as column names are
+    (``On Behalf Of`` is ``on_behalf_of``); items that are no field are
+    tried word by word, for a list written with spaces only
+    (``country role``).
+    """
+    out: list[str] = []
+    for item in _LIST_SEPARATORS.split(text):
+        words = item.lower().replace("-", " ").split()
+        if not words:
+            continue
+        field = "_".join(words)
+        out.extend([field] if field in fields or field == "country" else words)
+    return out
+
+
 _KINDS: Final = {
     "organisation": Organisation,
     "organization": Organisation,
@@ -511,10 +529,9 @@ class _Planner:
         mine: list[str] = []
         theirs: list[str] = []
         unknown = False
-        for word in _LIST_SEPARATORS.split(cell.text.strip()):
-            field = "_".join(word.lower().replace("-", " ").split())
+        for field in _private_items(cell.text, own.keys() | signature.keys()):
             if field == "country":
-                field = _COUNTRY_FIELD[cls]
+                field = _COUNTRY_FIELD[cls]  # noqa: PLW2901 - the field meant
             if field in own:
                 mine.append(field)
             if field in signature:

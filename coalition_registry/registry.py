@@ -358,10 +358,11 @@ class Registry:
         """The signatures of a letter that count on the day *on* (see
         :meth:`Signature.counts_on`), in order of id.
         """
+        # Checked first: a wrong day must fail whatever the data holds.
+        on = _day(on)
         standing, _, dated = self._split(letter_id)
         if not dated:
             return standing
-        on = _day(on)
         counted = {id(s) for s in dated if s.counts_on(on)}
         if not counted:
             return standing
@@ -378,10 +379,10 @@ class Registry:
         Standing signatures are indexed once per letter, so counting over
         a million of them runs in C loops.
         """
+        on = _day(on)
         _, ids, dated = self._split(letter_id)
         if not dated:
             return ids
-        on = _day(on)
         return ids + tuple(s.signatory for s in dated if s.counts_on(on))
 
     def _split(
@@ -417,11 +418,21 @@ def _settled(signature: Signature) -> bool:
     return signature.signed_on is None and signature.status == "active"
 
 
-def _day(on: dt.date) -> dt.date:
+def _day(on: object) -> dt.date:
     """*on* as a day: a datetime (a subclass of date, so accepted by type
-    checkers, such as a pandas Timestamp) cannot be compared with one.
+    checkers, such as a pandas Timestamp) cannot be compared with one, and
+    anything else is refused here, whatever the data holds.
     """
-    return on.date() if isinstance(on, dt.datetime) else on
+    if isinstance(on, dt.datetime):
+        return on.date()
+    if not isinstance(on, dt.date):
+        msg = (
+            "on= takes a datetime.date, such as datetime.date(2023, 9, 18), "
+            f"not {type(on).__name__} {on!r}; for text, use "
+            "datetime.date.fromisoformat"
+        )
+        raise TypeError(msg)
+    return on
 
 
 def day_of(on: dt.date | None) -> dt.date:

@@ -386,15 +386,15 @@ def id_problem(record_id: str) -> str | None:
         )
     if len(record_id) > _MAX_ID_LENGTH:
         return (
-            f"{record_id!r} is {len(record_id)} characters long: use at most "
-            f"{_MAX_ID_LENGTH}, so that the ids of its signatures, which "
-            "hold it, stay within the limit"
+            f"{_quoted(record_id)} is too long for an id: use at most "
+            f"{_MAX_ID_LENGTH} characters, so that the ids of its "
+            "signatures, which hold it, stay within the limit"
         )
     if OPAQUE_ID.fullmatch(record_id):
         # Counted and shown as a person who is not public would be.
         return (
-            f"{record_id!r} has the form of the random id of a person who "
-            "is not public (person- and letters): choose another"
+            f"{_quoted(record_id)} has the form of the random id of a "
+            "person who is not public (person- and letters): choose another"
         )
     return None
 

@@ -420,8 +420,9 @@ def _needed(text: str, i: int) -> bool:
         script = _joined_script(before)
         if script is not None and (
             script == _joined_script(after)
-            # After a virama, at a word's end (Malayalam's chillu letters).
-            or unicodedata.category(before).startswith("M")
+            # After a virama on a letter of its script, at a word's end
+            # (Malayalam's chillu letters).
+            or _on_its_letter(text, i - 1, script)
         ):
             return True
         return char == "\u200d" and _emoji(before) and _emoji(after)
@@ -434,6 +435,18 @@ def _needed(text: str, i: int) -> bool:
             start -= 1
         return start > 0 and text[start - 1] == "\U0001f3f4"
     return False
+
+
+def _on_its_letter(text: str, i: int, script: str) -> bool:
+    """Whether *text[i]* is a mark that stands on a letter of *script*."""
+    if not unicodedata.category(text[i]).startswith("M"):
+        return False
+    while i and unicodedata.category(text[i]).startswith("M"):
+        i -= 1
+    base = text[i]
+    return not unicodedata.category(base).startswith("M") and (
+        _joined_script(base) == script
+    )
 
 
 _KEYCAP: Final = frozenset("0123456789#*")

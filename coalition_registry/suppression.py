@@ -192,7 +192,8 @@ def suppress(
 
     Args:
         table: A table from :mod:`coalition_registry.aggregate`.
-        k: The threshold; ``k <= 1`` hides nothing.
+        k: The threshold; ``k <= 1`` hides nothing, and 2 is refused (see
+            :func:`checked_threshold`).
         hide_total: Hide the totals of people too (another table of the
             same letter hides them).
         hidden_keys: Hide the counts of people of exactly these rows,
@@ -204,8 +205,11 @@ def suppress(
 
     Returns:
         A new table whose notes state the rule and its threshold.
+
+    Raises:
+        ValueError: When *k* is 2.
     """
-    if k <= 1:
+    if checked_threshold(k) <= 1:
         return table
     rows = [r.cells for r in table.rows]
     n = len(rows)

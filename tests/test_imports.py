@@ -556,6 +556,33 @@ class TestCommand:
         assert ("role",) == signature.private
         assert ("hq_country",) == registry.get("example-org").private
 
+    @pytest.mark.parametrize(
+        "cell",
+        [
+            "On Behalf Of; Capacity",
+            "capacity on_behalf_of",
+            "Capacity, on-behalf-of",
+        ],
+    )
+    def test_a_private_cell_is_read_as_other_words_are(
+        self, cell: str
+    ) -> None:
+        """With spaces for underscores and hyphens, in any case, separated
+        by semicolons, commas or spaces.
+        """
+        registry = load("registry_data")
+        rows, _ = read_table(
+            "kind,name,country,role,disclosure,capacity,on_behalf_of,private\n"
+            "person,Jane Example,GB,expert,public,on-behalf-of,nspcc,"
+            f'"{cell}"\n',
+            "t.csv",
+        )
+        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
+        assert () == plan.errors
+        signature = plan.files[-1].text
+        listed = signature.split("private:\n", 1)[1].splitlines()
+        assert ["  - capacity", "  - on_behalf_of"] == sorted(listed)
+
     def test_a_private_cell_is_never_repeated(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:

@@ -178,6 +178,19 @@ class TestOnADay:
         both, _, _ = cr.overlap(leaving, LETTER, LETTER, on=on)
         assert listed == ("eurochild" in both)
 
+    @pytest.mark.parametrize("on", ["2025-01-01", 20250101])
+    def test_a_day_that_is_no_date_is_refused(
+        self, reg: cr.Registry, on: object
+    ) -> None:
+        """Whatever the data holds: it failed only once a signature had a
+        date, deep inside the library.
+        """
+        for registry in (reg, self._leaving(reg)):
+            with pytest.raises(TypeError, match="on= takes a datetime"):
+                cr.coverage(registry, LETTER, on=on)  # type: ignore[arg-type]
+            with pytest.raises(TypeError, match="on= takes a datetime"):
+                cr.signatories(registry, LETTER, on=on)  # type: ignore[arg-type]
+
     def test_by_default_today(self, reg: cr.Registry) -> None:
         leaving = self._leaving(reg)
         assert "eurochild" in ids(cr.signatories(leaving, LETTER))

@@ -345,6 +345,11 @@ class TestRefusals:
                 "at most 60",
             ),
             (
+                # Cut in the message, as every long value is.
+                ("organisation", "--name", "X", "--id", "x" * 5000),
+                "(5,000 characters) is too long",
+            ),
+            (
                 ("organisation", "--id", "example-charity"),
                 "--name",
             ),

@@ -405,6 +405,10 @@ def test_what_a_script_or_an_emoji_needs_is_no_problem(text: str) -> None:
         pytest.param("Examp\ufe0fle", id="variation-selector-on-a-letter"),
         pytest.param("Example\U000e0067", id="a-tag-with-no-flag"),
         pytest.param("👩\u200d👧\u200bx", id="a-zero-width-space-after"),
+        pytest.param("Zeb\u05b0\u200dulon", id="joiner-after-a-hebrew-point"),
+        pytest.param(
+            "Zeb\u0951\u200dulon", id="joiner-after-a-devanagari-mark"
+        ),
     ],
 )
 def test_joiners_where_nothing_needs_them(text: str) -> None:

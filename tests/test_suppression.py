@@ -186,7 +186,7 @@ class TestHandBuilt:
 
     def test_notes_state_the_rule_and_threshold(self) -> None:
         table = signatory_like_table(("GB", 0, 0, 5))
-        for k in (2, 3, 5):
+        for k in (3, 4, 5):
             notes = suppress(table, k).notes
             assert f"Suppression: {rule(k)}." == notes[-1]
             assert f"from 1 to {k - 1} are hidden, shown as <{k}" in notes[-1]
@@ -386,7 +386,7 @@ def tables(generated: Generated) -> list[Table]:
     ]
 
 
-thresholds = st.integers(2, 5)
+thresholds = st.integers(3, 5)
 
 
 class TestProperties:
@@ -606,8 +606,16 @@ class TestThresholdTwo:
             lambda r: cr.reconcile(r, "l", threshold=2),
             lambda r: cr.export(r, "l", threshold=2),
             lambda r: totals_hidden(r, "l", 2),
+            lambda r: cr.suppress(cr.signatory_table(r, "l"), 2),
         ],
-        ids=["signatory_table", "people", "reconcile", "export", "totals"],
+        ids=[
+            "signatory_table",
+            "people",
+            "reconcile",
+            "export",
+            "totals",
+            "suppress",
+        ],
     )
     def test_refused(self, make: Callable[[cr.Registry], object]) -> None:
         registry = letter_of("FR", "FR", "DE")
