@@ -228,6 +228,8 @@ class Row:
 class Table:
     """An immutable table of counts that says what it counts and how.
 
+    ``print(table)`` shows it as ``coalition-registry coverage`` prints it.
+
     Attributes:
         title: What the table shows.
         by: What a row is (``country``, ``role``...).
@@ -255,8 +257,10 @@ class Table:
         return tuple(r.cells[i] for r in self.rows)
 
     def __str__(self) -> str:
-        """The table as ``coalition-registry coverage`` prints it: aligned
-        text with its rule and notes, hidden counts shown as hidden.
+        """The table as aligned text, with its title, rule and notes, and
+        hidden counts shown as hidden: as ``coalition-registry coverage``
+        prints it, but for the notes on countries that the command adds
+        under a table by country (see :func:`country_summary`).
         """
         import io
 
@@ -264,7 +268,8 @@ class Table:
 
         out = io.StringIO()
         table_text(self, out)
-        return out.getvalue()
+        # print() ends the line.
+        return out.getvalue().removesuffix("\n")
 
     def as_records(self) -> list[dict[str, Any]]:
         """Plain rows for ``csv.DictWriter`` or a DataFrame, total last."""

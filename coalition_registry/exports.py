@@ -49,6 +49,7 @@ COLUMNS: Final = (
     "country_name",
     "scope",
     "verification",
+    "signed_on",
     "source",
 )
 
@@ -189,6 +190,7 @@ def _row(signature: Signature, who: Signatory) -> dict[str, str]:
         "country_name": country_name(country) if country else "",
         "scope": _shown(who, "scope") if isinstance(who, Organisation) else "",
         "verification": _shown(signature, "verification"),
+        "signed_on": _shown(signature, "signed_on"),
         "source": "" if "sources" in signature.private else source,
     }
 

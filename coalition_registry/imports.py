@@ -129,6 +129,7 @@ _KNOWN: Final = frozenset(
         "capacity",
         "on_behalf_of",
         "verification",
+        "signed_on",
         "source",
         "notes",
         "private",
@@ -199,6 +200,7 @@ _SIGNATURE_COLUMNS: Final = (
     "role",
     "capacity",
     "on_behalf_of",
+    "signed_on",
     "verification",
 )
 
@@ -359,6 +361,49 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
     return rows, problems
 
 
+def _in_columns(
+    problems: list[Problem], rows: list[Row], shown: str
+) -> list[Problem]:
+    """*problems*, each at a cell saying which column it is in, as a
+    spreadsheet names it (``[column C: country]``): a position counted in
+    characters means little to someone looking at the sheet.
+    """
+    where = {
+        (cell.line, cell.column): (cell.index, name)
+        for row, _ in rows
+        for name, cell in row.items()
+    }
+    out = []
+    for problem in problems:
+        found = (
+            where.get((problem.location.line, problem.location.column))
+            if problem.location.path == shown
+            else None
+        )
+        if found is not None:
+            index, name = found
+            problem = attrs.evolve(  # noqa: PLW2901 - the same, placed
+                problem,
+                message=f"{problem.message} [column {_letter(index)}: {name}]",
+            )
+        out.append(problem)
+    return out
+
+
+def _letter(index: int) -> str:
+    """A spreadsheet's name of column *index*: A, B, ... Z, AA, AB...
+
+    >>> _letter(0), _letter(25), _letter(26), _letter(701), _letter(702)
+    ('A', 'Z', 'AA', 'ZZ', 'AAA')
+    """
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
+
+
 def _as_written(cell: Cell) -> Cell:
     """*cell* without the quote an export puts before a value a spreadsheet
     would run as a formula (``'=HYPERLINK(...)``), as the value was
@@ -450,7 +495,7 @@ def plan_import(
     problems.sort(key=lambda p: (p.location.line, p.location.column))
     return Import(
         tuple(files),
-        tuple(problems),
+        tuple(_in_columns(problems, rows, shown)),
         planner.reused,
         planner.present,
         planner.unnamed,

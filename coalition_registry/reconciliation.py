@@ -199,7 +199,11 @@ def reconcile(
         "signatures with the claim's roles, a group counting as its "
         "declared members; for countries, the distinct countries covered"
     )
-    notes = (computed, f"Suppression: {rule(threshold)}.")
+    # Today goes unsaid, so that the same records read the same each day.
+    notes = (
+        computed if on is None else f"{computed}; as of {day_of(on)}",
+        f"Suppression: {rule(threshold)}.",
+    )
     return Reconciliation(letter_id, tuple(lines), threshold, notes)
 
 
@@ -274,6 +278,18 @@ def _reasons(
             for who in relevant
         ):
             reasons.append("some signatories are counted but not named")
+    published = registry.letter(letter_id).date
+    if published is not None and any(
+        s.signed_on is not None
+        and s.signed_on > published
+        and "signed_on" not in s.private
+        for s in active
+    ):
+        # The claims describe the letter as published.
+        reasons.append(
+            "signatures added after the letter was published (signed_on) "
+            "are counted"
+        )
     everyone = registry.signatures_of(letter_id)
     if len(active) < len(everyone):
         later = sum(

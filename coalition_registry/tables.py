@@ -22,12 +22,14 @@ __all__ = ["Cell", "delimiter", "rows"]
 @attrs.frozen
 class Cell:
     """One value of the spreadsheet, with where it is written (1-based
-    line and column, in characters, as an editor shows them).
+    line and column, in characters, as an editor shows them) and which
+    cell of its row it is (0-based: a spreadsheet's column A is 0).
     """
 
     text: str
     line: int
     column: int
+    index: int = 0
 
 
 def delimiter(text: str) -> str:
@@ -99,7 +101,9 @@ def rows(
                 value = text[i:stop]
                 column += stop - i
                 i = stop
-            cells.append(Cell(value.rstrip("\r"), start_line, start_column))
+            cells.append(
+                Cell(value.rstrip("\r"), start_line, start_column, len(cells))
+            )
             if i < end and text[i] == delimiter:
                 i += 1
                 column += 1

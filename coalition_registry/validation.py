@@ -103,6 +103,7 @@ _SIGNATORY: Final = operator.attrgetter("signatory")
 _DISCLOSURE: Final = operator.attrgetter("disclosure")
 _ROLE: Final = operator.attrgetter("role")
 _WITHDRAWN_ON: Final = operator.attrgetter("withdrawn_on")
+_SIGNED_ON: Final = operator.attrgetter("signed_on")
 _ID: Final = operator.attrgetter("id")
 
 #: The data-format version this library reads.
@@ -723,6 +724,7 @@ def check_registry(
         _check_roles(by_kind.get(Organisation, ()), signatures, first)
     )
     problems.extend(_check_withdrawals(registry, signatures))
+    problems.extend(_check_signed_on(registry, signatures))
     for kind in (Organisation, Group):
         problems.extend(_check_same_names(by_kind.get(kind, ())))
     problems.extend(_check_same_people(by_kind.get(Person, ()), signatures))
@@ -1000,6 +1002,35 @@ def _site(url: str | None) -> str | None:
 def _shown_country(record: Organisation | Group | Person) -> str | None:
     # A private country may not decide whether a warning is given.
     return None if "country" in record.private else record.country
+
+
+def _check_signed_on(
+    registry: Registry, signatures: Sequence[Signature]
+) -> Iterable[Problem]:
+    """``signed_on`` is for a signature added after its letter was
+    published: one on or before the letter's date is most likely a
+    mistyped year, or a field given where none was needed.
+    """
+    dated = itertools.compress(signatures, map(_SIGNED_ON, signatures))
+    for signature in dated:
+        letter = registry.letters.get(signature.letter)
+        if (
+            letter is None
+            or letter.date is None
+            or signature.signed_on is None
+            or signature.signed_on > letter.date
+        ):
+            continue
+        # No date is repeated: the signature may be a hidden person's.
+        yield Problem(
+            "implausible-date",
+            "signed_on is on or before the date of the letter it signs, "
+            "but it is for a signature added after the letter was "
+            "published: leave it out for a signature made by then, or "
+            "check its year",
+            signature.location_of("signed_on"),
+            "$.signed_on",
+        )
 
 
 def _check_withdrawals(
@@ -1398,8 +1429,9 @@ def _check_claims(registry: Registry) -> Iterable[Problem]:
     for letter in letters:
         rec = None
         # A letter's claims are what it said when published: signatures
-        # added later, or withdrawn since, do not make them wrong.
-        on = letter.date if letter.date_qualifier == "exact" else None
+        # added later, or withdrawn since, do not make them wrong.  An
+        # inferred date is the coverage's, on or after the letter's.
+        on = letter.date
         for i, claim in enumerate(letter.claims):
             if claim.qualifier != "exact":
                 continue

@@ -320,6 +320,54 @@ class TestExport:
         assert "did you mean 'survivors-letter-2023'?" in err
 
 
+class TestOn:
+    """--on counts as of a day: the letter as published, before a
+    signature added since.
+    """
+
+    LATE = (
+        "id: survivors-letter-2023--nspcc\n"
+        "letter: survivors-letter-2023\n"
+        "signatory: nspcc\n"
+        "role: organisation\n"
+        "signed_on: 2024-01-15\n"
+        "sources:\n"
+        '  - url: "https://example.org/later"\n'
+    )
+
+    def test_a_signature_added_later(self, write: WriteFile) -> None:
+        write(
+            "signatures/survivors-letter-2023/survivors-letter-2023--nspcc.yaml",
+            self.LATE,
+        )
+        assert 0 == cli("validate")[0]
+        for command in ("coverage", "export"):
+            _, now, _ = cli(command, "--format", "json")
+            _, then, _ = cli(command, "--format", "json", "--on", "2023-09-18")
+            late = '"signatory": "nspcc"'
+            assert late in now or command == "coverage"
+            assert late not in then
+        now_total = json.loads(cli("coverage", "--format", "json")[1])
+        then_total = json.loads(
+            cli("coverage", "--format", "json", "--on", "2023-09-18")[1]
+        )
+        organisations = [
+            t["rows"][-1]["organisations"] for t in (now_total, then_total)
+        ]
+        assert organisations[0] == organisations[1] + 1
+        assert "Counted as of 2023-09-18." in then_total["notes"]
+        _, text, _ = cli("reconcile")
+        assert "signatures added after the letter was published" in text
+        _, text, _ = cli("reconcile", "--on", "2023-09-18")
+        assert "signatures added after the letter was published" not in text
+        assert "as of 2023-09-18" in text
+
+    def test_a_day_written_otherwise_is_a_usage_error(self) -> None:
+        code, out, err = cli("coverage", "--on", "18/09/2023")
+        assert (2, "") == (code, out)
+        assert "write it as YYYY-MM-DD" in err
+
+
 @pytest.mark.parametrize(
     "command", ["coverage", "reconcile", "export", "report", "map"]
 )

@@ -70,6 +70,7 @@ class TestShipped:
             "country_name": "United Kingdom",
             "scope": "",
             "verification": "reported",
+            "signed_on": "",
             "source": CHI,
         } == barnardos
 

@@ -342,6 +342,17 @@ class TestPlan:
         plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
         assert () == plan.errors
 
+    def test_a_signature_added_later_keeps_its_day(self) -> None:
+        registry = load("registry_data")
+        rows, _ = read_table(
+            "kind,name,country,signed_on\n"
+            "organisation,Example Org,FR,2023-10-02\n",
+            "t.csv",
+        )
+        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
+        assert () == plan.errors
+        assert "signed_on: 2023-10-02\n" in plan.files[-1].text
+
     def test_every_row_needs_a_source(self) -> None:
         registry = load("registry_data")
         rows, _ = read_table("kind,name\norganisation,Example Org\n", "t.csv")
@@ -388,7 +399,7 @@ class TestCommand:
         expected = (
             "sig.csv:3:28: error unknown-country: 'Untied Kingdom' is not "
             "an ISO 3166-1 alpha-2 code; did you mean 'GB' (United "
-            "Kingdom)?"
+            "Kingdom)? [column C: country]"
         )
         assert [expected] == out.splitlines()
         assert "nothing was written" in err

@@ -325,6 +325,19 @@ class TestRefusals:
         assert "already exists" in err
         assert before == path.read_bytes()
 
+    def test_an_id_chosen_that_is_taken(self, shipped_copy: Path) -> None:
+        """Chosen by hand for another organisation: not "edit it"."""
+        code, _, err = cli(
+            "new",
+            "organisation",
+            "--name",
+            "Example Other",
+            "--id",
+            "barnardos",
+        )
+        assert 1 == code
+        assert "choose another --id" in err
+
     def test_an_id_used_by_another_kind(self, shipped_copy: Path) -> None:
         """Ids are unique across kinds: exit 1."""
         code, _, err = cli("new", "group", "--name", "Barnardos")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import stat
 
@@ -199,6 +200,28 @@ def add_letter(
     parser.add_argument(
         "--letter", metavar="ID", help=f"the letter's id ({default})"
     )
+
+
+def add_on(parser: argparse.ArgumentParser) -> None:
+    """The --on option: the day counts are made as of."""
+    parser.add_argument(
+        "--on",
+        type=_day,
+        metavar="DATE",
+        help="count the signatures that stood on this day, as YYYY-MM-DD "
+        "(default: today); the letter's date counts it as published",
+    )
+
+
+def _day(text: str) -> dt.date:
+    """An argparse type: a day written as YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a day: write it as YYYY-MM-DD, such as "
+            "2023-09-18"
+        ) from None
 
 
 def add_threshold(parser: argparse.ArgumentParser) -> None:

@@ -25,6 +25,7 @@ from ._common import (
     EXIT_OK,
     Output,
     add_letter,
+    add_on,
     add_path,
     add_threshold,
     choose_letter,
@@ -52,6 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "members) instead of signatories",
     )
     add_threshold(parser)
+    add_on(parser)
     parser.add_argument(
         "--format",
         choices=("table", "markdown", "json", "csv"),
@@ -77,10 +79,13 @@ def run(args: argparse.Namespace, io: Output) -> int:
     letter = choose_letter(registry, args.letter)
     count = people if args.people else signatory_table
     table = published(
-        count, registry, letter, by=args.by, k=args.suppress_below
+        count, registry, letter, by=args.by, k=args.suppress_below, on=args.on
     )
     if args.by == "country":
-        notes = (*country_summary(registry, letter), *table.notes)
+        notes = (*country_summary(registry, letter, on=args.on), *table.notes)
+        table = attrs.evolve(table, notes=notes)
+    if args.on is not None:
+        notes = (f"Counted as of {args.on.isoformat()}.", *table.notes)
         table = attrs.evolve(table, notes=notes)
     render_table = {
         "json": render.table_json,

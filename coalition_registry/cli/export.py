@@ -16,6 +16,7 @@ from ._common import (
     EXIT_OK,
     Output,
     add_letter,
+    add_on,
     add_path,
     add_threshold,
     choose_letter,
@@ -31,6 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_path(parser)
     add_letter(parser, "default: every letter")
     add_threshold(parser)
+    add_on(parser)
     parser.add_argument(
         "--format",
         choices=("csv", "json", "jsonl", "markdown"),
@@ -50,7 +52,9 @@ def run(args: argparse.Namespace, io: Output) -> int:
         return EXIT_INVALID
     if args.letter is not None:
         choose_letter(registry, args.letter)
-    data = export(registry, args.letter, threshold=args.suppress_below)
+    data = export(
+        registry, args.letter, threshold=args.suppress_below, on=args.on
+    )
     {
         "csv": render.export_csv,
         "json": render.export_json,

@@ -5,18 +5,22 @@ signatory column, or by name) or recorded anew from the row.
 The first row names the columns, in any order and case: kind
 (organisation, group or person: every row says it, since a person taken
 for an organisation would be named), name, disclosure (a person's: public,
-pseudonym or anonymous), country (a code or a country's name), website,
-scope, name_as_printed, role (why they signed; organisation for an
-organisation by default), capacity, on_behalf_of (an id, or a name),
-verification, source (a URL, else --source's), notes and signatory (the id
-of one already recorded). Words of a list (Public, On Behalf Of) may be
-written in any case. An export's CSV has these columns, and names each
-signatory by id, so it can be imported into a registry that holds those
-signatories. Save the spreadsheet as CSV in UTF-8 (or as UTF-16 "Unicode
-text"), outside the repository: it may name people who are not public.
+pseudonym or anonymous), country (a code or a country's English name),
+website, scope, name_as_printed, role (why they signed; organisation for
+an organisation by default), capacity, on_behalf_of (an id, or a name),
+signed_on (for a signature added after the letter was published),
+verification, source (a URL, else --source's), notes, private (the fields
+to keep private in the files written: country; role) and signatory (the
+id of a signatory already recorded, or the id a new one takes, for a name
+in a script such as Chinese or Arabic). Words of a list (Public, On Behalf
+Of) may be written in any case. An export's CSV has these columns, and
+names each signatory by id, so it can be imported into another registry.
+Save the spreadsheet as CSV in UTF-8 (or as UTF-16 "Unicode text"),
+outside the repository: it may name people who are not public.
 
-Every value is checked as validate checks it, and every problem names the
-spreadsheet's row and column: then nothing is written. A signature already
+Every value is checked as validate checks it, and every problem names its
+line and character in the file, and the sheet's column ([column C:
+country]): then nothing is written. A signature already
 recorded is left as it is, so a spreadsheet can be imported again after
 rows are added; but a person who is not public gets a new random id, and
 nothing tells whether they are already recorded: when the letter has

@@ -123,8 +123,14 @@ def run(args: argparse.Namespace, io: Output) -> int:
     path = root / made.relative_path
     shown = files.display_path(path)
     if path.exists():
+        # An id chosen by hand was most likely meant for another record.
+        advice = (
+            "choose another --id, or, if it is the same record, edit that file"
+            if args.record_id is not None
+            else "edit it instead"
+        )
         print(
-            f"{shown} already exists: edit it instead (nothing was written)",
+            f"{shown} already exists: {advice} (nothing was written)",
             file=io.err,
         )
         return EXIT_INVALID

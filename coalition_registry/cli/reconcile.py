@@ -16,6 +16,7 @@ from ._common import (
     EXIT_OK,
     Output,
     add_letter,
+    add_on,
     add_path,
     add_threshold,
     choose_letter,
@@ -31,6 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_path(parser)
     add_letter(parser)
     add_threshold(parser)
+    add_on(parser)
     parser.add_argument(
         "--format",
         choices=("text", "markdown", "json"),
@@ -49,7 +51,9 @@ def run(args: argparse.Namespace, io: Output) -> int:
     if registry is None:
         return EXIT_INVALID
     letter = choose_letter(registry, args.letter)
-    rec = reconcile(registry, letter, threshold=args.suppress_below)
+    rec = reconcile(
+        registry, letter, threshold=args.suppress_below, on=args.on
+    )
     chosen = registry.letters.get(letter)
     title = chosen.display_title if chosen is not None else letter
     if args.format == "json":

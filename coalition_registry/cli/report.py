@@ -21,6 +21,7 @@ from ._common import (
     Output,
     UsageError,
     add_letter,
+    add_on,
     add_path,
     add_threshold,
     choose_letter,
@@ -44,6 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "report.html)",
     )
     add_threshold(parser)
+    add_on(parser)
     parser.add_argument(
         "--no-map",
         action="store_true",
@@ -79,6 +81,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
             letter,
             threshold=args.suppress_below,
             include_map=not args.no_map,
+            on=args.on,
         )
     except GeometryMissingError as e:
         raise UsageError(f"{e}; or leave the map out with --no-map") from e
