@@ -362,10 +362,10 @@ def published(
 
 #: Said under every table whose letter has its total of people hidden.
 FEW_PEOPLE_NOTE: Final = (
-    "The total of people is hidden, and so is every count of people that "
-    "takes in a person who is not public, since a small count of them "
-    "could otherwise be worked out from it, or from this letter's tables "
-    "set side by side"
+    "The total of people is hidden, since a small count of people could "
+    "otherwise be worked out from it, or from this letter's tables set side "
+    "by side; so is every count of people that takes in a person who is not "
+    "public"
 )
 
 
