@@ -840,9 +840,11 @@ class Country(FieldType):
             if several
             else countries.suggest(text)
         )
-        # Named too: "no" may be Norway, or a volunteer's "none".
+        # Named too: "no" may be Norway, or a volunteer's "none".  In
+        # double quotes, as a file keeps a code: copied as shown, it is
+        # what fmt --check wants.
         hint = (
-            f"; did you mean {guess!r} ({countries.country_name(guess)})?"
+            f'; did you mean "{guess}" ({countries.country_name(guess)})?'
             if guess
             else ""
         )
@@ -854,7 +856,7 @@ class Country(FieldType):
                 "counted as unknown)"
             )
             hint = (
-                f"; write {guess!r} if {countries.country_name(guess)} is "
+                f'; write "{guess}" if {countries.country_name(guess)} is '
                 f"meant, or, {leave_out}"
                 if guess
                 else f"; {leave_out}"

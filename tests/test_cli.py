@@ -48,7 +48,7 @@ class TestValidate:
         assert [
             (
                 "registry_data/organisations/barnardos.yaml:3:13: error unknown-country: "
-                "'UK' is not an ISO 3166-1 alpha-2 code; did you mean 'GB' (United Kingdom)?"
+                "'UK' is not an ISO 3166-1 alpha-2 code; did you mean \"GB\" (United Kingdom)?"
             ),
             "invalid: 31 file(s), 30 record(s), 1 error(s), 0 warning(s)",
         ] == out.splitlines()

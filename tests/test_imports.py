@@ -398,7 +398,7 @@ class TestCommand:
         assert 1 == code
         expected = (
             "sig.csv:3:28: error unknown-country: 'Untied Kingdom' is not "
-            "an ISO 3166-1 alpha-2 code; did you mean 'GB' (United "
+            'an ISO 3166-1 alpha-2 code; did you mean "GB" (United '
             "Kingdom)? [column C: country]"
         )
         assert [expected] == out.splitlines()
@@ -906,7 +906,7 @@ class TestCommand:
         assert 1 == status
         assert ["unknown-country"] == codes(out)
         if code is not None:
-            assert f"write {code!r} if" in out
+            assert f'write "{code}" if' in out
         assert before == snapshot(shipped_copy)
 
     @pytest.mark.parametrize(
@@ -932,7 +932,7 @@ class TestCommand:
         status, out, _ = cli("import", path, "--source", SOURCE)
         assert 1 == status
         assert ["unknown-country"] == codes(out)
-        assert f"did you mean {suggested!r}" in out
+        assert f'did you mean "{suggested}"' in out
         assert before == snapshot(shipped_copy)
 
     def test_na_is_namibia_with_a_warning(self) -> None:

@@ -290,9 +290,9 @@ def test_a_private_figure_gets_the_same_hint_whatever_it_is() -> None:
 @pytest.mark.parametrize(
     ("written", "end"),
     [
-        ("no", "write 'NO' if Norway is meant, or, " + _LEAVE_OUT),
+        ("no", 'write "NO" if Norway is meant, or, ' + _LEAVE_OUT),
         ("N/A", _LEAVE_OUT),
-        ("UK", "did you mean 'GB' (United Kingdom)?"),
+        ("UK", 'did you mean "GB" (United Kingdom)?'),
     ],
 )
 def test_what_a_country_not_given_as_a_code_gets(
@@ -554,14 +554,14 @@ def test_a_private_placeholder_is_never_told_apart(written: str) -> None:
         ),
         ("UK & Ireland", "is 2 countries; this field takes one: write 'GB'"),
         ("USA and Canada", "is 2 countries; this field takes one: write 'US'"),
-        ("England, Wales", "did you mean 'GB' (United Kingdom)?"),
-        ("Trinidad & Tobago", "did you mean 'TT' (Trinidad and Tobago)?"),
+        ("England, Wales", 'did you mean "GB" (United Kingdom)?'),
+        ("Trinidad & Tobago", 'did you mean "TT" (Trinidad and Tobago)?'),
         ("Scandinavia", "is a region, not a country"),
         ("The Nordics", "is a region, not a country"),
         ("MENA", "is a region, not a country"),
-        ("KSA", "did you mean 'SA' (Saudi Arabia)?"),
-        ("826", "did you mean 'GB' (United Kingdom)?"),
-        ("Gaza", "did you mean 'PS' (Palestine, State of)?"),
+        ("KSA", 'did you mean "SA" (Saudi Arabia)?'),
+        ("826", 'did you mean "GB" (United Kingdom)?'),
+        ("Gaza", 'did you mean "PS" (Palestine, State of)?'),
         ("Channel Islands", "could mean 'JE' (Jersey) or 'GG' (Guernsey)"),
     ],
 )

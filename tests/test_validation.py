@@ -120,7 +120,7 @@ class TestReported:
         assert [
             (
                 "registry_data/organisations/test-org.yaml:3:13: error unknown-country: "
-                "'UK' is not an ISO 3166-1 alpha-2 code; did you mean 'GB' (United Kingdom)?"
+                "'UK' is not an ISO 3166-1 alpha-2 code; did you mean \"GB\" (United Kingdom)?"
             )
         ] == problems(report)
         assert 1 == report.summary["files"]
