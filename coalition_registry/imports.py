@@ -29,6 +29,7 @@ import attrs
 from . import countries
 from .dump import dump
 from .model import (
+    ANONYMOUS_WITH_NAME,
     OPAQUE_ID,
     Group,
     Organisation,
@@ -136,6 +137,11 @@ _KNOWN: Final = frozenset(
     }
 )
 _DERIVED: Final = frozenset({"letter", "country_name"})
+# Messages whose fix a spreadsheet writes otherwise than a file.
+_IN_A_SHEET: Final = {
+    ANONYMOUS_WITH_NAME: "an anonymous person has no name: empty the name "
+    "cell, or write pseudonym in the disclosure column",
+}
 # Between the fields of a private cell: "country; notes", "country, notes".
 _LIST_SEPARATORS: Final = re.compile(r"[;,|\n]+")
 
@@ -1064,7 +1070,10 @@ class _Planner:
         cited = self.add_source(raw, row, line)
         ctx = Context(self.shown)
         record = build(cls, raw, ctx)
-        self.problems.extend(ctx.problems)
+        self.problems.extend(
+            attrs.evolve(p, message=_IN_A_SHEET.get(p.message, p.message))
+            for p in ctx.problems
+        )
         self.refs.extend(ctx.refs)
         if record is INVALID or not cited:
             return None

@@ -453,6 +453,13 @@ _POSTNOMINALS: Final = frozenset(
 )  # fmt: skip
 
 
+#: What an anonymous person with a name is told (``import`` says it in a
+#: spreadsheet's words).
+ANONYMOUS_WITH_NAME: Final = (
+    "an anonymous person has no name: remove it, or use disclosure: pseudonym"
+)
+
+
 def _check_titles(
     values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
 ) -> None:
@@ -677,8 +684,7 @@ class Person(_Positioned):
         if disclosure == "anonymous" and "name" in raw and raw["name"]:
             ctx.report(
                 "name-not-allowed",
-                "an anonymous person has no name: remove it, or use "
-                "disclosure: pseudonym",
+                ANONYMOUS_WITH_NAME,
                 raw.value_pos["name"],
                 f"{pointer}.name",
             )

@@ -404,6 +404,19 @@ def _suspicious(text: str) -> list[str]:
     return found
 
 
+def _curly(text: str) -> str:
+    """The end of a message for a value wrapped in curly quotes, which YAML
+    keeps as part of it: retyped in the same word processor, they would
+    come back.
+    """
+    if len(text) > 1 and text[0] in _CURLY_OPEN and text[-1] in _CURLY_CLOSE:
+        return (
+            "; the value is wrapped in curly quotes (as a word processor "
+            'types them): use straight double quotes ("...") or none'
+        )
+    return ""
+
+
 def _needed(text: str, i: int) -> bool:
     """Whether the invisible character at *i* is one that a script or an
     emoji needs there, to be left alone: a zero-width non-joiner or joiner
@@ -867,6 +880,8 @@ class Country(FieldType):
                 "for the United Kingdom (coalition-registry fmt --fix "
                 f"writes it for a country's name), or, {leave_out}"
             )
+        if not ctx.redact:
+            hint = _curly(text) + hint
         return ctx.report(
             "unknown-country",
             f"{ctx.show(text)} is not an ISO 3166-1 alpha-2 code{hint}",
@@ -1132,6 +1147,8 @@ class Url(FieldType):
             return text
         meant = None if ctx.redact else _url_meant(text)
         hint = f"; did you mean {meant!r}?" if meant else ""
+        if not ctx.redact:
+            hint = _curly(text) + hint
         return ctx.report(
             "invalid-url",
             f"{ctx.show(text)} is not an absolute http(s) URL{hint}",

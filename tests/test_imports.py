@@ -594,6 +594,20 @@ class TestCommand:
         listed = signature.split("private:\n", 1)[1].splitlines()
         assert ["  - capacity", "  - on_behalf_of"] == sorted(listed)
 
+    def test_a_fix_in_a_spreadsheets_words(self) -> None:
+        """Not "use disclosure: pseudonym", which a sheet has no place for."""
+        registry = load("registry_data")
+        rows, _ = read_table(
+            "kind,name,role,disclosure\nperson,Survivor A,survivor,anonymous\n",
+            "t.csv",
+        )
+        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
+        (problem,) = plan.errors
+        assert (
+            "empty the name cell, or write pseudonym in the disclosure column"
+            in (problem.message)
+        )
+
     def test_a_private_cell_is_never_repeated(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:

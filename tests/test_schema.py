@@ -614,3 +614,23 @@ def test_a_long_unknown_field_is_cut_in_its_message() -> None:
     (problem,) = [p for p in result.problems if p.code == "unknown-field"]
     assert "(1,000 characters)" in problem.message
     assert len(problem.message) < 400
+
+
+@pytest.mark.parametrize(
+    ("kind", "written"),
+    [
+        (schema.Country(), "\u201cGB\u201d"),
+        (schema.Url(), "\u201chttps://example.org/about\u201d"),
+    ],
+)
+def test_a_value_in_curly_quotes_is_told_so(
+    kind: schema.FieldType, written: str
+) -> None:
+    """Retyped in the same word processor, the quotes would come back:
+    the message says what they are.
+    """
+    ctx = schema.Context("f", [])
+    kind.convert(written, ctx, (1, 1), "$")
+    (problem,) = ctx.problems
+    assert "wrapped in curly quotes" in problem.message
+    assert "did you mean" in problem.message
