@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from collections.abc import Mapping
 from typing import Any, ClassVar, Final
@@ -453,6 +454,25 @@ _POSTNOMINALS: Final = frozenset(
 )  # fmt: skip
 
 
+def _bracketed_affiliation(name: str) -> bool:
+    """Whether *name* has a part in brackets that is not its spelling in
+    Latin letters: "Νίκος Καραγιάννη (Nikos Karagianni)" is one name
+    written twice, "Jane Example (Example University)" a name and where
+    she works.
+    """
+    if "(" not in name:
+        return False
+    outside = _BRACKETS.sub(" ", name)
+    return all(
+        unicodedata.name(ch, "").startswith("LATIN")
+        for ch in outside
+        if ch.isalpha()
+    )
+
+
+_BRACKETS: Final = re.compile(r"\([^)]*\)?")
+
+
 #: What an anonymous person with a name is told (``import`` says it in a
 #: spreadsheet's words).
 ANONYMOUS_WITH_NAME: Final = (
@@ -476,7 +496,7 @@ def _check_titles(
         for what, found in (
             ("a title", bool(words) and words[0] in _TITLES),
             ("letters after it", bool(words) and words[-1] in _POSTNOMINALS),
-            ("an affiliation in brackets", "(" in name),
+            ("an affiliation in brackets", _bracketed_affiliation(name)),
         )
         if found
     ]

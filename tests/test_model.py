@@ -129,7 +129,16 @@ class TestTitleInName:
         assert "title-in-name" in self.codes(text)
 
     @pytest.mark.parametrize(
-        "name", ["Jane Example", "Drew Example", "Sam Obeng", "Drs Example"]
+        "name",
+        [
+            "Jane Example",
+            "Drew Example",
+            "Sam Obeng",
+            "Drs Example",
+            # A name written in its script, then in Latin letters.
+            "Νίκος Καραγιάννη (Nikos Karagianni)",
+            "李明 (Li Ming)",
+        ],
     )
     def test_a_name_alone(self, name: str) -> None:
         text = f"id: jane-example\ndisclosure: public\nname: {name}\n"
