@@ -454,6 +454,11 @@ _POSTNOMINALS: Final = frozenset(
 )  # fmt: skip
 
 
+def _word_of(part: str) -> str:
+    """A word of a name as the title lists hold it: ``Prof.`` is ``prof``."""
+    return part.lower().strip(".,;:")
+
+
 def _bracketed_affiliation(name: str) -> bool:
     """Whether *name* has a part in brackets that is not its spelling in
     Latin letters: "Νίκος Καραγιάννη (Nikos Karagianni)" is one name
@@ -463,7 +468,7 @@ def _bracketed_affiliation(name: str) -> bool:
     if "(" not in name:
         return False
     outside = _BRACKETS.sub(" ", name)
-    return all(
+    return outside.isascii() or all(
         unicodedata.name(ch, "").startswith("LATIN")
         for ch in outside
         if ch.isalpha()
@@ -489,6 +494,15 @@ def _check_titles(
     """
     name = values.get("name")
     if not isinstance(name, str) or "name" in values.get("private", ()):
+        return
+    # Every public person's name passes here: the common case, a name with
+    # neither a title-like first word nor brackets, costs two splits.
+    parts = name.split()
+    if not parts or (
+        _word_of(parts[0]) not in _TITLES
+        and _word_of(parts[-1]) not in _POSTNOMINALS
+        and "(" not in name
+    ):
         return
     words = countries.normalise(name).split()
     held = [

@@ -370,14 +370,16 @@ def _suspicious(text: str) -> list[str]:
             'YAML keeps as part of it; use straight double quotes ("...") '
             "or none"
         )
-    hit = next(
-        (
-            m
-            for m in _SUSPICIOUS.finditer(text)
-            if not _needed(text, m.start())
-        ),
-        None,
-    )
+    hit = _SUSPICIOUS.search(text)  # in C: nearly always None
+    if hit is not None and _needed(text, hit.start()):
+        hit = next(
+            (
+                m
+                for m in _SUSPICIOUS.finditer(text, hit.end())
+                if not _needed(text, m.start())
+            ),
+            None,
+        )
     if hit is not None:
         char = hit.group()
         name = unicodedata.name(char, f"U+{ord(char):04X}")
