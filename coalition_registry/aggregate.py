@@ -205,6 +205,13 @@ class Cell:
         return self.value
 
 
+#: Under a printed table that counts people and hides none of them.
+NOT_SUPPRESSED: Final = (
+    "Not suppressed: every count of people is shown, small ones too; to "
+    "publish, make the table with coalition_registry.published()"
+)
+
+
 @attrs.frozen
 class Row:
     """A row of a table.
@@ -268,6 +275,14 @@ class Table:
 
         out = io.StringIO()
         table_text(self, out)
+        if not any(n.startswith("Suppression:") for n in self.notes) and any(
+            cell.people and cell.value
+            for row in self.rows
+            for cell in row.cells
+        ):
+            # Printed, it looks like what the commands publish: say that
+            # it is not, before it is pasted somewhere.
+            out.write(NOT_SUPPRESSED + "\n")
         # print() ends the line.
         return out.getvalue().removesuffix("\n")
 

@@ -580,6 +580,14 @@ class TestReprs:
         assert ["suppressed", "suppressed"] == germany.split()[-2:]
         assert "7" not in text
 
+    def test_a_table_not_suppressed_says_so_when_printed(self) -> None:
+        """Printed, a raw table looks like a published one."""
+        registry = letter_of(*["FR"] * 6, "DE")
+        raw = str(cr.signatory_table(registry, "l"))
+        assert raw.endswith(cr.aggregate.NOT_SUPPRESSED)
+        shown = str(published(cr.signatory_table, registry, "l"))
+        assert cr.aggregate.NOT_SUPPRESSED not in shown
+
     def test_a_cell_shown_keeps_its_count(self) -> None:
         cell = cr.aggregate.Cell(6, people=True, individuals=6)
         assert "Cell(value=6, people=True, individuals=6)" == repr(cell)
