@@ -697,6 +697,33 @@ class TestCommands:
         assert "Suppression: counts of people" in svg
         assert "Detail: Europe" in svg
 
+    def test_on_a_day(self, shipped_copy: Path) -> None:
+        """`--on` draws the letter as it stood that day: before a
+        signature added since, the map differs from today's.
+        """
+        late = (
+            shipped_copy
+            / "signatures"
+            / "survivors-letter-2023"
+            / "survivors-letter-2023--nspcc.yaml"
+        )
+        late.write_text(
+            "id: survivors-letter-2023--nspcc\n"
+            "letter: survivors-letter-2023\n"
+            "signatory: nspcc\n"
+            "role: organisation\n"
+            "signed_on: 2024-01-15\n"
+            "sources:\n"
+            '  - url: "https://example.org/later"\n',
+            encoding="utf-8",
+        )
+        _, today, _ = cli("map", "--out", "-")
+        _, then, _ = cli("map", "--out", "-", "--on", "2023-09-18")
+        late.unlink()
+        _, before, _ = cli("map", "--out", "-")
+        assert then == before
+        assert today != then
+
     def test_standard_output(self, shipped_copy: Path) -> None:
         """`--out -` writes to standard output."""
         code, out, _ = cli("map", "--out", "-")

@@ -19,6 +19,7 @@ from ._common import (
     Output,
     UsageError,
     add_letter,
+    add_on,
     add_path,
     add_threshold,
     choose_letter,
@@ -42,6 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "map.svg)",
     )
     add_threshold(parser)
+    add_on(parser)
 
 
 def run(args: argparse.Namespace, io: Output) -> int:
@@ -55,7 +57,9 @@ def run(args: argparse.Namespace, io: Output) -> int:
         return EXIT_INVALID
     letter = choose_letter(registry, args.letter)
     try:
-        svg = svg_map(registry, letter, threshold=args.suppress_below)
+        svg = svg_map(
+            registry, letter, threshold=args.suppress_below, on=args.on
+        )
     except GeometryMissingError as e:
         raise UsageError(str(e)) from e
     write_text(args.out, svg, io)
