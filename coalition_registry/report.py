@@ -779,7 +779,13 @@ def html_report(
         '<section class="about" aria-labelledby="about"><h2 id="about">'
         "About this report</h2><dl>"
         f"<dt>Generated</dt><dd>Generated on {_e(_date(generated))}</dd>"
-        f"<dt>Registry version</dt><dd>{_e(registry_version(registry))}</dd>"
+        + (
+            ""
+            if on is None
+            else "<dt>Counted as of</dt><dd>The signatures that stood on "
+            f"{_e(_date(on))}</dd>"
+        )
+        + f"<dt>Registry version</dt><dd>{_e(registry_version(registry))}</dd>"
         f"<dt>Letter</dt><dd><code>{_e(letter_id)}</code></dd>"
         f"<dt>Data licence</dt><dd>{_e(licence)}</dd>"
         f"<dt>Made with</dt><dd>coalition-registry {_e(__version__)}</dd>"
@@ -825,7 +831,9 @@ def html_report(
         + "\n".join(sections)
         + '</main>\n<footer><div class="wrap">'
         f"Generated on {_e(_date(generated))} from "
-        f"{_e(registry_version(registry))}. "
+        f"{_e(registry_version(registry))}"
+        + ("" if on is None else f", counted as of {_e(_date(on))}")
+        + ". "
         "Counts of people below the threshold are hidden; people who did "
         "not sign publicly are never named."
         "</div></footer>\n</body></html>\n"

@@ -724,6 +724,17 @@ class TestCommands:
         assert then == before
         assert today != then
 
+    def test_the_report_says_the_day_it_counts(
+        self, shipped_copy: Path
+    ) -> None:
+        cli("report", "--out", "today.html", "--no-map")
+        cli("report", "--out", "then.html", "--no-map", "--on", "2023-09-18")
+        today = (shipped_copy.parent / "today.html").read_text("utf-8")
+        then = (shipped_copy.parent / "then.html").read_text("utf-8")
+        assert "ounted as of" not in today
+        assert "counted as of 18 September 2023" in then
+        assert "<dt>Counted as of</dt>" in then
+
     def test_standard_output(self, shipped_copy: Path) -> None:
         """`--out -` writes to standard output."""
         code, out, _ = cli("map", "--out", "-")
