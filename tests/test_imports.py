@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from coalition_registry import load
 from coalition_registry.cli import _common, run
-from coalition_registry.imports import plan_import, read_table
+from coalition_registry.imports import Import, plan_import, read_table
 from coalition_registry.parsing import _decode
 from strategies import cell_texts
 
@@ -48,6 +48,15 @@ def snapshot(root: Path) -> dict[str, bytes]:
         for p in sorted(root.rglob("*"))
         if p.is_file()
     }
+
+
+def plan_of(text: str) -> Import:
+    """The plan of importing the CSV *text* into the shipped registry,
+    every row citing SOURCE.
+    """
+    rows, _ = read_table(text, "t.csv")
+    registry = load("registry_data")
+    return plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
 
 
 def table(tmp_path: Path, text: str, name: str = "sig.csv") -> str:
@@ -188,12 +197,9 @@ class TestReadTable:
 
 class TestPlan:
     def test_a_name_already_recorded_is_reused(self) -> None:
-        registry = load("registry_data")
-        rows, _ = read_table(
-            "kind,name\norganisation,BARNARDO'S\norganisation,Example Org\n",
-            "t.csv",
+        plan = plan_of(
+            "kind,name\norganisation,BARNARDO'S\norganisation,Example Org\n"
         )
-        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
         assert (1, 1) == (plan.reused, plan.present)
         assert [
             "organisations/example-org.yaml",
@@ -230,13 +236,10 @@ class TestPlan:
         """A name that makes no id (Chinese here) is recorded under the id
         in its signatory cell, and the name kept as written.
         """
-        registry = load("registry_data")
-        rows, _ = read_table(
+        plan = plan_of(
             "kind,signatory,name,country\n"
-            "organisation,shili-ertong,示例儿童基金会,CN\n",
-            "t.csv",
+            "organisation,shili-ertong,示例儿童基金会,CN\n"
         )
-        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
         assert () == plan.errors
         assert [
             "organisations/shili-ertong.yaml",
@@ -273,9 +276,7 @@ class TestPlan:
     def test_an_id_given_for_a_new_signatory_is_checked(
         self, row: str, message: str
     ) -> None:
-        registry = load("registry_data")
-        rows, _ = read_table(f"kind,signatory,name\n{row}\n", "t.csv")
-        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
+        plan = plan_of(f"kind,signatory,name\n{row}\n")
         (problem,) = plan.errors
         column = len(row.split(",", maxsplit=1)[0]) + 2  # the signatory cell
         assert (2, column) == (problem.location.line, problem.location.column)
@@ -306,9 +307,7 @@ class TestPlan:
         """A mistyped id, or one copied from the row above, would give the
         signature to the wrong signatory, silently.
         """
-        registry = load("registry_data")
-        rows, _ = read_table(f"kind,signatory,name,country\n{row}\n", "t.csv")
-        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
+        plan = plan_of(f"kind,signatory,name,country\n{row}\n")
         (problem,) = plan.errors
         assert message in problem.message
         assert (2, 14) == (problem.location.line, problem.location.column)
@@ -324,32 +323,22 @@ class TestPlan:
     def test_what_a_row_keeps_private_is_not_said_of_its_id(
         self, row: str, secret: str
     ) -> None:
-        registry = load("registry_data")
-        rows, _ = read_table(
-            f"kind,signatory,name,country,private\n{row}\n", "t.csv"
-        )
-        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
+        plan = plan_of(f"kind,signatory,name,country,private\n{row}\n")
         (problem,) = plan.errors
         assert "correct the id" in problem.message
         assert secret not in problem.message
 
     def test_an_alias_of_the_id_is_the_same_signatory(self) -> None:
-        registry = load("registry_data")
-        rows, _ = read_table(
-            "kind,signatory,name,country\norganisation,nspcc,NSPCC,GB\n",
-            "t.csv",
+        plan = plan_of(
+            "kind,signatory,name,country\norganisation,nspcc,NSPCC,GB\n"
         )
-        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
         assert () == plan.errors
 
     def test_a_signature_added_later_keeps_its_day(self) -> None:
-        registry = load("registry_data")
-        rows, _ = read_table(
+        plan = plan_of(
             "kind,name,country,signed_on\n"
-            "organisation,Example Org,FR,2023-10-02\n",
-            "t.csv",
+            "organisation,Example Org,FR,2023-10-02\n"
         )
-        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
         assert () == plan.errors
         assert "signed_on: 2023-10-02\n" in plan.files[-1].text
 
@@ -581,14 +570,11 @@ class TestCommand:
         """With spaces for underscores and hyphens, in any case, separated
         by semicolons, commas or spaces.
         """
-        registry = load("registry_data")
-        rows, _ = read_table(
+        plan = plan_of(
             "kind,name,country,role,disclosure,capacity,on_behalf_of,private\n"
             "person,Jane Example,GB,expert,public,on-behalf-of,nspcc,"
-            f'"{cell}"\n',
-            "t.csv",
+            f'"{cell}"\n'
         )
-        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
         assert () == plan.errors
         signature = plan.files[-1].text
         listed = signature.split("private:\n", 1)[1].splitlines()
@@ -596,12 +582,9 @@ class TestCommand:
 
     def test_a_fix_in_a_spreadsheets_words(self) -> None:
         """Not "use disclosure: pseudonym", which a sheet has no place for."""
-        registry = load("registry_data")
-        rows, _ = read_table(
-            "kind,name,role,disclosure\nperson,Survivor A,survivor,anonymous\n",
-            "t.csv",
+        plan = plan_of(
+            "kind,name,role,disclosure\nperson,Survivor A,survivor,anonymous\n"
         )
-        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
         (problem,) = plan.errors
         assert (
             "empty the name cell, or write pseudonym in the disclosure column"
@@ -951,11 +934,7 @@ class TestCommand:
 
     def test_na_is_namibia_with_a_warning(self) -> None:
         """R and other tools write NA for a missing value."""
-        registry = load("registry_data")
-        rows, _ = read_table(
-            "kind,name,country\norganisation,Example Org,NA\n", "t.csv"
-        )
-        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
+        plan = plan_of("kind,name,country\norganisation,Example Org,NA\n")
         (warning,) = plan.problems
         assert ("placeholder-value", 2, 26) == (
             warning.code,
@@ -980,11 +959,7 @@ class TestCommand:
     def test_a_name_that_means_one_country_is_its_code(
         self, tmp_path: Path, cell: str, code: str
     ) -> None:
-        registry = load("registry_data")
-        rows, _ = read_table(
-            f"kind,name,country\norganisation,Example Org,{cell}\n", "t.csv"
-        )
-        plan = plan_import(registry, rows, "t.csv", LETTER, source=SOURCE)
+        plan = plan_of(f"kind,name,country\norganisation,Example Org,{cell}\n")
         assert () == plan.errors
         assert f'hq_country: "{code}"\n' in plan.files[0].text
 
