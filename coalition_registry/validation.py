@@ -102,8 +102,6 @@ _LETTER: Final = operator.attrgetter("letter")
 _SIGNATORY: Final = operator.attrgetter("signatory")
 _DISCLOSURE: Final = operator.attrgetter("disclosure")
 _ROLE: Final = operator.attrgetter("role")
-_WITHDRAWN_ON: Final = operator.attrgetter("withdrawn_on")
-_SIGNED_ON: Final = operator.attrgetter("signed_on")
 _ID: Final = operator.attrgetter("id")
 
 #: The data-format version this library reads.
@@ -1011,26 +1009,14 @@ def _check_signed_on(
     published: one on or before the letter's date is most likely a
     mistyped year, or a field given where none was needed.
     """
-    dated = itertools.compress(signatures, map(_SIGNED_ON, signatures))
-    for signature in dated:
-        letter = registry.letters.get(signature.letter)
-        if (
-            letter is None
-            or letter.date is None
-            or signature.signed_on is None
-            or signature.signed_on > letter.date
-        ):
-            continue
-        # No date is repeated: the signature may be a hidden person's.
-        yield Problem(
-            "implausible-date",
-            "signed_on is on or before the date of the letter it signs, "
-            "but it is for a signature added after the letter was "
-            "published: leave it out for a signature made by then, or "
-            "check its year",
-            signature.location_of("signed_on"),
-            "$.signed_on",
-        )
+    return _on_or_before_letter(
+        registry,
+        signatures,
+        "signed_on",
+        "signed_on is on or before the date of the letter it signs, but it "
+        "is for a signature added after the letter was published: leave it "
+        "out for a signature made by then, or check its year",
+    )
 
 
 def _check_withdrawals(
@@ -1039,24 +1025,37 @@ def _check_withdrawals(
     """A withdrawal dated before the letter it withdraws from makes the
     signature count on no day at all: most likely a mistyped year.
     """
-    withdrawn = itertools.compress(signatures, map(_WITHDRAWN_ON, signatures))
-    for signature in withdrawn:
+    return _on_or_before_letter(
+        registry,
+        signatures,
+        "withdrawn_on",
+        "the signature is withdrawn on or before the date of the letter it "
+        "signs, so it counts on no day at all; check the year of "
+        "withdrawn_on",
+    )
+
+
+def _on_or_before_letter(
+    registry: Registry,
+    signatures: Sequence[Signature],
+    field: str,
+    message: str,
+) -> Iterator[Problem]:
+    """An ``implausible-date`` for each signature whose date *field* is on
+    or before the date of the letter it signs.
+    """
+    date_of = operator.attrgetter(field)
+    for signature in itertools.compress(signatures, map(date_of, signatures)):
         letter = registry.letters.get(signature.letter)
-        if (
-            letter is None
-            or letter.date is None
-            or signature.withdrawn_on is None
-            or signature.withdrawn_on > letter.date
-        ):
+        day = date_of(signature)
+        if letter is None or letter.date is None or day > letter.date:
             continue
         # No date is repeated: the signature may be a hidden person's.
         yield Problem(
             "implausible-date",
-            "the signature is withdrawn on or before the date of the "
-            "letter it signs, so it counts on no day at all; check the year "
-            "of withdrawn_on",
-            signature.location_of("withdrawn_on"),
-            "$.withdrawn_on",
+            message,
+            signature.location_of(field),
+            f"$.{field}",
         )
 
 
