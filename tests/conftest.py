@@ -18,6 +18,20 @@ HERE = Path(__file__).parent
 ROOT = HERE.parent
 SHIPPED = ROOT / "registry_data"
 DATA = HERE / "data"
+#: A signature of the shipped letter that a source says was added after
+#: the letter was published, and where it goes in the registry.
+LATE_SIGNATURE_PATH = (
+    "signatures/survivors-letter-2023/survivors-letter-2023--nspcc.yaml"
+)
+LATE_SIGNATURE = (
+    "id: survivors-letter-2023--nspcc\n"
+    "letter: survivors-letter-2023\n"
+    "signatory: nspcc\n"
+    "role: organisation\n"
+    "signed_on: 2024-01-15\n"
+    "sources:\n"
+    '  - url: "https://example.org/later"\n'
+)
 
 settings.register_profile(
     "ci",

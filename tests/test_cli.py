@@ -19,7 +19,7 @@ import pytest
 from coalition_registry import __version__
 from coalition_registry.cli import COMMANDS, main, parser, run
 from coalition_registry.cli import validate as validate_command
-from conftest import ROOT, WriteFile
+from conftest import LATE_SIGNATURE, LATE_SIGNATURE_PATH, ROOT, WriteFile
 
 
 def cli(*argv: str) -> tuple[int, str, str]:
@@ -325,21 +325,8 @@ class TestOn:
     signature added since.
     """
 
-    LATE = (
-        "id: survivors-letter-2023--nspcc\n"
-        "letter: survivors-letter-2023\n"
-        "signatory: nspcc\n"
-        "role: organisation\n"
-        "signed_on: 2024-01-15\n"
-        "sources:\n"
-        '  - url: "https://example.org/later"\n'
-    )
-
     def test_a_signature_added_later(self, write: WriteFile) -> None:
-        write(
-            "signatures/survivors-letter-2023/survivors-letter-2023--nspcc.yaml",
-            self.LATE,
-        )
+        write(LATE_SIGNATURE_PATH, LATE_SIGNATURE)
         assert 0 == cli("validate")[0]
         for command in ("coverage", "export"):
             _, now, _ = cli(command, "--format", "json")

@@ -23,7 +23,7 @@ import coalition_registry as cr
 from coalition_registry import report, worldmap
 from coalition_registry.aggregate import Cell, Row, Table
 from coalition_registry.cli import run
-from conftest import WriteFile
+from conftest import LATE_SIGNATURE, LATE_SIGNATURE_PATH, WriteFile
 
 
 LETTER = "survivors-letter-2023"
@@ -701,22 +701,8 @@ class TestCommands:
         """`--on` draws the letter as it stood that day: before a
         signature added since, the map differs from today's.
         """
-        late = (
-            shipped_copy
-            / "signatures"
-            / "survivors-letter-2023"
-            / "survivors-letter-2023--nspcc.yaml"
-        )
-        late.write_text(
-            "id: survivors-letter-2023--nspcc\n"
-            "letter: survivors-letter-2023\n"
-            "signatory: nspcc\n"
-            "role: organisation\n"
-            "signed_on: 2024-01-15\n"
-            "sources:\n"
-            '  - url: "https://example.org/later"\n',
-            encoding="utf-8",
-        )
+        late = shipped_copy / LATE_SIGNATURE_PATH
+        late.write_text(LATE_SIGNATURE, encoding="utf-8")
         _, today, _ = cli("map", "--out", "-")
         _, then, _ = cli("map", "--out", "-", "--on", "2023-09-18")
         late.unlink()
