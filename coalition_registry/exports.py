@@ -21,8 +21,8 @@ import attrs
 
 from .aggregate import active_signatures
 from .countries import country_name
-from .model import Organisation, Person, Signatory, Signature
-from .query import country_of
+from .model import Organisation, Signatory, Signature
+from .query import country_of, is_hidden
 from .registry import Registry, day_of
 from .schema import hidden_fields
 from .suppression import (
@@ -156,10 +156,6 @@ class Export:
         return self._count(n) if is_small(n, self.threshold) else n
 
 
-def _listable(who: Signatory) -> bool:
-    return not (isinstance(who, Person) and who.hides_everything)
-
-
 def _shown(record: Any, name: str) -> str:
     """A field's value, or empty when it is private, or would tell a
     private one: the organisation signed for tells a private capacity.
@@ -235,7 +231,7 @@ def export(
             and (s.signed_on is None or s.signed_on <= day)
         ]
         hidden = sum(
-            not _listable(who)
+            is_hidden(who)
             for s in gone
             if (who := registry.signatory(s.signatory)) is not None
         )
@@ -247,7 +243,7 @@ def export(
             who = registry.signatory(signature.signatory)
             if who is None:
                 continue
-            if not _listable(who):
+            if is_hidden(who):
                 unlisted[letter] += 1
             elif not signature.active:
                 # Withdrawn from a later day: counted, but never listed.

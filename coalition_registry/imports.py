@@ -38,7 +38,7 @@ from .model import (
 )
 from .parsing import YMap, YSeq
 from .problems import Location, Problem, Severity
-from .query import country_of
+from .query import country_of, is_hidden
 from .registry import Registry
 from .scaffold import id_problem, opaque_id
 from .schema import (
@@ -486,10 +486,8 @@ def plan_import(
         planner.private_signed = sum(
             1
             for signature in registry.signatures_of(letter_id)
-            if isinstance(
-                who := registry.signatory(signature.signatory), Person
-            )
-            and who.hides_everything
+            if (who := registry.signatory(signature.signatory)) is not None
+            and is_hidden(who)
         )
     for row, line in rows:
         planner.row(row, line)
@@ -728,7 +726,7 @@ class _Planner:
         the row cannot change.
         """
         record = self.registry.get(record_id) or self.built[record_id]
-        public = not (isinstance(record, Person) and record.hides_everything)
+        public = not is_hidden(record)
         if set(private) <= set(record.private):
             return record_id, public
         self.report(
@@ -786,9 +784,7 @@ class _Planner:
             recorded_public = (
                 self.public.get(record_id)
                 if record is None
-                else not (
-                    isinstance(record, Person) and record.hides_everything
-                )
+                else not is_hidden(record)
             )
             if recorded_public is not None and recorded_public != row_public:
                 self.report(
@@ -853,8 +849,7 @@ class _Planner:
         other_country = _differ(country, country_of(record))
         if not (other_name or other_country):
             return True
-        hidden = isinstance(record, Person) and record.hides_everything
-        if quiet or hidden or "name" in record.private:
+        if quiet or is_hidden(record) or "name" in record.private:
             # Neither name is shown: the record's, nor the row's, which may
             # be the same person's written another way.
             what = (

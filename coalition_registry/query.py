@@ -28,6 +28,7 @@ from .registry import Registry, day_of
 __all__ = [
     "cosigners",
     "country_of",
+    "is_hidden",
     "letters_signed_by",
     "organisations",
     "overlap",
@@ -233,7 +234,7 @@ def cosigners(
     shared: dict[str, set[str]] = {}
     for letter in letters_signed_by(registry, signatory_id, on=on):
         for who in signatories(registry, letter.id, on=on):
-            if who.id == signatory_id or _hidden(who):
+            if who.id == signatory_id or is_hidden(who):
                 continue
             shared.setdefault(who.id, set()).add(letter.id)
     return {k: tuple(sorted(v)) for k, v in sorted(shared.items())}
@@ -255,10 +256,13 @@ def overlap(
     >>> len(both)
     10
     """
-    a = {w.id for w in signatories(registry, first, on=on) if not _hidden(w)}
-    b = {w.id for w in signatories(registry, second, on=on) if not _hidden(w)}
+    a = {w.id for w in signatories(registry, first, on=on) if not is_hidden(w)}
+    b = {
+        w.id for w in signatories(registry, second, on=on) if not is_hidden(w)
+    }
     return tuple(sorted(a & b)), tuple(sorted(a - b)), tuple(sorted(b - a))
 
 
-def _hidden(who: Signatory) -> bool:
+def is_hidden(who: Signatory) -> bool:
+    """Whether *who* is a person who is not public: counted, never named."""
     return isinstance(who, Person) and who.hides_everything
