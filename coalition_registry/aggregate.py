@@ -28,7 +28,7 @@ import attrs
 from .countries import country_name
 from .model import Claim, Group, Organisation, Person, Signatory, Signature
 from .query import country_of
-from .registry import Registry, look_up_all
+from .registry import Registry, day_of, look_up_all
 
 
 __all__ = [
@@ -59,11 +59,7 @@ def active_signatures(
             tables of this module).
     """
     registry.letter(letter_id)
-    return tuple(registry.standing(letter_id, on or _today()))
-
-
-def _today() -> dt.date:
-    return dt.datetime.now(tz=dt.UTC).date()
+    return tuple(registry.standing(letter_id, day_of(on)))
 
 
 # -- keys: what a row of a table is --------------------------------------
@@ -593,7 +589,7 @@ def coverage(
     """
     letter = registry.letter(letter_id)
     countries, international_ids = registry.places()
-    ids = registry.signatory_ids(letter_id, on or _today())
+    ids = registry.signatory_ids(letter_id, day_of(on))
     counts: Counter[str | None] = Counter(look_up_all(countries, ids))
     international: Counter[str | None] = Counter(
         international_ids[i] for i in international_ids.keys() & ids
@@ -669,7 +665,7 @@ def claim_figure(
     """
     registry = records if isinstance(records, Registry) else Registry(records)
     registry.letter(letter_id)
-    on = on or _today()
+    on = day_of(on)
     if claim.measure == "countries":
         # coverage() would name every country, and load pycountry for it.
         countries, _ = registry.places()
