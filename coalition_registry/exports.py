@@ -218,12 +218,12 @@ def export(
     withdrawn: dict[str, int] = {}
     withdrawn_unlisted: dict[str, int] = {}
     leaving: dict[str, int] = {}
+    day = day_of(on)
     for letter in letters:
-        active = active_signatures(registry, letter, on=on)
+        active = active_signatures(registry, letter, on=day)
         counted = {id(s) for s in active}
         # Withdrawn here means not counted on the day, as the tables count;
         # one made after the day was not there to withdraw.
-        day = day_of(on)
         gone = [
             s
             for s in registry.signatures_of(letter)
