@@ -1560,6 +1560,23 @@ def _validate(
                 )
             )
             continue
+        if found is None and target.is_dir() and not _holds_records(target):
+            # Neither a registry nor one being started: reading every YAML
+            # file below (a home folder, "/") would take minutes, and
+            # report each one as misplaced.
+            known = ", ".join(f"{f}/" for f in FOLDERS)
+            problems.append(
+                Problem(
+                    "invalid-registry-file",
+                    f"this folder is not a registry: it holds no "
+                    f"{files.REGISTRY_FILE} and none of the folders {known}; "
+                    "name a registry's folder; to start one here, create "
+                    f"{files.REGISTRY_FILE} with name, schema_version and "
+                    "data_licence",
+                    Location(files.display_path(target)),
+                )
+            )
+            continue
         root = found or (target if target.is_dir() else target.parent)
         by_root.setdefault(root.resolve(), (root, []))[1].append(target)
     for real_root, (root, named) in by_root.items():
@@ -1601,6 +1618,13 @@ def _validate(
         # every record reported: one registry folder, validated whole.
         whole[0] if len(whole) == 1 and len(by_root) == 1 else None,
     )
+
+
+def _holds_records(folder: Path) -> bool:
+    """Whether *folder*, which has no registry.yaml, looks like a registry
+    being started: it has one of the record folders.
+    """
+    return any((folder / name).is_dir() for name in FOLDERS)
 
 
 def _ignored(result: FileRecords) -> bool:

@@ -236,6 +236,33 @@ class TestReported:
             )
         ] == problems(report)
 
+    def test_a_folder_that_is_no_registry_is_not_walked(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A folder with no registry.yaml and no record folder (a home
+        folder, "/") is one problem, found without reading what is below
+        it; a folder with a record folder is a registry being started."""
+        monkeypatch.chdir(tmp_path)
+        Path("home/docs").mkdir(parents=True)
+        Path("home/docs/notes.yaml").write_text("a: 1\n")
+        report = cr.validate("home")
+        assert [
+            (
+                "home: error invalid-registry-file: this folder is not a "
+                "registry: it holds no registry.yaml and none of the folders "
+                "letters/, organisations/, people/, groups/, signatures/, "
+                "coalitions/; name a registry's folder; to start one here, "
+                "create registry.yaml with name, schema_version and "
+                "data_licence"
+            )
+        ] == problems(report)
+        assert 0 == report.summary["files"]
+        with pytest.raises(cr.RegistryError):
+            cr.load("home")
+        Path("home/people").mkdir()
+        codes = [p.code for p in cr.validate("home").problems]
+        assert ["invalid-registry-file", "wrong-folder"] == codes
+
     def test_an_invalid_id_is_never_suggested(self, write: WriteFile) -> None:
         """A reference to 'safe-futures' is not told to copy the mistake
         in the organisation's own id."""
