@@ -659,10 +659,15 @@ def html_report(
     generated = generated or dt.datetime.now(tz=dt.UTC).date()
     about = _Letter.of(registry, letter_id)
     by_country = published(
-        signatory_table, registry, letter_id, k=threshold, on=on
+        signatory_table, registry, letter_id, threshold=threshold, on=on
     )
     by_region = published(
-        signatory_table, registry, letter_id, by="region", k=threshold, on=on
+        signatory_table,
+        registry,
+        letter_id,
+        by="region",
+        threshold=threshold,
+        on=on,
     )
     cov = coverage(registry, letter_id, on=on)
     rec = reconcile(registry, letter_id, threshold=threshold, on=on)
@@ -863,7 +868,9 @@ def svg_map(
             package is not installed.
     """
     about = _Letter.of(registry, letter_id)
-    table = published(signatory_table, registry, letter_id, k=threshold, on=on)
+    table = published(
+        signatory_table, registry, letter_id, threshold=threshold, on=on
+    )
     notes = (*country_summary(registry, letter_id, on=on),)
     chart = worldmap.choropleth(table)
     chart = attrs.evolve(

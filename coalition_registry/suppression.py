@@ -50,6 +50,8 @@ Across a letter's published tables (:func:`published`):
 
 from __future__ import annotations
 
+import warnings
+
 from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, Final
 
@@ -110,6 +112,23 @@ def checked_threshold(k: int) -> int:
             "which a reader can place; use 3 or more (the default is "
             f"{DEFAULT_THRESHOLD}), or 1 to show every count"
         )
+    return k
+
+
+def _renamed(threshold: int, k: int | None) -> int:
+    """The threshold given, under its name or under ``k``, the name it had
+    in this module (``reconcile()`` and ``export()`` called it threshold).
+    """
+    if k is None:
+        return threshold
+    if threshold != DEFAULT_THRESHOLD:
+        msg = "give the threshold once, as threshold="
+        raise TypeError(msg)
+    warnings.warn(
+        "k= is deprecated: give threshold=, as reconcile() and export() take",
+        DeprecationWarning,
+        stacklevel=3,
+    )
     return k
 
 
@@ -177,8 +196,9 @@ def _any_pinned(
 
 def suppress(
     table: Table,
-    k: int = DEFAULT_THRESHOLD,
+    threshold: int = DEFAULT_THRESHOLD,
     *,
+    k: int | None = None,
     hide_total: bool = False,
     hidden_keys: Collection[str | None] | None = None,
     also_hide: Collection[str | None] = (),
@@ -192,8 +212,10 @@ def suppress(
 
     Args:
         table: A table from :mod:`coalition_registry.aggregate`.
-        k: The threshold; ``k <= 1`` hides nothing, and 2 is refused (see
+        threshold: Counts of people who are not public below it are
+            hidden; 1 hides nothing, and 2 is refused (see
             :func:`checked_threshold`).
+        k: The threshold's former name, deprecated.
         hide_total: Hide the totals of people too (another table of the
             same letter hides them).
         hidden_keys: Hide the counts of people of exactly these rows,
@@ -207,8 +229,9 @@ def suppress(
         A new table whose notes state the rule and its threshold.
 
     Raises:
-        ValueError: When *k* is 2.
+        ValueError: When the threshold is 2.
     """
+    k = _renamed(threshold, k)
     if checked_threshold(k) <= 1:
         return table
     rows = [r.cells for r in table.rows]
@@ -303,9 +326,10 @@ def published(
     letter_id: str,
     *,
     by: str = "country",
-    k: int = DEFAULT_THRESHOLD,
+    threshold: int = DEFAULT_THRESHOLD,
     on: dt.date | None = None,
     hide_total: bool | None = None,
+    k: int | None = None,
 ) -> Table:
     """A table of a letter as it may be published: suppressed (see
     :func:`suppress`), and consistent with the letter's other published
@@ -329,15 +353,17 @@ def published(
         registry: The registry.
         letter_id: The letter.
         by: What a row is (see :data:`coalition_registry.aggregate.BY`).
-        k: The threshold; ``k <= 1`` hides nothing, and 2 is refused (see
+        threshold: Counts of people who are not public below it are
+            hidden; 1 hides nothing, and 2 is refused (see
             :func:`checked_threshold`).
         on: Count the signatures that stand on this day (default today).
         hide_total: What :func:`totals_hidden` says, when already known.
+        k: The threshold's former name, deprecated.
 
     Raises:
-        ValueError: When *k* is 2.
+        ValueError: When the threshold is 2.
     """
-    k = checked_threshold(k)
+    k = checked_threshold(_renamed(threshold, k))
     table = count(registry, letter_id, by=by, on=on)
     if k <= 1:
         return table
@@ -374,20 +400,27 @@ def _warned(table: Table) -> Table:
 
 
 def totals_hidden(
-    registry: Registry, letter_id: str, k: int, on: dt.date | None = None
+    registry: Registry,
+    letter_id: str,
+    threshold: int = DEFAULT_THRESHOLD,
+    on: dt.date | None = None,
+    *,
+    k: int | None = None,
 ) -> bool:
     """Whether some table of the letter, by any ``by``, counting signatories
-    or people, counts from 1 to ``k - 1`` people who are not public in a
+    or people, counts from 1 to ``threshold - 1`` people who are not public in a
     row or its total, or hides its total of people: then every output must
     hide the totals, and every table the rows that count such people (see
     :func:`published`).
 
     Tables by region and sub-region are left out: what they hide follows
     from the table by country (see :func:`published`), not from their own
-    counts.  The cost is linear in the letter's signatures.
+    counts.  The cost is linear in the letter's signatures.  ``k`` is the
+    threshold's former name, deprecated.
     """
     from .aggregate import BY
 
+    k = _renamed(threshold, k)
     if checked_threshold(k) <= 1:
         return False
     breakdowns = [

@@ -677,7 +677,9 @@ class TestProperties:
         registry = generated.registry
         rec = cr.reconcile(registry, LETTER, threshold=k, on=DAY)
         small = small_roles(registry, k)
-        table = published(cr.signatory_table, registry, LETTER, k=k, on=DAY)
+        table = published(
+            cr.signatory_table, registry, LETTER, threshold=k, on=DAY
+        )
         for line in rec.lines:
             if line.claim.measure == "countries":
                 assert not line.suppressed

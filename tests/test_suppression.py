@@ -168,7 +168,7 @@ class TestHandBuilt:
             signatory_like_table(
                 ("GB", 0, 0, 4), ("FR", 0, 0, 3), ("CA", 0, 0, 9)
             ),
-            k=5,
+            threshold=5,
         )
         assert ["GB", "0", "0", "<5", "suppressed"] in shown(table)
         assert ["Total", "0", "0", "16", "16"] == shown(table)[-1]
@@ -609,8 +609,8 @@ class TestThresholdTwo:
     @pytest.mark.parametrize(
         "make",
         [
-            lambda r: published(cr.signatory_table, r, "l", k=2),
-            lambda r: published(cr.people, r, "l", k=2),
+            lambda r: published(cr.signatory_table, r, "l", threshold=2),
+            lambda r: published(cr.people, r, "l", threshold=2),
             lambda r: cr.reconcile(r, "l", threshold=2),
             lambda r: cr.export(r, "l", threshold=2),
             lambda r: totals_hidden(r, "l", 2),
@@ -634,13 +634,31 @@ class TestThresholdTwo:
     def test_a_threshold_is_a_whole_number(self, k: object) -> None:
         registry = letter_of("FR", "FR", "DE")
         with pytest.raises(TypeError, match="whole number"):
-            published(cr.signatory_table, registry, "l", k=k)  # type: ignore[arg-type]
+            published(cr.signatory_table, registry, "l", threshold=k)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("k", [1, 3, 10])
     def test_others_are_taken(self, k: int) -> None:
         registry = letter_of("FR", "FR", "DE")
-        published(cr.signatory_table, registry, "l", k=k)
+        published(cr.signatory_table, registry, "l", threshold=k)
         cr.reconcile(registry, "l", threshold=k)
+
+    def test_k_is_the_former_name(self) -> None:
+        """k= still works, with a warning, and means what threshold= does;
+        given both, it is an error, not one silently chosen."""
+        registry = letter_of("FR", "FR", "FR", "DE")
+        table = cr.signatory_table(registry, "l")
+        calls = [
+            (published, (cr.signatory_table, registry, "l")),
+            (suppress, (table,)),
+            (totals_hidden, (registry, "l")),
+        ]
+        for function, args in calls:
+            with pytest.warns(DeprecationWarning, match="threshold="):
+                old = function(*args, k=5)  # type: ignore[operator]
+            assert function(*args, threshold=5) == old  # type: ignore[operator]
+            assert function(*args, threshold=1) != old  # type: ignore[operator]
+            with pytest.raises(TypeError, match="once"):
+                function(*args, threshold=4, k=5)  # type: ignore[operator]
 
 
 class TestPublished:

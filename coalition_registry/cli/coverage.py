@@ -79,7 +79,12 @@ def run(args: argparse.Namespace, io: Output) -> int:
     letter = choose_letter(registry, args.letter)
     count = people if args.people else signatory_table
     table = published(
-        count, registry, letter, by=args.by, k=args.suppress_below, on=args.on
+        count,
+        registry,
+        letter,
+        by=args.by,
+        threshold=args.suppress_below,
+        on=args.on,
     )
     if args.by == "country":
         notes = (*country_summary(registry, letter, on=args.on), *table.notes)
