@@ -79,6 +79,8 @@ class Export:
         leaving: Signatures of organisations, groups and public people that
             count on the day but are withdrawn from a later one, never
             listed, by letter.
+        on: The day counted as of, when one was asked for (``None``:
+            the day the export was made).
     """
 
     rows: tuple[dict[str, str], ...]
@@ -90,10 +92,14 @@ class Export:
     threshold: int = DEFAULT_THRESHOLD
     undisclosed: frozenset[str] = frozenset()
     leaving: dict[str, int] = attrs.Factory(dict)
+    on: dt.date | None = None
 
     def notes(self) -> tuple[str, ...]:
-        """What the rows leave out, and why, for the reader."""
-        out = []
+        """What the rows leave out, and why, for the reader; and the day
+        counted as of, when one was asked for.
+        """
+        # An export of another day than today, unsaid, reads as today's.
+        out = [] if self.on is None else [f"counted as of {self.on}"]
         for letter, n in sorted(self.unlisted.items()):
             if n:
                 out.append(
@@ -136,6 +142,7 @@ class Export:
                 k: self._public(n) for k, n in self.withdrawn_unlisted.items()
             },
             "notes": list(self.notes()),
+            "on": None if self.on is None else self.on.isoformat(),
         }
 
     def shown_unlisted(self, letter: str) -> str:
@@ -271,4 +278,5 @@ def export(
         threshold,
         undisclosed,
         leaving,
+        None if on is None else day,
     )

@@ -349,6 +349,24 @@ class TestOn:
         assert "signatures added after the letter was published" not in text
         assert "as of 2023-09-18" in text
 
+    def test_an_export_says_its_day(self, shipped_copy: Path) -> None:
+        """A file exported as of another day would read as today's: the
+        day is in its notes (stderr for CSV), and only when asked for."""
+        code, _, err = cli("export", "--on", "2023-09-18")
+        assert 0 == code
+        assert "coalition-registry: note: counted as of 2023-09-18" in err
+        data = json.loads(
+            cli("export", "--format", "json", "--on", "2023-09-18")[1]
+        )
+        assert "2023-09-18" == data["on"]
+        assert "counted as of 2023-09-18" in data["notes"]
+        _, text, _ = cli(
+            "export", "--format", "markdown", "--on", "2023-09-18"
+        )
+        assert text.rstrip().endswith("counted as of 2023-09-18")
+        data = json.loads(cli("export", "--format", "json")[1])
+        assert (None, []) == (data["on"], data["notes"])
+
     def test_a_day_written_otherwise_is_a_usage_error(self) -> None:
         code, out, err = cli("coverage", "--on", "18/09/2023")
         assert (2, "") == (code, out)

@@ -92,6 +92,7 @@ class TestShipped:
             "withdrawn_unlisted",
             "leaving",
             "notes",
+            "on",
         } == set(data)
         assert list(COLUMNS) == data["columns"]
         assert 10 == len(data["rows"])

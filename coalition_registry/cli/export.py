@@ -3,8 +3,8 @@ or Markdown: organisations, groups and public people with active
 signatures.  People who are not public are counted, never listed; withdrawn
 signatures are not listed; fields marked private are left empty.  CSV
 and JSON Lines hold the rows alone: the notes (how many, or "some", are
-counted but not listed) go to stderr, so that a list is never taken for
-all who signed.
+counted but not listed, and the day counted as of when --on gives one) go
+to stderr, so that a list is never taken for all who signed.
 """
 
 from __future__ import annotations
