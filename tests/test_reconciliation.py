@@ -855,7 +855,8 @@ class TestClaimExceeded:
         assert 1 == cr.coverage(registry, LETTER, on=dt.date(2024, 4, 1)).total
         export = cr.export(registry, LETTER, on=dt.date(2024, 4, 1))
         assert ["org-0"] == [r["signatory"] for r in export.rows]
-        assert () == export.notes()  # nothing was withdrawn
+        # Nothing was withdrawn: the day alone is said.
+        assert ("counted as of 2024-04-01",) == export.notes()
         later = cr.export(registry, LETTER, on=dt.date(2024, 4, 2))
         assert ["", "2024-04-02"] == [r["signed_on"] for r in later.rows]
 
