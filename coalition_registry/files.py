@@ -11,6 +11,7 @@ import operator
 import os
 import re
 import stat
+import unicodedata
 
 from pathlib import Path
 from typing import Final
@@ -232,9 +233,30 @@ def _yaml_like(name: str) -> bool:
     ``x.YAML``, ``.x.yaml``, ``x.yaml.txt`` (not an editor's swap file).
     """
     lower = name.lower()
-    return lower.endswith(SUFFIXES_TUPLE) or (
-        not name.startswith(".") and (".yaml." in lower or ".yml." in lower)
+    return (
+        lower.endswith(SUFFIXES_TUPLE)
+        or (
+            not name.startswith(".")
+            and (".yaml." in lower or ".yml." in lower)
+        )
+        or _blank_after_suffix(name)
     )
+
+
+def _blank_after_suffix(name: str) -> bool:
+    """Whether *name* ends in ``.yaml`` or ``.yml`` followed only by spaces
+    or invisible characters (``x.yaml `` or a zero-width space after it),
+    which a file manager does not show.
+
+    >>> [_blank_after_suffix(n) for n in ("x.yaml ", "x.yaml", "x.yaml~")]
+    [True, False, False]
+    """
+    stripped = name
+    while stripped and (
+        stripped[-1].isspace() or unicodedata.category(stripped[-1]) == "Cf"
+    ):
+        stripped = stripped[:-1]
+    return stripped != name and stripped.lower().endswith(SUFFIXES_TUPLE)
 
 
 def _text_extension(name: str) -> str | None:
@@ -360,9 +382,18 @@ def _saved_as_text(shown: str, name: str) -> Problem:
     )
 
 
+_ESCAPE_AFTER_SUFFIX: Final = re.compile(
+    r"\.ya?ml(?:\\u[0-9a-f]{4}|\\x[0-9a-f]{2})+$", re.IGNORECASE
+)
+
+
 def _ignored(shown: str) -> Problem:
     name = shown.rpartition("/")[2]
-    if name.startswith("."):
+    # The name as shown: an invisible character is written as an escape.
+    if _blank_after_suffix(name) or _ESCAPE_AFTER_SUFFIX.search(name):
+        why = "its name has a space or an invisible character after '.yaml'"
+        fix = "rename it to end in '.yaml', with nothing after it"
+    elif name.startswith("."):
         why = "its name starts with '.', which hides it"
         fix = "rename it without the '.' in front"
     elif name.lower().endswith(SUFFIXES_TUPLE):

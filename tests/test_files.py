@@ -279,6 +279,30 @@ class TestRecordsSavedAsText:
         (root / "organisations" / "example-org" / "a.yaml").write_bytes(RECORD)
         assert {"organisations/example-org/a.yaml": None} == walked(root)
 
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "organisations/example-org.yaml ",
+            "organisations/example-org.yml\u00a0",
+            "organisations/example-org.yaml\u200b",
+            "signatures/example-letter/example-letter--example-org.yaml ",
+        ],
+    )
+    def test_a_blank_after_the_suffix_is_reported(
+        self, root: Path, name: str
+    ) -> None:
+        """A space or an invisible character after '.yaml' (typed in a
+        file manager, pasted) hides the file from every count, unseen.
+        """
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(RECORD)
+        assert {name: "ignored-file"} == walked(root)
+        (entry,) = files.walk(root)
+        assert entry.problem is not None
+        assert "a space or an invisible character after '.yaml'" in (
+            entry.problem.message
+        )
+
     def test_the_message_says_what_to_rename_it_to(self, root: Path) -> None:
         (root / "organisations" / "example-org.txt").write_bytes(RECORD)
         (root / "organisations" / "example-fund").write_bytes(RECORD)
