@@ -12,7 +12,9 @@ The canonical form:
   dates, whole numbers and ``true``/``false`` plain; registry numbers under
   ``identifiers`` always double-quoted; block text (``>-``, ``|``) kept;
 - two-space indentation, list items indented under their key, no flow
-  ``[...]``/``{...}`` collections.
+  ``[...]``/``{...}`` collections;
+- the line endings of the file's first line: LF, or CRLF (as git on
+  Windows checks files out); a lone CR becomes LF.
 
 Files are read and written with ruamel.yaml's round-trip mode, which keeps
 comments; every scalar is read as text (the schema decides types, as in
@@ -964,6 +966,16 @@ _NOT_CERTAIN: Final = (
 )
 
 
+def _first_break_is_crlf(raw: bytes) -> bool:
+    r"""Whether the first line break of *raw* is CRLF.
+
+    >>> _first_break_is_crlf(b"id: x\r\n"), _first_break_is_crlf(b"id: x\n")
+    (True, False)
+    """
+    end = raw.find(b"\n")
+    return end > 0 and raw[end - 1 : end] == b"\r"
+
+
 def _format_file(
     target: _Target, errors: list[Problem], *, check: bool, fix: bool
 ) -> FileResult:
@@ -994,6 +1006,10 @@ def _format_file(
         for f in done.fixes
     )
     new = done.text.encode("utf-8")
+    if _first_break_is_crlf(raw):
+        # As git on Windows checks files out (core.autocrlf), and as black
+        # and ruff format keep them: a CRLF file is not a change to make.
+        new = new.replace(b"\n", b"\r\n")
     if errors:
         # Fixed: the file must now validate, or stay as it was.
         after = read_records(new, shown, target.cls, stem=Path(path).stem)

@@ -421,6 +421,33 @@ class TestCommand:
         assert "would reformat registry_data/organisations/apple.yaml" in out
         assert before == snapshot(shipped_copy)
 
+    def test_crlf_files_keep_their_line_endings(
+        self, shipped_copy: Path
+    ) -> None:
+        """A registry checked out by git on Windows (CRLF) is canonical as
+        it is; a file fmt rewrites keeps the line endings its first line
+        has, as black and ruff format do, and a lone CR becomes LF."""
+        crlf = {}
+        for path in sorted(shipped_copy.rglob("*.yaml")):
+            crlf[path] = path.read_bytes().replace(b"\n", b"\r\n")
+            path.write_bytes(crlf[path])
+        assert (0, 0) == (cli("fmt", "--check")[0], cli("validate")[0])
+        assert 0 == cli("fmt")[0]
+        assert crlf == {p: p.read_bytes() for p in crlf}
+        apple = shipped_copy / "organisations" / "apple.yaml"
+        out_of_order = (
+            b"name: Apple\nid: apple\nsources:\n  - url: https://e.org/\n"
+        )
+        apple.write_bytes(out_of_order.replace(b"\n", b"\r\n", 1))
+        assert 0 == cli("fmt", str(apple))[0]
+        assert (
+            b'id: apple\r\nname: Apple\r\nsources:\r\n  - url: "https://e.org/"\r\n'
+            == apple.read_bytes()
+        )
+        apple.write_bytes(out_of_order.replace(b"\n", b"\r"))
+        assert 0 == cli("fmt", str(apple))[0]
+        assert b"\r" not in apple.read_bytes()
+
     def test_fmt_then_check_passes_and_keeps_the_registry(
         self, shipped_copy: Path
     ) -> None:

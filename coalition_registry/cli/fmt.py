@@ -1,7 +1,9 @@
 """Rewrite record files in one canonical form: fields in the documented
 order, text quoted only where YAML could misread it (country codes and
-registry numbers always quoted), two-space indentation.  Every comment and
-every value is kept; a file that does not validate is left alone.
+registry numbers always quoted), two-space indentation, and the line
+endings of the file's first line (LF, or CRLF as git on Windows checks
+files out).  Every comment and every value is kept; a file that does not
+validate is left alone.
 
 With --check nothing is written: the files that would change are listed
 and the exit code is 1 if there are any.  With --fix, countries written as
