@@ -343,8 +343,43 @@ def check_suspicious(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
 _SUSPICIOUS_PRIVATE: Final = (
     "the value (not shown: private) holds an invisible or bidirectional "
     "control character, a curly quote at an end, or a word that mixes "
-    "alphabets; retype the text"
+    "alphabets, or is garbled by a wrong encoding; retype the text"
 )
+
+# UTF-8 read as Windows-1252 (or Latin-1), then saved: each non-ASCII
+# character becomes the letter of its lead byte (Ã, â, Å...) followed by
+# those of its continuation bytes (©, €, ™...): "é" is "Ã©", and a curly
+# apostrophe "â€™".
+_MOJIBAKE: Final = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178"
+    "\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a"
+    "\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
+def _unmangled(text: str) -> str | None:
+    """*text* as it was before a wrong encoding garbled it, when it reads as
+    UTF-8 that was taken for Windows-1252 or Latin-1; else ``None``.
+
+    >>> _unmangled("Barnardoâ€™s"), _unmangled("Ã‰cole"), _unmangled("SÃO")
+    ('Barnardo’s', 'École', None)
+    """
+    if _MOJIBAKE.search(text) is None:  # in C: nearly always
+        return None
+    raw = bytearray()
+    for char in text:
+        try:
+            raw += char.encode("cp1252")
+        except UnicodeEncodeError:
+            # The five bytes Windows-1252 leaves out read as Latin-1.
+            if ord(char) > 0xFF:
+                return None
+            raw.append(ord(char))
+    try:
+        before = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return before if before != text else None
 
 
 def _suspicious(text: str) -> list[str]:
@@ -370,6 +405,14 @@ def _suspicious(text: str) -> list[str]:
             'YAML keeps as part of it; use straight double quotes ("...") '
             "or none"
         )
+    before = _unmangled(text)
+    if before is not None:
+        found.append(
+            "the text is garbled by a wrong encoding (a file saved as UTF-8 "
+            "was read as Windows-1252 and saved again): it most likely "
+            f"reads {before!r}; retype it, or undo that save"
+        )
+        return found
     hit = _SUSPICIOUS.search(text)  # in C: nearly always None
     if hit is not None and _needed(text, hit.start()):
         hit = next(

@@ -123,9 +123,49 @@ def test_the_whole_text_test_agrees_with_the_word_by_word_one(
         )
     )
     expected = not text.isascii() and (
-        curly or mixed or schema._SUSPICIOUS.search(text) is not None
+        curly
+        or mixed
+        or schema._SUSPICIOUS.search(text) is not None
+        or schema._unmangled(text) is not None
     )
     assert expected == bool(ctx.problems)
+
+
+@pytest.mark.parametrize(
+    "meant",
+    [
+        "Barnardo’s",
+        "École de la Paix",
+        "Fundação Infância",
+        "Kinderschutzbund Köln – Straße",
+        "Ελληνική Εταιρεία",
+        "Детский фонд",
+        "Children’s Rights “Now”",
+    ],
+)
+def test_text_garbled_by_a_wrong_encoding(meant: str) -> None:
+    """UTF-8 read as Windows-1252 and saved again is told, with the text
+    it most likely was; the text as meant is not."""
+    for codec in ("cp1252", "latin-1"):
+        try:
+            garbled = meant.encode().decode(codec)
+        except UnicodeDecodeError:
+            continue  # a byte Windows-1252 leaves out
+        ctx = schema.Context("f", [])
+        schema.check_suspicious(garbled, ctx, (1, 1), "$")
+        (problem,) = ctx.problems
+        assert f"most likely reads {meant!r}" in problem.message
+    ctx = schema.Context("f", [])
+    schema.check_suspicious(meant, ctx, (1, 1), "$")
+    assert [] == ctx.problems
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["SÃO PAULO", "Ångström Institute", "Âge Heureux", "Café Ã©", "Ã"],
+)
+def test_real_text_is_not_taken_for_garbled(text: str) -> None:
+    assert schema._unmangled(text) is None
 
 
 @pytest.mark.parametrize(
