@@ -42,6 +42,7 @@ from .query import country_of, is_hidden
 from .registry import Registry
 from .scaffold import id_problem, opaque_id
 from .schema import (
+    DEVICE_NAMES,
     INVALID,
     SLUG,
     Context,
@@ -1096,7 +1097,13 @@ class _Planner:
         if not SLUG.fullmatch(base) or OPAQUE_ID.fullmatch(base):
             return None
         candidate, n = base, 1
-        while candidate in self.made or candidate in self.taken_by:
+        # A name Windows keeps for a device ("AUX") gets a number, as a
+        # taken id does.
+        while (
+            candidate in self.made
+            or candidate in self.taken_by
+            or candidate in DEVICE_NAMES
+        ):
             n += 1
             candidate = f"{base}-{n}"
         return candidate

@@ -23,6 +23,7 @@ import attrs
 from .dump import scalar
 from .model import KINDS, OPAQUE_ID, Person, Signature
 from .schema import (
+    DEVICE_NAMES,
     SLUG,
     Count,
     Country,
@@ -36,6 +37,7 @@ from .schema import (
     Nested,
     Url,
     _quoted,
+    device_name,
     name_words,
     slugify,
     yaml_fields,
@@ -357,6 +359,11 @@ def _slug(name: str | None, what: str, chosen: str | None) -> str:
             "digits and hyphens): choose one with --id, for example a "
             "short form of the name in Latin letters"
         )
+    if made in DEVICE_NAMES:
+        raise ScaffoldError(
+            f"the id made from the {what}: {device_name(made)}; choose one "
+            "with --id"
+        )
     return made
 
 
@@ -390,6 +397,8 @@ def id_problem(record_id: str) -> str | None:
             f"{_MAX_ID_LENGTH} characters, so that the ids of its "
             "signatures, which hold it, stay within the limit"
         )
+    if record_id in DEVICE_NAMES:
+        return device_name(record_id)
     if OPAQUE_ID.fullmatch(record_id):
         # Counted and shown as a person who is not public would be.
         return (

@@ -683,12 +683,15 @@ class Slug(FieldType):
 
     longest: int = MAX_ID_LENGTH
     label: ClassVar[str] = "id"
+    #: Whether the value names a file or a folder (a record's own id).
+    names_a_file: ClassVar[bool] = True
 
     def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         if (
             raw.__class__ is str
             and len(raw) <= self.longest
             and SLUG.fullmatch(raw) is not None
+            and not (raw in DEVICE_NAMES and self.names_a_file)
         ):
             return raw  # an id is ASCII: nothing suspicious to look for
         return super().convert(raw, ctx, pos, pointer)
@@ -697,6 +700,10 @@ class Slug(FieldType):
         self, text: str, ctx: Context, pos: Pos, pointer: str
     ) -> Any:
         if SLUG.fullmatch(text):
+            if text in DEVICE_NAMES and self.names_a_file:
+                return ctx.report(
+                    "invalid-id", device_name(text), pos, pointer
+                )
             if len(text) <= self.longest:
                 return text
             # Ids are repeated in every message and output that names the
@@ -738,6 +745,33 @@ class Slug(FieldType):
 
     def describe(self) -> str:
         return "id (lower-case letters, digits and hyphens)"
+
+
+#: Names Windows keeps for devices, whatever the extension: a file named
+#: ``aux.yaml`` (or a folder ``signatures/con/``) cannot be checked out
+#: there, so one such id makes the registry's repository unusable on it.
+DEVICE_NAMES: Final = frozenset(
+    (
+        "con",
+        "prn",
+        "aux",
+        "nul",
+        *(f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)),
+    )
+)
+
+
+def device_name(record_id: str) -> str:
+    """Why *record_id*, a name Windows keeps for a device, is no id.
+
+    >>> device_name("aux")
+    "'aux' cannot be an id: Windows keeps the name for a device, so a file named aux.yaml could not be checked out there; add a word to it, such as 'aux-trust'"
+    """
+    return (
+        f"{record_id!r} cannot be an id: Windows keeps the name for a "
+        f"device, so a file named {record_id}.yaml could not be checked out "
+        f"there; add a word to it, such as '{record_id}-trust'"
+    )
 
 
 def slugify(text: str) -> str:
@@ -817,6 +851,7 @@ class Ref(Slug):
 
     kinds: tuple[str, ...] = ()
     label: ClassVar[str] = "reference"
+    names_a_file: ClassVar[bool] = False
 
     def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         value = Slug.convert(self, raw, ctx, pos, pointer)

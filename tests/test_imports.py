@@ -219,6 +219,14 @@ class TestPlan:
         )
         assert "organisations/example-org-2.yaml" == plan.files[0].path
 
+    def test_a_device_name_of_windows_gets_a_number(self) -> None:
+        """An id 'aux' would make a file no Windows checkout can hold."""
+        plan = plan_of("kind,name\norganisation,AUX\norganisation,Com1\n")
+        assert [
+            "organisations/aux-2.yaml",
+            "organisations/com1-2.yaml",
+        ] == [f.path for f in plan.files if f.path.startswith("org")]
+
     def test_ids_in_files_of_many_records_are_taken(
         self, shipped_copy: Path
     ) -> None:

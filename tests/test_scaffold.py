@@ -358,6 +358,18 @@ class TestRefusals:
                 "at most 60",
             ),
             (
+                ("organisation", "--name", "X", "--id", "con"),
+                "Windows keeps the name for a device",
+            ),
+            (
+                ("organisation", "--name", "AUX"),
+                "the id made from the organisation's name: 'aux' cannot be",
+            ),
+            (
+                ("letter", "--name", "Lpt1"),
+                "a file named lpt1.yaml could not be checked out",
+            ),
+            (
                 # Cut in the message, as every long value is.
                 ("organisation", "--name", "X", "--id", "x" * 5000),
                 "(5,000 characters) is too long",
