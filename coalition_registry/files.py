@@ -79,6 +79,23 @@ class FileEntry:
         return name[:dot] if dot >= 0 else name
 
 
+def misnamed_registry_file(shown: str, names: list[str]) -> str | None:
+    """The path, as shown, of the file among *names* in the registry
+    folder *shown* that was meant to be its registry.yaml
+    (``Registry.yaml``, ``registry.yml``), if any.
+
+    >>> misnamed_registry_file("reg", ["people", "Registry.YML"])
+    'reg/Registry.YML'
+    """
+    for name in sorted(names):
+        if name != REGISTRY_FILE and name.lower() in _REGISTRY_NAMES:
+            return name if shown == "." else f"{shown}/{name}"
+    return None
+
+
+_REGISTRY_NAMES: Final = frozenset({"registry.yaml", "registry.yml"})
+
+
 def display_path(path: Path) -> str:
     """*path* as a user would type it: relative to here when it is relative
     or inside this folder, else absolute (``/tmp/registry`` seen from
@@ -195,7 +212,15 @@ def walk(root: Path) -> list[FileEntry]:
                     )
                 )
             elif name.endswith(SUFFIXES_TUPLE):
-                if not top and name == REGISTRY_FILE:
+                if not top and (
+                    name == REGISTRY_FILE
+                    or (
+                        misnamed_registry_file(shown_root, [name])
+                        and not os.path.isfile(folder + os.sep + REGISTRY_FILE)
+                    )
+                ):
+                    # registry.yaml, or the file meant for it, which the
+                    # validation of registry.yaml names.
                     continue
                 if item.is_symlink():
                     problem = check_link(Path(path), real_root, shown_path)

@@ -396,6 +396,23 @@ def _read_info(
         if link is not None:
             return None, [link]
     if not path.is_file():
+        try:
+            names = os.listdir(root)
+        except OSError:
+            names = []
+        misnamed = files.misnamed_registry_file(
+            files.display_path(root), names
+        )
+        if misnamed is not None:
+            return None, [
+                Problem(
+                    "invalid-registry-file",
+                    f"the registry's file is named {files.REGISTRY_FILE}: "
+                    f"rename this one to {files.REGISTRY_FILE} (lower case, "
+                    "and .yaml)",
+                    Location(misnamed),
+                )
+            ]
         return None, [
             Problem(
                 "invalid-registry-file",

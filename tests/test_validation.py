@@ -236,6 +236,27 @@ class TestReported:
             )
         ] == problems(report)
 
+    @pytest.mark.parametrize("name", ["Registry.yaml", "registry.yml"])
+    def test_a_misnamed_registry_file(
+        self, shipped_copy: Path, name: str
+    ) -> None:
+        """Registry.yaml or registry.yml is told to be renamed, once, not
+        taken for a misplaced record as well."""
+        (shipped_copy / "registry.yaml").rename(shipped_copy / name)
+        report = cr.validate("registry_data")
+        assert [
+            (
+                f"registry_data/{name}: error invalid-registry-file: the "
+                "registry's file is named registry.yaml: rename this one to "
+                "registry.yaml (lower case, and .yaml)"
+            )
+        ] == problems(report)
+        # Beside registry.yaml, it is a stray file.
+        (shipped_copy / name).rename(shipped_copy / "registry.yaml")
+        (shipped_copy / "registry.yaml").with_name(name).write_text("a: 1\n")
+        codes = [p.code for p in cr.validate("registry_data").problems]
+        assert ["wrong-folder"] == codes
+
     def test_a_folder_that_is_no_registry_is_not_walked(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
