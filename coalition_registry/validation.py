@@ -290,6 +290,7 @@ def records_from(
                         # Not an id made from a private name, nor one out
                         # of a signature's form.
                         new_id=cls is not Signature and not private,
+                        name=shown.rpartition("/")[2],
                     )
                     if not secret
                     else "the file name does not match the record's id; "
@@ -567,14 +568,26 @@ def _before_parsing(
     return _Bytes(raw, digest, cls)
 
 
-def _mismatch(stem: str, record_id: str, *, new_id: bool = True) -> str:
+def _mismatch(
+    stem: str, record_id: str, *, new_id: bool = True, name: str = ""
+) -> str:
     """What to do about a file named *stem* holding the record
     *record_id*.  Both ways round, since only the contributor knows which
     is right: renaming the file of a record copied to start a new one
     would put it onto the record it was copied from.  It never depends on
     other files: the message is kept in the cache with the file's result.
+    *name* is the file's name, suffix and all.
     """
     said = f"the file is named {stem!r} but the record's id is {record_id!r}"
+    if stem.lower() == record_id:
+        # On macOS and Windows, a rename that changes only capitals leaves
+        # git with the old name.
+        return (
+            f"{said}; rename the file to {record_id}.yaml, with "
+            f"'git mv {name or stem + '.yaml'} {record_id}.yaml' on macOS or "
+            "Windows, "
+            "where renaming it only in capitals is not seen by git"
+        )
     if not new_id or not SLUG.fullmatch(stem):
         # A file name with a space, a capital or an accent is no id to
         # copy into the record.
