@@ -231,11 +231,13 @@ def export(
         counted = {id(s) for s in active}
         # Withdrawn here means not counted on the day, as the tables count;
         # one made after the day was not there to withdraw.
+        # Before the letter's date, none was there to withdraw either.
         gone = [
             s
             for s in registry.signatures_of(letter)
             if id(s) not in counted
             and (s.signed_on is None or s.signed_on <= day)
+            and not registry.unpublished(letter, day)
         ]
         hidden = sum(
             is_hidden(who)

@@ -57,10 +57,11 @@ def signatures(
     registry.letter(letter_id)
     _check_choice("role", role, ROLES)
     day = day_of(on)
+    before = registry.unpublished(letter_id, day)
     return tuple(
         s
         for s in registry.signatures_of(letter_id)
-        if (include_withdrawn or s.counts_on(day))
+        if (include_withdrawn or (s.counts_on(day) and not before))
         and (role is None or (s.role == role and "role" not in s.private))
     )
 
@@ -138,7 +139,11 @@ def letters_signed_by(
     for signature in registry.signatures_by(signatory_id):
         letter = registry.letters.get(signature.letter)
         if letter is not None and (
-            include_withdrawn or signature.counts_on(day)
+            include_withdrawn
+            or (
+                signature.counts_on(day)
+                and not registry.unpublished(letter.id, day)
+            )
         ):
             out.append(letter)
     return tuple(sorted(set(out), key=lambda letter: letter.id))

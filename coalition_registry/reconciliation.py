@@ -291,7 +291,9 @@ def _reasons(
             "are counted"
         )
     everyone = registry.signatures_of(letter_id)
-    if len(active) < len(everyone):
+    if registry.unpublished(letter_id, on):
+        reasons.append("the letter was not yet published on the day counted")
+    elif len(active) < len(everyone):
         later = sum(
             s.signed_on is not None and s.signed_on > on for s in everyone
         )

@@ -354,12 +354,29 @@ class Registry:
         """Every signature of a letter, withdrawn ones included."""
         return self._by_letter.get(letter_id, ())
 
+    def unpublished(self, letter_id: str, on: dt.date) -> bool:
+        """Whether the letter was not yet published on the day *on*: no
+        signature counts before the letter's ``date`` (unless the date is
+        private).
+        """
+        letter = self.letters.get(letter_id)
+        # A private date must not be found by counting day after day.
+        return (
+            letter is not None
+            and letter.date is not None
+            and "date" not in letter.private
+            and on < letter.date
+        )
+
     def standing(self, letter_id: str, on: dt.date) -> Sequence[Signature]:
         """The signatures of a letter that count on the day *on* (see
-        :meth:`Signature.counts_on`), in order of id.
+        :meth:`Signature.counts_on`), in order of id; none before the
+        letter's date.
         """
         # Checked first: a wrong day must fail whatever the data holds.
         on = _day(on)
+        if self.unpublished(letter_id, on):
+            return ()
         standing, _, dated = self._split(letter_id)
         if not dated:
             return standing
@@ -380,6 +397,8 @@ class Registry:
         a million of them runs in C loops.
         """
         on = _day(on)
+        if self.unpublished(letter_id, on):
+            return ()
         _, ids, dated = self._split(letter_id)
         if not dated:
             return ids

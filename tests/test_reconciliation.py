@@ -860,6 +860,40 @@ class TestClaimExceeded:
         later = cr.export(registry, LETTER, on=dt.date(2024, 4, 2))
         assert ["", "2024-04-02"] == [r["signed_on"] for r in later.rows]
 
+    def test_nothing_counts_before_the_letter_was_published(self) -> None:
+        """implausible-date says a signature withdrawn on or before the
+        letter's date "counts on no day at all": no signature counts
+        before the letter's date, in any output.
+        """
+        orgs = [organisation(i) for i in range(2)]
+        dated = attrs.evolve(letter(claim(2)), date=dt.date(2024, 3, 1))
+        early = attrs.evolve(
+            signs(orgs[1], "organisation"),
+            status="withdrawn",
+            withdrawn_on=dt.date(2023, 1, 1),
+        )
+        registry = cr.Registry(
+            [dated, *orgs, signs(orgs[0], "organisation"), early]
+        )
+        before = dt.date(2022, 6, 1)
+        assert 0 == cr.coverage(registry, LETTER, on=before).total
+        assert () == cr.signatures(registry, LETTER, on=before)
+        assert () == cr.letters_signed_by(registry, "org-0", on=before)
+        (line,) = cr.reconcile(registry, LETTER, on=before).lines
+        assert 0 == line.computed
+        assert "withdrawn signatures are not counted" not in line.reasons
+        export = cr.export(registry, LETTER, on=before)
+        assert () == export.rows
+        assert ("counted as of 2022-06-01",) == export.notes()
+        # A private date is not found by counting day after day.
+        hidden = attrs.evolve(dated, private=("date",))
+        registry = cr.Registry(
+            [hidden, *orgs, signs(orgs[0], "organisation"), early]
+        )
+        assert 2 == cr.coverage(registry, LETTER, on=before).total
+        # From its date on, as before.
+        assert 1 == cr.coverage(registry, LETTER, on=dt.date(2024, 3, 1)).total
+
 
 def stands(s: cr.Signature) -> bool:
     """Whether *s* counts on DAY, by the rule as the docs state it: made by
