@@ -232,6 +232,14 @@ def _reasons(
         )
         return (hidden_reason,)
     reasons = []
+
+    def mine(s: Signature) -> bool:
+        # A signature in another role changes another claim's figure, not
+        # this one's.
+        return not claim.roles or (
+            s.role in claim.roles and "role" not in s.private
+        )
+
     if claim.measure == "countries":
         if figure.known < claim.value:
             reasons.append(
@@ -250,12 +258,7 @@ def _reasons(
                 f"{figure.unknown_groups} group(s) of unknown size: the "
                 "computed figure is a lower bound"
             )
-        relevant = [
-            registry.signatory(s.signatory)
-            for s in active
-            if not claim.roles
-            or (s.role in claim.roles and "role" not in s.private)
-        ]
+        relevant = [registry.signatory(s.signatory) for s in active if mine(s)]
         if (
             claim.roles
             and "academic" in claim.roles
@@ -283,6 +286,7 @@ def _reasons(
         s.signed_on is not None
         and s.signed_on > published
         and "signed_on" not in s.private
+        and mine(s)
         for s in active
     ):
         # The claims describe the letter as published.
@@ -290,14 +294,15 @@ def _reasons(
             "signatures added after the letter was published (signed_on) "
             "are counted"
         )
-    everyone = registry.signatures_of(letter_id)
+    everyone = [s for s in registry.signatures_of(letter_id) if mine(s)]
+    counted = sum(map(mine, active))
     if registry.unpublished(letter_id, on):
         reasons.append("the letter was not yet published on the day counted")
-    elif len(active) < len(everyone):
+    elif counted < len(everyone):
         later = sum(
             s.signed_on is not None and s.signed_on > on for s in everyone
         )
-        if len(active) + later < len(everyone):
+        if counted + later < len(everyone):
             reasons.append("withdrawn signatures are not counted")
         if later:
             reasons.append(

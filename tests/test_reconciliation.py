@@ -539,6 +539,44 @@ class TestWithdrawn:
         assert "withdrawn signatures are not counted" in line.reasons
 
 
+    def test_a_withdrawal_in_another_role_is_not_a_reason(self) -> None:
+        """A survivor's withdrawal changes the survivors' figure and the
+        total, not the organisations': their line does not say it, nor
+        that a signature was added late."""
+        orgs = [organisation(i) for i in range(3)]
+        people = [anonymous(i, "IE") for i in range(4)]
+        late = attrs.evolve(
+            signs(people[3], "survivor"), signed_on=dt.date(2024, 4, 2)
+        )
+        records = [
+            attrs.evolve(
+                letter(
+                    claim(7),
+                    claim(3, "organisation"),
+                    claim(4, "survivor"),
+                ),
+                date=dt.date(2023, 9, 18),
+            ),
+            *orgs,
+            *people,
+            *(signs(o, "organisation") for o in orgs),
+            *(signs(p) for p in people[:2]),
+            signs(people[2], withdrawn_on=PAST),
+            late,
+        ]
+        total, organisations, survivors = cr.reconcile(
+            cr.Registry(records), LETTER, threshold=1
+        ).lines
+        for line in (total, survivors):
+            assert "withdrawn signatures are not counted" in line.reasons
+            assert (
+                "signatures added after the letter was published (signed_on) "
+                "are counted"
+            ) in line.reasons
+        assert not any("withdrawn" in r for r in organisations.reasons)
+        assert not any("signed_on" in r for r in organisations.reasons)
+
+
 def attrs_withdrawn(signature: cr.Signature) -> cr.Signature:
     return attrs.evolve(signature, status="withdrawn", withdrawn_on=None)
 
@@ -725,7 +763,12 @@ class TestProperties:
             strict=True,
         ):
             assert same.computed == line.computed
-            if gone:
+            roles = line.claim.roles
+            # Only a withdrawal in the claim's roles changes its figure.
+            if any(
+                not roles or (s.role in roles and "role" not in s.private)
+                for s in gone
+            ):
                 assert "withdrawn signatures are not counted" in line.reasons
             else:
                 assert not any("withdrawn" in r for r in line.reasons)
