@@ -108,6 +108,10 @@ class Import:
     reused: int = 0
     present: int = 0
     unnamed: int = 0
+    # The id a row's new signatory would have had, whether it is public,
+    # and its kind, when its values were wrong: its signature is still
+    # checked.
+    unbuilt: tuple[str, bool, type[Any]] | None = None
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -542,6 +546,10 @@ class _Planner:
     reused: int = 0
     present: int = 0
     unnamed: int = 0
+    # The id a row's new signatory would have had, whether it is public,
+    # and its kind, when its values were wrong: its signature is still
+    # checked.
+    unbuilt: tuple[str, bool, type[Any]] | None = None
 
     def report(self, code: str, message: str, cell: Cell | int) -> None:
         where = (
@@ -559,12 +567,30 @@ class _Planner:
         if private is None:
             return
         found = self.signatory(cls, row, line, private[0])
+        unbuilt = self.take_unbuilt()
         if found is None:
+            if unbuilt is not None:
+                # Every problem of the row at once, not the next one after
+                # each correction.
+                signatory_id, public, kind = unbuilt
+                self.signature(
+                    row,
+                    line,
+                    signatory_id,
+                    public=public,
+                    private=private[1],
+                    check_only=kind,
+                )
             return
         signatory_id, public = found
         self.signature(
             row, line, signatory_id, public=public, private=private[1]
         )
+
+    def take_unbuilt(self) -> tuple[str, bool, type[Any]] | None:
+        """:attr:`unbuilt`, left unset for the next row."""
+        unbuilt, self.unbuilt = self.unbuilt, None
+        return unbuilt
 
     def private_fields(
         self, cls: type[Any], row: dict[str, Cell]
@@ -1072,6 +1098,8 @@ class _Planner:
         )
         self.refs.extend(ctx.refs)
         if record is INVALID or not cited:
+            if cited:
+                self.unbuilt = (record_id, not hidden, cls)
             return None
         self.records.append(record)
         self.built[record_id] = record
@@ -1139,7 +1167,11 @@ class _Planner:
         *,
         public: bool,
         private: list[str],
+        check_only: type[Any] | None = None,
     ) -> None:
+        """Make the row's signature, or, given *check_only*, the kind of its
+        signatory whose record is not valid, only report its problems.
+        """
         record_id = f"{self.letter}--{signatory}"
         if record_id in self.registry.signatures:
             self.present += 1
@@ -1159,7 +1191,7 @@ class _Planner:
         _put(raw, "signatory", signatory, line)
         organisation = (
             signatory in self.registry.organisations
-            or self.kinds.get(signatory) is Organisation
+            or self.kinds.get(signatory, check_only) is Organisation
         )
         unresolved: Cell | None = None
         for column in _SIGNATURE_COLUMNS:
@@ -1214,6 +1246,8 @@ class _Planner:
             or (p.location.line, p.location.column)
             != (unresolved.line, unresolved.column)
         )
+        if check_only is not None:
+            return
         # As the validator: those of a record that is not valid too.
         self.refs.extend(ctx.refs)
         if record is INVALID or not cited or unresolved is not None:

@@ -940,6 +940,29 @@ class TestCommand:
         assert f'did you mean "{suggested}"' in out
         assert before == snapshot(shipped_copy)
 
+    def test_a_row_with_a_bad_country_is_checked_whole(self) -> None:
+        """The row's signature is checked too when its signatory's values
+        are wrong: every problem at once, none repeated, nothing made."""
+        plan = plan_of(
+            "kind,name,disclosure,country,role,private,signed_on\n"
+            "person,,anonymous,Sanmarinoq,survivorqz,country,2024-13-40\n"
+            "organisation,Example Org,,ZZ,organisationx,,2024-13-40\n"
+        )
+        assert [
+            ("unknown-country", 2, 19),
+            ("invalid-value", 2, 30),
+            ("invalid-date", 2, 49),
+            ("unknown-country", 3, 27),
+            ("invalid-value", 3, 30),
+            ("invalid-date", 3, 45),
+        ] == [
+            (p.code, p.location.line, p.location.column) for p in plan.problems
+        ]
+        text = "\n".join(p.message for p in plan.problems[:3])
+        for value in ("Sanmarinoq", "survivorqz", "2024-13-40"):
+            assert value not in text
+        assert () == plan.files
+
     def test_na_is_namibia_with_a_warning(self) -> None:
         """R and other tools write NA for a missing value."""
         plan = plan_of("kind,name,country\norganisation,Example Org,NA\n")

@@ -538,7 +538,6 @@ class TestWithdrawn:
         assert 1 == line.computed
         assert "withdrawn signatures are not counted" in line.reasons
 
-
     def test_a_withdrawal_in_another_role_is_not_a_reason(self) -> None:
         """A survivor's withdrawal changes the survivors' figure and the
         total, not the organisations': their line does not say it, nor
