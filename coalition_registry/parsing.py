@@ -463,6 +463,14 @@ def _unclosed_flow(text: str, at: Pos) -> tuple[Pos, str] | None:
 
 
 _TAB: Final = "a tab cannot be used here; indent with spaces, not tabs"
+# A byte order mark inside the text, at the start of a line: left where
+# two files were joined, or pasted with a text copied from a file.
+_BOM_LEADS: Final = re.compile(r"(?:^|(?<=[\r\n]))[ ]*\ufeff", re.MULTILINE)
+_BOM_LEADS_LINE: Final = (
+    "an invisible character starts this line here: a byte order mark "
+    "(U+FEFF), left where two files were joined or a text was pasted; "
+    "delete it, or retype the start of the line"
+)
 _NBSP_INDENTED: Final = (
     "this line is indented with non-breaking spaces (copied from a word "
     "processor?); retype the indentation with ordinary spaces"
@@ -484,6 +492,11 @@ def _field_at(line: str) -> int:
     return 0 if found is None else found.end()
 
 
+# A field's name, then a character that looks like a colon (U+FF1A, the
+# full-width colon of Chinese and Japanese keyboards, and the like).
+_LOOK_ALIKE_COLON: Final = re.compile(
+    _LEAD + r"[A-Za-z_][\w-]*[ ]*(?P<colon>[\uff1a\ufe55\ufe13\ua789\u2236])"
+)
 # "key: value" on one line, and where the value starts.
 _KEY_VALUE: Final = re.compile(_LEAD + r"[A-Za-z_][\w-]*:[ ]+(?=\S)")
 _QUOTE_IT: Final = '; put the whole value in double quotes ("...")'
@@ -524,6 +537,20 @@ def _in_plain_words(
         colon = _NO_SPACE.match(key_line)
         if colon is not None:
             return (start[0], colon.end() + 1), _no_space(key_line, colon)
+        wide = _LOOK_ALIKE_COLON.match(key_line)
+        if wide is not None:
+            char = wide.group("colon")
+            typed = (
+                " (a full-width colon, as a Chinese or Japanese keyboard "
+                "types it)"
+                if char == "\uff1a"
+                else ""
+            )
+            return (start[0], wide.start("colon") + 1), (
+                "the colon after this field's name is not ':' but "
+                f"U+{ord(char):04X}, which looks like one{typed}; type an "
+                "ordinary ':'"
+            )
         return (start[0], start[1]), (
             "this line has no ':' after a field name; write 'field: value', "
             "or, if it goes on with the value above, put that whole value "
@@ -1248,6 +1275,16 @@ def _parse_full(
             path,
             None,
             (Problem("yaml-syntax", _NBSP_INDENTED, Location(path, *nbsp)),),
+        )
+    mark = _BOM_LEADS.search(text) if "\ufeff" in text else None
+    if mark is not None:
+        # Invisible: libyaml's "does not line up" sends the reader looking
+        # at spaces that are right.
+        at = _position(text, mark.end() - 1)
+        return Document(
+            path,
+            None,
+            (Problem("yaml-syntax", _BOM_LEADS_LINE, Location(path, *at)),),
         )
     if "&" in text or "*" in text or _may_nest_deeply(text, limits):
         problems, safe = _scan_events(text, path, limits)
