@@ -382,6 +382,25 @@ class TestCommand:
         assert 1 == counts["FR"]["organisations"]
         assert "IE" in counts
 
+    def test_a_sheet_saved_in_a_code_page_is_told_how_to_save_it(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """Excel's "CSV (Comma delimited)" saves in Windows-1252: the
+        message says which of its types to choose, at the byte."""
+        path = tmp_path / "sig.csv"
+        path.write_bytes(
+            b"kind,name,country\norganisation,Caf\xe9 Example,FR\n"
+        )
+        before = snapshot(shipped_copy)
+        code, out, _ = cli("import", str(path), "--source", SOURCE)
+        assert 1 == code
+        assert (
+            "sig.csv:2:17: error encoding: byte 0xe9 is not valid UTF-8; "
+            "save the file as UTF-8 (in Excel: File, Save As, and the type "
+            "'CSV UTF-8 (Comma delimited)'"
+        ) in out
+        assert before == snapshot(shipped_copy)
+
     def test_errors_write_nothing(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:

@@ -38,6 +38,7 @@ from __future__ import annotations
 import argparse
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._common import (
     EXIT_INVALID,
@@ -56,6 +57,10 @@ from ._common import (
     reason,
     registry_root,
 )
+
+
+if TYPE_CHECKING:
+    from coalition_registry.problems import Problem
 
 
 HELP = "add a letter's signatories from a spreadsheet (CSV)"
@@ -112,6 +117,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
     letter = choose_letter(registry, args.letter)
     shown = files.display_path(Path(args.table))
     text, problems = _decode(_utf8(raw), shown)
+    problems = [_in_excel_words(p) for p in problems]
     rows: list[tuple[dict[str, Cell], int]] = []
     if text is not None:
         rows, problems = read_table(text, shown)
@@ -183,6 +189,22 @@ def _check_source(url: str) -> None:
     Url().convert(url, ctx, (1, 1), "$")
     if ctx.problems and ctx.problems[0].is_error:
         raise UsageError(f"--source: {ctx.problems[0].message}")
+
+
+def _in_excel_words(problem: Problem) -> Problem:
+    """*problem*, when it says to save the file as UTF-8, with how: Excel's
+    "CSV (Comma delimited)" saves in the computer's own code page.
+    """
+    import attrs
+
+    if problem.code != "encoding" or not problem.message.endswith("UTF-8"):
+        return problem
+    return attrs.evolve(
+        problem,
+        message=problem.message + " (in Excel: File, Save As, and the type "
+        "'CSV UTF-8 (Comma delimited)'; in LibreOffice: the character set "
+        "'Unicode (UTF-8)')",
+    )
 
 
 def _utf8(raw: bytes) -> bytes:
