@@ -826,9 +826,12 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     flushed to disk and then renamed over *path*: a crash at any moment
     leaves either the old file or the new one, whole, and no temporary file
     behind (unless the machine itself stops).  The file keeps its
-    permissions.
+    permissions; a symbolic link stays one, and the file it names is
+    replaced, as an editor saves through a link.
     """
     target = os.fspath(path)
+    if os.path.islink(target):
+        target = os.path.realpath(target)
     folder = os.path.dirname(target) or "."
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)

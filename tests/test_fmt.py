@@ -610,6 +610,20 @@ class TestFix:
 
 
 class TestAtomicWrite:
+    def test_a_link_stays_a_link(self, tmp_path: Path) -> None:
+        """Written through a symbolic link, the file it names changes and
+        the link stays, as an editor saves."""
+        real = tmp_path / "real.yaml"
+        real.write_bytes(b"old\n")
+        link = tmp_path / "link.yaml"
+        link.symlink_to("real.yaml")
+        write_atomic(link, b"new\n")
+        assert link.is_symlink()
+        assert b"new\n" == real.read_bytes() == link.read_bytes()
+        assert ["link.yaml", "real.yaml"] == sorted(
+            p.name for p in tmp_path.iterdir()
+        )
+
     def test_a_crash_mid_write_keeps_the_old_file(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
