@@ -1859,7 +1859,7 @@ def _report_unknown(
         ctx.report(
             "unknown-field",
             f"unknown field {_quoted(key)} in {a(kind_name(cls))}"
-            f"{hint or advice}",
+            f"{_unseen_in(key)}{hint or advice}",
             raw.key_pos[key],
             f"{pointer}.{key}",
         )
@@ -1874,6 +1874,25 @@ def _report_unknown(
             raw.key_pos[rest],
             pointer if hidden else f"{pointer}.{rest}",
         )
+
+
+def _unseen_in(key: str) -> str:
+    r"""What in a field's name cannot be seen, said in words: the name is
+    shown with an escape for it, which reads as jargon.
+
+    >>> _unseen_in("hq\xa0country")
+    ': its name holds a NO-BREAK SPACE (U+00A0), which looks like a space, or like nothing; retype it'
+    """
+    if key.isascii():
+        return ""
+    for char in key:
+        if char.isspace() or unicodedata.category(char) in ("Cf", "Zs"):
+            name = unicodedata.name(char, "character")
+            return (
+                f": its name holds a {name} (U+{ord(char):04X}), which looks "
+                "like a space, or like nothing; retype it"
+            )
+    return ""
 
 
 def hidden_fields(cls: type[Any], private: Iterable[str]) -> frozenset[str]:
