@@ -69,7 +69,8 @@ class Export:
         withdrawn_unlisted: Withdrawn signatures of people who are not
             public, by letter: a count of people, apart, so that the
             public withdrawals cannot be taken from it; small counts
-            included, as in ``unlisted``.
+            included, as in ``unlisted``.  Never published for a letter
+            in ``undisclosed``, whose notes say only "some".
         threshold: Counts of people below it are shown only as "fewer
             than" it.
         undisclosed: The letters whose published tables hide their totals
@@ -118,7 +119,14 @@ class Export:
                     "are counted but not listed"
                 )
         for letter, n in sorted(self.withdrawn_unlisted.items()):
-            if n:
+            if n and letter in self.undisclosed:
+                # No count: set beside another day's, it would give how
+                # many withdrew between them.
+                out.append(
+                    f"{letter}: some withdrawn signatures of people who are "
+                    "not public are not listed"
+                )
+            elif n:
                 out.append(
                     f"{letter}: {self._count(n)} withdrawn signatures of "
                     "people who are not public are not listed"
@@ -139,7 +147,8 @@ class Export:
             "withdrawn": dict(self.withdrawn),
             "leaving": dict(self.leaving),
             "withdrawn_unlisted": {
-                k: self._public(n) for k, n in self.withdrawn_unlisted.items()
+                k: None if k in self.undisclosed else self._public(n)
+                for k, n in self.withdrawn_unlisted.items()
             },
             "notes": list(self.notes()),
             "on": None if self.on is None else self.on.isoformat(),
@@ -270,7 +279,8 @@ def export(
     undisclosed = frozenset(
         letter
         for letter, n in unlisted.items()
-        if n and totals_hidden(registry, letter, threshold, on)
+        if (n or withdrawn_unlisted[letter])
+        and totals_hidden(registry, letter, threshold, on)
     )
     return Export(
         tuple(rows),

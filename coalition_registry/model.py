@@ -883,7 +883,9 @@ class Signature(_Positioned):
     signed_on: dt.date | None = field(
         Date(),
         doc="When it was added, for a signature a source says came after "
-        "the letter was published; it counts from that day.",
+        "the letter was published; it counts from that day. For a person "
+        "who is not public, leave it out: with it, the letter's tables hide "
+        "their counts of such people on every day.",
         example="2023-10-02",
     )
     status: str = field(
@@ -892,7 +894,12 @@ class Signature(_Positioned):
         doc="Whether the signature stands.",
         private_ok=False,
     )
-    withdrawn_on: dt.date | None = field(Date(), doc="When it was withdrawn.")
+    withdrawn_on: dt.date | None = field(
+        Date(),
+        doc="When it was withdrawn; without it, a withdrawn signature counts "
+        "on no day. For a person who is not public, leave it out: with it, "
+        "the letter's tables hide their counts of such people on every day.",
+    )
     verification: str = field(
         Enum(VERIFICATIONS),
         default="reported",

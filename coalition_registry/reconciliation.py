@@ -25,6 +25,7 @@ from .model import Claim, Group, Organisation, Person, Signature
 from .registry import Registry, day_of
 from .suppression import (
     DEFAULT_THRESHOLD,
+    changes_by_day,
     checked_threshold,
     hidden_rows,
     is_small,
@@ -226,11 +227,16 @@ def _reasons(
     could give a suppressed figure back.  A suppressed line says only that.
     """
     if hidden:
-        hidden_reason = (
-            "the records' figure is, or takes in, a small count of people: "
-            "it and the difference are hidden"
+        reason = (
+            "the records' figure takes in people who are not public, some "
+            "of whose signatures have a day of their own (signed_on or "
+            "withdrawn_on): it and the difference are hidden, on every day, "
+            "so that two days set side by side do not give them"
+            if changes_by_day(registry, letter_id)
+            else "the records' figure is, or takes in, a small count of "
+            "people: it and the difference are hidden"
         )
-        return (hidden_reason,)
+        return (reason,)
     reasons = []
 
     def mine(s: Signature) -> bool:

@@ -68,6 +68,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "changes_by_day",
     "checked_threshold",
     "hidden_rows",
     "is_small",
@@ -409,8 +410,10 @@ def totals_hidden(
 ) -> bool:
     """Whether some table of the letter, by any ``by``, counting signatories
     or people, counts from 1 to ``threshold - 1`` people who are not public in a
-    row or its total, or hides its total of people: then every output must
-    hide the totals, and every table the rows that count such people (see
+    row or its total, or hides its total of people, or the letter's counts
+    of such people change from day to day (a signature of one has a
+    ``signed_on`` or a ``withdrawn_on``): then every output must hide the
+    totals, and every table the rows that count such people (see
     :func:`published`).
 
     Tables by region and sub-region are left out: what they hide follows
@@ -423,6 +426,8 @@ def totals_hidden(
     k = _renamed(threshold, k)
     if checked_threshold(k) <= 1:
         return False
+    if changes_by_day(registry, letter_id):
+        return True
     breakdowns = [
         _views(registry, letter_id, by, on) for by in BY if by not in _REGIONAL
     ]
@@ -434,6 +439,27 @@ def totals_hidden(
     ) or any(
         _agreed_on(tables, k, hide_total=False)[1] for tables in breakdowns
     )
+
+
+def changes_by_day(registry: Registry, letter_id: str) -> bool:
+    """Whether a signature of the letter by a person who is not public has
+    a day of its own (``signed_on``, ``withdrawn_on``).
+
+    The letter's counts of such people then change from one day to
+    another, and the tables of two days, set side by side, would give the
+    change: how many joined or left, from which row, on which day.  Every
+    day's tables must then hide the totals and each count that takes in
+    such a person, as for a small count.
+    """
+    from .query import is_hidden
+
+    for signature in registry.signatures_of(letter_id):
+        if signature.signed_on is None and signature.withdrawn_on is None:
+            continue
+        who = registry.signatory(signature.signatory)
+        if who is not None and is_hidden(who):
+            return True
+    return False
 
 
 def _hides_someone(table: Table, k: int) -> bool:

@@ -4,6 +4,7 @@ by the real counting functions from random registries.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 from collections.abc import Callable, Sequence
@@ -997,3 +998,59 @@ class TestReaderWhoKnowsTheRule:
         hidden (so fewer than 3) beside two hidden roles (so at least one
         each), which makes both exactly 1."""
         assert [] == pinned_in_some_world(shipped, BESIDE_PUBLIC, PUBLIC)
+
+
+class TestDays:
+    """Tables of two days, side by side, give back no count of people who
+    are not public: where such a person's signature has a day of its own,
+    every day's tables hide their counts, as for a small count.
+    """
+
+    WITHDRAWN = dt.date(2024, 2, 1)
+
+    def registry(self, withdrawn_on: dt.date | None) -> cr.Registry:
+        """Seven anonymous people, four in Ireland, one of whom withdrew."""
+        countries = ("IE", "IE", "IE", "IE", "FR", "FR", "FR")
+        people = [
+            cr.Person(id=f"p{i}", disclosure="anonymous", country=country)
+            for i, country in enumerate(countries)
+        ]
+        signatures = [
+            cr.Signature(
+                id=f"l--p{i}",
+                letter="l",
+                signatory=f"p{i}",
+                role="survivor",
+                status="withdrawn" if i == 3 else "active",
+                withdrawn_on=withdrawn_on if i == 3 else None,
+            )
+            for i in range(len(countries))
+        ]
+        letter = cr.Letter(id="l", title="L", date=dt.date(2023, 9, 18))
+        return cr.Registry([letter, *people, *signatures])
+
+    def test_a_dated_withdrawal_changes_no_published_table(self) -> None:
+        registry = self.registry(self.WITHDRAWN)
+        before = self.WITHDRAWN - dt.timedelta(days=1)
+        assert totals_hidden(registry, "l", on=before)
+        for count in (cr.signatory_table, cr.people):
+            for by in BY:
+                tables = [
+                    str(published(count, registry, "l", by=by, on=day))
+                    for day in (before, self.WITHDRAWN)
+                ]
+                assert tables[0] == tables[1], (count, by)
+        export = cr.export(registry, "l", on=self.WITHDRAWN)
+        counts = [n for n in export.notes() if not n.startswith("counted")]
+        assert counts
+        assert not any(c.isdigit() for note in counts for c in note)
+        assert {"l": None} == export.as_dict()["withdrawn_unlisted"]
+
+    def test_an_undated_withdrawal_keeps_the_counts(self) -> None:
+        """Withdrawn with no date, the signature counts on no day: no day
+        differs from another, and counts of 3 or more are shown."""
+        registry = self.registry(None)
+        assert not totals_hidden(registry, "l")
+        table = published(cr.signatory_table, registry, "l")
+        ireland = next(r for r in table.rows if r.key == "IE")
+        assert 3 == ireland.cells[-1].value
