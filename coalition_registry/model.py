@@ -1078,8 +1078,30 @@ class Membership(_Positioned):
     location: Location = _location()
     positions: Mapping[str, tuple[int, int]] = _positions()
 
+    @staticmethod
+    def __check__(
+        values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
+    ) -> None:
+        """A membership that ends before it begins counts on no day: most
+        likely the two dates are swapped, or a year is mistyped.
+        """
+        joined, left = values.get("joined"), values.get("left")
+        if joined and left and left < joined:
+            # No date repeated: either may be private.
+            ctx.report(
+                "invalid-value",
+                "left is before joined: an organisation leaves a coalition "
+                "after it joins; check the two dates",
+                raw.value_pos["left"],
+                f"{pointer}.left",
+            )
+
     def member_on(self, day: dt.date) -> bool:
-        """Whether the organisation was a member on *day*."""
+        """Whether the organisation was a member on *day* (a datetime
+        counts as its day).
+        """
+        if isinstance(day, dt.datetime):
+            day = day.date()
         return (self.joined is None or self.joined <= day) and (
             self.left is None or day < self.left
         )

@@ -34,7 +34,13 @@ from .suppression import (
 )
 
 
-__all__ = ["BOUND_NOTE", "Line", "Reconciliation", "reconcile"]
+__all__ = [
+    "BOUND_NOTE",
+    "Line",
+    "Reconciliation",
+    "difference_text",
+    "reconcile",
+]
 
 #: What a figure written ``N+`` means, under every reconciliation.
 BOUND_NOTE: Final = (
@@ -88,6 +94,21 @@ class Line:
             if self.claim.sources
             else None,
         }
+
+
+def difference_text(line: Line) -> str:
+    """A shown line's difference as words: ``at most N`` when the records
+    show only a lower bound, ``at least N`` when the claim is one ("over
+    100"), and ``unknown`` when both are: two lower bounds bound nothing.
+    """
+    difference = line.difference
+    at_least = line.claim.qualifier == "at-least"
+    if line.lower_bound:
+        return "unknown" if at_least else f"at most {difference}"
+    if at_least:
+        # The true figure is at least the claim and at least the records.
+        return f"at least {max(difference or 0, 0)}"
+    return str(difference)
 
 
 @attrs.frozen

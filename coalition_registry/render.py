@@ -157,6 +157,8 @@ def table_json(table: Table, out: TextIO) -> None:
 
 
 def _reconciliation_rows(rec: Reconciliation) -> list[list[str]]:
+    from .reconciliation import difference_text
+
     rows = [
         [
             "claim",
@@ -179,11 +181,7 @@ def _reconciliation_rows(rec: Reconciliation) -> list[list[str]]:
             computed = (
                 f"{line.computed}+" if line.lower_bound else str(line.computed)
             )
-            difference = (
-                f"at most {line.difference}"
-                if line.lower_bound
-                else str(line.difference)
-            )
+            difference = difference_text(line)
         rows.append(
             [
                 line.label,

@@ -44,7 +44,12 @@ from ._version import __version__
 from .aggregate import Cell, Table, country_summary, coverage, signatory_table
 from .exports import export
 from .model import Letter
-from .reconciliation import BOUND_NOTE, Reconciliation, reconcile
+from .reconciliation import (
+    BOUND_NOTE,
+    Reconciliation,
+    difference_text,
+    reconcile,
+)
 from .registry import Registry
 from .suppression import DEFAULT_THRESHOLD, is_small, published
 
@@ -245,11 +250,7 @@ def _reconciliation(rec: Reconciliation) -> str:
             computed = _e(
                 f"{line.computed}+" if line.lower_bound else line.computed
             )
-            difference = _e(
-                f"at most {line.difference}"
-                if line.lower_bound
-                else line.difference
-            )
+            difference = _e(difference_text(line))
         reasons = "".join(f"<li>{_e(r)}</li>" for r in line.reasons)
         sources = " ".join(
             _link(s.url, s.publisher or _host(s.url))

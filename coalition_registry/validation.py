@@ -769,7 +769,7 @@ def _check_same_names(
     websites or registry numbers tell them apart; a private value is never
     compared.
     """
-    first: dict[str, tuple[Organisation | Group, str, bool]] = {}
+    first: dict[str, tuple[Organisation | Group, str, str]] = {}
     told: dict[int, _Told] = {}
     for record in records:
         if "name" in record.private:
@@ -777,11 +777,11 @@ def _check_same_names(
         names = [("name", record.name)]
         if "aliases" not in record.private:
             names += [("aliases", a) for a in getattr(record, "aliases", ())]
-        keyed = [(_name_key(name), field, False) for field, name in names]
+        keyed = [(_name_key(name), field, "") for field, name in names]
         # "Example Charity (UK)": signatory lists put the country after the
         # name, so the same organisation is listed with it and without it.
         keyed += [
-            (_name_key(bare), field, True)
+            (_name_key(bare), field, _country_form(name))
             for field, name in names
             if (bare := _without_country(name)[0]) is not None
         ]
@@ -812,9 +812,8 @@ def _check_same_names(
             if isinstance(record, Organisation)
             else "country or website"
         )
-        but = (
-            ", but for a country in brackets" if its_loose or my_loose else ""
-        )
+        form = its_loose or my_loose
+        but = f", but for a country {form}" if form else ""
         yield Problem(
             "possible-duplicate",
             f"this {record.kind_name}'s {_NAME_OR_ALIAS[mine]} is the "
@@ -933,16 +932,31 @@ def _name_key(name: str) -> str:
     return folded.removeprefix("the ").replace(" ", "")
 
 
+def _country_form(name: str) -> str:
+    """How *name*, which ends with a country, writes it, for a message."""
+    return "in brackets" if name.rstrip().endswith(")") else "after a dash"
+
+
+#: The dashes a signatory list puts between a name and its country.
+_DASHES: Final = (" - ", " \u2013 ", " \u2014 ")
+
+
 def _without_country(name: str) -> tuple[str | None, str | None]:
-    """*name* without a country in brackets at its end, and that country's
-    code; ``(None, None)`` when it ends with none.
+    """*name* without a country in brackets, or after a dash, at its end,
+    and that country's code; ``(None, None)`` when it ends with none.
 
     >>> _without_country("Example Charity (U.K.)")
     ('Example Charity', 'GB')
+    >>> _without_country("Example Charity \u2013 Ireland")
+    ('Example Charity', 'IE')
     >>> _without_country("Example Charity (Youth Section)")
     (None, None)
     """
     name = name.strip()
+    dash = max(name.rfind(d) for d in _DASHES)
+    if dash > 0 and not name.endswith(")"):
+        bare, code = name[:dash].rstrip(), country_named(name[dash + 3 :])
+        return (bare, code) if bare and code else (None, None)
     opening = name.rfind("(")
     if opening < 1 or not name.endswith(")"):
         return None, None

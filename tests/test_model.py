@@ -156,3 +156,27 @@ class TestTitleInName:
         )
         assert "title-in-name" not in self.codes(pseudonym)
         assert "title-in-name" not in self.codes(private)
+
+
+class TestMembership:
+    def test_a_datetime_counts_as_its_day(self) -> None:
+        """As every on= of the counting functions, members_on takes a
+        datetime (a pandas Timestamp, say) as its day."""
+        import datetime as dt
+
+        from coalition_registry import Coalition, Membership
+
+        coalition = Coalition(
+            id="c",
+            name="C",
+            members=(
+                Membership(organisation="a", left=dt.date(2023, 6, 30)),
+                Membership(organisation="b", joined=dt.date(2023, 6, 30)),
+            ),
+        )
+        assert ("b",) == coalition.members_on(
+            dt.datetime(2023, 6, 30, 12, tzinfo=dt.UTC)
+        )
+        assert ("a",) == coalition.members_on(
+            dt.datetime(2023, 6, 29, 23, tzinfo=dt.UTC)
+        )

@@ -1002,3 +1002,56 @@ def small_roles(registry: cr.Registry, k: int) -> set[str | None]:
         for role, n in people.items()
         if 0 < n < k or 0 < individuals.get(role, 0) < k
     }
+
+
+class TestAnAtLeastClaim:
+    """A claim of "over 40 organisations" (qualifier at-least) is a lower
+    bound: the records fall short of it by at least the difference, never
+    by exactly it."""
+
+    def _rec(self, value: int, *extra: Any) -> cr.Reconciliation:
+        orgs = [organisation(i) for i in range(3)]
+        at_least = attrs.evolve(
+            claim(value, "organisation"), qualifier="at-least"
+        )
+        registry = cr.Registry(
+            [
+                letter(at_least),
+                *with_signatures(*orgs, role="organisation"),
+                *extra,
+            ]
+        )
+        return cr.reconcile(registry, LETTER)
+
+    def test_the_difference_is_a_lower_bound(self) -> None:
+        rec = self._rec(40)
+        out = io.StringIO()
+        render.reconciliation_text(rec, out)
+        assert "  difference:   at least 37\n" in out.getvalue()
+        assert "  difference:   37\n" not in out.getvalue()
+
+    def test_records_above_a_lower_bound_fall_short_by_at_least_none(
+        self,
+    ) -> None:
+        out = io.StringIO()
+        render.reconciliation_markdown(self._rec(2), out)
+        assert "at least 0" in out.getvalue()
+        assert "-1" not in out.getvalue()
+
+    def test_two_lower_bounds_bound_nothing(self) -> None:
+        """With a group of unknown size, the records show "N+" too: the
+        claim and the records are both lower bounds, so the difference is
+        unknown, not "at most"."""
+        group = cr.Group(id="g", name="G", member_count=None, sources=SOURCE)
+        rec = cr.reconcile(
+            cr.Registry(
+                [
+                    letter(attrs.evolve(claim(40), qualifier="at-least")),
+                    *with_signatures(group),
+                ]
+            ),
+            LETTER,
+        )
+        out = io.StringIO()
+        render.reconciliation_text(rec, out)
+        assert "  difference:   unknown\n" in out.getvalue()

@@ -642,6 +642,33 @@ class TestPossibleDuplicates:
             )
         assert codes == [p.code for p in cr.validate("registry_data").problems]
 
+    @pytest.mark.parametrize(
+        ("name", "codes"),
+        [
+            ("Barnardo's - UK", ["possible-duplicate"]),
+            ("Barnardo’s \u2013 United Kingdom", ["possible-duplicate"]),
+            ("Barnardo's \u2014 Ireland", []),
+            ("Barnardo's - Youth", []),
+        ],
+    )
+    def test_a_country_after_a_dash(
+        self, write: WriteFile, name: str, codes: list[str]
+    ) -> None:
+        """Signatory lists put the country after a dash as often as in
+        brackets ("Example Charity – Ireland"): set aside, it is the same
+        name, and its country tells two records apart as brackets do.
+        """
+        write(
+            "organisations/barnardos-again.yaml",
+            f'id: barnardos-again\nname: "{name}"\n'
+            "sources:\n  - url: https://example.org/\n",
+        )
+        problems = cr.validate("registry_data").problems
+        assert codes == [p.code for p in problems]
+        assert all(
+            "but for a country after a dash" in p.message for p in problems
+        )
+
     def test_a_private_name_is_never_compared(self, write: WriteFile) -> None:
         write(
             "organisations/org-7k2m9x.yaml",
@@ -917,3 +944,36 @@ class TestFinalProbe:
         assert [said] == [
             p.message for p in problems if p.code == "invalid-private"
         ]
+
+
+class TestMemberships:
+    COALITION = (
+        "id: example-coalition\nname: Example Coalition\nmembers:\n"
+        "  - organisation: barnardos\n    joined: {joined}\n"
+        "    left: {left}\n"
+        "sources:\n  - url: https://example.org/\n"
+    )
+
+    @pytest.mark.parametrize(
+        ("joined", "left", "codes"),
+        [
+            ("2022-01-10", "2023-06-30", []),
+            ("2023-06-30", "2022-01-10", ["invalid-value"]),
+        ],
+    )
+    def test_left_before_joined(
+        self, write: WriteFile, joined: str, left: str, codes: list[str]
+    ) -> None:
+        """A membership that ends before it begins counts on no day, as a
+        signature withdrawn before it was made: the dates are swapped, or a
+        year is mistyped."""
+        write(
+            "coalitions/example-coalition.yaml",
+            self.COALITION.format(joined=joined, left=left),
+        )
+        problems = cr.validate("registry_data").problems
+        assert codes == [p.code for p in problems]
+        for problem in problems:
+            assert (6, 11) == (problem.location.line, problem.location.column)
+            assert "$.members[0].left" == problem.pointer
+            assert left not in problem.message
