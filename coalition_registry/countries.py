@@ -20,6 +20,7 @@ __all__ = [
     "is_country",
     "normalise",
     "suggest",
+    "without_country",
 ]
 
 #: Codes accepted beyond ISO 3166-1: user-assigned but in wide use.
@@ -369,3 +370,35 @@ def is_region_word(text: str) -> bool:
     (True, False)
     """
     return normalise(text).removeprefix("the ") in REGION_WORDS
+
+
+#: The dashes a signatory list puts between a name and its country.
+_DASHES: Final = (" - ", " \u2013 ", " \u2014 ")
+
+
+def without_country(name: str) -> tuple[str | None, str | None]:
+    """*name* without a country in brackets, or after a dash, at its end,
+    and that country's code; ``(None, None)`` when it ends with none.
+
+    >>> without_country("Example Charity (U.K.)")
+    ('Example Charity', 'GB')
+    >>> without_country("Example Charity \u2013 Ireland")
+    ('Example Charity', 'IE')
+    >>> without_country("Example Charity (Youth Section)")
+    (None, None)
+    """
+    name = name.strip()
+    dash = max(name.rfind(d) for d in _DASHES)
+    if dash > 0 and not name.endswith(")"):
+        bare, code = name[:dash].rstrip(), named(name[dash + 3 :])
+        return (bare, code) if bare and code else (None, None)
+    opening = name.rfind("(")
+    if opening < 1 or not name.endswith(")"):
+        return None, None
+    inner, bare = name[opening + 1 : -1], name[:opening].rstrip()
+    if ")" in inner or not bare:
+        return None, None
+    # Only a known spelling: no near-miss, which would take the time of
+    # a search for each such name of a large registry.
+    code = named(inner.strip())
+    return (bare, code) if code else (None, None)

@@ -702,6 +702,12 @@ class _Planner:
                 for r in self._collection(cls).named(name.text)
                 if SLUG.fullmatch(r.id)
             ]
+            if not named and cls is not Person:
+                bare = self.named_with_country(cls, name.text, code)
+                if bare is not None:
+                    found = self.reused_with(bare, private, row)
+                    self.reused += found is not None
+                    return found
             # One of the name in another country is another signatory,
             # as the check for duplicates has it.
             matches = [r for r in named if not _differ(country_of(r), code)]
@@ -743,6 +749,24 @@ class _Planner:
                 )
                 return None
         return self.new(cls, row, line, private, hidden=hidden)
+
+    def named_with_country(
+        self, cls: type[Any], name: str, code: str | None
+    ) -> str | None:
+        """The id of the one recorded signatory of *cls* that *name* names
+        once a country after it is set aside ("Example Charity (UK)",
+        "Example Charity – Ireland", as signatory lists print them), when
+        that country, and the row's, are the record's or it has none.
+        """
+        bare, named_code = countries.without_country(name)
+        if bare is None or _differ(named_code, code):
+            return None
+        found = [
+            r
+            for r in self._collection(cls).named(bare)
+            if SLUG.fullmatch(r.id) and not _differ(country_of(r), named_code)
+        ]
+        return found[0].id if len(found) == 1 else None
 
     def reused_with(
         self, record_id: str, private: list[str], row: dict[str, Cell]

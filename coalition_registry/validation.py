@@ -35,8 +35,7 @@ import attrs
 
 from . import files, workers
 from ._pickle import by_fields
-from .countries import named as country_named
-from .countries import normalise
+from .countries import normalise, without_country
 from .model import (
     _POSTNOMINALS,
     _TITLES,
@@ -783,7 +782,7 @@ def _check_same_names(
         keyed += [
             (_name_key(bare), field, _country_form(name))
             for field, name in names
-            if (bare := _without_country(name)[0]) is not None
+            if (bare := without_country(name)[0]) is not None
         ]
         found = None
         # Each other record is compared once, and only so many: a record of
@@ -937,38 +936,6 @@ def _country_form(name: str) -> str:
     return "in brackets" if name.rstrip().endswith(")") else "after a dash"
 
 
-#: The dashes a signatory list puts between a name and its country.
-_DASHES: Final = (" - ", " \u2013 ", " \u2014 ")
-
-
-def _without_country(name: str) -> tuple[str | None, str | None]:
-    """*name* without a country in brackets, or after a dash, at its end,
-    and that country's code; ``(None, None)`` when it ends with none.
-
-    >>> _without_country("Example Charity (U.K.)")
-    ('Example Charity', 'GB')
-    >>> _without_country("Example Charity \u2013 Ireland")
-    ('Example Charity', 'IE')
-    >>> _without_country("Example Charity (Youth Section)")
-    (None, None)
-    """
-    name = name.strip()
-    dash = max(name.rfind(d) for d in _DASHES)
-    if dash > 0 and not name.endswith(")"):
-        bare, code = name[:dash].rstrip(), country_named(name[dash + 3 :])
-        return (bare, code) if bare and code else (None, None)
-    opening = name.rfind("(")
-    if opening < 1 or not name.endswith(")"):
-        return None, None
-    inner, bare = name[opening + 1 : -1], name[:opening].rstrip()
-    if ")" in inner or not bare:
-        return None, None
-    # Only a known spelling: no near-miss, which would take the time of
-    # a search for each such name of a large registry.
-    code = country_named(inner.strip())
-    return (bare, code) if code else (None, None)
-
-
 #: What tells a record apart from another of its name (see _alike): its
 #: country, website and registry numbers, each None or empty when unknown
 #: or private.
@@ -990,7 +957,7 @@ def _told(record: Organisation | Group, told: dict[int, _Told]) -> _Told:
     if found is None:
         country = _shown_country(record)
         if country is None:
-            country = _without_country(record.name)[1]
+            country = without_country(record.name)[1]
         site = (
             None
             if "website" in record.private

@@ -206,6 +206,25 @@ class TestPlan:
             f"signatures/{LETTER}/{LETTER}--example-org.yaml",
         ] == [f.path for f in plan.files]
 
+    def test_a_name_with_its_country_after_it_is_the_recorded_one(
+        self,
+    ) -> None:
+        """Signatory lists print "Barnardo's (UK)" or "Eurochild –
+        Belgium": the organisation recorded under the name, in that
+        country, is reused, not recorded a second time without a country
+        (and counted twice). In another country, it is another one."""
+        plan = plan_of(
+            "kind,name\n"
+            "organisation,Barnardo's (UK)\n"
+            "organisation,Eurochild \u2013 Belgium\n"
+            "organisation,Eurochild - Ireland\n"
+        )
+        assert (2, 2) == (plan.reused, plan.present)
+        assert [
+            "organisations/eurochild-ireland.yaml",
+            f"signatures/{LETTER}/{LETTER}--eurochild-ireland.yaml",
+        ] == [f.path for f in plan.files]
+
     def test_a_taken_id_gets_a_number(self) -> None:
         registry = load("registry_data")
         rows, _ = read_table("kind,name\norganisation,Example Org\n", "t.csv")
