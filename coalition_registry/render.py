@@ -75,6 +75,14 @@ def report_json(report: Report, out: TextIO) -> None:
 _MD_MARKUP: Final = re.compile(
     r"[\\`*_~\[\]|]|<(?=[A-Za-z/!?])"
     r"|(?i:(?<=\bwww)\.|(?<=\bhttp):(?=//)|(?<=\bhttps):(?=//))"
+    # "&#x202E;" would show as the character it names: here a
+    # right-to-left override, which the validator looks for only as itself.
+    r"|&(?=#[0-9]+;|#[Xx][0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)"
+)
+# A character reference in an address: Markdown would show it as the
+# character it names.
+_MD_ENTITY: Final = re.compile(
+    r"&(?=#[0-9]+;|#[Xx][0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)"
 )
 
 
@@ -88,9 +96,14 @@ def _md(text: object) -> str:
 
 def _md_url(url: str) -> str:
     """An address for a Markdown cell, still a link: only what would end
-    the cell or the link is percent-encoded.
+    the cell or the link, start a link or an image of its own
+    (``[text](https://elsewhere)`` in a query), or name a character is
+    percent-encoded.
     """
-    return url.replace("|", "%7C").replace("<", "%3C").replace(">", "%3E")
+    for char, code in (("|", "%7C"), ("<", "%3C"), (">", "%3E")):
+        url = url.replace(char, code)
+    url = url.replace("[", "%5B").replace("]", "%5D")
+    return _MD_ENTITY.sub("%26", url)
 
 
 def _table_rows(table: Table) -> list[list[str]]:

@@ -584,7 +584,8 @@ grid-template-columns:minmax(0,1fr) minmax(220px,340px);align-items:start}
 gap:6px 16px}
 .legend li{display:flex;align-items:center;gap:7px}
 .swatch{display:inline-block;width:18px;height:18px;border-radius:3px;
-box-shadow:inset 0 0 0 1px rgba(31,41,51,.25)}
+box-shadow:inset 0 0 0 1px rgba(31,41,51,.25);
+-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .swatch.hatch{background:repeating-linear-gradient(45deg,%(hatch)s 0 2.4px,
 %(nodata)s 2.4px 6px)}
 .summary{margin:10px 0 0;max-width:80ch}

@@ -661,3 +661,32 @@ class TestHostileNames:
         row = out.getvalue().splitlines()[2]
         assert r"www\.evil.example or https\://evil.example \~\~now\~\~" in row
         assert row.endswith("| https://example.org/a_b*c |")
+
+    def test_markdown_addresses_make_no_links_images_or_characters(
+        self,
+    ) -> None:
+        """A valid address can hold Markdown of its own: a link with any
+        text, an image fetched from elsewhere, or a character reference
+        to a right-to-left override; none of them may take effect.
+        """
+        named = cr.Organisation(
+            id="org-4",
+            name="Example Charity &#x202E;yrotsih&#x202C; &amp; Co",
+            sources=SOURCE,
+        )
+        url = (
+            "https://example.org/src?q=1)![](https://evil.example/p.png)"
+            "[Official-list](https://evil.example/phish)&r=&#x202E;&s=2"
+        )
+        signature = signs(named, "organisation", sources=(cr.Source(url=url),))
+        data = cr.export(cr.Registry([letter(), named, signature]))
+        out = io.StringIO()
+        render.export_markdown(data, out)
+        row = out.getvalue().splitlines()[2]
+        assert "](" not in row.replace(r"\](", "")
+        assert "[" not in row.replace(r"\[", "")
+        assert r"Example Charity \&#x202E;yrotsih\&#x202C; \&amp; Co" in row
+        assert row.endswith(
+            "| https://example.org/src?q=1)!%5B%5D(https://evil.example/p.png)"
+            "%5BOfficial-list%5D(https://evil.example/phish)&r=%26#x202E;&s=2 |"
+        )

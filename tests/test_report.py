@@ -383,6 +383,15 @@ class TestColours:
         for colour in (worldmap.INK, worldmap.MUTED):
             assert worldmap.contrast(colour, "#ffffff") >= 4.5
 
+    def test_legend_swatches_print(self, page: str) -> None:
+        """The legend's swatches are backgrounds, which browsers leave out
+        when printing unless told otherwise: a printed legend would be
+        empty boxes, and the map could not be read.
+        """
+        css = page.split("<style>", 1)[1].split("</style>", 1)[0]
+        rule = css.split(".swatch{", 1)[1].split("}", 1)[0]
+        assert "print-color-adjust:exact" in rule
+
 
 # -- the page ------------------------------------------------------------------
 
