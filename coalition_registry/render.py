@@ -5,6 +5,7 @@ beyond the stream it is given.
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 
@@ -86,12 +87,37 @@ _MD_ENTITY: Final = re.compile(
 )
 
 
+# The characters that change the direction text is shown in (embeddings,
+# overrides, isolates).  In a name written by a contributor they make it
+# show as another ("Trojan Source"), and, left open, turn round what
+# follows on its line in a spreadsheet or an editor: a published output
+# shows each as its code point.
+_BIDI_CONTROLS: Final = {
+    c: f"<U+{c:04X}>" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
+
+
+def visible(text: str) -> str:
+    """*text* with each character that changes the direction of text shown
+    as its code point, as every published output shows it.
+
+    >>> visible("Example\u202eytirahC")
+    'Example<U+202E>ytirahC'
+    """
+    return text if text.isascii() else text.translate(_BIDI_CONTROLS)
+
+
+def html_text(text: object) -> str:
+    """*text* for HTML or SVG text and attribute values."""
+    return html.escape(visible(str(text)), quote=True)
+
+
 def _md(text: object) -> str:
     """Text for a Markdown table cell or paragraph: no line breaks, and no
     character that would start markup or a link (each is escaped with a
     backslash, which Markdown shows as the character itself).
     """
-    return _MD_MARKUP.sub(r"\\\g<0>", str(text).replace("\n", " "))
+    return _MD_MARKUP.sub(r"\\\g<0>", visible(str(text).replace("\n", " ")))
 
 
 def _md_url(url: str) -> str:
@@ -135,7 +161,7 @@ def table_text(table: Table, out: TextIO) -> None:
     print(file=out)
     print(f"Rule: {table.rule}.", file=out)
     for note in table.notes:
-        print(note, file=out)
+        print(visible(note), file=out)
 
 
 def table_markdown(table: Table, out: TextIO) -> None:
@@ -278,6 +304,7 @@ _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _not_formula(value: str) -> str:
+    value = visible(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 

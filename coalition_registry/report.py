@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 import os
 import urllib.parse
 
@@ -51,6 +50,7 @@ from .reconciliation import (
     reconcile,
 )
 from .registry import Registry
+from .render import html_text
 from .suppression import DEFAULT_THRESHOLD, is_small, published
 
 
@@ -93,9 +93,7 @@ _CSP: Final = (
 )
 
 
-def _e(text: object) -> str:
-    """Escape *text* for HTML text and attribute values."""
-    return html.escape(str(text), quote=True)
+_e: Final = html_text
 
 
 def _date(day: dt.date) -> str:

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import functools
 import gzip
-import html
 import importlib.util
 import json
 import math
@@ -43,6 +42,7 @@ import attrs
 
 from .aggregate import Cell, Table
 from .countries import country_name, is_country
+from .render import html_text
 
 
 __all__ = [
@@ -572,8 +572,7 @@ _DETAIL_RATIO: Final = 4 / 3
 HATCH_ID: Final = "cr-hidden"
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+_e: Final = html_text
 
 
 def _luminance(colour: str) -> float:

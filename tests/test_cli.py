@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import html
 import io
 import json
 import os
@@ -723,3 +724,37 @@ class TestMainReportsOutputErrors:
     ) -> None:
         with pytest.raises(ValueError, match="a bug"):
             raising(ValueError("a bug"))
+
+
+def test_a_direction_override_is_shown_in_every_output(
+    write: WriteFile,
+) -> None:
+    """A right-to-left override in a name ('Trojan Source') would show it
+    as another, and turn round the rest of its line: validate warns, and
+    every published output shows it as its code point, never the
+    character itself."""
+    write(
+        "organisations/example-org.yaml",
+        'id: example-org\nname: "Example \\u202eytirahC"\nhq_country: "IE"\n'
+        'scope: international\nsources:\n  - url: "https://example.org/"\n',
+    )
+    write(
+        "signatures/survivors-letter-2023/"
+        "survivors-letter-2023--example-org.yaml",
+        "id: survivors-letter-2023--example-org\n"
+        "letter: survivors-letter-2023\nsignatory: example-org\n"
+        'role: organisation\nsources:\n  - url: "https://example.org/"\n',
+    )
+    code, out, _ = cli("validate")
+    assert 0 == code
+    assert "warning suspicious-character" in out
+    outputs = {
+        "csv": cli("export")[1],
+        "markdown": cli("export", "--format", "markdown")[1],
+        "coverage": cli("coverage")[1],
+    }
+    assert 0 == cli("report", "--out", "r.html")[0]
+    outputs["report"] = Path("r.html").read_text(encoding="utf-8")
+    for name, text in outputs.items():
+        assert "\u202e" not in text, name
+        assert "U+202E>ytirahC" in html.unescape(text), name
