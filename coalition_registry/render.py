@@ -286,8 +286,9 @@ def export_csv(data: Export, out: TextIO) -> None:
     """Listed signatories as CSV, one row each.
 
     A cell that a spreadsheet would run as a formula (it starts with
-    ``=``, ``+``, ``-`` or ``@``) starts with an apostrophe, which
-    spreadsheets show as text and do not display.
+    ``=``, ``+``, ``-`` or ``@``, or their full-width forms) starts with an
+    apostrophe: Excel shows the cell as text and hides the apostrophe;
+    LibreOffice and programs reading the file keep it as part of the text.
     """
     from .exports import COLUMNS
 
@@ -300,7 +301,19 @@ def export_csv(data: Export, out: TextIO) -> None:
 
 # Names come from contributors, and the CSV is opened in spreadsheets:
 # "=HYPERLINK(...)" in a name must stay text (OWASP's CSV injection).
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+# Their full-width forms too: some spreadsheets read them as the same.
+_FORMULA_START: Final = (
+    "=",
+    "+",
+    "-",
+    "@",
+    "\t",
+    "\r",
+    "\uff1d",
+    "\uff0b",
+    "\uff0d",
+    "\uff20",
+)
 
 
 def _not_formula(value: str) -> str:

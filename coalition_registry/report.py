@@ -96,6 +96,11 @@ _CSP: Final = (
 _e: Final = html_text
 
 
+def _not_in(said: str, notes: list[str]) -> list[str]:
+    """*notes* but those *said* already (the map's summary, just above)."""
+    return [note for note in notes if note not in said]
+
+
 def _date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
@@ -338,8 +343,8 @@ def _signatories(
             '<div class="scroll" role="region" tabindex="0" '
             f'aria-label="{_e(heading)}">'
             f'<table class="list" data-kind="{kind}">'
-            f"<caption>{_e(heading)} that signed, with the source that "
-            "reports each signature</caption>"
+            f"<caption>{_e(heading)}, with the source that reports each "
+            "signature</caption>"
             '<thead><tr><th scope="col">Name</th><th scope="col">Country'
             '</th><th scope="col">Role</th><th scope="col">Source</th>'
             f"</tr></thead><tbody>{body}</tbody></table></div>"
@@ -529,7 +534,7 @@ def _map(chart: worldmap.Choropleth) -> str:
         f'<p id="map-summary" class="summary">{_e(worldmap.summary(chart))} '
         "The numbers behind the map are in the table "
         '<a href="#by-country">Coverage by country</a>.</p>'
-        f"{_notes(worldmap.notes(chart)[: -len(chart.notes) or None])}"
+        f"{_notes(_not_in(worldmap.summary(chart), worldmap.notes(chart)[: -len(chart.notes) or None]))}"
         f"</div>{panel}</figcaption></figure>"
     )
 
@@ -549,9 +554,10 @@ outline-offset:2px}
 .kicker{margin:0 0 10px;font-size:.8rem;letter-spacing:.08em;
 text-transform:uppercase;color:%(masthead-muted)s;font-weight:600}
 h1{margin:0;font-size:clamp(1.6rem,3.4vw,2.5rem);line-height:1.15;
-letter-spacing:-.01em;max-width:30ch;text-wrap:balance}
+letter-spacing:-.01em;max-width:30ch;text-wrap:balance;
+overflow-wrap:anywhere}
 .lede{margin:14px 0 0;max-width:70ch;color:%(masthead-muted)s;
-font-size:1.05rem}
+font-size:1.05rem;overflow-wrap:anywhere}
 .lede strong{color:%(masthead-ink)s}
 h2{font-size:1.45rem;line-height:1.25;margin:0 0 8px;letter-spacing:-.005em}
 h3{font-size:1.1rem;margin:28px 0 8px}

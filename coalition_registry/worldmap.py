@@ -784,11 +784,15 @@ def summary(chart: Choropleth) -> str:
         f"{s.name}: {s.shown}" if s.hidden else s.label for s in chart.shades
     ]
     n = len(chart.shades)
-    text = (
+    drawn = n - len(missing_outlines(chart))
+    counted = (
         f"{n} {'country is' if n == 1 else 'countries are'} shaded. "
-        + "; ".join(parts)
-        + "."
+        if drawn == n
+        else f"{n} {'country has' if n == 1 else 'countries have'} "
+        f"signatories, of which {drawn} {'is' if drawn == 1 else 'are'} "
+        "shaded; the others have no outline in the map data. "
     )
+    text = counted + "; ".join(parts) + "."
     if chart.unknown is not None:
         text += (
             f" Not on the map: {_signatories(chart.unknown)} without a "

@@ -632,6 +632,19 @@ class TestHostileNames:
         # Nothing else is touched.
         assert by_id["org-2"]["name"].startswith("<img src=")
 
+    def test_full_width_formula_signs_are_guarded(self) -> None:
+        """Some spreadsheets read "\uff1d" as "=": such a cell starts with
+        an apostrophe too."""
+        org = cr.Organisation(
+            id="org-1", name="\uff1dHYPERLINK(1)", sources=SOURCE
+        )
+        data = cr.export(
+            cr.Registry([letter(), org, signs(org, "organisation")])
+        )
+        out = io.StringIO()
+        render.export_csv(data, out)
+        assert "'\uff1dHYPERLINK(1)" in out.getvalue()
+
     def test_markdown_shows_markup_as_text(self, data: cr.Export) -> None:
         out = io.StringIO()
         render.export_markdown(data, out)

@@ -281,6 +281,17 @@ class TestChoropleth:
             worldmap.notes(chart)
         )
 
+    def test_the_summary_counts_only_what_it_shades(self) -> None:
+        """Tokelau has signatories but no outline: the text alternative
+        does not say it is shaded."""
+        chart = worldmap.choropleth(table(("TK", 3, 0), ("DE", 1, 0)))
+        assert worldmap.summary(chart).startswith(
+            "2 countries have signatories, of which 1 is shaded; the others "
+            "have no outline in the map data. "
+        )
+        chart = worldmap.choropleth(table(("FR", 3, 0), ("DE", 1, 0)))
+        assert worldmap.summary(chart).startswith("2 countries are shaded. ")
+
     def test_no_unknown_row_no_note(self) -> None:
         """An Unknown row of 0 is not mentioned under the map."""
         chart = worldmap.choropleth(table(("DE", 7, 0), (None, 0, 0)))
@@ -473,6 +484,19 @@ class TestContents:
         assert "Its sources say at least 100 signatories" in page
         assert "the letter&#x27;s sources claim at least 100" in page
         assert "say 100 signatories" not in page
+
+    def test_said_once_under_the_map(self, page: str) -> None:
+        """The signatories with no known country are told in the map's
+        summary, and not again in the notes under it."""
+        caption = page.split("<figcaption", 1)[1].split("</figcaption>", 1)[0]
+        assert 1 == caption.count("Not on the map: 2 signatories")
+
+    def test_captions_read(self, page: str) -> None:
+        assert "signed that signed" not in page
+        assert (
+            "<caption>Organisations, with the source that reports each "
+            "signature</caption>"
+        ) in page
 
     def test_organisations_with_their_sources(self, page: str) -> None:
         """The organisations that signed, each linked to its source."""
