@@ -48,6 +48,8 @@ if TYPE_CHECKING:
     from .parsing import Limits
     from .problems import CODES, Location, Problem, RegistryError, Severity
     from .query import (
+        coalition_members,
+        coalitions_of,
         cosigners,
         country_of,
         letters_signed_by,
@@ -91,6 +93,8 @@ _WHERE: Final[dict[str, str]] = {
     "Signature": "model",
     "Source": "model",
     "Table": "aggregate",
+    "coalition_members": "query",
+    "coalitions_of": "query",
     "cosigners": "query",
     "country_of": "query",
     "coverage": "aggregate",
@@ -156,6 +160,8 @@ __all__ = [
     "Table",
     "UnknownLetterError",
     "__version__",
+    "coalition_members",
+    "coalitions_of",
     "cosigners",
     "country_of",
     "coverage",

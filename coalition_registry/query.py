@@ -16,6 +16,7 @@ from .model import (
     ORGANISATION_KINDS,
     ROLES,
     SCOPES,
+    Coalition,
     Letter,
     Organisation,
     Person,
@@ -26,6 +27,8 @@ from .registry import Registry, day_of
 
 
 __all__ = [
+    "coalition_members",
+    "coalitions_of",
     "cosigners",
     "country_of",
     "is_hidden",
@@ -133,6 +136,11 @@ def letters_signed_by(
     """
     if registry.signatory(signatory_id) is None:
         msg = f"no organisation, person or group has the id {signatory_id!r}"
+        if registry.coalitions.get(signatory_id) is not None:
+            msg += (
+                "; it is a coalition's, which signs through an organisation "
+                "record of its own (see coalition_members())"
+            )
         raise LookupError(msg)
     out = []
     day = day_of(on)
@@ -266,6 +274,69 @@ def overlap(
         w.id for w in signatories(registry, second, on=on) if not is_hidden(w)
     }
     return tuple(sorted(a & b)), tuple(sorted(a - b)), tuple(sorted(b - a))
+
+
+def coalition_members(
+    registry: Registry, coalition_id: str, *, on: dt.date | None = None
+) -> tuple[Organisation, ...]:
+    """The organisations that were members of a coalition on the day *on*
+    (default today), in order of id: those that joined on or before it
+    and left after it.
+
+    Raises:
+        LookupError: When no coalition has the id.
+        ValueError: When the coalition keeps its members private: they are
+            never listed, and an empty list would read as "none".
+    """
+    coalition = _coalition(registry, coalition_id)
+    if "members" in coalition.private:
+        msg = f"the members of the coalition {coalition_id!r} are private"
+        raise ValueError(msg)
+    day = day_of(on)
+    found = (registry.organisations.get(i) for i in coalition.members_on(day))
+    return tuple(sorted({o.id: o for o in found if o}.values(), key=_by_id))
+
+
+def coalitions_of(
+    registry: Registry, organisation_id: str, *, on: dt.date | None = None
+) -> tuple[Coalition, ...]:
+    """The coalitions an organisation was a member of on the day *on*
+    (default today), in order of id; those that keep their members
+    private are left out.
+
+    Raises:
+        LookupError: When no organisation has the id.
+    """
+    if registry.organisations.get(organisation_id) is None:
+        msg = f"no organisation has the id {organisation_id!r}"
+        raise LookupError(msg)
+    day = day_of(on)
+    return tuple(
+        sorted(
+            (
+                c
+                for c in registry.coalitions
+                if "members" not in c.private
+                and organisation_id in c.members_on(day)
+            ),
+            key=_by_id,
+        )
+    )
+
+
+def _coalition(registry: Registry, coalition_id: str) -> Coalition:
+    coalition = registry.coalitions.get(coalition_id)
+    if coalition is None:
+        known = [c.id for c in registry.coalitions]
+        close = difflib.get_close_matches(coalition_id, known, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        msg = f"no coalition has the id {coalition_id!r}{hint}"
+        raise LookupError(msg)
+    return coalition
+
+
+def _by_id(record: Organisation | Coalition) -> str:
+    return record.id
 
 
 def is_hidden(who: Signatory) -> bool:

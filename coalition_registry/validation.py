@@ -1251,12 +1251,14 @@ def _replace_invalid_ids(
 _WRONG_KIND_FIX: Final = {
     ("coalition", "organisation"): (
         "; a coalition is its members: if it also acts as a body of its "
-        "own, record it in organisations/ too, and name that record here"
+        "own, record it in organisations/ too, under an id of its own "
+        "(ids are unique across kinds), and name that record here"
     ),
     ("coalition", "organisation, person or group"): (
         "; a coalition is its members: if it signs as a body of its own, "
-        "record it in organisations/ too and name that record here, or "
-        "record each member's signature"
+        "record it in organisations/ too, under an id of its own (ids are "
+        "unique across kinds), and name that record here, or record each "
+        "member's signature"
     ),
     ("group", "organisation"): (
         "; if the group is also an organisation, record it in "

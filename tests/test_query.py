@@ -266,3 +266,67 @@ class TestMistakes:
     def test_a_misspelt_breakdown(self, count: Any) -> None:
         with pytest.raises(ValueError, match="by must be one of country"):
             count(cr.load(SHIPPED), "survivors-letter-2023", by="countries")
+
+
+class TestCoalitions:
+    """A coalition's members on a day, and an organisation's coalitions."""
+
+    JOINED = dt.date(2022, 1, 10)
+    LEFT = dt.date(2023, 6, 30)
+
+    def registry(self, *, private: tuple[str, ...] = ()) -> cr.Registry:
+        orgs = [
+            cr.Organisation(id=f"org-{i}", name=f"Organisation {i}")
+            for i in range(3)
+        ]
+        coalition = cr.Coalition(
+            id="example-coalition",
+            name="Example Coalition",
+            members=(
+                cr.Membership(organisation="org-0", joined=self.JOINED),
+                cr.Membership(
+                    organisation="org-1", joined=self.JOINED, left=self.LEFT
+                ),
+                cr.Membership(organisation="org-2", joined=self.LEFT),
+            ),
+            private=private,
+        )
+        return cr.Registry([*orgs, coalition])
+
+    def test_members_on_a_day(self) -> None:
+        registry = self.registry()
+        before = self.LEFT - dt.timedelta(days=1)
+        at = dt.datetime(2023, 6, 30, 12, tzinfo=dt.UTC)  # counts as its day
+        assert ["org-0", "org-1"] == ids(
+            cr.coalition_members(registry, "example-coalition", on=before)
+        )
+        assert ["org-0", "org-2"] == ids(
+            cr.coalition_members(registry, "example-coalition", on=at)
+        )
+        assert [] == ids(
+            cr.coalition_members(
+                registry, "example-coalition", on=dt.date(2021, 1, 1)
+            )
+        )
+
+    def test_coalitions_of_an_organisation(self) -> None:
+        registry = self.registry()
+        assert ["example-coalition"] == ids(
+            cr.coalitions_of(registry, "org-1", on=self.JOINED)
+        )
+        assert [] == ids(cr.coalitions_of(registry, "org-1", on=self.LEFT))
+
+    def test_private_members_are_never_listed(self) -> None:
+        registry = self.registry(private=("members",))
+        with pytest.raises(ValueError, match="are private"):
+            cr.coalition_members(registry, "example-coalition")
+        assert () == cr.coalitions_of(registry, "org-0")
+
+    def test_mistaken_ids(self) -> None:
+        registry = self.registry()
+        with pytest.raises(LookupError, match="did you mean 'example-coa"):
+            cr.coalition_members(registry, "example-coalitoin")
+        with pytest.raises(LookupError, match="no organisation has the id"):
+            cr.coalitions_of(registry, "example-coalition")
+        with pytest.raises(LookupError, match="it is a coalition's"):
+            cr.letters_signed_by(registry, "example-coalition")
