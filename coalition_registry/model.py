@@ -477,6 +477,49 @@ def _bracketed_affiliation(name: str) -> bool:
 
 _BRACKETS: Final = re.compile(r"\([^)]*\)?")
 
+#: Words of where someone works, as a list prints it after their name and
+#: a comma ("Jane Example, University of Example"), normalised.
+_AFFILIATION_WORDS: Final = frozenset(
+    {
+        "university", "universite", "universidad", "universidade",
+        "universita", "universitat", "universiteit", "uniwersytet",
+        "college", "institute", "institut", "instituto", "istituto",
+        "school", "academy", "hospital", "clinic", "centre", "center",
+        "foundation", "trust", "charity", "department", "faculty",
+        "society", "council", "association", "network", "alliance",
+        "coalition", "campaign", "unicef", "nspcc", "ngo", "ltd", "inc",
+    }
+)  # fmt: skip
+
+
+def _affiliation_after_comma(name: str) -> bool:
+    """Whether *name* goes on, after a comma, with where the person works
+    ("Jane Example, University of Example"), not with a name written
+    surname first ("Example, Jane").
+
+    >>> _affiliation_after_comma("Jane Example, Example University")
+    True
+    >>> _affiliation_after_comma("Example, Jane")
+    False
+    """
+    if "," not in name:
+        return False
+    after = name.split(",", 1)[1]
+    return not _AFFILIATION_WORDS.isdisjoint(
+        countries.normalise(after).split()
+    )
+
+
+def name_alone(name: str) -> str:
+    """*name* without an affiliation after a comma, if it has one.
+
+    >>> name_alone("Jane Example, University of Example")
+    'Jane Example'
+    """
+    if _affiliation_after_comma(name):
+        return name.split(",", 1)[0].rstrip()
+    return name
+
 
 #: What an anonymous person with a name is told (``import`` says it in a
 #: spreadsheet's words).
@@ -489,8 +532,8 @@ def _check_titles(
     values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
 ) -> None:
     """Warn when a public person's name holds a title, letters after it or
-    an affiliation in brackets: signing another letter without them, the
-    same person would be recorded twice.
+    an affiliation (in brackets, or after a comma): signing another letter
+    without them, the same person would be recorded twice.
     """
     name = values.get("name")
     if not isinstance(name, str) or "name" in values.get("private", ()):
@@ -502,15 +545,18 @@ def _check_titles(
         _word_of(parts[0]) not in _TITLES
         and _word_of(parts[-1]) not in _POSTNOMINALS
         and "(" not in name
+        and "," not in name
     ):
         return
-    words = countries.normalise(name).split()
+    alone = name_alone(name)
+    words = countries.normalise(alone).split()
     held = [
         what
         for what, found in (
             ("a title", bool(words) and words[0] in _TITLES),
             ("letters after it", bool(words) and words[-1] in _POSTNOMINALS),
-            ("an affiliation in brackets", _bracketed_affiliation(name)),
+            ("an affiliation in brackets", _bracketed_affiliation(alone)),
+            ("an affiliation after a comma", alone != name),
         )
         if found
     ]

@@ -47,6 +47,7 @@ from .model import (
     Person,
     RegistryInfo,
     Signature,
+    name_alone,
 )
 from .parsing import (
     DEFAULT_LIMITS,
@@ -889,7 +890,11 @@ def _person_key(name: str) -> str:
 
     >>> _person_key("Prof. Dr Jane Example OBE") == _person_key("jane example")
     True
+    >>> _person_key("Jane Example, Example University") == "janeexample"
+    True
     """
+    if "," in name:
+        name = name_alone(name)
     words = normalise(name).split()
     if words and words[0] not in _TITLES and words[-1] not in _POSTNOMINALS:
         return "".join(words)  # the common case: a name alone
