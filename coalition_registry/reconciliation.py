@@ -222,10 +222,18 @@ def reconcile(
         "declared members; for countries, the distinct countries covered"
     )
     # Today goes unsaid, so that the same records read the same each day.
-    notes = (
+    notes: tuple[str, ...] = (
         computed if on is None else f"{computed}; as of {day_of(on)}",
         f"Suppression: {rule(threshold)}.",
     )
+    if not claims:
+        # Else the output is its notes alone, and reads as nothing wrong.
+        nothing = (
+            "the letter's record holds no claims, so there is nothing to "
+            "compare: the figures its sources state (how many signed, from "
+            f"how many countries) go under claims in letters/{letter_id}.yaml"
+        )
+        notes = (nothing, *notes)
     return Reconciliation(letter_id, tuple(lines), threshold, notes)
 
 

@@ -1055,3 +1055,12 @@ class TestAnAtLeastClaim:
         out = io.StringIO()
         render.reconciliation_text(rec, out)
         assert "  difference:   unknown\n" in out.getvalue()
+
+
+def test_a_letter_without_claims_says_so() -> None:
+    """Its reconciliation would be notes alone, reading as nothing wrong."""
+    registry = cr.Registry([letter()])
+    rec = cr.reconcile(registry, LETTER)
+    assert () == rec.lines
+    assert rec.notes[0].startswith("the letter's record holds no claims")
+    assert f"letters/{LETTER}.yaml" in rec.notes[0]
