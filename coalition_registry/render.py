@@ -9,12 +9,14 @@ import html
 import json
 import re
 
-from typing import TYPE_CHECKING, Final, TextIO
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 
 if TYPE_CHECKING:
     # Only named in annotations: the validate command, which renders
     # reports only, need not load the counting modules.
+    from collections.abc import Mapping
+
     from .aggregate import Table
     from .exports import Export
     from .reconciliation import Reconciliation
@@ -186,9 +188,18 @@ def table_csv(table: Table, out: TextIO) -> None:
         writer.writerow(row)
 
 
-def table_json(table: Table, out: TextIO) -> None:
-    """A table of counts as JSON, with its rule and notes."""
-    json.dump(table.as_dict(), out, indent=2, ensure_ascii=False)
+def table_json(
+    table: Table, out: TextIO, *, about: Mapping[str, Any] | None = None
+) -> None:
+    """A table of counts as JSON, with its rule and notes, after *about*
+    (what the command line says of how it was made: letter, day, threshold
+    and version, so that a file kept apart still says so).
+    """
+    _json({**(about or {}), **table.as_dict()}, out)
+
+
+def _json(data: Mapping[str, Any], out: TextIO) -> None:
+    json.dump(data, out, indent=2, ensure_ascii=False)
     out.write("\n")
 
 
@@ -273,10 +284,16 @@ def reconciliation_markdown(
         print(f"\n{_md(note[0].upper() + note[1:])}", file=out)
 
 
-def reconciliation_json(rec: Reconciliation, out: TextIO) -> None:
-    """Claims beside the records as JSON."""
-    json.dump(rec.as_dict(), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+def reconciliation_json(
+    rec: Reconciliation,
+    out: TextIO,
+    *,
+    about: Mapping[str, Any] | None = None,
+) -> None:
+    """Claims beside the records as JSON, after *about* (see
+    :func:`table_json`).
+    """
+    _json({**(about or {}), **rec.as_dict()}, out)
 
 
 # -- exports -------------------------------------------------------------
@@ -321,10 +338,13 @@ def _not_formula(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def export_json(data: Export, out: TextIO) -> None:
-    """Listed signatories, and what is left out, as one JSON object."""
-    json.dump(data.as_dict(), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+def export_json(
+    data: Export, out: TextIO, *, about: Mapping[str, Any] | None = None
+) -> None:
+    """Listed signatories, and what is left out, as one JSON object, after
+    *about* (see :func:`table_json`).
+    """
+    _json({**(about or {}), **data.as_dict()}, out)
 
 
 def export_jsonl(data: Export, out: TextIO) -> None:

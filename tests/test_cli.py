@@ -758,3 +758,37 @@ def test_a_direction_override_is_shown_in_every_output(
     for name, text in outputs.items():
         assert "\u202e" not in text, name
         assert "U+202E>ytirahC" in html.unescape(text), name
+
+
+@pytest.mark.parametrize(
+    ("command", "letter"),
+    [
+        (("coverage",), "survivors-letter-2023"),
+        (("reconcile",), "survivors-letter-2023"),
+        (("export",), None),
+        (("coverage", "--suppress-below", "5"), "survivors-letter-2023"),
+    ],
+)
+def test_json_outputs_say_how_they_were_made(
+    shipped_copy: Path, command: tuple[str, ...], letter: str | None
+) -> None:
+    """A JSON file kept apart says which letter, as of which day (today,
+    when --on gives none), under which threshold and by which version."""
+    import datetime as dt
+
+    from coalition_registry import __version__
+
+    before = dt.datetime.now(tz=dt.UTC).date().isoformat()
+    data = json.loads(cli(*command, "--format", "json")[1])
+    after = dt.datetime.now(tz=dt.UTC).date().isoformat()  # past midnight?
+    threshold = 5 if "5" in command else 3
+    assert data["counted_on"] in {before, after}
+    assert {
+        "letter": letter,
+        "threshold": threshold,
+        "made_by": f"coalition-registry {__version__}",
+    }.items() <= data.items()
+    data = json.loads(
+        cli(*command, "--format", "json", "--on", "2023-09-18")[1]
+    )
+    assert "2023-09-18" == data["counted_on"]

@@ -9,7 +9,7 @@ import stat
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
@@ -200,6 +200,25 @@ def add_letter(
     parser.add_argument(
         "--letter", metavar="ID", help=f"the letter's id ({default})"
     )
+
+
+def made(
+    letter: str | None, on: dt.date | None, threshold: int
+) -> dict[str, Any]:
+    """What a JSON output says of how it was made, before its data: a file
+    kept or passed on must say which letter, as of which day (the day it
+    was made, when --on gave none), under which threshold, and by which
+    version.
+    """
+    from coalition_registry import __version__
+    from coalition_registry.registry import day_of
+
+    return {
+        "letter": letter,
+        "counted_on": day_of(on).isoformat(),
+        "threshold": threshold,
+        "made_by": f"coalition-registry {__version__}",
+    }
 
 
 def add_on(parser: argparse.ArgumentParser) -> None:

@@ -29,6 +29,7 @@ from ._common import (
     add_path,
     add_threshold,
     choose_letter,
+    made,
     read_registry,
 )
 
@@ -92,8 +93,11 @@ def run(args: argparse.Namespace, io: Output) -> int:
     if args.on is not None:
         notes = (f"Counted as of {args.on.isoformat()}.", *table.notes)
         table = attrs.evolve(table, notes=notes)
+    if args.format == "json":
+        about = made(letter, args.on, args.suppress_below)
+        render.table_json(table, io.out, about=about)
+        return EXIT_OK
     render_table = {
-        "json": render.table_json,
         "csv": render.table_csv,
         "markdown": render.table_markdown,
         "table": render.table_text,

@@ -20,6 +20,7 @@ from ._common import (
     add_path,
     add_threshold,
     choose_letter,
+    made,
     read_registry,
 )
 
@@ -55,12 +56,15 @@ def run(args: argparse.Namespace, io: Output) -> int:
     data = export(
         registry, args.letter, threshold=args.suppress_below, on=args.on
     )
-    {
-        "csv": render.export_csv,
-        "json": render.export_json,
-        "jsonl": render.export_jsonl,
-        "markdown": render.export_markdown,
-    }[args.format](data, io.out)
+    if args.format == "json":
+        about = made(args.letter, args.on, args.suppress_below)
+        render.export_json(data, io.out, about=about)
+    else:
+        {
+            "csv": render.export_csv,
+            "jsonl": render.export_jsonl,
+            "markdown": render.export_markdown,
+        }[args.format](data, io.out)
     if args.format in ("csv", "jsonl"):
         # The rows alone would read as everyone who signed.
         for note in data.notes():

@@ -20,6 +20,7 @@ from ._common import (
     add_path,
     add_threshold,
     choose_letter,
+    made,
     read_registry,
 )
 
@@ -57,7 +58,8 @@ def run(args: argparse.Namespace, io: Output) -> int:
     chosen = registry.letters.get(letter)
     title = chosen.display_title if chosen is not None else letter
     if args.format == "json":
-        render.reconciliation_json(rec, io.out)
+        about = made(letter, args.on, args.suppress_below)
+        render.reconciliation_json(rec, io.out, about=about)
     elif args.format == "markdown":
         render.reconciliation_markdown(rec, io.out, title=title)
     else:
