@@ -731,13 +731,27 @@ def detail_title(chart: Choropleth) -> str:
 def _detail(
     box: tuple[float, float, float, float],
     prefix: str,
+    chart: Choropleth,
     *,
     x: float = 0,
     y: float = 0,
     width: float | None = None,
 ) -> str:
-    """The detail panel: the countries group drawn again, zoomed in."""
+    """The detail panel: the countries group drawn again, zoomed in, with
+    the world map's dots left out (zoomed, they would cover their
+    neighbours) and drawn again at the panel's scale: a country too small
+    to see there still needs one (Monaco, the Vatican).
+    """
     bx, by, bw, bh = box
+    by_code = {o.code: o for o in outlines() if o.code}
+    radius = bw / 70
+    dots = "".join(
+        f'<circle cx="{o.anchor[0]:.2f}" cy="{o.anchor[1]:.2f}" '
+        f'r="{radius:.2f}" fill="{_fill(shade, prefix)}" stroke="{INK}" '
+        'stroke-width=".8px" vector-effect="non-scaling-stroke"/>'
+        for shade in chart.shades
+        if (o := by_code.get(shade.code)) is not None and o.area < _DOT_AREA
+    )
     size = (
         f'x="{x:.0f}" y="{y:.0f}" width="{width:.0f}" '
         f'height="{width / _DETAIL_RATIO:.0f}" '
@@ -750,7 +764,7 @@ def _detail(
         'preserveAspectRatio="xMidYMid slice">'
         f'<rect x="{bx:.1f}" y="{by:.1f}" width="{bw:.1f}" '
         f'height="{bh:.1f}" fill="{OCEAN}"/>'
-        f'<use href="#{prefix}countries" style="--cr-dot:none"/>'
+        f'<use href="#{prefix}countries" style="--cr-dot:none"/>{dots}'
         f'<rect x="{bx:.1f}" y="{by:.1f}" width="{bw:.1f}" '
         f'height="{bh:.1f}" fill="none" stroke="{MUTED}" '
         'stroke-width="1px" vector-effect="non-scaling-stroke"/>'
@@ -765,7 +779,7 @@ def detail_svg(chart: Choropleth, prefix: str = "") -> str | None:
     box = detail_box(chart)
     if box is None:
         return None
-    return _detail(box, prefix).replace(
+    return _detail(box, prefix, chart).replace(
         "<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1
     )
 
@@ -992,6 +1006,6 @@ def _below(
             f'<text x="{left:.0f}" y="{y + 14:.0f}" font-size="14" '
             f'font-weight="600" fill="{INK}">{_e(detail_title(chart))}</text>'
         )
-        out.append(_detail(box, prefix, x=left, y=y + 24, width=width))
+        out.append(_detail(box, prefix, chart, x=left, y=y + 24, width=width))
         height = max(height, 24 + width / _DETAIL_RATIO)
     return out, height

@@ -269,6 +269,18 @@ class TestChoropleth:
         group = svg.split('data-country="MT"', 1)[1].split("</g>", 1)[0]
         assert '<circle class="cr-dot"' in group
 
+    def test_the_detail_panel_marks_tiny_countries(self) -> None:
+        """Monaco is too small to see even zoomed: the panel drawn for it
+        marks it with a dot of its own scale, hidden counts too."""
+        chart = worldmap.choropleth(
+            cr.suppress(table(("MC", 1, 0), ("VA", 0, 1), ("DE", 9, 0)))
+        )
+        panel = worldmap.detail_svg(chart)
+        assert panel is not None
+        fills = re.findall(r'<circle [^>]*fill="([^"]+)"', panel)
+        assert 2 == len(fills)
+        assert any("url(#" in f for f in fills)  # the Vatican's, hatched
+
     def test_a_country_without_an_outline_is_named(self) -> None:
         """Tokelau has no outline in the map data: the notes say so, with
         its count.
