@@ -115,6 +115,11 @@ def record_schema(cls: type[Any]) -> dict[str, Any]:
             }
         else:
             prop = dict(spec.type.json_schema())
+        if not spec.required:
+            # An empty value (``country:``), ``~`` or ``null`` means the
+            # field is left out, for the validator: an editor must not
+            # underline it.
+            prop = {"anyOf": [prop, {"type": "null"}]}
         if spec.doc:
             prop["description"] = spec.doc
         default = _default(attributes[name])

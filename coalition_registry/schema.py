@@ -1561,13 +1561,17 @@ class Identifiers(FieldType):
                 ok = False
                 continue
             if not isinstance(value, str) or not value.strip():
+                # Blank text is text: say it is blank, not "found text".
+                found = (
+                    "blank text" if isinstance(value, str) else shape_of(value)
+                )
                 ctx.report(
                     "wrong-shape",
                     "this identifier (not shown: private) must be text, "
-                    f"found {shape_of(value)}"
+                    f"found {found}"
                     if ctx.redact
                     else f"the identifier for {scheme} must be text, found "
-                    f"{shape_of(value)}",
+                    f"{found}",
                     raw.value_pos[scheme],
                     here,
                 )

@@ -403,6 +403,20 @@ class TestGit:
         code, out, _ = cli("diff", "HEAD:registry_data", "registry_data")
         assert (0, True) == (code, out.endswith("No records change.\n"))
 
+    def test_revision_from_a_sub_folder(
+        self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """REV:PATH is read from the current folder, even a sub-folder of
+        the repository: git ls-tree must list the whole tree it is given,
+        not only the part under the current folder.
+        """
+        self.git("init", "-q")
+        self.git("add", "registry_data")
+        self.git("commit", "-qm", "one")
+        monkeypatch.chdir(shipped_copy)
+        code, out, _ = cli("diff", "HEAD:.", ".")
+        assert (0, True) == (code, out.endswith("No records change.\n")), out
+
     def test_an_invalid_revision_is_shown_by_its_name(
         self, shipped_copy: Path
     ) -> None:

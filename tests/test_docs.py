@@ -730,6 +730,40 @@ class TestEveryPage:
         ]
         assert ([], set()) == (missing, kinds - set(paths))
 
+    def test_editor_settings_reach_every_record_file(self) -> None:
+        """The ``yaml.schemas`` patterns of editors.md match the registry's
+        files, those in sub-folders (``signatures/<letter-id>/``) too, as
+        the YAML language server matches them: a glob whose ``*`` stops at
+        a ``/`` and ``**`` spans folders, anywhere in the path.
+        """
+        text = (DOCS / "editors.md").read_text(encoding="utf-8")
+        found = re.search(r"<<'EOF'\n(.*?)\nEOF\n", text, re.DOTALL)
+        assert found is not None
+        settings = json.loads(found.group(1))["yaml.schemas"]
+
+        def matches(pattern: str, path: str) -> bool:
+            parts = re.split(r"(\*\*/|\*)", pattern)
+            glob = "".join(
+                "(?:.*/)?"
+                if p == "**/"
+                else "[^/]*"
+                if p == "*"
+                else re.escape(p)
+                for p in parts
+            )
+            return re.fullmatch(f"(?:.*/)?{glob}", path) is not None
+
+        unmatched = [
+            str(path.relative_to(ROOT))
+            for path in sorted(SHIPPED.rglob("*.yaml"))
+            if not any(
+                matches(pattern, str(path.relative_to(ROOT)))
+                for patterns in settings.values()
+                for pattern in patterns
+            )
+        ]
+        assert [] == unmatched
+
 
 class TestMarkers:
     def test_contents_that_differ_are_reported(self, tmp_path: Path) -> None:

@@ -792,6 +792,13 @@ class TestMessagesSayHowToFix:
                     "say in notes where else it works"
                 ),
             ),
+            (
+                (
+                    "identifiers:\n  GB-CHC: ' '\n"
+                    'sources:\n  - url: "https://example.org/s"\n'
+                ),
+                "the identifier for GB-CHC must be text, found blank text",
+            ),
         ],
     )
     def test_an_organisation(

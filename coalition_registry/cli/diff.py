@@ -161,7 +161,9 @@ def _materialise(rev: str, path: str, dest: Path, spec: str) -> None:
             f"{spec}: no such folder at that git revision (or not in a git "
             "repository)"
         )
-    listing = _git("ls-tree", "-r", "-z", tree)
+    # --full-tree: from a sub-folder, ls-tree would otherwise list only
+    # the entries under that sub-folder's path, found in no registry tree.
+    listing = _git("ls-tree", "--full-tree", "-r", "-z", tree)
     blobs = []
     for item in listing.stdout.split(b"\0"):
         meta, _, name = item.partition(b"\t")
