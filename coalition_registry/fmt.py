@@ -397,6 +397,9 @@ def _reorder(node: Any, order: Sequence[str], *, top: bool) -> None:
         _put_tail(node, key, after)
 
 
+_MODELINE: Final = "# yaml-language-server:"
+
+
 def _take_header_end(node: Any) -> str:
     """Remove and return the comment lines at the top of a file that stand
     just above its first key, after the last blank line.
@@ -408,6 +411,12 @@ def _take_header_end(node: Any) -> str:
     cut = len(header)
     while cut and not header[cut - 1].value.endswith("\n\n"):
         cut -= 1
+    # An editor's modeline is read only at the top of the file: it stays
+    # in the header, whatever key it stands above.
+    while cut < len(header) and header[cut].value.lstrip().startswith(
+        _MODELINE
+    ):
+        cut += 1
     own = header[cut:]
     del header[cut:]
     return "".join(token.value for token in own)

@@ -72,6 +72,22 @@ class TestCanonicalForm:
         assert new == canonical(text)
         assert new == canonical(new)
 
+    def test_an_editors_modeline_stays_on_top(self) -> None:
+        """yaml-language-server reads its modeline only at the top of the
+        file: it is not moved with the key below it."""
+        text = (
+            "# yaml-language-server: $schema=organisation.schema.json\n"
+            "# about the name\n"
+            "name: Example\n"
+            "id: example\n"
+        )
+        assert (
+            "# yaml-language-server: $schema=organisation.schema.json\n"
+            "id: example\n"
+            "# about the name\n"
+            "name: Example\n"
+        ) == canonical(text)
+
     def test_keys_in_model_order_comments_follow_their_keys(self) -> None:
         """A key moves with the comment lines above it and its own."""
         text = (
