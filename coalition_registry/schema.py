@@ -1237,7 +1237,12 @@ class Url(FieldType):
         )
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "uri", "pattern": "^https?://"}
+        # The scheme in any case, as the validator takes it ("HTTPS://").
+        return {
+            "type": "string",
+            "format": "uri",
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
+        }
 
     def describe(self) -> str:
         return "URL starting with `https://` (or `http://`)"
@@ -1433,8 +1438,13 @@ class Count(FieldType):
         }
         # Digits in quotes ("30") are read as the number too, as a
         # spreadsheet pasted in writes them: an editor must not flag them.
-        first = "[0-9]" if self.minimum == 0 else "[1-9]"
-        written = {"type": "string", "pattern": f"^{first}[0-9]{{0,9}}$"}
+        # As _fits reads them: leading zeros are taken ("011" is 11), and
+        # a figure of _MOST_DIGITS digits at most.
+        nonzero = "" if self.minimum == 0 else "(?=0*[1-9])"
+        written = {
+            "type": "string",
+            "pattern": f"^{nonzero}[0-9]{{1,{_MOST_DIGITS}}}$",
+        }
         if self.unknown_ok:
             return {"oneOf": [number, written, {"const": "unknown"}]}
         return {"oneOf": [number, written]}

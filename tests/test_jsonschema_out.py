@@ -163,6 +163,21 @@ ACCEPTED = [
     (
         "organisation",
         "new-org",
+        "id: new-org\nname: New\nwebsite: HTTPS://example.org\n",
+    ),
+    (
+        "group",
+        "new-group",
+        "id: new-group\nname: G\nmember_count: '011'\n",
+    ),
+    (
+        "group",
+        "new-group",
+        "id: new-group\nname: G\nmember_count: '10000000000'\n",
+    ),
+    (
+        "organisation",
+        "new-org",
         (
             "id: new-org\nname: New\nkind: charity\nhq_country: GB\n"
             "website: https://example.org\nidentifiers: {GB-CHC: '216250'}\n"
