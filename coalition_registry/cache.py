@@ -18,12 +18,16 @@ read or understood is ignored, and rewritten.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import importlib.util
 import io
 import os
 import pickle
 import stat
+import sys
+import unicodedata
 
 from collections.abc import Callable
 from pathlib import Path
@@ -48,20 +52,17 @@ FORMAT: Final = 1
 
 
 def _through_constructor(obj: Any) -> Any:
-    """What the unpickler gets for *obj*: a class only through a function
-    that calls it, so that a crafted entry cannot make an instance without
-    its constructor (pickle's NEWOBJ opcode).
+    """What the unpickler gets for *obj*: a new partial that calls it, so
+    that a crafted entry cannot make an instance without its constructor
+    (pickle's NEWOBJ opcode refuses a partial, which is not a class), nor
+    change, with pickle's BUILD, an object that later entries share.
     """
-    if not isinstance(obj, type):
-        return obj
-    # A partial calls the class as a function would, in C; pickle's NEWOBJ
-    # refuses it, since it is not a class.
     return functools.partial(obj)
 
 
 # The only globals an entry may name.
 _ALLOWED: Final[dict[tuple[str, str], Any]] = {
-    (obj.__module__, obj.__qualname__): _through_constructor(obj)  # type: ignore[attr-defined]
+    (obj.__module__, obj.__qualname__): obj  # type: ignore[attr-defined]
     for obj in (
         *FOLDERS.values(),
         *PARTS,
@@ -101,7 +102,7 @@ class _Entries(pickle.Unpickler):
         if found is None:
             msg = f"{module}.{name} is not allowed in a cache"
             raise pickle.UnpicklingError(msg)
-        return found
+        return _through_constructor(found)
 
 
 class _Plain(pickle.Unpickler):
@@ -123,7 +124,27 @@ def code_digest() -> str:
         if path.suffix in {".py", ".csv", ".tsv"} and path.is_file():
             h.update(path.relative_to(here).as_posix().encode())
             h.update(path.read_bytes())
+    # What else a file's result depends on: the Python that runs (its
+    # Unicode database), pycountry's list of countries and ruamel.yaml's
+    # version (in its __init__.py), which reads the files libyaml reads.
+    h.update(f"\0{sys.version}\0{unicodedata.unidata_version}".encode())
+    for module, names in _DEPENDENCY_FILES:
+        h.update(f"\0{module}".encode())
+        with contextlib.suppress(ImportError, ValueError, OSError):
+            spec = importlib.util.find_spec(module)
+            if spec is not None and spec.origin is not None:
+                folder = Path(spec.origin).parent
+                for name in names:
+                    h.update((folder / name).read_bytes())
     return h.hexdigest()
+
+
+# Files of the dependencies whose versions can change a file's result
+# (without importing them: a warm run may need neither).
+_DEPENDENCY_FILES: Final = (
+    ("pycountry", ("databases/iso3166-1.json",)),
+    ("ruamel.yaml", ("__init__.py",)),
+)
 
 
 class Cache:

@@ -528,9 +528,17 @@ _OPEN_FLAGS: Final = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
 _CHUNK: Final = 1024 * 1024
 
 
-def digest(raw: bytes) -> str:
-    """A digest of a file's bytes, to know it again (not for security)."""
-    return blake2b(raw, digest_size=16).hexdigest()
+def digest(raw: bytes, path: str = "") -> str:
+    r"""A digest of a file's bytes and of its name (the last part of
+    *path*), to know it again (not for security).
+
+    The name counts because what a file yields depends on it (its id must
+    match it), and two names can be shown alike (a byte that is not UTF-8
+    and the character of that number are both shown as ``\x85``).
+    """
+    h = blake2b(os.fsencode(os.path.basename(path)) + b"\0", digest_size=16)
+    h.update(raw)
+    return h.hexdigest()
 
 
 def read_bytes(path: str, shown: str, max_bytes: int) -> bytes | Problem:

@@ -47,6 +47,13 @@ class Severity(enum.Enum):
     def __str__(self) -> str:
         return self.value
 
+    def __setstate__(self, state: object) -> None:
+        # The members are shared by the whole process: pickle's BUILD must
+        # never change one (a crafted cache entry could otherwise relabel
+        # every error, in every file, as a warning).
+        msg = "a Severity has no state to set"
+        raise TypeError(msg)
+
 
 @by_fields
 @attrs.frozen

@@ -561,7 +561,7 @@ def _before_parsing(
         return FileRecords(entry.shown, (), (raw,), ids=stub, count=1)
     digest = None
     if store is not None or fresh:  # only the cache needs the digest
-        digest = files.digest(raw)
+        digest = files.digest(raw, entry.path)
         hit = None if store is None else store.hit(entry.shown, digest)
         if hit is not None:
             return hit

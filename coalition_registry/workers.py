@@ -129,7 +129,7 @@ def _split(
     cuts.append(len(text))
     digest = None
     if cached is not None:  # only the cache needs the digest
-        digest = files.digest(raw)
+        digest = files.digest(raw, entry.path)
         if cached(entry.shown, digest):
             return [Unit(entry)]
     units = []

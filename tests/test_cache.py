@@ -7,6 +7,7 @@ import io
 import os
 import pickle
 import shutil
+import sys
 import threading
 
 from pathlib import Path
@@ -357,3 +358,106 @@ def test_a_cache_file_that_is_a_folder_is_ignored(
     assert store.load() is False
     with pytest.warns(CacheWarning, match="could not be written"):
         assert cr.validate(shipped_copy, cache=folder).valid
+
+
+@pytest.mark.skipif(
+    sys.platform == "darwin", reason="macOS names must be UTF-8"
+)
+def test_two_names_shown_alike_are_two_entries(
+    shipped_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A byte that is not UTF-8 and the character of that number are both
+    shown as ``\\x85``, but the messages about the file name it as it is.
+    """
+    monkeypatch.chdir(tmp_path)
+    folder = os.fsencode(shipped_copy / "organisations")
+    nspcc = folder + b"/nspcc.yaml"
+    raw_byte = folder + b"/x\x85.yaml"
+    character = folder + "/x\u0085.yaml".encode()
+    os.rename(nspcc, raw_byte)
+    cache = tmp_path / "cache"
+    cr.validate(shipped_copy, cache=cache)
+    os.rename(raw_byte, character)
+    expected = report_lines(cr.validate(shipped_copy))
+    assert expected == report_lines(cr.validate(shipped_copy, cache=cache))
+
+
+def test_a_crafted_entry_cannot_change_a_severity(
+    shipped_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only allowed globals, but pickle's BUILD on a shared enum member:
+    every error, in every file, would be printed as a warning.
+    """
+    monkeypatch.chdir(tmp_path)
+    barnardos = shipped_copy / "organisations" / "barnardos.yaml"
+    barnardos.write_text(
+        barnardos.read_text("utf-8").replace(
+            'hq_country: "GB"', "hq_country: UK"
+        )
+    )
+    cache = tmp_path / "cache"
+    expected = report_lines(cr.validate(shipped_copy, cache=cache))
+    assert any(" error unknown-country" in line for line in expected)
+    evil = (
+        pickle.PROTO
+        + b"\x02"
+        + pickle.GLOBAL
+        + b"coalition_registry.problems\nSeverity\n"
+        + pickle.MARK
+        + pickle.UNICODE
+        + b"error\n"
+        + pickle.TUPLE
+        + pickle.REDUCE
+        + pickle.EMPTY_DICT
+        + pickle.UNICODE
+        + b"_value_\n"
+        + pickle.UNICODE
+        + b"warning\n"
+        + pickle.SETITEM
+        + pickle.BUILD
+        + pickle.STOP
+    )
+    (cache_file,) = cache.iterdir()
+    poison(cache_file, lambda blob: evil)
+    try:
+        report = cr.validate(shipped_copy, cache=cache)
+        assert "error" == cr.Severity.ERROR.value
+        assert expected == report_lines(report)
+    finally:
+        vars(cr.Severity.ERROR)["_value_"] = "error"
+
+
+def test_the_key_changes_with_python_and_the_dependencies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newer pycountry (a country added or renamed) or another Python
+    (another Unicode database) can change what a file yields.
+    """
+    from coalition_registry import cache as cache_module
+
+    package = tmp_path / "example_dependency"
+    (package / "databases").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "databases" / "countries.json").write_text('["GB"]')
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(
+        cache_module,
+        "_DEPENDENCY_FILES",
+        (("example_dependency", ("databases/countries.json",)),),
+    )
+
+    def key() -> str:
+        cache_module.code_digest.cache_clear()
+        return Cache(tmp_path / "cache", "registry_data", cr.Limits()).key
+
+    try:
+        first = key()
+        assert first == key()
+        (package / "databases" / "countries.json").write_text('["GB", "QZ"]')
+        second = key()
+        assert first != second
+        monkeypatch.setattr(sys, "version", "3.99.0 (an example)")
+        assert second != key()
+    finally:
+        monkeypatch.undo()
+        cache_module.code_digest.cache_clear()

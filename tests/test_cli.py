@@ -725,6 +725,17 @@ class TestMainReportsOutputErrors:
         with pytest.raises(ValueError, match="a bug"):
             raising(ValueError("a bug"))
 
+    def test_ctrl_c_is_one_line(
+        self, raising: Callable[[BaseException], tuple[int, str]]
+    ) -> None:
+        """Ctrl+C: no traceback, and the shell's code for SIGINT."""
+        message = "\ncoalition-registry: interrupted\n"
+        try:
+            got = raising(KeyboardInterrupt())
+        except KeyboardInterrupt:
+            pytest.fail("Ctrl+C left main() as a traceback")
+        assert (130, message) == got
+
 
 def test_a_direction_override_is_shown_in_every_output(
     write: WriteFile,

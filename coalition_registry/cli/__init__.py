@@ -159,6 +159,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             stderr=sys.stderr,
         )
         sys.stdout.flush()
+    except KeyboardInterrupt:
+        # Ctrl+C: stop without a traceback, with the shell's code for it.
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write("\ncoalition-registry: interrupted\n")
+        _discard_stdout()
+        return _common.EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, as the Python
         # documentation advises, without a traceback at exit.
