@@ -1187,7 +1187,7 @@ def _check_refs(
     found = map(kind_of.get, map(_HEAD, refs))
     fine = map(operator.contains, map(_KIND, refs), found)
     wrong = itertools.compress(refs, map(operator.not_, fine))
-    by_kind: dict[str, list[str]] | None = None
+    suggest: _Suggestions | None = None
     for target, kinds, path, line, column, pointer, private in wrong:
         if private is None:
             # A name written for an id, reported invalid-id already.
@@ -1209,19 +1209,12 @@ def _check_refs(
                 f"{_WRONG_KIND_FIX.get((use[1], wanted), '')}"
             )
         else:
-            if by_kind is None:
-                by_kind = defaultdict(list)
-                for record_id, kind, *_ in first.values():
-                    by_kind[kind].append(record_id)
-            # Only ids that are themselves valid: never advise copying a
-            # mistake made in the other file.
-            candidates = [
-                i for k in kinds for i in by_kind[k] if SLUG.fullmatch(i)
-            ]
-            close = difflib.get_close_matches(target, candidates, n=1)
+            if suggest is None:
+                suggest = _Suggestions(first)
+            close = suggest.close(target, kinds)
             hint = (
-                f"; did you mean {close[0]!r}?"
-                if close
+                f"; did you mean {close!r}?"
+                if close is not None
                 else (f"; add the {wanted} or check the id")
             )
             message = f"no {wanted} has the id {target!r}{hint}"
@@ -1231,6 +1224,50 @@ def _check_refs(
             Location(path, line, column),
             pointer,
         )
+
+
+class _Suggestions:
+    """The id an unknown reference most likely meant, at a bounded cost.
+
+    Comparing one reference with every id of a registry takes a second at
+    a few hundred thousand ids, and a pull request that deletes a record
+    signed many times leaves many references to it.  So each reference is
+    compared first with the ids that start as it does (a typo seldom
+    changes the first letters), and with all of them only while a budget
+    of comparisons for the whole run lasts.
+    """
+
+    #: Comparisons of whole id lists, for the whole run.
+    BUDGET: Final = 200_000
+
+    def __init__(self, first: Mapping[str, IdUse]) -> None:
+        self.by_kind: dict[str, list[str]] = defaultdict(list)
+        for record_id, kind, *_ in first.values():
+            # Only ids that are themselves valid: never advise copying a
+            # mistake made in the other file.
+            if SLUG.fullmatch(record_id):
+                self.by_kind[kind].append(record_id)
+        self.lists: dict[tuple[str, ...], list[str]] = {}
+        self.starts: dict[tuple[str, ...], dict[str, list[str]]] = {}
+        self.left = self.BUDGET
+
+    def close(self, target: str, kinds: tuple[str, ...]) -> str | None:
+        """The id of one of *kinds* close to *target*, if one is found."""
+        everyone = self.lists.get(kinds)
+        if everyone is None:
+            everyone = self.lists[kinds] = [
+                i for k in kinds for i in self.by_kind[k]
+            ]
+            starts: dict[str, list[str]] = defaultdict(list)
+            for record_id in everyone:
+                starts[record_id[:2]].append(record_id)
+            self.starts[kinds] = starts
+        alike = self.starts[kinds].get(target[:2], [])
+        found = difflib.get_close_matches(target, alike, n=1)
+        if not found and len(everyone) <= self.left:
+            self.left -= len(everyone)
+            found = difflib.get_close_matches(target, everyone, n=1)
+        return found[0] if found else None
 
 
 def _replace_invalid_ids(

@@ -284,6 +284,42 @@ class TestReported:
         codes = [p.code for p in cr.validate("home").problems]
         assert ["invalid-registry-file", "wrong-folder"] == codes
 
+    def test_suggestions_for_unknown_references_are_bounded(
+        self, write: WriteFile, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Many references to a deleted record would each be compared with
+        every id of the registry: past a budget, only with the ids that
+        start alike, so a typo is still caught and the run stays short."""
+        compared: list[int] = []
+        real = validation.difflib.get_close_matches
+
+        def counting(word: str, possibilities: Any, **kw: Any) -> Any:
+            compared.append(len(possibilities))
+            return real(word, possibilities, **kw)
+
+        monkeypatch.setattr(validation.difflib, "get_close_matches", counting)
+        monkeypatch.setattr(validation._Suggestions, "BUDGET", 60)
+        letter = "survivors-letter-2023"
+        for i in range(8):
+            write(
+                f"signatures/{letter}/{letter}--gone-{i}.yaml",
+                f"id: {letter}--gone-{i}\nletter: {letter}\n"
+                f"signatory: gone-{i}\nrole: organisation\n"
+                "sources:\n  - url: https://example.org/\n",
+            )
+        write(
+            f"signatures/{letter}/{letter}--barnardoss.yaml",
+            f"id: {letter}--barnardoss\nletter: {letter}\n"
+            "signatory: barnardoss\nrole: organisation\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        messages = [p.message for p in cr.validate("registry_data").problems]
+        assert any("did you mean 'barnardos'?" in m for m in messages)
+        everyone = max(compared)
+        # Whole lists while the budget lasts, then lists of ids alike.
+        assert sum(n for n in compared if n == everyone) <= 60 + everyone
+        assert len(compared) > 60 // everyone + 1
+
     def test_an_invalid_id_is_never_suggested(self, write: WriteFile) -> None:
         """A reference to 'safe-futures' is not told to copy the mistake
         in the organisation's own id."""
