@@ -21,7 +21,12 @@ __all__ = ["Progress", "ProgressBar", "wanted"]
 
 
 class Progress(Protocol):
-    """What validation tells about its progress."""
+    """What validation tells about its progress.
+
+    An object may also have a ``checking()`` method, called when reading
+    is over and the checks across records begin (:class:`ProgressBar`
+    says so on screen).
+    """
 
     def start(self, files: int) -> None:
         """*files* more files are to be read."""
@@ -88,6 +93,14 @@ class ProgressBar:
         ):
             self._drawn_at = now
             self._draw(self.line(now - self._began))
+
+    def checking(self) -> None:
+        """Reading is over, and the checks across records run: said, if
+        the bar is on screen, so that it does not stand at "1 s left".
+        """
+        if self._width:
+            done = f"{math.floor(min(self.files, self.total)):,} files read"
+            self._draw(f"{done}; checking the records against each other...")
 
     def finish(self) -> None:
         """Clear the bar, so the report starts on a clean line."""

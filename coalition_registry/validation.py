@@ -1842,6 +1842,10 @@ def _validate_root(
             )
     from .registry import Registry
 
+    # A progress of another kind may not have it: it is new.
+    checking = getattr(progress, "checking", None)
+    if checking is not None:
+        checking()
     # Built once: the checks need it, and load() returns it.
     by_kind = records_by_kind(results)
     registry = Registry._of_kinds(by_kind, info)  # noqa: SLF001 - one package

@@ -130,6 +130,27 @@ class TestBar:
         assert drawn.endswith("\r")
         assert drawn.split("\r")[-2].strip() == ""
 
+    def test_says_when_reading_is_over(self) -> None:
+        """The checks across records take seconds on a large registry: the
+        bar says they run, instead of standing at "1 s left"."""
+        out, clock = Terminal(), Clock()
+        bar = ProgressBar(out, clock=clock)
+        bar.start(10)
+        bar.checking()  # nothing on screen yet: nothing said
+        assert "" == out.getvalue()
+        clock.now = 3.0
+        bar.advance(10, 10)
+        bar.checking()
+        assert (
+            out.getvalue()
+            .split("\r")[-1]
+            .startswith(
+                "10 files read; checking the records against each other"
+            )
+        )
+        bar.finish()
+        assert "" == out.getvalue().split("\r")[-1].strip()
+
     def test_minutes_left(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv("COLUMNS", "100")
         bar = ProgressBar(Terminal(), clock=Clock())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import shutil
 import tempfile
@@ -291,13 +292,13 @@ class TestReported:
         every id of the registry: past a budget, only with the ids that
         start alike, so a typo is still caught and the run stays short."""
         compared: list[int] = []
-        real = validation.difflib.get_close_matches
+        real = difflib.get_close_matches
 
         def counting(word: str, possibilities: Any, **kw: Any) -> Any:
             compared.append(len(possibilities))
             return real(word, possibilities, **kw)
 
-        monkeypatch.setattr(validation.difflib, "get_close_matches", counting)
+        monkeypatch.setattr(difflib, "get_close_matches", counting)
         monkeypatch.setattr(validation._Suggestions, "BUDGET", 60)
         letter = "survivors-letter-2023"
         for i in range(8):
