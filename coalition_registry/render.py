@@ -4,6 +4,7 @@ beyond the stream it is given.
 
 from __future__ import annotations
 
+import collections
 import csv
 import html
 import json
@@ -40,10 +41,30 @@ __all__ = [
 ]
 
 
+#: More problems than this get a line counting them by code.
+_TALLY_FROM: Final = 20
+
+
 def report_text(report: Report, out: TextIO) -> None:
     """One ``file:line:column: severity code: message`` line a problem."""
     for problem in report.problems:
         print(problem, file=out)
+    if len(report.problems) > _TALLY_FROM:
+        # Hundreds of lines: what kinds of problem, and how many of each,
+        # says where to start.
+        tally = collections.Counter(
+            (p.severity.value, p.code) for p in report.problems
+        )
+        print(
+            "by code: "
+            + ", ".join(
+                f"{code} {n:,} ({severity})"
+                for (severity, code), n in sorted(
+                    tally.items(), key=lambda item: (-item[1], item[0])
+                )
+            ),
+            file=out,
+        )
     s = report.summary
     verdict = "valid" if report.valid else "invalid"
     print(

@@ -1836,7 +1836,8 @@ def _validate_root(
             reason = (e.strerror or type(e).__name__).lower()
             warnings.warn(
                 f"the cache could not be written in {cache} ({reason}); "
-                "the next validation will read every file",
+                "the next validation will read again every file this one "
+                "read",
                 CacheWarning,
                 stacklevel=4,
             )

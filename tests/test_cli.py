@@ -803,3 +803,24 @@ def test_json_outputs_say_how_they_were_made(
         cli(*command, "--format", "json", "--on", "2023-09-18")[1]
     )
     assert "2023-09-18" == data["counted_on"]
+
+
+def test_a_long_report_counts_its_problems_by_code(write: WriteFile) -> None:
+    """Hundreds of problem lines: one more line says how many of each
+    code, most first, so a reader knows where to start."""
+    letter = "survivors-letter-2023"
+    for i in range(21):
+        write(
+            f"signatures/{letter}/{letter}--gone-{i}.yaml",
+            f"id: {letter}--gone-{i}\nletter: {letter}\nsignatory: gone-{i}\n"
+            "role: organisation\nsources:\n  - url: https://example.org/\n",
+        )
+    write("organisations/loose.yaml", "id: loose\nname: Loose\n")
+    code, out, _ = cli("validate")
+    assert 1 == code
+    lines = out.splitlines()
+    assert lines[-2] == (
+        "by code: unknown-reference 21 (error), no-source 1 (warning)"
+    )
+    _, out, _ = cli("validate", "registry_data/organisations/loose.yaml")
+    assert "by code" not in out  # one problem: nothing to count
