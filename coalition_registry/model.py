@@ -1235,6 +1235,17 @@ class RegistryInfo(_Positioned):
 Record = Letter | Organisation | Person | Group | Signature | Coalition
 Signatory = Organisation | Person | Group
 
+
+def country_of(signatory: Signatory) -> str | None:
+    """The country a signatory counts in: an organisation's headquarters
+    country, a person's or group's country; ``None`` when unknown or
+    private.
+    """
+    if isinstance(signatory, Organisation):
+        return signatory.country
+    return None if "country" in signatory.private else signatory.country
+
+
 #: Record classes by kind, in the order they are documented.
 KINDS: Final[dict[str, type[Any]]] = {
     "letter": Letter,

@@ -22,6 +22,7 @@ from .model import (
     Person,
     Signatory,
     Signature,
+    country_of,
 )
 from .registry import Registry, day_of
 
@@ -217,16 +218,6 @@ def _country_code(code: str | None) -> str | None:
     hint = f"; did you mean {meant!r}?" if meant else ""
     msg = f"{code!r} is not an ISO 3166-1 alpha-2 code{hint}"
     raise ValueError(msg)
-
-
-def country_of(signatory: Signatory) -> str | None:
-    """The country a signatory counts in: an organisation's headquarters
-    country, a person's or group's country; ``None`` when unknown or
-    private.
-    """
-    if isinstance(signatory, Organisation):
-        return signatory.country
-    return None if "country" in signatory.private else signatory.country
 
 
 def cosigners(

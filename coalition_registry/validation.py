@@ -47,6 +47,7 @@ from .model import (
     Person,
     RegistryInfo,
     Signature,
+    country_of,
     name_alone,
 )
 from .parsing import (
@@ -861,7 +862,7 @@ def _check_same_people(
         )
         if not common or _differ_in_country(other, person):
             continue
-        both = _shown_country(other) and _shown_country(person)
+        both = country_of(other) and country_of(person)
         apart = (
             "two people of one name and country may both sign: then leave "
             "them as they are"
@@ -880,7 +881,7 @@ def _check_same_people(
 
 
 def _differ_in_country(one: Person, other: Person) -> bool:
-    here, there = _shown_country(one), _shown_country(other)
+    here, there = country_of(one), country_of(other)
     return here is not None and there is not None and here != there
 
 
@@ -960,7 +961,7 @@ def _told(record: Organisation | Group, told: dict[int, _Told]) -> _Told:
     """
     found = told.get(id(record))
     if found is None:
-        country = _shown_country(record)
+        country = country_of(record)
         if country is None:
             country = without_country(record.name)[1]
         site = (
@@ -1011,11 +1012,6 @@ def _site(url: str | None) -> str | None:
         return None
     rest = url.split("://", 1)[-1].lower().rstrip("/")
     return rest.removeprefix("www.")
-
-
-def _shown_country(record: Organisation | Group | Person) -> str | None:
-    # A private country may not decide whether a warning is given.
-    return None if "country" in record.private else record.country
 
 
 def _check_signed_on(
