@@ -51,7 +51,9 @@ def signatures(
 ) -> tuple[Signature, ...]:
     """The signatures of a letter that count on the day *on* (default
     today), as the counts count them: active ones, and those withdrawn
-    after that day; every one with *include_withdrawn*.  Of one *role* if
+    after that day, made by then (no ``signed_on``, or one on or before
+    that day), and none before the letter's ``date`` (unless the date is
+    private); every one with *include_withdrawn*.  Of one *role* if
     given.
 
     Raises:

@@ -35,9 +35,11 @@ Across a letter's published tables (:func:`published`):
 
 - When any table of the letter, by any breakdown and in either view,
   counts from 1 to ``k - 1`` people who are not public in a row or its
-  total, or hides its total of people, every table hides its totals of
-  people and the count of every row that takes in a person who is not
-  public, whatever its size.  What the tables then say of such people is
+  total, or hides its total of people, or when a signature of such a
+  person has a day of its own (``signed_on``, ``withdrawn_on``; see
+  :func:`changes_by_day`), every table, on every day, hides its totals
+  of people and the count of every row that takes in a person who is
+  not public, whatever its size.  What the tables then say of such people is
   only which rows hold some, and that some count of them is small: one
   more (or one fewer) of them in a row that holds some changes nothing
   shown while a count stays small, so, for k of 3 or more, a reader who
@@ -337,8 +339,10 @@ def published(
     tables, so that no two of them together give a hidden count back.
 
     - The totals of people are hidden in every table when any table of the
-      letter, by any ``by`` and in either count, hides them: every table
-      has the same total.
+      letter, by any ``by`` and in either count, hides them, or when a
+      signature of a person who is not public has a ``signed_on`` or a
+      ``withdrawn_on`` (see :func:`totals_hidden`): every table has the
+      same total, on every day.
     - When they are hidden, every table hides as well each row that
       counts a person who is not public: the tables then tell only which
       rows hold such people, never how many, so that tables of different

@@ -66,8 +66,8 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
     p = _common.Parser(
         prog="coalition-registry",
         description="Validate and query a registry of who signed which "
-        "open letter. Exit codes: 0 success, 1 the registry has errors, "
-        "2 usage error.",
+        "open letter. Exit codes: 0 success, 1 the registry has errors (or "
+        "a file cannot be written), 2 usage error, 130 interrupted (Ctrl+C).",
     )
     p.add_argument(
         "--version", action="version", version=f"%(prog)s {__version__}"

@@ -6,10 +6,12 @@ without a known country under "Unknown", which by place is never dropped.
 Counts of people below the threshold (--suppress-below, default 3) are
 hidden, shown as <K; where one could be worked out from the total, the
 total is hidden too, and then no hidden count shows a bound.  When any table
-of the letter counts 1 to K-1 people who are not public, every table hides
-its total of people and every count that takes in such a person, whatever
-its size, shown as "suppressed": at least 1, with no upper bound.  Every
-output states the rule it applied.
+of the letter counts 1 to K-1 people who are not public, or a signature of
+such a person has a day of its own (signed_on, withdrawn_on), every table
+of the letter, on every day, hides its total of people and every count
+that takes in such a person, whatever its size, shown as "suppressed": at
+least 1, with no upper bound.  Before the letter's date (unless it is
+private) nothing counts.  Every output states the rule it applied.
 """
 
 from __future__ import annotations

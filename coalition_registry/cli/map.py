@@ -5,8 +5,10 @@ small countries, and the rules the counts follow.
 The map needs the 'report' extra (pip install 'coalition-registry[report]').
 A country whose count of people is below the threshold (--suppress-below,
 default 3), or that takes in people who are not public while any count of
-them is small, is hatched, shown in the legend as "number hidden", never
-with its number: it holds at least one person, and may hold many.
+them is small or any of their signatures has a day of its own (signed_on,
+withdrawn_on), is hatched, shown in the legend as "number hidden", never
+with its number: it holds at least one person, and may hold many.  The map
+does not say the day it counts as of: with --on, say it beside the map.
 """
 
 from __future__ import annotations

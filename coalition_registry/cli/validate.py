@@ -1,8 +1,12 @@
 """Check registry folders, or single files against the registry above them,
 and list every problem as "file:line:column: severity code: message".
 
+With more than 20 problems, a line before the summary counts them by
+code, most first.
+
 Exit 0 when there are no errors (warnings allowed), 1 when there are
-errors, 2 for a usage error or a PATH that does not exist.
+errors, 2 for a usage error or a PATH that does not exist, 130 when
+interrupted (Ctrl+C).
 
 Files are read on every available core; set COALITION_REGISTRY_WORKERS=N
 to use N processes instead (1: this one only).
