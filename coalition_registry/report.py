@@ -49,7 +49,7 @@ from .reconciliation import (
     difference_text,
     reconcile,
 )
-from .registry import Registry
+from .registry import Registry, day_of
 from .render import html_text
 from .suppression import DEFAULT_THRESHOLD, is_small, published
 
@@ -878,6 +878,9 @@ def svg_map(
         signatory_table, registry, letter_id, threshold=threshold, on=on
     )
     notes = (*country_summary(registry, letter_id, on=on),)
+    if on is not None:
+        # A map of another day than today, unsaid, reads as today's.
+        notes = (f"Counted as of {day_of(on).isoformat()}.", *notes)
     chart = worldmap.choropleth(table)
     chart = attrs.evolve(
         chart,

@@ -374,7 +374,8 @@ def published(
         return table
     if hide_total is None:
         hide_total = totals_hidden(registry, letter_id, k, on)
-    table = _warned(table) if hide_total else table
+    if hide_total:
+        table = _warned(table, dated=changes_by_day(registry, letter_id))
     regional = by in _REGIONAL
     keys, _ = _agreed(
         registry,
@@ -400,8 +401,20 @@ FEW_PEOPLE_NOTE: Final = (
 )
 
 
-def _warned(table: Table) -> Table:
-    return attrs.evolve(table, notes=(*table.notes, FEW_PEOPLE_NOTE))
+#: Said instead when the letter's counts of such people change from day
+#: to day (see :func:`changes_by_day`).
+DATED_PEOPLE_NOTE: Final = (
+    "The total of people is hidden, and so is every count of people that "
+    "takes in a person who is not public, on every day: some of their "
+    "signatures have a day of their own (signed_on, withdrawn_on), and the "
+    "tables of two days set side by side would otherwise give how many "
+    "joined or left"
+)
+
+
+def _warned(table: Table, *, dated: bool) -> Table:
+    note = DATED_PEOPLE_NOTE if dated else FEW_PEOPLE_NOTE
+    return attrs.evolve(table, notes=(*table.notes, note))
 
 
 def totals_hidden(

@@ -368,6 +368,13 @@ class TestOn:
         data = json.loads(cli("export", "--format", "json")[1])
         assert (None, []) == (data["on"], data["notes"])
 
+    def test_a_map_says_its_day(self, shipped_copy: Path) -> None:
+        """A map of another day than today says which, as coverage does."""
+        assert 0 == cli("map", "--out", "m.svg", "--on", "2023-09-18")[0]
+        assert "Counted as of 2023-09-18." in Path("m.svg").read_text()
+        assert 0 == cli("map", "--out", "today.svg")[0]
+        assert "Counted as of" not in Path("today.svg").read_text()
+
     def test_a_day_written_otherwise_is_a_usage_error(self) -> None:
         code, out, err = cli("coverage", "--on", "18/09/2023")
         assert (2, "") == (code, out)

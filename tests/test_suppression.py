@@ -18,7 +18,9 @@ import coalition_registry as cr
 
 from coalition_registry.aggregate import BY, Table
 from coalition_registry.suppression import (
+    DATED_PEOPLE_NOTE,
     DEFAULT_THRESHOLD,
+    FEW_PEOPLE_NOTE,
     published,
     rule,
     suppress,
@@ -1040,6 +1042,9 @@ class TestDays:
                     for day in (before, self.WITHDRAWN)
                 ]
                 assert tables[0] == tables[1], (count, by)
+        table = published(cr.signatory_table, registry, "l")
+        assert DATED_PEOPLE_NOTE in table.notes  # the reason that holds
+        assert FEW_PEOPLE_NOTE not in table.notes
         export = cr.export(registry, "l", on=self.WITHDRAWN)
         counts = [n for n in export.notes() if not n.startswith("counted")]
         assert counts

@@ -7,8 +7,8 @@ A country whose count of people is below the threshold (--suppress-below,
 default 3), or that takes in people who are not public while any count of
 them is small or any of their signatures has a day of its own (signed_on,
 withdrawn_on), is hatched, shown in the legend as "number hidden", never
-with its number: it holds at least one person, and may hold many.  The map
-does not say the day it counts as of: with --on, say it beside the map.
+with its number: it holds at least one person, and may hold many.  With
+--on, the map's notes say the day it counts as of.
 """
 
 from __future__ import annotations
