@@ -368,6 +368,19 @@ class TestOn:
         data = json.loads(cli("export", "--format", "json")[1])
         assert (None, []) == (data["on"], data["notes"])
 
+    def test_a_csv_table_says_its_notes_on_stderr(
+        self, shipped_copy: Path
+    ) -> None:
+        """The CSV holds the rows alone: the day counted as of and the
+        suppression rule go to stderr, as export's notes do."""
+        code, out, err = cli(
+            "coverage", "--format", "csv", "--on", "2023-09-18"
+        )
+        assert 0 == code
+        assert "Counted as of" not in out
+        assert "coalition-registry: note: Counted as of 2023-09-18." in err
+        assert "coalition-registry: note: Suppression:" in err
+
     def test_a_map_says_its_day(self, shipped_copy: Path) -> None:
         """A map of another day than today says which, as coverage does."""
         assert 0 == cli("map", "--out", "m.svg", "--on", "2023-09-18")[0]

@@ -105,4 +105,8 @@ def run(args: argparse.Namespace, io: Output) -> int:
         "table": render.table_text,
     }[args.format]
     render_table(table, io.out)
+    if args.format == "csv":
+        # The rows alone would read as every count shown, as of today.
+        for note in table.notes:
+            print(f"coalition-registry: note: {note}", file=io.err)
     return EXIT_OK
