@@ -215,7 +215,7 @@ def suppress(
 
     Args:
         table: A table from :mod:`coalition_registry.aggregate`.
-        threshold: Counts of people who are not public below it are
+        threshold: Counts of people below it are
             hidden; 1 hides nothing, and 2 is refused (see
             :func:`checked_threshold`).
         k: The threshold's former name, deprecated.
@@ -358,7 +358,7 @@ def published(
         registry: The registry.
         letter_id: The letter.
         by: What a row is (see :data:`coalition_registry.aggregate.BY`).
-        threshold: Counts of people who are not public below it are
+        threshold: Counts of people below it are
             hidden; 1 hides nothing, and 2 is refused (see
             :func:`checked_threshold`).
         on: Count the signatures that stand on this day (default today).
