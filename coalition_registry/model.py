@@ -1194,7 +1194,10 @@ class Coalition(_Positioned):
         _check_private_name("coalition", values, raw, ctx, pointer)
 
     def members_on(self, day: dt.date) -> tuple[str, ...]:
-        """The ids of the organisations that were members on *day*."""
+        """The ids of the organisations that were members on *day*, even
+        when the coalition keeps its members private: to publish them, use
+        :func:`coalition_registry.coalition_members`, which refuses then.
+        """
         return tuple(m.organisation for m in self.members if m.member_on(day))
 
 
