@@ -49,6 +49,7 @@ from .schema import (
     Reference,
     a,
     build,
+    hidden_fields,
     not_known,
     slugify,
     yaml_fields,
@@ -1240,7 +1241,10 @@ class _Planner:
                     # one that names none either.
                     self.unnamed_organisation(
                         cell,
-                        public=public and "on_behalf_of" not in private,
+                        # A private capacity hides on_behalf_of too.
+                        public=public
+                        and "on_behalf_of"
+                        not in hidden_fields(Signature, private),
                     )
                     unresolved = cell
             elif column in _WORDS:

@@ -210,6 +210,7 @@ def reconcile(
                     hidden=hide,
                     no_country=no_country,
                     on=day_of(on),
+                    shows_all=threshold <= 1,
                 ),
                 # Under hidden totals, the tables give no hidden count a
                 # bound: set beside them, this one would pin their rows.
@@ -247,6 +248,7 @@ def _reasons(
     hidden: bool,
     no_country: bool,
     on: dt.date,
+    shows_all: bool = False,
 ) -> tuple[str, ...]:
     """Why a claim and the records can differ, in this registry, from the
     letter's signatures that count (*active*) and whether some signatory of
@@ -316,12 +318,28 @@ def _reasons(
             for who in relevant
         ):
             reasons.append("some signatories are counted but not named")
-    published = registry.letter(letter_id).date
+    letter = registry.letter(letter_id)
+    # A private date is never compared, nor, unless every count is shown,
+    # the days of a person who is not public: day after day (--on), the
+    # reasons would come and go on the day they signed or withdrew, which
+    # every table hides.
+    published = None if "date" in letter.private else letter.date
+
+    def dated(s: Signature) -> bool:
+        if not mine(s):
+            return False
+        if shows_all or (s.signed_on is None and s.withdrawn_on is None):
+            return True
+        if {"signed_on", "withdrawn_on"} & set(s.private):
+            return False
+        who = registry.signatory(s.signatory)
+        return not (isinstance(who, Person) and who.hides_everything)
+
     if published is not None and any(
         s.signed_on is not None
         and s.signed_on > published
         and "signed_on" not in s.private
-        and mine(s)
+        and dated(s)
         for s in active
     ):
         # The claims describe the letter as published.
@@ -329,8 +347,8 @@ def _reasons(
             "signatures added after the letter was published (signed_on) "
             "are counted"
         )
-    everyone = [s for s in registry.signatures_of(letter_id) if mine(s)]
-    counted = sum(map(mine, active))
+    everyone = [s for s in registry.signatures_of(letter_id) if dated(s)]
+    counted = sum(map(dated, active))
     if registry.unpublished(letter_id, on):
         reasons.append("the letter was not yet published on the day counted")
     elif counted < len(everyone):

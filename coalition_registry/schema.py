@@ -701,9 +701,15 @@ class Slug(FieldType):
     ) -> Any:
         if SLUG.fullmatch(text):
             if text in DEVICE_NAMES and self.names_a_file:
-                return ctx.report(
-                    "invalid-id", device_name(text), pos, pointer
+                # Not repeated for a private record: a hidden person's id
+                # made from their name ("con" for "Con") would give it.
+                said = (
+                    f"{ctx.show(text)} cannot be an id: Windows keeps some "
+                    "names for devices, and this is one; choose another"
+                    if ctx.redact
+                    else device_name(text)
                 )
+                return ctx.report("invalid-id", said, pos, pointer)
             if len(text) <= self.longest:
                 return text
             # Ids are repeated in every message and output that names the

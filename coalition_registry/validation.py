@@ -1060,7 +1060,12 @@ def _on_or_before_letter(
     for signature in itertools.compress(signatures, map(date_of, signatures)):
         letter = registry.letters.get(signature.letter)
         day = date_of(signature)
-        if letter is None or letter.date is None or day > letter.date:
+        if (
+            letter is None
+            or letter.date is None
+            or "date" in letter.private  # never compared: it would tell it
+            or day > letter.date
+        ):
             continue
         # No date is repeated: the signature may be a hidden person's.
         yield Problem(
@@ -1481,7 +1486,9 @@ def _check_claims(registry: Registry) -> Iterable[Problem]:
         # A letter's claims are what it said when published: signatures
         # added later, or withdrawn since, do not make them wrong.  An
         # inferred date is the coverage's, on or after the letter's.
-        on = letter.date
+        # A private date is not counted as of: whether a claim is
+        # exceeded would tell it, beside the days of later signatures.
+        on = None if "date" in letter.private else letter.date
         for i, claim in enumerate(letter.claims):
             if claim.qualifier != "exact":
                 continue

@@ -687,6 +687,21 @@ class TestCommand:
         assert second.startswith("sig.csv:3:44: ")
         assert "Hidden" not in out + err
 
+    def test_on_behalf_of_not_repeated_when_capacity_is_private(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """A private capacity hides on_behalf_of too: the organisation
+        named would tell it."""
+        path = table(
+            tmp_path,
+            "kind,name,country,role,disclosure,capacity,on_behalf_of,private\n"
+            "person,Jane Example,GB,expert,public,on-behalf-of,"
+            "Example Hidden Place,capacity\n",
+        )
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert (1, ["unknown-reference"]) == (code, codes(out))
+        assert "Hidden" not in out + err
+
     def test_words_in_any_case_and_every_problem_of_a_row(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:

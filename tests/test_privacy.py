@@ -756,6 +756,11 @@ class TestSuppressedCountsStayHidden:
 
 #: Private values written in an invalid form: (file, text, the secret).
 INVALID: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "a hidden person's id that is a device name": (
+        "people/person-c0n7ab.yaml",
+        "id: con\ndisclosure: pseudonym\nname: Con\n" + SOURCES,
+        ("'con'", "con.yaml", "con-trust"),
+    ),
     "a private country": (
         "people/wendy-public.yaml",
         "id: wendy-public\ndisclosure: public\nname: Wendy Public\n"

@@ -1064,3 +1064,64 @@ def test_a_letter_without_claims_says_so() -> None:
     assert () == rec.lines
     assert rec.notes[0].startswith("the letter's record holds no claims")
     assert f"letters/{LETTER}.yaml" in rec.notes[0]
+
+
+# -- days that must not be found day after day ----------------------------
+
+
+class TestDaysNotGiven:
+    def test_a_hidden_persons_days_are_no_reason(self) -> None:
+        """Five anonymous people in Ireland, one signed late and one
+        withdrawn on a day of its own: the countries line, never
+        suppressed, must read the same on the day before each as on the
+        day itself, since every table does."""
+        people = [anonymous(i, "IE") for i in range(6)]
+        orgs = [organisation(i) for i in range(3)]
+        late = attrs.evolve(signs(people[4]), signed_on=dt.date(2024, 2, 10))
+        gone = signs(people[5], withdrawn_on=dt.date(2024, 3, 5))
+        records = [
+            attrs.evolve(
+                letter(claim(30), claim(24, measure="countries")),
+                date=dt.date(2023, 9, 18),
+            ),
+            *orgs,
+            *people,
+            *(signs(o, "organisation") for o in orgs),
+            *(signs(p) for p in people[:4]),
+            late,
+            gone,
+        ]
+        registry = cr.Registry(records)
+        for before, on in (
+            (dt.date(2024, 2, 9), dt.date(2024, 2, 10)),
+            (dt.date(2024, 3, 4), dt.date(2024, 3, 5)),
+        ):
+            one, two = (
+                cr.reconcile(registry, LETTER, on=day).lines
+                for day in (before, on)
+            )
+            assert [x.reasons for x in one] == [x.reasons for x in two]
+
+    def test_a_private_letter_date_is_not_compared(
+        self, tmp_path: Path
+    ) -> None:
+        """Whether an organisation's signed_on is after the letter's date
+        would tell a private date."""
+        orgs = [organisation(i) for i in range(3)]
+        late = attrs.evolve(
+            signs(orgs[2], "organisation"), signed_on=dt.date(2024, 8, 1)
+        )
+        reasons: set[Any] = set()
+        for day in (dt.date(2024, 6, 17), dt.date(2024, 9, 1)):
+            records = [
+                attrs.evolve(letter(claim(2)), date=day, private=("date",)),
+                *orgs,
+                *(signs(o, "organisation") for o in orgs[:2]),
+                late,
+            ]
+            (line,) = cr.reconcile(cr.Registry(records), LETTER).lines
+            report = cr.validate(
+                write_records(tmp_path / f"reg-{day}", records)
+            )
+            reasons.add((line.reasons, tuple(p.code for p in report.problems)))
+        assert 1 == len(reasons)

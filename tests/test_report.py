@@ -752,8 +752,10 @@ class TestCommands:
         _, then, _ = cli("map", "--out", "-", "--on", "2023-09-18")
         late.unlink()
         _, before, _ = cli("map", "--out", "-")
-        assert then == before
-        assert today != then
+        # The same countries and counts as before it, and the day said.
+        assert "Counted as of 2023-09-18." in then
+        assert _shaded(then) == _shaded(before)
+        assert _shaded(today) != _shaded(then)
 
     def test_the_report_says_the_day_it_counts(
         self, shipped_copy: Path
@@ -805,3 +807,8 @@ class TestCommands:
             )
         finally:
             worldmap.outlines.cache_clear()
+
+
+def _shaded(svg: str) -> list[tuple[str, str]]:
+    """The countries a map shades, with the counts it gives them."""
+    return re.findall(r'data-country="(\w+)" data-count="([^"]+)"', svg)
