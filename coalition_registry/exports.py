@@ -27,6 +27,7 @@ from .registry import Registry, day_of
 from .schema import hidden_fields
 from .suppression import (
     DEFAULT_THRESHOLD,
+    changes_by_day,
     checked_threshold,
     is_small,
     totals_hidden,
@@ -69,8 +70,11 @@ class Export:
         withdrawn_unlisted: Withdrawn signatures of people who are not
             public, by letter: a count of people, apart, so that the
             public withdrawals cannot be taken from it; small counts
-            included, as in ``unlisted``.  Never published for a letter
-            in ``undisclosed``, whose notes say only "some".
+            included, as in ``unlisted``.  For a letter whose counts of
+            such people change from day to day (see
+            :func:`~coalition_registry.suppression.changes_by_day`), those
+            withdrawn on any day.  Never published for a letter in
+            ``undisclosed``, whose notes say only "some".
         threshold: Counts of people below it are shown only as "fewer
             than" it.
         undisclosed: The letters whose published tables hide their totals
@@ -123,8 +127,9 @@ class Export:
                 # No count: set beside another day's, it would give how
                 # many withdrew between them.
                 out.append(
-                    f"{letter}: some withdrawn signatures of people who are "
-                    "not public are not listed"
+                    f"{letter}: some signatures of people who are not public "
+                    "are withdrawn (on this day or another), and are not "
+                    "listed"
                 )
             elif n:
                 out.append(
@@ -254,6 +259,15 @@ def export(
             if (who := registry.signatory(s.signatory)) is not None
         )
         withdrawn[letter] = len(gone) - hidden
+        if changes_by_day(registry, letter):
+            # Those withdrawn on any day: counted as of the day, the note
+            # would come, day after day, on the day of a withdrawal.
+            hidden = sum(
+                is_hidden(who)
+                for s in registry.signatures_of(letter)
+                if not s.active
+                and (who := registry.signatory(s.signatory)) is not None
+            )
         withdrawn_unlisted[letter] = hidden
         unlisted[letter] = 0
         leaving[letter] = 0

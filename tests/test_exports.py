@@ -306,10 +306,20 @@ class TestWithdrawn:
             ]
         )
         data = cr.export(registry)
-        assert ({LETTER: 1}, {LETTER: 0}) == (
+        # Counted on the day; its withdrawal, dated, is counted on every
+        # day, so that no day's notes tell when it came.
+        assert ({LETTER: 1}, {LETTER: 1}) == (
             data.unlisted,
             data.withdrawn_unlisted,
         )
+        assert LETTER in data.undisclosed
+        assert (
+            f"{LETTER}: some signatures of people who are not public are "
+            "withdrawn (on this day or another), and are not listed"
+            in (data.notes())
+        )
+        before = cr.export(registry, on=dt.date(2024, 1, 1))
+        assert before.notes()[1:] == data.notes()
 
     def test_withdrawn_people_are_not_counted_twice(self) -> None:
         anon = person(1, "anonymous")
@@ -330,8 +340,8 @@ class TestWithdrawn:
         # Dated, the withdrawal would be counted by setting two days'
         # exports side by side: no count is given.
         note = (
-            f"{LETTER}: some withdrawn signatures of people who are not "
-            "public are not listed"
+            f"{LETTER}: some signatures of people who are not public are "
+            "withdrawn (on this day or another), and are not listed"
         )
         assert (note,) == data.notes()
         undated = cr.Registry(
@@ -365,7 +375,10 @@ class TestWithdrawn:
         text = "\n".join(cr.export(registry).notes())
         assert "4" not in text
         assert "3 withdrawn signature(s) are not listed" in text
-        assert "some withdrawn signatures of people" in text
+        assert (
+            "some signatures of people who are not public are withdrawn"
+            in text
+        )
 
     def test_a_threshold_of_5(self) -> None:
         people = [person(i, "anonymous") for i in range(4)]
