@@ -27,7 +27,7 @@ import attrs
 
 from .countries import country_name
 from .model import Claim, Group, Organisation, Person, Signatory, Signature
-from .query import country_of
+from .query import country_of, is_hidden
 from .registry import Registry, day_of, look_up_all
 
 
@@ -396,7 +396,7 @@ def signatory_table(
             row[1] += 1
         else:
             row[2] += 1
-            row[3] += _secret(who)
+            row[3] += is_hidden(who)
     rows = [
         Row(k, label, _signatory_cells(values))
         for (k, label), values in counts.items()
@@ -427,14 +427,6 @@ def _signatory_cells(values: list[int]) -> tuple[Cell, ...]:
         Cell(individuals, people=True, individuals=secret),
         Cell(orgs + groups + individuals, people=individuals > 0),
     )
-
-
-def _secret(who: Signatory) -> bool:
-    """Whether a signatory is a person who is not public: the people whose
-    counts suppression protects.  A public person is named in the export,
-    so is known to a reader, like a group's declared size.
-    """
-    return isinstance(who, Person) and who.hides_everything
 
 
 def headcount(who: Signatory) -> int | None:
@@ -477,7 +469,7 @@ def people(
             row[2] += 1
         else:
             row[1] += size
-            row[3] += _secret(who)
+            row[3] += is_hidden(who)
     rows = [
         Row(k, label, _people_cells(v)) for (k, label), v in counts.items()
     ]

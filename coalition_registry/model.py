@@ -1249,6 +1249,11 @@ def country_of(signatory: Signatory) -> str | None:
     return None if "country" in signatory.private else signatory.country
 
 
+def is_hidden(who: Signatory) -> bool:
+    """Whether *who* is a person who is not public: counted, never named."""
+    return isinstance(who, Person) and who.hides_everything
+
+
 #: Record classes by kind, in the order they are documented.
 KINDS: Final[dict[str, type[Any]]] = {
     "letter": Letter,

@@ -19,10 +19,10 @@ from .model import (
     Coalition,
     Letter,
     Organisation,
-    Person,
     Signatory,
     Signature,
     country_of,
+    is_hidden,
 )
 from .registry import Registry, day_of
 
@@ -330,8 +330,3 @@ def _coalition(registry: Registry, coalition_id: str) -> Coalition:
 
 def _by_id(record: Organisation | Coalition) -> str:
     return record.id
-
-
-def is_hidden(who: Signatory) -> bool:
-    """Whether *who* is a person who is not public: counted, never named."""
-    return isinstance(who, Person) and who.hides_everything

@@ -21,7 +21,7 @@ from typing import Any, Final
 import attrs
 
 from .aggregate import Figure, active_signatures, claim_figure, headcount
-from .model import Claim, Group, Organisation, Person, Signature
+from .model import Claim, Group, Organisation, Signature, is_hidden
 from .registry import Registry, day_of
 from .suppression import (
     DEFAULT_THRESHOLD,
@@ -313,10 +313,7 @@ def _reasons(
             reasons.append(
                 f"{sized} group(s) counted as their declared members"
             )
-        if any(
-            isinstance(who, Person) and who.hides_everything
-            for who in relevant
-        ):
+        if any(who is not None and is_hidden(who) for who in relevant):
             reasons.append("some signatories are counted but not named")
     letter = registry.letter(letter_id)
     # A private date is never compared, nor, unless every count is shown,
@@ -333,7 +330,7 @@ def _reasons(
         if {"signed_on", "withdrawn_on"} & set(s.private):
             return False
         who = registry.signatory(s.signatory)
-        return not (isinstance(who, Person) and who.hides_everything)
+        return who is None or not is_hidden(who)
 
     if published is not None and any(
         s.signed_on is not None

@@ -24,6 +24,7 @@ from .model import (
     RegistryInfo,
     Signatory,
     Signature,
+    is_hidden,
 )
 from .parsing import DEFAULT_LIMITS, Limits
 from .problems import Location, Problem, RegistryError
@@ -139,7 +140,7 @@ class Collection(Generic[R]):
 
 def _searchable_names(record: Any) -> list[str]:
     private = set(getattr(record, "private", ()))
-    if isinstance(record, Person) and record.hides_everything:
+    if is_hidden(record):
         return []
     names = []
     if "name" not in private and getattr(record, "name", None):
