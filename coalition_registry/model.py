@@ -402,6 +402,14 @@ class Letter(_Positioned):
         """Its title for outputs (its id when the title is private)."""
         return self.id if "title" in self.private else self.title
 
+    @property
+    def comparable_date(self) -> dt.date | None:
+        """Its date, where other dates may be compared with it: ``None``
+        when it is private, since what comparisons decide (what counts on
+        a day, which warning is given) would tell it.
+        """
+        return None if "date" in self.private else self.date
+
 
 ORGANISATION_KINDS: Final = (
     "charity",

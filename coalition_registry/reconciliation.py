@@ -315,12 +315,11 @@ def _reasons(
             )
         if any(who is not None and is_hidden(who) for who in relevant):
             reasons.append("some signatories are counted but not named")
-    letter = registry.letter(letter_id)
     # A private date is never compared, nor, unless every count is shown,
     # the days of a person who is not public: day after day (--on), the
     # reasons would come and go on the day they signed or withdrew, which
     # every table hides.
-    published = None if "date" in letter.private else letter.date
+    published = registry.letter(letter_id).comparable_date
 
     def dated(s: Signature) -> bool:
         if not mine(s):

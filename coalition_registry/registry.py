@@ -361,13 +361,8 @@ class Registry:
         private).
         """
         letter = self.letters.get(letter_id)
-        # A private date must not be found by counting day after day.
-        return (
-            letter is not None
-            and letter.date is not None
-            and "date" not in letter.private
-            and on < letter.date
-        )
+        published = None if letter is None else letter.comparable_date
+        return published is not None and on < published
 
     def standing(self, letter_id: str, on: dt.date) -> Sequence[Signature]:
         """The signatures of a letter that count on the day *on* (see

@@ -1059,13 +1059,8 @@ def _on_or_before_letter(
     date_of = operator.attrgetter(field)
     for signature in itertools.compress(signatures, map(date_of, signatures)):
         letter = registry.letters.get(signature.letter)
-        day = date_of(signature)
-        if (
-            letter is None
-            or letter.date is None
-            or "date" in letter.private  # never compared: it would tell it
-            or day > letter.date
-        ):
+        published = None if letter is None else letter.comparable_date
+        if published is None or date_of(signature) > published:
             continue
         # No date is repeated: the signature may be a hidden person's.
         yield Problem(
@@ -1486,9 +1481,8 @@ def _check_claims(registry: Registry) -> Iterable[Problem]:
         # A letter's claims are what it said when published: signatures
         # added later, or withdrawn since, do not make them wrong.  An
         # inferred date is the coverage's, on or after the letter's.
-        # A private date is not counted as of: whether a claim is
-        # exceeded would tell it, beside the days of later signatures.
-        on = None if "date" in letter.private else letter.date
+        # A private date is not counted as of (counted as of today).
+        on = letter.comparable_date
         for i, claim in enumerate(letter.claims):
             if claim.qualifier != "exact":
                 continue
