@@ -1154,8 +1154,7 @@ class Membership(_Positioned):
         """Whether the organisation was a member on *day* (a datetime
         counts as its day).
         """
-        if isinstance(day, dt.datetime):
-            day = day.date()
+        day = as_day(day)
         return (self.joined is None or self.joined <= day) and (
             self.left is None or day < self.left
         )
@@ -1245,6 +1244,23 @@ class RegistryInfo(_Positioned):
 
 Record = Letter | Organisation | Person | Group | Signature | Coalition
 Signatory = Organisation | Person | Group
+
+
+def as_day(on: object) -> dt.date:
+    """*on* as a day: a datetime (a subclass of date, so accepted by type
+    checkers, such as a pandas Timestamp) cannot be compared with one, and
+    anything else is refused here, whatever the data holds.
+    """
+    if isinstance(on, dt.datetime):
+        return on.date()
+    if not isinstance(on, dt.date):
+        msg = (
+            "on= takes a datetime.date, such as datetime.date(2023, 9, 18), "
+            f"not {type(on).__name__} {on!r}; for text, use "
+            "datetime.date.fromisoformat"
+        )
+        raise TypeError(msg)
+    return on
 
 
 def country_of(signatory: Signatory) -> str | None:

@@ -24,6 +24,7 @@ from .model import (
     RegistryInfo,
     Signatory,
     Signature,
+    as_day,
     is_hidden,
 )
 from .parsing import DEFAULT_LIMITS, Limits
@@ -370,7 +371,7 @@ class Registry:
         letter's date.
         """
         # Checked first: a wrong day must fail whatever the data holds.
-        on = _day(on)
+        on = as_day(on)
         if self.unpublished(letter_id, on):
             return ()
         standing, _, dated = self._split(letter_id)
@@ -392,7 +393,7 @@ class Registry:
         Standing signatures are indexed once per letter, so counting over
         a million of them runs in C loops.
         """
-        on = _day(on)
+        on = as_day(on)
         if self.unpublished(letter_id, on):
             return ()
         _, ids, dated = self._split(letter_id)
@@ -433,28 +434,11 @@ def _settled(signature: Signature) -> bool:
     return signature.signed_on is None and signature.status == "active"
 
 
-def _day(on: object) -> dt.date:
-    """*on* as a day: a datetime (a subclass of date, so accepted by type
-    checkers, such as a pandas Timestamp) cannot be compared with one, and
-    anything else is refused here, whatever the data holds.
-    """
-    if isinstance(on, dt.datetime):
-        return on.date()
-    if not isinstance(on, dt.date):
-        msg = (
-            "on= takes a datetime.date, such as datetime.date(2023, 9, 18), "
-            f"not {type(on).__name__} {on!r}; for text, use "
-            "datetime.date.fromisoformat"
-        )
-        raise TypeError(msg)
-    return on
-
-
 def day_of(on: dt.date | None) -> dt.date:
     """The day counts are made as of: *on* (a datetime's day), or today
     (in UTC) when ``None``.
     """
-    return dt.datetime.now(tz=dt.UTC).date() if on is None else _day(on)
+    return dt.datetime.now(tz=dt.UTC).date() if on is None else as_day(on)
 
 
 class UnknownLetterError(LookupError):
