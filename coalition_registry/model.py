@@ -1024,16 +1024,14 @@ class Signature(_Positioned):
                 raw.value_pos["id"],
                 f"{pointer}.id",
             )
-        signed, withdrawn = values.get("signed_on"), values.get("withdrawn_on")
-        if signed and withdrawn and withdrawn < signed:
-            # No date repeated: the signature may be a hidden person's.
-            ctx.report(
-                "invalid-value",
-                "withdrawn_on is before signed_on: a signature is withdrawn "
-                "after it is made; check the two dates",
-                raw.value_pos["withdrawn_on"],
-                f"{pointer}.withdrawn_on",
-            )
+        _check_order(
+            values,
+            raw,
+            ctx,
+            pointer,
+            fields=("signed_on", "withdrawn_on"),
+            why="a signature is withdrawn after it is made",
+        )
         if values.get("withdrawn_on") and values.get("status") != "withdrawn":
             ctx.report(
                 "invalid-value",
@@ -1042,6 +1040,30 @@ class Signature(_Positioned):
                 raw.value_pos["withdrawn_on"],
                 f"{pointer}.withdrawn_on",
             )
+
+
+def _check_order(
+    values: dict[str, Any],
+    raw: YMap,
+    ctx: Context,
+    pointer: str,
+    *,
+    fields: tuple[str, str],
+    why: str,
+) -> None:
+    """Report the second of two date *fields* when it is before the first
+    (the end of something before its start), saying *why* it cannot be.
+    """
+    start, end = fields
+    first, then = values.get(start), values.get(end)
+    if first and then and then < first:
+        # No date repeated: either may be private, or a hidden person's.
+        ctx.report(
+            "invalid-value",
+            f"{end} is before {start}: {why}; check the two dates",
+            raw.value_pos[end],
+            f"{pointer}.{end}",
+        )
 
 
 def _check_capacity(
@@ -1139,16 +1161,14 @@ class Membership(_Positioned):
         """A membership that ends before it begins counts on no day: most
         likely the two dates are swapped, or a year is mistyped.
         """
-        joined, left = values.get("joined"), values.get("left")
-        if joined and left and left < joined:
-            # No date repeated: either may be private.
-            ctx.report(
-                "invalid-value",
-                "left is before joined: an organisation leaves a coalition "
-                "after it joins; check the two dates",
-                raw.value_pos["left"],
-                f"{pointer}.left",
-            )
+        _check_order(
+            values,
+            raw,
+            ctx,
+            pointer,
+            fields=("joined", "left"),
+            why="an organisation leaves a coalition after it joins",
+        )
 
     def member_on(self, day: dt.date) -> bool:
         """Whether the organisation was a member on *day* (a datetime
