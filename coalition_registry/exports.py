@@ -177,6 +177,15 @@ class Export:
         return self._count(n) if is_small(n, self.threshold) else n
 
 
+def _hidden_among(registry: Registry, signatures: list[Signature]) -> int:
+    """How many of *signatures* are by people who are not public."""
+    return sum(
+        is_hidden(who)
+        for s in signatures
+        if (who := registry.signatory(s.signatory)) is not None
+    )
+
+
 def _shown(record: Any, name: str) -> str:
     """A field's value, or empty when it is private, or would tell a
     private one: the organisation signed for tells a private capacity.
@@ -246,27 +255,24 @@ def export(
         # Withdrawn here means not counted on the day, as the tables count;
         # one made after the day was not there to withdraw.
         # Before the letter's date, none was there to withdraw either.
-        gone = [
-            s
-            for s in registry.signatures_of(letter)
-            if id(s) not in counted
-            and (s.signed_on is None or s.signed_on <= day)
-            and not registry.unpublished(letter, day)
-        ]
-        hidden = sum(
-            is_hidden(who)
-            for s in gone
-            if (who := registry.signatory(s.signatory)) is not None
+        gone = (
+            []
+            if registry.unpublished(letter, day)
+            else [
+                s
+                for s in registry.signatures_of(letter)
+                if id(s) not in counted
+                and (s.signed_on is None or s.signed_on <= day)
+            ]
         )
+        hidden = _hidden_among(registry, gone)
         withdrawn[letter] = len(gone) - hidden
         if changes_by_day(registry, letter):
             # Those withdrawn on any day: counted as of the day, the note
             # would come, day after day, on the day of a withdrawal.
-            hidden = sum(
-                is_hidden(who)
-                for s in registry.signatures_of(letter)
-                if not s.active
-                and (who := registry.signatory(s.signatory)) is not None
+            hidden = _hidden_among(
+                registry,
+                [s for s in registry.signatures_of(letter) if not s.active],
             )
         withdrawn_unlisted[letter] = hidden
         unlisted[letter] = 0
