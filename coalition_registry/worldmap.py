@@ -360,6 +360,12 @@ def outlines() -> tuple[Outline, ...]:
     return tuple(out)
 
 
+@functools.cache
+def _outline_of() -> dict[str, Outline]:
+    """Each country's outline, by its code (those with one)."""
+    return {o.code: o for o in outlines() if o.code}
+
+
 # -- shading ----------------------------------------------------------------
 
 
@@ -636,7 +642,7 @@ def _countries(chart: Choropleth, prefix: str) -> Iterator[str]:
     a focusable group that says its name and count.
     """
     shapes = outlines()
-    by_code = {o.code: o for o in shapes if o.code}
+    by_code = _outline_of()
     shaded = {s.code for s in chart.shades}
     yield f'<g id="{prefix}countries">'
     yield '<g class="cr-land" aria-hidden="true">'
@@ -687,7 +693,7 @@ def detail_box(
     """The part of the map to show again, larger: the box around the small
     countries with signatories (x, y, width, height), or ``None``.
     """
-    by_code = {o.code: o for o in outlines() if o.code}
+    by_code = _outline_of()
     small = [
         by_code[s.code]
         for s in chart.shades
@@ -717,7 +723,7 @@ def detail_title(chart: Choropleth) -> str:
     """
     from . import regions
 
-    by_code = {o.code: o for o in outlines() if o.code}
+    by_code = _outline_of()
     names = {
         regions.region_of(s.code)
         for s in chart.shades
@@ -743,7 +749,7 @@ def _detail(
     to see there still needs one (Monaco, the Vatican).
     """
     bx, by, bw, bh = box
-    by_code = {o.code: o for o in outlines() if o.code}
+    by_code = _outline_of()
     radius = bw / 70
     dots = "".join(
         f'<circle cx="{o.anchor[0]:.2f}" cy="{o.anchor[1]:.2f}" '
@@ -786,7 +792,7 @@ def detail_svg(chart: Choropleth, prefix: str = "") -> str | None:
 
 def missing_outlines(chart: Choropleth) -> tuple[Shade, ...]:
     """Countries with signatories that the map data has no outline for."""
-    drawn = {o.code for o in outlines()}
+    drawn = _outline_of()
     return tuple(s for s in chart.shades if s.code not in drawn)
 
 
