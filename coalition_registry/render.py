@@ -216,11 +216,16 @@ def table_json(
     (what the command line says of how it was made: letter, day, threshold
     and version, so that a file kept apart still says so).
     """
-    _json({**(about or {}), **table.as_dict()}, out)
+    _json(table.as_dict(), out, about)
 
 
-def _json(data: Mapping[str, Any], out: TextIO) -> None:
-    json.dump(data, out, indent=2, ensure_ascii=False)
+def _json(
+    data: Mapping[str, Any],
+    out: TextIO,
+    about: Mapping[str, Any] | None = None,
+) -> None:
+    """*data* as indented JSON, after *about*'s keys."""
+    json.dump({**(about or {}), **data}, out, indent=2, ensure_ascii=False)
     out.write("\n")
 
 
@@ -314,7 +319,7 @@ def reconciliation_json(
     """Claims beside the records as JSON, after *about* (see
     :func:`table_json`).
     """
-    _json({**(about or {}), **rec.as_dict()}, out)
+    _json(rec.as_dict(), out, about)
 
 
 # -- exports -------------------------------------------------------------
@@ -365,7 +370,7 @@ def export_json(
     """Listed signatories, and what is left out, as one JSON object, after
     *about* (see :func:`table_json`).
     """
-    _json({**(about or {}), **data.as_dict()}, out)
+    _json(data.as_dict(), out, about)
 
 
 def export_jsonl(data: Export, out: TextIO) -> None:
