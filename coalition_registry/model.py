@@ -136,6 +136,22 @@ class _Positioned:
         return Location(self.location.path, *pos)
 
 
+class _Named(_Positioned):
+    """Mixin: the name shown of a record whose name may be private."""
+
+    __slots__ = ()
+    kind_name: ClassVar[str]
+    name: str
+    private: tuple[str, ...]
+
+    @property
+    def display_name(self) -> str:
+        """Its name for outputs; never its id, which is made from its name."""
+        if "name" in self.private:
+            return f"{a(self.kind_name)} whose name is private"
+        return self.name
+
+
 @by_fields
 @attrs.frozen
 class Source(_Positioned):
@@ -616,7 +632,7 @@ def _check_private_name(
 
 @by_fields
 @attrs.frozen(repr=False)
-class Organisation(_Positioned):
+class Organisation(_Named):
     """An organisation: a signatory, a publisher or a recipient.
 
     Attributes:
@@ -690,13 +706,6 @@ class Organisation(_Positioned):
     def country(self) -> str | None:
         """The country it counts in: its headquarters country."""
         return None if "hq_country" in self.private else self.hq_country
-
-    @property
-    def display_name(self) -> str:
-        """Its name for outputs; never its id, which is made from its name."""
-        if "name" in self.private:
-            return f"{a(self.kind_name)} whose name is private"
-        return self.name
 
 
 @hiding(by="disclosure")
@@ -807,7 +816,7 @@ class Person(_Positioned):
 
 @by_fields
 @attrs.frozen(repr=False)
-class Group(_Positioned):
+class Group(_Named):
     """Signatories who sign as one, such as a survivors' collective.
 
     Attributes:
@@ -855,13 +864,6 @@ class Group(_Positioned):
     ) -> None:
         """Checks beyond the fields: an id that spells a private name."""
         _check_private_name("group", values, raw, ctx, pointer)
-
-    @property
-    def display_name(self) -> str:
-        """Its name for outputs; never its id, which is made from its name."""
-        if "name" in self.private:
-            return f"{a(self.kind_name)} whose name is private"
-        return self.name
 
 
 @hiding(by="signatory")
@@ -1182,7 +1184,7 @@ class Membership(_Positioned):
 
 @by_fields
 @attrs.frozen(repr=False)
-class Coalition(_Positioned):
+class Coalition(_Named):
     """A named group of organisations whose members join and leave on dates.
 
     Attributes:
