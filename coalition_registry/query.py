@@ -11,6 +11,8 @@ import difflib
 
 from collections.abc import Sequence
 
+import attrs
+
 from .model import (
     KINDS,
     ORGANISATION_KINDS,
@@ -25,15 +27,18 @@ from .model import (
     is_hidden,
 )
 from .registry import Registry, day_of
+from .schema import hidden_fields
 
 
 __all__ = [
+    "MemberSigning",
     "coalition_members",
     "coalitions_of",
     "cosigners",
     "country_of",
     "is_hidden",
     "letters_signed_by",
+    "members_signing",
     "organisations",
     "overlap",
     "signatories",
@@ -317,12 +322,79 @@ def coalitions_of(
     )
 
 
+@attrs.frozen
+class MemberSigning:
+    """A coalition's member, and whether it signed a letter.
+
+    Attributes:
+        organisation: The member.
+        signed: Whether its own signature of the letter counts.
+        signed_for: The signatories whose signatures made on its behalf
+            (``on_behalf_of``) count, in order of id; never a person who
+            is not public, nor a signature whose ``on_behalf_of`` is
+            private.
+    """
+
+    organisation: Organisation
+    signed: bool
+    signed_for: tuple[str, ...] = ()
+
+    @property
+    def signs(self) -> bool:
+        """Whether the letter counts it in any way: itself, or on its
+        behalf.
+        """
+        return self.signed or bool(self.signed_for)
+
+
+def members_signing(
+    registry: Registry,
+    coalition_id: str,
+    letter_id: str,
+    *,
+    on: dt.date | None = None,
+) -> tuple[MemberSigning, ...]:
+    """The members of a coalition on the day *on* (default today), in order
+    of id, each with whether it signed the letter: the question a
+    coalition's coordinator asks before chasing signatures.  Signatures
+    count as :func:`signatures` counts them on that day.
+
+    Raises:
+        LookupError: When no coalition has the id.
+        UnknownLetterError: When no letter has the id.
+        ValueError: When the coalition keeps its members private.
+    """
+    members = coalition_members(registry, coalition_id, on=on)
+    own: set[str] = set()
+    for_them: dict[str, set[str]] = {}
+    for signature in signatures(registry, letter_id, on=on):
+        own.add(signature.signatory)
+        who = registry.signatory(signature.signatory)
+        behalf = signature.on_behalf_of
+        # Who signed for an organisation is theirs to tell only when the
+        # export would tell it.
+        if (
+            behalf is not None
+            and who is not None
+            and not is_hidden(who)
+            and "on_behalf_of"
+            not in hidden_fields(Signature, signature.private)
+        ):
+            for_them.setdefault(behalf, set()).add(signature.signatory)
+    return tuple(
+        MemberSigning(o, o.id in own, tuple(sorted(for_them.get(o.id, ()))))
+        for o in members
+    )
+
+
 def _coalition(registry: Registry, coalition_id: str) -> Coalition:
     coalition = registry.coalitions.get(coalition_id)
     if coalition is None:
         known = [c.id for c in registry.coalitions]
         close = difflib.get_close_matches(coalition_id, known, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
+        if not known:
+            hint = ": the registry records none"
         msg = f"no coalition has the id {coalition_id!r}{hint}"
         raise LookupError(msg)
     return coalition

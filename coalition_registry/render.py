@@ -16,15 +16,21 @@ from typing import TYPE_CHECKING, Any, Final, TextIO
 if TYPE_CHECKING:
     # Only named in annotations: the validate command, which renders
     # reports only, need not load the counting modules.
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from .aggregate import Table
     from .exports import Export
+    from .model import Coalition
+    from .query import MemberSigning
     from .reconciliation import Reconciliation
     from .validation import Report
 
 
 __all__ = [
+    "Members",
+    "coalitions_csv",
+    "coalitions_json",
+    "coalitions_text",
     "export_csv",
     "export_json",
     "export_jsonl",
@@ -40,6 +46,11 @@ __all__ = [
     "table_text",
 ]
 
+
+#: A coalition and its members on a day, each with how it signed a letter
+#: (see :func:`~coalition_registry.query.members_signing`), or ``None``
+#: when the coalition keeps its members private.
+Members = tuple["Coalition", "tuple[MemberSigning, ...] | None"]
 
 #: More problems than this get a line counting them by code.
 _TALLY_FROM: Final = 20
@@ -401,3 +412,115 @@ def export_markdown(data: Export, out: TextIO) -> None:
         print("| " + " | ".join(cells) + " |", file=out)
     for note in data.notes():
         print(f"\n{_md(note)}", file=out)
+
+
+# -- coalitions -------------------------------------------------------------
+
+
+def _signing(member: MemberSigning) -> str:
+    """How a member signed, in words."""
+    if member.signed:
+        return "signed"
+    return "signed for it" if member.signed_for else "not signed"
+
+
+def coalitions_text(
+    coalitions: Sequence[Members], out: TextIO, *, letter: str | None
+) -> None:
+    """Each coalition's members, with how each signed *letter* when one is
+    given, and how many of them did.
+    """
+    for i, (coalition, members) in enumerate(coalitions):
+        if i:
+            print(file=out)
+        title = f"{visible(coalition.display_name)} ({coalition.id})"
+        if members is None:
+            print(f"{title}: its members are private", file=out)
+            continue
+        if letter is None:
+            print(f"{title}: {_members(len(members))}", file=out)
+        else:
+            signs = sum(m.signs for m in members)
+            print(
+                f"{title}: {signs} of {_members(len(members))} signed "
+                f"{letter}",
+                file=out,
+            )
+        rows = [_member_row(m, letter) for m in members]
+        if not rows:
+            continue
+        widths = [max(len(r[k]) for r in rows) for k in range(len(rows[0]))]
+        for row in rows:
+            cells = (c.ljust(w) for c, w in zip(row, widths, strict=True))
+            print(("  " + "  ".join(cells)).rstrip(), file=out)
+
+
+def _member_row(member: MemberSigning, letter: str | None) -> list[str]:
+    org = member.organisation
+    row = [org.id, visible(org.display_name)]
+    if letter is None:
+        return row
+    who = ", ".join(member.signed_for)
+    by = f"(by {who})" if who and not member.signed else ""
+    return [_signing(member), *row, by]
+
+
+def _members(n: int) -> str:
+    return f"{n:,} member" + ("" if n == 1 else "s")
+
+
+def coalitions_csv(
+    coalitions: Sequence[Members], out: TextIO, *, letter: str | None
+) -> None:
+    """One row per member of each coalition whose members are not private,
+    with how it signed *letter* when one is given.
+    """
+    columns = ["coalition", "coalition_name", "organisation", "name"]
+    if letter is not None:
+        columns += ["signed", "signed_for"]
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for coalition, members in coalitions:
+        for m in members or ():
+            row = [
+                coalition.id,
+                coalition.display_name,
+                m.organisation.id,
+                m.organisation.display_name,
+            ]
+            if letter is not None:
+                row += [_signing(m), " ".join(m.signed_for)]
+            writer.writerow([_not_formula(cell) for cell in row])
+
+
+def coalitions_json(
+    coalitions: Sequence[Members],
+    out: TextIO,
+    *,
+    letter: str | None,
+    about: Mapping[str, Any] | None = None,
+) -> None:
+    """Each coalition and its members as JSON, after *about*; a coalition
+    that keeps its members private has ``"members": null``.
+    """
+    data = []
+    for coalition, members in coalitions:
+        entry: dict[str, Any] = {
+            "id": coalition.id,
+            "name": coalition.display_name,
+            "members": None,
+        }
+        if members is not None:
+            entry["members"] = [
+                {"id": m.organisation.id, "name": m.organisation.display_name}
+                | (
+                    {"signed": m.signed, "signed_for": list(m.signed_for)}
+                    if letter is not None
+                    else {}
+                )
+                for m in members
+            ]
+            if letter is not None:
+                entry["signed"] = sum(m.signs for m in members)
+        data.append(entry)
+    _json({"coalitions": data}, out, about)

@@ -844,3 +844,117 @@ def test_a_long_report_counts_its_problems_by_code(write: WriteFile) -> None:
     )
     _, out, _ = cli("validate", "registry_data/organisations/loose.yaml")
     assert "by code" not in out  # one problem: nothing to count
+
+
+class TestCoalitions:
+    """Coalitions' members, and which of them signed a letter."""
+
+    @pytest.fixture(autouse=True)
+    def _coalitions(self, write: WriteFile) -> None:
+        write(
+            "coalitions/example-coalition.yaml",
+            "id: example-coalition\nname: Example Coalition\nmembers:\n"
+            "  - organisation: barnardos\n    joined: 2022-01-10\n"
+            "  - organisation: eurochild\n    joined: 2022-01-10\n"
+            "    left: 2023-06-30\n"
+            "  - organisation: example-trust\n"
+            "  - organisation: meta\n",
+        )
+        write(
+            "coalitions/example-network.yaml",
+            "id: example-network\nname: Example Network\nmembers:\n"
+            "  - organisation: barnardos\nprivate:\n  - members\n",
+        )
+        write(
+            "organisations/example-trust.yaml",
+            "id: example-trust\nname: Example Child Safety Trust\n"
+            "hq_country: GB\n",
+        )
+        write(
+            "people/jane-example.yaml",
+            "id: jane-example\nname: Jane Example\ndisclosure: public\n",
+        )
+        write(
+            "signatures/survivors-letter-2023/"
+            "survivors-letter-2023--jane-example.yaml",
+            "id: survivors-letter-2023--jane-example\n"
+            "letter: survivors-letter-2023\nsignatory: jane-example\n"
+            "role: academic\ncapacity: on-behalf-of\n"
+            "on_behalf_of: example-trust\n",
+        )
+
+    def test_members_on_a_day(self) -> None:
+        code, out, err = cli("coalitions", "--on", "2023-01-01")
+        assert (0, "") == (code, err)
+        assert [
+            "Example Coalition (example-coalition): 4 members",
+            "  barnardos      Barnardo's",
+            "  eurochild      Eurochild",
+            "  example-trust  Example Child Safety Trust",
+            "  meta           Meta",
+            "",
+            "Example Network (example-network): its members are private",
+            "",
+            "Members as of 2023-01-01.",
+        ] == out.splitlines()
+
+    def test_which_members_signed(self) -> None:
+        code, out, _ = cli(
+            "coalitions", "--coalition", "example-coalition", "--letter",
+            "survivors-letter-2023",
+        )  # fmt: skip
+        assert 0 == code
+        # Eurochild left before the letter; Meta did not sign; the trust
+        # signed through someone who signed on its behalf.
+        assert [
+            (
+                "Example Coalition (example-coalition): 2 of 3 members "
+                "signed survivors-letter-2023"
+            ),
+            "  signed         barnardos      Barnardo's",
+            (
+                "  signed for it  example-trust  Example Child Safety Trust  "
+                "(by jane-example)"
+            ),
+            "  not signed     meta           Meta",
+        ] == out.splitlines()
+
+    def test_csv_and_json(self) -> None:
+        code, out, err = cli(
+            "coalitions", "--letter", "survivors-letter-2023", "--format",
+            "csv",
+        )  # fmt: skip
+        assert 0 == code
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert [
+            ("barnardos", "signed", ""),
+            ("example-trust", "signed for it", "jane-example"),
+            ("meta", "not signed", ""),
+        ] == [(r["organisation"], r["signed"], r["signed_for"]) for r in rows]
+        assert "example-network keeps its members private" in err
+        code, out, _ = cli(
+            "coalitions", "--letter", "survivors-letter-2023", "--format",
+            "json", "--on", "2023-09-18",
+        )  # fmt: skip
+        data = json.loads(out)
+        assert ("survivors-letter-2023", "2023-09-18") == (
+            data["letter"],
+            data["counted_on"],
+        )
+        assert "threshold" not in data  # nothing is counted under one
+        network, coalition = sorted(
+            data["coalitions"], key=lambda c: c["id"], reverse=True
+        )
+        assert None is network["members"]
+        assert 2 == coalition["signed"]
+        assert {"id": "meta", "name": "Meta", "signed": False,
+                "signed_for": []} in coalition["members"]  # fmt: skip
+
+    def test_an_unknown_coalition_is_a_usage_error(self) -> None:
+        code, _, err = cli("coalitions", "--coalition", "example-coalitoin")
+        assert 2 == code
+        assert "did you mean 'example-coalition'?" in err
+
+
+def test_coalitions_of_a_registry_with_none(shipped_copy: Path) -> None:
+    assert (0, "The registry records no coalition.\n", "") == cli("coalitions")

@@ -274,7 +274,9 @@ class TestCoalitions:
     JOINED = dt.date(2022, 1, 10)
     LEFT = dt.date(2023, 6, 30)
 
-    def registry(self, *, private: tuple[str, ...] = ()) -> cr.Registry:
+    def registry(
+        self, *, private: tuple[str, ...] = (), extra: tuple[Any, ...] = ()
+    ) -> cr.Registry:
         orgs = [
             cr.Organisation(id=f"org-{i}", name=f"Organisation {i}")
             for i in range(3)
@@ -291,7 +293,7 @@ class TestCoalitions:
             ),
             private=private,
         )
-        return cr.Registry([*orgs, coalition])
+        return cr.Registry([*orgs, coalition, *extra])
 
     def test_members_on_a_day(self) -> None:
         registry = self.registry()
@@ -321,6 +323,66 @@ class TestCoalitions:
         with pytest.raises(ValueError, match="are private"):
             cr.coalition_members(registry, "example-coalition")
         assert () == cr.coalitions_of(registry, "org-0")
+
+    def test_who_signed_for_a_member_is_told_only_when_public(
+        self,
+    ) -> None:
+        letter = cr.Letter(id="example-letter", title="Example Letter")
+        people = [
+            cr.Person(
+                id="jane-example", name="Jane Example", disclosure="public"
+            ),
+            cr.Person(id="person-7k2m9x", disclosure="anonymous"),
+            cr.Person(
+                id="john-example", name="John Example", disclosure="public"
+            ),
+        ]
+
+        def signature(who: str, **fields: Any) -> cr.Signature:
+            return cr.Signature(
+                id=f"example-letter--{who}",
+                letter="example-letter",
+                signatory=who,
+                role="survivor" if who.startswith("person-") else "academic",
+                capacity="on-behalf-of",
+                on_behalf_of="org-0",
+                **fields,
+            )
+
+        registry = self.registry(
+            extra=(
+                letter,
+                *people,
+                signature("jane-example"),
+                signature("person-7k2m9x"),
+                signature("john-example", private=("capacity",)),
+                cr.Signature(
+                    id="example-letter--org-1",
+                    letter="example-letter",
+                    signatory="org-1",
+                    role="organisation",
+                    status="withdrawn",
+                ),
+            )
+        )
+        on = self.LEFT - dt.timedelta(days=1)
+        signing = cr.members_signing(
+            registry, "example-coalition", "example-letter", on=on
+        )
+        # Neither the anonymous person nor the one whose capacity is
+        # private is named; a withdrawn signature does not count.
+        assert [
+            ("org-0", False, ("jane-example",), True),
+            ("org-1", False, (), False),
+        ] == [
+            (m.organisation.id, m.signed, m.signed_for, m.signs)
+            for m in signing
+        ]
+        with pytest.raises(cr.UnknownLetterError):
+            cr.members_signing(registry, "example-coalition", "no-letter")
+        private = self.registry(private=("members",), extra=(letter,))
+        with pytest.raises(ValueError, match="are private"):
+            cr.members_signing(private, "example-coalition", "example-letter")
 
     def test_mistaken_ids(self) -> None:
         registry = self.registry()

@@ -37,6 +37,7 @@ COMMANDS: Final = (
     "coverage",
     "reconcile",
     "export",
+    "coalitions",
     "schema",
     "new",
     "import",

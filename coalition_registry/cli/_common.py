@@ -205,22 +205,24 @@ def add_letter(
 
 
 def made(
-    letter: str | None, on: dt.date | None, threshold: int
+    letter: str | None, on: dt.date | None, threshold: int | None
 ) -> dict[str, Any]:
     """What a JSON output says of how it was made, before its data: a file
     kept or passed on must say which letter, as of which day (the day it
-    was made, when --on gave none), under which threshold, and by which
-    version.
+    was made, when --on gave none), under which threshold (``None`` for an
+    output that counts nothing), and by which version.
     """
     from coalition_registry import __version__
     from coalition_registry.registry import day_of
 
-    return {
+    about: dict[str, Any] = {
         "letter": letter,
         "counted_on": day_of(on).isoformat(),
-        "threshold": threshold,
-        "made_by": f"coalition-registry {__version__}",
     }
+    if threshold is not None:
+        about["threshold"] = threshold
+    about["made_by"] = f"coalition-registry {__version__}"
+    return about
 
 
 def add_on(parser: argparse.ArgumentParser) -> None:
