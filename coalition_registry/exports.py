@@ -262,7 +262,10 @@ def export(
                 s
                 for s in registry.signatures_of(letter)
                 if id(s) not in counted
-                and (s.signed_on is None or s.signed_on <= day)
+                and (
+                    s.comparable_signed_on is None
+                    or s.comparable_signed_on <= day
+                )
             ]
         )
         hidden = _hidden_among(registry, gone)

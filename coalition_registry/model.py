@@ -992,15 +992,34 @@ class Signature(_Positioned):
         """Whether the signature stands."""
         return self.status == "active"
 
+    @property
+    def comparable_signed_on(self) -> dt.date | None:
+        """Its ``signed_on``, where days may be compared with it: ``None``
+        when it is private, since what counts on a day would tell it (it
+        then counts from the letter's date, as a signature without one).
+        """
+        return None if "signed_on" in self.private else self.signed_on
+
+    @property
+    def comparable_withdrawn_on(self) -> dt.date | None:
+        """Its ``withdrawn_on``, where days may be compared with it:
+        ``None`` when it is private, since what counts on a day would tell
+        it (a withdrawn signature then counts on no day, as one without).
+        """
+        return None if "withdrawn_on" in self.private else self.withdrawn_on
+
     def counts_on(self, day: dt.date) -> bool:
         """Whether the signature counts on *day*: it was made by then (no
         ``signed_on``, or that day or before), and it stands, or it was
-        withdrawn after that day.
+        withdrawn after that day.  A private date is not compared (see
+        :attr:`comparable_signed_on`, :attr:`comparable_withdrawn_on`).
         """
-        if self.signed_on is not None and self.signed_on > day:
+        signed_on = self.comparable_signed_on
+        if signed_on is not None and signed_on > day:
             return False
+        withdrawn_on = self.comparable_withdrawn_on
         return self.status == "active" or (
-            self.withdrawn_on is not None and self.withdrawn_on > day
+            withdrawn_on is not None and withdrawn_on > day
         )
 
     @staticmethod

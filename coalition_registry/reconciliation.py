@@ -324,19 +324,21 @@ def _reasons(
     def dated(s: Signature) -> bool:
         if not mine(s):
             return False
-        if shows_all or (s.signed_on is None and s.withdrawn_on is None):
+        if shows_all or (
+            s.comparable_signed_on is None
+            and s.comparable_withdrawn_on is None
+        ):
             return True
-        if {"signed_on", "withdrawn_on"} & set(s.private):
-            return False
         who = registry.signatory(s.signatory)
         return who is None or not is_hidden(who)
 
+    def added_after(s: Signature, day: dt.date) -> bool:
+        return (
+            s.comparable_signed_on is not None and s.comparable_signed_on > day
+        )
+
     if published is not None and any(
-        s.signed_on is not None
-        and s.signed_on > published
-        and "signed_on" not in s.private
-        and dated(s)
-        for s in active
+        added_after(s, published) and dated(s) for s in active
     ):
         # The claims describe the letter as published.
         reasons.append(
@@ -348,9 +350,7 @@ def _reasons(
     if registry.unpublished(letter_id, on):
         reasons.append("the letter was not yet published on the day counted")
     elif counted < len(everyone):
-        later = sum(
-            s.signed_on is not None and s.signed_on > on for s in everyone
-        )
+        later = sum(added_after(s, on) for s in everyone)
         if counted + later < len(everyone):
             reasons.append("withdrawn signatures are not counted")
         if later:

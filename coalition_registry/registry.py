@@ -429,9 +429,11 @@ class Registry:
 
 def _settled(signature: Signature) -> bool:
     """Whether a signature counts on every day: it stands, and no
-    ``signed_on`` says from when.
+    ``signed_on`` says from when (a private one is not compared).
     """
-    return signature.signed_on is None and signature.status == "active"
+    return (
+        signature.comparable_signed_on is None and signature.status == "active"
+    )
 
 
 def day_of(on: dt.date | None) -> dt.date:

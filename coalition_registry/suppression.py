@@ -460,7 +460,8 @@ def totals_hidden(
 
 def changes_by_day(registry: Registry, letter_id: str) -> bool:
     """Whether a signature of the letter by a person who is not public has
-    a day of its own (``signed_on``, ``withdrawn_on``).
+    a day of its own (``signed_on``, ``withdrawn_on``) that is not private
+    (a private one is never compared).
 
     The letter's counts of such people then change from one day to
     another, and the tables of two days, set side by side, would give the
@@ -471,8 +472,11 @@ def changes_by_day(registry: Registry, letter_id: str) -> bool:
     from .query import is_hidden
 
     for signature in registry.signatures_of(letter_id):
-        if signature.signed_on is None and signature.withdrawn_on is None:
-            continue
+        if (
+            signature.comparable_signed_on is None
+            and signature.comparable_withdrawn_on is None
+        ):
+            continue  # no day of its own that counting compares
         who = registry.signatory(signature.signatory)
         if who is not None and is_hidden(who):
             return True

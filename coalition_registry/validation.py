@@ -1056,7 +1056,8 @@ def _on_or_before_letter(
     """An ``implausible-date`` for each signature whose date *field* is on
     or before the date of the letter it signs.
     """
-    date_of = operator.attrgetter(field)
+    # A private date is not compared: the warning would bound it.
+    date_of = operator.attrgetter(f"comparable_{field}")
     for signature in itertools.compress(signatures, map(date_of, signatures)):
         letter = registry.letters.get(signature.letter)
         published = None if letter is None else letter.comparable_date

@@ -987,3 +987,85 @@ class TestInvalidPrivateValues:
             "coverage": cli("coverage"),
         }
         assert [] == leaks(outputs, secrets)
+
+
+# -- private days of signatures ---------------------------------------------
+
+
+#: Two organisations whose signatures' days of their own are private.
+PRIVATE_DAYS: dict[str, str] = {
+    "organisations/example-quiet-trust.yaml": (
+        "id: example-quiet-trust\nname: Example Quiet Trust\n"
+        "hq_country: IE\n" + SOURCES
+    ),
+    "organisations/example-still-trust.yaml": (
+        "id: example-still-trust\nname: Example Still Trust\n"
+        "hq_country: FR\n" + SOURCES
+    ),
+}
+PRIVATE_DAYS.update(
+    [
+        signature(
+            SHIPPED_LETTER,
+            "example-quiet-trust",
+            "organisation",
+            "signed_on: 2024-02-29\nprivate: [signed_on]\n",
+        ),
+        signature(
+            SHIPPED_LETTER,
+            "example-still-trust",
+            "organisation",
+            "status: withdrawn\nwithdrawn_on: 2024-02-29\n"
+            "private: [withdrawn_on]\n",
+        ),
+    ]
+)
+
+
+class TestPrivateDaysOfSignatures:
+    def test_no_output_changes_on_a_private_day(
+        self, write: WriteFile
+    ) -> None:
+        """A private signed_on or withdrawn_on is never compared: counted
+        as of the day before it and as of the day itself (--on), every
+        output reads the same, so that days tried one after another do
+        not find it.
+        """
+        for path, text in PRIVATE_DAYS.items():
+            write(path, text)
+        with validated_once():
+            before, on = (
+                {
+                    command: cli(
+                        command, "--on", day, "--format", "json"
+                    ).replace(day, "DAY")
+                    for command in ("coverage", "reconcile", "export")
+                }
+                | {
+                    # Every count shown: a private field is private still.
+                    "unsuppressed": cli(
+                        "reconcile", "--on", day, "--suppress-below", "1"
+                    ).replace(day, "DAY")
+                }
+                for day in ("2024-02-28", "2024-02-29")
+            )
+        assert before == on
+
+    def test_a_private_day_is_not_compared_with_the_letters(
+        self, write: WriteFile
+    ) -> None:
+        """A private signed_on on or before the letter's date would be
+        warned about, which would bound it.
+        """
+        write(
+            "organisations/example-quiet-trust.yaml",
+            PRIVATE_DAYS["organisations/example-quiet-trust.yaml"],
+        )
+        path, text = signature(
+            SHIPPED_LETTER,
+            "example-quiet-trust",
+            "organisation",
+            "signed_on: 2020-01-01\nprivate: [signed_on]\n",
+        )
+        write(path, text)
+        assert [] == [p.code for p in cr.validate("registry_data").problems]
