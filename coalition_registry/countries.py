@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import unicodedata
 
 from typing import Final
@@ -89,6 +90,15 @@ _ALIASES: Final = {
     "ksa": "SA",
     "rok": "KR",
     "gaza": "PS",
+    # English names in wide use that ISO spells otherwise (Macao, Ireland,
+    # the State of Palestine, the Holy See).
+    "macau": "MO",
+    "macau sar": "MO",
+    "macao sar": "MO",
+    "hong kong sar": "HK",
+    "republic of ireland": "IE",
+    "state of palestine": "PS",
+    "vatican city": "VA",
     "occupied palestinian territory": "PS",
     "occupied palestinian territories": "PS",
 }
@@ -290,7 +300,54 @@ def suggest(text: str) -> str | None:
         key, [*(k for k in index if len(k) > 3), *_EITHER], n=1, cutoff=0.85
     )
     # A near miss of a name of two countries ("Congoo") suggests neither.
-    return index[close[0]] if close and close[0] not in _EITHER else None
+    if not close or close[0] in _EITHER or not _misspelt(key, close[0]):
+        return None
+    return index[close[0]]
+
+
+def _misspelt(key: str, name: str) -> bool:
+    """Whether *key*, close to the country name *name* as a whole, is a
+    misspelling of it word by word: each of its words is like a word of
+    the name, or like two of them run together; or it is the name with
+    spaces left out or put in ("Niger ia").
+
+    A word like none of the name's is another place, however alike the
+    whole: "N. Ireland" is not Ireland, nor "Republic of Somaliland" the
+    Republic of Poland.  A word of the name left out is a shortening, as
+    in "Papua Guinea".
+
+    >>> _misspelt("untied kingdom", "united kingdom")
+    True
+    >>> _misspelt("n ireland", "ireland"), _misspelt("unitedkingdom", "uk")
+    (False, False)
+    >>> _misspelt("trinidad nad tobago", "trinidad and tobago")
+    True
+    """
+    if key.replace(" ", "") == name.replace(" ", ""):
+        return True
+    words = name.split()
+    runs = [*words, *map("".join, itertools.pairwise(words))]
+    return all(any(_like(word, run) for run in runs) for word in key.split())
+
+
+def _like(word: str, other: str) -> bool:
+    """Whether *word* is *other* mistyped: much alike, or, for a short word
+    ("nad", "oof"), one letter added, left out, changed or swapped.
+    """
+    if difflib.SequenceMatcher(None, word, other).ratio() >= 0.75:
+        return True
+    if min(len(word), len(other)) < 2 or abs(len(word) - len(other)) > 1:
+        return False
+    start = 0
+    while start < min(len(word), len(other)) and word[start] == other[start]:
+        start += 1
+    a, b = word[start:], other[start:]
+    return (
+        a[1:] == b[1:]  # changed
+        or a[1:] == b  # added
+        or a == b[1:]  # left out
+        or (a[:2] == b[1::-1] and a[2:] == b[2:])  # swapped
+    )
 
 
 def code_of(text: str) -> str | None:

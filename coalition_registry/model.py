@@ -552,12 +552,19 @@ ANONYMOUS_WITH_NAME: Final = (
 )
 
 
+#: How a list names the organisation a person signed for, after their name.
+_ON_BEHALF: Final = re.compile(
+    r"\s(?:on|for and on) behalf of\s", re.IGNORECASE
+)
+
+
 def _check_titles(
     values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
 ) -> None:
-    """Warn when a public person's name holds a title, letters after it or
-    an affiliation (in brackets, or after a comma): signing another letter
-    without them, the same person would be recorded twice.
+    """Warn when a public person's name holds a title, letters after it,
+    an affiliation (in brackets, or after a comma) or the organisation they
+    signed for ("Jane Example on behalf of Example Trust"): signing another
+    letter without them, the same person would be recorded twice.
     """
     name = values.get("name")
     if not isinstance(name, str) or "name" in values.get("private", ()):
@@ -565,14 +572,17 @@ def _check_titles(
     # Every public person's name passes here: the common case, a name with
     # neither a title-like first word nor brackets, costs two splits.
     parts = name.split()
+    behalf = _ON_BEHALF.search(name)
     if not parts or (
         _word_of(parts[0]) not in _TITLES
         and _word_of(parts[-1]) not in _POSTNOMINALS
         and "(" not in name
         and "," not in name
+        and behalf is None
     ):
         return
-    alone = name_alone(name)
+    signer = name[: behalf.start()] if behalf else name
+    alone = name_alone(signer)
     words = countries.normalise(alone).split()
     held = [
         what
@@ -580,7 +590,8 @@ def _check_titles(
             ("a title", bool(words) and words[0] in _TITLES),
             ("letters after it", bool(words) and words[-1] in _POSTNOMINALS),
             ("an affiliation in brackets", _bracketed_affiliation(alone)),
-            ("an affiliation after a comma", alone != name),
+            ("an affiliation after a comma", alone != signer),
+            ("the organisation signed for", behalf is not None),
         )
         if found
     ]
@@ -595,6 +606,49 @@ def _check_titles(
             raw.value_pos["name"],
             f"{pointer}.name",
         )
+
+
+#: What a signatory list prints for those it does not name ("and 40 other
+#: organisations", "+ 12 more", "and many others"), normalised.
+_COUNT_OF_OTHERS: Final = re.compile(
+    r"(?:(?:and|plus) (?:\d+ |many |several |some |a further \d+ )?"
+    r"|(?:\d+|a further \d+|another \d+) )"
+    r"(?:more|other|others|further)"
+    r"(?: (?:organisations?|organizations?|signatories|signatures|people|"
+    r"individuals|groups|names|ngos|charities|supporters))?"
+    r"(?: (?:from|in|across|around|worldwide|globally)\b.*)?"
+)
+
+
+def _check_count_of_others(
+    kind: str, values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
+) -> None:
+    """A name that is a list's count of signatories it does not name ("and
+    40 other organisations"): recorded, it would be counted as one.
+    """
+    name = values.get("name")
+    if not isinstance(name, str) or "name" in values.get("private", ()):
+        return
+    lowered = name.lower()
+    # Every signatory's name passes here: the common case, a name with
+    # none of these words, costs three substring tests.
+    if (
+        "more" not in lowered
+        and "other" not in lowered
+        and "further" not in lowered
+    ):
+        return
+    if _COUNT_OF_OTHERS.fullmatch(countries.normalise(name)) is None:
+        return
+    ctx.report(
+        "invalid-value",
+        f"this is no {kind}'s name but a count of signatories the list does "
+        "not name, and would be counted as one signatory: remove it (from a "
+        "spreadsheet, its row), and give the letter's total in its claims "
+        "(measure: signatories)",
+        raw.value_pos["name"],
+        f"{pointer}.name",
+    )
 
 
 def _check_private_name(
@@ -699,8 +753,11 @@ class Organisation(_Named):
     def __check__(
         values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
     ) -> None:
-        """Checks beyond the fields: an id that spells a private name."""
+        """Checks beyond the fields: an id that spells a private name, and
+        a name that is a count of others.
+        """
         _check_private_name("organisation", values, raw, ctx, pointer)
+        _check_count_of_others("organisation", values, raw, ctx, pointer)
 
     @property
     def country(self) -> str | None:
@@ -812,6 +869,7 @@ class Person(_Positioned):
         if disclosure == "public":
             _check_private_name("person", values, raw, ctx, pointer)
             _check_titles(values, raw, ctx, pointer)
+            _check_count_of_others("person", values, raw, ctx, pointer)
 
 
 @by_fields
@@ -862,8 +920,11 @@ class Group(_Named):
     def __check__(
         values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
     ) -> None:
-        """Checks beyond the fields: an id that spells a private name."""
+        """Checks beyond the fields: an id that spells a private name, and
+        a name that is a count of others.
+        """
         _check_private_name("group", values, raw, ctx, pointer)
+        _check_count_of_others("group", values, raw, ctx, pointer)
 
 
 @hiding(by="signatory")

@@ -945,7 +945,9 @@ class Country(FieldType):
         hint = (
             f'; did you mean "{guess}" ({countries.country_name(guess)})?'
             if guess
-            else ""
+            # Not a word of what to write would leave a volunteer who
+            # does not know the codes with nothing to go on.
+            else "; write its two-letter code alone, such as 'GB'"
         )
         # Given for every private value too: only for some, it would tell
         # which values those are.

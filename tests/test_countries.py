@@ -91,6 +91,51 @@ class TestSuggest:
         assert 0 == wrong
         assert right / total > 0.99, (right, none, total)
 
+    def test_places_of_no_country_get_no_wrong_suggestion(
+        self, variants: dict[str, list[str]]
+    ) -> None:
+        """countrynames' places under codes that are no country's: a part
+        of the United Kingdom or of China is that country ("N.Ireland",
+        once suggested as Ireland); a disputed territory or a former state
+        gets no suggestion ("Republic of Somaliland", once suggested as
+        Poland, and "Republic of Crimea" as Armenia)."""
+        wrong = []
+        for code, names in variants.items():
+            if countries.is_country(code) or code == "FAIL":
+                continue
+            parent = code.partition("-")[0]
+            meant = parent if parent in ("GB", "CN") else None
+            for name in names:
+                guess = countries.suggest(str(name))
+                if guess != meant:
+                    wrong.append((code, name, guess))
+        assert [] == wrong
+
+    @pytest.mark.parametrize(
+        ("written", "meant"),
+        [
+            ("N. Ireland", "GB"),
+            ("Nothern Ireland", "GB"),
+            ("Republic of Somaliland", None),
+            ("Republic of Crimea", None),
+            ("Republic of Abkhazia", None),
+            ("Northern Cyprus", None),
+            # In no list of spellings: once Kenya, Armenia and Iraq.
+            ("Republic of Chechnya", None),
+            ("Republic of Karelia", None),
+            ("Republic of Biafra", None),
+            # Mistyped, word by word: still found.
+            ("Trinidad nad Tobago", "TT"),
+            ("Niger ia", "NG"),
+            ("Newzealand", "NZ"),
+            ("Papua Guinea", "PG"),
+        ],
+    )
+    def test_a_word_unlike_any_of_a_name_is_another_place(
+        self, written: str, meant: str | None
+    ) -> None:
+        assert meant == countries.suggest(written)
+
     def test_non_countries_get_no_suggestion(
         self, variants: dict[str, list[str]]
     ) -> None:
@@ -99,6 +144,25 @@ class TestSuggest:
         fails = variants["FAIL"]
         suggested = [n for n in fails if countries.suggest(n) is not None]
         assert [] == suggested
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("Macau", "MO"),
+        ("Hong Kong SAR", "HK"),
+        ("Republic of Ireland", "IE"),
+        ("State of Palestine", "PS"),
+        ("Vatican City", "VA"),
+        ("N. Ireland", None),  # suggested, as a person must confirm it
+    ],
+)
+def test_english_names_in_wide_use_are_codes(
+    written: str, meant: str | None
+) -> None:
+    """What a signatory list written in English gives for a country, that
+    import writes as its code without asking."""
+    assert meant == countries.code_of(written)
 
 
 def test_normalise_folds_apostrophes_accents_case() -> None:

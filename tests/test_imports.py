@@ -401,6 +401,27 @@ class TestCommand:
         assert 1 == counts["FR"]["organisations"]
         assert "IE" in counts
 
+    def test_a_row_counting_others_is_no_signatory(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """A list's "and 40 other organisations", copied as a row, was
+        recorded as an organisation of that name and counted as one."""
+        path = table(
+            tmp_path,
+            HEADER + "organisation,Example Foundation,France,,\n"
+            "organisation,and 40 other organisations,,,\n"
+            "person,+ 12 more,,academic,public\n",
+        )
+        before = snapshot(shipped_copy)
+        code, out, _ = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        assert ["invalid-value", "invalid-value"] == codes(out)
+        assert ":3:14: " in out
+        assert ":4:8: " in out
+        assert "[column B: name]" in out
+        assert "count of signatories the list does not name" in out
+        assert before == snapshot(shipped_copy)
+
     def test_a_sheet_saved_in_a_code_page_is_told_how_to_save_it(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:

@@ -122,6 +122,9 @@ class TestTitleInName:
             "Jane Example OBE",
             "Jane Example (Example University)",
             "Sir Sam Example",
+            # Copied from a list, with the organisation signed for.
+            "Sam Example on behalf of Example Parents Network",
+            "Sam Example, for and on behalf of Example Trust",
         ],
     )
     def test_warned(self, name: str) -> None:
@@ -138,11 +141,27 @@ class TestTitleInName:
             # A name written in its script, then in Latin letters.
             "Νίκος Καραγιάννη (Nikos Karagianni)",
             "李明 (Li Ming)",
+            "Behalf Example",
         ],
     )
     def test_a_name_alone(self, name: str) -> None:
         text = f"id: jane-example\ndisclosure: public\nname: {name}\n"
         assert "title-in-name" not in self.codes(text)
+
+    def test_the_organisation_signed_for_is_named_in_the_message(
+        self,
+    ) -> None:
+        from coalition_registry.validation import read_records
+
+        text = (
+            "id: sam-example\ndisclosure: public\n"
+            "name: Dr Sam Example on behalf of Example Parents Network\n"
+        )
+        result = read_records(text.encode(), "p.yaml", Person)
+        (problem,) = (p for p in result.problems if p.code == "title-in-name")
+        assert problem.message.startswith(
+            "the name holds a title and the organisation signed for: "
+        )
 
     def test_not_for_a_name_that_is_not_shown(self) -> None:
         """A warning for some hidden names only would tell them apart."""

@@ -603,6 +603,15 @@ def test_a_private_placeholder_is_never_told_apart(written: str) -> None:
         ("826", 'did you mean "GB" (United Kingdom)?'),
         ("Gaza", 'did you mean "PS" (Palestine, State of)?'),
         ("Channel Islands", "could mean 'JE' (Jersey) or 'GG' (Guernsey)"),
+        ("N. Ireland", 'did you mean "GB" (United Kingdom)?'),
+        # Near nothing known: still told what to write.
+        (
+            "UK (HQ in London)",
+            (
+                "is not an ISO 3166-1 alpha-2 code; write its two-letter code "
+                "alone, such as 'GB'"
+            ),
+        ),
     ],
 )
 def test_what_a_country_written_as_in_a_press_release_gets(

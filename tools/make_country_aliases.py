@@ -5,7 +5,12 @@ country names.  Each is folded the way :func:`coalition_registry.countries
 .normalise` folds what a contributor writes; a folded spelling that could
 mean more than one country is marked ``?`` (it gets no suggestion), and the
 spellings countrynames lists as naming no country (``FAIL``: "N/A",
-"Europe"...) are marked ``-``.
+"Europe"...) are marked ``-``.  So are those of the places it keeps under
+codes of their own that are no country's: former states ("Soviet Union"),
+disputed territories ("Crimea", "Somaliland") and the EU; left out, they
+would be compared for typing mistakes, and "Republic of Somaliland" taken
+for a misspelt "Republic of Poland".  The parts of a country whose status
+no one disputes ("N.Ireland", "Shanghai") are spellings of that country.
 
 Usage::
 
@@ -27,6 +32,10 @@ from coalition_registry.parsing import parse
 HERE = Path(__file__).resolve().parent.parent
 OUTPUT = HERE / "coalition_registry" / "data" / "country-aliases.tsv"
 
+#: Countries whose parts countrynames lists under codes such as ``GB-NIR``,
+#: and whose status is not in dispute: each part names its country.
+PARTS_OF = frozenset({"GB", "CN"})
+
 
 def aliases(source: bytes) -> dict[str, str]:
     """Folded spelling -> alpha-2 code, ``?`` (ambiguous) or ``-`` (none)."""
@@ -40,10 +49,12 @@ def aliases(source: bytes) -> dict[str, str]:
             key = normalise(str(name))
             if not key:
                 continue
-            if code == "FAIL":
-                never.add(key)
-            elif is_country(code):
+            if is_country(code):
                 codes[key].add(code)
+            elif code.partition("-")[0] in PARTS_OF:
+                codes[key].add(code.partition("-")[0])
+            else:
+                never.add(key)
     out = {k: (v.pop() if len(v) == 1 else "?") for k, v in codes.items()}
     for key in never:
         out.setdefault(key, "-")
