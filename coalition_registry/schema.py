@@ -942,12 +942,12 @@ class Country(FieldType):
         # Named too: "no" may be Norway, or a volunteer's "none".  In
         # double quotes, as a file keeps a code: copied as shown, it is
         # what fmt --check wants.
+        # With no guess ("Narnia", "ON"), still say what to write: the
+        # code alone tells a volunteer nothing.
         hint = (
             f'; did you mean "{guess}" ({countries.country_name(guess)})?'
             if guess
-            # Not a word of what to write would leave a volunteer who
-            # does not know the codes with nothing to go on.
-            else "; write its two-letter code alone, such as 'GB'"
+            else '; write a two-letter country code, such as "IE" for Ireland'
         )
         # Given for every private value too: only for some, it would tell
         # which values those are.
@@ -1504,6 +1504,16 @@ class ListOf(FieldType):
                     "not with a bullet, a dash or a number as a word "
                     "processor writes them: retype the start of each item"
                 )
+            elif isinstance(raw, YMap):
+                # "sources:\n  url: ..." with the hyphen left out: "mapping"
+                # alone does not tell a volunteer what to type.  The example
+                # field comes from the schema, never from the file, which
+                # may be private.
+                hint = "; start each item with '- ' (a hyphen and a space)"
+                if isinstance(self.item, Nested):
+                    required = _plan(self.item.cls).required
+                    if required:
+                        hint += f", as in '- {required[0][0]}: ...'"
             return ctx.report(
                 "wrong-shape",
                 f"expected a list, found {shape_of(raw)}{hint}",

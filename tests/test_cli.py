@@ -169,6 +169,22 @@ class TestCoverage:
             in out
         )
 
+    def test_the_claimed_total_is_named_with_where_to_compare_it(
+        self, shipped_copy: Path
+    ) -> None:
+        """A first reader of "Total 10" learns that the sources say 104, and
+        which command sets the records beside that; the claim counts groups
+        as their members, so the note does not compare the two itself.
+        """
+        _, out, _ = cli("coverage")
+        assert (
+            "The letter's sources claim 104 signatories; coalition-registry "
+            "reconcile sets the records beside each claim, counting a group "
+            "as its members." in out.splitlines()
+        )
+        _, out, _ = cli("coverage", "--by", "role")
+        assert "sources claim 104" not in out
+
     def test_csv_adds_up(self, shipped_copy: Path) -> None:
         code, out, _ = cli("coverage", "registry_data", "--format", "csv")
         rows = list(csv.DictReader(io.StringIO(out)))

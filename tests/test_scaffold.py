@@ -406,7 +406,13 @@ class TestRefusals:
                     "--signatory",
                     "nope",
                 ),
-                "no organisation, group or person",
+                # Says what to do, not only what is missing.
+                (
+                    "no organisation, group or person has the id 'nope'; "
+                    "write the signatory's file first (coalition-registry "
+                    "new organisation, group or person), or check the id "
+                    "against the file names in registry_data/organisations/,"
+                ),
             ),
             (
                 (

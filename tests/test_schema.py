@@ -608,8 +608,8 @@ def test_a_private_placeholder_is_never_told_apart(written: str) -> None:
         (
             "UK (HQ in London)",
             (
-                "is not an ISO 3166-1 alpha-2 code; write its two-letter code "
-                "alone, such as 'GB'"
+                "is not an ISO 3166-1 alpha-2 code; write a two-letter "
+                'country code, such as "IE" for Ireland'
             ),
         ),
     ],
@@ -683,3 +683,37 @@ def test_a_value_in_curly_quotes_is_told_so(
     (problem,) = ctx.problems
     assert "wrapped in curly quotes" in problem.message
     assert "did you mean" in problem.message
+
+
+@pytest.mark.parametrize("text", ["Narnia", "ON"])
+def test_a_country_with_no_guess_still_says_what_to_write(text: str) -> None:
+    """With no code to suggest, the message still says what the field takes,
+    rather than end at "not an ISO 3166-1 alpha-2 code"."""
+    ctx = schema.Context("f", [])
+    schema.Country().convert(text, ctx, (1, 1), "$.hq_country")
+    (problem,) = ctx.problems
+    assert problem.message == (
+        f"{text!r} is not an ISO 3166-1 alpha-2 code; write a two-letter "
+        'country code, such as "IE" for Ireland'
+    )
+
+
+def test_a_list_written_without_hyphens_says_to_add_them() -> None:
+    """``sources:`` followed by ``url: ...`` with no ``- `` is a mapping: the
+    message says to start each item with a hyphen, with an example field
+    from the schema, never a key from the file (which may be private)."""
+    from coalition_registry.model import Source
+    from coalition_registry.parsing import parse
+
+    raw = parse(b"Jane Example: x\nurl: https://example.org/\n", "f").data
+    for item, shown in (
+        (schema.Nested(Source), ", as in '- url: ...'"),
+        (schema.Text(), ""),
+    ):
+        ctx = schema.Context("f", [])
+        schema.ListOf(item).convert(raw, ctx, (1, 1), "$.sources")
+        (problem,) = ctx.problems
+        assert problem.message == (
+            "expected a list, found a mapping; start each item with '- ' "
+            f"(a hyphen and a space){shown}"
+        )

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from coalition_registry.aggregate import BY
@@ -34,6 +36,10 @@ from ._common import (
     made,
     read_registry,
 )
+
+
+if TYPE_CHECKING:
+    from coalition_registry.registry import Registry
 
 
 HELP = "count a letter's signatories by country, region, kind or role"
@@ -90,7 +96,11 @@ def run(args: argparse.Namespace, io: Output) -> int:
         on=args.on,
     )
     if args.by == "country":
-        notes = (*country_summary(registry, letter, on=args.on), *table.notes)
+        notes = (
+            *_claimed_signatories(registry, letter),
+            *country_summary(registry, letter, on=args.on),
+            *table.notes,
+        )
         table = attrs.evolve(table, notes=notes)
     if args.on is not None:
         notes = (f"Counted as of {args.on.isoformat()}.", *table.notes)
@@ -110,3 +120,24 @@ def run(args: argparse.Namespace, io: Output) -> int:
         for note in table.notes:
             print(f"coalition-registry: note: {note}", file=io.err)
     return EXIT_OK
+
+
+def _claimed_signatories(
+    registry: Registry, letter_id: str
+) -> tuple[str, ...]:
+    """A note that sets the table's total beside what the letter's sources
+    claim: without it, a first reader of "Total 10" has no way to learn
+    that the sources say 104, nor which command compares the two.  The
+    claim counts a group as its members, so the note does not set the two
+    figures side by side itself.
+    """
+    for claim in registry.letter(letter_id).claims:
+        if claim.measure == "signatories" and not claim.roles:
+            at_least = "at least " if claim.qualifier == "at-least" else ""
+            note = (
+                f"The letter's sources claim {at_least}{claim.value} "
+                "signatories; coalition-registry reconcile sets the records "
+                "beside each claim, counting a group as its members."
+            )
+            return (note,)
+    return ()

@@ -177,8 +177,16 @@ def _check_signature(
     signatory_file = ids.get(signatory, "")
     folder = signatory_file.split("/", 1)[0]
     if folder not in _SIGNATORY_FOLDERS:
+        # A volunteer following the guide may start with the signature:
+        # say what comes first, and where ids are seen.
         raise UsageError(
-            f"no organisation, group or person has the id {signatory!r}"
+            f"no organisation, group or person has the id {signatory!r}; "
+            "write the signatory's file first (coalition-registry new "
+            "organisation, group or person), or check the id against the "
+            "file names in "
+            + ", ".join(
+                files.display_path(root / f) + "/" for f in _SIGNATORY_FOLDERS
+            )
         )
     if folder == "organisations" and role is None:
         role = "organisation"
