@@ -279,9 +279,10 @@ def _reasons(
 
     if claim.measure == "countries":
         if figure.known < claim.value:
+            missing = claim.value - figure.known
             reasons.append(
-                f"{claim.value - figure.known} countries not yet covered by "
-                "a record"
+                f"{missing} {'country' if missing == 1 else 'countries'} "
+                "not yet covered by a record"
             )
         if no_country:
             reasons.append(

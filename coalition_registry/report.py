@@ -468,7 +468,11 @@ def _figures(about: _Letter, table: Table, countries: int) -> str:
             if unknown.bounded
             else "some"
         )
-        no_country = f"{shown} signatories have no known country"
+        no_country = (
+            "1 signatory has no known country"
+            if shown == "1"
+            else f"{shown} signatories have no known country"
+        )
     i_orgs = table.columns.index("organisations")
     i_sum = table.columns.index(table.sum_column or table.columns[-1])
     cards = [

@@ -253,11 +253,18 @@ def suppress(
     total = [False] * len(table.columns)
     for i in people:
         for r in range(n):
-            hidden[r][i] = (
-                _hides(rows[r][i], k)
-                if hidden_keys is None
-                else table.rows[r].key in hidden_keys
-            ) or (table.rows[r].key in also_hide)
+            # A count of no one is shown: hidden, it would read as at least
+            # 1 ('<k' or 'suppressed'), people who are not there, and it
+            # hides no one, since a row holding a person counts at least 1
+            # (another view, or a region, hides the row for its own count).
+            hidden[r][i] = bool(rows[r][i].value) and (
+                (
+                    _hides(rows[r][i], k)
+                    if hidden_keys is None
+                    else table.rows[r].key in hidden_keys
+                )
+                or (table.rows[r].key in also_hide)
+            )
         total[i] = hide_total or _hides(table.total.cells[i], k)
 
     for i in people if hidden_keys is None else ():

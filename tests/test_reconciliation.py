@@ -633,6 +633,19 @@ class TestOtherReasons:
         assert (5, -2) == (line.computed, line.difference)
         assert "signatories not yet recorded" not in line.reasons
 
+    def test_one_country_not_yet_covered_reads_in_the_singular(self) -> None:
+        orgs = [
+            organisation(i, country) for i, country in enumerate(("GB", "FR"))
+        ]
+        registry = cr.Registry(
+            [
+                letter(claim(3, measure="countries")),
+                *with_signatures(*orgs, role="organisation"),
+            ]
+        )
+        (line,) = cr.reconcile(registry, LETTER).lines
+        assert ("1 country not yet covered by a record",) == line.reasons
+
     def test_a_letter_without_claims_has_no_lines(self) -> None:
         rec = cr.reconcile(cr.Registry([letter()]), LETTER)
         assert () == rec.lines

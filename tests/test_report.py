@@ -670,6 +670,27 @@ class TestSmallCountsOfPeople:
         assert "some signatories have no known country" in pages[0]
 
 
+class TestKeyFigures:
+    def test_one_signatory_with_no_known_country(self) -> None:
+        """The key figure under the organisations reads in the singular."""
+        records = [
+            cr.Letter(id="l", title="L"),
+            cr.Organisation(id="o1", name="Example Org One", hq_country="GB"),
+            cr.Organisation(id="o2", name="Example Org Two"),
+            *(
+                cr.Signature(
+                    id=f"l--{o}", letter="l", signatory=o, role="organisation"
+                )
+                for o in ("o1", "o2")
+            ),
+        ]
+        page = report.html_report(
+            cr.Registry(records), "l", generated=DAY, include_map=False
+        )
+        assert "1 signatory has no known country" in page
+        assert "1 signatories" not in page
+
+
 class TestAccessibility:
     def test_one_h1_and_no_skipped_level(self, page: str) -> None:
         """Headings go h1, h2, h3 without skipping a level."""

@@ -497,6 +497,34 @@ class TestProperties:
             assert table.columns == after.columns
             assert (*table.notes, f"Suppression: {rule(k)}.") == after.notes
 
+    @given(registries(), thresholds)
+    def test_no_published_count_of_no_one_is_hidden(
+        self, generated: Generated, k: int
+    ) -> None:
+        """A hidden count reads as at least 1 ('<k' or 'suppressed'): a 0
+        shown so would tell of people who are not there."""
+        registry = generated.registry
+        hide_total = totals_hidden(registry, LETTER, k, DAY)
+        for count in COUNTS.values():
+            for by in BY:
+                table = published(
+                    count,
+                    registry,
+                    LETTER,
+                    by=by,
+                    threshold=k,
+                    on=DAY,
+                    hide_total=hide_total,
+                )
+                assert [] == [
+                    (r.label, column)
+                    for r in table.rows
+                    for column, cell in zip(
+                        table.columns, r.cells, strict=True
+                    )
+                    if cell.suppressed and cell.value == 0
+                ], by
+
     @given(registries())
     def test_threshold_1_changes_nothing(self, generated: Generated) -> None:
         for table in tables(generated):
@@ -752,6 +780,48 @@ class TestPublished:
                 for count in COUNTS.values()
             ]
             assert hidden[0] == hidden[1], by
+
+    def test_a_count_of_no_one_is_never_hidden(self) -> None:
+        """Austria's only people are a group of 2, hidden as people; its
+        count of individuals, 0, hidden with it to keep the views agreed,
+        read '<3' (1 or 2) above a total shown, and three '<3' adding up to
+        3 read one each: two public people in France and one in the United
+        States, and one individual in Austria, where there is none."""
+        public = [
+            cr.Person(
+                id=f"example-public-{i}",
+                disclosure="public",
+                name=f"Example Public {i}",
+                country=country,
+            )
+            for i, country in enumerate(("FR", "FR", "US", *["GB"] * 5))
+        ]
+        group = cr.Group(id="g", name="G", country="AT", member_count=2)
+        signatures = [
+            cr.Signature(
+                id=f"l--{who}", letter="l", signatory=who, role="survivor"
+            )
+            for who in (*(p.id for p in public), group.id)
+        ]
+        registry = cr.Registry(
+            [cr.Letter(id="l", title="L"), *public, group, *signatures]
+        )
+        for by in ("country", "region"):
+            table = published(cr.signatory_table, registry, "l", by=by)
+            row = next(
+                r for r in table.rows if r.label in {"Austria", "Europe"}
+            )
+            if by == "country":
+                assert ["Austria", "0", "1", "0", "1"] == [
+                    row.label,
+                    *map(str, row.cells),
+                ]
+            for r in (*table.rows, table.total):
+                for cell in r.cells:
+                    assert not (cell.suppressed and cell.value == 0), (by, r)
+        people = published(cr.people, registry, "l")
+        austria = next(r for r in people.rows if r.key == "AT")
+        assert "<3" == str(austria.cells[1])
 
     def test_a_group_of_public_size_bounds_its_row(self) -> None:
         """UK: a group of 5 and one person, hidden; Ireland <3; France 3;
