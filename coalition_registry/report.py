@@ -858,8 +858,6 @@ def html_report(
 def _suppression_rule(threshold: int) -> str:
     from .suppression import rule
 
-    if threshold <= 1:
-        return "none: every count is shown."
     return rule(threshold) + "."
 
 

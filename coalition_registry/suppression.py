@@ -137,6 +137,8 @@ def _renamed(threshold: int, k: int | None) -> int:
 
 def rule(k: int) -> str:
     """The suppression rule in words, for every output that applies it."""
+    if k <= 1:
+        return "none: every count is shown (a threshold of 1)"
     return (
         f"counts of people from 1 to {k - 1} are hidden, shown as <{k} where "
         "their column's total is shown; further counts are hidden where a "

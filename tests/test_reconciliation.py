@@ -1138,3 +1138,16 @@ class TestDaysNotGiven:
             )
             reasons.add((line.reasons, tuple(p.code for p in report.problems)))
         assert 1 == len(reasons)
+
+
+def test_with_every_count_shown_the_rule_says_so() -> None:
+    """A threshold of 1 hides nothing: the rule read "counts of people from
+    1 to 0 are hidden, shown as <1".
+    """
+    notes = cr.reconcile(
+        cr.load(SHIPPED), "survivors-letter-2023", threshold=1
+    ).notes
+    assert (
+        "Suppression: none: every count is shown (a threshold of 1)." in notes
+    )
+    assert not any("1 to 0" in note for note in notes)

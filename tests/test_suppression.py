@@ -194,6 +194,8 @@ class TestHandBuilt:
             assert f"Suppression: {rule(k)}." == notes[-1]
             assert f"from 1 to {k - 1} are hidden, shown as <{k}" in notes[-1]
             assert "organisations are not hidden" in notes[-1]
+        # Where nothing is hidden, the rule says so, not "from 1 to 0".
+        assert "none: every count is shown (a threshold of 1)" == rule(1)
 
     def test_suppressed_cells_are_published_as_text(self) -> None:
         table = suppress(
