@@ -21,7 +21,7 @@ import attrs
 
 from .aggregate import active_signatures
 from .countries import country_name
-from .model import Organisation, Signatory, Signature
+from .model import Organisation, Person, Signatory, Signature
 from .query import country_of, is_hidden
 from .registry import Registry, day_of
 from .schema import hidden_fields
@@ -41,6 +41,7 @@ COLUMNS: Final = (
     "letter",
     "signatory",
     "kind",
+    "disclosure",
     "name",
     "name_as_printed",
     "role",
@@ -204,6 +205,9 @@ def _row(signature: Signature, who: Signatory) -> dict[str, str]:
         "letter": signature.letter,
         "signatory": who.id,
         "kind": who.kind_name,
+        # Only public people are listed; said, so that an export imports
+        # into a registry without them (import asks a person's disclosure).
+        "disclosure": who.disclosure if isinstance(who, Person) else "",
         "name": name,
         # The name as printed is the name: hidden with it.
         "name_as_printed": ""

@@ -61,6 +61,7 @@ class TestShipped:
             "letter": SHIPPED_LETTER,
             "signatory": "barnardos",
             "kind": "organisation",
+            "disclosure": "",
             "name": "Barnardo's",
             "name_as_printed": "Barnardo’s",
             "role": "organisation",

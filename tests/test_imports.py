@@ -541,16 +541,35 @@ class TestCommand:
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:
         """An export's signatories are recorded anew, under their ids, in
-        a registry that has none of them.
+        a registry that has none of them: people too, whose disclosure the
+        export gives.
         """
+        (shipped_copy / "people" / "jane-example.yaml").write_text(
+            "id: jane-example\nname: Jane Example\ndisclosure: public\n"
+            'country: "IE"\n',
+            encoding="utf-8",
+        )
+        (
+            shipped_copy
+            / "signatures"
+            / LETTER
+            / f"{LETTER}--jane-example.yaml"
+        ).write_text(
+            f"id: {LETTER}--jane-example\nletter: {LETTER}\n"
+            "signatory: jane-example\nrole: academic\n"
+            "sources:\n  - url: https://example.org/letter\n",
+            encoding="utf-8",
+        )
         _, exported, _ = cli("export")
         ids = {
             row["signatory"] for row in csv.DictReader(io.StringIO(exported))
         }
+        assert "jane-example" in ids
         for path in [
             *(shipped_copy / "signatures").rglob("*.yaml"),
             *(shipped_copy / "organisations").glob("*.yaml"),
             *(shipped_copy / "groups").glob("*.yaml"),
+            *(shipped_copy / "people").glob("*.yaml"),
         ]:
             if path.stem in ids or path.parent.name == LETTER:
                 path.unlink()
@@ -561,6 +580,9 @@ class TestCommand:
         assert 0 == cli("validate")[0]
         registry = load(shipped_copy)
         assert ids == {s.signatory for s in registry.signatures_of(LETTER)}
+        jane = registry.people.get("jane-example")
+        assert jane is not None
+        assert "public" == jane.disclosure
 
     def test_a_value_an_export_kept_from_running_as_a_formula(
         self, shipped_copy: Path, tmp_path: Path
