@@ -60,9 +60,11 @@ def _declined(text: str) -> bool:
 
 # A key the subset reads (plain, short, and followed by ":" then a space or
 # the end of the line), and the value after it, if any, without its
-# trailing spaces.
+# trailing spaces.  The spaces before the value are taken possessively:
+# otherwise a line of spaces after the colon is tried at every split of
+# them, and a line of a megabyte takes hours.
 _ENTRY: Final = re.compile(
-    r"([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: +(.*[^ ]))? *$"
+    r"([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: ++(.*[^ ]))? *$"
 )
 # A plain scalar cannot start with an indicator; the subset also leaves out
 # the plain scalars YAML allows to start with "-", "?" or ":".

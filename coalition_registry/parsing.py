@@ -351,6 +351,10 @@ def _mark_pos(mark: Any) -> Pos:
 def _syntax_problem(e: Exception, path: str, text: str) -> Problem:
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
     line, col = _mark_pos(mark) if mark is not None else (1, 1)
+    # At the end of a text with no final line break, libyaml marks the
+    # start of the line after the last, which the file does not have.
+    end = _position(text, len(text))
+    line, col = min((line, col), end)
     problem = getattr(e, "problem", None) or "the file is not valid YAML"
     context = getattr(e, "context", None)
     if "expected a single document" in str(context) or (
@@ -368,14 +372,10 @@ def _syntax_problem(e: Exception, path: str, text: str) -> Problem:
         # "while parsing a flow sequence" says what, not where: add where.
         cmark = getattr(e, "context_mark", None)
         where = ""
-        if cmark is not None and (cmark.line, cmark.column) != (
-            line - 1,
-            col - 1,
-        ):
-            where = (
-                f" that starts at line {cmark.line + 1}, column "
-                f"{cmark.column + 1}"
-            )
+        if cmark is not None:
+            opened = min(_mark_pos(cmark), end)
+            if opened != (line, col):
+                where = f" that starts at line {opened[0]}, column {opened[1]}"
         message = f"{problem} ({context}{where})"
     trouble = _quote_trouble(text, line)
     if trouble is not None:

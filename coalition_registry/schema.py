@@ -1280,7 +1280,13 @@ def _url_meant(text: str) -> str | None:
     return meant if _is_url(meant) else None
 
 
-_LIST_OF_WORDS: Final = re.compile(r"\s*(?:[,;/&+]|\band\b)\s*", re.IGNORECASE)
+# A separator starts where a run of blanks starts (or right after the blanks
+# the last one took): tried inside a run too, a long run of blanks with no
+# separator after it took time in the square of its length.
+_LIST_OF_WORDS: Final = re.compile(
+    r"(?<!\s)\s*(?:[,;/&+]|\band\b)\s*|(?<=\s)(?:[,;/&+]|\band\b)\s*",
+    re.IGNORECASE,
+)
 
 
 def _several_countries(text: str) -> list[str] | None:

@@ -29,7 +29,14 @@ import attrs
 
 from . import files
 from .model import FOLDERS
-from .parsing import _FORBIDDEN, Limits, parse_text
+from .parsing import (
+    _FIRST_VALUES,
+    _FORBIDDEN,
+    Limits,
+    YSeq,
+    _value_starts,
+    parse_text,
+)
 
 
 if TYPE_CHECKING:
@@ -114,6 +121,10 @@ def _split(
         return [Unit(entry)]  # read whole, to report it properly
     if _FORBIDDEN.search(text) is not None:
         return [Unit(entry)]  # read whole, to report it properly
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        # A CR alone breaks a line too, where no "^" finds it: the items
+        # and lines of the parts after it would be numbered wrong.
+        return [Unit(entry)]
     starts = [m.start() for m in _ITEM_START.finditer(text)]
     if not starts or not all(
         not line.strip() or line.lstrip().startswith("#")
@@ -139,8 +150,31 @@ def _split(
         piece = text[cuts[k] : cuts[k + 1]]
         units.append(Unit(entry, piece, digest, line, index, k, len(cuts) - 1))
         line += piece.count("\n")
-        index += len(_ITEM_START.findall(piece))
+        index += _items(piece)
     return units
+
+
+def _items(piece: str) -> int:
+    """How many items of a top-level list *piece* holds, if every line
+    starting "- " starts one (a piece starts at an item, and has no CR
+    alone: see _split).
+    """
+    return piece.count("\n- ") + piece.startswith("- ")
+
+
+@attrs.frozen
+class _Part:
+    """What a part of a file yielded, and how many values it may hold, which
+    the file's limit is on (see :func:`parsing._value_starts`).
+    """
+
+    result: Any
+    values: int
+
+    @property
+    def count(self) -> int:
+        """Its records, for the progress bar."""
+        return int(self.result.count)
 
 
 def _plan(
@@ -177,11 +211,18 @@ def _read_units(
         doc = parse_text(
             unit.text, unit.entry.shown, limits, first_line=unit.first_line
         )
-        out.append(
-            records_from(
-                doc, FOLDERS[unit.entry.folder], first_index=unit.first_index
-            )
+        if isinstance(doc.data, YSeq) and len(doc.data) != _items(unit.text):
+            # A line starting "- " inside a quoted value running over
+            # lines: the items of the parts after this one were numbered
+            # wrong.  None has the file read whole.
+            out.append(None)
+            continue
+        result = records_from(
+            doc, FOLDERS[unit.entry.folder], first_index=unit.first_index
         )
+        # Counted here, in the process that reads the part, not in the one
+        # that plans them, which would count every large file alone.
+        out.append(_Part(result, _value_starts(unit.text, 0, len(unit.text))))
     return out
 
 
@@ -436,10 +477,23 @@ def _merge(
         pending.append(result)
         if unit.part + 1 < unit.parts:
             continue
-        parts, pending = pending, []
-        if any(p.code in _YAML_ERRORS for r in parts for p in r.problems):
+        done, pending = pending, []
+        if (
+            any(part is None for part in done)
+            or _FIRST_VALUES + sum(part.values for part in done)
+            > limits.max_values
+            or any(
+                p.code in _YAML_ERRORS
+                for part in done
+                for p in part.result.problems
+            )
+        ):
+            # Read whole: a part did not stand alone, or the file passes
+            # the limit on its values, which each part alone could pass
+            # under (read whole, it is reported).
             yield read_files([unit.entry], limits)[0]
             continue
+        parts = [part.result for part in done]
         joined = FileRecords(
             unit.entry.shown,
             tuple(x for r in parts for x in r.records),

@@ -887,6 +887,22 @@ BIG: dict[str, Big] = {
         1,
         (NO_COMMA,),
     ),
+    # Spaces after a key and no value: the fast reader tried them at every
+    # split of the run, in time that grew with its square (found by
+    # fuzzing: 70 KB took a minute).
+    "spaces-16mib-after-a-key": Big(
+        lambda: HEAD + b"kind:" + b" " * (16 * MIB) + b"\nscope: national\n",
+        0,
+        0,
+    ),
+    # A country of two words far apart: each blank between them was tried
+    # as the start of a list's separator ("GB, IE"), in time that grew with
+    # the square of their number (found by fuzzing: 10,000 took 10 s).
+    "country-100k-blanks-inside": Big(
+        lambda: HEAD + "hq_country: a{}b\n".format("\xa0" * 100_000).encode(),
+        1,
+        1,
+    ),
     "billion-laughs-10": Big(lambda: _laughs(10), 1, 101),
     "billion-laughs-30": Big(lambda: _laughs(30), 1, 321),
     "aliases-100k": Big(

@@ -101,6 +101,56 @@ class TestSplitting:
         assert org is not None
         assert "Bulk organisation - thirty" == org.name
 
+    def test_a_lone_carriage_return_is_a_line_in_the_parts_after_it(
+        self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Found by fuzzing: YAML breaks a line at a CR alone, and the parts
+        after one were placed a line too high."""
+        path = _bulk(shipped_copy, 100, broken=77)
+        text = path.read_text()
+        # The LF ending line 3 (in the first part) becomes a CR.
+        at = text.index("\n", text.index("\n", text.index("\n") + 1) + 1)
+        path.write_bytes((text[:at] + "\r" + text[at + 1 :]).encode())
+        whole = _report(shipped_copy)
+        monkeypatch.setattr(workers, "MIN_BYTES_TO_SPLIT", 2048)
+        monkeypatch.setattr(workers, "PART_BYTES", 1024)
+        assert whole == _report(shipped_copy)
+        (line,) = whole
+        assert ":389:15: error unknown-country:" in line
+
+    def test_an_item_start_inside_a_quoted_value_keeps_the_pointers(
+        self, shipped_copy: Path, small_parts: None
+    ) -> None:
+        """Found by fuzzing: a line starting "- " inside a quoted value was
+        counted as an item, and every pointer after it was one too high."""
+        path = _bulk(shipped_copy, 100, broken=77)
+        text = path.read_text()
+        # Item 3 is in the first part, not where a part starts.
+        text = text.replace(
+            '  name: "Bulk organisation 3"', '  name: "Bulk organisation\n- 3"'
+        )
+        path.write_text(text)
+        (line,) = _report(shipped_copy)
+        assert line.endswith("($[77].hq_country)"), line
+
+    def test_the_values_limit_counts_the_whole_file(
+        self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Found by fuzzing: each part was held to the limit, so a file over
+        it passed when each of its parts was under it."""
+        _bulk(shipped_copy, 100)
+        limits = cr.Limits(max_values=1500)
+        whole = [
+            str(p) for p in cr.validate(shipped_copy, limits=limits).problems
+        ]
+        assert any("limit-exceeded" in line for line in whole), whole
+        monkeypatch.setattr(workers, "MIN_BYTES_TO_SPLIT", 2048)
+        monkeypatch.setattr(workers, "PART_BYTES", 1024)
+        split = [
+            str(p) for p in cr.validate(shipped_copy, limits=limits).problems
+        ]
+        assert whole == split
+
 
 class TestPool:
     def test_many_files_in_two_processes_give_the_same_report(
