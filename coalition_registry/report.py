@@ -45,6 +45,7 @@ from .exports import export
 from .model import Letter
 from .reconciliation import (
     BOUND_NOTE,
+    Line,
     Reconciliation,
     difference_text,
     reconcile,
@@ -456,7 +457,43 @@ def _claimed(letter: Letter, measure: str) -> str | None:
     return None
 
 
-def _figures(about: _Letter, table: Table, countries: int) -> str:
+def _claim_line(rec: Reconciliation) -> Line | None:
+    """The line of the claim the page sets its figures beside (the first
+    of signatories of every role, as :func:`_claimed` picks it): it counts
+    a group as its members, as the claim does, where the tables count a
+    group as one signatory.
+    """
+    return next(
+        (
+            line
+            for line in rec.lines
+            if line.claim.measure == "signatories" and not line.claim.roles
+        ),
+        None,
+    )
+
+
+def _line_figure(line: Line, threshold: int) -> tuple[str, str]:
+    """What *line*'s records show, short (for a card, as HTML) and in
+    words.
+    """
+    if line.suppressed:
+        return (
+            _hidden(threshold if line.bounded else None),
+            f"fewer than {threshold}" if line.bounded else "some",
+        )
+    if line.lower_bound:
+        return f"{line.computed}+", f"{line.computed} or more"
+    return str(line.computed), str(line.computed)
+
+
+def _figures(
+    about: _Letter,
+    table: Table,
+    countries: int,
+    line: Line | None = None,
+    threshold: int = DEFAULT_THRESHOLD,
+) -> str:
     total = table.total
     unknown = next((r.cells[-1] for r in table.rows if r.key is None), None)
     no_country = ""
@@ -475,14 +512,22 @@ def _figures(about: _Letter, table: Table, countries: int) -> str:
         )
     i_orgs = table.columns.index("organisations")
     i_sum = table.columns.index(table.sum_column or table.columns[-1])
+    first = (
+        _cell(total.cells[i_sum]),
+        "signatories in the records",
+        f"the letter's sources claim {about.claimed_signatories}"
+        if about.claimed_signatories is not None
+        else "",
+    )
+    if line is not None and about.claimed_signatories is not None:
+        # The claim counts a group as its members: so must its neighbour.
+        first = (
+            _line_figure(line, threshold)[0],
+            "signatories in the records, a group counted as its members",
+            f"the letter's sources claim {about.claimed_signatories}",
+        )
     cards = [
-        (
-            _cell(total.cells[i_sum]),
-            "signatories in the records",
-            f"the letter's sources claim {about.claimed_signatories}"
-            if about.claimed_signatories is not None
-            else "",
-        ),
+        first,
         (
             str(countries),
             "countries in the records",
@@ -681,6 +726,7 @@ def html_report(
     )
     cov = coverage(registry, letter_id, on=on)
     rec = reconcile(registry, letter_id, threshold=threshold, on=on)
+    line = _claim_line(rec)
     chart = worldmap.choropleth(by_country)
     chart = attrs.evolve(
         chart, title=f"Signatories of {about.title}, by country"
@@ -707,14 +753,22 @@ def html_report(
             if total.bounded
             else "some"
         )
+        hidden = total.suppressed and not total.bounded
+        as_claimed = ""
+        if line is not None:
+            named = _line_figure(line, rec.threshold)[1]
+            hidden = line.suppressed and not line.bounded
+            as_claimed = (
+                " (a group counted as its members, as the claim counts)"
+            )
         lede.append(_e(claim + ";"))
         lede.append(
-            f"the public records count <strong>{_e(named)} of them</strong>, "
-            f"from <strong>{_plural(cov.countries, 'country', 'countries')}"
-            "</strong>, so far"
+            f"the public records count <strong>{_e(named)} of them</strong>"
+            f"{_e(as_claimed)}, from <strong>"
+            f"{_plural(cov.countries, 'country', 'countries')}</strong>, so far"
             + (
                 " (how many is hidden, to protect the people counted)."
-                if total.suppressed and not total.bounded
+                if hidden
                 else "."
             )
         )
@@ -727,7 +781,7 @@ def html_report(
             if about.summary
             else ""
         )
-        + _figures(about, by_country, cov.countries)
+        + _figures(about, by_country, cov.countries, line, rec.threshold)
         + "</section>",
     ]
     if include_map:

@@ -477,6 +477,23 @@ class TestContents:
         assert "19+" in text
         assert "17 countries not yet covered by a record" in text
 
+    def test_the_claimed_total_is_set_beside_a_figure_like_it(
+        self, page: str
+    ) -> None:
+        """The claim of 104 counts a group as its members: the opening
+        sentence and the first figure set beside it what the records show
+        counted so (19 or more), not the 10 signatories of the tables.
+        """
+        text = " ".join(parse(page).text)
+        assert (
+            "the public records count 19 or more of them (a group counted "
+            "as its members, as the claim counts), from 7 countries"
+        ) in " ".join(text.split())
+        figures = page[page.index('<ul class="figures">') :]
+        first = figures[: figures.index("</li>")]
+        assert '<span class="figure">19+</span>' in first
+        assert "the letter&#x27;s sources claim 104" in first
+
     def test_a_lower_bound_is_said_so(self, shipped_copy: Path) -> None:
         """A claim of "over 100" (qualifier at-least) is "at least 100" in
         the opening sentence and the figures, as in the claims table, never
