@@ -324,11 +324,20 @@ def suppress(
             )
         ),
     )
+    note = f"Suppression: {rule(k)}."
+    if not any(
+        cell.suppressed
+        for row in (*new_rows, totals)
+        for cell in row.cells
+    ):
+        # The rule alone, under a table it changed nothing in, reads as if
+        # its figures were not the whole story.
+        note += " No count in this table is hidden."
     return attrs.evolve(
         table,
         rows=sorted_rows(new_rows, sum_i),
         total=totals,
-        notes=(*table.notes, f"Suppression: {rule(k)}."),
+        notes=(*table.notes, note),
     )
 
 

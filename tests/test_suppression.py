@@ -191,9 +191,14 @@ class TestHandBuilt:
         table = signatory_like_table(("GB", 0, 0, 5))
         for k in (3, 4, 5):
             notes = suppress(table, k).notes
-            assert f"Suppression: {rule(k)}." == notes[-1]
+            assert notes[-1].startswith(f"Suppression: {rule(k)}.")
             assert f"from 1 to {k - 1} are hidden, shown as <{k}" in notes[-1]
             assert "organisations are not hidden" in notes[-1]
+        # Under a table it changed nothing in, the rule says so; under one
+        # it hid a count in, it does not.
+        assert notes[-1].endswith(". No count in this table is hidden.")
+        hiding = suppress(signatory_like_table(("GB", 0, 0, 5)), 6)
+        assert f"Suppression: {rule(6)}." == hiding.notes[-1]
         # Where nothing is hidden, the rule says so, not "from 1 to 0".
         assert "none: every count is shown (a threshold of 1)" == rule(1)
 
@@ -497,7 +502,12 @@ class TestProperties:
                 r.label for r in after.rows
             )
             assert table.columns == after.columns
-            assert (*table.notes, f"Suppression: {rule(k)}.") == after.notes
+            note = f"Suppression: {rule(k)}."
+            if not any(c.suppressed for r in after.rows for c in r.cells) and (
+                not any(c.suppressed for c in after.total.cells)
+            ):
+                note += " No count in this table is hidden."
+            assert (*table.notes, note) == after.notes
 
     @given(registries(), thresholds)
     def test_no_published_count_of_no_one_is_hidden(
