@@ -440,6 +440,23 @@ ORGANISATION_KINDS: Final = (
     "other",
 )
 SCOPES: Final = ("national", "regional", "international")
+# What signatory lists and spreadsheets call kinds of organisation, spelt
+# nothing like the word the registry uses for them.
+_KINDS_MEANT: Final = {
+    "coalition": "alliance",
+    "ngo": "charity",
+    "non-profit": "charity",
+    "nonprofit": "charity",
+    "not-for-profit": "charity",
+    "trust": "foundation",
+    "university": "academic",
+    "research institute": "academic",
+    "business": "company",
+    "corporation": "company",
+    "ministry": "government",
+    "agency": "government",
+    "public body": "government",
+}
 
 
 # How a message says what a disclosure makes a person.
@@ -718,7 +735,7 @@ class Organisation(_Named):
         example="[Barnardo’s]",
     )
     kind: str | None = field(
-        Enum(ORGANISATION_KINDS),
+        Enum(ORGANISATION_KINDS, _KINDS_MEANT),
         doc="What kind of organisation it is.",
         example="charity",
     )

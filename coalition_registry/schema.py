@@ -612,6 +612,9 @@ class Enum(FieldType):
     """One of a fixed set of words."""
 
     values: tuple[str, ...]
+    #: Words people write for one of the values, which are spelt nothing
+    #: like it ("coalition" for "alliance"), each with the value meant.
+    meant: Mapping[str, str] = attrs.field(factory=dict)
     label: ClassVar[str] = "one of"
 
     def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
@@ -625,10 +628,13 @@ class Enum(FieldType):
         if text in self.values:
             return text
         allowed = ", ".join(self.values)
+        word = text.strip().lower().replace("_", "-")
         hint = (
             ""
             if ctx.redact
-            else _did_you_mean(text.lower().replace("_", "-"), self.values)
+            else f" (did you mean {self.meant[word]!r}?)"
+            if word in self.meant
+            else _did_you_mean(word, self.values)
         )
         return ctx.report(
             "invalid-value",

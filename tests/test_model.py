@@ -199,3 +199,28 @@ class TestMembership:
         assert ("a",) == coalition.members_on(
             dt.datetime(2023, 6, 29, 23, tzinfo=dt.UTC)
         )
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("coalition", "alliance"),
+        ("NGO", "charity"),
+        ("University", "academic"),
+        ("trust", "foundation"),
+        ("fondation", "foundation"),  # a near miss, found by its spelling
+    ],
+)
+def test_a_kind_of_organisation_in_a_lists_words(
+    written: str, meant: str
+) -> None:
+    """A kind as signatory lists name it, spelt nothing like the registry's
+    word for it, gets that word ("coalition" got "did you mean 'foundation'?").
+    """
+    from coalition_registry.validation import read_records
+
+    text = f"id: example-org\nname: Example Org\nkind: {written}\n"
+    result = read_records(text.encode(), "o.yaml", Organisation)
+    assert [f"did you mean {meant!r}?"] == [
+        p.message.partition("(")[2].partition(")")[0] for p in result.problems
+    ]
