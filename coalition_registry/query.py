@@ -365,16 +365,25 @@ def members_signing(
         ValueError: When the coalition keeps its members private.
     """
     members = coalition_members(registry, coalition_id, on=on)
-    own: set[str] = set()
+    registry.letter(letter_id)
+    day = day_of(on)
+    ids = {o.id for o in members}
+    # A coalition has tens of members, a letter may have a million
+    # signatures, and every coalition is asked in turn: its members' own
+    # signatures are found in one C loop over the letter's index.
+    own = ids.intersection(registry.signatory_ids(letter_id, day))
     for_them: dict[str, set[str]] = {}
-    for signature in signatures(registry, letter_id, on=on):
-        own.add(signature.signatory)
-        who = registry.signatory(signature.signatory)
+    published = not registry.unpublished(letter_id, day)
+    for signature in registry.signatures_of(letter_id):
         behalf = signature.on_behalf_of
+        if behalf is None or behalf not in ids:
+            continue
+        who = registry.signatory(signature.signatory)
         # Who signed for an organisation is theirs to tell only when the
         # export would tell it.
         if (
-            behalf is not None
+            published
+            and signature.counts_on(day)
             and who is not None
             and not is_hidden(who)
             and "on_behalf_of"
@@ -392,8 +401,11 @@ def _coalition(registry: Registry, coalition_id: str) -> Coalition:
     if coalition is None:
         known = [c.id for c in registry.coalitions]
         close = difflib.get_close_matches(coalition_id, known, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        if not known:
+        if close:
+            hint = f"; did you mean {close[0]!r}?"
+        elif known:  # as for a letter: the ids to choose from
+            hint = "; coalitions: " + ", ".join(sorted(known))
+        else:
             hint = ": the registry records none"
         msg = f"no coalition has the id {coalition_id!r}{hint}"
         raise LookupError(msg)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from .aggregate import Table
     from .exports import Export
-    from .model import Coalition
+    from .model import Coalition, Organisation
     from .query import MemberSigning
     from .reconciliation import Reconciliation
     from .validation import Report
@@ -433,11 +433,14 @@ def coalitions_text(
     for i, (coalition, members) in enumerate(coalitions):
         if i:
             print(file=out)
-        title = f"{visible(coalition.display_name)} ({coalition.id})"
+        name = visible(coalition.display_name)
+        if "name" in coalition.private:  # a heading: "A coalition whose..."
+            name = name[:1].upper() + name[1:]
+        title = f"{name} ({coalition.id})"
         if members is None:
             print(f"{title}: its members are private", file=out)
             continue
-        if letter is None:
+        if letter is None or not members:
             print(f"{title}: {_members(len(members))}", file=out)
         else:
             signs = sum(m.signs for m in members)
@@ -466,7 +469,17 @@ def _member_row(member: MemberSigning, letter: str | None) -> list[str]:
 
 
 def _members(n: int) -> str:
+    if not n:  # not "0 of 0 members signed"
+        return "no members"
     return f"{n:,} member" + ("" if n == 1 else "s")
+
+
+def _data_name(record: Coalition | Organisation) -> str | None:
+    """A record's name for a data output (CSV, JSON): ``None`` when it is
+    private.  The placeholder that text shows ("an organisation whose name
+    is private") would read there as its name, as the export leaves it out.
+    """
+    return None if "name" in record.private else record.name
 
 
 def coalitions_csv(
@@ -484,9 +497,9 @@ def coalitions_csv(
         for m in members or ():
             row = [
                 coalition.id,
-                coalition.display_name,
+                _data_name(coalition) or "",
                 m.organisation.id,
-                m.organisation.display_name,
+                _data_name(m.organisation) or "",
             ]
             if letter is not None:
                 row += [_signing(m), " ".join(m.signed_for)]
@@ -499,20 +512,22 @@ def coalitions_json(
     *,
     letter: str | None,
     about: Mapping[str, Any] | None = None,
+    notes: Sequence[str] = (),
 ) -> None:
-    """Each coalition and its members as JSON, after *about*; a coalition
-    that keeps its members private has ``"members": null``.
+    """Each coalition and its members as JSON, after *about*, then the
+    *notes*; a coalition that keeps its members private has ``"members":
+    null``, and a private name is ``null``.
     """
     data = []
     for coalition, members in coalitions:
         entry: dict[str, Any] = {
             "id": coalition.id,
-            "name": coalition.display_name,
+            "name": _data_name(coalition),
             "members": None,
         }
         if members is not None:
             entry["members"] = [
-                {"id": m.organisation.id, "name": m.organisation.display_name}
+                {"id": m.organisation.id, "name": _data_name(m.organisation)}
                 | (
                     {"signed": m.signed, "signed_for": list(m.signed_for)}
                     if letter is not None
@@ -523,4 +538,4 @@ def coalitions_json(
             if letter is not None:
                 entry["signed"] = sum(m.signs for m in members)
         data.append(entry)
-    _json({"coalitions": data}, out, about)
+    _json({"coalitions": data, "notes": list(notes)}, out, about)

@@ -326,9 +326,7 @@ def suppress(
     )
     note = f"Suppression: {rule(k)}."
     if not any(
-        cell.suppressed
-        for row in (*new_rows, totals)
-        for cell in row.cells
+        cell.suppressed for row in (*new_rows, totals) for cell in row.cells
     ):
         # The rule alone, under a table it changed nothing in, reads as if
         # its figures were not the whole story.

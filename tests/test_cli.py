@@ -970,6 +970,101 @@ class TestCoalitions:
         code, _, err = cli("coalitions", "--coalition", "example-coalitoin")
         assert 2 == code
         assert "did you mean 'example-coalition'?" in err
+        # Nothing close: the ids to choose from, as for a letter.
+        code, _, err = cli("coalitions", "--coalition", "zzz")
+        assert 2 == code
+        assert "coalitions: example-coalition, example-network" in err
+
+    def test_a_private_name_is_no_name_in_data(self, write: WriteFile) -> None:
+        """Text shows a placeholder for a private name; CSV and JSON leave
+        the name out, as the export does: there the placeholder would read
+        as the name itself.
+        """
+        write(
+            "coalitions/coalition-4h5j6k.yaml",
+            "id: coalition-4h5j6k\nname: Example Secret Coalition\n"
+            "members:\n  - organisation: org-7k2m9x\nprivate:\n  - name\n",
+        )
+        write(
+            "organisations/org-7k2m9x.yaml",
+            "id: org-7k2m9x\nname: Example Secret Shelter\n"
+            "private:\n  - name\n",
+        )
+        one = ("coalitions", "--coalition", "coalition-4h5j6k")
+        _, out, _ = cli(*one)
+        assert [
+            "A coalition whose name is private (coalition-4h5j6k): 1 member",
+            "  org-7k2m9x  an organisation whose name is private",
+        ] == out.splitlines()
+        _, out, _ = cli(*one, "--format", "csv")
+        assert [
+            "coalition,coalition_name,organisation,name",
+            "coalition-4h5j6k,,org-7k2m9x,",
+        ] == out.splitlines()
+        _, out, _ = cli(*one, "--format", "json")
+        (coalition,) = json.loads(out)["coalitions"]
+        assert (None, [None]) == (
+            coalition["name"],
+            [m["name"] for m in coalition["members"]],
+        )
+        assert "Secret" not in out
+
+    def test_before_the_letter_was_published(self) -> None:
+        """A day before the letter's date says why no member signed."""
+        one = (
+            "coalitions", "--coalition", "example-coalition", "--letter",
+            "survivors-letter-2023", "--on", "2023-01-01",
+        )  # fmt: skip
+        code, out, _ = cli(*one)
+        assert 0 == code
+        assert out.splitlines()[0].endswith(
+            "0 of 4 members signed survivors-letter-2023"
+        )
+        assert out.endswith(
+            "Members as of 2023-01-01.\n"
+            "The letter survivors-letter-2023 was not yet published on "
+            "2023-01-01: no signature counts before its date.\n"
+        )
+        _, out, err = cli(*one, "--format", "csv")
+        assert [
+            (
+                "coalition-registry: note: the letter survivors-letter-2023 "
+                "was not yet published on 2023-01-01: no signature counts "
+                "before its date"
+            ),
+            "coalition-registry: note: members as of 2023-01-01",
+        ] == err.splitlines()
+        _, out, _ = cli(*one, "--format", "json")
+        assert 1 == len(json.loads(out)["notes"])
+        _, out, _ = cli(*one[:-2], "--on", "2023-09-18", "--format", "json")
+        assert [] == json.loads(out)["notes"]
+
+    def test_a_coalition_without_members_on_the_day(
+        self, write: WriteFile
+    ) -> None:
+        write(
+            "coalitions/example-new-coalition.yaml",
+            "id: example-new-coalition\nname: Example New Coalition\n"
+            "members:\n  - organisation: barnardos\n    joined: 2024-01-01\n",
+        )
+        code, out, _ = cli(
+            "coalitions", "--coalition", "example-new-coalition", "--letter",
+            "survivors-letter-2023", "--on", "2023-12-31",
+        )  # fmt: skip
+        assert 0 == code
+        # Not "0 of 0 members signed".
+        assert [
+            "Example New Coalition (example-new-coalition): no members",
+            "",
+            "Members as of 2023-12-31.",
+        ] == out.splitlines()
+
+    def test_help(self) -> None:
+        code, out, _ = cli("coalitions", "--help")
+        assert 0 == code
+        assert "``" not in out  # reStructuredText, not help
+        assert "not public" in out
+        assert "list the members on this day" in " ".join(out.split())
 
 
 def test_coalitions_of_a_registry_with_none(shipped_copy: Path) -> None:

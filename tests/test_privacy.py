@@ -123,6 +123,29 @@ PLANTED: dict[str, str] = {
         "      - url: https://example.org/claim\n"
         "private: [title, summary]\n" + SOURCES
     ),
+    # A coalition whose name is private, over the private organisation, a
+    # member that signed, one that withdrew and one that did not sign.
+    "coalitions/coalition-w4n8.yaml": (
+        "id: coalition-w4n8\n"
+        "name: Umbravale Alliance\n"
+        "description: What the Umbravale alliance does.\n"
+        "members:\n"
+        "  - organisation: barnardos\n"
+        "  - organisation: org-h3x9\n"
+        "  - organisation: withdrawnia-trust\n"
+        "  - organisation: nspcc\n"
+        "    joined: 2023-01-01\n"
+        "private: [name, description]\n" + SOURCES
+    ),
+    # A coalition that keeps its members private.
+    "coalitions/example-closed-coalition.yaml": (
+        "id: example-closed-coalition\n"
+        "name: Example Closed Coalition\n"
+        "members:\n"
+        "  - organisation: eurochild\n"
+        "    joined: 2022-05-01\n"
+        "private: [members]\n" + SOURCES
+    ),
 }
 
 
@@ -213,6 +236,7 @@ SECRETS: dict[str, str] = {
     "grimsecret": "a signature's private sources",
     "Publicola": "a public person's private name",
     "Xerxanthe": "a letter's private title and summary",
+    "Umbravale": "a coalition's private name and description",
 }
 
 WITHDRAWN = "Withdrawnia"
@@ -299,6 +323,17 @@ def export_outputs(*, full: bool = True) -> dict[str, str]:
         for f in chosen:
             argv = ("export", *letter, "--format", f)
             out[" ".join(argv)] = cli(*argv)
+    return out
+
+
+def coalitions_outputs(*, full: bool = True) -> dict[str, str]:
+    chosen = formats("coalitions") if full else ("json",)
+    out = {}
+    for letter in ((), *(("--letter", x) for x in LETTERS)):
+        for on in ((), ("--on", "2023-01-01")):
+            for f in chosen:
+                argv = ("coalitions", *letter, *on, "--format", f)
+                out[" ".join(argv)] = cli(*argv)
     return out
 
 
@@ -396,6 +431,7 @@ def everything(*, full: bool = True) -> dict[str, str]:
             **coverage_outputs(full=full),
             **reconcile_outputs(full=full),
             **export_outputs(full=full),
+            **coalitions_outputs(full=full),
             **api_outputs(),
         }
 
@@ -453,7 +489,7 @@ def only(outputs: dict[str, str], *commands: str) -> dict[str, str]:
     }
 
 
-COMMANDS = ("validate", "coverage", "reconcile", "export")
+COMMANDS = ("validate", "coverage", "reconcile", "export", "coalitions")
 
 
 class TestPlanted:
@@ -513,7 +549,8 @@ class TestPlanted:
             "| NR",
         ]
         assert [] == leaks(
-            only(outputs, "coverage", "reconcile", "export"), codes
+            only(outputs, "coverage", "reconcile", "export", "coalitions"),
+            codes,
         )
 
     def test_a_withdrawn_signatory_is_never_listed(
@@ -666,6 +703,14 @@ VARIANTS: dict[str, dict[str, str]] = {
     "a signature's private verification": signature_variant(
         "person-z8k4p1", "confirmed-by-signatory", "confirmed-by-publisher"
     ),
+    "a coalition's private name": variant(
+        "coalitions/coalition-w4n8.yaml", "Umbravale Alliance", "Aardvark"
+    ),
+    "a coalition's private members": variant(
+        "coalitions/example-closed-coalition.yaml",
+        "organisation: eurochild\n    joined: 2022-05-01",
+        "organisation: meta\n    joined: 2023-05-01",
+    ),
     "a letter's private title": variant(
         f"letters/{HIDDEN_TITLE_LETTER}.yaml",
         "Xerxanthe Letter Title",
@@ -685,6 +730,29 @@ class TestIndistinguishable:
         plant(write, changes)
         changed = everything(full=False)
         assert set(changed) <= set(outputs)
+        assert [] == [k for k in changed if changed[k] != outputs[k]]
+
+    def test_no_command_tells_that_a_hidden_person_signed_for_a_member(
+        self, write: WriteFile, outputs: dict[str, str]
+    ) -> None:
+        """A pseudonymous survivor who signed on behalf of a coalition's
+        member that did not sign (the NSPCC here) is not named for it, and
+        the member is not shown as signed either: that alone would say
+        that someone who is not public signed for it.  (The signature's
+        own repr shows its capacity, which is not private.)
+        """
+        plant(
+            write,
+            signature_variant(
+                "person-q7x2m9",
+                "role: survivor\n",
+                "role: survivor\ncapacity: on-behalf-of\n"
+                "on_behalf_of: nspcc\n",
+            ),
+        )
+        with validated_once():
+            changed = coalitions_outputs(full=True)
+            changed.update(export_outputs(full=True))
         assert [] == [k for k in changed if changed[k] != outputs[k]]
 
 

@@ -384,10 +384,84 @@ class TestCoalitions:
         with pytest.raises(ValueError, match="are private"):
             cr.members_signing(private, "example-coalition", "example-letter")
 
+    def test_members_signing_counts_as_signatures_count(self) -> None:
+        """A member signed on a day when its signature counts then, as
+        :func:`signatures` counts it: not before the letter's date, nor
+        before its signed_on, nor from its withdrawn_on; so with a
+        signature made on its behalf.
+        """
+        published = dt.date(2023, 1, 1)
+        letter = cr.Letter(
+            id="example-letter", title="Example Letter", date=published
+        )
+        later = dt.date(2023, 3, 1)
+        jane = cr.Person(
+            id="jane-example", name="Jane Example", disclosure="public"
+        )
+        registry = self.registry(
+            extra=(
+                letter,
+                jane,
+                cr.Signature(
+                    id="example-letter--org-0",
+                    letter="example-letter",
+                    signatory="org-0",
+                    role="organisation",
+                    signed_on=later,
+                ),
+                cr.Signature(
+                    id="example-letter--org-1",
+                    letter="example-letter",
+                    signatory="org-1",
+                    role="organisation",
+                    status="withdrawn",
+                    withdrawn_on=later,
+                ),
+                cr.Signature(
+                    id="example-letter--jane-example",
+                    letter="example-letter",
+                    signatory="jane-example",
+                    role="academic",
+                    capacity="on-behalf-of",
+                    on_behalf_of="org-1",
+                    signed_on=later,
+                ),
+            )
+        )
+
+        def signing(day: dt.date) -> list[tuple[str, bool, tuple[str, ...]]]:
+            return [
+                (m.organisation.id, m.signed, m.signed_for)
+                for m in cr.members_signing(
+                    registry, "example-coalition", "example-letter", on=day
+                )
+            ]
+
+        before = published - dt.timedelta(days=1)
+        assert [("org-0", False, ()), ("org-1", False, ())] == signing(before)
+        assert [("org-0", False, ()), ("org-1", True, ())] == signing(
+            published
+        )
+        # The day the withdrawal is dated, and the day signed_on gives.
+        assert [
+            ("org-0", True, ()),
+            ("org-1", False, ("jane-example",)),
+        ] == signing(later)
+        for day in (before, published, later):
+            counted = {
+                s.signatory
+                for s in cr.signatures(registry, "example-letter", on=day)
+            }
+            assert {m for m, signed, _ in signing(day) if signed} == (
+                counted & {"org-0", "org-1"}
+            )
+
     def test_mistaken_ids(self) -> None:
         registry = self.registry()
         with pytest.raises(LookupError, match="did you mean 'example-coa"):
             cr.coalition_members(registry, "example-coalitoin")
+        with pytest.raises(LookupError, match="coalitions: example-coal"):
+            cr.coalition_members(registry, "zzz")
         with pytest.raises(LookupError, match="no organisation has the id"):
             cr.coalitions_of(registry, "example-coalition")
         with pytest.raises(LookupError, match="it is a coalition's"):

@@ -225,14 +225,19 @@ def made(
     return about
 
 
-def add_on(parser: argparse.ArgumentParser) -> None:
-    """The --on option: the day counts are made as of."""
+def add_on(
+    parser: argparse.ArgumentParser,
+    what: str = "count the signatures that stood on this day",
+) -> None:
+    """The --on option: the day counts are made as of; *what* says what
+    the day chooses.
+    """
     parser.add_argument(
         "--on",
         type=_day,
         metavar="DATE",
-        help="count the signatures that stood on this day, as YYYY-MM-DD "
-        "(default: today); the letter's date counts it as published",
+        help=f"{what}, as YYYY-MM-DD (default: today); the letter's date "
+        "counts it as published",
     )
 
 

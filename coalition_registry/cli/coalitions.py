@@ -1,6 +1,12 @@
 """List each coalition's members on a day and, with --letter, which of them
 signed the letter: itself, or through someone who signed on its behalf
-(``on_behalf_of``).  A coalition that keeps its members private lists none.
+(on_behalf_of).  A coalition that keeps its members private lists none.
+
+Who signed for a member is shown only when the export would name them: a
+member shows as "not signed" when the only signatures for it were made by
+people who are not public, or keep their on_behalf_of private.  A
+coalition that signs as a body does so through an organisation record of
+its own id, listed here only if it is one of the members.
 """
 
 from __future__ import annotations
@@ -37,7 +43,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="say which members signed this letter (default: list members "
         "only)",
     )
-    add_on(parser)
+    add_on(
+        parser,
+        "list the members on this day, and count the signatures that stood "
+        "on it",
+    )
     parser.add_argument(
         "--format",
         choices=("text", "csv", "json"),
@@ -55,6 +65,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
         coalition_members,
         members_signing,
     )
+    from coalition_registry.registry import day_of
 
     registry = read_registry(args.path, io)
     if registry is None:
@@ -88,9 +99,19 @@ def run(args: argparse.Namespace, io: Output) -> int:
             found.append((coalition, None))
         else:
             found.append((coalition, members))
+    notes = []
+    day = day_of(args.on)
+    if letter is not None and registry.unpublished(letter, day):
+        # Else "0 of 12 members signed" reads as a campaign that failed.
+        notes.append(
+            f"the letter {letter} was not yet published on "
+            f"{day.isoformat()}: no signature counts before its date"
+        )
     if args.format == "json":
         about = made(letter, args.on, threshold=None)
-        render.coalitions_json(found, io.out, letter=letter, about=about)
+        render.coalitions_json(
+            found, io.out, letter=letter, about=about, notes=notes
+        )
     elif args.format == "csv":
         render.coalitions_csv(found, io.out, letter=letter)
         for coalition, listed in found:
@@ -100,10 +121,16 @@ def run(args: argparse.Namespace, io: Output) -> int:
                     "members private: none are listed",
                     file=io.err,
                 )
+        if args.on is not None:  # as export says it
+            notes.append(f"members as of {args.on.isoformat()}")
+        for note in notes:
+            print(f"coalition-registry: note: {note}", file=io.err)
     elif not found:
         print("The registry records no coalition.", file=io.out)
     else:
         render.coalitions_text(found, io.out, letter=letter)
         if args.on is not None:
             print(f"\nMembers as of {args.on.isoformat()}.", file=io.out)
+        for note in notes:
+            print(f"{note[0].upper()}{note[1:]}.", file=io.out)
     return EXIT_OK
