@@ -1316,8 +1316,11 @@ class Coalition(_Named):
     def __check__(
         values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
     ) -> None:
-        """Checks beyond the fields: an id that spells a private name."""
+        """Checks beyond the fields: an id that spells a private name, and
+        an organisation listed twice for times that overlap.
+        """
         _check_private_name("coalition", values, raw, ctx, pointer)
+        _check_overlaps(values, ctx, pointer)
 
     def members_on(self, day: dt.date) -> tuple[str, ...]:
         """The ids of the organisations that were members on *day*, even
@@ -1325,6 +1328,44 @@ class Coalition(_Named):
         :func:`coalition_registry.coalition_members`, which refuses then.
         """
         return tuple(m.organisation for m in self.members if m.member_on(day))
+
+
+def _pos(location: Location) -> tuple[int, int]:
+    return location.line, location.column
+
+
+def _check_overlaps(
+    values: dict[str, Any], ctx: Context, pointer: str
+) -> None:
+    """A ``possible-duplicate`` for a membership whose organisation is a
+    member, by an earlier one of the list, for some of the same days: one
+    membership recorded twice (once without dates, say), whose dates
+    disagree.  A member that left and joined again is two memberships that
+    do not overlap.
+    """
+    members = values.get("members", ())
+    hidden = "members" in values.get("private", ())
+    periods: dict[str, list[tuple[dt.date, dt.date]]] = {}
+    for i, membership in enumerate(members):
+        start = membership.joined or dt.date.min
+        end = membership.left or dt.date.max
+        earlier = periods.setdefault(membership.organisation, [])
+        if any(
+            start < their_end and their_start < end
+            for their_start, their_end in earlier
+        ):
+            who = (
+                "an organisation" if hidden else repr(membership.organisation)
+            )
+            ctx.report(
+                "possible-duplicate",
+                f"{who} is listed twice among the coalition's members, for "
+                "times that overlap; keep one membership, or give each the "
+                "dates of its own time (joined, left)",
+                _pos(membership.location_of("organisation")),
+                f"{pointer}.members[{i}]",
+            )
+        earlier.append((start, end))
 
 
 @by_fields

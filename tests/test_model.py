@@ -224,3 +224,22 @@ def test_a_kind_of_organisation_in_a_lists_words(
     assert [f"did you mean {meant!r}?"] == [
         p.message.partition("(")[2].partition(")")[0] for p in result.problems
     ]
+
+
+def test_a_member_listed_twice_in_private_members_is_not_named() -> None:
+    """The overlap is reported, but a coalition that keeps its members
+    private never has one named in a message.
+    """
+    from coalition_registry import Coalition
+    from coalition_registry.validation import read_records
+
+    text = (
+        "id: example-coalition\nname: Example Coalition\nmembers:\n"
+        "  - organisation: example-member-org\n"
+        "  - organisation: example-member-org\n    joined: 2022-01-10\n"
+        "private: [members]\n"
+    )
+    result = read_records(text.encode(), "c.yaml", Coalition)
+    [problem] = [p for p in result.problems if p.code == "possible-duplicate"]
+    assert "example-member-org" not in problem.message
+    assert (5, 19) == (problem.location.line, problem.location.column)
