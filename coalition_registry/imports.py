@@ -19,6 +19,7 @@ written in their row.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 
 from collections.abc import Container
@@ -148,6 +149,14 @@ _IN_A_SHEET: Final = {
     ANONYMOUS_WITH_NAME: "an anonymous person has no name: empty the name "
     "cell, or write pseudonym in the disclosure column",
 }
+# Said after a date refused: Excel and LibreOffice take 2024-02-01 typed
+# in a cell for a date, and save it as the computer's settings show dates
+# (01/02/2024), whatever was typed.
+_DATE_IN_A_SHEET: Final = (
+    " (a spreadsheet saves a date as its cell shows it: format the column's "
+    "cells as Text, or with the custom format yyyy-mm-dd, before saving "
+    "as CSV)"
+)
 # Between the fields of a private cell: "country; notes", "country, notes".
 _LIST_SEPARATORS: Final = re.compile(r"[;,|\n]+")
 
@@ -279,19 +288,30 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
             # A column with no name: only a value under it is a problem.
             continue
         known = ", ".join(sorted(_KNOWN))
-        message = (
-            f"the column {cell.text.strip()!r} holds contact details, "
-            "which the registry never records (nor its notes): remove "
-            "the column"
-            if name in _CONTACT
-            else f"unknown column {cell.text.strip()!r}; the columns read "
-            f"are {known} (and letter and country_name, as an export "
-            "writes them, which are set aside): rename or remove it"
-        )
+        # A misspelt name ("Contry"); never another's for a column of
+        # contact details, whose values the registry must not record.
+        close = difflib.get_close_matches(name, sorted(_KNOWN), 1, 0.8)
+        if name in _CONTACT:
+            message = (
+                f"the column {cell.text.strip()!r} holds contact details, "
+                "which the registry never records (nor its notes): remove "
+                "the column"
+            )
+        elif close:
+            message = (
+                f"unknown column {cell.text.strip()!r}: did you mean "
+                f"{close[0]}? rename it"
+            )
+        else:
+            message = (
+                f"unknown column {cell.text.strip()!r}; the columns read "
+                f"are {known} (and letter and country_name, as an export "
+                "writes them, which are set aside): rename or remove it"
+            )
         problems.append(
             Problem(
                 "unknown-field",
-                message,
+                f"{message} [{_place(cell)}]",
                 Location(shown, cell.line, cell.column),
             )
         )
@@ -301,8 +321,8 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
             problems.append(
                 Problem(
                     "duplicate-key",
-                    f"the column {name!r} is named twice (first at column "
-                    f"{seen[name].column}); keep one",
+                    f"the column {name!r} is named twice (first in "
+                    f"{_place(seen[name])}); keep one [{_place(cell)}]",
                     Location(shown, cell.line, cell.column),
                 )
             )
@@ -328,7 +348,7 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
                     "wrong-shape",
                     f"this row has {len(cells)} cells and the first row "
                     f"names {len(names)} columns; quote a value that holds "
-                    "the delimiter, or name the column",
+                    f"the delimiter, or name the column [{_place(extra)}]",
                     Location(shown, extra.line, extra.column),
                 )
             )
@@ -346,7 +366,7 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
                 Problem(
                     "wrong-shape",
                     "this cell is in a column the first row gives no name; "
-                    "name the column, or remove the value",
+                    f"name the column, or remove the value [{_place(unnamed)}]",
                     Location(shown, unnamed.line, unnamed.column),
                 )
             )
@@ -363,7 +383,7 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
                     "limit-exceeded",
                     f"this cell holds {len(big.text):,} characters, more "
                     f"than the {MAX_CELL:,} a value may hold here; shorten "
-                    "it",
+                    f"it [{_place(big)}]",
                     Location(shown, big.line, big.column),
                 )
             )
@@ -378,28 +398,63 @@ def _in_columns(
 ) -> list[Problem]:
     """*problems*, each at a cell saying which column it is in, as a
     spreadsheet names it (``[column C: country]``): a position counted in
-    characters means little to someone looking at the sheet.
+    characters means little to someone looking at the sheet.  Those about
+    a row as a whole (at its column :data:`_ROW`) name no column, but are
+    placed at its first character.  Either names the sheet's row where it
+    is not the line (a quoted cell above holds a line break).
     """
     where = {
-        (cell.line, cell.column): (cell.index, name)
+        (cell.line, cell.column): (cell, name)
         for row, _ in rows
         for name, cell in row.items()
     }
+    sheet_rows = _sheet_rows(rows)
     out = []
     for problem in problems:
-        found = (
-            where.get((problem.location.line, problem.location.column))
-            if problem.location.path == shown
-            else None
-        )
-        if found is not None:
-            index, name = found
+        location = problem.location
+        if location.path != shown:
+            out.append(problem)
+            continue
+        if location.column == _ROW:
+            row = sheet_rows.get(location.line, location.line)
             problem = attrs.evolve(  # noqa: PLW2901 - the same, placed
                 problem,
-                message=f"{problem.message} [column {_letter(index)}: {name}]",
+                message=problem.message
+                + (f" [row {row}]" if row != location.line else ""),
+                location=attrs.evolve(location, column=1),
+            )
+        elif (
+            found := where.get((location.line, location.column))
+        ) is not None:
+            cell, name = found
+            problem = attrs.evolve(  # noqa: PLW2901 - the same, placed
+                problem, message=f"{problem.message} [{_place(cell)}: {name}]"
             )
         out.append(problem)
     return out
+
+
+#: The column of a problem about a row as a whole (its kind missing, a
+#: row given twice), and of the values a row does not write (the role an
+#: organisation signs in by default): no cell's, so that it is not said
+#: to be column A's.
+_ROW: Final = 0
+
+
+def _sheet_rows(rows: list[Row]) -> dict[int, int]:
+    """The row a spreadsheet shows each of *rows* in, by its first line."""
+    return {
+        line: min((c.row for c in row.values()), default=0) or line
+        for row, line in rows
+    }
+
+
+def _place(cell: Cell) -> str:
+    """Where *cell* is, as a spreadsheet names it: ``column C``, and its
+    row where that is not its line (``row 3, column C``).
+    """
+    row = f"row {cell.row}, " if cell.row and cell.row != cell.line else ""
+    return f"{row}column {_letter(cell.index)}"
 
 
 def _letter(index: int) -> str:
@@ -472,6 +527,7 @@ def plan_import(
     # Ids in use by file name, and those of records in files of many
     # records, named after none of them.
     planner.taken_by = _Both(taken, _Ids(registry))
+    planner.sheet_rows = _sheet_rows(rows)
     if rows and not any("kind" in row for row, _ in rows):
         # Said once, not for every row.
         return Import(
@@ -544,6 +600,8 @@ class _Planner:
     # Signatures of the letter by people who are not public, when such
     # rows must be said to be new.
     private_signed: int = 0
+    # The row a spreadsheet shows each row in, by its first line.
+    sheet_rows: dict[int, int] = attrs.Factory(dict)
     reused: int = 0
     present: int = 0
     unnamed: int = 0
@@ -556,7 +614,7 @@ class _Planner:
         where = (
             Location(self.shown, cell.line, cell.column)
             if isinstance(cell, Cell)
-            else Location(self.shown, cell, 1)
+            else Location(self.shown, cell, _ROW)
         )
         self.problems.append(Problem(code, message, where))
 
@@ -646,7 +704,8 @@ class _Planner:
                 "missing-field",
                 "this row gives no kind: write organisation, group or person "
                 "(and for a person a disclosure: public, pseudonym or "
-                "anonymous)",
+                "anonymous); a merged cell keeps its value in its first row "
+                "only: unmerge it, and fill the value down",
                 line,
             )
             return None
@@ -1067,7 +1126,7 @@ class _Planner:
                     "tells whether this row's person is one of them: remove "
                     "the rows imported before, then import with "
                     "--new-private-people",
-                    Location(self.shown, line, 1),
+                    Location(self.shown, line, _ROW),
                     severity=Severity.ERROR,
                 )
             )
@@ -1080,9 +1139,9 @@ class _Planner:
                     Problem(
                         "possible-duplicate",
                         "this person's name (not shown: private) is the "
-                        f"name at line {earlier}; if they are one person, "
-                        "keep one row",
-                        Location(self.shown, line, 1),
+                        f"name in row {self.sheet_rows.get(earlier, earlier)}"
+                        "; if they are one person, keep one row",
+                        Location(self.shown, line, _ROW),
                         severity=Severity.WARNING,
                     )
                 )
@@ -1117,10 +1176,7 @@ class _Planner:
         cited = self.add_source(raw, row, line)
         ctx = Context(self.shown)
         record = build(cls, raw, ctx)
-        self.problems.extend(
-            attrs.evolve(p, message=_IN_A_SHEET.get(p.message, p.message))
-            for p in ctx.problems
-        )
+        self.problems.extend(_in_sheet_words(p) for p in ctx.problems)
         self.refs.extend(ctx.refs)
         if record is INVALID or not cited:
             if cited:
@@ -1205,8 +1261,9 @@ class _Planner:
         if earlier is not None:
             self.report(
                 "duplicate-signature",
-                f"this row's signatory signs the letter at line {earlier} "
-                "already; keep one row",
+                "this row's signatory signs the letter in row "
+                f"{self.sheet_rows.get(earlier, earlier)} already; keep one "
+                "row",
                 line,
             )
             return
@@ -1267,7 +1324,7 @@ class _Planner:
         ctx.private_record = not public
         record = build(Signature, raw, ctx)
         self.problems.extend(
-            p
+            _in_sheet_words(p)
             for p in ctx.problems
             if unresolved is None
             or p.code != "invalid-id"
@@ -1326,13 +1383,17 @@ class _Ids:
 
 
 def _mapping(line: int) -> YMap:
-    return YMap((line, 1))
+    return YMap((line, _ROW))
 
 
 def _put(
     raw: YMap, key: str, value: str, where: Cell | int, *, first: bool = False
 ) -> None:
-    pos = (where.line, where.column) if isinstance(where, Cell) else (where, 1)
+    pos = (
+        (where.line, where.column)
+        if isinstance(where, Cell)
+        else (where, _ROW)
+    )
     if first:
         # The id first, as in a file written by hand.
         rest = dict(raw)
@@ -1342,6 +1403,16 @@ def _put(
     else:
         raw[key] = value
     raw.key_pos[key] = raw.value_pos[key] = pos
+
+
+def _in_sheet_words(problem: Problem) -> Problem:
+    """*problem*, its fix said as a spreadsheet does it, where that is not
+    as a file does.
+    """
+    message = _IN_A_SHEET.get(problem.message, problem.message)
+    if problem.code == "invalid-date":
+        message += _DATE_IN_A_SHEET
+    return attrs.evolve(problem, message=message)
 
 
 def _missing_or_namibia(cell: Cell, shown: str) -> Problem:

@@ -3,13 +3,17 @@ at, as an editor shows them.
 
 Python's :mod:`csv` reads values but not where they are, and a message
 about a spreadsheet must name the row and column to correct: this reader
-of RFC 4180 text keeps both.  A property test checks it against what
-:mod:`csv` writes.
+of RFC 4180 text keeps both, and the row a spreadsheet shows each cell in,
+which is another number once a quoted cell above holds a line break.  A
+property test checks it against what :mod:`csv` writes.
 """
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
+from typing import Final
 
 import attrs
 
@@ -22,21 +26,31 @@ __all__ = ["Cell", "delimiter", "rows"]
 @attrs.frozen
 class Cell:
     """One value of the spreadsheet, with where it is written (1-based
-    line and column, in characters, as an editor shows them) and which
-    cell of its row it is (0-based: a spreadsheet's column A is 0).
+    line and column, in characters, as an editor shows them), which cell
+    of its row it is (0-based: a spreadsheet's column A is 0), and the
+    row a spreadsheet shows it in (1-based; 0 when not known).
     """
 
     text: str
     line: int
     column: int
     index: int = 0
+    row: int = 0
+
+
+# The first line Excel reads (and hides) to learn the delimiter: "sep=;".
+_SEP_LINE: Final = re.compile(r"sep=([,;\t|])\r?(?:\n|\Z)", re.IGNORECASE)
 
 
 def delimiter(text: str) -> str:
     """The one of ``,``, ``;`` and a tab that the first line of *text*
     uses most (a spreadsheet in a language that writes decimal commas
-    saves with ``;``).
+    saves with ``;``), or the one a first line such as ``sep=;`` names,
+    as Excel reads it.
     """
+    sep = _SEP_LINE.match(text)
+    if sep is not None:
+        return sep[1]
     first = text.split("\n", 1)[0]
     return max((",", ";", "\t"), key=first.count)
 
@@ -47,11 +61,18 @@ def rows(
     """The cells of each row of CSV *text* that holds any, with their
     positions.  A cell may be quoted with ``"``, doubling a ``"`` inside
     and holding line breaks; a quote never closed is a problem added to
-    *problems*, and ends the rows.
+    *problems*, and ends the rows.  A first line ``sep=;`` is no row: Excel
+    reads the delimiter from it, and does not show it.
     """
     i, line, column = 0, 1, 1
     end = len(text)
+    sep = _SEP_LINE.match(text)
+    if sep is not None:
+        i, line = sep.end(), 2
+    # The row a spreadsheet shows: empty ones count.
+    row = 0
     while i < end:
+        row += 1
         cells: list[Cell] = []
         while True:
             start_line, start_column = line, column
@@ -102,7 +123,13 @@ def rows(
                 column += stop - i
                 i = stop
             cells.append(
-                Cell(value.rstrip("\r"), start_line, start_column, len(cells))
+                Cell(
+                    value.rstrip("\r"),
+                    start_line,
+                    start_column,
+                    len(cells),
+                    row,
+                )
             )
             if i < end and text[i] == delimiter:
                 i += 1

@@ -297,8 +297,13 @@ def positive(what: str) -> Callable[[str], int]:
     return parse
 
 
-def create_file(path: Path, data: bytes) -> None:
+def create_file(path: Path, data: bytes, *, sync: bool = True) -> None:
     """Write a new file at *path*, all or nothing, never over another.
+
+    With *sync* false, the file is written in place and not flushed to
+    disk, for a caller that writes many and flushes them all at once
+    after: a flush, and a file renamed over another, take a millisecond
+    each, minutes for the 40,000 files of a large import.
 
     Raises:
         FileExistsError: When *path* exists (or appeared meanwhile).
@@ -309,10 +314,20 @@ def create_file(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     # Claim the name first, empty (so that a file made meanwhile is never
     # replaced, and the new one gets the usual permissions), then replace
-    # it whole: a full disk or a size limit leaves no half a record.
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    # it whole, or write it there: a full disk or a size limit leaves no
+    # half a record.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        write_atomic(path, data)
+        if sync:
+            os.close(fd)
+            write_atomic(path, data)
+        else:
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view) :]
+            finally:
+                os.close(fd)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
