@@ -89,7 +89,11 @@ _LINE_BREAK: Final = re.compile(r"\r\n?")
 _TAB_AFTER_KEY: Final = re.compile(
     r"^([ ]*(?:-[ ]+)*[A-Za-z_][\w-]*:)[ ]*\t[ \t]*(?=\S)", re.MULTILINE
 )
-_TRAILING_BLANKS: Final = re.compile(r"[ \t]+$", re.MULTILINE)
+# Blanks at the ends of lines.  A run is tried from its first blank only:
+# tried from each of its blanks in turn, a run of blanks inside a line (a
+# quoted value) was walked to its end once for each, and a line of a
+# megabyte took hours.
+_TRAILING_BLANKS: Final = re.compile(r"(?<![ \t])[ \t]++$", re.MULTILINE)
 
 
 # -- results ----------------------------------------------------------------

@@ -595,6 +595,8 @@ class _Planner:
     new_signatures: list[Any] = attrs.Factory(list)
     refs: list[Reference] = attrs.Factory(list)
     signed: dict[str, int] = attrs.Factory(dict)
+    # The number of the last id fresh_id() gave for each base (1: none).
+    numbered: dict[str, int] = attrs.Factory(dict)
     public: dict[str, bool] = attrs.Factory(dict)
     kinds: dict[str, type[Any]] = attrs.Factory(dict)
     # Signatures of the letter by people who are not public, when such
@@ -1205,7 +1207,12 @@ class _Planner:
         base = slug[:60].rstrip("-")
         if not SLUG.fullmatch(base) or OPAQUE_ID.fullmatch(base):
             return None
-        candidate, n = base, 1
+        # The ids taken only grow in number: the search starts at the
+        # number found last for this base, not at 1 again, or a sheet of
+        # many names alike in their first 60 characters (branches of one
+        # network) took time in the square of their number.
+        n = self.numbered.get(base, 1)
+        candidate = base if n == 1 else f"{base}-{n}"
         # A name Windows keeps for a device ("AUX") gets a number, as a
         # taken id does.
         while (
@@ -1215,6 +1222,7 @@ class _Planner:
         ):
             n += 1
             candidate = f"{base}-{n}"
+        self.numbered[base] = n
         return candidate
 
     def add_source(self, raw: YMap, row: dict[str, Cell], line: int) -> bool:

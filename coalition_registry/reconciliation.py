@@ -178,8 +178,19 @@ def reconcile(
     countries, _ = registry.places()
     no_country = any(countries.get(s.signatory) is None for s in active)
     lines = []
+    # Claims of one measure and roles have one figure, and the same reasons
+    # but for the value they state: each is worked out once, since each
+    # looks at every signature of the letter (a letter of many claims took
+    # time in their number times its signatures').
+    figures: dict[tuple[str, frozenset[str]], Figure] = {}
+    said: dict[tuple[str, frozenset[str], bool], tuple[str, ...]] = {}
     for claim in claims:
-        figure = claim_figure(registry, letter_id, claim, on=on)
+        kind = (claim.measure, frozenset(claim.roles))
+        figure = figures.get(kind)
+        if figure is None:
+            figure = figures[kind] = claim_figure(
+                registry, letter_id, claim, on=on
+            )
         # A figure of every role a signature has is the tables' total.
         covered = set(claim.roles) if claim.roles else signed_as
         hide = (
@@ -192,6 +203,20 @@ def reconcile(
                 or (hide_total and signed_as <= covered)
             )
         )
+        said_of = said.get((*kind, hide))
+        if said_of is None:
+            said_of = said[(*kind, hide)] = _reasons(
+                registry,
+                letter_id,
+                claim,
+                figure,
+                active,
+                hidden=hide,
+                no_country=no_country,
+                on=day_of(on),
+                shows_all=threshold <= 1,
+            )
+        reasons = said_of if hide else (*_shortfall(claim, figure), *said_of)
         lines.append(
             Line(
                 claim=claim,
@@ -201,17 +226,7 @@ def reconcile(
                 or (claim.measure == "countries" and no_country),
                 difference=None if hide else claim.value - figure.known,
                 suppressed=hide,
-                reasons=_reasons(
-                    registry,
-                    letter_id,
-                    claim,
-                    figure,
-                    active,
-                    hidden=hide,
-                    no_country=no_country,
-                    on=day_of(on),
-                    shows_all=threshold <= 1,
-                ),
+                reasons=reasons,
                 # Under hidden totals, the tables give no hidden count a
                 # bound: set beside them, this one would pin their rows.
                 bounded=hide and figure.known < threshold and not hide_total,
@@ -238,6 +253,20 @@ def reconcile(
     return Reconciliation(letter_id, tuple(lines), threshold, notes)
 
 
+def _shortfall(claim: Claim, figure: Figure) -> tuple[str, ...]:
+    """The first reason a claim and the records can differ, when the
+    records show less than the claim: the one that depends on the value
+    the claim states, and comes before the others (:func:`_reasons`).
+    """
+    if figure.known >= claim.value:
+        return ()
+    if claim.measure == "countries":
+        missing = claim.value - figure.known
+        countries = "country" if missing == 1 else "countries"
+        return (f"{missing} {countries} not yet covered by a record",)
+    return ("signatories not yet recorded",)
+
+
 def _reasons(
     registry: Registry,
     letter_id: str,
@@ -256,6 +285,8 @@ def _reasons(
 
     No reason gives a number of people: a reason's presence or its count
     could give a suppressed figure back.  A suppressed line says only that.
+    Those that depend on the value the claim states come from
+    :func:`_shortfall`: these depend only on its measure and roles.
     """
     if hidden:
         reason = (
@@ -278,19 +309,11 @@ def _reasons(
         )
 
     if claim.measure == "countries":
-        if figure.known < claim.value:
-            missing = claim.value - figure.known
-            reasons.append(
-                f"{missing} {'country' if missing == 1 else 'countries'} "
-                "not yet covered by a record"
-            )
         if no_country:
             reasons.append(
                 "signatories without a known country could add countries"
             )
     else:
-        if figure.known < claim.value:
-            reasons.append("signatories not yet recorded")
         if figure.unknown_groups:
             reasons.append(
                 f"{figure.unknown_groups} group(s) of unknown size: the "

@@ -133,7 +133,11 @@ class Collection(Generic[R]):
             for record in self._by_id.values():
                 for name in _searchable_names(record):
                     found = by_name.setdefault(normalise(name), [])
-                    if record not in found:
+                    # A record's names are indexed one after the other, so
+                    # one it has already is the last: searched (and compared
+                    # field by field) through the whole list, 100,000
+                    # people of one name took most of an hour.
+                    if not found or found[-1] is not record:
                         found.append(record)
             self._by_name = by_name
         return self._by_name

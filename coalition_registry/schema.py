@@ -1330,9 +1330,12 @@ def _one_country(text: str) -> str | None:
 
 
 # A host name of dot-separated labels, with a top-level one (IDN hosts as
-# written, in any script; an IPv4 or IPv6 address too).
+# written, in any script; an IPv4 or IPv6 address too).  An IPv6 address
+# is split at its first colon: split at each colon in turn, a long run of
+# them was walked to its end once for each (urlsplit refuses such a host
+# in brackets since Python 3.11.4, but not before).
 _HOST: Final = re.compile(
-    r"(?:[\w-]{1,63}\.)+[\w-]{2,63}|\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:.]*:[0-9a-f:.]*"
+    r"(?:[\w-]{1,63}\.)+[\w-]{2,63}|\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f.]*:[0-9a-f:.]*"
 )
 
 

@@ -1474,7 +1474,7 @@ def _check_printed_names(
 
 
 def _check_claims(registry: Registry) -> Iterable[Problem]:
-    from .aggregate import claim_figure
+    from .aggregate import Figure, claim_figure
 
     letters = list(registry.letters)
     for letter in letters:
@@ -1484,10 +1484,18 @@ def _check_claims(registry: Registry) -> Iterable[Problem]:
         # inferred date is the coverage's, on or after the letter's.
         # A private date is not counted as of (counted as of today).
         on = letter.comparable_date
+        # Claims of one measure and roles have one figure, worked out once:
+        # each looks at every signature of the letter.
+        figures: dict[tuple[str, frozenset[str]], Figure] = {}
         for i, claim in enumerate(letter.claims):
             if claim.qualifier != "exact":
                 continue
-            figure = claim_figure(registry, letter.id, claim, on=on)
+            kind = (claim.measure, frozenset(claim.roles))
+            figure = figures.get(kind)
+            if figure is None:
+                figure = figures[kind] = claim_figure(
+                    registry, letter.id, claim, on=on
+                )
             if figure.known > claim.value:
                 # A figure reconcile would hide is not printed here either:
                 # worked out only now, once a letter, since a claim is

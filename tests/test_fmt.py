@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 
 from pathlib import Path
 from typing import Any
@@ -356,6 +357,29 @@ class TestSafety:
         )
         assert fmt._untabbed(text) == text
         assert records(text) == records(canonical(text))
+
+    def test_a_long_run_of_blanks_inside_a_value_takes_no_time(self) -> None:
+        """Blanks at the ends of lines are removed in time that grows with
+        the text: a run of 300,000 spaces inside a quoted value, in a file
+        with a blank at the end of a line, took minutes (a megabyte took
+        hours), each of its spaces being walked to the run's end.
+        """
+        text = (
+            'id: example-charity\nname: "Example'
+            + " " * 300_000
+            + 'Charity" \nsources:\n  - url: https://a.org\n'
+        )
+        assert fmt._untabbed(text) == text.replace('" \n', '"\n')
+
+    @given(st.text(alphabet=" \t\n\r\x85\u2028a#"))
+    def test_trailing_blanks_are_those_the_first_pattern_found(
+        self, text: str
+    ) -> None:
+        """The pattern that starts at a run's first blank removes what the
+        plain ``[ \\t]+$`` did.
+        """
+        plain = re.compile(r"[ \t]+$", re.MULTILINE)
+        assert plain.sub("", text) == fmt._TRAILING_BLANKS.sub("", text)
 
     def test_unreadable_text_says_where_and_what_to_change(self) -> None:
         """When ruamel.yaml cannot read a file the validator reads, the
