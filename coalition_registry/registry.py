@@ -435,8 +435,9 @@ def _settled(signature: Signature) -> bool:
     """Whether a signature counts on every day: it stands, and no
     ``signed_on`` says from when (a private one is not compared).
     """
-    return (
-        signature.comparable_signed_on is None and signature.status == "active"
+    # Attributes, not the property: this runs for every signature counted.
+    return signature.status == "active" and (
+        signature.signed_on is None or "signed_on" in signature.private
     )
 
 
