@@ -9,6 +9,7 @@ import csv
 import html
 import json
 import re
+import unicodedata
 
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
@@ -141,6 +142,34 @@ def visible(text: str) -> str:
     return text if text.isascii() else text.translate(_BIDI_CONTROLS)
 
 
+def _width(text: str) -> int:
+    """How many columns of a terminal *text* takes: a Chinese, Japanese or
+    Korean character (East Asian wide or full-width) takes two, an accent
+    written as a character of its own none.
+
+    >>> _width("Example"), _width("例子基金会"), _width("Cafe\u0301")
+    (7, 10, 4)
+    """
+    if text.isascii():
+        return len(text)
+    return sum(
+        0
+        if unicodedata.combining(char)
+        else 2
+        if unicodedata.east_asian_width(char) in "WF"
+        else 1
+        for char in text
+    )
+
+
+def _pad(text: str, columns: int, *, left: bool = True) -> str:
+    """*text* padded with spaces to take *columns* columns, on its right
+    (*left* aligned) or on its left.
+    """
+    fill = " " * max(0, columns - _width(text))
+    return text + fill if left else fill + text
+
+
 def html_text(text: object) -> str:
     """*text* for HTML or SVG text and attribute values."""
     return html.escape(visible(str(text)), quote=True)
@@ -175,11 +204,11 @@ def _table_rows(table: Table) -> list[list[str]]:
 def table_text(table: Table, out: TextIO) -> None:
     """A table of counts as aligned text, with its rule and notes."""
     rows = _table_rows(table)
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
 
     def line(cells: list[str]) -> str:
         return "  ".join(
-            c.ljust(w) if i == 0 else c.rjust(w)
+            _pad(c, w, left=i == 0)
             for i, (c, w) in enumerate(zip(cells, widths, strict=True))
         ).rstrip()
 
@@ -452,9 +481,9 @@ def coalitions_text(
         rows = [_member_row(m, letter) for m in members]
         if not rows:
             continue
-        widths = [max(len(r[k]) for r in rows) for k in range(len(rows[0]))]
+        widths = [max(_width(r[k]) for r in rows) for k in range(len(rows[0]))]
         for row in rows:
-            cells = (c.ljust(w) for c, w in zip(row, widths, strict=True))
+            cells = (_pad(c, w) for c, w in zip(row, widths, strict=True))
             print(("  " + "  ".join(cells)).rstrip(), file=out)
 
 

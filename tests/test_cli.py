@@ -1069,3 +1069,32 @@ class TestCoalitions:
 
 def test_coalitions_of_a_registry_with_none(shipped_copy: Path) -> None:
     assert (0, "The registry records no coalition.\n", "") == cli("coalitions")
+
+
+def test_text_columns_align_by_what_a_terminal_shows() -> None:
+    """A Chinese name takes two columns a character: padded by its length,
+    the column after it stood out of line.
+    """
+    import coalition_registry as cr
+
+    from coalition_registry import render
+    from coalition_registry.query import MemberSigning
+
+    coalition = cr.Coalition(id="example-coalition", name="Example Coalition")
+    members = tuple(
+        MemberSigning(
+            cr.Organisation(id=i, name=name), False, ("jane-example",)
+        )
+        for i, name in (
+            ("example-cjk", "例子基金会"),
+            ("example-org", "Example Org"),
+        )
+    )
+    out = io.StringIO()
+    render.coalitions_text(
+        [(coalition, members)], out, letter="example-letter"
+    )
+    rows = out.getvalue().splitlines()[1:]
+    # "(by ...)" starts in one column of the terminal on both rows.
+    starts = {render._width(r.partition("(by")[0]) for r in rows}
+    assert 1 == len(starts), rows
