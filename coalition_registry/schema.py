@@ -1070,6 +1070,9 @@ _TIMESTAMP: Final = re.compile(
 )
 
 
+_SERIAL_DAY_0: Final = dt.date(1899, 12, 30)
+
+
 def date_hint(text: str) -> str:
     """What a date written another way most likely is, as the end of a
     message: ``; did you mean '2023-09-18'?``, the two readings of an
@@ -1084,9 +1087,17 @@ def date_hint(text: str) -> str:
     "; if only the month is known, write '2023-09-01' and say so in notes"
     >>> date_hint("2023-09-18T10:00:00Z")
     "; write the date alone: did you mean '2023-09-18'?"
+    >>> date_hint("45323")
+    "; a spreadsheet's number for the date '2024-02-01'? write that"
     """
     if len(text) > 64:
         return ""  # no date is written that long
+    if text.strip().isdigit() and 20_000 <= int(text) <= 80_000:
+        # A spreadsheet counts days from 1899-12-30 (Excel's and
+        # LibreOffice's date serial numbers): a date cell copied as a
+        # number, from 1954 to 2119.
+        day = _SERIAL_DAY_0 + dt.timedelta(days=int(text))
+        return f"; a spreadsheet's number for the date {day.isoformat()!r}? write that"
     # Full-width or other scripts' digits (U+FF10 to U+FF19), as some
     # keyboards type them.
     plain = unicodedata.normalize("NFKC", text)

@@ -1339,6 +1339,20 @@ class TestCommand:
             "yyyy-mm-dd, before saving as CSV) [column D: signed_on]"
         ) in out
 
+    def test_a_date_cell_saved_as_its_number(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """A date cell pasted as a number gives the spreadsheet's day count
+        (from 1899-12-30): the message gives the date it stands for."""
+        path = table(
+            tmp_path,
+            "kind,name,country,signed_on\norganisation,Example Org,FR,45323\n",
+        )
+        code, out, _ = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        assert ["invalid-date"] == codes(out)
+        assert "a spreadsheet's number for the date '2024-02-01'?" in out
+
     def test_a_kind_left_by_a_merged_cell(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:
