@@ -485,6 +485,11 @@ def _as_written(cell: Cell) -> Cell:
 _FORMULA_START: Final = frozenset({"=", "+", "-", "@", "\t", "\r"})
 
 
+def _first_line(rows: list[Row]) -> int:
+    """The line the first row of *rows* starts on."""
+    return min(cell.line for cell in rows[0][0].values())
+
+
 def _column(name: str) -> str:
     """A column's name as read: ``Name As Printed`` is ``name_as_printed``."""
     return "_".join(name.strip().lower().replace("-", " ").split())
@@ -540,7 +545,9 @@ def plan_import(
                     "person a disclosure: public, pseudonym or anonymous); "
                     "no row is taken for an organisation's by default, which "
                     "would publish a person's name",
-                    Location(shown, 1, 1),
+                    # The header's line, the one above the first row's: a
+                    # "sep=;" line may come before it.
+                    Location(shown, max(1, _first_line(rows) - 1), 1),
                 ),
             ),
         )

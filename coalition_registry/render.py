@@ -565,6 +565,8 @@ def coalitions_json(
                 for m in members
             ]
             if letter is not None:
-                entry["signed"] = sum(m.signs for m in members)
+                # Not "signed", which a member's entry uses for its own
+                # signature alone: this counts those signed for too.
+                entry["signing"] = sum(m.signs for m in members)
         data.append(entry)
     _json({"coalitions": data, "notes": list(notes)}, out, about)

@@ -614,7 +614,7 @@ class Enum(FieldType):
     values: tuple[str, ...]
     #: Words people write for one of the values, which are spelt nothing
     #: like it ("coalition" for "alliance"), each with the value meant.
-    meant: Mapping[str, str] = attrs.field(factory=dict)
+    meant: Mapping[str, str] = attrs.field(factory=dict, eq=False)
     label: ClassVar[str] = "one of"
 
     def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:

@@ -962,7 +962,7 @@ class TestCoalitions:
             data["coalitions"], key=lambda c: c["id"], reverse=True
         )
         assert None is network["members"]
-        assert 2 == coalition["signed"]
+        assert 2 == coalition["signing"]
         assert {"id": "meta", "name": "Meta", "signed": False,
                 "signed_for": []} in coalition["members"]  # fmt: skip
 

@@ -138,6 +138,15 @@ class TestReadTable:
         }
         assert (3, 2) == (line, row["name"].row)
 
+    def test_no_kind_column_is_said_at_the_header_after_sep(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """The header is line 2 after a "sep=" line, which Excel hides."""
+        path = table(tmp_path, "sep=,\nname,country\nExample Org,FR\n")
+        code, out, _ = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        assert out.startswith(NO_KIND.replace(":1:1:", ":2:1:"))
+
     def test_a_cells_row_is_the_sheets(self) -> None:
         """A quoted line break (Google Sheets' notes) makes the lines after
         it other numbers than the sheet's rows; empty rows count."""

@@ -303,7 +303,9 @@ def create_file(path: Path, data: bytes, *, sync: bool = True) -> None:
     With *sync* false, the file is written in place and not flushed to
     disk, for a caller that writes many and flushes them all at once
     after: a flush, and a file renamed over another, take a millisecond
-    each, minutes for the 40,000 files of a large import.
+    each, minutes for the 40,000 files of a large import.  Until that
+    flush, a power cut can leave the new file cut short (never another
+    file): validate then reports it.
 
     Raises:
         FileExistsError: When *path* exists (or appeared meanwhile).
