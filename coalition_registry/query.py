@@ -373,8 +373,7 @@ def members_signing(
     # signatures are found in one C loop over the letter's index.
     own = ids.intersection(registry.signatory_ids(letter_id, day))
     for_them: dict[str, set[str]] = {}
-    published = not registry.unpublished(letter_id, day)
-    for signature in registry.signatures_of(letter_id):
+    for signature in registry.standing(letter_id, day):
         behalf = signature.on_behalf_of
         if behalf is None or behalf not in ids:
             continue
@@ -382,9 +381,7 @@ def members_signing(
         # Who signed for an organisation is theirs to tell only when the
         # export would tell it.
         if (
-            published
-            and signature.counts_on(day)
-            and who is not None
+            who is not None
             and not is_hidden(who)
             and "on_behalf_of"
             not in hidden_fields(Signature, signature.private)

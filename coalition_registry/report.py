@@ -170,6 +170,15 @@ def _cell(cell: Cell) -> str:
     return "unknown" if cell.value is None else str(cell.value)
 
 
+def _cell_words(cell: Cell) -> str:
+    """A count in a sentence: itself, or, hidden, "fewer than k" when it
+    is known to be below *k*, else "some".
+    """
+    if not cell.suppressed:
+        return str(cell.value)
+    return f"fewer than {cell.threshold}" if cell.bounded else "some"
+
+
 def _hidden(below: int | None) -> str:
     """A hidden figure: ``<k`` when it is known to be below *k*."""
     if below is None:
@@ -247,14 +256,10 @@ def _reconciliation(rec: Reconciliation) -> str:
     rows = []
     for line in rec.lines:
         qualifier = "at least " if line.claim.qualifier == "at-least" else ""
-        if line.suppressed:
-            computed = _hidden(rec.threshold if line.bounded else None)
-            difference = _hidden(None)
-        else:
-            computed = _e(
-                f"{line.computed}+" if line.lower_bound else line.computed
-            )
-            difference = _e(difference_text(line))
+        computed = _line_figure(line, rec.threshold)[0]
+        difference = (
+            _hidden(None) if line.suppressed else _e(difference_text(line))
+        )
         reasons = "".join(f"<li>{_e(r)}</li>" for r in line.reasons)
         sources = " ".join(
             _link(s.url, s.publisher or _host(s.url))
@@ -498,13 +503,7 @@ def _figures(
     unknown = next((r.cells[-1] for r in table.rows if r.key is None), None)
     no_country = ""
     if unknown is not None and unknown.value:
-        shown = (
-            str(unknown.value)
-            if not unknown.suppressed
-            else f"fewer than {unknown.threshold}"
-            if unknown.bounded
-            else "some"
-        )
+        shown = _cell_words(unknown)
         no_country = (
             "1 signatory has no known country"
             if shown == "1"
@@ -746,13 +745,7 @@ def html_report(
         if about.claimed_countries is not None:
             claim += f" from {about.claimed_countries} countries"
         total = by_country.total.cells[-1]
-        named = (
-            str(total.value)
-            if not total.suppressed
-            else f"fewer than {total.threshold}"
-            if total.bounded
-            else "some"
-        )
+        named = _cell_words(total)
         hidden = total.suppressed and not total.bounded
         as_claimed = ""
         if line is not None:

@@ -274,6 +274,17 @@ class TestCoalitions:
     JOINED = dt.date(2022, 1, 10)
     LEFT = dt.date(2023, 6, 30)
 
+    @staticmethod
+    def signature(who: str, role: str, **fields: Any) -> cr.Signature:
+        """*who*'s signature of the letter these tests make."""
+        return cr.Signature(
+            id=f"example-letter--{who}",
+            letter="example-letter",
+            signatory=who,
+            role=role,
+            **fields,
+        )
+
     def registry(
         self, *, private: tuple[str, ...] = (), extra: tuple[Any, ...] = ()
     ) -> cr.Registry:
@@ -339,11 +350,9 @@ class TestCoalitions:
         ]
 
         def signature(who: str, **fields: Any) -> cr.Signature:
-            return cr.Signature(
-                id=f"example-letter--{who}",
-                letter="example-letter",
-                signatory=who,
-                role="survivor" if who.startswith("person-") else "academic",
+            return self.signature(
+                who,
+                "survivor" if who.startswith("person-") else "academic",
                 capacity="on-behalf-of",
                 on_behalf_of="org-0",
                 **fields,
@@ -356,13 +365,7 @@ class TestCoalitions:
                 signature("jane-example"),
                 signature("person-7k2m9x"),
                 signature("john-example", private=("capacity",)),
-                cr.Signature(
-                    id="example-letter--org-1",
-                    letter="example-letter",
-                    signatory="org-1",
-                    role="organisation",
-                    status="withdrawn",
-                ),
+                self.signature("org-1", "organisation", status="withdrawn"),
             )
         )
         on = self.LEFT - dt.timedelta(days=1)
@@ -402,26 +405,16 @@ class TestCoalitions:
             extra=(
                 letter,
                 jane,
-                cr.Signature(
-                    id="example-letter--org-0",
-                    letter="example-letter",
-                    signatory="org-0",
-                    role="organisation",
-                    signed_on=later,
-                ),
-                cr.Signature(
-                    id="example-letter--org-1",
-                    letter="example-letter",
-                    signatory="org-1",
-                    role="organisation",
+                self.signature("org-0", "organisation", signed_on=later),
+                self.signature(
+                    "org-1",
+                    "organisation",
                     status="withdrawn",
                     withdrawn_on=later,
                 ),
-                cr.Signature(
-                    id="example-letter--jane-example",
-                    letter="example-letter",
-                    signatory="jane-example",
-                    role="academic",
+                self.signature(
+                    "jane-example",
+                    "academic",
                     capacity="on-behalf-of",
                     on_behalf_of="org-1",
                     signed_on=later,
