@@ -231,6 +231,16 @@ def cached(root: Path, work: Path, repeat: int) -> tuple[list[Run], ...]:
     return cold[1:], writing[1:], hot[1:]
 
 
+def formatting(work: Path, repeat: int) -> tuple[list[Run], list[Run]]:
+    """``fmt --check`` and cold validation of the 10,000-file registry
+    (canonical, as contributors keep it), alternating.
+    """
+    root = work / "many-4600"
+    generate(4600, "many", root)
+    check = [sys.executable, "-m", "coalition_registry", "fmt", "--check"]
+    return alternate([*check, str(root)], validate_cmd(root), repeat)
+
+
 def import_time(module: str) -> float:
     """Median cumulative import time of *module*, in ms (``-X importtime``)."""
     times = []
@@ -400,6 +410,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{median(least):.2f} s ({spread(least)})",
         f"{median(cold):.2f} s",
         f"{median(least) / median(cold):.2f}×",
+        "",
+    ))  # fmt: skip
+    check, cold = formatting(args.work, args.repeat)
+    rows.append((
+        "fmt --check of a canonical registry (10,144 files) vs validate",
+        f"{median(check):.2f} s ({spread(check)})",
+        f"{median(cold):.2f} s ({spread(cold)})",
+        f"{median(check) / median(cold):.2f}×",
         "",
     ))  # fmt: skip
     ours_ms, attrs_ms = import_time("coalition_registry"), import_time("attrs")

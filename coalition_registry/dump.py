@@ -52,6 +52,11 @@ def scalar(value: object) -> str:
     text = str(value)
     if _PLAIN.match(text) and text.lower() not in _AMBIGUOUS and len(text) > 2:
         return text
+    return _quoted(text)
+
+
+def _quoted(text: str) -> str:
+    """*text* double-quoted, as YAML and JSON both read it."""
     quoted = json.dumps(text, ensure_ascii=False)
     # JSON leaves some characters YAML forbids unescaped (DEL, C1 controls).
     return _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
@@ -70,7 +75,11 @@ def _lines(record: Any, indent: str) -> list[str]:
             continue
         if isinstance(spec.type, Identifiers):
             out.append(f"{indent}{name}:")
-            out.extend(f"{indent}  {scalar(k)}: {scalar(v)}" for k, v in value)
+            # A registry number is always quoted, as fmt writes it: one that
+            # looks like a word today may look like a number tomorrow.
+            out.extend(
+                f"{indent}  {scalar(k)}: {_quoted(v)}" for k, v in value
+            )
         elif isinstance(spec.type, ListOf):
             out.append(f"{indent}{name}:")
             for item in value:

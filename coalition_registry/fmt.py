@@ -523,6 +523,155 @@ def _records(data: Any, cls: type[Any]) -> None:
                 _record(item, cls, top=False)
 
 
+# -- the canonical form, written directly -------------------------------------
+#
+# Most files in a large registry are already canonical, and ruamel.yaml's
+# round trip costs about fifty times the validator's reading.  A file whose
+# bytes are exactly what _direct() writes from its values is left alone
+# without it.  _direct() writes only what it can write exactly as
+# format_text() would (test_fmt checks that every text it writes is a fixed
+# point of format_text); for anything else (a comment, block text, a null,
+# an unknown key, a character ruamel.yaml escapes another way) it gives up
+# and the round trip decides.
+
+# Characters both ruamel.yaml and the validator take as themselves inside
+# double quotes: ruamel.yaml escapes the others its own way, and YAML reads
+# NEL, LS and PS as line breaks.
+_AS_IS: Final = re.compile(
+    "[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*"
+)
+
+
+def _direct_scalar(value: Any, kind: FieldType | None) -> str | None:
+    """A scalar as format_text() writes it (*kind* ``None``: an
+    identifier), or ``None`` where that is not certain.
+    """
+    if type(value) is not str or value in _NULLS:
+        return None
+    if not _AS_IS.fullmatch(value):
+        return None
+    plain = kind is not None and (
+        (isinstance(kind, Date) and _DATE.fullmatch(value) is not None)
+        or (isinstance(kind, Count) and _COUNT.match(value) is not None)
+        or (isinstance(kind, Flag) and value in _FLAGS)
+        or scalar(value) == value
+    )
+    if plain:
+        return value
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _direct_record(
+    node: Any, cls: type[Any], indent: str, out: list[str]
+) -> bool:
+    """Append a record's lines to *out*; whether it could be written."""
+    fields = yaml_fields(cls)
+    if (
+        not isinstance(node, dict)
+        or not node
+        or any(k not in fields for k in node)
+    ):
+        return False
+    for name, spec in fields.items():
+        if name not in node:
+            continue
+        value, kind = node[name], spec.type
+        if isinstance(kind, (ListOf, Identifiers, Nested)):
+            out.append(f"{indent}{name}:")
+            if not _direct_block(value, kind, indent, out):
+                return False
+            continue
+        text = _direct_scalar(value, kind)
+        if text is None:
+            return False
+        out.append(f"{indent}{name}: {text}")
+    return True
+
+
+def _direct_block(
+    value: Any, kind: FieldType, indent: str, out: list[str]
+) -> bool:
+    """Append the lines of a list, identifiers or nested record."""
+    if isinstance(kind, Nested):
+        return _direct_record(value, kind.cls, indent + "  ", out)
+    if isinstance(kind, Identifiers):
+        if not isinstance(value, dict) or not value:
+            return False
+        for scheme, number in value.items():
+            key = _direct_scalar(scheme, FieldType())
+            text = _direct_scalar(number, None)
+            if key is None or text is None:
+                return False
+            out.append(f"{indent}  {key}: {text}")
+        return True
+    assert isinstance(kind, ListOf)
+    if not isinstance(value, list) or not value:
+        return False
+    item_kind = kind.item
+    if isinstance(item_kind, Nested):
+        return all(
+            _direct_item(item, item_kind.cls, indent + "  ", out)
+            for item in value
+        )
+    if isinstance(item_kind, (ListOf, Identifiers)):
+        return False
+    for item in value:
+        text = _direct_scalar(item, item_kind)
+        if text is None:
+            return False
+        out.append(f"{indent}  - {text}")
+    return True
+
+
+def _direct_item(
+    node: Any, cls: type[Any], indent: str, out: list[str]
+) -> bool:
+    """Append a record written as a list item (``- id: ...``)."""
+    start = len(out)
+    if not _direct_record(node, cls, indent + "  ", out):
+        return False
+    first = out[start]
+    # A first field that opens a block would leave "- key:" for ruamel.yaml
+    # to lay out its own way.
+    if first.endswith(":"):
+        return False
+    out[start] = f"{indent}- {first.lstrip()}"
+    return True
+
+
+def _direct(data: Any, cls: type[Any]) -> str | None:
+    """The canonical text of a file's parsed *data*, written without
+    ruamel.yaml, or ``None`` where only the round trip can say.
+    """
+    out: list[str] = []
+    if isinstance(data, dict):
+        ok = _direct_record(data, cls, "", out)
+    elif isinstance(data, list) and data:
+        ok = all(_direct_item(item, cls, "", out) for item in data)
+    else:
+        ok = False
+    return "\n".join(out) + "\n" if ok else None
+
+
+def _already_canonical(raw: bytes, cls: type[Any]) -> bool:
+    """Whether a file's bytes are in the canonical form, as far as can be
+    told without ruamel.yaml: ``True`` is certain, ``False`` means that
+    :func:`format_text` must decide.
+    """
+    if b"#" in raw:
+        return False  # comments are for the round trip to keep
+    doc = parse(raw, "<fmt>")
+    if doc.problems:
+        return False
+    text = _direct(doc.data, cls)
+    if text is None:
+        return False
+    new = text.encode("utf-8")
+    if _first_break_is_crlf(raw):
+        new = new.replace(b"\n", b"\r\n")
+    return new == raw
+
+
 # -- safe fixes ---------------------------------------------------------------
 
 
@@ -1010,6 +1159,8 @@ def _format_file(
     if errors and not fixable:
         return FileResult(path, shown, "refused", tuple(errors))
     raw = Path(path).read_bytes()
+    if not fix and _already_canonical(raw, target.cls):
+        return FileResult(path, shown, "unchanged")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:  # pragma: no cover - the validator refused it

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coalition_registry import fmt
@@ -19,6 +19,8 @@ from coalition_registry.cli import run
 from coalition_registry.dump import dump
 from coalition_registry.fmt import comments, format_text, write_atomic
 from coalition_registry.model import FOLDERS, Organisation, RegistryInfo
+from coalition_registry.parsing import parse
+from coalition_registry.schema import Identifiers, ListOf, Nested, yaml_fields
 from coalition_registry.validation import read_records
 from conftest import SHIPPED, WriteFile
 from strategies import groups, letters, organisations, people
@@ -734,3 +736,136 @@ class TestAtomicWrite:
         monkeypatch.undo()
         assert before == path.read_bytes()
         assert [] == list(path.parent.glob(".*"))
+
+
+# -- the canonical form, written without ruamel.yaml --------------------------
+
+# Text a contributor may write: YAML's indicators, words YAML 1.1 reads as
+# something else, and characters ruamel.yaml escapes its own way.
+_TRICKY = st.text(
+    st.sampled_from(
+        [
+            *"aZ09 -_.:#'\"\\/?&*!|>%@`,[]{}()",
+            *"\t\n\r\x7f\xa0\x85\u2028\u2029\u202e\u200b\ufeff\ufffeé字😀",
+        ]
+    ),
+    max_size=12,
+)
+_SCALARS = st.one_of(
+    st.from_regex(r"[A-Za-z][A-Za-z0-9 .'-]{0,10}", fullmatch=True),
+    _TRICKY,
+    st.sampled_from(
+        [
+            "", "null", "~", "NO", "no", "yes", "true", "False", "2023-09-05",
+            "2023-9-5", "0123", "12", "unknown", "1e3", "- a", "a: b",
+            "Barnardo's", "https://example.org/a?b=1#c", "Example Trust",
+        ]
+    ),
+)  # fmt: skip
+
+
+def _values_for(cls: type[Any], depth: int = 0) -> st.SearchStrategy[Any]:
+    """Parsed values of a record of *cls*: every field may be present,
+    each of the shape its type has, every scalar text.
+    """
+
+    def of(kind: Any) -> st.SearchStrategy[Any]:
+        if isinstance(kind, Nested):
+            return _values_for(kind.cls, depth + 1)
+        if isinstance(kind, Identifiers):
+            return st.dictionaries(_SCALARS, _SCALARS, min_size=1, max_size=2)
+        if isinstance(kind, ListOf):
+            return st.lists(of(kind.item), min_size=1, max_size=2)
+        return _SCALARS
+
+    fields = yaml_fields(cls)
+    if depth > 1:
+        return st.just({"x": "y"})  # deep enough: a shape _direct refuses
+    return st.fixed_dictionaries(
+        {}, optional={n: of(s.type) for n, s in fields.items()}
+    )
+
+
+_CLASSES = [*FOLDERS.values(), RegistryInfo]
+
+
+@st.composite
+def _files(draw: st.DrawFn) -> tuple[type[Any], Any]:
+    cls = draw(st.sampled_from(_CLASSES))
+    record = _values_for(cls)
+    data = draw(st.one_of(record, st.lists(record, min_size=1, max_size=2)))
+    return cls, data
+
+
+class TestDirect:
+    @settings(max_examples=300)
+    @given(_files())
+    def test_what_it_writes_the_round_trip_keeps(
+        self, file: tuple[type[Any], Any]
+    ) -> None:
+        """Every text written without ruamel.yaml is one format_text leaves
+        as it is, holds the values it was written from, and is seen as
+        canonical: the fast path can never pass a file the round trip would
+        change."""
+        cls, data = file
+        text = fmt._direct(data, cls)
+        if text is None:
+            return
+        done = format_text(text, cls)
+        assert (None, text) == (done.failure, done.text)
+        assert fmt._plain(parse(text.encode(), "f").data) == data
+        assert "#" in text or fmt._already_canonical(text.encode(), cls)
+
+    def test_it_writes_the_common_files(self) -> None:
+        """The shipped records that hold no comment or block text, and the
+        records dump() writes, take the fast path."""
+        taken = [
+            path.name
+            for path in sorted(SHIPPED.rglob("*.yaml"))
+            if fmt._already_canonical(
+                path.read_bytes(),
+                RegistryInfo
+                if path.name == "registry.yaml"
+                else FOLDERS[path.relative_to(SHIPPED).parts[0]],
+            )
+        ]
+        assert {"apple.yaml", "meta.yaml", "signal.yaml"} <= set(taken)
+        assert "registry.yaml" not in taken  # block text
+
+    @given(organisations())
+    def test_dumped_records_are_canonical(self, record: Organisation) -> None:
+        """What dump() writes (new, import) is canonical, as fmt says."""
+        text = dump(record)
+        assert canonical(text) == text
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "id: example\nname: Example\n# a comment\n",
+            "name: Example\nid: example\n",
+            "id: example\nname: 'Example'\n",
+            "id: example\nname: Example\nnotes: >-\n  A note\n",
+            "id: example\nname: Example\nwho: b\n",
+            "id: example\nname: Example\nnotes:\n",
+            "\ufeffid: example\nname: Example\n",
+            "id: example\r\nname: Example\n",
+            "id: example\nname: Example\n\n",
+            "---\nid: example\nname: Example\n",
+            "id: example\nname:   Example\n",
+            "id: example\nname: Example",
+        ],
+    )
+    def test_anything_else_goes_to_the_round_trip(self, text: str) -> None:
+        """Comments, other orders and styles, block text, unknown keys,
+        nulls, a BOM, mixed line ends, a blank line, a document marker, more
+        space, no last line break: the round trip decides."""
+        assert fmt._already_canonical(
+            b"id: example\nname: Example\n", Organisation
+        )
+        assert not fmt._already_canonical(text.encode(), Organisation)
+
+    def test_crlf_files(self) -> None:
+        """A canonical file checked out with CRLF stays canonical."""
+        assert fmt._already_canonical(
+            b"id: example\r\nname: Example\r\n", Organisation
+        )
