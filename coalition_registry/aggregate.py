@@ -282,8 +282,14 @@ class Table:
         # print() ends the line.
         return out.getvalue().removesuffix("\n")
 
-    def as_records(self) -> list[dict[str, Any]]:
-        """Plain rows for ``csv.DictWriter`` or a DataFrame, total last."""
+    def as_records(self) -> list[dict[str, int | str | None]]:
+        """Plain rows for ``csv.DictWriter`` or a DataFrame, total last.
+
+        A count is an ``int``, text where it is hidden (``"<3"``,
+        ``"suppressed"``), or ``None`` where it is unknown; typed so, a
+        type checker asks code that adds counts up to set those aside
+        first.  The ``key`` of the Unknown and Total rows is ``None``.
+        """
         return [
             {
                 self.by: r.label,
@@ -330,14 +336,22 @@ def sorted_rows(rows: Iterable[Row], sum_i: int | None) -> tuple[Row, ...]:
     return tuple(sorted(rows, key=order))
 
 
+def _key(by: object) -> Key:
+    """What a row is, for a breakdown named *by*."""
+    # Checked first: a list of breakdowns is not one, and would fail as
+    # unhashable in whatever looked it up first.
+    key = BY.get(by) if isinstance(by, str) else None
+    if key is None:
+        msg = f"by must be one of {', '.join(BY)}, not {by!r}"
+        raise ValueError(msg)
+    return key
+
+
 def _counted(
     registry: Registry, letter_id: str, by: str, on: dt.date | None
 ) -> Iterator[tuple[tuple[str | None, str], Signatory]]:
     """Each counted signature's row and signatory (recorded ones only)."""
-    key = BY.get(by)
-    if key is None:
-        msg = f"by must be one of {', '.join(BY)}, not {by!r}"
-        raise ValueError(msg)
+    key = _key(by)
     for signature in active_signatures(registry, letter_id, on=on):
         who = registry.signatory(signature.signatory)
         if who is not None:
@@ -383,6 +397,7 @@ def signatory_table(
     consistently across the letter's tables;
     :func:`~coalition_registry.suppress` protects one table on its own only.
     """
+    _key(by)
     # organisations, groups, individuals, of whom not public
     counts: dict[tuple[str | None, str], list[int]] = defaultdict(
         lambda: [0, 0, 0, 0]
@@ -455,6 +470,7 @@ def people(
     :func:`coalition_registry.published` (``published(people, registry,
     letter_id, by=...)``).
     """
+    _key(by)
     # organisations, people, groups of unknown size, individual people
     counts: dict[tuple[str | None, str], list[int]] = defaultdict(
         lambda: [0, 0, 0, 0]

@@ -845,7 +845,7 @@ class _Planner:
         row's private cell lists a field the record keeps public, which
         the row cannot change.
         """
-        record = self.registry.get(record_id) or self.built[record_id]
+        record = self.registry.signatory(record_id) or self.built[record_id]
         public = not is_hidden(record)
         if set(private) <= set(record.private):
             return record_id, public

@@ -1091,7 +1091,14 @@ class Signature(_Positioned):
         ``signed_on``, or that day or before), and it stands, or it was
         withdrawn after that day.  A private date is not compared (see
         :attr:`comparable_signed_on`, :attr:`comparable_withdrawn_on`).
+
+        Raises:
+            TypeError: When *day* is not a date, whatever the signature
+                holds (text would compare with no date, and be taken for
+                a day on which an undated signature counts).
         """
+        if type(day) is not dt.date:  # the common case costs one test
+            day = as_day(day)
         signed_on = self.comparable_signed_on
         if signed_on is not None and signed_on > day:
             return False
@@ -1421,6 +1428,25 @@ def as_day(on: object) -> dt.date:
         )
         raise TypeError(msg)
     return on
+
+
+def as_text(value: object, what: str, example: str) -> str:
+    """*value*, when it is text; else a TypeError that says what *what*
+    takes.  A record passed where its id is asked for, or a number, would
+    otherwise fail deep inside the library, or silently match nothing.
+    """
+    if isinstance(value, str):
+        return value
+    kind = type(value).__name__
+    # The record is not repeated: its values may be private.
+    hint = (
+        f"; pass its id, {kind.lower()}.id"
+        if isinstance(value, Record)
+        else ""
+    )
+    given = "None" if value is None else a(kind.lower())
+    msg = f"{what} takes text, such as {example!r}, not {given}{hint}"
+    raise TypeError(msg)
 
 
 def country_of(signatory: Signatory) -> str | None:

@@ -23,6 +23,7 @@ from .model import (
     Organisation,
     Signatory,
     Signature,
+    as_text,
     country_of,
     is_hidden,
 )
@@ -140,8 +141,12 @@ def letters_signed_by(
 
     Raises:
         LookupError: When no organisation, person or group has the id: a
-            misspelt id would otherwise read as "signed nothing".
+            misspelt id would otherwise read as "signed nothing".  Given
+            a name, the message names the id of the record it is the name
+            of.
+        TypeError: When *signatory_id* is not text (a record, say).
     """
+    signatory_id = as_text(signatory_id, "signatory_id", "barnardos")
     if registry.signatory(signatory_id) is None:
         msg = f"no organisation, person or group has the id {signatory_id!r}"
         if registry.coalitions.get(signatory_id) is not None:
@@ -149,6 +154,22 @@ def letters_signed_by(
                 "; it is a coalition's, which signs through an organisation "
                 "record of its own (see coalition_members())"
             )
+        elif registry.letters.get(signatory_id) is not None:
+            msg += "; it is a letter's: signatories() gives who signed it"
+        else:
+            # A name where the id is asked for: say whose it is, as
+            # lookup() would find it (never a person who is not public).
+            collections = (
+                registry.organisations,
+                registry.people,
+                registry.groups,
+            )
+            named = sorted(
+                r.id for c in collections for r in c.named(signatory_id)
+            )
+            if named:
+                ids = ", ".join(map(repr, named))
+                msg += f"; it is the name of {ids}: pass the id"
         raise LookupError(msg)
     out = []
     day = day_of(on)
@@ -199,7 +220,12 @@ _SIGNATORY_KINDS = (
 def _check_choice(
     what: str, value: str | None, allowed: Sequence[str]
 ) -> None:
-    if value is None or value in allowed:
+    if value is None:
+        return
+    # A list of choices, say, is not one of them, nor close to one.  The
+    # keyword is the first word of what it is ("kind of organisation").
+    value = as_text(value, f"{what.split(maxsplit=1)[0]}=", allowed[0])
+    if value in allowed:
         return
     close = difflib.get_close_matches(value, allowed, n=1)
     hint = (
@@ -217,6 +243,7 @@ def _country_code(code: str | None) -> str | None:
     """
     if code is None:
         return None
+    code = as_text(code, "country=", "GB")
     from .countries import suggest
 
     meant = suggest(code)
@@ -305,6 +332,7 @@ def coalitions_of(
     Raises:
         LookupError: When no organisation has the id.
     """
+    organisation_id = as_text(organisation_id, "organisation_id", "barnardos")
     if registry.organisations.get(organisation_id) is None:
         msg = f"no organisation has the id {organisation_id!r}"
         raise LookupError(msg)
@@ -394,6 +422,7 @@ def members_signing(
 
 
 def _coalition(registry: Registry, coalition_id: str) -> Coalition:
+    coalition_id = as_text(coalition_id, "coalition_id", "example-coalition")
     coalition = registry.coalitions.get(coalition_id)
     if coalition is None:
         known = [c.id for c in registry.coalitions]

@@ -21,14 +21,17 @@ from .model import (
     Letter,
     Organisation,
     Person,
+    Record,
     RegistryInfo,
     Signatory,
     Signature,
     as_day,
+    as_text,
     is_hidden,
 )
 from .parsing import DEFAULT_LIMITS, Limits
 from .problems import Location, Problem, RegistryError
+from .schema import a
 from .validation import validate
 
 
@@ -37,6 +40,8 @@ __all__ = ["Collection", "Registry", "UnknownLetterError", "day_of", "load"]
 _SIGNATORY: Final = operator.attrgetter("signatory")
 _ID: Final = operator.attrgetter("id")
 _COUNTRY: Final = operator.attrgetter("country")
+#: The kinds of record a registry holds.
+_KINDS: Final = (Letter, Organisation, Person, Group, Signature, Coalition)
 
 R = TypeVar("R", Letter, Organisation, Person, Group, Signature, Coalition)
 D = TypeVar("D")
@@ -98,7 +103,9 @@ class Collection(Generic[R]):
             LookupError: When no record matches (the message suggests the
                 id of one whose name is close), or when the name is that of
                 more than one record (the message lists their ids).
+            TypeError: When *text* is not text.
         """
+        text = as_text(text, "lookup()", "Barnardo's")
         exact = self._by_id.get(text)
         if exact is not None:
             return exact
@@ -125,6 +132,7 @@ class Collection(Generic[R]):
         :meth:`lookup`, a miss costs one dictionary look-up: no close name
         is searched for.
         """
+        text = as_text(text, "named()", "Barnardo's")
         return list(self._names().get(normalise(text), ()))
 
     def _names(self) -> dict[str, list[R]]:
@@ -160,8 +168,10 @@ def _searchable_names(record: Any) -> list[str]:
 class Registry:
     """Every record of a registry, validated.
 
-    Build one with :func:`load`.  All collections are immutable; the
-    indices used by queries are built once, here.
+    Build one with :func:`load`, or from records, as
+    ``Registry([*reg.letters, *reg.signatures, coalition])`` (a TypeError
+    for anything that is not a record).  All collections are immutable;
+    the indices used by queries are built once, here.
 
     Attributes:
         info: The registry's ``registry.yaml``.
@@ -195,6 +205,22 @@ class Registry:
         by_kind: dict[type[Any], list[Any]] = defaultdict(list)
         for record in records:
             by_kind[type(record)].append(record)
+        # Anything else would be left out in silence, and every count of
+        # the registry made without it.
+        stray = [c for c in by_kind if c not in _KINDS]
+        if stray:
+            given = a(stray[0].__name__.lower())
+            hint = (
+                ": unpack each collection, as in "
+                "Registry([*reg.letters, *reg.signatures])"
+                if issubclass(stray[0], Collection)
+                else ""
+            )
+            msg = (
+                "a Registry is made of records (Letter, Organisation, "
+                f"Person, Group, Signature, Coalition), not {given}{hint}"
+            )
+            raise TypeError(msg)
         self._fill(by_kind, info)
 
     @classmethod
@@ -283,12 +309,23 @@ class Registry:
             self._by_id = by_id
         return self._by_id
 
-    def get(self, record_id: str, default: Any = None) -> Any:
-        """The record of any kind with this id, or *default*."""
+    @overload
+    def get(self, record_id: str) -> Record | None: ...
+    @overload
+    def get(self, record_id: str, default: D) -> Record | D: ...
+    def get(self, record_id: str, default: object = None) -> object:
+        """The record of any kind with this id, or *default*; never
+        raises.  It is a :class:`Letter`, :class:`Organisation`,
+        :class:`Person`, :class:`Group`, :class:`Signature` or
+        :class:`Coalition`: narrow it with ``isinstance``, or ask the
+        collection of its kind (``registry.organisations.get``).
+        """
         return self._all().get(record_id, default)
 
     def signatory(self, record_id: str) -> Signatory | None:
-        """The organisation, person or group with this id."""
+        """The organisation, person or group with this id, or ``None``:
+        from a signature, ``registry.signatory(signature.signatory)``.
+        """
         return self._signatory_index().get(record_id)
 
     def signatories_by_id(
@@ -350,7 +387,10 @@ class Registry:
         Raises:
             UnknownLetterError: When no letter has it; the message names
                 the closest id, or the letters there are.
+            TypeError: When *letter_id* is not text (a :class:`Letter`,
+                say): every function that takes a letter's id says so.
         """
+        letter_id = as_text(letter_id, "letter_id", "survivors-letter-2023")
         found = self.letters.get(letter_id)
         if found is None:
             raise UnknownLetterError(letter_id, [x.id for x in self.letters])

@@ -60,6 +60,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from .aggregate import Cell, Table, sorted_rows
+from .schema import a
 
 
 if TYPE_CHECKING:
@@ -235,7 +236,16 @@ def suppress(
 
     Raises:
         ValueError: When the threshold is 2.
+        TypeError: When *table* is not a :class:`Table`.
     """
+    given: object = table  # typed, but not checked by Python
+    if not isinstance(given, Table):
+        # A Coverage, say, has no cells: it would fail deep inside.
+        msg = (
+            "suppress() takes a Table, such as signatory_table() or "
+            f"people() makes, not {a(type(given).__name__.lower())}"
+        )
+        raise TypeError(msg)
     k = _renamed(threshold, k)
     if checked_threshold(k) <= 1:
         return table
@@ -383,7 +393,19 @@ def published(
 
     Raises:
         ValueError: When the threshold is 2.
+        TypeError: When *count* is not a function (a table, say).
     """
+    given: object = count  # typed, but not checked by Python
+    if not callable(given):
+        # A table already made cannot be made consistent with the
+        # letter's others: published() makes it.
+        msg = (
+            "published() takes the counting function, signatory_table or "
+            f"people, not {a(type(given).__name__.lower())}; it makes the "
+            "table itself (to hide the small counts of one table alone, "
+            "use suppress())"
+        )
+        raise TypeError(msg)
     k = checked_threshold(_renamed(threshold, k))
     table = count(registry, letter_id, by=by, on=on)
     if k <= 1:

@@ -1541,7 +1541,23 @@ def validate(
 
     Returns:
         A report of every problem; never raises for bad data.
+
+    Raises:
+        TypeError: When a path is not a ``str`` or a path, such as a list
+            of them given as one argument (``validate(*paths)`` takes
+            each as an argument of its own).
     """
+    given_paths: tuple[object, ...] = paths  # typed, not checked by Python
+    for path in given_paths:
+        if not isinstance(path, str | os.PathLike):
+            given = type(path).__name__
+            hint = (
+                ": give each path as an argument of its own, validate(*paths)"
+                if isinstance(path, Iterable) and not isinstance(path, bytes)
+                else ""
+            )
+            msg = f"validate() takes paths, not {a(given)}{hint}"
+            raise TypeError(msg)
     # Millions of small objects make the cyclic collector run again and
     # again for nothing: none of them forms a cycle we keep.
     collecting = gc.isenabled()

@@ -179,3 +179,25 @@ class TestInternationalNote:
             "country, counted under Unknown: Unplaced."
         ) in notes
         assert not any("Unplaced" in n and "in their" in n for n in notes)
+
+
+@pytest.mark.parametrize("count", [cr.signatory_table, cr.people])
+def test_a_list_of_breakdowns_is_refused_plainly(
+    count: Callable[..., cr.Table],
+) -> None:
+    """It failed as ``unhashable type: 'list'``, inside the library."""
+    reg = cr.load(SHIPPED)
+    with pytest.raises(ValueError, match="by must be one of country"):
+        count(reg, "survivors-letter-2023", by=["country", "role"])
+    with pytest.raises(ValueError, match="by must be one of country"):
+        cr.published(count, reg, "survivors-letter-2023", by=["country"])  # type: ignore[arg-type]
+
+
+def test_a_tables_records_are_typed_as_what_they_hold() -> None:
+    """Typed as ``dict[str, Any]``, ``row["individuals"] + 1`` passed
+    mypy --strict, and failed on a hidden count ("<3").
+    """
+    import typing
+
+    hints = typing.get_type_hints(cr.Table.as_records)
+    assert list[dict[str, int | str | None]] == hints["return"]

@@ -732,7 +732,9 @@ class TestCommand:
         assert ("country",) == person.private
         (signature,) = registry.signatures_by(person.id)
         assert ("role",) == signature.private
-        assert ("hq_country",) == registry.get("example-org").private
+        org = registry.organisations.get("example-org")
+        assert org is not None
+        assert ("hq_country",) == org.private
 
     @pytest.mark.parametrize(
         "cell",

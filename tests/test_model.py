@@ -101,6 +101,14 @@ class TestPrivacy:
         assert sig.active
         assert not attrs.evolve(sig, status="withdrawn").active
 
+    def test_a_day_that_is_no_date_is_refused(self) -> None:
+        """Text was taken for a day on which a signature with no dates
+        counts, and failed to compare with one that has them.
+        """
+        sig = Signature(id="l--g", letter="l", signatory="g", role="survivor")
+        with pytest.raises(TypeError, match="on= takes a datetime"):
+            sig.counts_on("2024-01-01")  # type: ignore[arg-type]
+
 
 class TestTitleInName:
     """A title or letters in a public person's name would record the same

@@ -262,6 +262,46 @@ class TestMistakes:
             with pytest.raises(LookupError, match="'barnado'"):
                 query(reg, "barnado")
 
+    def test_a_name_given_for_an_id(self) -> None:
+        """The message said only that no record has the id."""
+        reg = cr.load(SHIPPED)
+        for query in (cr.cosigners, cr.letters_signed_by):
+            with pytest.raises(
+                LookupError,
+                match="it is the name of 'barnardos': pass the id",
+            ):
+                query(reg, "Barnardo’s")
+            with pytest.raises(LookupError, match="it is a letter's"):
+                query(reg, LETTER)
+
+    def test_a_record_given_for_an_id(self) -> None:
+        """Its whole repr was printed as the id that no record has."""
+        reg = cr.load(SHIPPED)
+        barnardos = reg.organisations.lookup("barnardos")
+        for query in (cr.cosigners, cr.letters_signed_by, cr.coalitions_of):
+            with pytest.raises(
+                TypeError, match="not an organisation; pass its id"
+            ):
+                query(reg, barnardos)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="coalition_id takes text"):
+            cr.coalition_members(reg, None)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        "filters",
+        [{"country": 49}, {"country": ["GB"]}, {"kind": ["group"]}],
+    )
+    def test_a_filter_that_is_not_text(self, filters: dict[str, Any]) -> None:
+        """It failed inside the library (``object of type 'int' has no
+        len()``, ``'list' object has no attribute 'upper'``).
+        """
+        reg = cr.load(SHIPPED)
+        (name,) = filters
+        with pytest.raises(TypeError, match=f"{name}= takes text"):
+            cr.signatories(reg, LETTER, **filters)
+        if name == "country":
+            with pytest.raises(TypeError, match=f"{name}= takes text"):
+                cr.organisations(reg, **filters)
+
     @pytest.mark.parametrize("count", [cr.signatory_table, cr.people])
     def test_a_misspelt_breakdown(self, count: Any) -> None:
         with pytest.raises(ValueError, match="by must be one of country"):

@@ -131,6 +131,18 @@ class TestLookup:
         )
         assert 50_000 == len(reg.people.named("jane example"))
 
+    @pytest.mark.parametrize("text", [None, 5, ["barnardos"]])
+    def test_what_is_not_text_is_refused_plainly(
+        self, reg: cr.Registry, text: object
+    ) -> None:
+        """It failed inside the folding of names (``'NoneType' object has
+        no attribute 'isascii'``).
+        """
+        with pytest.raises(TypeError, match=r"lookup\(\) takes text"):
+            reg.organisations.lookup(text)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"named\(\) takes text"):
+            reg.organisations.named(text)  # type: ignore[arg-type]
+
     def test_people_who_are_not_public_are_found_by_id_only(
         self, tmp_path: Path
     ) -> None:
@@ -155,6 +167,52 @@ class TestIndices:
 
     def test_repr(self, reg: cr.Registry) -> None:
         assert "13 organisation(s)" in repr(reg)
+
+    def test_a_letter_given_for_its_id_is_refused_plainly(
+        self, reg: cr.Registry
+    ) -> None:
+        """A letter found by lookup() is what a user has at hand: passed
+        whole, it failed inside difflib ("'Letter' object is not
+        iterable"), from every function that takes a letter's id.
+        """
+        letter = reg.letters.lookup("survivors-letter-2023")
+        for ask in (
+            reg.letter,
+            lambda x: cr.signatories(reg, x),
+            lambda x: cr.coverage(reg, x),
+            lambda x: cr.export(reg, x),
+        ):
+            with pytest.raises(TypeError, match=r"pass its id, letter\.id"):
+                ask(letter)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="not None"):
+            reg.letter(None)  # type: ignore[arg-type]
+
+    def test_get_says_it_gives_a_record(self) -> None:
+        """Typed as Any, a user's ``reg.get(x).nmae`` passed mypy --strict."""
+        import typing
+
+        assert ["Record | None", "Record | D"] == [
+            f.__annotations__["return"]
+            for f in typing.get_overloads(cr.Registry.get)
+        ]
+
+
+class TestMadeOfRecords:
+    """A registry made in Python of what is not records left them out in
+    silence, and every count of it was a count of nothing.
+    """
+
+    def test_a_collection_is_unpacked(self, reg: cr.Registry) -> None:
+        with pytest.raises(TypeError, match=r"unpack each collection"):
+            cr.Registry([reg.letters, reg.signatures])
+
+    def test_anything_else(self) -> None:
+        with pytest.raises(TypeError, match="not a str"):
+            cr.Registry(["barnardos"])
+
+    def test_records(self, reg: cr.Registry) -> None:
+        again = cr.Registry([*reg.letters, *reg.organisations])
+        assert len(again.organisations) == len(reg.organisations)
 
 
 @given(registries(), withdrawal_days)

@@ -679,6 +679,18 @@ class TestThresholdTwo:
         with pytest.raises(TypeError, match="whole number"):
             published(cr.signatory_table, registry, "l", threshold=k)  # type: ignore[arg-type]
 
+    def test_what_is_not_a_count_is_refused_plainly(self) -> None:
+        """A table passed to published(), or a coverage to suppress(),
+        failed inside ("'Table' object is not callable", "'CoverageRow'
+        object has no attribute 'cells'").
+        """
+        registry = letter_of("FR", "FR", "DE")
+        table = cr.signatory_table(registry, "l")
+        with pytest.raises(TypeError, match="takes the counting function"):
+            published(table, registry, "l")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="not a coverage"):
+            cr.suppress(cr.coverage(registry, "l"))  # type: ignore[arg-type]
+
     @pytest.mark.parametrize("k", [1, 3, 10])
     def test_others_are_taken(self, k: int) -> None:
         registry = letter_of("FR", "FR", "DE")

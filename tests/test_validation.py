@@ -866,6 +866,15 @@ class TestNamedPathsThatHoldNoRecord:
         report = cr.validate("registry_data/organisations/d.yaml")
         assert ["file-unreadable"] == [p.code for p in report.problems]
 
+    def test_a_list_of_paths_given_as_one(self) -> None:
+        """It failed inside pathlib ("expected str, bytes or os.PathLike
+        object, not list"), saying nothing of *paths.
+        """
+        with pytest.raises(TypeError, match=r"validate\(\*paths\)"):
+            cr.validate(["registry_data"])  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="takes paths, not an int"):
+            cr.validate(5)  # type: ignore[arg-type]
+
 
 def test_a_public_record_with_a_field_of_a_person_shows_its_values(
     write: WriteFile,
