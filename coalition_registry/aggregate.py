@@ -89,8 +89,11 @@ def _region_key(
 
 def _kind_key(who: Signatory, _: Signature) -> tuple[str | None, str]:
     if isinstance(who, Organisation):
-        kind = "organisation" if "kind" in who.private else who.kind
-        label = f"organisation: {kind}" if kind else "organisation"
+        # Not "organisation" alone: beside "organisation: charity", a row
+        # of that name reads as every organisation.  A private kind is
+        # not told apart from a missing one.
+        kind = None if "kind" in who.private else who.kind
+        label = f"organisation: {kind or 'not stated'}"
         return label, label
     return who.kind_name, who.kind_name
 
@@ -716,6 +719,19 @@ def claim_figure(
     return Figure(known, persons, unknown, individuals)
 
 
+def counted_as_of(registry: Registry, letter_id: str, on: dt.date) -> str:
+    """The note under a table or map counted as of the day *on*: the day,
+    and, before the letter's date, that nothing counts yet, since a total
+    of 0 alone reads as "nobody signed".
+    """
+    if registry.unpublished(letter_id, on):
+        return (
+            f"Counted as of {on.isoformat()}, before the letter was "
+            "published: no signature counts before its date."
+        )
+    return f"Counted as of {on.isoformat()}."
+
+
 def country_summary(
     registry: Registry, letter_id: str, *, on: dt.date | None = None
 ) -> tuple[str, ...]:
@@ -733,11 +749,17 @@ def country_summary(
         print(table)
     """
     cov = coverage(registry, letter_id, on=on)
-    claimed = (
-        f" of {cov.claimed_countries} the letter's sources claim"
-        if cov.claimed_countries is not None
-        else ""
-    )
+    claim = _countries_claim(registry.letter(letter_id).claims)
+    claimed = ""
+    if claim is not None:
+        at_least = "at least " if claim.qualifier == "at-least" else ""
+        # "7 of 6" would read as a part of the claim; "5 of 20" beside
+        # "over 20 countries" as all but 15.
+        claimed = (
+            f" of {at_least}{claim.value} the letter's sources claim"
+            if cov.countries <= claim.value
+            else f"; the letter's sources claim {at_least}{claim.value}"
+        )
     out = [f"Distinct countries in the records: {cov.countries}{claimed}."]
     if cov.missing:
         out.append(

@@ -132,6 +132,12 @@ class Export:
                     "are withdrawn (on this day or another), and are not "
                     "listed"
                 )
+            elif n == 1 and not is_small(n, self.threshold):
+                # Shown as 1 only when every count is shown.
+                out.append(
+                    f"{letter}: 1 withdrawn signature of a person who is "
+                    "not public is not listed"
+                )
             elif n:
                 out.append(
                     f"{letter}: {self._count(n)} withdrawn signatures of "

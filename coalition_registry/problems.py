@@ -61,7 +61,8 @@ class Location:
     """Where a problem is: a file, and a 1-based line and column in it.
 
     ``line`` and ``column`` are 0 when the problem concerns a whole file that
-    could not be read at all (it does not exist, or it is not text).
+    could not be read at all (it does not exist, or it is not text);
+    ``column`` alone is 0 for a whole line.
 
     Attributes:
         path: The file, as the user named it (relative paths stay relative).
@@ -74,8 +75,12 @@ class Location:
     column: int = 0
 
     def __str__(self) -> str:
-        if self.line:
+        if self.line and self.column:
             return f"{self.path}:{self.line}:{self.column}"
+        if self.line:
+            # A whole line, such as a spreadsheet's row that `import` read
+            # a record from: "sheet.csv:6:0" would name no character.
+            return f"{self.path}:{self.line}"
         return self.path
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any, Final
 
 import attrs
@@ -177,6 +177,7 @@ def reconcile(
     signed_as = {None if "role" in s.private else s.role for s in active}
     countries, _ = registry.places()
     no_country = any(countries.get(s.signatory) is None for s in active)
+    in_records = {c for s in active if (c := countries.get(s.signatory))}
     lines = []
     # Claims of one measure and roles have one figure, and the same reasons
     # but for the value they state: each is worked out once, since each
@@ -216,7 +217,11 @@ def reconcile(
                 on=day_of(on),
                 shows_all=threshold <= 1,
             )
-        reasons = said_of if hide else (*_shortfall(claim, figure), *said_of)
+        reasons = (
+            said_of
+            if hide
+            else (*_shortfall(claim, figure, in_records), *said_of)
+        )
         lines.append(
             Line(
                 claim=claim,
@@ -253,18 +258,42 @@ def reconcile(
     return Reconciliation(letter_id, tuple(lines), threshold, notes)
 
 
-def _shortfall(claim: Claim, figure: Figure) -> tuple[str, ...]:
-    """The first reason a claim and the records can differ, when the
-    records show less than the claim: the one that depends on the value
-    the claim states, and comes before the others (:func:`_reasons`).
+def _shortfall(
+    claim: Claim, figure: Figure, covered: Collection[str]
+) -> tuple[str, ...]:
+    """The first reasons a claim and the records can differ: those that
+    depend on what the claim states (its value, the countries it lists),
+    and come before the others (:func:`_reasons`).  *covered* are the
+    countries the records cover.
     """
-    if figure.known >= claim.value:
-        return ()
-    if claim.measure == "countries":
-        missing = claim.value - figure.known
-        countries = "country" if missing == 1 else "countries"
-        return (f"{missing} {countries} not yet covered by a record",)
-    return ("signatories not yet recorded",)
+    out = []
+    named: list[str] = []
+    if claim.measure == "countries" and claim.countries:
+        # The claim names its countries: the figures can agree while the
+        # countries do not ("6 of 6", one of them not a claimed one), as
+        # coverage's note "Claimed but not yet covered" would show.
+        listed = set(claim.countries)
+        named = sorted(listed - set(covered))
+        extra = sorted(set(covered) - listed)
+        if named:
+            out.append(
+                "claimed but not yet covered by a record: " + ", ".join(named)
+            )
+        if extra:
+            out.append(
+                "covered by a record but not among the countries the claim "
+                "lists: " + ", ".join(extra)
+            )
+    short = claim.value - figure.known
+    if short <= 0:
+        return tuple(out)
+    if claim.measure != "countries":
+        return ("signatories not yet recorded",)
+    if short != len(named):
+        # A list shorter than the figure, or countries beyond it.
+        countries = "country" if short == 1 else "countries"
+        out.insert(0, f"{short} {countries} not yet covered by a record")
+    return tuple(out)
 
 
 def _reasons(

@@ -40,7 +40,14 @@ import attrs
 
 from . import worldmap
 from ._version import __version__
-from .aggregate import Cell, Table, country_summary, coverage, signatory_table
+from .aggregate import (
+    Cell,
+    Table,
+    counted_as_of,
+    country_summary,
+    coverage,
+    signatory_table,
+)
 from .exports import export
 from .model import Letter
 from .reconciliation import (
@@ -391,12 +398,23 @@ def _signatories(
     # People who are not public apart: the public withdrawals are known
     # from the records, and must not be taken from a sum to count them.
     hidden = data.withdrawn_unlisted.get(letter_id, 0)
-    if hidden:
+    if hidden and letter_id in data.undisclosed:
+        # No count, as the export gives none: beside the tables, whose
+        # totals of people are hidden, or another day's page, it would
+        # tell how many withdrew.
+        out.append(
+            _unlisted(
+                "Some signatures of people who are not public are withdrawn "
+                "(on this day or another): not counted and not listed."
+            )
+        )
+    elif hidden:
+        many = hidden > 1 or is_small(hidden, threshold)
         out.append(
             _unlisted(
                 f"{_few(hidden, threshold)} "
-                "signatures of people who are not public withdrawn: not "
-                "counted and not listed."
+                f"{'signatures' if many else 'signature'} of people who are "
+                "not public withdrawn: not counted and not listed."
             )
         )
     if not out:
@@ -929,7 +947,7 @@ def svg_map(
     notes = (*country_summary(registry, letter_id, on=on),)
     if on is not None:
         # A map of another day than today, unsaid, reads as today's.
-        notes = (f"Counted as of {day_of(on).isoformat()}.", *notes)
+        notes = (counted_as_of(registry, letter_id, day_of(on)), *notes)
     chart = worldmap.choropleth(table)
     chart = attrs.evolve(
         chart,

@@ -201,3 +201,75 @@ def test_a_tables_records_are_typed_as_what_they_hold() -> None:
 
     hints = typing.get_type_hints(cr.Table.as_records)
     assert list[dict[str, int | str | None]] == hints["return"]
+
+
+class TestCountriesAgainstTheClaim:
+    @staticmethod
+    def registry(value: int, qualifier: str) -> cr.Registry:
+        claim = cr.Claim(measure="countries", value=value, qualifier=qualifier)
+        letter = cr.Letter(id="l", title="L", claims=(claim,))
+        orgs = [
+            cr.Organisation(id=c.lower(), name=f"Example {c}", hq_country=c)
+            for c in ("GB", "FR")
+        ]
+        sigs = [
+            cr.Signature(
+                id=f"l--{o.id}",
+                letter="l",
+                signatory=o.id,
+                role="organisation",
+            )
+            for o in orgs
+        ]
+        return cr.Registry([letter, *orgs, *sigs])
+
+    @pytest.mark.parametrize(
+        ("value", "qualifier", "said"),
+        [
+            (24, "exact", "2 of 24 the letter's sources claim."),
+            # "2 of 1" read as a part of the claim.
+            (1, "exact", "2; the letter's sources claim 1."),
+            # "over 20 countries": "2 of 20" dropped the "over".
+            (20, "at-least", "2 of at least 20 the letter's sources claim."),
+            (1, "at-least", "2; the letter's sources claim at least 1."),
+        ],
+    )
+    def test_the_claim_as_stated(
+        self, value: int, qualifier: str, said: str
+    ) -> None:
+        notes = cr.aggregate.country_summary(
+            self.registry(value, qualifier), "l"
+        )
+        assert f"Distinct countries in the records: {said}" == notes[0]
+
+
+class TestByKind:
+    def test_an_organisation_of_no_stated_kind(self) -> None:
+        """Bug: organisations with no kind made a row "organisation",
+        which beside "organisation: charity" read as all organisations, and
+        one with a private kind a row "organisation: organisation"."""
+        orgs = [
+            cr.Organisation(id="o1", name="Example One", kind="charity"),
+            cr.Organisation(id="o2", name="Example Two"),
+            cr.Organisation(
+                id="o3",
+                name="Example Three",
+                kind="network",
+                private=("kind",),
+            ),
+        ]
+        sigs = [
+            cr.Signature(
+                id=f"l--{o.id}",
+                letter="l",
+                signatory=o.id,
+                role="organisation",
+            )
+            for o in orgs
+        ]
+        registry = cr.Registry([cr.Letter(id="l", title="L"), *orgs, *sigs])
+        table = cr.signatory_table(registry, "l", by="kind")
+        assert {
+            "organisation: charity": "1",
+            "organisation: not stated": "2",
+        } == {row.label: str(row.cells[-1]) for row in table.rows}

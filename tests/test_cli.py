@@ -404,6 +404,24 @@ class TestOn:
         assert 0 == cli("map", "--out", "today.svg")[0]
         assert "Counted as of" not in Path("today.svg").read_text()
 
+    def test_before_the_letter_nothing_counts_and_it_says_so(
+        self, shipped_copy: Path
+    ) -> None:
+        """Bug: a table or map counted before the letter's date showed
+        "Total 0" with nothing to say why, while reconcile and coalitions
+        said the letter was not yet published."""
+        said = (
+            "Counted as of 2023-09-17, before the letter was published: "
+            "no signature counts before its date."
+        )
+        _, out, _ = cli("coverage", "--on", "2023-09-17")
+        assert said in out
+        assert 0 == cli("map", "--out", "m.svg", "--on", "2023-09-17")[0]
+        assert said in Path("m.svg").read_text(encoding="utf-8")
+        # On the letter's date, it counts.
+        _, out, _ = cli("coverage", "--on", "2023-09-18")
+        assert "Counted as of 2023-09-18.\n" in out
+
     def test_a_day_written_otherwise_is_a_usage_error(self) -> None:
         code, out, err = cli("coverage", "--on", "18/09/2023")
         assert (2, "") == (code, out)

@@ -353,6 +353,12 @@ class TestWithdrawn:
             "not public are not listed"
         )
         assert (note,) == cr.export(undated).notes()
+        # Every count shown, one reads in the singular.
+        note = (
+            f"{LETTER}: 1 withdrawn signature of a person who is not public "
+            "is not listed"
+        )
+        assert (note,) == cr.export(undated, threshold=1).notes()
 
     def test_public_withdrawals_cannot_be_taken_from_the_others(
         self,

@@ -1236,6 +1236,23 @@ class TestCommand:
         assert "Zebulon" not in out + err
         assert before == snapshot(shipped_copy)
 
+    def test_a_row_named_in_a_message_has_no_column_0(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """Bug: a signature for an organisation that signs in its own name
+        too named the other row "at sig.csv:2:0"."""
+        path = table(
+            tmp_path,
+            "kind,name,country,role,disclosure,capacity,on_behalf_of\n"
+            "organisation,Example Trust,GB,,,,\n"
+            "person,Jane Example,GB,expert,public,on-behalf-of,"
+            "Example Trust\n",
+        )
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert 0 == code, err
+        assert "(at sig.csv:2);" in out
+        assert ":0)" not in out
+
     def test_a_private_country_is_not_repeated_in_a_warning(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:

@@ -13,13 +13,27 @@ from hypothesis import strategies as st
 
 import coalition_registry as cr
 
-from coalition_registry.problems import Positions
+from coalition_registry.problems import Location, Positions
 from conftest import SHIPPED
 
 
 names = st.text(st.characters(codec="utf-8"), min_size=1, max_size=12)
 numbers = st.integers(0, 2**32 - 1) | st.integers(2**32, 2**64 - 1)
 where_maps = st.dictionaries(names, st.tuples(numbers, numbers), max_size=15)
+
+
+class TestLocation:
+    @pytest.mark.parametrize(
+        ("location", "shown"),
+        [
+            (Location("a.yaml", 3, 7), "a.yaml:3:7"),
+            (Location("a.yaml"), "a.yaml"),
+            # A whole row of a spreadsheet: no character ":0".
+            (Location("sheet.csv", 6, 0), "sheet.csv:6"),
+        ],
+    )
+    def test_as_text(self, location: Location, shown: str) -> None:
+        assert shown == str(location)
 
 
 class TestPositions:

@@ -646,6 +646,53 @@ class TestOtherReasons:
         (line,) = cr.reconcile(registry, LETTER).lines
         assert ("1 country not yet covered by a record",) == line.reasons
 
+    @staticmethod
+    def listed(listed: tuple[str, ...], value: int, *covered: str) -> Any:
+        orgs = [organisation(i, country) for i, country in enumerate(covered)]
+        countries = attrs.evolve(
+            claim(value, measure="countries"), countries=listed
+        )
+        registry = cr.Registry(
+            [letter(countries), *with_signatures(*orgs, role="organisation")]
+        )
+        (line,) = cr.reconcile(registry, LETTER).lines
+        return line
+
+    def test_the_countries_a_claim_lists_are_set_beside_the_records(
+        self,
+    ) -> None:
+        """Bug: 3 countries claimed (GB, FR, DE), 3 covered (GB, FR, KR):
+        "difference 0" and no reason, while coverage says "Claimed but not
+        yet covered: DE".
+        """
+        line = self.listed(("GB", "FR", "DE"), 3, "GB", "FR", "KR")
+        assert (3, 0) == (line.computed, line.difference)
+        assert (
+            "claimed but not yet covered by a record: DE",
+            (
+                "covered by a record but not among the countries the claim "
+                "lists: KR"
+            ),
+        ) == line.reasons
+
+    def test_countries_missing_beyond_those_a_claim_lists(self) -> None:
+        """5 claimed, of which the source names 2 (GB, DE): one named and
+        two unnamed are not covered."""
+        line = self.listed(("GB", "DE"), 5, "GB", "FR")
+        assert (
+            "3 countries not yet covered by a record",
+            "claimed but not yet covered by a record: DE",
+            (
+                "covered by a record but not among the countries the claim "
+                "lists: FR"
+            ),
+        ) == line.reasons
+        # Named in full, the count would say it twice.
+        line = self.listed(("GB", "DE", "IT"), 3, "GB")
+        assert ("claimed but not yet covered by a record: DE, IT",) == (
+            line.reasons
+        )
+
     def test_a_letter_without_claims_has_no_lines(self) -> None:
         rec = cr.reconcile(cr.Registry([letter()]), LETTER)
         assert () == rec.lines

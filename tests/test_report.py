@@ -652,6 +652,49 @@ class TestPrivacy:
         assert "fewer than 3 of them" not in page
         assert ">3<" not in row
 
+    def test_withdrawals_of_people_uncounted_when_totals_hidden(
+        self,
+    ) -> None:
+        """A letter whose tables hide their totals of people (one anonymous
+        signatory) gives no count of the withdrawn signatures of people who
+        are not public, as its export gives none: 3 or 4 withdrawn read
+        the same.
+        """
+        pages = []
+        for withdrawn in (3, 4):
+            people = [f"person-{n}k7q2x" for n in range(withdrawn + 1)]
+            records = [
+                cr.Letter(id="l", title="L"),
+                cr.Organisation(id="o", name="Example Org", hq_country="GB"),
+                cr.Signature(
+                    id="l--o", letter="l", signatory="o", role="organisation"
+                ),
+                *(
+                    cr.Person(id=p, disclosure="anonymous", country="IE")
+                    for p in people
+                ),
+                *(
+                    cr.Signature(
+                        id=f"l--{p}",
+                        letter="l",
+                        signatory=p,
+                        role="survivor",
+                        status="active" if n == 0 else "withdrawn",
+                    )
+                    for n, p in enumerate(people)
+                ),
+            ]
+            registry = cr.Registry(records)
+            assert "some signatures of people who are not public" in (
+                " ".join(cr.export(registry, "l").notes())
+            )
+            page = report.html_report(
+                registry, "l", generated=DAY, include_map=False
+            )
+            assert "Some signatures of people who are not public are " in page
+            pages.append(re.sub(r"content [0-9a-f]{12}", "", page))
+        assert pages[0] == pages[1]
+
     def test_html_in_a_name_is_text(self, planted: cr.Registry) -> None:
         """A name written as HTML is escaped, quotes included."""
         page = report.html_report(planted, LETTER, generated=DAY)

@@ -76,6 +76,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
     # Imported here: the parser is built by loading every command.
     from coalition_registry import render
     from coalition_registry.aggregate import (
+        counted_as_of,
         country_summary,
         people,
         signatory_table,
@@ -103,7 +104,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
         )
         table = attrs.evolve(table, notes=notes)
     if args.on is not None:
-        notes = (f"Counted as of {args.on.isoformat()}.", *table.notes)
+        notes = (counted_as_of(registry, letter, args.on), *table.notes)
         table = attrs.evolve(table, notes=notes)
     if args.format == "json":
         about = made(letter, args.on, args.suppress_below)
