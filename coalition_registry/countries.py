@@ -370,7 +370,13 @@ def code_of(text: str) -> str | None:
     if key in _EITHER:
         return None
     index = _index()
-    return index.get(key) or index.get(key.removeprefix("the "))
+    return (
+        index.get(key)
+        or index.get(key.removeprefix("the "))
+        or index.get(key.removesuffix(" the"))  # "Gambia, The"
+        or _by_words(spellings=False).get(_words(key))
+        or None
+    )
 
 
 def named(text: str) -> str | None:
@@ -390,13 +396,75 @@ def named(text: str) -> str | None:
     if key in _EITHER:
         return ""
     index = _index()
-    for candidate in (key, key[4:] if key.startswith("the ") else ""):
+    # "The Gambia", or "Gambia, The" as tables sort it.
+    bare = key.removeprefix("the ").removesuffix(" the")
+    for candidate in (key, bare if bare != key else ""):
         known = _spellings().get(candidate)
         if known is not None:
             return known if len(known) == 2 else ""
         if candidate in index:
             return index[candidate]
-    return None
+    return _by_words(spellings=True).get(_words(key)) or None
+
+
+# How statistical tables shorten the words of countries' names, as the
+# World Bank's do ("Korea, Rep.", "Lao PDR", "Micronesia, Fed. Sts."): each
+# word, and each word it is short for, is read as one.
+_WORD_FORMS: Final = {
+    "rep": ("republic",),
+    "dem": ("democratic",),
+    "fed": ("federal",),
+    "federated": ("federal",),
+    "sts": ("states",),
+    "st": ("saint",),
+    "ste": ("sainte",),
+    "is": ("islands",),
+    "isl": ("islands",),
+    "peoples": ("people",),
+    "pdr": ("people", "democratic", "republic"),
+    "dpr": ("democratic", "people", "republic"),
+    "rb": ("bolivarian", "republic"),
+    "fyr": ("former", "yugoslav", "republic"),
+    "sar": ("special", "administrative", "region"),
+}
+# Words a name holds or leaves out without naming another place ("&" is
+# folded away, so "and" must go too).
+_FILLER: Final = frozenset({"of", "the", "and"})
+
+
+def _words(key: str) -> frozenset[str]:
+    """The words of a folded name, whatever their order, shortened or not.
+
+    >>> sorted(_words("korea dem peoples rep"))
+    ['democratic', 'korea', 'people', 'republic']
+    """
+    out: set[str] = set()
+    for word in key.split():
+        if word not in _FILLER:
+            out.update(_WORD_FORMS.get(word, (word,)))
+    return frozenset(out)
+
+
+@functools.cache
+def _by_words(*, spellings: bool) -> dict[frozenset[str], str]:
+    """Every name of two words or more, by its words: a name written in
+    another order ("Korea, Republic of" for "Republic of Korea") or with
+    words shortened finds its country.  A set of words two countries' names
+    share maps to ``""``: it finds neither.  The names are ISO 3166's and
+    the common English ones, and with *spellings* the real-world spellings
+    too.
+    """
+    out: dict[frozenset[str], str] = {}
+    names = itertools.chain(
+        _index().items(), _spellings().items() if spellings else ()
+    )
+    for key, code in names:
+        words = _words(key)
+        # A code of two letters ("?" and "-" mean none), a name of two words.
+        if len(code) != 2 or len(words) < 2:
+            continue
+        out[words] = code if out.get(words, code) == code else ""
+    return out
 
 
 #: Names people use for either of two countries: no code is suggested for

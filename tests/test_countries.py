@@ -149,6 +149,56 @@ class TestSuggest:
 @pytest.mark.parametrize(
     ("written", "meant"),
     [
+        # As the World Bank's tables, and the spreadsheets made from them,
+        # write them: words turned round and shortened.
+        ("Korea, Rep.", "KR"),
+        ("Korea, Dem. People's Rep.", "KP"),
+        ("Egypt, Arab Rep.", "EG"),
+        ("Iran, Islamic Rep.", "IR"),
+        ("Venezuela, RB", "VE"),
+        ("Yemen, Rep.", "YE"),
+        ("Congo, Dem. Rep.", "CD"),
+        ("Congo, Rep.", "CG"),
+        ("Micronesia, Fed. Sts.", "FM"),
+        ("Lao PDR", "LA"),
+        ("Tanzania, United Rep.", "TZ"),
+        ("Macedonia, FYR", "MK"),
+        ("Virgin Islands (U.S.)", "VI"),
+        ("St. Kitts & Nevis", "KN"),
+        ("Gambia, The", "GM"),
+        # Words of no country's name, or of two: nothing.
+        ("Republic", None),
+        ("Rep. of Example", None),
+        ("Islands, Rep.", None),
+    ],
+)
+def test_names_turned_round_or_shortened_are_known(
+    written: str, meant: str | None
+) -> None:
+    """import took none of these, and validate suggested nothing."""
+    assert meant == countries.named(written)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("Korea, Rep.", "KR"),
+        ("Lao PDR", "LA"),
+        ("Gambia, The", "GM"),
+        # Not an ISO name in any order: a person confirms the suggestion.
+        ("Macedonia, FYR", None),
+    ],
+)
+def test_iso_names_turned_round_are_codes(
+    written: str, meant: str | None
+) -> None:
+    """import writes the code for an ISO 3166 name in another order."""
+    assert meant == countries.code_of(written)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
         ("Macau", "MO"),
         ("Hong Kong SAR", "HK"),
         ("Republic of Ireland", "IE"),
