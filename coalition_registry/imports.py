@@ -552,11 +552,10 @@ def plan_import(
             ),
         )
     if not new_private_people:
-        planner.private_signed = sum(
-            1
-            for signature in registry.signatures_of(letter_id)
-            if (who := registry.signatory(signature.signatory)) is not None
+        planner.private_signed = any(
+            (who := registry.signatory(signature.signatory)) is not None
             and is_hidden(who)
+            for signature in registry.signatures_of(letter_id)
         )
     for row, line in rows:
         planner.row(row, line)
@@ -595,6 +594,9 @@ class _Planner:
     )
     # The first line of each name (folded) of a person who is not public.
     unseen: dict[str, int] = attrs.Factory(dict)
+    # Recorded signatories whose name is private, by kind and name: made
+    # when a row of a private name is first met.
+    private_names: dict[tuple[type[Any], str], list[Any]] | None = None
     # The records made, and their references to others, for the checks
     # across records.
     records: list[Any] = attrs.Factory(list)
@@ -606,9 +608,9 @@ class _Planner:
     numbered: dict[str, int] = attrs.Factory(dict)
     public: dict[str, bool] = attrs.Factory(dict)
     kinds: dict[str, type[Any]] = attrs.Factory(dict)
-    # Signatures of the letter by people who are not public, when such
-    # rows must be said to be new.
-    private_signed: int = 0
+    # Whether the letter has signatures by people who are not public, when
+    # such rows must be said to be new.
+    private_signed: bool = False
     # The row a spreadsheet shows each row in, by its first line.
     sheet_rows: dict[int, int] = attrs.Factory(dict)
     reused: int = 0
@@ -817,7 +819,55 @@ class _Planner:
                     name,
                 )
                 return None
+            if "name" in private and name.text.strip():
+                privately = self.privately_named(cls, name, code)
+                if privately == "":
+                    return None
+                if privately is not None:
+                    found = self.reused_with(privately, private, row)
+                    self.reused += found is not None
+                    return found
         return self.new(cls, row, line, private, hidden=hidden)
+
+    def privately_named(
+        self, cls: type[Any], name: Cell, code: str | None
+    ) -> str | None:
+        """The id of the one recorded signatory of *cls* whose private name
+        is *name*'s, in *code*'s country or one not known; ``""`` (and said)
+        when there are several.  A row of a private name got a random id,
+        so without this, importing it again recorded it again: its name is
+        in no index, and no check compares it.
+        """
+        if self.private_names is None:
+            self.private_names = {}
+            for kind in (Organisation, Group, Person):
+                for record in self._collection(kind):
+                    if (
+                        "name" in record.private
+                        and record.name
+                        and not is_hidden(record)
+                    ):
+                        key = (kind, countries.normalise(record.name))
+                        self.private_names.setdefault(key, []).append(record)
+        key = (cls, countries.normalise(name.text))
+        found = [
+            r
+            for r in self.private_names.get(key, ())
+            if not _differ(country_of(r), code)
+        ]
+        if len(found) == 1:
+            return str(found[0].id)
+        if found:
+            # Not which: the ids would tell whose name it is.
+            self.report(
+                "invalid-value",
+                f"{len(found)} recorded {cls.kind_name}s have this row's "
+                "name (not shown: private); give the id of the one meant "
+                "in a signatory column",
+                name,
+            )
+            return ""
+        return None
 
     def named_with_country(
         self, cls: type[Any], name: str, code: str | None
@@ -1130,8 +1180,10 @@ class _Planner:
             self.problems.append(
                 Problem(
                     "possible-duplicate",
-                    f"the letter has {self.private_signed} signature(s) "
-                    "already by people who are not public, and nothing "
+                    # Not how many: every table hides a small count of
+                    # them.
+                    "the letter has signatures already by people who are "
+                    "not public, and nothing "
                     "tells whether this row's person is one of them: remove "
                     "the rows imported before, then import with "
                     "--new-private-people",
@@ -1161,6 +1213,15 @@ class _Planner:
             )
         elif chosen is not None:
             record_id = chosen
+        elif "name" in private:
+            # An id made from the name would print it everywhere (and be
+            # refused, not-opaque-id): a random one, as for a person who is
+            # not public.
+            record_id = opaque_id(
+                name if isinstance(name, str) else None,
+                _Both(self.made, self.taken_by),
+                kind=cls.kind_name,
+            )
         elif isinstance(name, str) and name.strip():
             fresh = self.fresh_id(slugify(name))
             if fresh is None:

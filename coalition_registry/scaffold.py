@@ -95,14 +95,18 @@ def opaque_id(
     taken: Container[str] = (),
     *,
     choice: Callable[[str], str] | None = None,
+    kind: str = "person",
 ) -> str:
     """A new random id for a person who is not public: ``person-`` and
     eight letters and digits, at least one a digit, that spell no word of
-    their *name* and are not *taken*.
+    their *name* and are not *taken*.  With *kind*, the id of another
+    record whose name is private (``organisation-``, ``group-``).
 
     >>> from coalition_registry.model import OPAQUE_ID
     >>> bool(OPAQUE_ID.fullmatch(opaque_id("Jane Doe")))
     True
+    >>> opaque_id("Example Shelter", kind="organisation")[:13]
+    'organisation-'
     """
     if choice is None:
         # Imported here: secrets loads OpenSSL, 20 ms of every start of
@@ -113,7 +117,7 @@ def opaque_id(
     words = name_words(name or "")
     while True:
         tail = "".join(choice(_ALPHABET) for _ in range(_OPAQUE_LENGTH))
-        candidate = f"person-{tail}"
+        candidate = f"{kind}-{tail}"
         # The tail only, as not-opaque-id looks: "per" or "son" in a name
         # is always in "person-", and would be looked for again for ever.
         if (

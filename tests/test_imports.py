@@ -22,6 +22,7 @@ from coalition_registry import imports, load
 from coalition_registry.cli import _common, run
 from coalition_registry.imports import Import, plan_import, read_table
 from coalition_registry.parsing import _decode
+from conftest import WriteFile
 from strategies import cell_texts
 
 
@@ -602,6 +603,8 @@ class TestCommand:
         assert 1 == code
         assert "error possible-duplicate" in out
         assert "--new-private-people" in out
+        # Not how many: every table hides a small count of them.
+        assert "1 signature" not in out
         assert before == snapshot(shipped_copy)
         code, _, _ = cli(
             "import", path, "--source", SOURCE, "--new-private-people"
@@ -735,6 +738,67 @@ class TestCommand:
         org = registry.organisations.get("example-org")
         assert org is not None
         assert ("hq_country",) == org.private
+
+    def test_a_private_name_gets_a_random_id(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """An id made from a private name would print it everywhere: each
+        such row was refused (not-opaque-id, telling to rename a file that
+        was not written yet), so no record of a private name imported.
+        """
+        path = table(
+            tmp_path,
+            "kind,name,country,role,disclosure,private\n"
+            "organisation,Example Quiet Shelter,IE,,,name\n"
+            "group,Example Quiet Circle,IE,survivor,,name\n"
+            "person,Example Quiet Expert,IE,expert,public,name\n",
+        )
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert 0 == code, out + err
+        assert "quiet" not in (out + err).lower()
+        assert 0 == cli("validate")[0]
+        registry = load("registry_data")
+        made = {
+            r.name: r.id
+            for c in (registry.organisations, registry.groups, registry.people)
+            for r in c
+            if "name" in r.private
+        }
+        assert {
+            "Example Quiet Shelter",
+            "Example Quiet Circle",
+            "Example Quiet Expert",
+        } == set(made)
+        for record_id in made.values():
+            kind, tail = record_id.split("-", 1)
+            assert kind in {"organisation", "group", "person"}
+            assert not any(w in tail for w in ("example", "quiet"))
+        # Imported again, each row is found by its private name, which no
+        # index or check compares: nothing is recorded twice.
+        before = snapshot(shipped_copy)
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert 0 == code, out + err
+        assert "3 row(s) recorded already" in err
+        assert before == snapshot(shipped_copy)
+
+    def test_a_private_name_of_two_records_is_not_tied_to_either(
+        self, write: WriteFile, tmp_path: Path
+    ) -> None:
+        for record_id in ("organisation-k3m9x2q7", "organisation-p8w4z1r6"):
+            write(
+                f"organisations/{record_id}.yaml",
+                f"id: {record_id}\nname: Example Quiet Shelter\n"
+                "private: [name]\n"
+                'sources:\n  - url: "https://example.org/s"\n',
+            )
+        path = table(
+            tmp_path,
+            "kind,name,private\norganisation,Example Quiet Shelter,name\n",
+        )
+        code, out, _ = cli("import", path, "--source", SOURCE)
+        assert (1, ["invalid-value"]) == (code, codes(out))
+        assert "organisation-" not in out
+        assert "quiet" not in out.lower()
 
     @pytest.mark.parametrize(
         "cell",

@@ -888,6 +888,22 @@ class TestClaimExceeded:
         assert "33" not in problem.message
         assert "more signatories than" in problem.message
 
+    @pytest.mark.parametrize("hidden", [1, 2])
+    def test_no_warning_tells_how_many_hidden_people_signed(
+        self, tmp_path: Path, hidden: int
+    ) -> None:
+        """Over a claim of one survivor, two anonymous survivors warned and
+        one did not: the warning told the count that every table hides.
+        Only people who are not public take the figure past the claim, so
+        it is not warned about, whatever their number.
+        """
+        records = [
+            letter(claim(1, "survivor")),
+            *with_signatures(*(anonymous(i) for i in range(hidden))),
+        ]
+        report = cr.validate(write_records(tmp_path / "reg", records))
+        assert [] == [p.code for p in report.problems]
+
     def test_withdrawn_signatures_do_not_exceed_a_claim(
         self, tmp_path: Path
     ) -> None:
