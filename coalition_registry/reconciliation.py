@@ -285,6 +285,18 @@ def _shortfall(
                 "lists: " + ", ".join(extra)
             )
     short = claim.value - figure.known
+    if short < 0 and claim.qualifier != "at-least":
+        # "difference: -1" with no word of why reads as a wrong count.
+        out.append(
+            "more countries covered than the claim states: look for a "
+            "signatory's country recorded wrongly, or for signatures added "
+            "after the letter was published that have no signed_on day"
+            if claim.measure == "countries"
+            else "more recorded than the claim states: look for a "
+            "signatory recorded twice or who did not sign this letter, or "
+            "for signatures added after the letter was published that have "
+            "no signed_on day"
+        )
     if short <= 0:
         return tuple(out)
     if claim.measure != "countries":

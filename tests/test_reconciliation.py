@@ -1080,6 +1080,39 @@ def small_roles(registry: cr.Registry, k: int) -> set[str | None]:
     }
 
 
+class TestMoreThanClaimed:
+    """An exact claim the records exceed printed "difference: -1" and no
+    reason, which reads as a wrong count."""
+
+    def _rec(self, value: int, measure: str, qualifier: str = "exact") -> Any:
+        orgs = [organisation(i, c) for i, c in enumerate(("GB", "FR", "DE"))]
+        stated = attrs.evolve(
+            claim(value, measure=measure), qualifier=qualifier
+        )
+        registry = cr.Registry(
+            [letter(stated), *with_signatures(*orgs, role="organisation")]
+        )
+        return cr.reconcile(registry, LETTER, threshold=1).lines[0]
+
+    def test_more_signatories_say_where_to_look(self) -> None:
+        line = self._rec(2, "signatories")
+        assert -1 == line.difference
+        assert any("recorded twice" in r for r in line.reasons)
+
+    def test_more_countries_say_where_to_look(self) -> None:
+        line = self._rec(2, "countries")
+        assert any("country recorded wrongly" in r for r in line.reasons)
+
+    @pytest.mark.parametrize(
+        ("value", "qualifier"), [(3, "exact"), (2, "at-least")]
+    )
+    def test_a_claim_met_gives_no_such_reason(
+        self, value: int, qualifier: str
+    ) -> None:
+        line = self._rec(value, "signatories", qualifier)
+        assert not any("more recorded" in r for r in line.reasons)
+
+
 class TestAnAtLeastClaim:
     """A claim of "over 40 organisations" (qualifier at-least) is a lower
     bound: the records fall short of it by at least the difference, never
@@ -1236,14 +1269,17 @@ def test_a_letter_of_many_claims_takes_no_time() -> None:
         "the source does not say how many are organisations and how many "
         "are academics"
     )
-    assert [(), (), (mixed,)] == [x.reasons for x in lines[:3]]
+    more = next(r for r in lines[0].reasons if r.startswith("more recorded"))
+    assert [(more,), (more,), (more, mixed)] == [x.reasons for x in lines[:3]]
     assert [
         ("signatories not yet recorded",),
         ("signatories not yet recorded",),
         ("signatories not yet recorded", mixed),
     ] == [x.reasons for x in lines[4_497:4_500]]
-    assert [(), (), ("1 country not yet covered by a record",)] == [
-        x.reasons for x in lines[4_500:4_503]
+    wrongly = lines[4_500].reasons
+    assert "country recorded wrongly" in wrongly[0]  # a claim of 0
+    assert [(), ("1 country not yet covered by a record",)] == [
+        x.reasons for x in lines[4_501:4_503]
     ]
     exceeded = list(validation._check_claims(registry))
     # Exact claims under 6,000 signatories, and under 1 country.
