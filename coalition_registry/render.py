@@ -493,8 +493,10 @@ def _member_row(member: MemberSigning, letter: str | None) -> list[str]:
     if letter is None:
         return row
     who = ", ".join(member.signed_for)
-    by = f"(by {who})" if who and not member.signed else ""
-    return [_signing(member), *row, by]
+    # A member that signed itself may have been signed for too, as the CSV
+    # shows: the text must not hide it (validate warns of both counting).
+    by = f"(also by {who}, on its behalf)" if member.signed else f"(by {who})"
+    return [_signing(member), *row, by if who else ""]
 
 
 def _members(n: int) -> str:

@@ -953,6 +953,26 @@ class TestCoalitions:
             "  not signed     meta           Meta",
         ] == out.splitlines()
 
+    def test_signed_itself_and_for_it(self, write: WriteFile) -> None:
+        """The text dropped who also signed on behalf of a member that
+        signed itself; the CSV showed it."""
+        write(
+            "signatures/survivors-letter-2023/"
+            "survivors-letter-2023--example-trust.yaml",
+            "id: survivors-letter-2023--example-trust\n"
+            "letter: survivors-letter-2023\nsignatory: example-trust\n"
+            "role: organisation\n",
+        )
+        code, out, _ = cli(
+            "coalitions", "--coalition", "example-coalition", "--letter",
+            "survivors-letter-2023",
+        )  # fmt: skip
+        assert 0 == code
+        assert (
+            "  signed      example-trust  Example Child Safety Trust  "
+            "(also by jane-example, on its behalf)"
+        ) in out.splitlines()
+
     def test_csv_and_json(self) -> None:
         code, out, err = cli(
             "coalitions", "--letter", "survivors-letter-2023", "--format",
