@@ -18,6 +18,7 @@ __all__ = [
     "REGION_WORDS",
     "code_of",
     "country_name",
+    "ending_country",
     "is_country",
     "normalise",
     "suggest",
@@ -527,3 +528,44 @@ def without_country(name: str) -> tuple[str | None, str | None]:
     # a search for each such name of a large registry.
     code = named(inner.strip())
     return (bare, code) if code else (None, None)
+
+
+def ending_country(name: str) -> tuple[str | None, str | None]:
+    """*name* without the country its last words name, written after it
+    with a space only ("Barnardo's UK", "Example Trust New Zealand"), and
+    that country's code; ``(None, None)`` when its last words name none.
+
+    Looser than :func:`without_country`: "Amnesty International UK" is a
+    body of its own, so a name so written is only compared, never taken
+    for another.  Its last words must be a code in capitals, or an English
+    name or alpha-3 code of ISO 3166 (not a spelling in another language,
+    nor a number).
+
+    >>> ending_country("Barnardo's UK"), ending_country("Example Trust")
+    (("Barnardo's", 'GB'), (None, None))
+    >>> ending_country("Example Foundation New Zealand")
+    ('Example Foundation', 'NZ')
+    """
+    words = name.split()
+    if len(words) < 2:  # a name, then a country
+        return None, None
+    tail = words[-1]
+    if tail not in _names() and normalise(tail) not in _last_words():
+        return None, None  # most names: one look-up
+    for n in (3, 2, 1):
+        if len(words) <= n:
+            continue
+        last = " ".join(words[-n:])
+        key = normalise(last)
+        if any(c.isdigit() for c in last) or key in _EITHER:
+            continue
+        code = last if last in _names() else _index().get(key)
+        if code:
+            return " ".join(words[:-n]), code
+    return None, None
+
+
+@functools.cache
+def _last_words() -> frozenset[str]:
+    """The last word of every name in :func:`_index` ("kingdom", "usa")."""
+    return frozenset(key.rsplit(" ", 1)[-1] for key in _index())

@@ -35,7 +35,7 @@ import attrs
 
 from . import files, workers
 from ._pickle import by_fields
-from .countries import normalise, without_country
+from .countries import ending_country, normalise, without_country
 from .model import (
     _POSTNOMINALS,
     _TITLES,
@@ -786,6 +786,13 @@ def _check_same_names(
             for field, name in names
             if (bare := without_country(name)[0]) is not None
         ]
+        # "Example Charity UK", with a space only: compared as well, since
+        # lists print it so too (import takes only the two forms above).
+        keyed += [
+            (_name_key(bare), field, "after it")
+            for field, name in names
+            if (bare := ending_country(name)[0]) is not None
+        ]
         found = None
         # Each other record is compared once, and only so many: a record of
         # many aliases could meet a record of many registry numbers under
@@ -963,7 +970,10 @@ def _told(record: Organisation | Group, told: dict[int, _Told]) -> _Told:
     if found is None:
         country = country_of(record)
         if country is None:
-            country = without_country(record.name)[1]
+            country = (
+                without_country(record.name)[1]
+                or ending_country(record.name)[1]
+            )
         site = (
             None
             if "website" in record.private

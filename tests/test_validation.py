@@ -706,6 +706,31 @@ class TestPossibleDuplicates:
             "but for a country after a dash" in p.message for p in problems
         )
 
+    @pytest.mark.parametrize(
+        ("name", "codes"),
+        [
+            ("Barnardo's UK", ["possible-duplicate"]),
+            ("Barnardo’s United Kingdom", ["possible-duplicate"]),
+            ("Barnardo's GBR", ["possible-duplicate"]),
+            ("Barnardo's Ireland", []),  # another country: another body
+            ("Barnardo's Youth", []),
+            ("Barnardo's Congo", []),  # two countries' name: neither
+        ],
+    )
+    def test_a_country_after_a_space(
+        self, write: WriteFile, name: str, codes: list[str]
+    ) -> None:
+        """ "Barnardo's UK" was imported and recorded beside Barnardo's with
+        no word, and the letter counted it twice."""
+        write(
+            "organisations/barnardos-again.yaml",
+            f'id: barnardos-again\nname: "{name}"\n'
+            "sources:\n  - url: https://example.org/\n",
+        )
+        problems = cr.validate("registry_data").problems
+        assert codes == [p.code for p in problems]
+        assert all("but for a country after it" in p.message for p in problems)
+
     def test_a_private_name_is_never_compared(self, write: WriteFile) -> None:
         write(
             "organisations/org-7k2m9x.yaml",
