@@ -120,7 +120,7 @@ class Export:
         for letter, n in sorted(self.leaving.items()):
             if n:
                 out.append(
-                    f"{letter}: {n} signature(s) withdrawn from a later day "
+                    f"{letter}: {n} signature(s) withdrawn on a later day "
                     "are counted but not listed"
                 )
         for letter, n in sorted(self.withdrawn_unlisted.items()):

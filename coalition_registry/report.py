@@ -392,7 +392,7 @@ def _signatories(
         out.append(
             _unlisted(
                 f"{leaving} {'signatures' if leaving > 1 else 'signature'}"
-                " withdrawn from a later day: counted until then, not listed."
+                " withdrawn on a later day: counted until then, not listed."
             )
         )
     # People who are not public apart: the public withdrawals are known

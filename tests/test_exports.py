@@ -291,7 +291,7 @@ class TestWithdrawn:
         assert ["org-1"] == [r["signatory"] for r in data.rows]
         assert ({LETTER: 0}, {LETTER: 1}) == (data.withdrawn, data.leaving)
         note = (
-            f"{LETTER}: 1 signature(s) withdrawn from a later day are counted "
+            f"{LETTER}: 1 signature(s) withdrawn on a later day are counted "
             "but not listed"
         )
         assert (note,) == data.notes()

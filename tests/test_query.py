@@ -134,7 +134,7 @@ class TestAcrossLetters:
 
 class TestOnADay:
     """The queries list the signatures the counts count, on the same day:
-    a signature withdrawn from a later day still stands until then.
+    a signature withdrawn on a later day still stands until then.
     """
 
     DAY = dt.date(2099, 2, 1)
