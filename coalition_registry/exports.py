@@ -83,7 +83,7 @@ class Export:
             their counts of people who are not public are not given either,
             since the tables' other rows would give the total back with them.
         leaving: Signatures of organisations, groups and public people that
-            count on the day but are withdrawn from a later one, never
+            count on the day but are withdrawn on a later one, never
             listed, by letter.
         on: The day counted as of, when one was asked for (``None``:
             the day the export was made).

@@ -595,7 +595,7 @@ def _signature(
         leave_out=() if public else {"name_as_printed"},
         header=()
         if public
-        else ("# The signatory is not public: never write their name here.",),
+        else ("# The signatory's name is not public: never write it here.",),
     )
     return Scaffold(
         "signature", record_id, f"{Signature.folder}/{letter}", text

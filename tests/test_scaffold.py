@@ -279,7 +279,34 @@ class TestPrivacy:
         assert 0 == code
         text = Path(out.strip()).read_text()
         assert "name_as_printed" not in text
-        assert "never write their name here" in text
+        assert "never write it here" in text
+
+    @pytest.mark.parametrize(
+        ("folder", "fields"),
+        [
+            ("organisations", "name: Example Shelter\n"),
+            ("groups", "name: Example Circle\n"),
+            ("people", "name: Jane Example\ndisclosure: public\n"),
+        ],
+    )
+    def test_a_signatory_of_private_name_is_not_named_either(
+        self, write: WriteFile, folder: str, fields: str
+    ) -> None:
+        """An organisation or group whose name is private was offered a
+        name_as_printed, as a public one is."""
+        write(
+            f"{folder}/example-7k2m9x.yaml",
+            f"id: example-7k2m9x\n{fields}private: [name]\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        code, out, _ = cli(
+            "new", "signature", "--letter", "survivors-letter-2023",
+            "--signatory", "example-7k2m9x", "--role", "organisation",
+        )  # fmt: skip
+        assert 0 == code
+        text = Path(out.strip()).read_text()
+        assert "name_as_printed" not in text
+        assert "never write" in text
 
 
 class TestLongNames:

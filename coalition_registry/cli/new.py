@@ -190,18 +190,21 @@ def _check_signature(
         )
     if folder == "organisations" and role is None:
         role = "organisation"
-    public = folder != "people" or _is_public(root / signatory_file)
-    return public, role
+    return _is_public(root / signatory_file, folder), role
 
 
-def _is_public(path: Path) -> bool:
-    """Whether the person in *path* is public (not when in doubt)."""
-    from coalition_registry.model import Person
+def _is_public(path: Path, folder: str) -> bool:
+    """Whether the signatory in *path* may be named (not when in doubt):
+    a person who is public, or any signatory whose name is not private.
+    """
+    from coalition_registry.model import FOLDERS, Person
     from coalition_registry.validation import read_records
 
-    result = read_records(path.read_bytes(), str(path), Person)
+    result = read_records(path.read_bytes(), str(path), FOLDERS[folder])
     return bool(result.records) and all(
-        r.disclosure == "public" for r in result.records
+        "name" not in r.private
+        and (not isinstance(r, Person) or r.disclosure == "public")
+        for r in result.records
     )
 
 
