@@ -15,6 +15,7 @@ raises for bad input.
 from __future__ import annotations
 
 import gc
+import itertools
 import re
 import warnings
 
@@ -367,6 +368,15 @@ def _syntax_problem(e: Exception, path: str, text: str) -> Problem:
             "records, per file",
             Location(path, line, col),
         )
+    if "expected <document start>" in str(problem):
+        ended = _document_end(text, line)
+        if ended is not None:
+            return Problem(
+                "multiple-documents",
+                "a line '...' ends the YAML document here, and the file "
+                "goes on after it; delete the '...' line",
+                Location(path, ended, 1),
+            )
     message = str(problem)
     if context:
         # "while parsing a flow sequence" says what, not where: add where.
@@ -397,6 +407,18 @@ def _syntax_problem(e: Exception, path: str, text: str) -> Problem:
         if plain is not None:
             (line, col), message = plain
     return Problem("yaml-syntax", message, Location(path, line, col))
+
+
+def _document_end(text: str, error_line: int) -> int | None:
+    """The last line at or before *error_line* that is a document's end
+    marker ("..."), if one is.
+    """
+    lines = _BREAK.split(text)[:error_line]
+    for number in range(len(lines), 0, -1):
+        here = lines[number - 1]
+        if here.startswith("...") and here[3:].lstrip(" \t")[:1] in {"", "#"}:
+            return number
+    return None
 
 
 _FLOW_KINDS: Final = {"[": ("list", "]"), "{": ("mapping", "}")}
@@ -619,6 +641,13 @@ def _in_plain_words(
             f"a value cannot start with '{char}' unless it is in quotes"
             f"{_QUOTE_IT}"
         )
+    if "found unexpected ':'" in problem and start is not None:
+        # Only inside brackets: "[{url: https://example.org}]", which
+        # YAML 1.2 reads, and libyaml refuses.
+        return start, (
+            "inside brackets ('[...]' or '{...}'), a value that holds ':' "
+            "(a URL, say) must be in quotes" + _QUOTE_IT
+        )
     if "block sequence entries are not allowed" in problem:
         return (line, col), (
             "a value cannot start with '- ' on its field's line: put it in "
@@ -656,26 +685,44 @@ def _in_plain_words(
 
 
 _CLOSES: Final = {
-    '"': re.compile(r'(?:[^"\\]|\\.)*"'),
+    # DOTALL: a backslash may escape a line break (a value running on).
+    '"': re.compile(r'(?:[^"\\]|\\.)*"', re.DOTALL),
     "'": re.compile(r"(?:[^']|'')*'(?!')"),
 }
 
 
 def _quote_trouble(text: str, error_line: int) -> tuple[Pos, str] | None:
     """The quoted value at or before *error_line* that caused a syntax error,
-    if one did: a quote that is not closed on its line, or text after the
-    closing quote (an apostrophe inside single quotes).
+    if one did: a quote that is not closed before the error's line, or
+    text after the closing quote (an apostrophe inside single quotes).
+
+    Read from the top, following each quoted value over lines: one that
+    runs over lines and is closed above the error, or a quoted key, is
+    written right and is not the cause.
     """
     every = _BREAK.split(text)
     lines = every[:error_line]
-    for number in range(len(lines), 0, -1):
-        here = lines[number - 1]
-        # Positions in the line, never slices of it: a line of many quoted
-        # values would be copied once for each.
+    # The lines up to the error's, joined by one character each, so that
+    # offsets in a line and in the whole differ by where the line starts.
+    joined = "\n".join(lines)
+    error_at = len(joined) - len(lines[-1]) if lines else 0
+    starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
+    trouble: tuple[Pos, str] | None = None
+    read_to = 0  # where the last quoted value read ends
+    for index in _outside_blocks(lines):
+        number, here, offset = index + 1, lines[index], starts[index]
+        if here.lstrip(" \t")[:1] == "#":
+            continue  # a comment: its quotes are words
+        # Positions, never slices: a line of many quoted values would be
+        # copied once for each.
         for start, quote in _quote_starts(here):
-            closed = _CLOSES[quote].match(here, start + 1)
-            col = start + 1
-            if closed is None:
+            at = offset + start
+            if at < read_to:
+                continue  # a quote inside a value read already
+            closed = _CLOSES[quote].match(joined, at + 1)
+            if closed is None or (
+                number < error_line and closed.end() > error_at
+            ):
                 if number == error_line:
                     continue
                 runs_to = (
@@ -683,25 +730,68 @@ def _quote_trouble(text: str, error_line: int) -> tuple[Pos, str] | None:
                     if error_line >= len(every)
                     else f"line {error_line}"
                 )
-                return (number, col), (
+                return (number, start + 1), (
                     "the quote that opens here is not closed on this line "
                     f"(the text runs on to {runs_to}); close the quote"
                 )
-            after = _NOT_BLANK.search(here, closed.end())
-            if after is not None and (
-                after.group() not in ",]}#" and not _in_flow(here, start)
+            read_to = closed.end()
+            after = _NOT_BLANK.search(joined, read_to)
+            if (
+                after is None
+                or "\n" in joined[read_to : after.start()]
+                or after.group() in ",]}#"
+                or _in_flow(here, start)
+                or _is_key(joined, after.start())
             ):
-                hint = (
-                    "; to write an apostrophe inside single quotes, double "
-                    "it ('Barnardo''s'), or use double quotes"
-                    if quote == "'"
-                    else "; to write a double quote inside double quotes, "
-                    'write \\"'
-                )
-                return (number, closed.end() + 1), (
-                    f"text follows the closing quote{hint}"
-                )
-    return None
+                continue
+            line = number + joined.count("\n", at, read_to)
+            column = read_to - joined.rfind("\n", 0, read_to)
+            hint = (
+                "; to write an apostrophe inside single quotes, double "
+                "it ('Barnardo''s'), or use double quotes"
+                if quote == "'"
+                else "; to write a double quote inside double quotes, "
+                'write \\"'
+            )
+            trouble = (line, column), f"text follows the closing quote{hint}"
+    return trouble
+
+
+def _outside_blocks(lines: list[str]) -> Iterator[int]:
+    """The indexes of *lines* that are not the text of a block of text
+    (the lines after ``notes: |`` indented further than its key), where
+    quotes are characters of the text.  Blocks are followed as
+    :func:`_nbsp_indent` follows them.
+    """
+    block: int | None = None  # the column a block's lines must pass
+    indent: int | None = None  # its text's, set by its first line
+    for index, line in enumerate(lines):
+        spaces = len(line) - len(line.lstrip(" "))
+        if block is not None:
+            if spaces == len(line):
+                continue  # a blank line belongs to the block
+            if indent is None and spaces > block:
+                indent = spaces
+            if indent is not None and spaces >= indent:
+                continue  # the block's text
+            block = indent = None
+        yield index
+        opens = _BLOCK_OPENS.fullmatch(line)
+        if opens is not None:
+            at = opens.end("at")
+            block = at if line[at : at + 1] not in ("|", ">") else spaces
+
+
+def _is_key(text: str, colon: int) -> bool:
+    """Whether *colon* in *text* is the ':' of a key written in quotes
+    (``"GB-CHC": "216401"``): followed by a blank or the line's end.
+    """
+    return text[colon] == ":" and text[colon + 1 : colon + 2] in {
+        "",
+        " ",
+        "\t",
+        "\n",
+    }
 
 
 # Where a quoted scalar can start: after indentation, "- ", "key: ", or
@@ -729,8 +819,17 @@ def _in_flow(line: str, start: int) -> bool:
 
 
 def _quote_starts(line: str) -> list[tuple[int, str]]:
-    """Where quoted scalars open on a line, and with which quote."""
-    return [(m.start(1), m.group(1)) for m in _QUOTE_START.finditer(line)]
+    """Where quoted scalars open on a line, and with which quote.  After a
+    ',' only inside brackets: in a value without them (``quote: it said,
+    "we will``), a quote is a character of the text.
+    """
+    return [
+        (m.start(1), m.group(1))
+        for m in _QUOTE_START.finditer(line)
+        if m.group()[0] != ","
+        or line.find("[", 0, m.start()) >= 0
+        or line.find("{", 0, m.start()) >= 0
+    ]
 
 
 def _around(text: str, line: int, col: int) -> tuple[str, str]:

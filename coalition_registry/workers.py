@@ -6,7 +6,8 @@ registry of a few large list files is split at its top-level items (``- ``
 at the start of a line) into parts that parse independently.  Results come back in the order
 of the files, so the problems printed are the same whatever the number of
 workers.  A part that does not parse on its own (the split fell inside a
-multi-line quoted value, or an alias refers to another part) is not
+multi-line quoted value, or an alias refers to another part), or that has
+an error of the YAML reader, which counts for the whole file, is not
 trusted: its file is read again whole, in one piece.
 """
 
@@ -54,10 +55,6 @@ BATCH: Final = 64
 # Linux's F_SETPIPE_SZ (fcntl has it by name from Python 3.10, on Linux).
 _SETPIPE_SZ: Final = getattr(fcntl, "F_SETPIPE_SZ", 1031)
 _ITEM_START: Final = re.compile(r"^- ", re.MULTILINE)
-# A part must stand alone: these are what a split could cut apart.
-_YAML_ERRORS: Final = frozenset(
-    {"yaml-syntax", "anchor-alias", "multiple-documents", "too-deep"}
-)
 
 
 def available_cores() -> int:
@@ -124,6 +121,11 @@ def _split(
     if "\r" in text and text.count("\r") != text.count("\r\n"):
         # A CR alone breaks a line too, where no "^" finds it: the items
         # and lines of the parts after it would be numbered wrong.
+        return [Unit(entry)]
+    if "\n..." in text or "\n---" in text or "\n%" in text:
+        # A document's end or start, or a directive: a part that ends
+        # with "..." reads alone as one document, where the file holds a
+        # second after it (an error).
         return [Unit(entry)]
     starts = [m.start() for m in _ITEM_START.finditer(text)]
     if not starts or not all(
@@ -215,6 +217,13 @@ def _read_units(
             # A line starting "- " inside a quoted value running over
             # lines: the items of the parts after this one were numbered
             # wrong.  None has the file read whole.
+            out.append(None)
+            continue
+        if any(p.is_error for p in doc.problems):
+            # Not only a part that does not stand alone: records_from
+            # judges a file by all its reader's errors (none of its
+            # records counts, and none of its messages repeats a key if
+            # any record is private), which a part alone cannot.
             out.append(None)
             continue
         result = records_from(
@@ -482,15 +491,11 @@ def _merge(
             any(part is None for part in done)
             or _FIRST_VALUES + sum(part.values for part in done)
             > limits.max_values
-            or any(
-                p.code in _YAML_ERRORS
-                for part in done
-                for p in part.result.problems
-            )
         ):
-            # Read whole: a part did not stand alone, or the file passes
-            # the limit on its values, which each part alone could pass
-            # under (read whole, it is reported).
+            # Read whole: a part did not stand alone or had a reader's
+            # error, or the file passes the limit on its values, which
+            # each part alone could pass under (read whole, it is
+            # reported).
             yield read_files([unit.entry], limits)[0]
             continue
         parts = [part.result for part in done]

@@ -456,3 +456,114 @@ class TestQuestionMarkValue:
     def test_quoted_or_joined_it_is_text(self, text: str, value: str) -> None:
         doc = parsing.parse_text(text, "f.yaml")
         assert ((), value) == (doc.problems, next(iter(doc.data.values())))
+
+
+class TestQuotesAboveAnError:
+    """A syntax error below a quoted value written right is explained where
+    it is, not blamed on that value (found by differential testing: a
+    quoted key, or a quoted value running over lines, anywhere above any
+    error was named as its cause).
+    """
+
+    @pytest.mark.parametrize(
+        ("text", "where"),
+        [
+            (
+                'identifiers:\n  "GB-CHC": "216401"\nnotes: it says: here\n',
+                (3, 8),
+            ),
+            ("'id': x\nnotes: it says: here\n", (2, 8)),
+            ('name: "Example\n  Charity"\nnotes: it says: here\n', (3, 8)),
+            ("name: 'Example\n\n  Charity'\nnotes: it says: here\n", (4, 8)),
+            ('notes: "a \\\n  b"\nnotes2: it says: here\n', (3, 9)),
+            # Quotes in a block of text, or in a comment, are words.
+            ('notes: >-\n  "Example" it says\nname: it says: here\n', (3, 7)),
+            ("- notes: |\n    'Ex' it says\n  name: it says: here\n", (3, 9)),
+            ('# "Example" it says\nname: it says: here\n', (2, 7)),
+            # A quote in a value without brackets, after a comma, is text.
+            (
+                'quote: it said, "we will\nname: it says: here\n',
+                (2, 7),
+            ),
+        ],
+    )
+    def test_the_error_is_where_it_is(
+        self, text: str, where: tuple[int, int]
+    ) -> None:
+        (problem,) = parsing.parse_text(text, "f.yaml").problems
+        assert (where, "this value holds ': '") == (
+            (problem.location.line, problem.location.column),
+            problem.message[:21],
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "where", "message"),
+        [
+            # Closed only on the error's line: not closed where it opens.
+            (
+                'name: "Example\nurl: "https://example.org"\n',
+                (1, 7),
+                "the quote",
+            ),
+            ("name: 'Barnardo's'\nid: x\n", (1, 17), "text follows"),
+            # A quoted key above it changes nothing.
+            (
+                "'id': x\nname: 'Barnardo's'\nkind: y\n",
+                (2, 17),
+                "text follows",
+            ),
+        ],
+    )
+    def test_a_quote_that_is_the_cause_is_named(
+        self, text: str, where: tuple[int, int], message: str
+    ) -> None:
+        (problem,) = parsing.parse_text(text, "f.yaml").problems
+        assert (where, True) == (
+            (problem.location.line, problem.location.column),
+            problem.message.startswith(message),
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("sources: [{url: https://example.org/}]\n", (1, 17)),
+        ("id: x\naliases: [a, b:c]\n", (2, 14)),
+        ("sources:\n  - {url: http://example.org, quote: x}\n", (2, 11)),
+    ],
+)
+def test_a_colon_in_a_value_inside_brackets(
+    text: str, where: tuple[int, int]
+) -> None:
+    """Found by differential testing: YAML 1.2 (and ruamel's round trip)
+    reads a URL unquoted in a flow mapping, libyaml refuses it, and its
+    "found unexpected ':'" said nothing of quotes."""
+    (problem,) = parsing.parse_text(text, "f.yaml").problems
+    assert (where, True) == (
+        (problem.location.line, problem.location.column),
+        problem.message.startswith("inside brackets"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("id: x\n...\nname: y\n", 2),
+        ("- id: x\n... # the end\n\n- id: y\n", 2),
+        ("- id: x\n...\n- id: y\n...\n- id: z\n", 2),
+    ],
+)
+def test_a_document_end_with_more_after_it(text: str, line: int) -> None:
+    """Found by differential testing: libyaml's "did not find expected
+    <document start>", on the line after "...", did not name it."""
+    (problem,) = parsing.parse_text(text, "f.yaml").problems
+    assert ("multiple-documents", line, 1) == (
+        problem.code,
+        problem.location.line,
+        problem.location.column,
+    )
+    assert "'...'" in problem.message
+
+
+def test_a_document_end_at_the_end_is_fine() -> None:
+    assert () == parsing.parse_text("id: x\n...\n# c\n", "f.yaml").problems

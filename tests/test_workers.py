@@ -133,6 +133,54 @@ class TestSplitting:
         (line,) = _report(shipped_copy)
         assert line.endswith("($[77].hq_country)"), line
 
+    def test_a_document_end_where_a_part_ends_is_reported(
+        self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Found by differential testing: a part ending with "..." read
+        alone as one document, so the file's records were taken, where the
+        whole file has a second document after it, an error."""
+        path = _bulk(shipped_copy, 100)
+        monkeypatch.setattr(workers, "PART_BYTES", 1024)
+        entry = next(
+            e for e in files.walk(shipped_copy) if e.path == str(path)
+        )
+        monkeypatch.setattr(workers, "MIN_BYTES_TO_SPLIT", 2048)
+        second = workers._split(entry, cr.Limits())[1]
+        lines = path.read_text().splitlines(keepends=True)
+        lines.insert(second.first_line - 1, "...\n")
+        path.write_text("".join(lines))
+        split = _report(shipped_copy)
+        monkeypatch.setattr(workers, "MIN_BYTES_TO_SPLIT", 1 << 40)
+        whole = _report(shipped_copy)
+        assert any("multiple-documents" in line for line in whole), whole
+        assert whole == split
+
+    def test_a_reader_error_in_one_part_counts_for_the_whole_file(
+        self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Found by differential testing: a field given twice in the first
+        record keeps every record of the file from counting, but read in
+        parts only those of its own part, and the others were checked on
+        (here: a record citing no source, far below)."""
+        path = _bulk(shipped_copy, 100)
+        text = path.read_text().replace(
+            "  hq_country: GB\n", "  hq_country: GB\n  hq_country: GB\n", 1
+        )
+        path.write_text(
+            text.replace(
+                '    - url: "https://example.org/"\n- id: bulk-org-90\n',
+                '    - url: "https://example.org/"\n- id: bulk-org-90\n'
+                "  name: No source\n- id: bulk-org-90b\n",
+            )
+        )
+        whole = _report(shipped_copy)
+        assert not any("no-source" in line for line in whole), whole
+        monkeypatch.setattr(workers, "MIN_BYTES_TO_SPLIT", 2048)
+        monkeypatch.setattr(workers, "PART_BYTES", 1024)
+        for n in (1, 2):
+            monkeypatch.setattr(workers, "available_cores", lambda n=n: n)
+            assert whole == _report(shipped_copy)
+
     def test_the_values_limit_counts_the_whole_file(
         self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
