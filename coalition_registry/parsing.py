@@ -422,13 +422,16 @@ def _document_end(text: str, error_line: int) -> int | None:
 
 
 _FLOW_KINDS: Final = {"[": ("list", "]"), "{": ("mapping", "}")}
-# Where an unclosed '{' is named in place of libyaml's words.  An unclosed
-# '[' keeps them for now ("while parsing a flow sequence that starts at
-# ..."): the invalid-input corpus and the command line's tests pin them.
+# Where an unclosed '[' or '{' is named in place of libyaml's words, which
+# point past the line it opens on ("did not find expected ',' or ']'").
 _FLOW_CONTEXTS: Final = frozenset(
-    {"while parsing a flow node", "while parsing a flow mapping"}
+    {
+        "while parsing a flow node",
+        "while parsing a flow mapping",
+        "while parsing a flow sequence",
+    }
 )
-_NAMED_UNCLOSED: Final = frozenset("{")
+_NAMED_UNCLOSED: Final = frozenset("[{")
 
 
 def _unclosed_flow(text: str, at: Pos) -> tuple[Pos, str] | None:
@@ -554,6 +557,22 @@ def _in_plain_words(
 
     line, col = at
     here = line_at(line)
+    if "expected <document start>" in problem:
+        return _indented_start(lines, line)
+    if "unknown escape character" in problem or (
+        "hexdecimal" in problem or "hexadecimal" in problem
+    ):
+        # A backslash typed to mark an apostrophe (Barnardo\'s), or a path
+        # pasted: libyaml points past it, at what follows.
+        slash = here.rfind("\\", 0, col)
+        return (line, slash + 1 if slash >= 0 else col), _BACKSLASH
+    if (
+        "mapping values are not allowed" in problem
+        or "did not find expected key" in problem
+    ):
+        dash = _bad_dash(lines, line)
+        if dash is not None:
+            return dash
     if "could not find expected ':'" in problem and start is not None:
         key_line = line_at(start[0])
         colon = _NO_SPACE.match(key_line)
@@ -615,7 +634,7 @@ def _in_plain_words(
         or "mapping keys are not allowed" in problem
     ):
         char = _char_at(text, line, col)
-        if char in "@`%?":
+        if char and char in "@`%?":
             return (line, col), (
                 f"a value cannot start with '{char}' unless it is in "
                 f"quotes{_QUOTE_IT}"
@@ -648,6 +667,24 @@ def _in_plain_words(
             "inside brackets ('[...]' or '{...}'), a value that holds ':' "
             "(a URL, say) must be in quotes" + _QUOTE_IT
         )
+    if "did not find expected ','" in problem and start is not None:
+        # Closed further on, so not named as never closed: a ',' or the
+        # closing bracket left out, or a second ': ' inside.
+        what, closer = _FLOW_KINDS.get(_char_at(text, *start), ("list", "]"))
+        return (line, col), (
+            f"the {what} that opens with '{_char_at(text, *start) or '['}' "
+            f"at line {start[0]}, column {start[1]} goes on here without a "
+            f"',' between its items or a '{closer}' to close it; if the "
+            "value is text," + _QUOTE_IT.removeprefix(";")
+        )
+    if "expected node content" in problem and "block node" in context:
+        # A quote pasted from its middle: ", signed by 43 survivors".
+        char = _char_at(text, line, col)
+        if char and char in ",]}":
+            return (line, col), (
+                f"a value cannot start with '{char}' unless it is in "
+                f"quotes{_QUOTE_IT}"
+            )
     if "block sequence entries are not allowed" in problem:
         return (line, col), (
             "a value cannot start with '- ' on its field's line: put it in "
@@ -655,6 +692,9 @@ def _in_plain_words(
             "own below the field"
         )
     if "did not find expected '-' indicator" in problem and start:
+        stray = _after_value(here, col)
+        if stray is not None:
+            return (line, col), stray
         return (line, col), (
             "this line does not line up with the list it is in: each item "
             f"starts with '- ' in column {start[1]}, and the fields of an "
@@ -670,6 +710,9 @@ def _in_plain_words(
                     + _QUOTE_IT.removeprefix(";")
                 )
         indent = len(here) - len(here.lstrip(" "))
+        stray = _after_value(here, col)
+        if stray is not None:
+            return (line, col), stray
         if here[indent : indent + 2] in {"- ", "-"}:
             return (line, col), (
                 "this list item does not line up with the items of its "
@@ -682,6 +725,109 @@ def _in_plain_words(
             "the same column; indent it like the field it goes with"
         )
     return None
+
+
+_BACKSLASH: Final = (
+    "a backslash (\\) inside double quotes starts the code of a special "
+    'character, such as \\" for a double quote, and the one here starts '
+    "no such code; an apostrophe needs no backslash: delete it; to write a "
+    "backslash, write two (\\\\), or put the whole value in single quotes"
+)
+
+
+def _indented_start(lines: list[str], line: int) -> tuple[Pos, str] | None:
+    """Where a file whose first lines are indented, and a later line
+    *line* is not, goes wrong: at the first of them, as pasted with a
+    blank in front of the first field.  libyaml reads the indented lines as
+    the whole file, and says only that something follows it at *line*.
+    """
+    here = lines[line - 1] if 1 <= line <= len(lines) else ""
+    below = len(here) - len(here.lstrip(" "))
+    for number, text in enumerate(lines[: line - 1], 1):
+        body = text.lstrip(" ")
+        if not body or body.startswith("#"):
+            continue
+        spaces = len(text) - len(body)
+        if spaces <= below:
+            return None
+        extra = spaces - below
+        count = f"{extra} space{'s' if extra > 1 else ''}"
+        lines_to_mend = (
+            "this line"
+            if number == line - 1
+            else f"lines {number} to {line - 1}"
+        )
+        return (number, 1), (
+            f"this line is indented by {count}, but line {line} below it "
+            "is not: the fields of a record start at the beginning of their "
+            f"lines; remove {count} from the start of {lines_to_mend}"
+        )
+    return None
+
+
+def _after_value(here: str, col: int) -> str | None:
+    """What is wrong with a ',', ']' or '}' at *col* of the line *here*,
+    after a whole value (in quotes) on the line, not at the start of one.
+    """
+    char = here[col - 1 : col]
+    if col <= _field_at(here) + 1 or not char or char not in ",]}":
+        return None
+    if char == ",":
+        return (
+            "a ',' after a value in quotes does not make a list: write each "
+            "item on a line of its own, starting with '- ', or, if it is all "
+            "one text, put the whole value in one pair of double quotes"
+        )
+    return (
+        f"this '{char}' closes no '{'[' if char == ']' else '{'}' before it: "
+        "delete it, or, if it is part of the value,"
+        + _QUOTE_IT.removeprefix(";")
+    )
+
+
+# What a list item's "- " becomes when typed in a word processor, or
+# without its space: "-url: ...", an en dash or a bullet and a space.
+_DASH_LIKE: Final = re.compile(
+    r"[ ]*(?:(?P<tight>-)[^\s-]|(?P<char>[\u2013\u2014\u2022\u00b7])[ ])"
+)
+_DASH_NAMES: Final = {
+    "\u2013": "'\u2013' (an en dash, as a word processor types '- ')",
+    "\u2014": "'\u2014' (an em dash)",
+    "\u2022": "'\u2022' (a bullet)",
+    "\u00b7": "'\u00b7' (a middle dot)",
+}
+
+
+def _bad_dash(lines: list[str], line: int) -> tuple[Pos, str] | None:
+    """A list item started with something that looks like '- ' but is
+    not, on the line *line* that libyaml refused or on the line of text
+    above it: libyaml reads it as the start of a value, and fails a line
+    later.
+    """
+    for number in range(line, max(line - 2, 0), -1):
+        text = lines[number - 1] if number <= len(lines) else ""
+        if number < line and (
+            not text.strip() or text.lstrip().startswith("#")
+        ):
+            continue
+        found = _DASH_LIKE.match(text)
+        if found is not None and _FIELD_AFTER.match(text, found.end() - 1):
+            char = found.group("char")
+            at = found.start("tight" if char is None else "char")
+            what = (
+                "'-' with no space after it"
+                if char is None
+                else _DASH_NAMES[char]
+            )
+            return (number, at + 1), (
+                "a list item starts with '- ' (a hyphen and a space), and "
+                f"this one starts with {what}; type '- ' in its place"
+            )
+    return None
+
+
+# A field's name and its colon, after the dash of a list item.
+_FIELD_AFTER: Final = re.compile(r"[ -]?[A-Za-z_][\w-]*:(?:[ ]|$)")
 
 
 _CLOSES: Final = {

@@ -13,6 +13,7 @@ are opaque and random (:func:`opaque_id`), never derived from their names.
 
 from __future__ import annotations
 
+import re
 import string
 
 from collections.abc import Callable, Container
@@ -195,9 +196,9 @@ _HEADER: Final = (
     "# A new {kind}: {what}",
     "#",
     "# Lines starting with # explain the field below them, or show an",
-    '# example: to use an example, remove the "# " at the start of each of',
-    "# its lines and change the value. Leave out what no source supports.",
-    "# Then check your work with: coalition-registry validate",
+    '# example of it. To use an example, remove the "# " at the start of',
+    "# each of its lines and change the value. Leave out what no source",
+    "# supports. Then check your work with: coalition-registry validate",
     "# and tidy the file with: coalition-registry fmt",
 )
 
@@ -237,13 +238,23 @@ def _choices(kind: FieldType) -> str:
     return ""
 
 
+# A word that starts a commented example of a field ("# kind: charity").
+_LOOKS_LIKE_A_FIELD: Final = re.compile(r"[a-z_]+:")
+
+
 def _wrap(text: str, width: int = 76) -> list[str]:
     lines: list[str] = []
     line = "#"
     for word in text.split():
         if len(line) + 1 + len(word) > width and line != "#":
+            carried = ""
+            if _LOOKS_LIKE_A_FIELD.fullmatch(word) and line.count(" ") > 1:
+                # "# listed: the list..." reads as an example of a field
+                # to uncomment: start the line with the word before.
+                line, _, carried = line.rpartition(" ")
+                carried = " " + carried
             lines.append(line)
-            line = "#"
+            line = "#" + carried
         line += " " + word
     lines.append(line)
     return lines

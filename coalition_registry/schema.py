@@ -226,6 +226,8 @@ class Text(FieldType):
                 and not self.placeholder_ok
             ):
                 check_placeholder(raw, ctx, pos, pointer)
+            elif len(raw) in _TEMPLATE_LENGTHS:
+                check_template(raw, ctx, pos, pointer)
             return raw if self.multiline else " ".join(raw.split())
         return super().convert(raw, ctx, pos, pointer)
 
@@ -238,6 +240,8 @@ class Text(FieldType):
             )
         if not self.placeholder_ok:
             check_placeholder(text, ctx, pos, pointer)
+        if len(text) in _TEMPLATE_LENGTHS:
+            check_template(text, ctx, pos, pointer)
         return text if self.multiline else " ".join(text.split())
 
 
@@ -250,14 +254,7 @@ def check_placeholder(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
     """
     if ctx.redact or not is_placeholder(text):
         return
-    field = re.sub(r"\[\d+\]$", "", pointer).rpartition(".")[2]
-    if pointer.endswith("]"):
-        what, fix = f"one of the {field}", "or leave the item"
-    else:
-        what, fix = (
-            f"the {field}",
-            "or, if the field may be left out, leave it",
-        )
+    what, fix = _printed_as(pointer)
     ctx.report(
         "placeholder-value",
         f"{ctx.show(text)} only says the value is not known, but outputs "
@@ -266,6 +263,50 @@ def check_placeholder(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
         pos,
         pointer,
     )
+
+
+#: The example values of the templates ``coalition-registry new`` writes
+#: that no source gives: an example uncommented and left as it is.
+TEMPLATE_EXAMPLES: Final = frozenset(
+    {
+        "https://example.org/the-page",
+        "Who published the page",
+        "The words on the page that support the facts",
+        "No source says where it is based.",
+        "What the letter says, in your own words.",
+        "Who its members are.",
+        "What the letter asks for",
+    }
+)
+# Compared first, so that other values cost one look-up.
+_TEMPLATE_LENGTHS: Final = frozenset(map(len, TEMPLATE_EXAMPLES))
+
+
+def check_template(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
+    """Warn when *text* is an example value of a template of
+    ``coalition-registry new``, uncommented and not changed: outputs would
+    print it as a fact.  A private value is never checked (see
+    :func:`check_placeholder`).
+    """
+    if ctx.redact or text.strip() not in TEMPLATE_EXAMPLES:
+        return
+    what, fix = _printed_as(pointer)
+    ctx.report(
+        "placeholder-value",
+        f"{ctx.show(text)} is the example that coalition-registry new puts "
+        f"in its template, but outputs would print it as {what}; write the "
+        f"value a source gives, {fix} out until one does",
+        pos,
+        pointer,
+    )
+
+
+def _printed_as(pointer: str) -> tuple[str, str]:
+    """What a value at *pointer* is printed as, and how to leave it out."""
+    field = re.sub(r"\[\d+\]$", "", pointer).rpartition(".")[2]
+    if pointer.endswith("]"):
+        return f"one of the {field}", "or leave the item"
+    return f"the {field}", "or, if the field may be left out, leave it"
 
 
 def is_placeholder(text: str) -> bool:
@@ -1242,6 +1283,8 @@ class Url(FieldType):
 
     def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
         if raw.__class__ is str and raw.isascii() and _is_url(raw):
+            if len(raw) in _TEMPLATE_LENGTHS:
+                check_template(raw, ctx, pos, pointer)
             return raw
         return super().convert(raw, ctx, pos, pointer)
 
@@ -1251,7 +1294,13 @@ class Url(FieldType):
         if _is_url(text):
             return text
         meant = None if ctx.redact else _url_meant(text)
-        hint = f"; did you mean {meant!r}?" if meant else ""
+        hint = (
+            f"; did you mean {meant!r}?"
+            if meant
+            else ""
+            if ctx.redact
+            else _url_words(text, pointer)
+        )
         if not ctx.redact:
             hint = _curly(text) + hint
         return ctx.report(
@@ -1279,12 +1328,41 @@ _CURLY_QUOTES: Final = "".join(sorted(_CURLY_OPEN | _CURLY_CLOSE))
 _BROKEN_SCHEME: Final = re.compile(r"(?i)https?(?::/{0,3}|/{1,3})(?=[^/])")
 
 
+def _url_words(text: str, pointer: str) -> str:
+    """What to do with an address at *pointer* that has other words, or
+    another address, beside it.
+    """
+    words = text.split()
+    if len(words) < 2 or not any(map(_is_url, words)):
+        return ""
+    in_source = re.search(r"\.sources\[\d+\]\.url$", pointer) is not None
+    if sum(map(_is_url, words)) > 1:
+        return "; it holds more than one address: " + (
+            "give each its own source, starting with '- url: '"
+            if in_source
+            else "keep one"
+        )
+    where = "in the source's title or quote" if in_source else "in notes"
+    return (
+        "; an address holds no spaces (one inside it is written %20): keep "
+        f"the address alone here, and put any other words {where}"
+    )
+
+
+# An address in a Markdown link, "[text](https://...)", or in angle
+# brackets, "<https://...>", as copied from a chat or a document.
+_WRAPPED_URL: Final = re.compile(r"\[[^\]]*\]\((\S+)\)|<(\S+)>")
+
+
 def _url_meant(text: str) -> str | None:
     """The address *text* most likely meant, when it is one mistake away
     from an absolute http(s) URL: ``https//x.org``, ``www.x.org``.
     """
     # Quotes a word processor typed, around an address or inside it.
     text = text.strip().strip(_CURLY_QUOTES)
+    wrapped = _WRAPPED_URL.fullmatch(text)
+    if wrapped is not None:
+        text = wrapped.group(1) or wrapped.group(2)
     if _is_url(text):
         return text
     broken = _BROKEN_SCHEME.match(text)
@@ -1520,10 +1598,18 @@ class ListOf(FieldType):
                 if isinstance(raw, str)
                 else ""
             )
-            if isinstance(raw, YMap) and any(k.startswith("-") for k in raw):
+            # Items written "-ECSF", or with an en dash or a bullet: one
+            # text of every line, as YAML joins them.  Not said of a private
+            # value: the hint would tell how it starts.
+            text = raw if isinstance(raw, str) and not ctx.redact else ""
+            if text.startswith("-") or (
+                isinstance(raw, YMap) and any(k.startswith("-") for k in raw)
+            ):
                 # "-url: ..." is a key spelt with a dash, not a list item.
                 hint = "; put a space after each '-' that starts an item"
-            elif isinstance(raw, YMap) and any(map(_BULLET.match, raw)):
+            elif _BULLET.match(text) or (
+                isinstance(raw, YMap) and any(map(_BULLET.match, raw))
+            ):
                 # "• url: ...", as a word processor's list is pasted.
                 hint = (
                     "; a list item starts with '- ' (a hyphen and a space), "
@@ -1757,10 +1843,20 @@ def yaml_fields(cls: type[Any]) -> dict[str, FieldSpec]:
 
 
 def _did_you_mean(word: str, options: Sequence[str]) -> str:
+    close = _close_field(word, options)
+    return f" (did you mean {close!r}?)" if close else ""
+
+
+def _close_field(word: str, options: Sequence[str]) -> str:
+    """The one of *options* that *word* is likely a misspelling of, or
+    ``""``.
+    """
     if len(word) > _SHOWN_CHARACTERS:
         return ""  # no field's name is that long; and the search is slow
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    # Fields are in lower case: 'ID' or 'URL' in capitals is no near miss
+    # to difflib, which compares characters as they are.
+    close = difflib.get_close_matches(word.lower(), options, n=1, cutoff=0.6)
+    return close[0] if close else ""
 
 
 #: Hook: checks a record kind needs beyond its fields (set by model).
@@ -1841,13 +1937,14 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
     values: dict[str, Any] = (
         {"private": private} if "private" in fields else {}
     )
+    meant: frozenset[str] = frozenset()
     if not raw.keys() <= fields.keys():
         # A key written by mistake in a private record can be the very
         # value that must not be printed.
         hidden = (
             inherited or hide_all or ctx.private_record or "private" in raw
         )
-        _report_unknown(cls, raw, fields, ctx, pointer, hidden=hidden)
+        meant = _report_unknown(cls, raw, fields, ctx, pointer, hidden=hidden)
     dropped = False
     value_pos = raw.value_pos
     for name, written in raw.items():
@@ -1872,7 +1969,9 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
         if value is not INVALID:
             values[name] = value
     for name, meaning in plan.required:
-        if raw.get(name) is None:
+        # A field misspelt ('Name') is one mistake: its unknown-field error
+        # says which field was meant, and is the one to show.
+        if raw.get(name) is None and name not in meant:
             ctx.report(
                 "missing-field",
                 f"{a(kind_name(cls))} needs the field {name!r}{meaning}",
@@ -1897,13 +1996,20 @@ def _report_unknown(
     pointer: str,
     *,
     hidden: bool,
-) -> None:
+) -> frozenset[str]:
+    """Report the keys of *raw* that are no field of *cls*; return the
+    fields suggested for them.
+    """
     unknown = [key for key in raw if key not in fields]
+    meant = set()
     # A record of another kind in the wrong folder: its fields are not to
     # go in notes, and wrong-folder says where the file goes.
     advice = "" if _of_another_kind(cls, raw) else _no_such_field(cls, fields)
     for key in unknown[:_MAX_UNKNOWN]:
-        hint = _did_you_mean(key, list(fields))
+        close = _close_field(key, list(fields))
+        hint = f" (did you mean {close!r}?)" if close else ""
+        if close and raw.get(close) is None:
+            meant.add(close)
         if hidden:
             ctx.report(
                 "unknown-field",
@@ -1932,6 +2038,7 @@ def _report_unknown(
             raw.key_pos[rest],
             pointer if hidden else f"{pointer}.{rest}",
         )
+    return frozenset(meant)
 
 
 def _unseen_in(key: str) -> str:

@@ -262,17 +262,36 @@ def records_from(
     ids = []
     for raw_record, pointer in items:
         private = ctx.private_record = holds_private(cls, raw_record)
+        before = len(ctx.problems)
         record = build(cls, raw_record, ctx, pointer)
+        # Its kind as far as records that refer to it know.
+        kind = cls
         if record is INVALID:
-            _misfiled(cls, raw_record, ctx, pointer)
+            kind = _misfiled(cls, raw_record, ctx, pointer, before) or cls
         record_id = raw_record.get("id")
         if record_id is DROPPED and stem is not None and pointer == "$":
             # An id given twice: refer to the record by its file's name, so
             # that records elsewhere that refer to it do not fail too.
             ids.append(_stand_in(stem, cls, shown))
+        elif record_id is None:
+            # 'ID:' for 'id:', an unknown-field error: the id written there
+            # is the record's as far as records that refer to it know, so
+            # that they do not fail too.  Only an id: not a name, which may
+            # be private, to be repeated by duplicate-id.
+            key = next((k for k in raw_record if k.lower() == "id"), "")
+            written = raw_record.get(key) if key else None
+            if isinstance(written, str) and SLUG.fullmatch(written):
+                ids.append(
+                    (
+                        written,
+                        kind.kind_name,
+                        shown,
+                        *raw_record.value_pos[key],
+                    )
+                )
         elif isinstance(record_id, str) and "id" in raw_record.value_pos:
             ids.append(
-                (record_id, cls.kind_name, shown, *raw_record.value_pos["id"])
+                (record_id, kind.kind_name, shown, *raw_record.value_pos["id"])
             )
             # An id that is not valid has its own error: renaming the file
             # after it would only copy the mistake.
@@ -281,6 +300,16 @@ def records_from(
                 and pointer == "$"
                 and record_id != stem
                 and SLUG.fullmatch(record_id)
+                # A signature's file named <letter>--<signatory> as it
+                # should be, whose id was kept from the file copied: its
+                # invalid-id says to correct the id, and renaming the file
+                # would put it onto the copied one's.
+                and not (
+                    cls is Signature
+                    and stem
+                    == f"{raw_record.get('letter')}--"
+                    f"{raw_record.get('signatory')}"
+                )
             ):
                 secret = hides_all(cls, raw_record)
                 ctx.report(
@@ -292,6 +321,7 @@ def records_from(
                         # of a signature's form.
                         new_id=cls is not Signature and not private,
                         name=shown.rpartition("/")[2],
+                        signature=cls is Signature and not private,
                     )
                     if not secret
                     else "the file name does not match the record's id; "
@@ -570,14 +600,20 @@ def _before_parsing(
 
 
 def _mismatch(
-    stem: str, record_id: str, *, new_id: bool = True, name: str = ""
+    stem: str,
+    record_id: str,
+    *,
+    new_id: bool = True,
+    name: str = "",
+    signature: bool = False,
 ) -> str:
     """What to do about a file named *stem* holding the record
     *record_id*.  Both ways round, since only the contributor knows which
     is right: renaming the file of a record copied to start a new one
     would put it onto the record it was copied from.  It never depends on
     other files: the message is kept in the cache with the file's result.
-    *name* is the file's name, suffix and all.
+    *name* is the file's name, suffix and all; *signature*, whether the
+    record is a signature whose values may be shown.
     """
     said = f"the file is named {stem!r} but the record's id is {record_id!r}"
     if stem.lower() == record_id:
@@ -589,6 +625,15 @@ def _mismatch(
             "Windows, "
             "where renaming it only in capitals is not seen by git"
         )
+    letter, _, signatory = stem.partition("--")
+    if signature and SLUG.fullmatch(letter) and SLUG.fullmatch(signatory):
+        # A signature copied to start a new one, and only its file renamed:
+        # its id comes from its letter and signatory, not the other way.
+        return (
+            f"{said}; if this is a new signature, set its letter to "
+            f"{letter!r}, its signatory to {signatory!r} and its id to "
+            f"{stem!r}, else rename the file to {record_id}.yaml"
+        )
     if not new_id or not SLUG.fullmatch(stem):
         # A file name with a space, a capital or an accent is no id to
         # copy into the record.
@@ -599,10 +644,16 @@ def _mismatch(
     )
 
 
-def _misfiled(cls: type[Any], raw: YMap, ctx: Context, pointer: str) -> None:
+def _misfiled(
+    cls: type[Any], raw: YMap, ctx: Context, pointer: str, since: int
+) -> type[Any] | None:
     """Say where a record belongs when it has fields its folder's kind does
     not, and every one of them is a field of one other kind (an
-    organisation saved in people/).
+    organisation saved in people/), and return that kind.
+
+    The problems reported on the record from *since* that only its folder
+    explains go: its fields unknown to the folder's kind, and those the
+    kind needs and the other does not.  One mistake, one error.
     """
     own = list(yaml_fields(cls))
     # Fields of another kind only, not a near miss of one of this kind's
@@ -613,7 +664,7 @@ def _misfiled(cls: type[Any], raw: YMap, ctx: Context, pointer: str) -> None:
         if not difflib.get_close_matches(key, own, n=1, cutoff=0.7)
     ]
     if not telling:
-        return
+        return None
     kinds = [
         other
         for other in FOLDERS.values()
@@ -635,6 +686,29 @@ def _misfiled(cls: type[Any], raw: YMap, ctx: Context, pointer: str) -> None:
             if pointer == "$"
             else f"move it into a file in {folder}"
         )
+        unknown = {
+            Location(ctx.path, *raw.key_pos[key]) for key in raw.keys() - own
+        }
+        needed = {
+            name for name, spec in yaml_fields(other).items() if spec.required
+        }
+        missing = tuple(
+            f"the field {name!r}"
+            for name, spec in yaml_fields(cls).items()
+            if spec.required and raw.get(name) is None and name not in needed
+        )
+        ctx.problems[since:] = [
+            p
+            for p in ctx.problems[since:]
+            if not (
+                (p.code == "unknown-field" and p.location in unknown)
+                or (
+                    p.code == "missing-field"
+                    and p.pointer == pointer
+                    and any(name in p.message for name in missing)
+                )
+            )
+        ]
         ctx.report(
             "wrong-folder",
             f"this record has the fields of {a(other.kind_name)}, not of "
@@ -642,6 +716,8 @@ def _misfiled(cls: type[Any], raw: YMap, ctx: Context, pointer: str) -> None:
             raw.pos,
             pointer,
         )
+        return other
+    return None
 
 
 def _csv_header(text: str, cls: type[Any]) -> bool:

@@ -599,7 +599,7 @@ class TestUsage:
         output = getattr(done, where)
         assert output.endswith("\n"), output
         if code == 1:
-            assert "nspcc.yaml:3:1: error yaml-syntax" in done.stdout
+            assert "nspcc.yaml:2:7: error yaml-syntax" in done.stdout
             assert done.stdout.rstrip().splitlines()[-1].startswith("invalid:")
 
 

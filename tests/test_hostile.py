@@ -788,8 +788,10 @@ SECOND_COLON = (
     'field in YAML; put the whole value in double quotes ("...")'
 )
 NO_COMMA = (
-    ":5:14: error yaml-syntax: did not find expected ',' or ']' (while "
-    "parsing a flow sequence that starts at line 5, column 10)"
+    ":5:14: error yaml-syntax: the list that opens with '[' at line 5, "
+    "column 10 goes on here without a ',' between its items or a ']' to "
+    'close it; if the value is text, put the whole value in double quotes ("'
+    '...")'
 )
 BIG: dict[str, Big] = {
     "scalar-50mb": Big(

@@ -567,3 +567,122 @@ def test_a_document_end_with_more_after_it(text: str, line: int) -> None:
 
 def test_a_document_end_at_the_end_is_fine() -> None:
     assert () == parsing.parse_text("id: x\n...\n# c\n", "f.yaml").problems
+
+
+class TestPastedIndentation:
+    """A file whose first lines are indented and a later one is not, as
+    pasted with a blank before the first field: named at the first line,
+    not as libyaml's "expected <document start>" on the line after.
+    """
+
+    @pytest.mark.parametrize(
+        ("text", "position", "mend"),
+        [
+            (
+                " id: x\nname: y\n",
+                (1, 1),
+                "1 space from the start of this line",
+            ),
+            (
+                "   id: x\n   name: y\nkind: z\n",
+                (1, 1),
+                "3 spaces from the start of lines 1 to 2",
+            ),
+            (
+                "# a comment\n\n  - id: a\n    name: b\n- id: c\n",
+                (3, 1),
+                "2 spaces from the start of lines 3 to 4",
+            ),
+        ],
+    )
+    def test_named_at_the_first_line(
+        self, text: str, position: tuple[int, int], mend: str
+    ) -> None:
+        (problem,) = parsing.parse_text(text, "f.yaml").problems
+        loc = problem.location
+        assert ("yaml-syntax", position) == (
+            problem.code,
+            (loc.line, loc.column),
+        )
+        assert problem.message.endswith(f"; remove {mend}")
+        assert "document start" not in problem.message
+
+
+class TestBackslashInDoubleQuotes:
+    """A backslash that starts no escape is pointed at, with the fix."""
+
+    @pytest.mark.parametrize(
+        ("text", "column"),
+        [
+            ('name: "Barnardo\\\'s"\n', 16),
+            ('notes: "C:\\windows"\n', 11),
+            ('notes: "caf\\xZZ"\n', 12),
+            ('notes: "\\u12"\n', 9),
+        ],
+    )
+    def test_pointed_at(self, text: str, column: int) -> None:
+        (problem,) = parsing.parse_text(text, "f.yaml").problems
+        assert (problem.code, problem.location.column) == (
+            "yaml-syntax",
+            column,
+        )
+        assert problem.message.startswith("a backslash (\\) inside double")
+
+
+class TestFlowCollections:
+    """An unclosed '[' is named where it opens, as '{' is; one closed
+    further on, with a ',' missing, says which bracket it is in.
+    """
+
+    def test_unclosed_list(self) -> None:
+        text = "id: x\nkind: [charity\nname: y\n"
+        (problem,) = parsing.parse_text(text, "f.yaml").problems
+        assert (problem.location.line, problem.location.column) == (2, 7)
+        assert "never closed (the list runs on to line 3)" in problem.message
+
+    @pytest.mark.parametrize(
+        ("text", "what"),
+        [
+            ("id: x\naliases: [a: b c: d]\n", "list that opens with '['"),
+            ("id: x\nname: {a: b c: d}\n", "mapping that opens with '{'"),
+        ],
+    )
+    def test_missing_comma(self, text: str, what: str) -> None:
+        (problem,) = parsing.parse_text(text, "f.yaml").problems
+        assert problem.message.startswith(f"the {what} at line 2, column")
+
+
+class TestAfterAValue:
+    """A ',' ']' or '}' where no list or mapping is open, after a value or
+    at its start, is named, not told as a line out of line.
+    """
+
+    @pytest.mark.parametrize(
+        ("text", "column", "start"),
+        [
+            ('id: x\nname: "A"]\n', 10, "this ']' closes no '['"),
+            ('id: x\nname: "A"}\nkind: y\n', 10, "this '}' closes no '{'"),
+            ('id: x\naliases:\n  - "A", "B"\n', 8, "a ',' after a value"),
+            ("id: x\nquote: , signed by 43\n", 8, "a value cannot start"),
+        ],
+    )
+    def test_named(self, text: str, column: int, start: str) -> None:
+        (problem,) = parsing.parse_text(text, "f.yaml").problems
+        assert problem.location.column == column
+        assert problem.message.startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "what"),
+    [
+        ("id: x\nsources:\n  -url: a\n    quote: b\n", 3, "'-' with no"),
+        ("id: x\nsources:\n  \u2013 url: a\n    quote: b\n", 3, "'\u2013'"),
+        ("id: x\nsources:\n  \u2022 url: a\n    quote: b\n", 3, "'\u2022'"),
+    ],
+)
+def test_a_list_item_typed_with_another_dash(
+    text: str, column: int, what: str
+) -> None:
+    (problem,) = parsing.parse_text(text, "f.yaml").problems
+    assert (problem.location.line, problem.location.column) == (3, column)
+    assert f"this one starts with {what}" in problem.message

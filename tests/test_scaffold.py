@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from coalition_registry.cli import run
 from coalition_registry.cli._common import WriteError
 from coalition_registry.model import KINDS, OPAQUE_ID
 from coalition_registry.scaffold import opaque_id, scaffold
-from coalition_registry.schema import yaml_fields
+from coalition_registry.schema import TEMPLATE_EXAMPLES, Nested, yaml_fields
 from coalition_registry.validation import validate
 from conftest import WriteFile
 
@@ -114,6 +115,65 @@ class TestEachKind:
                 if line.startswith((f"{name}:", f"# {name}:"))
             ]
             assert lines[i - 1].startswith("# ")
+
+    @pytest.mark.parametrize("argv", NEW, ids=lambda a: " ".join(a[:3]))
+    def test_no_explanation_reads_as_an_example(
+        self, shipped_copy: Path, argv: tuple[str, ...]
+    ) -> None:
+        """A comment line that starts "# word:" is taken for an example to
+        uncomment, so only a field's own name starts one: an explanation
+        wrapped before "listed:" or "example:" would be uncommented too.
+        """
+        path = cli("new", *argv)[1].strip()
+        text = Path(path).read_text(encoding="utf-8")
+        names = _field_names(KINDS.values())
+        starts = re.findall(r"(?m)^#[ ]+([a-z_]+):(?: |$)", text)
+        assert starts
+        assert set(starts) <= names
+
+
+def test_template_examples_are_the_templates() -> None:
+    """Each example value validate warns about is one a template gives:
+    a template changed leaves no stale value, and misses none of these.
+    """
+    texts = [
+        scaffold(
+            argv[0],
+            name="Example",
+            letter="a" if argv[0] == "signature" else None,
+            signatory="b" if argv[0] == "signature" else None,
+            role="organisation" if argv[0] == "signature" else None,
+            disclosure="public" if argv[0] == "person" else None,
+        ).text
+        for argv in NEW
+    ]
+    for example in TEMPLATE_EXAMPLES:
+        assert any(example in text for text in texts), example
+
+
+def test_an_example_uncommented_is_flagged(shipped_copy: Path) -> None:
+    path = Path(cli("new", *NEW[0])[1].strip())
+    text = path.read_text(encoding="utf-8")
+    # What a contributor does who takes the example source as it is.
+    start = text.index("# sources:")
+    end = text.index("\n\n", start)
+    block = re.sub(r"(?m)^# ", "", text[start:end])
+    uncommented = text[:start] + block + text[end:]
+    path.write_text(uncommented, encoding="utf-8")
+    assert [("placeholder-value", "warning")] * 3 == problems(str(path))
+
+
+def _field_names(classes: Any) -> set[str]:
+    """The names of the fields of *classes* and of the records in them."""
+    names: set[str] = set()
+    todo = list(classes)
+    while todo:
+        for name, spec in yaml_fields(todo.pop()).items():
+            names.add(name)
+            kind = getattr(spec.type, "item", spec.type)
+            if isinstance(kind, Nested):
+                todo.append(kind.cls)
+    return names
 
 
 class TestPrivacy:
