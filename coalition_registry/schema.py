@@ -1875,6 +1875,9 @@ class _Plan:
     required: tuple[tuple[str, str], ...]
     hide_all: Callable[[YMap], bool] | None
     check: Check | None
+    # The fields whose keys' positions are kept too (identifiers), so that
+    # a problem found later can point at one key.
+    keyed: tuple[str, ...] = ()
 
 
 _PLANS: dict[type[Any], _Plan] = {}
@@ -1906,6 +1909,11 @@ def _plan(cls: type[Any]) -> _Plan:
             tuple(required),
             getattr(cls, "__hide_all__", None),
             getattr(cls, "__check__", None),
+            tuple(
+                name
+                for name, spec in fields.items()
+                if isinstance(spec.type, Identifiers)
+            ),
         )
     return plan
 
@@ -1984,7 +1992,18 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
         return INVALID
     # Every record class has these two (see model._Positioned).
     values["location"] = Location(ctx.path, *raw.pos)
-    values["positions"] = Positions.of(value_pos)
+    where: Mapping[str, Pos] = value_pos
+    for name in plan.keyed:
+        # Not for a private field, whose keys a problem never points at.
+        if values.get(name) and not (inherited or hide_all or name in unshown):
+            where = {
+                **where,
+                **{
+                    f"{name}.{key}": pos
+                    for key, pos in raw[name].value_pos.items()
+                },
+            }
+    values["positions"] = Positions.of(where)
     return cls(**values)
 
 

@@ -16,6 +16,7 @@ import gc
 import itertools
 import operator
 import os
+import re
 import warnings
 
 from collections import defaultdict
@@ -332,6 +333,10 @@ def records_from(
                 record = INVALID
         if record is not INVALID:
             records.append(record)
+        elif cls is Signature:
+            named = _signatory_named(raw_record, shown, pointer)
+            if named is not None:
+                ctx.refs.append(named)
     if doc.problems and any(p.is_error for p in doc.problems):
         # The file is not what its author wrote (a key or a value was
         # dropped): none of its records may count as valid.
@@ -357,6 +362,41 @@ def records_from(
         tuple(ids),
         len(items),
         digest,
+    )
+
+
+#: The kinds a signatory written as a name is looked up among (see
+#: _signatory_named), which also mark such a reference: no field refers
+#: to these two kinds alone.
+_NAMED_SIGNATORY: Final = ("organisation", "group")
+
+
+def _signatory_named(raw: YMap, shown: str, pointer: str) -> Reference | None:
+    """A signature's ``signatory`` written as a name (``Barnardo's``), as a
+    reference whose record the checks across records may name.
+
+    Such a value is never shown, since it could be a person's name: only
+    when it is the public name of an organisation or a group is its id
+    suggested (see :func:`_check_refs`), and only when nothing but the
+    signatory hides the signature (no ``disclosure``, nor a misspelt
+    ``private``, written in it).
+    """
+    signatory = raw.get("signatory")
+    if (
+        signatory.__class__ is not str
+        or SLUG.fullmatch(signatory) is not None
+        or signatory.startswith("person-")
+        or "signatory" not in raw.value_pos
+        or not raw.keys() <= yaml_fields(Signature).keys()
+    ):
+        return None
+    return (
+        signatory,
+        _NAMED_SIGNATORY,
+        shown,
+        *raw.value_pos["signatory"],
+        f"{pointer}.signatory",
+        None,
     )
 
 
@@ -794,18 +834,9 @@ def check_registry(
             for i, kind, path, line, column in ids
         )
         for record_id, uses in again.items():
-            for i, (_, loc) in enumerate(uses):
-                other = uses[1 if i == 0 else 0][1]
-                problems.append(
-                    Problem(
-                        "duplicate-id",
-                        f"the id {record_id!r} is also used at {other}; "
-                        "ids are unique across the registry: if both records are "
-                        "the same, delete one; else rename one",
-                        loc,
-                        "$.id",
-                    )
-                )
+            problems.extend(
+                _duplicate_ids(record_id, [loc for _, loc in uses])
+            )
     problems.extend(_check_refs(results, first, registry))
     signatures = by_kind.get(Signature, ())
     problems.extend(_check_double_signatures(signatures))
@@ -830,21 +861,75 @@ def check_registry(
     )
     problems.extend(_check_withdrawals(registry, signatures))
     problems.extend(_check_signed_on(registry, signatures))
-    for kind in (Organisation, Group):
-        problems.extend(_check_same_names(by_kind.get(kind, ())))
+    # The pairs of organisations reported, to be reported once.
+    pairs: set[tuple[int, int]] = set()
+    organisations = by_kind.get(Organisation, ())
+    problems.extend(_check_same_names(organisations, pairs))
+    problems.extend(_check_same_names(by_kind.get(Group, ()), set()))
+    problems.extend(_check_same_numbers(organisations, pairs))
     problems.extend(_check_same_people(by_kind.get(Person, ()), signatures))
     problems.extend(_check_claims(registry))
     return problems
 
 
+def _duplicate_ids(record_id: str, uses: Sequence[Location]) -> list[Problem]:
+    """The duplicate-id problems for *record_id*, defined at each of *uses*
+    (in the order read), each naming another use and which one to change.
+
+    Most often a file was copied to start a new record and its id kept:
+    the record in the file named after the id is the one to keep, since
+    "delete one", said at both, had contributors delete the original.  When
+    two files are named after it (in two folders), the one read first is
+    kept, and both lines say so.
+    """
+    named = [Path(loc.path).stem == record_id for loc in uses]
+    keeper = named.index(True) if True in named else None
+    problems = []
+    for i, loc in enumerate(uses):
+        if keeper is None:
+            other = uses[1 if i == 0 else 0]
+            said = (
+                f"the id {record_id!r} is also used at {other}; ids are "
+                "unique across the registry: if both records are the same, "
+                "delete one; else rename one"
+            )
+        elif i == keeper:
+            j = 1 if i == 0 else 0
+            rename = " and rename its file to match" if named[j] else ""
+            why = "read first" if named[j] else "whose file is named after it"
+            said = (
+                f"the id {record_id!r} is also used at {uses[j]}; ids are "
+                f"unique across the registry: keep this record, {why}, and "
+                "change that one: if it is this record again, delete it; "
+                f"else give it another id{rename}"
+            )
+        else:
+            rename = " and rename its file to match" if named[i] else ""
+            why = (
+                "in a file of the same name, read first"
+                if named[i]
+                else "the file named after it"
+            )
+            said = (
+                f"the id {record_id!r} is also used at {uses[keeper]}, {why}; "
+                "ids are unique across the registry: change this record: if "
+                "it is that one again, delete it; else give it another "
+                f"id{rename}"
+            )
+        problems.append(Problem("duplicate-id", said, loc, "$.id"))
+    return problems
+
+
 def _check_same_names(
     records: Sequence[Organisation] | Sequence[Group],
+    pairs: set[tuple[int, int]],
 ) -> Iterable[Problem]:
     """Two records of one kind named alike (``Barnardo's`` and
     ``Barnardo’s``, or one's alias the other's name) are most likely one
     signatory recorded twice, and counted twice.  Different countries,
     websites or registry numbers tell them apart; a private value is never
-    compared.
+    compared.  Each pair reported is added to *pairs*, by the ``id()`` of
+    the record read first and of the other.
     """
     first: dict[str, tuple[Organisation | Group, str, str]] = {}
     told: dict[int, _Told] = {}
@@ -891,6 +976,7 @@ def _check_same_names(
         if found is None:
             continue
         (other, its, its_loose), mine, my_loose = found
+        pairs.add((id(other), id(record)))
         ways = (
             "country, website or registry number (identifiers)"
             if isinstance(record, Organisation)
@@ -907,6 +993,64 @@ def _check_same_names(
             record.location_of(mine),
             f"$.{mine}",
         )
+
+
+def _check_same_numbers(
+    organisations: Sequence[Organisation], pairs: set[tuple[int, int]]
+) -> Iterable[Problem]:
+    """Two organisations with one registry number under one scheme (both
+    ``GB-CHC: "216250"``, or one ``"0216250"``) are one organisation
+    recorded twice, whatever their names: reported at the second one's
+    number, once for each pair not in *pairs* (reported for their names
+    already).  Identifiers kept private are never compared, nor a number
+    without a digit ("N/A", "pending").
+
+    Websites are not compared: the national sections of a federation, or
+    a project and the charity that hosts it, often give one site.
+    """
+    first: dict[tuple[str, str], tuple[Organisation, str]] = {}
+    for record in organisations:
+        if not record.identifiers or "identifiers" in record.private:
+            continue
+        # Each other organisation once, at the first number shared.
+        shared: dict[int, tuple[Organisation, str, str, str]] = {}
+        for scheme, number in record.identifiers:
+            key = (scheme.upper(), _number(number))
+            if _DIGIT.search(key[1]) is None:
+                continue
+            other, its = first.setdefault(key, (record, scheme))
+            if (
+                other is not record
+                # The same id given twice is a duplicate-id already.
+                and other.id != record.id
+                and id(other) not in shared
+                and (id(other), id(record)) not in pairs
+            ):
+                shared[id(other)] = (other, its, scheme, number)
+        for other, its, mine, number in shared.values():
+            yield Problem(
+                "possible-duplicate",
+                f"this organisation's {mine} number {number!r} is also the "
+                f"{its} number of {other.id!r} (at "
+                f"{other.location_of(f'identifiers.{its}')}); one registry "
+                "number is one organisation: if they are one, keep one "
+                "record and point the other's signatures at it; if they are "
+                "two, correct the number, or keep it only on the one it was "
+                "given to (a project that a charity hosts has no number of "
+                "its own)",
+                record.location_of(f"identifiers.{mine}"),
+                f"$.identifiers.{mine}",
+            )
+
+
+_DIGIT: Final = re.compile(r"\d")
+
+
+def _number(number: str) -> str:
+    """A registry number as compared: ``"0216250"``, ``"216 250"`` and
+    ``"216250"`` are one; so are ``"sc037605"`` and ``"SC037605"``.
+    """
+    return "".join(number.split()).lstrip("0").upper()
 
 
 def _check_same_people(
@@ -1060,7 +1204,7 @@ def _told(record: Organisation | Group, told: dict[int, _Told]) -> _Told:
             {}
             if "identifiers" in record.private
             else {
-                scheme: number.replace(" ", "").lstrip("0")
+                scheme.upper(): _number(number)
                 for scheme, number in getattr(record, "identifiers", ())
             }
         )
@@ -1271,13 +1415,20 @@ def _check_refs(
     fine = map(operator.contains, map(_KIND, refs), found)
     wrong = itertools.compress(refs, map(operator.not_, fine))
     suggest: _Suggestions | None = None
+    hidden_names: frozenset[str] | None = None
     for target, kinds, path, line, column, pointer, private in wrong:
         if private is None:
             # A name written for an id, reported invalid-id already.
+            hidden = kinds == _NAMED_SIGNATORY
             named = _named_record(registry, target, kinds)
+            if hidden and named is not None:
+                if hidden_names is None:
+                    hidden_names = _hidden_names(registry)
+                if normalise(target) in hidden_names:
+                    named = None
             if named is not None:
                 where = Location(path, line, column)
-                yield _id_of_name(target, named, where, pointer)
+                yield _id_of_name(target, named, where, pointer, hidden=hidden)
             continue
         use = first.get(target)
         wanted = _either(kinds)
@@ -1412,20 +1563,42 @@ def _named_record(registry: Registry, name: str, kinds: Sequence[str]) -> Any:
 
 
 def _id_of_name(
-    name: str, record: Any, where: Location, pointer: str
+    name: str, record: Any, where: Location, pointer: str, *, hidden: bool
 ) -> Problem:
     """The invalid-id problem for *name* written for an id, naming the id
     of *record*, whose name it is: it replaces the one the file's check
-    gave, which could only make an id up from the name.
+    gave, which could only make an id up from the name (or, when *hidden*,
+    said nothing of it).
     """
+    shown = "the value written here" if hidden else repr(name)
     return Problem(
         "invalid-id",
-        f"{name!r} is not a valid id: use lower-case letters, digits and "
+        f"{shown} is not a valid id: use lower-case letters, digits and "
         f"hyphens; it is the name of the {record.kind_name} {record.id!r}: "
         f"write {record.id!r}",
         where,
         pointer,
     )
+
+
+def _hidden_names(registry: Registry) -> frozenset[str]:
+    """The names no output shows, folded as lookups fold them: of people
+    who are not public, and the private names and aliases of any record.
+    A signatory written as one of them is told nothing (see
+    :func:`_check_refs`): naming the public record of that name too would
+    tell it.
+    """
+    names = set()
+    for collection in registry._collections():  # noqa: SLF001 - one package
+        for record in collection:
+            private = getattr(record, "private", ())
+            if isinstance(record, Person) and record.disclosure != "public":
+                private = ("name",)
+            if "name" in private and getattr(record, "name", None):
+                names.add(normalise(record.name))
+            if "aliases" in private:
+                names.update(map(normalise, getattr(record, "aliases", ())))
+    return frozenset(names)
 
 
 def _either(kinds: Sequence[str]) -> str:

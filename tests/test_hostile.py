@@ -1134,7 +1134,61 @@ def test_organisations_sharing_many_aliases(
             f"id: {name}\n{fields}{aliases}" + SOURCE, encoding="utf-8"
         )
 
-    assert check_output(*cli("validate", "registry_data")) == []
+    problems = check_output(*cli("validate", "registry_data"))
+
+    # Not alike by their names; but numbers shared are one warning.
+    assert [p.split(": ")[1] for p in problems] == (
+        ["warning possible-duplicate"] if apart == "numbers" else []
+    )
+    assert all("number '1' is also" in p for p in problems)
+
+
+def test_organisations_sharing_one_registry_number(shipped_copy: Path) -> None:
+    """A registry number pasted into every organisation of a large registry:
+    each is compared once with the first that has it, not with every
+    other (pairs, in time that grows with the square of their number).
+    """
+    count = 20_000
+    (shipped_copy / "organisations" / "many.yaml").write_text(
+        "".join(
+            f"- id: example-{i}\n  name: Example {i}\n"
+            f'  identifiers: {{GB-CHC: "1234567", wikidata: "Q{i + 1}"}}\n'
+            '  sources:\n    - url: "https://example.org/about"\n'
+            for i in range(count)
+        ),
+        encoding="utf-8",
+    )
+
+    problems = check_output(*cli("validate", "registry_data"))
+
+    assert len(problems) == count - 1
+    assert all(
+        "possible-duplicate" in p and "of 'example-0' (at" in p
+        for p in problems
+    )
+
+
+def test_organisations_sharing_many_registry_numbers(
+    shipped_copy: Path,
+) -> None:
+    """Two organisations sharing 40,000 registry numbers are one pair: one
+    warning, not one for each number.
+    """
+    numbers = "".join(f'  s{i}: "{i + 1}"\n' for i in range(40_000))
+    for name in ("org-one", "org-two"):
+        (shipped_copy / "organisations" / f"{name}.yaml").write_text(
+            f"id: {name}\nname: {name}\nidentifiers:\n{numbers}" + SOURCE,
+            encoding="utf-8",
+        )
+
+    (problem,) = check_output(*cli("validate", "registry_data"))
+
+    assert problem.startswith(
+        "registry_data/organisations/org-two.yaml:4:7: warning "
+        "possible-duplicate: this organisation's s0 number '1' is also the "
+        "s0 number of 'org-one' (at registry_data/organisations/"
+        "org-one.yaml:4:7)"
+    )
 
 
 # -- limits: defaults, the command line options, the problems -----------------

@@ -740,6 +740,232 @@ class TestPossibleDuplicates:
         assert [] == [p.code for p in cr.validate("registry_data").problems]
 
 
+class TestOneRegistryNumber:
+    """Two organisations with one registry number are one organisation
+    recorded twice, whatever their names: the letter counted it twice."""
+
+    BARNARDOS = (
+        "id: barnardos\nname: Barnardo's\nhq_country: GB\n"
+        "identifiers:\n  GB-CHC: '216250'\n  GB-SC: SC037605\n"
+        "sources:\n  - url: https://example.org/\n"
+    )
+
+    def _other(
+        self, write: WriteFile, identifiers: str, extra: str = ""
+    ) -> list[cr.Problem]:
+        write("organisations/barnardos.yaml", self.BARNARDOS)
+        write(
+            "organisations/example-charity.yaml",
+            "id: example-charity\nname: Example Charity\nhq_country: IE\n"
+            f"identifiers:\n{identifiers}{extra}"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        return list(cr.validate("registry_data").problems)
+
+    @pytest.mark.parametrize(
+        ("identifiers", "codes"),
+        [
+            ("  GB-CHC: '216250'\n", ["possible-duplicate"]),
+            ("  GB-CHC: '0216250'\n", ["possible-duplicate"]),
+            ("  gb-chc: '216 250'\n", ["possible-duplicate"]),
+            ("  GB-SC: sc037605\n", ["possible-duplicate"]),
+            ("  GB-CHC: '216251'\n", []),
+            # Another register's number of the same digits.
+            ("  GB-COH: '216250'\n", []),
+        ],
+    )
+    def test_the_same_number(
+        self, write: WriteFile, identifiers: str, codes: list[str]
+    ) -> None:
+        assert codes == [p.code for p in self._other(write, identifiers)]
+
+    def test_at_the_number_naming_the_first(self, write: WriteFile) -> None:
+        (problem,) = self._other(write, "  wikidata: Q1\n  GB-SC: SC037605\n")
+        assert (problem.location.line, problem.location.column) == (6, 10)
+        assert problem.pointer == "$.identifiers.GB-SC"
+        assert problem.message.startswith(
+            "this organisation's GB-SC number 'SC037605' is also the GB-SC "
+            "number of 'barnardos' (at registry_data/organisations/"
+            "barnardos.yaml:6:10)"
+        )
+
+    def test_one_warning_for_two_numbers_shared(
+        self, write: WriteFile
+    ) -> None:
+        problems = self._other(
+            write, "  GB-CHC: '216250'\n  GB-SC: SC037605\n"
+        )
+        assert ["possible-duplicate"] == [p.code for p in problems]
+
+    def test_one_warning_for_a_name_and_a_number(
+        self, write: WriteFile
+    ) -> None:
+        write("organisations/barnardos.yaml", self.BARNARDOS)
+        write(
+            "organisations/barnardos-2.yaml",
+            "id: barnardos-2\nname: Barnardo’s\n"
+            "identifiers: {GB-CHC: '216250'}\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        (problem,) = cr.validate("registry_data").problems
+        assert problem.pointer == "$.name"
+
+    def test_private_identifiers_are_never_compared(
+        self, write: WriteFile
+    ) -> None:
+        problems = self._other(
+            write, "  GB-CHC: '216250'\n", "private: [identifiers]\n"
+        )
+        assert [] == problems
+
+    def test_the_first_keeps_them_private(self, write: WriteFile) -> None:
+        write(
+            "organisations/org-k2m9x7.yaml",
+            "id: org-k2m9x7\nname: Example Shelter\n"
+            "identifiers: {GB-CHC: '1234567'}\nprivate: [identifiers]\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        write(
+            "organisations/example-charity.yaml",
+            "id: example-charity\nname: Example Charity\n"
+            "identifiers: {GB-CHC: '1234567'}\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        assert [] == list(cr.validate("registry_data").problems)
+
+    @pytest.mark.parametrize("number", ["N/A", "0", "pending"])
+    def test_no_number_is_no_number_shared(
+        self, write: WriteFile, number: str
+    ) -> None:
+        for rid in ("example-one", "example-two"):
+            write(
+                f"organisations/{rid}.yaml",
+                f"id: {rid}\nname: {rid}\n"
+                f"identifiers: {{GB-CHC: '{number}'}}\n"
+                "sources:\n  - url: https://example.org/\n",
+            )
+        assert [] == list(cr.validate("registry_data").problems)
+
+    def test_one_website_is_not_one_organisation(
+        self, write: WriteFile
+    ) -> None:
+        """National sections of a federation often give its one site."""
+        for rid, country in (("example-uk", "GB"), ("example-ie", "IE")):
+            write(
+                f"organisations/{rid}.yaml",
+                f"id: {rid}\nname: {rid}\nhq_country: {country}\n"
+                'website: "https://example.org"\n'
+                "sources:\n  - url: https://example.org/\n",
+            )
+        assert [] == list(cr.validate("registry_data").problems)
+
+
+class TestASignatoryWrittenAsAName:
+    """A signature's signatory written as a name is never shown (it could be
+    a person's); the public name of an organisation or a group gets its id.
+    """
+
+    SIGNATURE = (
+        "id: survivors-letter-2023--{sid}\nletter: survivors-letter-2023\n"
+        "signatory: {signatory}\nrole: organisation\n{extra}"
+        "sources:\n  - url: https://example.org/\n"
+    )
+
+    def _message(
+        self, write: WriteFile, signatory: str, extra: str = ""
+    ) -> str:
+        write(
+            "signatures/survivors-letter-2023/"
+            "survivors-letter-2023--example-charity.yaml",
+            self.SIGNATURE.format(
+                sid="example-charity", signatory=signatory, extra=extra
+            ),
+        )
+        (problem,) = cr.validate("registry_data").problems
+        assert ("invalid-id", 3, 12) == (
+            problem.code,
+            problem.location.line,
+            problem.location.column,
+        )
+        assert signatory.strip('"') not in problem.message
+        return problem.message
+
+    def _record(self, write: WriteFile, folder: str, text: str) -> None:
+        rid = text.split("\n", 1)[0].removeprefix("id: ")
+        write(
+            f"{folder}/{rid}.yaml",
+            text + "sources:\n  - url: https://example.org/\n",
+        )
+
+    @pytest.mark.parametrize(
+        ("signatory", "rid"),
+        [
+            ('"Barnardo’s"', "barnardos"),
+            ("BARNARDOS", "barnardos"),  # its alias, folded
+            ("Phoenix 11", "phoenix-11"),
+        ],
+    )
+    def test_the_id_of_that_name(
+        self, write: WriteFile, signatory: str, rid: str
+    ) -> None:
+        assert self._message(write, signatory).endswith(
+            f"it is the name of the {'group' if 'phoenix' in rid else 'organisation'} "
+            f"{rid!r}: write {rid!r}"
+        )
+
+    HIDDEN = "the value (not shown: private) is not a valid id"
+
+    def test_never_a_person(self, write: WriteFile) -> None:
+        """Someone not public may share a public person's name."""
+        assert self._message(write, "Mark Zuckerberg").startswith(self.HIDDEN)
+
+    @pytest.mark.parametrize(
+        ("folder", "text"),
+        [
+            (
+                "people",
+                "id: person-k2m9x7\ndisclosure: pseudonym\nname: Phoenix 11\n",
+            ),
+            (
+                "organisations",
+                (
+                    "id: org-k2m9x7\nname: Example Shelter\n"
+                    "aliases: [Phoenix 11]\nprivate: [aliases]\n"
+                ),
+            ),
+        ],
+    )
+    def test_never_a_name_that_is_not_shown(
+        self, write: WriteFile, folder: str, text: str
+    ) -> None:
+        """The group's id would tell what the signatory written is, which is
+        also a name that is not shown."""
+        self._record(write, folder, text)
+        assert self._message(write, "Phoenix 11").startswith(self.HIDDEN)
+
+    @pytest.mark.parametrize(
+        "extra", ["disclosure: pseudonym\n", "privat: [signed_on]\n"]
+    )
+    def test_never_in_a_signature_written_as_private(
+        self, write: WriteFile, extra: str
+    ) -> None:
+        write(
+            "signatures/survivors-letter-2023/"
+            "survivors-letter-2023--example-charity.yaml",
+            self.SIGNATURE.format(
+                sid="example-charity", signatory="Phoenix 11", extra=extra
+            ),
+        )
+        problems = cr.validate("registry_data").problems
+        assert all("phoenix" not in p.message.lower() for p in problems)
+
+    def test_not_for_two_records_of_that_name(self, write: WriteFile) -> None:
+        self._record(
+            write, "organisations", "id: phoenix-eleven\nname: Phoenix 11\n"
+        )
+        assert self._message(write, "Phoenix 11").startswith(self.HIDDEN)
+
+
 class TestANameWrittenForAnId:
     """A record's name written where its id belongs gets that id."""
 
