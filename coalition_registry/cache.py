@@ -42,6 +42,7 @@ from .files import blake2b
 from .model import FOLDERS, PARTS, RegistryInfo
 from .parsing import Limits
 from .problems import Location, Positions, Problem, Severity
+from .schema import AFTER_TODAY
 from .validation import FileRecords
 
 
@@ -236,7 +237,12 @@ class Cache:
         return self._keep(result)
 
     def _keep(self, result: FileRecords) -> FileRecords:
-        if result.digest is not None:
+        # A date after today is warned of until the day comes: kept, the
+        # warning would outlive it.  Files with no such date are as valid
+        # tomorrow as today, since dates only move into the past.
+        if result.digest is not None and not any(
+            p.message.startswith(AFTER_TODAY) for p in result.problems
+        ):
             blob = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
             self._new[result.path] = (result.digest, result.count, blob)
             self._changed = True

@@ -412,6 +412,30 @@ _ESCAPE_AFTER_SUFFIX: Final = re.compile(
 )
 
 
+# The last '.yaml' or '.yml' inside a name, with more after it.
+_INNER_SUFFIX: Final = re.compile(r"\.ya?ml(?=\.[^.]*$)", re.IGNORECASE)
+
+
+def name_meant(name: str) -> str:
+    """The name that *name*, a file not read, was most likely meant to
+    have: without a '.' in front, and ending in '.yaml' or '.yml', in lower
+    case, with nothing after it.
+
+    >>> [name_meant(n) for n in ("x.yml.txt", ".x.YAML", "x.txt", "x")]
+    ['x.yml', 'x.yaml', 'x.yaml', 'x.yaml']
+    """
+    name = name.lstrip(".")
+    inner = _INNER_SUFFIX.search(name)
+    if inner is not None:
+        return name[: inner.start()] + inner.group().lower()
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        return f"{name}.yaml"
+    if suffix.lower() == "yml":
+        return f"{stem}.yml"
+    return f"{stem}.yaml"
+
+
 def _ignored(shown: str) -> Problem:
     name = shown.rpartition("/")[2]
     # The name as shown: an invisible character is written as an escape.
@@ -424,6 +448,11 @@ def _ignored(shown: str) -> Problem:
     elif name.lower().endswith(SUFFIXES_TUPLE):
         why = "only names ending in .yaml or .yml, in lower case, are read"
         fix = "rename it to end in '.yaml'"
+    elif (inner := _INNER_SUFFIX.search(name)) is not None:
+        # "x.yml.txt": an editor or a download added an extension.
+        suffix = inner.group().lower()
+        why = f"its name ends in '{name[inner.end() :]}' after '{suffix}'"
+        fix = f"rename it to '{name_meant(name)}'"
     else:
         why = "its name does not end in .yaml or .yml"
         fix = "rename it to end in '.yaml'"

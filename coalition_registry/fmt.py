@@ -965,13 +965,17 @@ def _cannot(what: str, e: Exception, text: str) -> str:
     line, column = mark.line + 1, mark.column + 1
     lines = text.split("\n")
     here = lines[mark.line] if mark.line < len(lines) else ""
+    if here[mark.column : mark.column + 1] == "\t":
+        # Valid YAML, and valid to the validator, which reads the tab as
+        # a space in one-line text: only ruamel.yaml's scanner refuses it.
+        return (
+            f"line {line}, column {column} holds a tab inside a value, "
+            "which fmt cannot rewrite; replace the tab with a space, or, if "
+            "it belongs in the value, put the whole value in double quotes "
+            '("...")'
+        )
     problem = getattr(e, "problem", None) or "it is not valid YAML"
-    fix = (
-        "replace the tab there with a space, or put the whole value in "
-        'double quotes ("...")'
-        if here[mark.column : mark.column + 1] == "\t"
-        else "change what is written there, or format this file by hand"
-    )
+    fix = "change what is written there, or format this file by hand"
     return (
         f"ruamel.yaml cannot {what} it at line {line}, column {column} "
         f"({problem}); {fix}"

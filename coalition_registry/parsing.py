@@ -20,7 +20,7 @@ import re
 import warnings
 
 from collections.abc import Iterator
-from typing import Any, Final
+from typing import Any, Final, Self
 
 import attrs
 
@@ -56,6 +56,23 @@ class _Dropped:
 #: Stands where a value was written but refused, with a problem already
 #: reported: the schema must neither convert it nor call it missing.
 DROPPED: Final = _Dropped()
+
+
+class EmptyBlock(str):  # noqa: SLOT000 - a str's slots must be empty
+    """The text of a block of text (``|`` or ``>``) with no line indented
+    under its header: blank, and told apart from ``""`` so that the
+    message can say what to indent.
+
+    Attributes:
+        header: The header as written (``>-``, ``|``).
+    """
+
+    header: str
+
+    def __new__(cls, value: str, header: str) -> Self:
+        text = super().__new__(cls, value)
+        text.header = header
+        return text
 
 
 class YMap(dict[str, Any]):
@@ -524,10 +541,31 @@ _LOOK_ALIKE_COLON: Final = re.compile(
 )
 # "key: value" on one line, and where the value starts.
 _KEY_VALUE: Final = re.compile(_LEAD + r"[A-Za-z_][\w-]*:[ ]+(?=\S)")
+# The header of a block of text: '|' or '>', then how it keeps line breaks
+# and its indentation, in either order.
+_BLOCK_HEADER: Final = re.compile(r"[|>][-+0-9]*")
 _QUOTE_IT: Final = '; put the whole value in double quotes ("...")'
 _SPACE_AFTER_COLON: Final = (
     "a field's ':' must be followed by a space; write 'field: value'"
 )
+
+
+# A field whose value is a block of text: "notes: >-", "- quote: |".
+_BLOCK_FIELD: Final = re.compile(
+    _LEAD + r"[A-Za-z_][\w-]*:[ ]+(?P<header>[|>][-+0-9]*)[ ]*(?:#.*)?$"
+)
+
+
+def _opens_block_above(lines: list[str], number: int) -> str | None:
+    """The header of a block of text (``>-``) on the line above line
+    *number* (1-based), skipping blank lines, if that line opens one.
+    """
+    for above in range(number - 1, 0, -1):
+        line = lines[above - 1]
+        if line.strip():
+            found = _BLOCK_FIELD.match(line)
+            return found["header"] if found else None
+    return None
 
 
 def _no_space(line: str, colon: re.Match[str]) -> str:
@@ -591,6 +629,15 @@ def _in_plain_words(
                 "the colon after this field's name is not ':' but "
                 f"U+{ord(char):04X}, which looks like one{typed}; type an "
                 "ordinary ':'"
+            )
+        header = _opens_block_above(lines, start[0])
+        if header is not None:
+            # "notes: >-", then the text at the left margin: the block is
+            # empty, and the text read as a field with no ':'.
+            return (start[0], start[1]), (
+                f"this line is not indented under the '{header}' above it, "
+                "so it is not part of that text; indent each line of the "
+                "text two spaces further in than the field's name"
             )
         return (start[0], start[1]), (
             "this line has no ':' after a field name; write 'field: value', "
@@ -1008,28 +1055,56 @@ def _scan_events(
         CollectionEndEvent,
         CollectionStartEvent,
         NodeEvent,
+        ScalarEvent,
     )
 
     problems: list[Problem] = []
     parser = _parser()(text)
     depth = 0
+    anchors: set[str] = set()
+    lines: list[str] | None = None
     try:
         while (event := parser.get_event()) is not None:
             if isinstance(event, AliasEvent):
-                problems.append(
-                    Problem(
-                        "anchor-alias",
-                        "aliases (*name) are not allowed; write the value "
-                        "out in full",
-                        Location(path, *_mark_pos(event.start_mark)),
+                where = Location(path, *_mark_pos(event.start_mark))
+                if event.anchor in anchors:
+                    problems.append(
+                        Problem(
+                            "anchor-alias",
+                            "aliases (*name) are not allowed; write the "
+                            "value out in full",
+                            where,
+                        )
                     )
+                    continue
+                # No anchor of that name: "*Example Charity" was meant as
+                # text.
+                problems.append(Problem("anchor-alias", _STARTS["*"], where))
+                if lines is None:
+                    lines = _BREAK.split(text)
+                end = event.end_mark
+                rest = lines[end.line][end.column :].strip(" \t")
+                if rest and rest[0] != "#":
+                    # The words after it are what libyaml refuses next:
+                    # the one mistake is said.
+                    return problems, False
+                continue
+            if isinstance(event, NodeEvent) and event.anchor is not None:
+                anchors.add(event.anchor)
+                # "&Example Charity": an anchor, then a value on its line.
+                text_after = (
+                    isinstance(event, ScalarEvent)
+                    and not event.style
+                    and event.value
+                    and event.end_mark.line == event.start_mark.line
                 )
-            elif isinstance(event, NodeEvent) and event.anchor is not None:
                 problems.append(
                     Problem(
                         "anchor-alias",
-                        "anchors (&name) are not allowed; write the value "
-                        "out in full",
+                        _STARTS["&"]
+                        if text_after
+                        else "anchors (&name) are not allowed; write the "
+                        "value out in full",
                         Location(path, *_mark_pos(event.start_mark)),
                     )
                 )
@@ -1166,12 +1241,37 @@ class _Builder:
             )
             return
 
-    def forbidden(self, node: Any) -> object:
-        self.problem(
-            "forbidden-tag",
-            f"the tag {tag_name(str(node.ctag))} is not allowed; remove it",
-            node,
+    def empty_block(self, node: Any, value: str) -> EmptyBlock:
+        """*value*, the blank text of a block whose header *node* starts
+        at, marked as such with the header as written.
+        """
+        if self.every_line is None:
+            self.every_line = self.lines or _BREAK.split(self.text)
+        mark = node.start_mark
+        line = (
+            self.every_line[mark.line]
+            if mark.line < len(self.every_line)
+            else ""
         )
+        header = _BLOCK_HEADER.match(line, mark.column)
+        return EmptyBlock(value, header.group() if header else node.style)
+
+    def forbidden(self, node: Any, *, key: bool = False) -> object:
+        tag = tag_name(str(node.ctag))
+        if (
+            not key
+            and node.id == "scalar"
+            and not node.style
+            and node.value
+            and tag.startswith("!")
+            and not tag.startswith(("!!", "!<"))
+        ):
+            # "!Example Charity": a value that starts with '!', read as a
+            # tag and a value.
+            message = _STARTS["!"]
+        else:
+            message = f"the tag {tag} is not allowed; remove it"
+        self.problem("forbidden-tag", message, node)
         return DROPPED
 
     def build(self, node: Any, depth: int = 0) -> Any:
@@ -1187,6 +1287,8 @@ class _Builder:
             value: str = node.value
             if value in _NULLS and not node.style and ctag is _STR_TAG:
                 return None
+            if node.style in ("|", ">") and not value.strip():
+                return self.empty_block(node, value)
             if self.lines is not None and not node.style:
                 self.comment_after(node, self.lines)
             if not node.style and node.end_mark.line > node.start_mark.line:
@@ -1236,7 +1338,7 @@ class _Builder:
                 )
                 continue
             if key_node.ctag is not _STR_TAG and str(key_node.ctag) != _STR:
-                self.forbidden(key_node)
+                self.forbidden(key_node, key=True)
                 continue
             key = key_node.value
             if key == "<<" and not key_node.style:
@@ -1281,12 +1383,21 @@ _UNECHOED: Final = {
 }
 
 
+# What is said of a value that starts with a character YAML reads as a tag,
+# an anchor or an alias: a volunteer meant it as text.
+_STARTS: Final = {
+    char: f"a value cannot start with '{char}' unless it is in quotes"
+    + _QUOTE_IT
+    for char in "!&*"
+}
+
+
 def without_echo(problem: Problem) -> Problem:
     """*problem* without anything it repeats from the file, for a file that
     holds private values.
     """
     message = _UNECHOED.get(problem.code)
-    if message is None:
+    if message is None or problem.message in _STARTS.values():
         return problem
     return attrs.evolve(problem, message=message)
 

@@ -14,6 +14,7 @@ import datetime as dt
 import difflib
 import functools
 import re
+import time
 import unicodedata
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -23,7 +24,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from . import countries
-from .parsing import DROPPED, Pos, YMap, YSeq
+from .parsing import DROPPED, EmptyBlock, Pos, YMap, YSeq
 from .problems import Location, Positions, Problem
 
 
@@ -235,14 +236,24 @@ class Text(FieldType):
         self, text: str, ctx: Context, pos: Pos, pointer: str
     ) -> Any:
         if not text.strip():
-            return ctx.report(
-                "invalid-value", "this text is blank", pos, pointer
-            )
+            return ctx.report("invalid-value", _blank(text), pos, pointer)
         if not self.placeholder_ok:
             check_placeholder(text, ctx, pos, pointer)
         if len(text) in _TEMPLATE_LENGTHS:
             check_template(text, ctx, pos, pointer)
         return text if self.multiline else " ".join(text.split())
+
+
+def _blank(text: str) -> str:
+    """Why *text*, which is blank, is refused, and what to do."""
+    if isinstance(text, EmptyBlock):
+        # "notes: >-" with the text under it not indented, or left out.
+        return (
+            f"no text is indented under this '{text.header}': indent each "
+            "line of the text under the field's line (two spaces further "
+            "in than the field's name), or remove the field"
+        )
+    return "this text is blank"
 
 
 def check_placeholder(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
@@ -781,10 +792,17 @@ class Slug(FieldType):
             if SLUG.fullmatch(fixed) and not ctx.redact
             else ""
         )
+        # An invisible character shows only as an escape ('\u200b'):
+        # say what it is, or the id looks right as it is.
+        unseen = unseen_character(text)
+        if unseen:
+            hint = f" as {fixed!r}" if hint else ""
+            fix = f"it holds {unseen}; retype the id{hint}"
+        else:
+            fix = f"use lower-case letters, digits and hyphens{hint}"
         return ctx.report(
             "invalid-id",
-            f"{ctx.show(text)} is not a valid id: use lower-case letters, "
-            f"digits and hyphens{hint}",
+            f"{ctx.show(text)} is not a valid id: {fix}",
             pos,
             pointer,
         )
@@ -1048,6 +1066,9 @@ class Date(FieldType):
             else:
                 if not _PLAUSIBLE_YEARS[0] <= raw[:4] <= _PLAUSIBLE_YEARS[1]:
                     _implausible_year(ctx, pos, pointer)
+                elif raw > _latest_date() and not ctx.redact:
+                    # A private day is never compared, today included.
+                    _future_date(ctx, pos, pointer)
                 return date
         return super().convert(raw, ctx, pos, pointer)
 
@@ -1269,6 +1290,40 @@ def _implausible_year(ctx: Context, pos: Pos, pointer: str) -> None:
         pos,
         pointer,
     )
+
+
+#: How a message on a date after today starts: such a problem holds only
+#: until the day comes (see :mod:`coalition_registry.cache`).
+AFTER_TODAY: Final = "the date is after today"
+
+
+def _future_date(ctx: Context, pos: Pos, pointer: str) -> None:
+    field = re.sub(r"\[\d+\]$", "", pointer).rpartition(".")[2]
+    # Every date the registry records is of something that has happened:
+    # a letter published, a page read, a signature given or withdrawn.
+    ctx.report(
+        "implausible-date",
+        f"{AFTER_TODAY}, which is most likely a typing mistake; check the "
+        f"year of {field}",
+        pos,
+        pointer,
+    )
+
+
+# The latest plausible date, as text, and until when it holds: the day
+# after today in UTC, which is today somewhere (UTC+14 at most), so that
+# a page dated where the day has begun already is not taken for one in the
+# future.  Looked up once a minute, not once a date: a registry holds
+# hundreds of thousands.
+_LATEST: Final[list[Any]] = [0.0, ""]
+
+
+def _latest_date() -> str:
+    now = time.time()
+    if now >= _LATEST[0]:
+        today = dt.datetime.fromtimestamp(now, dt.UTC).date()
+        _LATEST[:] = [now + 60, (today + dt.timedelta(days=1)).isoformat()]
+    return str(_LATEST[1])
 
 
 # Dates repeat across records, and a date is immutable: share them.
@@ -2065,17 +2120,54 @@ def _unseen_in(key: str) -> str:
     shown with an escape for it, which reads as jargon.
 
     >>> _unseen_in("hq\xa0country")
-    ': its name holds a NO-BREAK SPACE (U+00A0), which looks like a space, or like nothing; retype it'
+    ': its name holds a no-break space (U+00A0), which looks like a space; retype it'
     """
-    if key.isascii():
+    unseen = unseen_character(key)
+    return f": its name holds {unseen}; retype it" if unseen else ""
+
+
+# Invisible characters by the names people know them by; others go by
+# their Unicode names.
+_UNSEEN_NAMES: Final = {
+    "\t": "a tab",
+    "\xa0": "a no-break space",
+    "\xad": "a soft hyphen",
+    "\u200b": "a zero-width space",
+    "\u200c": "a zero-width non-joiner",
+    "\u200d": "a zero-width joiner",
+    "\u2060": "a word joiner",
+    "\ufeff": "a byte order mark",
+}
+
+
+def unseen_character(text: str) -> str:
+    r"""The first character of *text* that cannot be seen, or looks like
+    an ordinary space, named in words with its code point and what it
+    looks like; ``""`` when there is none.  Messages show such a
+    character as an escape (``'\u200b'``), which a volunteer cannot read.
+
+    >>> unseen_character("example-charity\u200b")
+    'a zero-width space (U+200B), which cannot be seen'
+    >>> unseen_character("example charity")
+    ''
+    """
+    if text.isascii() and "\t" not in text:
         return ""
-    for char in key:
-        if char.isspace() or unicodedata.category(char) in ("Cf", "Zs"):
-            name = unicodedata.name(char, "character")
-            return (
-                f": its name holds a {name} (U+{ord(char):04X}), which looks "
-                "like a space, or like nothing; retype it"
-            )
+    for char in text:
+        category = unicodedata.category(char)
+        if char == " " or not (
+            char.isspace() or category in ("Cf", "Zs", "Cc")
+        ):
+            continue
+        name = _UNSEEN_NAMES.get(char) or a(
+            unicodedata.name(char, "character").lower()
+        )
+        looks = (
+            "looks like a space"
+            if char.isspace() or category == "Zs"
+            else "cannot be seen"
+        )
+        return f"{name} (U+{ord(char):04X}), which {looks}"
     return ""
 
 

@@ -73,6 +73,7 @@ from .schema import (
     hides_all,
     holds_private,
     shape_of,
+    slugify,
     yaml_fields,
 )
 
@@ -344,16 +345,7 @@ def records_from(
     if cls in _SOURCED:
         for record in records:
             if not record.sources:
-                ctx.problems.append(
-                    Problem(
-                        "no-source",
-                        f"this {record.kind_name} cites no source; add a "
-                        "sources list with the URL where the facts were "
-                        "found",
-                        record.location,
-                        "$",
-                    )
-                )
+                ctx.problems.append(_no_source(record))
     return FileRecords(
         shown,
         tuple(records),
@@ -397,6 +389,28 @@ def _signatory_named(raw: YMap, shown: str, pointer: str) -> Reference | None:
         *raw.value_pos["signatory"],
         f"{pointer}.signatory",
         None,
+    )
+
+
+def _no_source(record: Any) -> Problem:
+    """``no-source`` for *record*: at its ``sources:`` when the field is
+    written with no item under it, else at the record.
+    """
+    if "sources" not in record.positions:
+        return Problem(
+            "no-source",
+            f"this {record.kind_name} cites no source; add a sources list "
+            "with the URL where the facts were found",
+            record.location,
+            "$",
+        )
+    return Problem(
+        "no-source",
+        f"this {record.kind_name}'s sources list has no item; under "
+        "'sources:', add a line '  - url: ' followed by the URL where the "
+        "facts were found",
+        record.location_of("sources"),
+        "$.sources",
     )
 
 
@@ -613,6 +627,28 @@ def _before_parsing(
         return FileRecords(entry.shown, (), (entry.problem,))
     cls = FOLDERS.get(entry.folder)
     if cls is None:
+        return _in_no_registry_folder(entry)
+    raw = files.read_bytes(entry.path, entry.shown, limits.max_file_bytes)
+    if isinstance(raw, Problem):
+        stub = (_stand_in(entry.stem, cls, entry.shown),)
+        return FileRecords(entry.shown, (), (raw,), ids=stub, count=1)
+    digest = None
+    if store is not None or fresh:  # only the cache needs the digest
+        digest = files.digest(raw, entry.path)
+        hit = None if store is None else store.hit(entry.shown, digest)
+        if hit is not None:
+            return hit
+    return _Bytes(raw, digest, cls)
+
+
+def _in_no_registry_folder(entry: files.FileEntry) -> FileRecords:
+    """``wrong-folder`` for a file outside the record folders.  Where the
+    folder's name is one of theirs misspelt (``organizations/``), the file
+    stands, for the records that refer to it, for the record its name
+    gives, as one that cannot be read does: one mistake, one error.
+    """
+    meant = folder_meant(entry.folder) if entry.folder else None
+    if meant is None:
         known = ", ".join(f"{f}/" for f in FOLDERS)
         return FileRecords(
             entry.shown,
@@ -626,17 +662,41 @@ def _before_parsing(
                 ),
             ),
         )
-    raw = files.read_bytes(entry.path, entry.shown, limits.max_file_bytes)
-    if isinstance(raw, Problem):
-        stub = (_stand_in(entry.stem, cls, entry.shown),)
-        return FileRecords(entry.shown, (), (raw,), ids=stub, count=1)
-    digest = None
-    if store is not None or fresh:  # only the cache needs the digest
-        digest = files.digest(raw, entry.path)
-        hit = None if store is None else store.hit(entry.shown, digest)
-        if hit is not None:
-            return hit
-    return _Bytes(raw, digest, cls)
+    # The folders below the misspelt one (a letter's, in signatures/) stay.
+    below = ("/" + entry.shown).rsplit(f"/{entry.folder}/", 1)[-1]
+    into = "/".join((meant, *below.split("/")[:-1], ""))
+    problem = Problem(
+        "wrong-folder",
+        f"{entry.folder}/ is not a registry folder, so this file is not "
+        f"read; move it into {into}",
+        Location(entry.shown),
+    )
+    stub = (_stand_in(entry.stem, FOLDERS[meant], entry.shown),)
+    return FileRecords(entry.shown, (), (problem,), ids=stub)
+
+
+# Folder names volunteers write for a record folder, which no spelling
+# check finds.
+_FOLDERS_AS_WRITTEN: Final = {"person": "people", "persons": "people"}
+
+
+def folder_meant(name: str) -> str | None:
+    """The record folder that *name*, a folder that is none, most likely
+    means: the same in capitals, spelt with a 'z' or in the singular, or
+    mistyped; else ``None``.
+
+    >>> [folder_meant(n) for n in ("organizations", "Letters", "charities")]
+    ['organisations', 'letters', None]
+    """
+    lower = name.lower()
+    if lower in FOLDERS:
+        return lower
+    if lower in _FOLDERS_AS_WRITTEN:
+        return _FOLDERS_AS_WRITTEN[lower]
+    close = difflib.get_close_matches(
+        lower.replace("iz", "is"), list(FOLDERS), n=1, cutoff=0.85
+    )
+    return close[0] if close else None
 
 
 def _mismatch(
@@ -833,6 +893,24 @@ def check_registry(
             (i, (kind, Location(path, line, column)))
             for i, kind, path, line, column in ids
         )
+        for record_id, uses in list(again.items()):
+            written = [use for use in uses if use[1].line]
+            if written and len(written) < len(uses):
+                # A file not read stands for a record a file read has
+                # (a copy in a misspelt folder): the file's own error
+                # says what to do, and the record read is the one meant.
+                its_kind, where = written[0]
+                first[record_id] = (
+                    record_id,
+                    its_kind,
+                    where.path,
+                    where.line,
+                    where.column,
+                )
+                if len(written) == 1:
+                    del again[record_id]
+                else:
+                    again[record_id] = written
         for record_id, uses in again.items():
             problems.extend(
                 _duplicate_ids(record_id, [loc for _, loc in uses])
@@ -1403,7 +1481,7 @@ def _first_and_again(
 
 
 def _check_refs(
-    results: Iterable[FileRecords],
+    results: Sequence[FileRecords],
     first: dict[str, IdUse],
     registry: Registry,
 ) -> Iterable[Problem]:
@@ -1416,6 +1494,7 @@ def _check_refs(
     wrong = itertools.compress(refs, map(operator.not_, fine))
     suggest: _Suggestions | None = None
     hidden_names: frozenset[str] | None = None
+    unread: _Unread | None = None
     for target, kinds, path, line, column, pointer, private in wrong:
         if private is None:
             # A name written for an id, reported invalid-id already.
@@ -1443,21 +1522,118 @@ def _check_refs(
                 f"{_WRONG_KIND_FIX.get((use[1], wanted), '')}"
             )
         else:
-            if suggest is None:
-                suggest = _Suggestions(first)
-            close = suggest.close(target, kinds)
-            hint = (
-                f"; did you mean {close!r}?"
-                if close is not None
-                else (f"; add the {wanted} or check the id")
-            )
-            message = f"no {wanted} has the id {target!r}{hint}"
+            if unread is None:
+                unread = _Unread(results, first)
+            if unread.stands_for(target, kinds):
+                # The record's own error says what to correct (its id),
+                # and that puts this reference right too.
+                continue
+            elsewhere = unread.file_for(target, kinds)
+            if elsewhere is not None:
+                message = (
+                    f"no {wanted} has the id {target!r} in the files read; "
+                    f"{elsewhere}"
+                )
+            else:
+                if suggest is None:
+                    suggest = _Suggestions(first)
+                close = suggest.close(target, kinds)
+                hint = (
+                    f"; did you mean {close!r}?"
+                    if close is not None
+                    else (f"; add the {wanted} or check the id")
+                )
+                message = f"no {wanted} has the id {target!r}{hint}"
         yield Problem(
             "unknown-reference",
             message,
             Location(path, line, column),
             pointer,
         )
+
+
+class _Unread:
+    """Where a record that references do not find may be: in a file that
+    is not read (saved as ``.txt``, or outside the record folders), or
+    under an id that is not valid (``example-charity`` with a zero-width
+    space after it).  Each has its own problem already; a reference to it
+    should say so, or say nothing, rather than that no such record exists.
+    Built only when a reference is not found.
+    """
+
+    def __init__(
+        self, results: Iterable[FileRecords], first: Mapping[str, IdUse]
+    ) -> None:
+        # The ids that invalid ones were meant to be: the id made valid,
+        # and the name of its file.
+        self.meant: dict[str, set[str]] = defaultdict(set)
+        for record_id, kind, path, *_ in first.values():
+            if SLUG.fullmatch(record_id):
+                continue
+            for meant in (slugify(record_id), _stem_of(path)):
+                if SLUG.fullmatch(meant):
+                    self.meant[meant].add(kind)
+        # Files not read, by the id their name gives.
+        self.files: dict[str, Problem] = {}
+        for result in results:
+            if result.records or len(result.problems) != 1:
+                continue
+            (problem,) = result.problems
+            if problem.location.line or problem.code not in {
+                "ignored-file",
+                "wrong-folder",
+            }:
+                continue
+            meant = _stem_of(result.path)
+            if SLUG.fullmatch(meant):
+                self.files.setdefault(meant, problem)
+
+    def stands_for(self, target: str, kinds: Sequence[str]) -> bool:
+        """Whether a record with an invalid id was meant to have *target*,
+        one of *kinds*.
+        """
+        return not self.meant.get(target, set()).isdisjoint(kinds)
+
+    def file_for(self, target: str, kinds: Sequence[str]) -> str | None:
+        """What to do with a file not read that is named after *target*,
+        if there is one.
+        """
+        problem = self.files.get(target)
+        if problem is None:
+            return None
+        where = problem.location.path
+        if problem.code == "ignored-file":
+            name = files.name_meant(where.rpartition("/")[2])
+            return (
+                f"the file {where} may hold it, but is not read: rename it "
+                f"to '{name}'"
+            )
+        folders = _either(
+            tuple(
+                f"{f}/" for f, cls in FOLDERS.items() if cls.kind_name in kinds
+            )
+        )
+        return (
+            f"the file {where} may hold it, but is not in a record folder: "
+            f"move it into {folders}"
+        )
+
+
+def _stem_of(path: str) -> str:
+    """The id a record file's name gives: its name without the folder,
+    a '.' in front, and the suffixes ('.yaml', '.yml.txt', '.txt').
+
+    >>> _stem_of("reg/organisations/.example-fund.yml.txt")
+    'example-fund'
+    """
+    name = path.rpartition("/")[2].lstrip(".")
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        return name
+    if suffix.lower() in {"yaml", "yml"}:
+        return stem
+    inner, dot, suffix = stem.rpartition(".")
+    return inner if dot and suffix.lower() in {"yaml", "yml"} else stem
 
 
 class _Suggestions:

@@ -461,3 +461,31 @@ def test_the_key_changes_with_python_and_the_dependencies(
     finally:
         monkeypatch.undo()
         cache_module.code_digest.cache_clear()
+
+
+def test_a_date_after_today_is_never_served_stale(
+    shipped_copy: Path,
+    tmp_path: Path,
+    reads: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """implausible-date for a date after today holds until the day comes:
+    a file that has one is read again each run, not kept, so the warning
+    goes on that day though the file has not changed."""
+    from coalition_registry import schema
+
+    source = shipped_copy / "organisations" / "apple.yaml"
+    source.write_text(
+        source.read_text("utf-8").replace(
+            "    publisher:", "    published: 2099-01-01\n    publisher:", 1
+        )
+    )
+    cache = tmp_path / "cache"
+    first = cr.validate(shipped_copy, cache=cache)
+    assert any("after today" in line for line in report_lines(first))
+    reads.clear()
+    monkeypatch.setattr(schema, "_latest_date", lambda: "2099-12-31")
+    later = cr.validate(shipped_copy, cache=cache)
+    assert 1 == len(reads)
+    assert reads[0].endswith("apple.yaml")  # read again; the rest from cache
+    assert not any("after today" in line for line in report_lines(later))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import shutil
@@ -323,7 +324,9 @@ class TestReported:
 
     def test_an_invalid_id_is_never_suggested(self, write: WriteFile) -> None:
         """A reference to 'safe-futures' is not told to copy the mistake
-        in the organisation's own id."""
+        in the organisation's own id; it is not reported at all, since the
+        id meant is the one its error says to write.
+        """
         write(
             "organisations/safe-futures.yaml",
             "id: Safe_Futures\nname: Safe Futures\n"
@@ -337,11 +340,32 @@ class TestReported:
             "role: organisation\nsources:\n  - url: https://example.org/\n",
         )
         messages = [p.message for p in cr.validate("registry_data").problems]
-        assert any(
-            "no organisation, person or group has the id 'safe-futures'" in m
-            for m in messages
-        ), messages
-        assert not any("Safe_Futures'?" in m for m in messages), messages
+        assert messages == [
+            (
+                "'Safe_Futures' is not a valid id: use lower-case letters, "
+                "digits and hyphens; for example 'safe-futures'"
+            )
+        ]
+
+    def test_a_reference_to_an_invalid_id_of_another_kind(
+        self, write: WriteFile
+    ) -> None:
+        """Only a reference that the record, once its id is put right,
+        would satisfy goes unreported.
+        """
+        write(
+            "groups/safe-futures.yaml",
+            "id: Safe_Futures\nname: Safe Futures\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        write(
+            "letters/example-letter.yaml",
+            "id: example-letter\ntitle: Example letter\n"
+            "publisher: safe-futures\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        codes = [p.code for p in cr.validate("registry_data").problems]
+        assert codes == ["invalid-id", "unknown-reference"]
 
     @pytest.mark.parametrize(
         ("path", "content"),
@@ -562,9 +586,12 @@ class TestReviewedEdges:
         assert ["implausible-date"] == codes
 
 
+TODAY = dt.datetime.now(dt.UTC).date()
+
+
 class TestImplausibleYears:
-    """A year outside 1900 to 2100, anywhere a date is written, is a
-    warning that never repeats the date."""
+    """A year outside 1900 to 2100, or a date after today, anywhere a date
+    is written, is a warning that never repeats the date."""
 
     @pytest.mark.parametrize(
         ("published", "codes"),
@@ -572,7 +599,11 @@ class TestImplausibleYears:
             ("0223-03-01", ["implausible-date"]),
             ("1899-12-31", ["implausible-date"]),
             ("1900-01-01", []),
-            ("2100-12-31", []),
+            (str(TODAY), []),
+            # A page dated where the day has begun already.
+            (str(TODAY + dt.timedelta(days=1)), []),
+            (str(TODAY + dt.timedelta(days=2)), ["implausible-date"]),
+            ("2100-12-31", ["implausible-date"]),
             ("2101-01-01", ["implausible-date"]),
         ],
     )
@@ -593,6 +624,28 @@ class TestImplausibleYears:
         )
         if codes:
             assert report.problems[0].message.endswith("year of published")
+
+    def test_a_private_day_is_never_set_beside_today(
+        self, write: WriteFile
+    ) -> None:
+        """A warning for a private day after today would tell of it."""
+        later = TODAY + dt.timedelta(days=30)
+        write(
+            "organisations/dated-org.yaml",
+            "id: dated-org\nname: Dated Org\nhq_country: GB\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        write(
+            "signatures/survivors-letter-2023/"
+            "survivors-letter-2023--dated-org.yaml",
+            "id: survivors-letter-2023--dated-org\n"
+            "letter: survivors-letter-2023\nsignatory: dated-org\n"
+            f"role: organisation\nsigned_on: {later}\n"
+            "private: [signed_on]\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        report = cr.validate("registry_data")
+        assert not any("after today" in p.message for p in report.problems)
 
 
 class TestPossibleDuplicates:
