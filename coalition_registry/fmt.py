@@ -68,6 +68,7 @@ __all__ = [
     "Fix",
     "FmtReport",
     "Formatted",
+    "WriteFailedError",
     "comments",
     "exact_country",
     "format_paths",
@@ -89,6 +90,11 @@ _LINE_BREAK: Final = re.compile(r"\r\n?")
 _TAB_AFTER_KEY: Final = re.compile(
     r"^([ ]*(?:-[ ]+)*[A-Za-z_][\w-]*:)[ ]*\t[ \t]*(?=\S)", re.MULTILINE
 )
+# Blanks holding a tab between a value and the comment after it, on a line
+# with no "#" before them (a comment's own text is left as it is).
+_TAB_BEFORE_COMMENT: Final = re.compile(
+    r"^([^#\r\n]*[^ \t\r\n#])([ ]*\t[ \t]*)(?=#)", re.MULTILINE
+)
 # Blanks at the ends of lines.  A run is tried from its first blank only:
 # tried from each of its blanks in turn, a run of blanks inside a line (a
 # quoted value) was walked to its end once for each, and a line of a
@@ -97,6 +103,13 @@ _TRAILING_BLANKS: Final = re.compile(r"(?<![ \t])[ \t]++$", re.MULTILINE)
 
 
 # -- results ----------------------------------------------------------------
+
+
+class WriteFailedError(OSError):
+    """A reformatted file could not be written (a full disk, a folder that
+    refuses it); ``filename`` is the record file, as messages name it.
+    Every file is whole: reformatted, or as it was.
+    """
 
 
 @attrs.frozen
@@ -219,6 +232,24 @@ def _resolver() -> type[Any]:
     return TextResolver
 
 
+@functools.cache
+def _emitter() -> type[Any]:
+    from ruamel.yaml.emitter import RoundTripEmitter
+
+    class FoldedEmitter(RoundTripEmitter):
+        """Ends folded text whose last line ends with a space with its line
+        break, which ruamel.yaml leaves out: the next line (a comment, a
+        blank line) was joined to the text, or went.
+        """
+
+        def write_folded(self, text: Any, comment: Any) -> None:
+            super().write_folded(text, comment)
+            if text.endswith(" "):
+                self.write_line_break()
+
+    return FoldedEmitter
+
+
 def _yaml() -> Any:
     """A fresh round-trip YAML instance, set up for the canonical form."""
     from ruamel.yaml import YAML
@@ -226,6 +257,7 @@ def _yaml() -> Any:
     yaml = YAML(typ="rt")
     # Every scalar is text; the schema decides types (see load.py).
     yaml.Resolver = _resolver()
+    yaml.Emitter = _emitter()
     # Keep how each scalar was written, so block text keeps its style and
     # we can see which scalars to requote.
     yaml.preserve_quotes = True
@@ -262,6 +294,11 @@ def comments(text: str) -> Counter[str]:
     >>> sorted(comments("a: '# no'  # yes\n# and this\n"))
     ['# and this', '# yes']
     """
+    return Counter(comment for comment, _ in _comments_at(text))
+
+
+def _comments_at(text: str) -> list[tuple[str, int]]:
+    """Every comment in a YAML text, stripped, and its line."""
     from ruamel.yaml import YAML
     from ruamel.yaml.events import ScalarEvent
 
@@ -278,7 +315,10 @@ def comments(text: str) -> Counter[str]:
             if masked[i] not in "\r\n":
                 masked[i] = "x"
     found = _COMMENT.finditer("".join(masked))
-    return Counter(text[m.start() : m.end()].strip() for m in found)
+    return [
+        (text[m.start() : m.end()].strip(), text.count("\n", 0, m.start()) + 1)
+        for m in found
+    ]
 
 
 def _is_block(value: Any) -> bool:
@@ -393,12 +433,29 @@ def _reorder(node: Any, order: Sequence[str], *, top: bool) -> None:
     if first and top:
         _put_header(node, first)
         first = ""
+    if not top:
+        # After a field with no value, ruamel.yaml keeps the comment lines
+        # as the next field's own: moved first in a list's item, they were
+        # written between "-" and the field, and moved above the item at
+        # the next run.
+        first = _take_above(node, wanted[0]) + first
     for i, key in enumerate(wanted):
         # A mapping in a list has no room above its first key: comments
         # that stood above it follow it instead.
         after = first if i == 0 else ""
         after += above.get(wanted[i + 1], "") if i + 1 < len(wanted) else end
         _put_tail(node, key, after)
+
+
+def _take_above(node: Any, key: Any) -> str:
+    """Remove and return the comment lines ruamel.yaml keeps as the entry
+    *key*'s own, above it (after an entry with no value).
+    """
+    entry = node.ca.items.get(key)
+    if not entry or not entry[1]:
+        return ""
+    tokens, entry[1] = entry[1], None
+    return "".join(" " * token.column + token.value for token in tokens)
 
 
 _MODELINE: Final = "# yaml-language-server:"
@@ -540,6 +597,10 @@ def _records(data: Any, cls: type[Any]) -> None:
 _AS_IS: Final = re.compile(
     "[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*"
 )
+# ruamel.yaml writes a key of 128 characters or more, counting its tag
+# ("!!str"), as an explicit "? key" entry on a line of its own: longer
+# registry schemes are left to the round trip.
+_LONGEST_KEY: Final = 100
 
 
 def _direct_scalar(value: Any, kind: FieldType | None) -> str | None:
@@ -600,7 +661,7 @@ def _direct_block(
         for scheme, number in value.items():
             key = _direct_scalar(scheme, FieldType())
             text = _direct_scalar(number, None)
-            if key is None or text is None:
+            if key is None or text is None or len(scheme) > _LONGEST_KEY:
                 return False
             out.append(f"{indent}  {key}: {text}")
         return True
@@ -874,13 +935,29 @@ def format_text(text: str, cls: type[Any], *, fix: bool = False) -> Formatted:
     # inside comments: the canonical form ends lines with LF alone.
     text = _LINE_BREAK.sub("\n", text)
     yaml = _yaml()
-    try:
-        data = yaml.load(_untabbed(text))
-    except Exception as e:  # noqa: BLE001 - any parser failure is data
-        return Formatted(text, failure=_cannot("read", e, text))
+    readable = _untabbed(text)
+    # ruamel.yaml writes a top-level list two spaces in, as it writes one
+    # under a key (_dedent moves it back), but each comment where it was
+    # read: comments moved two spaces left at each run.  Read two spaces
+    # in, every line comes back where it was.
+    shifted = _LIST_FIRST.match(readable) is not None
+    shifted = shifted and not _MARKERS.search(readable)
+    data = None
+    if shifted:
+        with contextlib.suppress(Exception):
+            data = yaml.load(_indented(readable))
+        # Not a list after all, or not read so: read it as it is.
+        shifted = isinstance(data, _classes()[1])
+    if not shifted:
+        try:
+            data = yaml.load(readable)
+        except Exception as e:  # noqa: BLE001 - any parser failure is data
+            return Formatted(text, failure=_cannot("read", e, text))
     if data is None:
         return Formatted(text, failure="the file holds no record")
     applied = _fix_countries(data, cls) if fix else []
+    if shifted:
+        applied = [_unshifted(one) for one in applied]
     _records(data, cls)
     out = io.StringIO()
     try:
@@ -890,6 +967,10 @@ def format_text(text: str, cls: type[Any], *, fix: bool = False) -> Formatted:
     new = out.getvalue()
     if isinstance(data, _classes()[1]):
         new = _dedent(new)
+    # ruamel.yaml reads one blank line fewer at the top of a file than it
+    # writes back (and blank lines above a field moved first end up there):
+    # kept, they went one a run, and fmt --check failed after fmt.
+    new = new.lstrip("\n")
     ok, before = _values(text)
     ok_after, after = _values(new)
     if not (ok and ok_after and _apply(before, applied) == after):
@@ -899,12 +980,26 @@ def format_text(text: str, cls: type[Any], *, fix: bool = False) -> Formatted:
     except Exception:  # noqa: BLE001 - refuse rather than crash
         same = False
     if not same:
-        return Formatted(
-            text,
-            failure="formatting would lose or change a comment; format "
-            "this file by hand",
-        )
+        return Formatted(text, failure=_comment_lost(text, new))
     return Formatted(new, tuple(a.fix for a in applied))
+
+
+def _comment_lost(text: str, new: str) -> str:
+    """Why formatting *text* as *new* is refused: the line of a comment it
+    would lose or change, as well as it can say (never the comment, which
+    may say something private).
+    """
+    try:
+        lost = comments(text) - comments(new)
+        lines = sorted({line for c, line in _comments_at(text) if c in lost})
+    except Exception:  # noqa: BLE001 - say what can be said
+        lines = []
+    where = f" on line {', '.join(map(str, lines))}" if lines else ""
+    return (
+        f"formatting would lose or change the comment{where}: ruamel.yaml "
+        "cannot keep a comment where it stands; move it onto a line of its "
+        "own above a field, then run fmt again, or format this file by hand"
+    )
 
 
 def _would_change(text: str) -> str:
@@ -942,16 +1037,53 @@ def _dedent(text: str) -> str:
     )
 
 
+# A text whose first line that is not blank or a comment starts a list.
+_LIST_FIRST: Final = re.compile(
+    r"(?:[ \t]*(?:#.*)?\n)*(?:-(?:[ \t\n]|\Z)|[ \t]*\[)"
+)
+# Lines that mean something else indented: document markers, directives.
+_MARKER_LINE: Final = re.compile(r"(?:---|\.\.\.)(?:[ \t].*)?\n?|%.*\n?")
+# A marker with a value after it, which would not move with its lines.
+_MARKERS: Final = re.compile(r"^(?:---|\.\.\.)[ \t]+[^#\s]", re.MULTILINE)
+
+
+def _indented(text: str) -> str:
+    """*text* with every line two spaces further in, but empty lines and
+    document markers.
+    """
+    return "".join(
+        line if line == "\n" or _MARKER_LINE.fullmatch(line) else "  " + line
+        for line in text.splitlines(keepends=True)
+    )
+
+
+def _unshifted(one: _Applied) -> _Applied:
+    """A fix found in :func:`_indented` text, where it is in the file."""
+    where = one.fix.location
+    where = attrs.evolve(where, column=where.column - 2)
+    return attrs.evolve(one, fix=attrs.evolve(one.fix, location=where))
+
+
+def _spaces(found: re.Match[str]) -> str:
+    """A value and the blanks after it, tabs as the spaces they show as."""
+    value, blanks = found.groups()
+    width = len((value + blanks).expandtabs()) - len(value.expandtabs())
+    return value + " " * width
+
+
 def _untabbed(text: str) -> str:
     """*text* with the blanks that only ruamel.yaml refuses made plain: a
-    tab between a field's ":" and its value becomes a space, and blanks at
-    the ends of lines go.  The values must stay the same: where they would
-    not (a tab or a trailing space inside block text or a quoted value
-    running over lines), *text* is returned as it is.
+    tab between a field's ":" and its value becomes a space, tabs before a
+    comment the spaces they show as, and blanks at the ends of lines go.
+    The values must stay the same: where they would not (a tab or a
+    trailing space inside block text or a quoted value running over
+    lines), *text* is returned as it is.
     """
     if "\t" not in text and " \n" not in text and not text.endswith(" "):
         return text
-    cleaned = _TRAILING_BLANKS.sub("", _TAB_AFTER_KEY.sub(r"\1 ", text))
+    cleaned = _TAB_AFTER_KEY.sub(r"\1 ", text)
+    cleaned = _TAB_BEFORE_COMMENT.sub(_spaces, cleaned)
+    cleaned = _TRAILING_BLANKS.sub("", cleaned)
     if cleaned == text or _values(cleaned) != _values(text):
         return text
     return cleaned
@@ -1098,9 +1230,13 @@ def format_paths(
             no other error becomes writable once fixed.
 
     Returns:
-        What happened to each file.  A file that does not validate, or
-        that cannot be formatted without changing a value or a comment, is
-        refused and left alone.
+        What happened to each file.  A file that does not validate, that
+        cannot be formatted without changing a value or a comment, or that
+        is read-only, is refused and left alone.
+
+    Raises:
+        WriteFailedError: When a reformatted file cannot be written; the
+            files before it are reformatted, the others as they were.
     """
     names = [os.fspath(p) for p in paths]
     report = validate(*names)
@@ -1198,5 +1334,24 @@ def _format_file(
     if new == raw:
         return FileResult(path, shown, "unchanged")
     if not check:
-        write_atomic(path, new)
+        if not os.access(path, os.W_OK):
+            # The file is replaced by a new one, which its permissions do
+            # not prevent: someone made it read-only, and fmt respects it.
+            return FileResult(
+                path,
+                shown,
+                "refused",
+                failure="the file is read-only; make it writable (chmod "
+                "u+w), then run fmt again",
+            )
+        try:
+            write_atomic(path, new)
+        except OSError as e:
+            why = e.strerror or str(e) or type(e).__name__
+            if isinstance(e, PermissionError):
+                why += (
+                    " (the new text is written to a file beside it, in its "
+                    "folder, which must be writable)"
+                )
+            raise WriteFailedError(e.errno, why, shown) from e
     return FileResult(path, shown, "changed", fixes=fixes)

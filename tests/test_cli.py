@@ -690,8 +690,9 @@ class TestWritingFails:
         done = limited(["fmt"], path.parents[2], max_bytes=0)
         assert 1 == done.returncode
         assert done.stderr.startswith(
-            "coalition-registry: error: cannot write a reformatted file: "
-            "File too large; every file is whole"
+            "coalition-registry: error: cannot write "
+            "registry_data/organisations/apple.yaml: File too large; every "
+            "file is whole"
         )
         assert before == path.read_bytes()
         assert [] == leftovers(path.parent)

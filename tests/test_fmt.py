@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import tempfile
 
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,81 @@ class TestCanonicalForm:
         assert "\r" not in new
         assert new == canonical(text)
         assert new == canonical(new)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "\n\nid: example\nname: Example\n",
+            "\n\n# header\n\nid: example\nname: Example\n",
+            "\n\n- id: example\n  name: Example\n",
+            "name: Example\n\n\nid: example\n",
+            "notes: |-\n  A note\n\n\nid: example\nname: Example\n",
+        ],
+    )
+    def test_blank_lines_at_the_top_go_at_once(self, text: str) -> None:
+        """ruamel.yaml drops one blank line at the top of a file a run:
+        fmt changed such a file again at each run, and fmt --check failed
+        after fmt.
+        """
+        once = canonical(text)
+        assert not once.startswith("\n")
+        assert canonical(once) == once
+
+    def test_comments_in_a_list_of_records_stay_put(self) -> None:
+        """ruamel.yaml writes a top-level list two spaces in, and each
+        comment where it was: moved back to the margin, every indented
+        comment went two spaces left at each run.
+        """
+        text = (
+            "- id: example    # the first\n"
+            "  # about the name\n"
+            "  name: Example\n"
+            "    # under the name\n"
+            "- id: other\n"
+            "  name: Other  # the second\n"
+        )
+        assert canonical(text) == text
+
+    def test_a_comment_under_a_field_with_no_value(self) -> None:
+        """ruamel.yaml keeps the comment lines under a field with no value
+        as the next field's: moved first in a list's item, they were written
+        between its "-" and the field, and above the item at the next run.
+        """
+        text = (
+            "id: example\nname: Example\nsources:\n"
+            "  - publisher:\n"
+            "    # to find\n"
+            '    url: "https://example.org"\n'
+        )
+        once = canonical(text)
+        assert (
+            "id: example\nname: Example\nsources:\n"
+            '  - url: "https://example.org"\n'
+            "    # to find\n"
+            "    publisher:\n"
+        ) == once
+        assert canonical(once) == once
+
+    @pytest.mark.parametrize(
+        "after",
+        ["# reviewed\n", "\n# reviewed\n", "\n\n\n", "name: Example\n"],
+    )
+    def test_folded_text_ending_with_a_space(self, after: str) -> None:
+        """ruamel.yaml wrote folded text whose last line ends with a space
+        without its line break: the next line was joined to it (refused,
+        or a blank line lost at each run).
+        """
+        text = f"id: example\nnotes: >-\n  A note \n{after}"
+        once = canonical(text)
+        assert "  A note \n" in once
+        assert canonical(once) == once
+
+    def test_a_tag_is_kept(self) -> None:
+        """A value tagged as text stays as written (ruamel.yaml's round-trip
+        writer, not its plain one, which wrote ``!!%20str``).
+        """
+        text = "id: example\nname: !!str Example\n"
+        assert canonical(text) == text
 
     def test_an_editors_modeline_stays_on_top(self) -> None:
         """yaml-language-server reads its modeline only at the top of the
@@ -313,6 +389,28 @@ class TestSafety:
         done = format_text(text, Organisation)
         assert (text, True) == (done.text, "comment" in str(done.failure))
 
+    @pytest.mark.parametrize(
+        ("text", "line"),
+        [
+            ("id: example\nname:\n  # why\n  Example\n", 3),
+            ("id: example\nname: Example\n...\n# after the end\n", 4),
+        ],
+    )
+    def test_a_comment_ruamel_loses_is_named_by_its_line(
+        self, text: str, line: int
+    ) -> None:
+        """The refusal says which comment, by its line (not its text, which
+        may be private), and what to do: "format this file by hand" alone
+        left the volunteer to look for it.
+        """
+        done = format_text(text, Organisation)
+        assert done.text == text
+        assert (
+            f"formatting would lose or change the comment on line {line}: "
+            "ruamel.yaml cannot keep a comment where it stands; move it onto "
+            "a line of its own above a field, then run fmt again"
+        ) in str(done.failure)
+
     def test_comments_finds_comments_only(self) -> None:
         """A # inside quotes or block text is text, not a comment."""
         text = (
@@ -337,12 +435,14 @@ class TestSafety:
             'name: "Example Charity"\t\n',
             "name: Example Charity \t \n",
             'name:\t"Example:\tCharity"\n',
+            "name: Example Charity\t# the name\n",
+            'name: "Example Charity" \t\t# a # b\n',
         ],
     )
     def test_tabs_the_validator_reads_are_formatted(self, name: str) -> None:
-        """A tab after a field's ':' or at the end of a line is space to
-        YAML: the file is valid, so fmt must format it (ruamel.yaml alone
-        refuses it), keeping the value.
+        """A tab after a field's ':', before a comment or at the end of a
+        line is space to YAML: the file is valid, so fmt must format it
+        (ruamel.yaml alone refuses it), keeping the value and the comment.
         """
         text = f"id: example-charity\n{name}sources:\n  - url: https://a.org\n"
         new = canonical(text)
@@ -424,6 +524,35 @@ class TestProperties:
         assert once == canonical(once, type(record))
         if not getattr(record, "identifiers", ()):
             assert text == once
+
+    @given(
+        st.one_of(organisations(), people(), groups(), letters()),
+        st.booleans(),
+        st.randoms(use_true_random=False),
+    )
+    def test_fmt_twice_is_fmt_once_with_comments_anywhere(
+        self, record: Any, listed: bool, random: Any
+    ) -> None:
+        """With comments and blank lines at any indentation, in a file of
+        one record or a list of them, fmt gives a text it leaves as it is:
+        fmt --check passes after fmt.
+        """
+        lines = dump(record).splitlines()
+        if listed:
+            lines = ["- " + lines[0]] + ["  " + line for line in lines[1:]]
+        text = ""
+        for line in lines:
+            where = random.random()
+            if where < 0.2:
+                text += " " * random.randrange(7) + "# above\n"
+            elif where < 0.3:
+                text += "\n"
+            text += line
+            if random.random() < 0.2:
+                text += " " * random.randrange(1, 5) + "# after"
+            text += "\n"
+        once = canonical(text, type(record))
+        assert canonical(once, type(record)) == once
 
     @given(
         organisations(identifiers=()),
@@ -560,6 +689,54 @@ class TestCommand:
         )
         assert text == path.read_text()
 
+    def test_a_read_only_file_is_left_alone(
+        self, write: WriteFile, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A file is replaced by a new one, which its permissions do not
+        prevent: fmt replaced a read-only file without a word.
+        """
+        text = "name: Apple\nid: apple\nsources:\n  - url: 'https://a.org'\n"
+        path = write("organisations/apple.yaml", text)
+        path.chmod(0o444)
+        real = os.access
+
+        def access(p: Any, mode: int) -> bool:
+            # As its owner sees it: root may write anything.
+            if mode & os.W_OK and os.path.samefile(p, path):
+                return False
+            return real(p, mode)
+
+        monkeypatch.setattr(os, "access", access)
+        code, out, _ = cli("fmt")
+        assert 1 == code
+        assert (
+            "apple.yaml: left unchanged: the file is read-only; make it "
+            "writable (chmod u+w), then run fmt again\n"
+        ) in out
+        assert text == path.read_text()
+        assert "would reformat" in cli("fmt", "--check")[1]
+
+    def test_a_folder_that_refuses_the_new_file(
+        self, write: WriteFile, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The error names the file, and says why a folder matters."""
+        path = write(
+            "organisations/apple.yaml",
+            "name: Apple\nid: apple\nsources:\n  - url: 'https://a.org'\n",
+        )
+
+        def refuse(*_: Any, **__: Any) -> Any:
+            raise PermissionError(13, "Permission denied", str(path) + ".tmp")
+
+        monkeypatch.setattr(tempfile, "mkstemp", refuse)
+        with pytest.raises(OSError, match="cannot write") as raised:
+            cli("fmt")
+        assert (
+            "cannot write registry_data/organisations/apple.yaml: Permission "
+            "denied (the new text is written to a file beside it, in its "
+            "folder, which must be writable)"
+        ) in str(raised.value)
+
     def test_not_a_record_file(self, shipped_copy: Path) -> None:
         """Only record files are formatted."""
         code, out, _ = cli("fmt", "registry_data/LICENSE")
@@ -651,6 +828,16 @@ class TestFix:
         assert "Iceland" not in out
         assert "'IS'" not in out
         assert "not shown: private" in out
+
+    def test_where_a_fix_in_a_list_of_records_is(self) -> None:
+        """A fix in a bulk-import file names the line and column of the
+        value in the file."""
+        text = "- id: example\n  name: Example\n  hq_country: gbr  # HQ\n"
+        done = format_text(text, Organisation, fix=True)
+        assert [(3, 15)] == [
+            (f.location.line, f.location.column) for f in done.fixes
+        ]
+        assert '  hq_country: "GB" # HQ\n' in done.text
 
     def test_without_fix_nothing_is_fixed(self, write: WriteFile) -> None:
         """A country name is an error fmt reports but does not touch."""
@@ -877,4 +1064,21 @@ class TestDirect:
         """A canonical file checked out with CRLF stays canonical."""
         assert fmt._already_canonical(
             b"id: example\r\nname: Example\r\n", Organisation
+        )
+
+    @pytest.mark.parametrize("length", [100, 122, 123, 130, 1000])
+    def test_a_long_registry_scheme_goes_to_the_round_trip(
+        self, length: int
+    ) -> None:
+        """ruamel.yaml writes a key of 123 characters or more (128 with its
+        tag) as an explicit "? key" entry: the fast path said such a file
+        was canonical, though the round trip changes it."""
+        text = (
+            "id: example\nname: Example\nidentifiers:\n"
+            f'  {"A" * length}: "1"\n'
+        )
+        if fmt._already_canonical(text.encode(), Organisation):
+            assert canonical(text) == text
+        assert fmt._already_canonical(
+            b'id: example\nidentifiers:\n  GB-CHC: "1"\n', Organisation
         )

@@ -64,7 +64,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, io: Output) -> int:
     """Run ``fmt``."""
     # Imported here: the parser is built by loading every command.
-    from coalition_registry.fmt import format_paths
+    from coalition_registry.fmt import WriteFailedError, format_paths
 
     try:
         report = format_paths(
@@ -73,14 +73,13 @@ def run(args: argparse.Namespace, io: Output) -> int:
     except OSError as e:
         # Each file is replaced whole or not at all (write_atomic), so a
         # failure part way leaves every file as it was or reformatted.
-        # Writing fails with no file named, or the hidden temporary one;
-        # reading names the record file.
         name = os.fsdecode(e.filename) if e.filename else ""
-        what = (
-            f"read {name}"
-            if name and not name.endswith(".tmp")
-            else "write a reformatted file"
-        )
+        if isinstance(e, WriteFailedError):
+            what = f"write {name}"
+        elif name and not name.endswith(".tmp"):
+            what = f"read {name}"
+        else:
+            what = "write a reformatted file"
         raise WriteError(
             f"cannot {what}: {reason(e)}; every file is whole, either "
             "reformatted or as it was: fix the cause and run fmt again"
