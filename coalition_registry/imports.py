@@ -858,10 +858,11 @@ class _Planner:
         if len(found) == 1:
             return str(found[0].id)
         if found:
-            # Not which: the ids would tell whose name it is.
+            # Not which (the ids would tell whose name it is), nor how
+            # many: a count of records of a private name is private too.
             self.report(
                 "invalid-value",
-                f"{len(found)} recorded {cls.kind_name}s have this row's "
+                f"more than one recorded {cls.kind_name} has this row's "
                 "name (not shown: private); give the id of the one meant "
                 "in a signatory column",
                 name,

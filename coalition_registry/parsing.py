@@ -987,12 +987,15 @@ def _is_key(text: str, colon: int) -> bool:
     }
 
 
-# Where a quoted scalar can start: after indentation, "- ", "key: ", or
-# inside a flow collection after "[", "{" or ",".  The "- " are taken
-# possessively (*+): given back one by one, each would be tried as the start
-# of a key, and a line of many would take time in the square of its length.
+# Where a quoted scalar can start: after indentation, "- ", "key: " (the
+# key in quotes or not: '"GB-CHC": "1"'), or inside a flow collection
+# after "[", "{" or ",".  The "- " are taken possessively (*+): given back
+# one by one, each would be tried as the start of a key, and a line of many
+# would take time in the square of its length.
 _QUOTE_START: Final = re.compile(
-    r"""(?:^[ \t]*(?:-[ \t]+)*+(?:[^"'#\s][^:#]*:[ \t]+)?|[\[{,][ \t]*)(["'])"""
+    r"""(?:^[ \t]*(?:-[ \t]+)*+"""
+    r"""(?:(?:[^"'#\s][^:#]*|"[^"\\\n]*"|'[^'\n]*'):[ \t]+)?"""
+    r"""|[\[{,][ \t]*)(["'])"""
 )
 _NOT_BLANK: Final = re.compile(r"\S")
 

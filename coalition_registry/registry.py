@@ -221,6 +221,21 @@ class Registry:
                 f"Person, Group, Signature, Coalition), not {given}{hint}"
             )
             raise TypeError(msg)
+        passed: object = info  # typed, not checked by Python
+        if passed is not None and not isinstance(passed, RegistryInfo):
+            # Registry(reg.letters, reg.signatures): the second collection
+            # taken for info, and every record of it left out in silence.
+            hint = (
+                ": give every record in one list, as in "
+                "Registry([*reg.letters, *reg.signatures])"
+                if isinstance(passed, Iterable) and not isinstance(passed, str)
+                else ""
+            )
+            msg = (
+                "a Registry's info is its RegistryInfo (reg.info), not "
+                f"{a(type(passed).__name__.lower())}{hint}"
+            )
+            raise TypeError(msg)
         self._fill(by_kind, info)
 
     @classmethod

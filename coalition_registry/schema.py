@@ -793,8 +793,9 @@ class Slug(FieldType):
             else ""
         )
         # An invisible character shows only as an escape ('\u200b'):
-        # say what it is, or the id looks right as it is.
-        unseen = unseen_character(text)
+        # say what it is, or the id looks right as it is.  Not of a private
+        # value: what it holds is as private as the rest of it.
+        unseen = "" if ctx.redact else unseen_character(text)
         if unseen:
             hint = f" as {fixed!r}" if hint else ""
             fix = f"it holds {unseen}; retype the id{hint}"

@@ -1009,7 +1009,7 @@ def _check_same_names(
     compared.  Each pair reported is added to *pairs*, by the ``id()`` of
     the record read first and of the other.
     """
-    first: dict[str, tuple[Organisation | Group, str, str]] = {}
+    first: dict[str, tuple[Organisation | Group, str, str, str]] = {}
     told: dict[int, _Told] = {}
     for record in records:
         if "name" in record.private:
@@ -1017,30 +1017,41 @@ def _check_same_names(
         names = [("name", record.name)]
         if "aliases" not in record.private:
             names += [("aliases", a) for a in getattr(record, "aliases", ())]
-        keyed = [(_name_key(name), field, "") for field, name in names]
+        keyed = [(_name_key(name), field, "", "") for field, name in names]
         # "Example Charity (UK)": signatory lists put the country after the
         # name, so the same organisation is listed with it and without it.
         keyed += [
-            (_name_key(bare), field, _country_form(name))
+            (
+                _name_key(bare),
+                field,
+                _country_form(name),
+                _place(name, bare, code),
+            )
             for field, name in names
-            if (bare := without_country(name)[0]) is not None
+            for bare, code in (without_country(name),)
+            if bare is not None
         ]
         # "Example Charity UK", with a space only: compared as well, since
         # lists print it so too (import takes only the two forms above).
         keyed += [
-            (_name_key(bare), field, "after it")
+            (_name_key(bare), field, "after it", _place(name, bare, code))
             for field, name in names
-            if (bare := ending_country(name)[0]) is not None
+            for bare, code in (ending_country(name),)
+            if bare is not None
         ]
         found = None
         # Each other record is compared once, and only so many: a record of
         # many aliases could meet a record of many registry numbers under
         # each, or a different one under each.
         apart: set[int] = set()
-        for key, field, loose in keyed:
+        for key, field, loose, place in keyed:
             seen = first.get(key)
             # The same id given twice is a duplicate-id already.
             if seen is None or seen[0].id == record.id or id(seen[0]) in apart:
+                continue
+            if place and seen[3] and place != seen[3]:
+                # Named for two places ("Children in Scotland", "Children
+                # in Wales"): two bodies, whatever their countries.
                 continue
             if _alike(_told(seen[0], told), _told(record, told)):
                 found = (seen, field, loose)
@@ -1048,12 +1059,12 @@ def _check_same_names(
             apart.add(id(seen[0]))
             if len(apart) == _MOST_TOLD_APART:
                 break
-        for key, field, loose in keyed:
+        for key, field, loose, place in keyed:
             if key:
-                first.setdefault(key, (record, field, loose))
+                first.setdefault(key, (record, field, loose, place))
         if found is None:
             continue
-        (other, its, its_loose), mine, my_loose = found
+        (other, its, its_loose, _), mine, my_loose = found
         pairs.add((id(other), id(record)))
         ways = (
             "country, website or registry number (identifiers)"
@@ -1240,6 +1251,28 @@ def _name_key(name: str) -> str:
     folded = normalise(name.replace("&", " and ").replace(" + ", " and "))
     # normalise() leaves no space at the end: "the " is followed by a word.
     return folded.removeprefix("the ").replace(" ", "")
+
+
+# Parts of one country that names end with, as a country's own name does
+# (see countries._ALIASES): "Children in Scotland" and "Children in Wales"
+# are two bodies, though both are in GB.
+_COUNTRY_PARTS: Final = frozenset(
+    {"england", "scotland", "wales", "northern ireland", "england and wales"}
+)
+
+
+def _place(name: str, bare: str, code: str | None) -> str:
+    """The place *name* gives after *bare*, as compared: the part of a
+    country it names, else its country's code.
+
+    >>> _place("Children in Wales", "Children in", "GB")
+    'wales'
+    >>> _place("Example Charity (U.K.)", "Example Charity", "GB")
+    'GB'
+    """
+    whole, start = normalise(name), normalise(bare)
+    tail = whole[len(start) :].strip() if whole.startswith(start) else ""
+    return tail if tail in _COUNTRY_PARTS else code or ""
 
 
 def _country_form(name: str) -> str:

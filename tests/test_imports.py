@@ -799,6 +799,9 @@ class TestCommand:
         assert (1, ["invalid-value"]) == (code, codes(out))
         assert "organisation-" not in out
         assert "quiet" not in out.lower()
+        # Nor how many records have the name: that is private too.
+        assert "2 recorded" not in out
+        assert "more than one recorded organisation" in out
 
     @pytest.mark.parametrize(
         "cell",

@@ -512,6 +512,13 @@ class TestQuotesAboveAnError:
                 (2, 17),
                 "text follows",
             ),
+            # Nor the quoted key on its line: the value after it is found
+            # (was "does not line up", once the key was passed by).
+            (
+                'identifiers:\n  "GB-CHC": "216401" x\n',
+                (2, 21),
+                "text follows",
+            ),
         ],
     )
     def test_a_quote_that_is_the_cause_is_named(

@@ -210,6 +210,13 @@ class TestMadeOfRecords:
         with pytest.raises(TypeError, match="not a str"):
             cr.Registry(["barnardos"])
 
+    def test_two_collections_as_two_arguments(self, reg: cr.Registry) -> None:
+        """The second was taken for info= and its records left out: every
+        signature gone, and coverage an empty table."""
+        with pytest.raises(TypeError, match=r"give every record in one list"):
+            cr.Registry(reg.letters, reg.signatures)  # type: ignore[arg-type]
+        assert cr.Registry([*reg.letters], reg.info).info == reg.info
+
     def test_records(self, reg: cr.Registry) -> None:
         again = cr.Registry([*reg.letters, *reg.organisations])
         assert len(again.organisations) == len(reg.organisations)

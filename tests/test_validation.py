@@ -784,6 +784,30 @@ class TestPossibleDuplicates:
         assert codes == [p.code for p in problems]
         assert all("but for a country after it" in p.message for p in problems)
 
+    @pytest.mark.parametrize(
+        ("one", "other", "codes"),
+        [
+            ("Example Children in Scotland", "Example Children in Wales", []),
+            ("Example Aid (Scotland)", "Example Aid England and Wales", []),
+            ("Example Aid UK", "Example Aid Northern Ireland", []),
+            ("Example Aid Scotland", "Example Aid (Scotland)", ["possible-duplicate"]),
+            ("Example Aid UK", "Example Aid (United Kingdom)", ["possible-duplicate"]),
+        ],
+    )  # fmt: skip
+    def test_two_parts_of_one_country(
+        self, write: WriteFile, one: str, other: str, codes: list[str]
+    ) -> None:
+        """Two bodies named for two nations of the UK, both in GB, were
+        one record twice to the check: the places their names end with tell
+        them apart, as two countries would."""
+        for i, name in enumerate((one, other)):
+            write(
+                f"organisations/example-{i}.yaml",
+                f'id: example-{i}\nname: "{name}"\nhq_country: "GB"\n'
+                "sources:\n  - url: https://example.org/\n",
+            )
+        assert codes == [p.code for p in cr.validate("registry_data").problems]
+
     def test_a_private_name_is_never_compared(self, write: WriteFile) -> None:
         write(
             "organisations/org-7k2m9x.yaml",
