@@ -953,8 +953,8 @@ def _quote_trouble(text: str, error_line: int) -> tuple[Pos, str] | None:
 def _outside_blocks(lines: list[str]) -> Iterator[int]:
     """The indexes of *lines* that are not the text of a block of text
     (the lines after ``notes: |`` indented further than its key), where
-    quotes are characters of the text.  Blocks are followed as
-    :func:`_nbsp_indent` follows them.
+    quotes are characters of the text, and where indentation may hold a
+    non-breaking space.
     """
     block: int | None = None  # the column a block's lines must pass
     indent: int | None = None  # its text's, set by its first line
@@ -971,6 +971,8 @@ def _outside_blocks(lines: list[str]) -> Iterator[int]:
         yield index
         opens = _BLOCK_OPENS.fullmatch(line)
         if opens is not None:
+            # Its key's column: "- key: |" is a mapping's key, further in
+            # than its dash; "- |" and "key: |" are where they start.
             at = opens.end("at")
             block = at if line[at : at + 1] not in ("|", ">") else spaces
 
@@ -1594,27 +1596,13 @@ def _nbsp_indent(text: str) -> Pos | None:
         return None
     if _NBSP_LEADS.search(text) is None:
         return None  # only inside lines: no need to follow them in Python
-    block: int | None = None  # the column a block's lines must pass
-    indent: int | None = None  # its text's, set by its first line
-    for found in _LINE.finditer(text):
-        line, start = found.group(1), found.start()
+    found = list(_LINE.finditer(text))
+    lines = [m.group(1) for m in found]
+    for index in _outside_blocks(lines):
+        line = lines[index]
         spaces = len(line) - len(line.lstrip(" "))
-        if block is not None:
-            if spaces == len(line):
-                continue  # a blank line belongs to the block
-            if indent is None and spaces > block:
-                indent = spaces
-            if indent is not None and spaces >= indent:
-                continue  # the block's text
-            block = indent = None
         if line[spaces : spaces + 1] == "\xa0":
-            return _position(text, start + spaces)
-        opens = _BLOCK_OPENS.fullmatch(line)
-        if opens is not None:
-            # Its key's column: "- key: |" is a mapping's key, further in
-            # than its dash; "- |" and "key: |" are where they start.
-            at = opens.end("at")
-            block = at if line[at : at + 1] not in ("|", ">") else spaces
+            return _position(text, found[index].start() + spaces)
     return None
 
 
