@@ -203,6 +203,16 @@ def test_a_tables_records_are_typed_as_what_they_hold() -> None:
     assert list[dict[str, int | str | None]] == hints["return"]
 
 
+def _signed_by(orgs: list[cr.Organisation]) -> list[cr.Signature]:
+    """A signature of letter ``l`` by each organisation."""
+    return [
+        cr.Signature(
+            id=f"l--{o.id}", letter="l", signatory=o.id, role="organisation"
+        )
+        for o in orgs
+    ]
+
+
 class TestCountriesAgainstTheClaim:
     @staticmethod
     def registry(value: int, qualifier: str) -> cr.Registry:
@@ -212,15 +222,7 @@ class TestCountriesAgainstTheClaim:
             cr.Organisation(id=c.lower(), name=f"Example {c}", hq_country=c)
             for c in ("GB", "FR")
         ]
-        sigs = [
-            cr.Signature(
-                id=f"l--{o.id}",
-                letter="l",
-                signatory=o.id,
-                role="organisation",
-            )
-            for o in orgs
-        ]
+        sigs = _signed_by(orgs)
         return cr.Registry([letter, *orgs, *sigs])
 
     @pytest.mark.parametrize(
@@ -258,15 +260,7 @@ class TestByKind:
                 private=("kind",),
             ),
         ]
-        sigs = [
-            cr.Signature(
-                id=f"l--{o.id}",
-                letter="l",
-                signatory=o.id,
-                role="organisation",
-            )
-            for o in orgs
-        ]
+        sigs = _signed_by(orgs)
         registry = cr.Registry([cr.Letter(id="l", title="L"), *orgs, *sigs])
         table = cr.signatory_table(registry, "l", by="kind")
         assert {
