@@ -44,6 +44,7 @@ from .schema import (
     hiding,
     holds_private,
     name_words,
+    report_missing,
 )
 
 
@@ -860,10 +861,11 @@ class Person(_Positioned):
                 f"{pointer}.name",
             )
         if disclosure in {"public", "pseudonym"} and raw.get("name") is None:
-            ctx.report(
-                "missing-field",
+            report_missing(
+                ctx,
+                raw,
+                "name",
                 f"{a(_ADJECTIVE[disclosure])} person needs the field 'name'",
-                raw.pos,
                 pointer,
             )
         person_id = values.get("id")
@@ -1211,11 +1213,12 @@ def _check_capacity(
             pointer,
         )
     elif missing:
-        ctx.report(
-            "missing-field",
+        report_missing(
+            ctx,
+            raw,
+            "on_behalf_of",
             "a signature on-behalf-of an organisation needs the field "
             "'on_behalf_of'",
-            raw.pos,
             pointer,
         )
     elif stray:

@@ -140,11 +140,16 @@ class Document:
         data: The top-level value, or ``None`` when the file could not be
             parsed or is empty.
         problems: Everything wrong with the file as YAML.
+        text: The text that was read (empty when it could not be), whose
+            first line is line *first_line* of the file.
+        first_line: The line of the file *text* starts at.
     """
 
     path: str
     data: Any
     problems: tuple[Problem, ...] = ()
+    text: str = ""
+    first_line: int = 1
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -1565,7 +1570,7 @@ def parse_text(
         )
     data = _read_block(text, limits, first_line)
     if data is not None:
-        return Document(path, data)
+        return Document(path, data, text=text, first_line=first_line)
     return _parse_full(text, path, limits, first_line)
 
 
@@ -1671,7 +1676,7 @@ def _parse_full(
             gc.enable()
         parser.dispose()
     problems.extend(builder.problems)
-    return Document(path, data, tuple(problems))
+    return Document(path, data, tuple(problems), text=text)
 
 
 def iter_positions(data: Any) -> Iterator[Pos]:

@@ -99,6 +99,9 @@ class Context:
         private_record: Whether the record being built keeps anything
             private, so that no key written in it, at any depth, is
             repeated.
+        text: The text the values were read from (may be empty), whose
+            first line is line *first_line* of the file: consulted only to
+            explain a problem.
     """
 
     path: str
@@ -107,6 +110,8 @@ class Context:
     private_record: bool = False
     refs: list[Reference] = attrs.Factory(list)
     errors: int = 0
+    text: str = ""
+    first_line: int = 1
 
     def report(
         self, code: str, message: str, pos: Pos, pointer: str
@@ -116,6 +121,25 @@ class Context:
         self.problems.append(problem)
         self.errors += problem.is_error
         return INVALID
+
+    def comment_at(self, pos: Pos) -> Pos | None:
+        """Where a comment starts at *pos*, past any blanks, if one does:
+        where a value was meant, ``key: #1 in Europe`` leaves a comment.
+        """
+        line, column = pos
+        index = line - self.first_line
+        if not self.text or index < 0:
+            return None
+        # Only the lines up to *pos*: a record's file is small, but a
+        # part of a list file may not be.
+        lines = _LINE_BREAK.split(self.text, index + 1)
+        if index >= len(lines):
+            return None
+        rest = lines[index][column - 1 :]
+        after = rest.lstrip(" \t")
+        if not after.startswith("#"):
+            return None
+        return line, column + len(rest) - len(after)
 
     def show(self, value: str) -> str:
         """*value* quoted for a message, or a stand-in when it is private;
@@ -127,6 +151,8 @@ class Context:
 
 
 _SHOWN_CHARACTERS: Final = 80
+# The line breaks positions count (parsing's).
+_LINE_BREAK: Final = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def _quoted(text: str) -> str:
@@ -1974,6 +2000,37 @@ def _plan(cls: type[Any]) -> _Plan:
     return plan
 
 
+def report_missing(
+    ctx: Context, raw: YMap, name: str, needs: str, pointer: str
+) -> None:
+    """Report the required field *name* as missing from *raw* (*needs* says
+    what needs it), or, when its key is written with no value, as empty
+    where it is.
+    """
+    if name not in raw:
+        ctx.report("missing-field", needs, raw.pos, pointer)
+        return
+    at = ctx.comment_at(raw.value_pos[name])
+    if at is not None:
+        # The value is never shown: it is all in the comment, and may be
+        # private.
+        ctx.report(
+            "missing-field",
+            f"{needs}, and here it is empty: YAML reads '#' and all that "
+            "follows it on the line as a comment; put the value in "
+            f'quotes, as in {name}: "#..."',
+            at,
+            f"{pointer}.{name}",
+        )
+        return
+    ctx.report(
+        "missing-field",
+        f"{needs}, and here it is empty; write its value after '{name}:'",
+        raw.key_pos[name],
+        f"{pointer}.{name}",
+    )
+
+
 def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
     """Build a record of *cls* from a parsed mapping, reporting every problem.
 
@@ -2036,10 +2093,11 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
         # A field misspelt ('Name') is one mistake: its unknown-field error
         # says which field was meant, and is the one to show.
         if raw.get(name) is None and name not in meant:
-            ctx.report(
-                "missing-field",
+            report_missing(
+                ctx,
+                raw,
+                name,
                 f"{a(kind_name(cls))} needs the field {name!r}{meaning}",
-                raw.pos,
                 pointer,
             )
     if plan.check is not None:

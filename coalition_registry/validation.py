@@ -180,7 +180,9 @@ def records_from(
     the result.
     """
     shown = doc.path
-    ctx = Context(shown, list(doc.problems))
+    ctx = Context(
+        shown, list(doc.problems), text=doc.text, first_line=doc.first_line
+    )
     data = doc.data
     if data is None:
         if not doc.problems:

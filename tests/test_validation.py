@@ -20,6 +20,7 @@ import coalition_registry as cr
 
 from coalition_registry import files, validation
 from coalition_registry.dump import dump
+from coalition_registry.parsing import parse_text
 from conftest import SHIPPED, WriteFile
 from strategies import registries
 
@@ -646,6 +647,34 @@ class TestImplausibleYears:
         )
         report = cr.validate("registry_data")
         assert not any("after today" in p.message for p in report.problems)
+
+
+@pytest.mark.parametrize("first_line", [1, 40])
+@pytest.mark.parametrize(
+    ("written", "column", "said"),
+    [
+        ("name:   #ExampleTwo", 11, "comment"),
+        ("name:", 3, "write its value after 'name:'"),
+    ],
+)
+def test_an_empty_field_is_pointed_at_in_any_part(
+    first_line: int, written: str, column: int, said: str
+) -> None:
+    # A part of a list file starts at a line of its own: the comment is
+    # looked for on the file's line, not the part's.
+    text = (
+        "- id: example-one\n  name: Example One\n  kind: charity\n"
+        f"- id: example-two\n  {written}\n  kind: charity\n"
+    )
+    doc = parse_text(text, "orgs.yaml", first_line=first_line)
+    found = validation.records_from(doc, cr.Organisation)
+    [missing] = [p for p in found.problems if p.code == "missing-field"]
+    assert (first_line + 4, column) == (
+        missing.location.line,
+        missing.location.column,
+    )
+    assert said in missing.message
+    assert "ExampleTwo" not in missing.message
 
 
 class TestPossibleDuplicates:
