@@ -25,7 +25,7 @@ from typing import Any, Final
 
 import attrs
 
-from .countries import country_name
+from .countries import country_name, normalise
 from .model import Claim, Group, Organisation, Person, Signatory, Signature
 from .query import country_of, is_hidden
 from .registry import Registry, day_of, look_up_all
@@ -611,7 +611,9 @@ def coverage(
             for code, n in counts.items()
             if code is not None
         ),
-        key=lambda r: (-r.signatories, r.name),
+        # Ties in the alphabet's order: Türkiye before Turkmenistan, not
+        # after Zimbabwe as its ü would sort.
+        key=lambda r: (-r.signatories, normalise(r.name), r.name),
     )
     unknown = CoverageRow(None, UNKNOWN, counts[None], international[None])
     claim = _countries_claim(letter.claims)

@@ -174,10 +174,19 @@ def normalise(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    """:func:`normalise` for any text: accents (combining marks) and
-    apostrophes dropped, letters and digits kept, anything else a space.
+    """:func:`normalise` for any text: accents and apostrophes dropped,
+    and characters that cannot be seen (a soft hyphen, a zero-width
+    joiner); a Latin letter with a stroke or without its dot (ł, ı) as
+    the letter, as accents go; letters, digits and the marks that spell a
+    word (a Hindi or Thai vowel sign, a virama, the kana voicing mark)
+    kept; anything else a space.
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Compatibility forms apart before case: a bold E (U+1D404, as fancy
+    # text from a social media profile pastes it) has no lower case of its
+    # own, but is an E, which has.
+    decomposed = unicodedata.normalize(
+        "NFKD", unicodedata.normalize("NFKD", text).casefold()
+    )
     return " ".join(decomposed.translate(_FOLD_TABLE).split())
 
 
@@ -188,9 +197,17 @@ class _FoldTable(dict[int, str]):
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
-        if unicodedata.combining(char):
+        category = unicodedata.category(char)
+        if _accent(char) or category == "Cf" or char in _UNSEEN_MARKS:
+            # Never a gap between words either: "Kinder\xadschutz" (a
+            # soft hyphen), Persian's zero-width non-joiner.
             folded = ""
-        elif char.isalnum():  # the Breton letter U+02BC stays
+        elif char in LATIN_LETTERS:
+            folded = LATIN_LETTERS[char]
+        elif char.isalnum() or category in {"Mn", "Mc"}:
+            # The Breton letter U+02BC stays; so do the vowel signs of
+            # Hindi or Thai, which are no accents: as spaces, "बाल" and
+            # "बोल" (two words) were one name.
             folded = char
         elif char in "'’‘`´ʼ":
             folded = ""
@@ -202,6 +219,37 @@ class _FoldTable(dict[int, str]):
             self[code] = folded
         return folded
 
+
+def _accent(char: str) -> bool:
+    """Whether *char* is a mark that folding drops: an accent (é written
+    as e and U+0301), or a vowel point of Hebrew, Arabic or Syriac, which
+    writing mostly leaves out.  Not the marks that make another letter of
+    the one they stand on (a nukta, a virama, the kana voicing mark: バ is
+    not ハ), nor the vowels and tones of Thai, Lao, Tibetan and Telugu,
+    which are marks of classes of their own.
+    """
+    kind = unicodedata.combining(char)  # 0: no combining mark
+    return kind == 1 or 10 <= kind <= 36 or kind >= 200
+
+
+#: Latin letters that are not a letter and an accent, so that folding
+#: accents leaves them as they are, as a Latin alphabet without them
+#: writes them: "Łódź" is written "Lodz", and a dotless i as i.
+LATIN_LETTERS: Final = {
+    "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d",
+    "þ": "th", "ı": "i", "ħ": "h", "ŧ": "t", "ŋ": "n", "ĸ": "k", "ſ": "s",
+}  # fmt: skip
+
+# Marks that cannot be seen: the variation selectors (❤️ is ❤ and one),
+# the combining grapheme joiner, Mongolian's free variation selectors.
+_UNSEEN_MARKS: Final = frozenset(
+    (
+        *map(chr, range(0xFE00, 0xFE10)),
+        *map(chr, range(0xE0100, 0xE01F0)),
+        *map(chr, range(0x180B, 0x1810)),
+        "\u034f",
+    )
+)
 
 _MOST_FOLDED: Final = 1 << 16
 _FOLD_TABLE: Final = _FoldTable()
@@ -282,9 +330,9 @@ def suggest(text: str) -> str | None:
 
     Understands lower-case codes, alpha-3 codes, names in English (short,
     official and common forms), aliases such as ``UK``, and some 25,000
-    real-world spellings in many languages.  A spelling that could mean
-    more than one country (folding makes Togo and Tonga alike in some
-    scripts) or that names none ("Europe", "N/A") gets no suggestion; only
+    real-world spellings in many languages, and codes typed in full-width
+    letters.  A spelling that could mean more than one country once
+    folded, or that names none ("Europe", "N/A"), gets no suggestion; only
     what matches no known spelling is compared for typing mistakes.
 
     >>> suggest("UK"), suggest("deu"), suggest("Untied Kingdom")
@@ -362,11 +410,14 @@ def code_of(text: str) -> str | None:
 
     >>> code_of("fr"), code_of("U.K."), code_of("Republic of Korea")
     ('FR', 'GB', 'KR')
+    >>> code_of("\uff2a\uff30")  # ＪＰ, in full-width letters
+    'JP'
     >>> code_of("Deutschland"), code_of("London"), code_of("Korea")
     (None, None, None)
     """
-    if len(text) == 2 and text.upper() in _names():
-        return text.upper()
+    code = _as_code(text)
+    if code is not None:
+        return code
     key = normalise(text)
     if key in _EITHER:
         return None
@@ -380,6 +431,19 @@ def code_of(text: str) -> str | None:
     )
 
 
+def _as_code(text: str) -> str | None:
+    """*text* as the alpha-2 code it is in any case, or in full-width
+    letters as a Japanese or Chinese keyboard types them (``ＪＰ``); else
+    ``None``.
+    """
+    if len(text) == 2 and text.upper() in _names():
+        return text.upper()
+    if text.isascii():
+        return None
+    plain = unicodedata.normalize("NFKC", text).upper()
+    return plain if len(plain) == 2 and plain in _names() else None
+
+
 def named(text: str) -> str | None:
     """The alpha-2 code that *text* is a known way of writing, as
     :func:`suggest` understands it but with no near-miss: ``""`` when it is
@@ -389,8 +453,9 @@ def named(text: str) -> str | None:
     >>> named("U.K."), named("N/A"), named("Untied Kingdom")
     ('GB', '', None)
     """
-    if len(text) == 2 and text.upper() in _names():
-        return text.upper()
+    code = _as_code(text)
+    if code is not None:
+        return code
     key = normalise(text)
     if not key:
         return ""

@@ -20,7 +20,7 @@ from typing import Any, Final
 import attrs
 
 from .aggregate import active_signatures
-from .countries import country_name
+from .countries import country_name, normalise
 from .model import Organisation, Person, Signatory, Signature
 from .query import country_of, is_hidden
 from .registry import Registry, day_of
@@ -305,6 +305,9 @@ def export(
         key=lambda r: (
             r["letter"],
             r["kind"] != "organisation",
+            # As folded for look-ups: "École" among the E's whether its
+            # accent is one character or two (as a Mac may save it).
+            normalise(r["name"]),
             r["name"].casefold(),
             r["signatory"],
         )

@@ -777,6 +777,8 @@ def exact_country(text: str) -> str | None:
     (True, None)
     >>> exact_country("no"), exact_country("na"), exact_country("nor")
     (None, None, 'NO')
+    >>> exact_country("\uff4e\uff4f"), exact_country("\uff2a\uff30")  # full-width
+    (None, 'JP')
     """
     if (
         countries.is_country(text)

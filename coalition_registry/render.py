@@ -144,22 +144,43 @@ def visible(text: str) -> str:
 
 def _width(text: str) -> int:
     """How many columns of a terminal *text* takes: a Chinese, Japanese or
-    Korean character (East Asian wide or full-width) takes two, an accent
-    written as a character of its own none.
+    Korean character (East Asian wide or full-width) takes two; a mark
+    that stands on the letter before it (an accent written as a character
+    of its own, a Hindi or Thai vowel sign above or below, an emoji's
+    variation selector) or a character that cannot be seen (a zero-width
+    joiner, a right-to-left mark) none.
 
     >>> _width("Example"), _width("例子基金会"), _width("Cafe\u0301")
     (7, 10, 4)
+    >>> _width("\u0e21\u0e39\u0e25\u0e19\u0e34\u0e18\u0e34")  # มูลนิธิ
+    4
+    >>> _width("Kids \u2764\ufe0f")  # Kids ❤️
+    7
     """
     if text.isascii():
         return len(text)
-    return sum(
-        0
-        if unicodedata.combining(char)
-        else 2
-        if unicodedata.east_asian_width(char) in "WF"
-        else 1
-        for char in text
+    width, before = 0, ""
+    # Composed first: Korean written as its letters (jamo) shows as the
+    # syllables they make.
+    for char in unicodedata.normalize("NFC", text):
+        if unicodedata.category(char) not in _NO_WIDTH:
+            width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        elif char == "\ufe0f" and _narrow_symbol(before):
+            width += 1  # a symbol shown as an emoji (❤️) takes two columns
+        before = char
+    return width
+
+
+def _narrow_symbol(char: str) -> bool:
+    return bool(char) and (
+        unicodedata.category(char) == "So"
+        and unicodedata.east_asian_width(char) not in "WF"
     )
+
+
+# Marks that stand on another character (not Mc, the vowel signs that
+# take a place of their own), and characters that cannot be seen.
+_NO_WIDTH: Final = frozenset({"Mn", "Me", "Cf"})
 
 
 def _pad(text: str, columns: int, *, left: bool = True) -> str:

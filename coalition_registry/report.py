@@ -341,9 +341,12 @@ def _signatories(
         rows = by_kind.get(kind, [])
         if not rows:
             continue
+        # Each name isolated (<bdi>): a Hebrew or Arabic name ending with
+        # a bracket or a number would otherwise show them on its wrong side.
         body = "".join(
             "<tr>"
-            f'<th scope="row">{_e(r["name"] or "Name not published")}</th>'
+            f'<th scope="row"><bdi>{_e(r["name"] or "Name not published")}'
+            "</bdi></th>"
             f"<td>{_e(r['country_name'] or 'Unknown')}</td>"
             f"<td>{_e(_role(registry, r))}</td>"
             f"<td>{_link(r['source'], _host(r['source'])) or '—'}</td>"

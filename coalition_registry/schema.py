@@ -356,7 +356,7 @@ def is_placeholder(text: str) -> bool:
     >>> is_placeholder("Example Charity")
     False
     """
-    return not_known(text) and text.strip().lower().rstrip(".") != "no"
+    return not_known(text) and _plain(text) != "no"
 
 
 @attrs.frozen
@@ -544,14 +544,25 @@ def _needed(text: str, i: int) -> bool:
     """Whether the invisible character at *i* is one that a script or an
     emoji needs there, to be left alone: a zero-width non-joiner or joiner
     between two letters of a script that uses it (Persian ``انجمن‌ها``,
-    Hindi), a joiner between emoji (👩‍👧), an emoji's variation selector
-    (❤️, 1️⃣), or the tags of a flag (🏴 of Scotland).  Not between the
+    Hindi), a bidirectional mark in a text with letters written right to
+    left (Hebrew, Arabic), a joiner between emoji (👩‍👧), an emoji's
+    variation selector (❤️, 1️⃣), or the tags of a flag (🏴 of Scotland).
+    Not between the
     letters of an alphabet whose letters look like Latin ones, where it
     would make two names that look alike differ.
     """
     char = text[i]
     before = text[i - 1] if i else ""
     after = text[i + 1 : i + 2]
+    if char in _BIDI_MARKS:
+        # Marks, unlike the controls that reorder a line (U+202E): in a
+        # name written right to left they keep a number, a bracket or a
+        # Latin word in its place ("(ע״ר)" and a right-to-left mark).
+        return any(
+            unicodedata.bidirectional(c) in {"R", "AL"}
+            for c in text
+            if c not in _BIDI_MARKS  # the right-to-left mark is R itself
+        )
     if char in "\u200c\u200d":
         script = _joined_script(before)
         if script is not None and (
@@ -571,6 +582,10 @@ def _needed(text: str, i: int) -> bool:
             start -= 1
         return start > 0 and text[start - 1] == "\U0001f3f4"
     return False
+
+
+# The left-to-right, right-to-left and Arabic letter marks.
+_BIDI_MARKS: Final = frozenset("\u200e\u200f\u061c")
 
 
 def _on_its_letter(text: str, i: int, script: str) -> bool:
@@ -895,23 +910,16 @@ def slugify(text: str) -> str:
 def name_words(name: str) -> set[str]:
     """The words of *name*, of three letters or more, that an id must not
     hold when the name is hidden: folded as lookups fold them, and as
-    :func:`slugify` writes them ("łukasz" and "lukasz").
+    :func:`slugify` writes them ("юлия" and "yuliya").
 
-    >>> sorted(name_words("Łukasz O. Børn"))
-    ['born', 'børn', 'lukasz', 'łukasz']
+    >>> sorted(name_words("Łukasz O. Юлия"))
+    ['lukasz', 'yuliya', 'юлия']
     """
     words = set(countries.normalise(name).split())
     words.update(slugify(name).split("-"))
     return {w for w in words if len(w) > 2}
 
 
-# Latin letters that are not a letter and an accent, so that folding
-# accents leaves them as they are: written as a Latin alphabet without
-# them would write them.
-_LATIN_LETTERS: Final = {
-    "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d",
-    "þ": "th", "ı": "i", "ħ": "h", "ŧ": "t", "ŋ": "n", "ĸ": "k", "ſ": "s",
-}  # fmt: skip
 # Cyrillic and Greek letters as the Latin alphabet writes them (the usual
 # romanisations, without their accents), so that the names of
 # organisations in Ukraine, Bulgaria, Serbia or Greece make ids too.
@@ -936,7 +944,7 @@ _GREEK: Final = {
 _LATIN: Final = str.maketrans(
     {
         written: latin
-        for letters in (_LATIN_LETTERS, _CYRILLIC, _GREEK)
+        for letters in (countries.LATIN_LETTERS, _CYRILLIC, _GREEK)
         for letter, latin in letters.items()
         for written in (letter, letter.upper())
     }
@@ -1036,9 +1044,14 @@ class Country(FieldType):
         # what fmt --check wants.
         # With no guess ("Narnia", "ON"), still say what to write: the
         # code alone tells a volunteer nothing.
+        # A code typed with a Greek or Cyrillic letter shows as a code:
+        # "is not a code" alone would leave the reader staring at "NO".
+        alike = None if ctx.redact or guess else _look_alike_code(text)
         hint = (
             f'; did you mean "{guess}" ({countries.country_name(guess)})?'
             if guess
+            else f"; {alike}"
+            if alike
             else '; write a two-letter country code, such as "IE" for Ireland'
         )
         # Given for every private value too: only for some, it would tell
@@ -1076,6 +1089,29 @@ class Country(FieldType):
         return (
             "ISO 3166-1 alpha-2 country code, such as `GB` (`XK` for Kosovo)"
         )
+
+
+def _look_alike_code(text: str) -> str | None:
+    """What is wrong with *text* if it looks like a country code but holds
+    a letter of another alphabet that looks like a Latin one (Greek ``Ν``
+    and ``Ο`` for ``NO``); else ``None``.
+
+    >>> _look_alike_code("\u039d\u039f")
+    "it holds the Greek letter 'Ν' (U+039D), which looks like a Latin letter but is not one: type the code in Latin letters"
+    >>> _look_alike_code("\u041d\u0435\u0442") is None  # a word
+    True
+    """
+    if not (2 <= len(text) <= 3 and text.isupper()):
+        return None
+    for char in text:
+        script = _script(char)
+        if script in _LOOK_ALIKE_SCRIPTS and script != "LATIN":
+            return (
+                f"it holds the {script.capitalize()} letter {char!r} "
+                f"(U+{ord(char):04X}), which looks like a Latin letter but "
+                "is not one: type the code in Latin letters"
+            )
+    return None
 
 
 @attrs.frozen
@@ -1267,8 +1303,20 @@ def not_known(text: str) -> bool:
 
     >>> not_known("N/A"), not_known("no"), not_known("Norway")
     (True, True, False)
+    >>> not_known("\uff4e\uff4f")  # no, in full-width letters
+    True
     """
-    return text.strip().lower().rstrip(".") in _NOT_KNOWN
+    return _plain(text) in _NOT_KNOWN
+
+
+def _plain(text: str) -> str:
+    """*text* as :func:`not_known` compares it: full-width letters as
+    ASCII ones (as a Japanese or Chinese keyboard types them), in lower
+    case, without spaces or a full stop at the end.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return text.strip().lower().rstrip(".")
 
 
 _DASHES: Final = str.maketrans(

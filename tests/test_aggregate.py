@@ -213,6 +213,21 @@ def _signed_by(orgs: list[cr.Organisation]) -> list[cr.Signature]:
     ]
 
 
+def test_countries_of_one_count_follow_the_alphabet() -> None:
+    """Türkiye is between Tunisia and Turkmenistan, Åland among the A's:
+    by code point, their accented first letters came after Zimbabwe.
+    """
+    orgs = [
+        cr.Organisation(id=c.lower(), name=f"Example {c}", hq_country=c)
+        for c in ("ZW", "TM", "TR", "TN", "AX", "AU")
+    ]
+    registry = cr.Registry(
+        [cr.Letter(id="l", title="L"), *orgs, *_signed_by(orgs)]
+    )
+    rows = cr.coverage(registry, "l").rows
+    assert ["AX", "AU", "TN", "TR", "TM", "ZW"] == [r.country for r in rows]
+
+
 class TestCountriesAgainstTheClaim:
     @staticmethod
     def registry(value: int, qualifier: str) -> cr.Registry:

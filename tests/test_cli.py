@@ -1137,3 +1137,27 @@ def test_text_columns_align_by_what_a_terminal_shows() -> None:
     # "(by ...)" starts in one column of the terminal on both rows.
     starts = {render._width(r.partition("(by")[0]) for r in rows}
     assert 1 == len(starts), rows
+
+
+@pytest.mark.parametrize(
+    ("name", "columns"),
+    [
+        # Thai, with vowels above and below its letters
+        ("\u0e21\u0e39\u0e25\u0e19\u0e34\u0e18\u0e34", 4),
+        ("\u092c\u0902\u0917", 2),  # Hindi: the anusvara stands on a letter
+        ("Example \u2764\ufe0f", 10),  # an emoji of a symbol: two columns
+        ("\u1100\u1161\u11ab", 2),  # a Korean syllable written as jamo
+        ("\u200f\u05d0\u05d1\u200f", 2),  # right-to-left marks: unseen
+        ("Socie\u0301te\u0301", 7),  # accents written apart (NFD)
+    ],
+)
+def test_text_columns_count_marks_on_letters_as_none(
+    name: str, columns: int
+) -> None:
+    """Vowel signs above or below a letter, variation selectors and
+    invisible marks take no column; counted as one each, the names of
+    Thai or Hindi organisations pushed the next column out of line.
+    """
+    from coalition_registry import render
+
+    assert columns == render._width(name)

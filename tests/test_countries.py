@@ -222,15 +222,66 @@ def test_normalise_folds_apostrophes_accents_case() -> None:
     assert "cote divoire" == countries.normalise("Côte d'Ivoire")
 
 
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        # Vowel signs, a virama, Thai vowels and the kana voicing mark
+        # spell the word: kept, not made spaces or dropped.
+        ("बाल संरक्षण", "बाल संरक्षण"),
+        ("มูลนิธิเด็ก", "มูลนิธิเด็ก"),
+        ("ﾊﾞｽ", "\u30cf\u3099\u30b9"),
+        # Accents and Hebrew or Arabic vowel points go; so do the dot of
+        # Turkish's dotless i, the stroke of ł, and what cannot be seen.
+        ("Işık İSTANBUL", "isik istanbul"),
+        ("Łódź Ærø", "lodz aero"),
+        ("שָׁלוֹם", "שלום"),
+        ("مُنَظَّمَة", "منظمة"),
+        ("Kinder\u00adschutz", "kinderschutz"),
+        ("کودک\u200cها", "کودکها"),
+        ("Kids \u2764\ufe0f", "kids"),
+        # Letters in the styles of mathematics, as fancy text pastes them.
+        ("\U0001d404\U0001d431 \u2119", "ex p"),
+    ],
+)
+def test_normalise_in_other_scripts(text: str, folded: str) -> None:
+    assert folded == countries.normalise(text)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("\uff2a\uff30", "JP"),  # full-width, as typed in Japanese
+        ("\uff44\uff45", "DE"),
+        ("टोगो", "TG"),  # Togo and Tonga in Hindi: two names
+        ("टोंगा", "TO"),
+        ("\u039d\u039f", None),  # Greek Nu and Omicron: they look like NO
+    ],
+)
+def test_codes_and_names_in_other_scripts(
+    written: str, meant: str | None
+) -> None:
+    assert meant == countries.suggest(written)
+
+
 def _fold_by_hand(text: str) -> str:
     """normalise() as first written, a character at a time."""
     import unicodedata
 
     out = []
-    for ch in unicodedata.normalize("NFKD", text.casefold()):
-        if unicodedata.combining(ch):
+    plain = unicodedata.normalize("NFKD", text).casefold()
+    for ch in unicodedata.normalize("NFKD", plain):
+        kind = unicodedata.combining(ch)
+        if kind == 1 or 10 <= kind <= 36 or kind >= 200:
             continue
-        if ch.isalnum():
+        if unicodedata.category(ch) == "Cf" or "VARIATION SELECTOR" in (
+            unicodedata.name(ch, "")
+        ):
+            continue
+        if ch == "\u034f":  # the combining grapheme joiner
+            continue
+        if ch in countries.LATIN_LETTERS:
+            out.append(countries.LATIN_LETTERS[ch])
+        elif ch.isalnum() or unicodedata.category(ch) in {"Mn", "Mc"}:
             out.append(ch)
         elif ch in "'’‘`´ʼ":
             continue
@@ -241,7 +292,9 @@ def _fold_by_hand(text: str) -> str:
 
 @given(
     st.text(
-        alphabet=st.sampled_from("aZ9 '`’´-.&_\t\x1cÉéßİ\u0301\u00a0ﬁ")
+        alphabet=st.sampled_from(
+            "aZ9 '`’´-.&_\t\x1cÉéßİıŁ\u0301\u00a0ﬁ\u00ad\u200cबालभ्\u0e34ガ\ufe0f"
+        )
         | st.characters(max_codepoint=127)
         | st.characters()
     )

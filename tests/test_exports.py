@@ -198,6 +198,34 @@ def org(i: int, **fields: Any) -> cr.Organisation:
     )
 
 
+def test_rows_follow_the_alphabet_however_accents_are_saved() -> None:
+    """A name that starts with an accented letter is among the others of
+    its letter, whether the accent is one character (as typed) or two (as
+    a Mac may save it); by code point, "École" came after "Zebra".
+    """
+    names = [
+        "Zebra Trust",
+        "E\u0301cole Example",
+        "\u00c9cole Exemple",
+        "Eden",
+    ]
+    orgs = [
+        cr.Organisation(id=f"org-{i}", name=name, sources=SOURCE)
+        for i, name in enumerate(names)
+    ]
+    data = cr.export(
+        cr.Registry(
+            [letter(), *orgs, *(signs(o, role="organisation") for o in orgs)]
+        )
+    )
+    assert [
+        "E\u0301cole Example",
+        "\u00c9cole Exemple",
+        "Eden",
+        "Zebra Trust",
+    ] == [row["name"] for row in data.rows]
+
+
 class TestDisclosure:
     @pytest.fixture(name="data")
     def _data(self) -> cr.Export:

@@ -82,6 +82,38 @@ class TestLookup:
     ) -> None:
         assert expected == reg.organisations.lookup(text).id
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # As typed on another keyboard, or saved on a Mac (accents
+            # apart), each finds the one record of its name.
+            ("ışık derneği", "example-isik"),
+            ("ISIK DERNEGI", "example-isik"),
+            ("Socie\u0301te\u0301 Example", "example-societe"),
+            ("Lodz Kids", "example-lodz"),
+            ("Kinderschutz", "example-kinderschutz"),
+            ("ﾊﾞｽ協会", "example-basu"),
+            ("パス協会", "example-pasu"),
+            ("बोल संघ", "example-bol"),
+        ],
+    )
+    def test_names_in_other_scripts(self, text: str, expected: str) -> None:
+        reg = cr.Registry(
+            [
+                cr.Organisation(id="example-isik", name="IŞIK DERNEĞİ"),
+                cr.Organisation(id="example-societe", name="Société Example"),
+                cr.Organisation(id="example-lodz", name="Łódź Kids"),
+                cr.Organisation(
+                    id="example-kinderschutz", name="Kinder\u00adschutz"
+                ),
+                cr.Organisation(id="example-basu", name="バス協会"),
+                cr.Organisation(id="example-pasu", name="パス協会"),
+                cr.Organisation(id="example-bal", name="बाल संघ"),
+                cr.Organisation(id="example-bol", name="बोल संघ"),
+            ]
+        )
+        assert expected == reg.organisations.lookup(text).id
+
     def test_not_found_raises_lookup_error(self, reg: cr.Registry) -> None:
         with pytest.raises(LookupError):
             reg.organisations.lookup("ECPAT UK")

@@ -533,6 +533,30 @@ class TestContents:
         links = [a["href"] for a in tags(page, "a") if "href" in a]
         assert any("childhelplineinternational.org" in h for h in links)
 
+    def test_a_name_written_right_to_left_is_isolated(self) -> None:
+        """A Hebrew name ending with a bracket, in a page written left to
+        right, showed the bracket on the wrong side of the name.
+        """
+        name = (
+            "\u05e2\u05de\u05d5\u05ea\u05ea "
+            "\u05d9\u05dc\u05d3\u05d9\u05dd (2020)"
+        )
+        org = cr.Organisation(id="example-amuta", name=name, hq_country="IL")
+        registry = cr.Registry(
+            [
+                cr.Letter(id="l", title="L"),
+                org,
+                cr.Signature(
+                    id="l--example-amuta",
+                    letter="l",
+                    signatory="example-amuta",
+                    role="organisation",
+                ),
+            ]
+        )
+        page = report.html_report(registry, "l", generated=DAY)
+        assert f'<th scope="row"><bdi>{name}</bdi></th>' in page
+
     def test_a_signature_for_an_organisation_says_so(
         self, write: WriteFile
     ) -> None:

@@ -410,6 +410,13 @@ def test_a_private_value_is_told_nothing_of(text: str) -> None:
     [
         pytest.param("انجمن\u200cهای کودکان", id="persian-non-joiner"),
         pytest.param("क्\u200dष", id="hindi-joiner"),
+        pytest.param(
+            '\u05e2\u05de\u05d5\u05ea\u05d4 (\u05e2"\u05e8)\u200f',
+            id="rtl-mark",
+        ),
+        pytest.param(
+            "\u0645\u0646\u0638\u0645\u0629 ABC\u200e 24", id="ltr-mark"
+        ),
         pytest.param("ന്\u200d", id="malayalam-chillu"),
         pytest.param("Example 👩\u200d👧 Trust", id="emoji-family"),
         pytest.param("Example 🏳\ufe0f\u200d🌈", id="emoji-flag-sequence"),
@@ -438,6 +445,8 @@ def test_what_a_script_or_an_emoji_needs_is_no_problem(text: str) -> None:
     "text",
     [
         pytest.param("Exa\u200dmple", id="joiner-in-latin"),
+        pytest.param("Example (UK)\u200f", id="rtl-mark-in-latin"),
+        pytest.param("Example\u202e \u05d0", id="rtl-override-beside-hebrew"),
         pytest.param("Exa\u200cmple", id="non-joiner-in-latin"),
         pytest.param("Exa\u0301\u200dmple", id="joiner-after-an-accent"),
         pytest.param("При\u200cмер", id="non-joiner-in-cyrillic"),

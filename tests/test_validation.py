@@ -762,6 +762,47 @@ class TestPossibleDuplicates:
         assert codes == [p.code for p in cr.validate("registry_data").problems]
 
     @pytest.mark.parametrize(
+        ("one", "other", "codes"),
+        [
+            # Two names: vowel signs, the kana voicing mark and Thai vowels
+            # spell the word, as spaces they were lost.
+            ("बाल संरक्षण संघ", "बोल संरक्षण संघ", []),
+            ("バス協会", "パス協会", []),
+            ("มูลนิธิเด็ก", "มูลนิธิเดก", []),
+            # One name: a dotless i, a soft hyphen, a Persian zero-width
+            # non-joiner left out, an emoji's variation selector.
+            ("Işık Derneği", "IŞIK DERNEĞİ", ["possible-duplicate"]),
+            (
+                "Kinder\u00adschutz Bund",
+                "Kinderschutz Bund",
+                ["possible-duplicate"],
+            ),
+            ("بنیاد کودک\u200cها", "بنیاد کودکها", ["possible-duplicate"]),
+            (
+                "Kids \u2764\ufe0f Safety",
+                "Kids \u2764 Safety",
+                ["possible-duplicate"],
+            ),
+        ],
+    )
+    def test_names_in_other_scripts(
+        self, write: WriteFile, one: str, other: str, codes: list[str]
+    ) -> None:
+        """Names are compared as each script writes them: what makes two
+        words two (a vowel sign) is kept, what never shows (a soft hyphen)
+        or is left out in typing (the dot of ı) is not.
+        """
+        for i, name in enumerate((one, other)):
+            write(
+                f"organisations/example-{i}.yaml",
+                f'id: example-{i}\nname: "{name}"\nhq_country: GB\n'
+                "sources:\n  - url: https://example.org/\n",
+            )
+        found = [p.code for p in cr.validate("registry_data").problems]
+        # The soft hyphen is also a suspicious-character warning.
+        assert codes == [c for c in found if c != "suspicious-character"]
+
+    @pytest.mark.parametrize(
         ("name", "codes"),
         [
             ("Barnardo's - UK", ["possible-duplicate"]),
