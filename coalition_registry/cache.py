@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import functools
 import importlib.util
 import io
@@ -38,7 +39,7 @@ import attrs
 from . import _pickle
 from ._pickle import by_fields
 from ._version import __version__
-from .files import blake2b
+from .files import TEMP_FLAGS, blake2b, temp_name
 from .model import FOLDERS, PARTS, RegistryInfo
 from .parsing import Limits
 from .problems import Location, Positions, Problem, Severity
@@ -270,15 +271,25 @@ class Cache:
         """
         if not self._changed and len(self._new) == len(self._old):
             return
-        import tempfile  # only when writing: 5 ms of a warm run's start
-
-        self.directory.mkdir(parents=True, exist_ok=True)
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            # A file in its place: "file exists" would not say what is wrong.
+            raise NotADirectoryError(
+                errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(self.directory)
+            ) from None
         data = {"format": FORMAT, "key": self.key, "files": self._new}
-        # mkstemp makes the file readable by its owner only: the cache holds
-        # the registry's data, private fields included.
-        fd, temp = tempfile.mkstemp(
-            dir=self.directory, prefix=".validate-", suffix=".tmp"
-        )
+        # Readable by its owner only: the cache holds the registry's data,
+        # private fields included.
+        temp = temp_name(os.fspath(self.directory), ".validate-")
+        try:
+            fd = os.open(temp, TEMP_FLAGS, 0o600)
+        except OSError:
+            raise  # not made: nothing to take back
+        except BaseException:
+            # Ctrl+C (or SIGTERM) during the call, raised once it made it.
+            Path(temp).unlink(missing_ok=True)
+            raise
         try:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(data, f, pickle.HIGHEST_PROTOCOL)

@@ -163,7 +163,7 @@ def walk(root: Path) -> list[FileEntry]:
                 items = list(it)
         except OSError as e:
             entries.append(
-                FileEntry(folder, shown, top, _unreadable(shown, e))
+                FileEntry(folder, shown, top, _unreadable(shown, e, "folder"))
             )
             continue
         subfolders = []
@@ -511,12 +511,12 @@ _ADVICE: Final = {
 }
 
 
-def _unreadable(shown: str, e: OSError) -> Problem:
+def _unreadable(shown: str, e: OSError, what: str = "file") -> Problem:
     reason = (e.strerror or type(e).__name__).lower()
     advice = _ADVICE.get(e.errno or 0, "check its permissions")
     return Problem(
         "file-unreadable",
-        f"the file cannot be read ({reason}); {advice}",
+        f"the {what} cannot be read ({reason}); {advice}",
         Location(shown),
     )
 
@@ -568,6 +568,29 @@ def digest(raw: bytes, path: str = "") -> str:
     h = blake2b(os.fsencode(os.path.basename(path)) + b"\0", digest_size=16)
     h.update(raw)
     return h.hexdigest()
+
+
+# How a temporary file is made: new (never another's), not through a link,
+# and not passed on to programs this one starts.
+TEMP_FLAGS: Final = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_NOINHERIT", 0)
+)
+
+
+def temp_name(folder: str, prefix: str) -> str:
+    """A random name for a temporary file in *folder*, not made yet.
+
+    The caller makes it with ``os.open(name, TEMP_FLAGS, 0o600)`` inside a
+    ``try`` that removes it: Ctrl+C during that call is raised as the call
+    returns, once the file is made, and only a name known before the call
+    can be taken back (``tempfile.mkstemp``'s is lost with its return).
+    """
+    return os.path.join(folder, f"{prefix}{os.urandom(6).hex()}.tmp")
 
 
 def read_bytes(path: str, shown: str, max_bytes: int) -> bytes | Problem:

@@ -34,7 +34,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -1137,9 +1136,16 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
         mode = 0o644
-    fd, temp = tempfile.mkstemp(
-        dir=folder, prefix="." + os.path.basename(target) + ".", suffix=".tmp"
-    )
+    temp = files.temp_name(folder, "." + os.path.basename(target) + ".")
+    try:
+        fd = os.open(temp, files.TEMP_FLAGS, 0o600)
+    except OSError:
+        raise  # not made: nothing to take back
+    except BaseException:
+        # Ctrl+C (or SIGTERM) during the call, raised once it made the file.
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
     try:
         try:
             view = memoryview(data)

@@ -717,7 +717,14 @@ def _mismatch(
     *name* is the file's name, suffix and all; *signature*, whether the
     record is a signature whose values may be shown.
     """
-    said = f"the file is named {stem!r} but the record's id is {record_id!r}"
+    # Escaped as the file's path is (caf\xe9), not as Python writes
+    # strings (caf\udce9).
+    name_shown = files.safe_name(stem)
+    quote = '"' if "'" in name_shown and '"' not in name_shown else "'"
+    said = (
+        f"the file is named {quote}{name_shown}{quote} but the record's id "
+        f"is {record_id!r}"
+    )
     if stem.lower() == record_id:
         # On macOS and Windows, a rename that changes only capitals leaves
         # git with the old name.

@@ -243,6 +243,41 @@ def test_a_cache_that_cannot_be_written_is_a_warning(
     )
 
 
+def test_an_interruption_as_the_cache_is_written_leaves_no_file(
+    shipped_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+C (or SIGTERM) during os.open is raised as the call returns,
+    once the temporary file is made: mkstemp lost its name, and a copy of
+    the registry's data, private fields included, stayed in the folder.
+    """
+    cache = tmp_path / "cache"
+    real_open = os.open
+
+    def interrupted(name: Any, flags: int, *args: Any) -> int:
+        fd = real_open(name, flags, *args)
+        if flags & os.O_CREAT:
+            os.close(fd)
+            raise KeyboardInterrupt
+        return fd
+
+    monkeypatch.setattr(os, "open", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        cr.validate(shipped_copy, cache=cache)
+    monkeypatch.undo()
+    assert [] == list(cache.iterdir())
+
+
+def test_a_cache_folder_that_is_a_file_says_so(
+    shipped_copy: Path, tmp_path: Path
+) -> None:
+    """``--cache`` naming a file warned "(file exists)"."""
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.warns(CacheWarning, match=r"\(not a directory\)"):
+        assert cr.validate(shipped_copy, cache=blocker).valid
+    assert "not a folder" == blocker.read_text()
+
+
 def test_the_cache_file_is_private_to_its_owner(
     shipped_copy: Path, tmp_path: Path
 ) -> None:

@@ -449,6 +449,26 @@ def test_part_of_a_registry_is_not_counted_as_all_of_it(
     ) in err
 
 
+@pytest.mark.parametrize(
+    "command", ["coverage", "reconcile", "export", "report", "map"]
+)
+def test_a_file_outside_any_registry_is_a_usage_error(
+    shipped_copy: Path, command: str
+) -> None:
+    """``export signatories.csv``, naming a file where the registry goes:
+    it held no records, so export printed an empty list and exited 0, and
+    the others said the registry had "0 letters".
+    """
+    table = shipped_copy.parent / "signatories.csv"
+    table.write_text("kind,name\norganisation,Example Org\n", "utf-8")
+    code, out, err = cli(command, "signatories.csv")
+    assert (2, "") == (code, out)
+    assert (
+        "coalition-registry: error: signatories.csv is a file, not a "
+        "registry: this command reads a whole registry; give its folder\n"
+    ) == err
+
+
 class TestHelp:
     def test_export_letter_defaults_to_every_letter(self) -> None:
         """export without --letter writes every letter's signatories."""
@@ -601,6 +621,107 @@ class TestUsage:
         if code == 1:
             assert "nspcc.yaml:2:7: error yaml-syntax" in done.stdout
             assert done.stdout.rstrip().splitlines()[-1].startswith("invalid:")
+
+
+#: Runs the command line, as the installed command does, in a process that
+#: sends itself SIGTERM when its command runs (as a CI runner cancelling a
+#: job, or ``timeout``, would).
+TERMINATED = """
+import os, signal, sys, time
+from coalition_registry import cli
+from coalition_registry.cli import validate
+
+def run(args, io):
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(60)
+
+validate.run = run
+cli.console()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no SIGTERM to handle")
+def test_sigterm_stops_as_ctrl_c_does() -> None:
+    """SIGTERM ended the process at once: fmt left its temporary files in
+    the registry, an import half its files, a cache its temporary file.
+    It is now handled as Ctrl+C is (each of those cleans up), with the
+    shell's code for SIGTERM.
+    """
+    done = subprocess.run(  # noqa: S603 - our own script
+        [sys.executable, "-c", TERMINATED, "validate"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (143, "", "\ncoalition-registry: terminated\n") == (
+        done.returncode,
+        done.stdout,
+        done.stderr,
+    )
+
+
+BAD_DESCRIPTOR = (
+    "coalition-registry: error: cannot write standard output: Bad file "
+    "descriptor\n"
+)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no >&- to test")
+@pytest.mark.parametrize(
+    ("closed", "argv", "code", "err"),
+    [
+        (1, ["validate"], 1, BAD_DESCRIPTOR),
+        (1, ["export"], 1, BAD_DESCRIPTOR),
+        (2, ["validate"], 0, ""),
+        (2, ["validate", "nowhere"], 2, ""),
+    ],
+)
+def test_a_closed_standard_stream(
+    closed: int, argv: list[str], code: int, err: str
+) -> None:
+    """``coalition-registry validate >&-`` and ``2>&-``: Python starts with
+    no stream there; writing to it was a traceback, and a valid registry
+    exited 1 with standard error closed.
+    """
+    done = subprocess.run(  # noqa: S603 - our own command
+        [sys.executable, "-m", "coalition_registry", *argv],
+        cwd=ROOT,
+        stdout=subprocess.PIPE if closed == 2 else None,
+        stderr=subprocess.PIPE if closed == 1 else None,
+        text=True,
+        check=False,
+        preexec_fn=lambda: os.close(closed),
+    )
+    assert code == done.returncode
+    if closed == 1:
+        assert err == done.stderr
+    else:
+        # A usage error's message went to standard output instead.
+        assert (
+            done.stdout.startswith("valid:") if code == 0 else not done.stdout
+        )
+
+
+def test_create_file_takes_back_a_file_made_as_it_is_interrupted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+C during os.open is raised as the call returns, once the file
+    is made: it was left behind, empty (``new`` then found it there)."""
+    from coalition_registry.cli._common import create_file
+
+    real_open = os.open
+
+    def interrupted(name: Any, flags: int, *args: Any) -> int:
+        os.close(real_open(name, flags, *args))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "open", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        create_file(tmp_path / "a.yaml", b"id: a\n")
+    monkeypatch.undo()
+    assert [] == list(tmp_path.iterdir())
 
 
 def limited(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import tempfile
 
 from pathlib import Path
 from typing import Any
@@ -720,15 +719,19 @@ class TestCommand:
         self, write: WriteFile, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """The error names the file, and says why a folder matters."""
-        path = write(
+        write(
             "organisations/apple.yaml",
             "name: Apple\nid: apple\nsources:\n  - url: 'https://a.org'\n",
         )
 
-        def refuse(*_: Any, **__: Any) -> Any:
-            raise PermissionError(13, "Permission denied", str(path) + ".tmp")
+        real_open = os.open
 
-        monkeypatch.setattr(tempfile, "mkstemp", refuse)
+        def refuse(name: Any, *args: Any, **kwargs: Any) -> int:
+            if os.fspath(name).endswith(".tmp"):
+                raise PermissionError(13, "Permission denied", name)
+            return real_open(name, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", refuse)
         with pytest.raises(OSError, match="cannot write") as raised:
             cli("fmt")
         assert (
@@ -894,6 +897,30 @@ class TestAtomicWrite:
             raise KeyboardInterrupt
 
         monkeypatch.setattr(os, "replace", fail)
+        with pytest.raises(KeyboardInterrupt):
+            write_atomic(path, b"new\n")
+        monkeypatch.undo()
+        assert (b"old\n", ["a.yaml"]) == (
+            path.read_bytes(),
+            sorted(p.name for p in tmp_path.iterdir()),
+        )
+
+    def test_an_interruption_as_the_temporary_file_is_made(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Ctrl+C (or SIGTERM) during os.open is raised as the call returns,
+        once the file is made: mkstemp lost its name with its return, and
+        left a hidden temporary file in the registry, for git to commit.
+        """
+        path = tmp_path / "a.yaml"
+        path.write_bytes(b"old\n")
+        real_open = os.open
+
+        def interrupted(name: Any, flags: int, *args: Any) -> int:
+            os.close(real_open(name, flags, *args))
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(os, "open", interrupted)
         with pytest.raises(KeyboardInterrupt):
             write_atomic(path, b"new\n")
         monkeypatch.undo()

@@ -594,8 +594,8 @@ def _refuse(
         pytest.param(
             "people",
             PermissionError(13, "Permission denied"),
-            "registry_data/people: error file-unreadable: the file cannot "
-            "be read (permission denied); check its permissions",
+            "registry_data/people: error file-unreadable: the folder "
+            "cannot be read (permission denied); check its permissions",
             id="folder-permission",
         ),
     ],

@@ -12,6 +12,7 @@ import json
 import os
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -967,10 +968,64 @@ class TestCommand:
             HEADER + "organisation,Example Org,FR,,\n"
             "organisation,Example Trust,DE,,\n",
         )
-        with pytest.raises(OSError, match="nothing was written"):
+        with pytest.raises(OSError, match="nothing was written") as raised:
             cli("import", path, "--source", SOURCE)
         assert 3 == len(calls)
         assert set(before) == set(snapshot(shipped_copy))
+        # The file that failed, not the last one taken back.
+        from coalition_registry.files import display_path
+
+        assert str(raised.value).startswith(
+            f"cannot write {display_path(calls[2])}: No space left"
+        )
+
+    def test_an_interruption_as_a_file_is_made_takes_it_back(
+        self,
+        shipped_copy: Path,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """Ctrl+C during a call is raised as the call returns: the file it
+        made was left behind, whole, when it came as create_file returned,
+        and empty when it came as create_file's os.open returned.
+        """
+        before = snapshot(shipped_copy)
+        from coalition_registry.cli import import_
+
+        real_create = _common.create_file
+        real_open = os.open
+        made: list[Path] = []
+
+        def create_then_interrupted(
+            path: Path, data: bytes, *, sync: bool = True
+        ) -> None:
+            real_create(path, data, sync=sync)
+            made.append(path)
+            if len(made) == 2:
+                raise KeyboardInterrupt
+
+        def open_then_interrupted(name: Any, flags: int, *args: Any) -> int:
+            fd = real_open(name, flags, *args)
+            if flags & os.O_EXCL and os.fspath(name).endswith(".yaml"):
+                os.close(fd)
+                made.append(Path(name))
+                raise KeyboardInterrupt
+            return fd
+
+        path = table(tmp_path, HEADER + "organisation,Example Org,FR,,\n")
+        with monkeypatch.context() as patch:
+            patch.setattr(import_, "create_file", create_then_interrupted)
+            with pytest.raises(KeyboardInterrupt):
+                cli("import", path, "--source", SOURCE)
+        assert 2 == len(made)
+        assert before == snapshot(shipped_copy)
+        made.clear()
+        with monkeypatch.context() as patch:
+            patch.setattr(os, "open", open_then_interrupted)
+            with pytest.raises(KeyboardInterrupt):
+                cli("import", path, "--source", SOURCE)
+        assert 1 == len(made)
+        assert before == snapshot(shipped_copy)
 
     def test_an_interruption_takes_back_what_was_written(
         self,

@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import os
 import shutil
+import sys
 import tempfile
 
 from pathlib import Path
@@ -1428,3 +1429,28 @@ class TestMemberships:
             assert (6, 11) == (problem.location.line, problem.location.column)
             assert "$.members[0].left" == problem.pointer
             assert left not in problem.message
+
+
+@pytest.mark.skipif(
+    sys.platform != "linux", reason="file names of any bytes: Linux"
+)
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        (b"new\nline.yaml", "'new\\x0aline'"),
+        (b"caf\xe9.yaml", "'caf\\xe9'"),
+        (b"o'brien\xe9.yaml", '"o\'brien\\xe9"'),
+    ],
+)
+def test_a_file_name_in_a_message_is_escaped_as_its_path(
+    shipped_copy: Path, name: bytes, said: str
+) -> None:
+    """id-file-mismatch named the file as Python writes a string
+    ('caf\\udce9', 'new\\nline'), where its path shows 'caf\\xe9'."""
+    folder = os.fsencode(shipped_copy / "organisations")
+    with open(folder + b"/" + name, "wb") as f:
+        f.write(b"id: example-charity\nname: Example Charity\n")
+    report = cr.validate(shipped_copy)
+    (problem,) = (p for p in report.problems if p.code == "id-file-mismatch")
+    assert problem.message.startswith(f"the file is named {said} but")
+    assert problem.location.path.endswith(f"/{said[1:-1]}.yaml")

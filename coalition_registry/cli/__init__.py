@@ -13,15 +13,17 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
+import errno
 import gc
 import importlib
 import io
 import keyword
 import os
+import signal
 import sys
 
 from collections.abc import Sequence
-from typing import Final, NoReturn, TextIO
+from typing import Final, NoReturn, TextIO, cast
 
 from coalition_registry._version import __version__
 
@@ -68,7 +70,8 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
         prog="coalition-registry",
         description="Validate and query a registry of who signed which "
         "open letter. Exit codes: 0 success, 1 the registry has errors (or "
-        "a file cannot be written), 2 usage error, 130 interrupted (Ctrl+C).",
+        "a file cannot be written), 2 usage error, 130 interrupted (Ctrl+C), "
+        "143 terminated (SIGTERM).",
     )
     p.add_argument(
         "--version", action="version", version=f"%(prog)s {__version__}"
@@ -131,13 +134,46 @@ def console() -> NoReturn:
     and the process ends without freeing them one by one.
     """
     gc.disable()
+    # Started with a stream closed (">&-", "2>&-"), Python has None for
+    # it: writing results fails as writing to a closed descriptor does,
+    # and what would go to standard error goes nowhere.
+    if sys.stdout is None:
+        sys.stdout = cast("TextIO", _Closed())
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the whole process
     for stream in (sys.stdout, sys.stderr):
         _never_unencodable(stream)
+    for name in _STOPPING:
+        signum = getattr(signal, name, None)
+        # Not a signal the caller chose to ignore (nohup ignores SIGHUP).
+        if signum is not None and signal.getsignal(signum) is signal.SIG_DFL:
+            signal.signal(signum, _stop)
     code = main()
     with contextlib.suppress(OSError, ValueError):  # a closed stream
         sys.stdout.flush()
         sys.stderr.flush()
     os._exit(code)
+
+
+# What a CI runner cancelling a job, ``timeout`` or ``kill`` sends, and
+# what closing the terminal sends: each stops the command as Ctrl+C does.
+_STOPPING: Final = ("SIGTERM", "SIGHUP")
+
+
+def _stop(signum: int, _frame: object) -> NoReturn:
+    """Stop as Ctrl+C does, so that a file being written is left whole and
+    an import takes back what it wrote: by default these signals end the
+    process at once, leaving temporary files in the registry and half an
+    import.
+    """
+    raise _common.Terminated(signum)
+
+
+class _Closed(io.TextIOBase):
+    """Standard output when the process was started without one."""
+
+    def write(self, _text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
 
 
 def _never_unencodable(stream: TextIO) -> None:
@@ -160,11 +196,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             stderr=sys.stderr,
         )
         sys.stdout.flush()
+    except _common.Terminated as e:
+        # SIGTERM or SIGHUP: as Ctrl+C, with the shell's code for it.
+        _stopped("terminated")
+        return 128 + e.signum
     except KeyboardInterrupt:
         # Ctrl+C: stop without a traceback, with the shell's code for it.
-        with contextlib.suppress(OSError, ValueError):
-            sys.stderr.write("\ncoalition-registry: interrupted\n")
-        _discard_stdout()
+        _stopped("interrupted")
         return _common.EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, as the Python
@@ -187,6 +225,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_stdout()
         return _common.EXIT_INVALID
     return code
+
+
+def _stopped(how: str) -> None:
+    """Say the command was stopped, *how*, and drop its pending output."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"\ncoalition-registry: {how}\n")
+    _discard_stdout()
 
 
 def _discard_stdout() -> None:

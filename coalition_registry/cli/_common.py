@@ -30,6 +30,17 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
+class Terminated(KeyboardInterrupt):
+    """Stopped by a signal (SIGTERM, SIGHUP), which is handled as Ctrl+C
+    is: a file being written is left whole, an import is taken back, and
+    the exit code is the shell's for the signal (143 for SIGTERM).
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 class UsageError(Exception):
     """A mistake in how the command was called: exit code 2."""
 
@@ -154,6 +165,14 @@ def read_registry(path: str, io: Output) -> Registry | None:
         raise UsageError(
             f"{path} is inside the registry {whole}: this command reads "
             f"a whole registry; give its folder, {whole}"
+        )
+    if root is None and not os.path.isdir(path):
+        # A file in no registry (a spreadsheet named where the registry
+        # goes): read, it holds no records, and an empty export or "0
+        # letters" would follow.
+        raise UsageError(
+            f"{path} is a file, not a registry: this command reads a whole "
+            "registry; give its folder"
         )
     report = validate(path)
     if not report.valid:
@@ -318,7 +337,15 @@ def create_file(path: Path, data: bytes, *, sync: bool = True) -> None:
     # replaced, and the new one gets the usual permissions), then replace
     # it whole, or write it there: a full disk or a size limit leaves no
     # half a record.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError:
+        raise  # not made: nothing to take back
+    except BaseException:
+        # Ctrl+C during the call is raised as it returns, once the file
+        # is made: take it back.
+        path.unlink(missing_ok=True)
+        raise
     try:
         if sync:
             os.close(fd)

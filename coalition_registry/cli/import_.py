@@ -236,13 +236,19 @@ def _write(new: list[tuple[Path, str]], io: Output) -> None:
     written: list[Path] = []
     try:
         for path, text in new:
-            create_file(path, text.encode("utf-8"), sync=one_by_one)
+            # Listed before it is made: Ctrl+C as create_file returns would
+            # leave it behind, not yet listed.
             written.append(path)
+            try:
+                create_file(path, text.encode("utf-8"), sync=one_by_one)
+            except OSError:
+                written.pop()  # not made: create_file leaves nothing
+                raise
         if not one_by_one:
             os.sync()
     except OSError as e:
-        for path in written:
-            path.unlink(missing_ok=True)
+        for done in written:
+            done.unlink(missing_ok=True)
         shown = files.display_path(path)
         why = (
             "it already exists"
@@ -254,8 +260,8 @@ def _write(new: list[tuple[Path, str]], io: Output) -> None:
         ) from e
     except BaseException:
         # Interrupted (Ctrl+C): half a spreadsheet is not left behind.
-        for path in written:
-            path.unlink(missing_ok=True)
+        for done in written:
+            done.unlink(missing_ok=True)
         raise
     for path in written:
         print(files.display_path(path), file=io.out)
