@@ -1135,7 +1135,7 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
-        mode = 0o644
+        mode = _new_file_mode()
     temp = files.temp_name(folder, "." + os.path.basename(target) + ".")
     try:
         fd = os.open(temp, files.TEMP_FLAGS, 0o600)
@@ -1163,6 +1163,18 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             os.unlink(temp)
         raise
     _sync_folder(folder)
+
+
+def _new_file_mode() -> int:
+    """The permissions a new file gets here, as ``open()`` would make it:
+    a user whose umask keeps files to themselves (077) gets an export
+    no one else can read.
+    """
+    # Only read by setting it: set back at once, from the one thread that
+    # writes files.
+    umask = os.umask(0o077)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _sync_folder(folder: str) -> None:

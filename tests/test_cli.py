@@ -20,7 +20,13 @@ import pytest
 from coalition_registry import __version__
 from coalition_registry.cli import COMMANDS, main, parser, run
 from coalition_registry.cli import validate as validate_command
-from conftest import LATE_SIGNATURE, LATE_SIGNATURE_PATH, ROOT, WriteFile
+from conftest import (
+    LATE_SIGNATURE,
+    LATE_SIGNATURE_PATH,
+    ROOT,
+    SHIPPED,
+    WriteFile,
+)
 
 
 def cli(*argv: str) -> tuple[int, str, str]:
@@ -801,6 +807,18 @@ class TestWritingFails:
         ) == done.stderr
         assert "the last good copy\n" == target.read_text("utf-8")
         assert [] == leftovers(out)
+
+    @pytest.mark.parametrize("command", ["report", "map"])
+    def test_an_empty_out_names_no_file(
+        self, command: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        code, _, err = cli(command, str(SHIPPED), "--out", "")
+        assert (2, []) == (code, list(tmp_path.iterdir()))
+        assert (
+            "coalition-registry: error: --out needs the name of a file\n"
+            == err
+        )
 
     def test_fmt_leaves_every_file_whole(self, write: WriteFile) -> None:
         path = write(

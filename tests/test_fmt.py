@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import stat
 
 from pathlib import Path
 from typing import Any
@@ -851,6 +852,20 @@ class TestFix:
 
 
 class TestAtomicWrite:
+    @pytest.mark.parametrize("umask", [0o022, 0o077])
+    def test_a_new_file_gets_the_users_permissions(
+        self, tmp_path: Path, umask: int
+    ) -> None:
+        """An export written by a user who keeps files to themselves is
+        theirs alone, as a file open() makes would be."""
+        old = os.umask(umask)
+        try:
+            write_atomic(tmp_path / "export.csv", b"name\n")
+        finally:
+            os.umask(old)
+        mode = stat.S_IMODE((tmp_path / "export.csv").stat().st_mode)
+        assert 0o666 & ~umask == mode
+
     def test_a_link_stays_a_link(self, tmp_path: Path) -> None:
         """Written through a symbolic link, the file it names changes and
         the link stays, as an editor saves."""

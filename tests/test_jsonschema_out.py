@@ -434,6 +434,20 @@ class TestCommand:
             [p.name for p in tmp_path.iterdir()],
         )
 
+    def test_out_must_name_a_folder(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An empty --out (a variable not set) writes nowhere, not into
+        the current folder; a file says it is not a folder."""
+        monkeypatch.chdir(tmp_path)
+        code, _, err = cli("schema", "--out", "")
+        assert (2, []) == (code, list(tmp_path.iterdir()))
+        assert "--out needs the name of a folder" in err
+        (tmp_path / "taken").write_text("")
+        code, _, err = cli("schema", "--out", str(tmp_path / "taken"))
+        assert 2 == code
+        assert "it is a file, not a folder" in err
+
     def test_unknown_kind(self) -> None:
         """An unknown kind is a usage error."""
         code, _, err = cli("schema", "--kind", "letters")

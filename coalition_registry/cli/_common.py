@@ -118,6 +118,9 @@ def write_file(path: str, text: str) -> None:
     # Imported here: only the commands that write files need it.
     from coalition_registry.fmt import write_atomic
 
+    if not path:
+        # A variable that was not set: "cannot write : Is a directory".
+        raise UsageError("--out needs the name of a file")
     data = text.encode("utf-8")
     # Through a symbolic link, as open() would go: replacing the link by a
     # file would cut whatever it joins.

@@ -55,9 +55,16 @@ def run(args: argparse.Namespace, io: Output) -> int:
         else:
             io.out.write(_dumps({k: kind_schema(k) for k in kinds}))
         return EXIT_OK
+    if not args.out:
+        # Path("") is the current folder: the files would land there.
+        raise UsageError("--out needs the name of a folder")
     folder = Path(args.out)
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise UsageError(
+            f"cannot write to {args.out}: it is a file, not a folder"
+        ) from None
     except OSError as e:
         raise UsageError(f"cannot write to {args.out}: {reason(e)}") from None
     for kind in kinds:
