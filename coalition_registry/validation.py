@@ -1566,9 +1566,12 @@ def _check_refs(
         else:
             if unread is None:
                 unread = _Unread(results, first)
-            if unread.stands_for(target, kinds):
+            if unread.stands_for(
+                target, kinds
+            ) or not unread.folders.isdisjoint(kinds):
                 # The record's own error says what to correct (its id),
-                # and that puts this reference right too.
+                # and that puts this reference right too; or it may be in
+                # a folder that cannot be read, which says so.
                 continue
             elsewhere = unread.file_for(target, kinds)
             if elsewhere is not None:
@@ -1617,10 +1620,17 @@ class _Unread:
                     self.meant[meant].add(kind)
         # Files not read, by the id their name gives.
         self.files: dict[str, Problem] = {}
+        # The kinds of record that folders which cannot be read may hold.
+        self.folders: set[str] = set()
         for result in results:
             if result.records or len(result.problems) != 1:
                 continue
             (problem,) = result.problems
+            if (
+                problem.code == "file-unreadable"
+                and problem.message.startswith("the folder ")
+            ):
+                self.folders.update(_kinds_in(result.path))
             if problem.location.line or problem.code not in {
                 "ignored-file",
                 "wrong-folder",
@@ -1659,6 +1669,21 @@ class _Unread:
             f"the file {where} may hold it, but is not in a record folder: "
             f"move it into {folders}"
         )
+
+
+def _kinds_in(folder: str) -> Iterator[str]:
+    """The kinds of record a folder of the registry, as shown, may hold:
+    that of the record folder it is, or is in (the last one named, since
+    the registry may itself be in a folder called ``people``).
+
+    >>> list(_kinds_in("reg/organisations/ab")), list(_kinds_in("reg/x"))
+    (['organisation'], [])
+    """
+    for part in reversed(folder.split("/")):
+        cls = FOLDERS.get(part)
+        if cls is not None:
+            yield cls.kind_name
+            return
 
 
 def _stem_of(path: str) -> str:

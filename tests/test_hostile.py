@@ -618,7 +618,7 @@ def test_unreadable(
 LETTER = "letters/survivors-letter-2023.yaml"
 
 
-@pytest.mark.parametrize("why", ["too-large", "unreadable"])
+@pytest.mark.parametrize("why", ["too-large", "unreadable", "folder"])
 def test_refused_file_does_not_cascade(
     why: str, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -637,11 +637,23 @@ def test_refused_file_does_not_cascade(
             f"{size:,} bytes, more than the limit of {size - 1:,} (limit "
             "max_file_bytes)"
         )
-    else:
+    elif why == "unreadable":
         _refuse(monkeypatch, letter, PermissionError(13, "Permission denied"))
         expected = (
             f"registry_data/{LETTER}: error file-unreadable: the file cannot "
             "be read (permission denied); check its permissions"
+        )
+    else:
+        # Every signature names an organisation in it, and the letter
+        # names its publisher and recipients.
+        _refuse(
+            monkeypatch,
+            shipped_copy / "organisations",
+            PermissionError(13, "Permission denied"),
+        )
+        expected = (
+            "registry_data/organisations: error file-unreadable: the folder "
+            "cannot be read (permission denied); check its permissions"
         )
 
     problems = check_output(*cli("validate", *options, "registry_data"))
