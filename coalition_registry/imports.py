@@ -177,6 +177,8 @@ def _private_items(text: str, fields: Container[str]) -> list[str]:
     return out
 
 
+#: The most ids a message lists of the records a row's name is that of.
+_MOST_IDS: Final = 10
 _KINDS: Final = {
     "organisation": Organisation,
     "organization": Organisation,
@@ -592,6 +594,11 @@ class _Planner:
     named: dict[tuple[type[Any], str], list[tuple[str, str | None]]] = (
         attrs.Factory(dict)
     )
+    # The recorded signatories of each kind, folded name and country code
+    # (see recorded()).
+    recorded_as: dict[
+        tuple[type[Any], str, str | None], tuple[list[Any], list[Any]]
+    ] = attrs.Factory(dict)
     # The first line of each name (folded) of a person who is not public.
     unseen: dict[str, int] = attrs.Factory(dict)
     # Recorded signatories whose name is private, by kind and name: made
@@ -768,20 +775,13 @@ class _Planner:
             same = [i for i, c in planned if not _differ(c, code)]
             if same:
                 return self.reused_with(same[0], private, row)
-            named = [
-                r
-                for r in self._collection(cls).named(name.text)
-                if SLUG.fullmatch(r.id)
-            ]
+            named, matches = self.recorded(cls, name.text, key, code)
             if not named and cls is not Person:
                 bare = self.named_with_country(cls, name.text, code)
                 if bare is not None:
                     found = self.reused_with(bare, private, row)
                     self.reused += found is not None
                     return found
-            # One of the name in another country is another signatory,
-            # as the check for duplicates has it.
-            matches = [r for r in named if not _differ(country_of(r), code)]
             if named and not matches:
                 other, where = named[0], row["country"]
                 # Neither repeated where the row keeps it private.
@@ -811,7 +811,12 @@ class _Planner:
                 self.reused += found is not None
                 return found
             if len(matches) > 1:
-                ids = ", ".join(repr(r.id) for r in matches)
+                # A few: a name that thousands of records share would give
+                # each row a line of thousands of ids.
+                ids = ", ".join(repr(r.id) for r in matches[:_MOST_IDS])
+                more = len(matches) - _MOST_IDS
+                if more > 0:
+                    ids += f" and {more} more"
                 self.report(
                     "invalid-value",
                     f"{len(matches)} records are named so ({ids}); give "
@@ -828,6 +833,27 @@ class _Planner:
                     self.reused += found is not None
                     return found
         return self.new(cls, row, line, private, hidden=hidden)
+
+    def recorded(
+        self, cls: type[Any], name: str, key: str, code: str | None
+    ) -> tuple[list[Any], list[Any]]:
+        """The recorded signatories of *cls* named *name* (folded as
+        *key*), and those of them whose country is *code*'s or not known:
+        one of the name in another country is another signatory, as the
+        check for duplicates has it.  Worked out once for each name and
+        country: rows of a name that thousands of records share each
+        went through all of them.
+        """
+        found = self.recorded_as.get((cls, key, code))
+        if found is None:
+            named = [
+                r
+                for r in self._collection(cls).named(name)
+                if SLUG.fullmatch(r.id)
+            ]
+            matches = [r for r in named if not _differ(country_of(r), code)]
+            found = self.recorded_as[(cls, key, code)] = (named, matches)
+        return found
 
     def privately_named(
         self, cls: type[Any], name: Cell, code: str | None

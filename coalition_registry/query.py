@@ -337,17 +337,14 @@ def coalitions_of(
         msg = f"no organisation has the id {organisation_id!r}"
         raise LookupError(msg)
     day = day_of(on)
-    return tuple(
-        sorted(
-            (
-                c
-                for c in registry.coalitions
-                if "members" not in c.private
-                and organisation_id in c.members_on(day)
-            ),
-            key=_by_id,
-        )
-    )
+    # Its own memberships only: every coalition's members, searched for
+    # each organisation in turn, took time in the square of their number.
+    found = {
+        c.id: c
+        for c, membership in registry.memberships_of(organisation_id)
+        if "members" not in c.private and membership.member_on(day)
+    }
+    return tuple(sorted(found.values(), key=_by_id))
 
 
 @attrs.frozen
@@ -395,26 +392,24 @@ def members_signing(
     members = coalition_members(registry, coalition_id, on=on)
     registry.letter(letter_id)
     day = day_of(on)
-    ids = {o.id for o in members}
     # A coalition has tens of members, a letter may have a million
-    # signatures, and every coalition is asked in turn: its members' own
-    # signatures are found in one C loop over the letter's index.
-    own = ids.intersection(registry.signatory_ids(letter_id, day))
+    # signatures, and every coalition is asked in turn: each member's own
+    # signatures, and those made on its behalf, are looked up, never
+    # searched for among the letter's.
+    own = {o.id for o in members if registry.signed_by(letter_id, o.id, day)}
     for_them: dict[str, set[str]] = {}
-    for signature in registry.standing(letter_id, day):
-        behalf = signature.on_behalf_of
-        if behalf is None or behalf not in ids:
-            continue
-        who = registry.signatory(signature.signatory)
-        # Who signed for an organisation is theirs to tell only when the
-        # export would tell it.
-        if (
-            who is not None
-            and not is_hidden(who)
-            and "on_behalf_of"
-            not in hidden_fields(Signature, signature.private)
-        ):
-            for_them.setdefault(behalf, set()).add(signature.signatory)
+    for o in members:
+        for signature in registry.signed_for(letter_id, o.id, day):
+            who = registry.signatory(signature.signatory)
+            # Who signed for an organisation is theirs to tell only when
+            # the export would tell it.
+            if (
+                who is not None
+                and not is_hidden(who)
+                and "on_behalf_of"
+                not in hidden_fields(Signature, signature.private)
+            ):
+                for_them.setdefault(o.id, set()).add(signature.signatory)
     return tuple(
         MemberSigning(o, o.id in own, tuple(sorted(for_them.get(o.id, ()))))
         for o in members

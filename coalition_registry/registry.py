@@ -19,6 +19,7 @@ from .model import (
     Coalition,
     Group,
     Letter,
+    Membership,
     Organisation,
     Person,
     Record,
@@ -39,6 +40,7 @@ __all__ = ["Collection", "Registry", "UnknownLetterError", "day_of", "load"]
 
 _SIGNATORY: Final = operator.attrgetter("signatory")
 _ID: Final = operator.attrgetter("id")
+_ON_BEHALF_OF: Final = operator.attrgetter("on_behalf_of")
 _COUNTRY: Final = operator.attrgetter("country")
 #: The kinds of record a registry holds.
 _KINDS: Final = (Letter, Organisation, Person, Group, Signature, Coalition)
@@ -187,8 +189,10 @@ class Registry:
         "_by_id",
         "_by_letter",
         "_by_signatory",
+        "_memberships",
         "_places",
         "_signatories",
+        "_signers_of",
         "_standing",
         "coalitions",
         "groups",
@@ -284,6 +288,17 @@ class Registry:
             by_letter[signature.letter].append(signature)
         self._by_letter = {k: tuple(v) for k, v in by_letter.items()}
         self._by_signatory: dict[str, tuple[Signature, ...]] | None = None
+        self._signers_of: dict[
+            str,
+            tuple[
+                dict[str, Signature],
+                dict[str, tuple[Signature, ...]],
+                dict[str, tuple[Signature, ...]],
+            ],
+        ] = {}
+        self._memberships: (
+            dict[str, tuple[tuple[Coalition, Membership], ...]] | None
+        ) = None
         self._places: (
             tuple[dict[str, str | None], dict[str, str | None]] | None
         ) = None
@@ -484,6 +499,95 @@ class Registry:
                 by_signatory[signature.signatory].append(signature)
             self._by_signatory = {k: tuple(v) for k, v in by_signatory.items()}
         return self._by_signatory.get(signatory_id, ())
+
+    def signed_by(
+        self, letter_id: str, signatory_id: str, on: dt.date
+    ) -> tuple[Signature, ...]:
+        """The signatures of a letter by a signatory (one, unless it is
+        recorded twice) that count on the day *on*, as :meth:`standing`
+        counts them.  Indexed once per letter, as :meth:`signed_for` is.
+        """
+        by, twice, _ = self._signers(letter_id)
+        found = twice.get(signatory_id)
+        if found is None:
+            one = by.get(signatory_id)
+            found = () if one is None else (one,)
+        return self._counted(letter_id, found, on)
+
+    def signed_for(
+        self, letter_id: str, organisation_id: str, on: dt.date
+    ) -> tuple[Signature, ...]:
+        """The signatures of a letter made on an organisation's behalf
+        (``on_behalf_of``) that count on the day *on*, as :meth:`standing`
+        counts them, in order of id.  Indexed once per letter: asked for
+        each member of every coalition, a search of the letter's
+        signatures took time in their number times the coalitions'.
+        """
+        found = self._signers(letter_id)[2].get(organisation_id, ())
+        return self._counted(letter_id, found, on)
+
+    def _counted(
+        self, letter_id: str, found: tuple[Signature, ...], on: dt.date
+    ) -> tuple[Signature, ...]:
+        on = as_day(on)
+        if not found or self.unpublished(letter_id, on):
+            return ()
+        return tuple(s for s in found if _settled(s) or s.counts_on(on))
+
+    def _signers(
+        self, letter_id: str
+    ) -> tuple[
+        dict[str, Signature],
+        dict[str, tuple[Signature, ...]],
+        dict[str, tuple[Signature, ...]],
+    ]:
+        # A letter's signatures by signatory (and those of a signatory
+        # recorded twice), and by the organisation they were made on
+        # behalf of; built on first use, in C loops where it can be: a
+        # letter may have a million signatures.
+        index = self._signers_of.get(letter_id)
+        if index is None:
+            signatures = self._by_letter.get(letter_id, ())
+            by = dict(
+                zip(map(_SIGNATORY, signatures), signatures, strict=True)
+            )
+            twice: dict[str, list[Signature]] = {}
+            if len(by) < len(signatures):
+                for signature in signatures:
+                    twice.setdefault(signature.signatory, []).append(signature)
+                twice = {k: v for k, v in twice.items() if len(v) > 1}
+            behalf: dict[str, list[Signature]] = defaultdict(list)
+            for signature in filter(_ON_BEHALF_OF, signatures):
+                behalf[str(signature.on_behalf_of)].append(signature)
+            index = self._signers_of[letter_id] = (
+                by,
+                {k: tuple(v) for k, v in twice.items()},
+                {k: tuple(v) for k, v in behalf.items()},
+            )
+        return index
+
+    def memberships_of(
+        self, organisation_id: str
+    ) -> tuple[tuple[Coalition, Membership], ...]:
+        """Every membership of an organisation, past and present, with its
+        coalition, in order of the coalition's id; those of coalitions that
+        keep their members private too: to publish them, use
+        :func:`coalition_registry.coalitions_of`, which leaves them out.
+        """
+        if self._memberships is None:
+            # Built once: asked for each of a coalition's members in turn,
+            # a search of every coalition took time in the square of its
+            # members.
+            found: dict[str, list[tuple[Coalition, Membership]]] = defaultdict(
+                list
+            )
+            for coalition in self.coalitions:
+                for membership in coalition.members:
+                    found[membership.organisation].append(
+                        (coalition, membership)
+                    )
+            self._memberships = {k: tuple(v) for k, v in found.items()}
+        return self._memberships.get(organisation_id, ())
 
 
 def _settled(signature: Signature) -> bool:

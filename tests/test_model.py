@@ -5,6 +5,9 @@ from __future__ import annotations
 import attrs
 import pytest
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from coalition_registry import Group, Organisation, Person, Signature
 
 
@@ -251,3 +254,89 @@ def test_a_member_listed_twice_in_private_members_is_not_named() -> None:
     [problem] = [p for p in result.problems if p.code == "possible-duplicate"]
     assert "example-member-org" not in problem.message
     assert (5, 19) == (problem.location.line, problem.location.column)
+
+
+def test_a_member_that_joined_again_many_times_is_checked_fast() -> None:
+    """Each membership was compared with every earlier one of its
+    organisation: a member that left and joined again thousands of times
+    took minutes to validate.  Counting the comparisons of their dates
+    shows it (about n log n now, n² / 2 before).
+    """
+    import datetime as dt
+
+    from typing import Any
+
+    from coalition_registry import Membership, model
+
+    compared = 0
+
+    class Day(dt.date):
+        def __lt__(self, other: object) -> bool:
+            nonlocal compared
+            compared += 1
+            return super().__lt__(other)  # type: ignore[operator]
+
+        def __gt__(self, other: object) -> bool:
+            nonlocal compared
+            compared += 1
+            return super().__gt__(other)  # type: ignore[operator]
+
+    def day(n: int) -> Day:
+        d = dt.date(1900, 1, 1) + dt.timedelta(days=n)
+        return Day(d.year, d.month, d.day)
+
+    n = 3000
+    members = [
+        Membership(
+            organisation="example-org", joined=day(3 * i), left=day(3 * i + 2)
+        )
+        for i in range(n)
+    ]
+    # One membership that overlaps another, among them.
+    members.append(Membership(organisation="example-org", joined=day(31)))
+
+    class Context:
+        def __init__(self) -> None:
+            self.reported: list[str] = []
+
+        def report(self, code: str, message: str, *where: Any) -> None:
+            self.reported.append(where[-1])
+
+    ctx = Context()
+    model._check_overlaps({"members": tuple(members)}, ctx, "$")  # type: ignore[arg-type]
+    assert [f"$.members[{n}]"] == ctx.reported
+    assert compared < 10 * n * n.bit_length()
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.integers(0, 60)),
+            st.one_of(st.none(), st.integers(0, 60)),
+        ),
+        min_size=0,
+        max_size=60,
+    )
+)
+def test_overlapping_times_are_those_compared_one_by_one(
+    spans: list[tuple[int | None, int | None]],
+) -> None:
+    """The indexed search finds what comparing each time with every
+    earlier one finds, for few times and for many (past its cut-over)."""
+    import datetime as dt
+
+    from coalition_registry import model
+
+    def day(n: int | None, default: dt.date) -> dt.date:
+        return default if n is None else dt.date(2000, 1, 1) + dt.timedelta(n)
+
+    times = [
+        (i, day(a, dt.date.min), day(b, dt.date.max))
+        for i, (a, b) in enumerate(spans)
+    ]
+    expected = [
+        i
+        for n, (i, start, end) in enumerate(times)
+        if any(start < e and s < end for _, s, e in times[:n])
+    ]
+    assert expected == model._overlapping(times)

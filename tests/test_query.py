@@ -369,6 +369,101 @@ class TestCoalitions:
         )
         assert [] == ids(cr.coalitions_of(registry, "org-1", on=self.LEFT))
 
+    def test_coalitions_of_looks_at_the_organisations_own_memberships(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Asked for each member of a large coalition in turn, a search of
+        every coalition's members took time in the square of their number
+        (20,000 members, minutes): only the organisation's memberships are
+        looked at.
+        """
+        registry = self.registry()
+        many = cr.Coalition(
+            id="large-coalition",
+            name="Large Coalition",
+            members=tuple(
+                cr.Membership(organisation=f"member-{i}") for i in range(500)
+            ),
+        )
+        registry = cr.Registry(
+            [
+                *registry.organisations,
+                *registry.coalitions,
+                many,
+                *(
+                    cr.Organisation(id=f"member-{i}", name=f"Member {i}")
+                    for i in range(500)
+                ),
+            ]
+        )
+        asked: list[str] = []
+        member_on = cr.Membership.member_on
+
+        def counted(self: cr.Membership, day: dt.date) -> bool:
+            asked.append(self.organisation)
+            return member_on(self, day)
+
+        monkeypatch.setattr(cr.Membership, "member_on", counted)
+        assert ["example-coalition"] == ids(
+            cr.coalitions_of(registry, "org-1", on=self.JOINED)
+        )
+        assert ["large-coalition"] == ids(
+            cr.coalitions_of(registry, "member-7", on=self.JOINED)
+        )
+        assert ["org-1", "member-7"] == asked
+
+    def test_members_signing_looks_at_the_members_signatures_only(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Every coalition is asked in turn: each went through all of the
+        letter's signatures (a thousand coalitions, a million signatures:
+        minutes).  Only its members' own signatures, and those made on
+        their behalf, are looked at.
+        """
+        letter = cr.Letter(id="example-letter", title="Example Letter")
+        later = dt.date(2023, 1, 2)
+        others = [
+            cr.Organisation(id=f"other-{i}", name=f"Other {i}")
+            for i in range(300)
+        ]
+        registry = self.registry(
+            extra=(
+                letter,
+                *others,
+                cr.Person(
+                    id="jane-example", name="Jane Example", disclosure="public"
+                ),
+                *(
+                    self.signature(o.id, "organisation", signed_on=later)
+                    for o in others
+                ),
+                self.signature("org-0", "organisation", signed_on=later),
+                self.signature(
+                    "jane-example",
+                    "academic",
+                    capacity="on-behalf-of",
+                    on_behalf_of="org-1",
+                    signed_on=later,
+                ),
+            )
+        )
+        asked: list[str] = []
+        counts_on = cr.Signature.counts_on
+
+        def counted(self: cr.Signature, day: dt.date) -> bool:
+            asked.append(self.signatory)
+            return counts_on(self, day)
+
+        monkeypatch.setattr(cr.Signature, "counts_on", counted)
+        signing = cr.members_signing(
+            registry, "example-coalition", "example-letter", on=later
+        )
+        assert [
+            ("org-0", True, ()),
+            ("org-1", False, ("jane-example",)),
+        ] == [(m.organisation.id, m.signed, m.signed_for) for m in signing]
+        assert {"org-0", "jane-example"} == set(asked)
+
     def test_private_members_are_never_listed(self) -> None:
         registry = self.registry(private=("members",))
         with pytest.raises(ValueError, match="are private"):

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -822,6 +823,40 @@ class TestRegistryVersion:
         path.write_text(path.read_text() + "# edited\n")
         after = report.registry_version(cr.load("registry_data"))
         assert before != after
+
+    def test_each_file_is_read_once_and_named_from_the_root(
+        self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The page gives the version twice, and each time read every file
+        of the registry, which took most of the time of a report of a
+        registry of many files: it reads each once.  The fingerprint is
+        the same as ever: each file's path from the root, and its bytes.
+        """
+        import hashlib
+        import os
+
+        registry = cr.load("registry_data")
+        digest = hashlib.sha256()
+        paths = sorted(
+            {r.location.path for c in registry._collections() for r in c}
+            | {registry.info.location.path}  # type: ignore[union-attr]
+        )
+        for path in paths:
+            name = os.path.relpath(path, "registry_data").replace(os.sep, "/")
+            data = Path(path).read_bytes()
+            digest.update(name.encode() + b"\0" + data + b"\0")
+        opened: list[str] = []
+
+        def counted(path: str, *args: Any) -> Any:
+            opened.append(path)
+            return open(path, *args)
+
+        monkeypatch.setattr(report, "open", counted, raising=False)
+        page = report.html_report(
+            registry, "survivors-letter-2023", include_map=False
+        )
+        assert sorted(opened) == paths
+        assert f"content {digest.hexdigest()[:12]}" in page
 
     def test_in_memory(self) -> None:
         """A registry built in memory has no files to fingerprint."""
