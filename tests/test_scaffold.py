@@ -369,6 +369,38 @@ class TestPrivacy:
         assert "never write" in text
 
 
+    def test_a_letter_and_signatories_in_list_files_are_found(
+        self, shipped_copy: Path, write: WriteFile
+    ) -> None:
+        """Records kept in one file as a list have no file of their own
+        to find them by: the letter was refused, a public organisation
+        could not sign, and a pseudonymous person among public ones was
+        named."""
+        letter = shipped_copy / "letters" / "survivors-letter-2023.yaml"
+        listed = "# every letter\n- " + letter.read_text("utf-8").replace(
+            "\n", "\n  "
+        ).rstrip(" ")
+        letter.unlink()
+        write("letters/letters.yaml", listed)
+        write(
+            "people/people.yaml",
+            "- id: jane-example\n  name: Jane Example\n  disclosure: public\n"
+            "  sources:\n    - url: https://example.org/\n"
+            "- id: person-7k2m9x\n  name: Example Pseudonym\n"
+            "  disclosure: pseudonym\n",
+        )
+        assert [] == [p for p in problems("registry_data") if p[1] == "error"]
+        named = []
+        for signatory in ("jane-example", "person-7k2m9x"):
+            code, out, err = cli(
+                "new", "signature", "--letter", "survivors-letter-2023",
+                "--signatory", signatory, "--role", "survivor",
+            )  # fmt: skip
+            assert (0, "") == (code, err)
+            named.append("name_as_printed" in Path(out.strip()).read_text())
+        assert [True, False] == named
+
+
 class TestLongNames:
     def test_an_id_is_cut_at_a_word(self) -> None:
         """At most 60 characters, ending on a whole word."""

@@ -19,9 +19,10 @@ cannot be written, 2 for a usage error.
 from __future__ import annotations
 
 import argparse
+import re
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Final
 
 # Its choices are needed to build the parser; nothing lighter defines them.
 from coalition_registry.scaffold import NEW_KINDS
@@ -169,13 +170,21 @@ def _check_signature(
 
     if not letter or not signatory:
         return True, role
+    listed: dict[str, tuple[str, Any]] | None = None
     if not ids.get(letter, "").startswith("letters/"):
-        raise UsageError(
-            f"no letter has the id {letter!r} (letters are the files in "
-            f"{files.display_path(root / 'letters')})"
-        )
+        listed = _in_lists(root)
+        if listed.get(letter, ("",))[0] != "letters":
+            raise UsageError(
+                f"no letter has the id {letter!r} (letters are the records in "
+                f"{files.display_path(root / 'letters')})"
+            )
     signatory_file = ids.get(signatory, "")
     folder = signatory_file.split("/", 1)[0]
+    record = None
+    if folder not in _SIGNATORY_FOLDERS:
+        if listed is None:
+            listed = _in_lists(root)
+        folder, record = listed.get(signatory, ("", None))
     if folder not in _SIGNATORY_FOLDERS:
         # A volunteer following the guide may start with the signature:
         # say what comes first, and where ids are seen.
@@ -190,21 +199,62 @@ def _check_signature(
         )
     if folder == "organisations" and role is None:
         role = "organisation"
-    return _is_public(root / signatory_file, folder), role
+    if record is None:
+        return _is_public(root / signatory_file, folder), role
+    return _shown(record), role
+
+
+def _in_lists(root: Path) -> dict[str, tuple[str, Any]]:
+    """The records kept in list files (``letters/letters.yaml``), by id,
+    with their folder: read only for an id no file is named after, since
+    each file must be opened to tell a list from one record.
+    """
+    from coalition_registry import files
+    from coalition_registry.model import FOLDERS
+    from coalition_registry.validation import read_records
+
+    found: dict[str, tuple[str, Any]] = {}
+    for entry in files.walk(root):
+        cls = FOLDERS.get(entry.folder)
+        if cls is None or entry.problem is not None:
+            continue
+        try:
+            raw = Path(entry.path).read_bytes()
+        except OSError:
+            continue  # validate says why
+        if _LIST.match(raw) is None:
+            continue
+        for record in read_records(raw, entry.shown, cls).records:
+            found.setdefault(record.id, (entry.folder, record))
+    return found
+
+
+# A file whose first line that is not blank, a comment or a document
+# start opens a list.
+_LIST: Final = re.compile(
+    rb"(?:\xef\xbb\xbf)?(?:[ \t]*(?:#[^\n]*|---[ \t]*)?\r?\n)*[ \t]*-[ \t\r\n]"
+)
 
 
 def _is_public(path: Path, folder: str) -> bool:
     """Whether the signatory in *path* may be named (not when in doubt):
     a person who is public, or any signatory whose name is not private.
     """
-    from coalition_registry.model import FOLDERS, Person
+    from coalition_registry.model import FOLDERS
     from coalition_registry.validation import read_records
 
     result = read_records(path.read_bytes(), str(path), FOLDERS[folder])
-    return bool(result.records) and all(
-        "name" not in r.private
-        and (not isinstance(r, Person) or r.disclosure == "public")
-        for r in result.records
+    return bool(result.records) and all(map(_shown, result.records))
+
+
+def _shown(record: Any) -> bool:
+    """Whether a signatory may be named: a person who is public, or any
+    signatory whose name is not private.
+    """
+    from coalition_registry.model import Person
+
+    return "name" not in record.private and (
+        not isinstance(record, Person) or record.disclosure == "public"
     )
 
 
