@@ -368,7 +368,6 @@ class TestPrivacy:
         assert "name_as_printed" not in text
         assert "never write" in text
 
-
     def test_a_letter_and_signatories_in_list_files_are_found(
         self, shipped_copy: Path, write: WriteFile
     ) -> None:
