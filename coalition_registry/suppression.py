@@ -277,7 +277,12 @@ def suppress(
                 )
                 or (table.rows[r].key in also_hide)
             )
-        total[i] = hide_total or _hides(table.total.cells[i], k)
+        # A total of no one is shown, as a row's is: every row then shows
+        # 0, so hiding it hides nothing, and 'suppressed' would say the
+        # rows do not add up to it (a table with no row showed 0 beside).
+        total[i] = _hides(table.total.cells[i], k) or (
+            hide_total and bool(table.total.cells[i].value)
+        )
 
     for i in people if hidden_keys is None else ():
         cells = [rows[r][i] for r in range(n) if hidden[r][i]]
@@ -412,7 +417,7 @@ def published(
         return table
     if hide_total is None:
         hide_total = totals_hidden(registry, letter_id, k, on)
-    if hide_total:
+    if hide_total and _counts_anyone(table):
         table = _warned(table, dated=changes_by_day(registry, letter_id))
     regional = by in _REGIONAL
     keys, _ = _agreed(
@@ -448,6 +453,13 @@ DATED_PEOPLE_NOTE: Final = (
     "tables of two days set side by side would otherwise give how many "
     "joined or left"
 )
+
+
+def _counts_anyone(table: Table) -> bool:
+    """Whether *table* counts a person: a total of no one is shown (see
+    :func:`suppress`), and a note saying it is hidden would be wrong.
+    """
+    return any(cell.people and cell.value for cell in table.total.cells)
 
 
 def _warned(table: Table, *, dated: bool) -> Table:

@@ -432,6 +432,33 @@ class TestProperties:
         assert len(active) == table.total.cells[-1].value
 
     @given(registries(), thresholds)
+    def test_a_day_hides_one_total_of_people_in_every_table(
+        self, generated: Generated, k: int
+    ) -> None:
+        """The published tables of a day agree: a total of people hidden in
+        one is hidden in every other that counts anyone, with the note that
+        says so; a total of 0 is shown, since every row then shows 0.
+        """
+        registry = generated.registry
+        hidden_totals = set()
+        for count in COUNTS.values():
+            for by in BY:
+                table = published(
+                    count, registry, LETTER, by=by, threshold=k, on=DAY
+                )
+                column = "people" if count is cr.people else "individuals"
+                total = table.total.cells[table.columns.index(column)]
+                noted = bool(
+                    {DATED_PEOPLE_NOTE, FEW_PEOPLE_NOTE} & set(table.notes)
+                )
+                assert noted == total.suppressed, (count, by)
+                if total.value:
+                    hidden_totals.add(total.suppressed)
+                else:
+                    assert not total.suppressed, (count, by)
+        assert len(hidden_totals) <= 1
+
+    @given(registries(), thresholds)
     def test_no_small_count_of_people_is_visible(
         self, generated: Generated, k: int
     ) -> None:
@@ -1153,3 +1180,35 @@ class TestDays:
         table = published(cr.signatory_table, registry, "l")
         ireland = next(r for r in table.rows if r.key == "IE")
         assert 3 == ireland.cells[-1].value
+
+    def test_a_day_that_counts_no_one_shows_a_total_of_0(self) -> None:
+        """Before a dated signature of a person who is not public, a day
+        that counts no person shows its total of people as 0 in every
+        table: 'suppressed' above rows that all show 0 would say they do
+        not add up to it, and a table with no row (by kind) showed 0 while
+        the table by country said 'suppressed'.
+        """
+        signed = dt.date(2024, 2, 1)
+        registry = cr.Registry(
+            [
+                cr.Letter(id="l", title="L", date=dt.date(2023, 9, 18)),
+                cr.Person(id="p0", disclosure="anonymous", country="IE"),
+                cr.Signature(
+                    id="l--p0",
+                    letter="l",
+                    signatory="p0",
+                    role="survivor",
+                    signed_on=signed,
+                ),
+            ]
+        )
+        day_before = signed - dt.timedelta(days=1)
+        for count in (cr.signatory_table, cr.people):
+            column = "people" if count is cr.people else "individuals"
+            for by in BY:
+                before = published(count, registry, "l", by=by, on=day_before)
+                assert not hidden(before), (count, by)
+                assert DATED_PEOPLE_NOTE not in before.notes
+                after = published(count, registry, "l", by=by, on=signed)
+                assert ("Total", column) in hidden(after)
+                assert DATED_PEOPLE_NOTE in after.notes
