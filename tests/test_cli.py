@@ -191,6 +191,16 @@ class TestCoverage:
         _, out, _ = cli("coverage", "--by", "role")
         assert "sources claim 104" not in out
 
+    def test_a_claim_of_one_signatory_is_one(self, write: WriteFile) -> None:
+        path = SHIPPED / "letters" / "survivors-letter-2023.yaml"
+        text = path.read_text("utf-8")
+        write(
+            "letters/survivors-letter-2023.yaml",
+            text.replace("    value: 104\n", "    value: 1\n", 1),
+        )
+        _, out, _ = cli("coverage")
+        assert "The letter's sources claim 1 signatory; " in out
+
     def test_csv_adds_up(self, shipped_copy: Path) -> None:
         code, out, _ = cli("coverage", "registry_data", "--format", "csv")
         rows = list(csv.DictReader(io.StringIO(out)))

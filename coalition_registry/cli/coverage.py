@@ -137,7 +137,8 @@ def _claimed_signatories(
             at_least = "at least " if claim.qualifier == "at-least" else ""
             note = (
                 f"The letter's sources claim {at_least}{claim.value} "
-                "signatories; coalition-registry reconcile sets the records "
+                f"{'signatory' if claim.value == 1 else 'signatories'}; "
+                "coalition-registry reconcile sets the records "
                 "beside each claim, counting a group as its members."
             )
             return (note,)
