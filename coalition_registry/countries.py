@@ -438,10 +438,15 @@ def _as_code(text: str) -> str | None:
     """
     if len(text) == 2 and text.upper() in _names():
         return text.upper()
-    if text.isascii():
+    if len(text) != 2 or text.isascii():
         return None
-    plain = unicodedata.normalize("NFKC", text).upper()
-    return plain if len(plain) == 2 and plain in _names() else None
+    # Two characters that are two ASCII letters once made plain, and only
+    # then in upper case: a ligature ("\ufb01", fi) or a "\xdf" (whose
+    # upper case is "SS") is no code.
+    plain = unicodedata.normalize("NFKC", text)
+    if len(plain) != 2 or not plain.isascii():
+        return None
+    return plain.upper() if plain.upper() in _names() else None
 
 
 def named(text: str) -> str | None:

@@ -263,6 +263,26 @@ def test_codes_and_names_in_other_scripts(
     assert meant == countries.suggest(written)
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "\xdf",  # whose upper case is "SS", South Sudan's code
+        "\xdf\xdf",
+        "\ufb01",  # the ligature fi, one character: Finland's code
+        "\ufb06",  # st, Sao Tome and Principe's
+    ],
+)
+def test_a_character_that_becomes_two_letters_is_no_code(
+    written: str,
+) -> None:
+    """Full-width codes are read as codes, but not a character whose upper
+    case or plain form is two letters: fmt would write a country for it.
+    """
+    assert countries.code_of(written) is None
+    assert countries.named(written) is None
+    assert countries.suggest(written) is None
+
+
 def _fold_by_hand(text: str) -> str:
     """normalise() as first written, a character at a time."""
     import unicodedata

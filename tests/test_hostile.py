@@ -661,6 +661,41 @@ def test_refused_file_does_not_cascade(
     assert problems == [expected]
 
 
+def test_unreadable_folder_hides_no_private_reference(
+    shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reference kept private to a record that may be in a folder that
+    cannot be read is not reported either: signatures of people who are
+    not public, the registry's most common, each had an unknown-reference.
+    """
+    signatures = shipped_copy / "signatures" / "survivors-letter-2023"
+    (signatures / "survivors-letter-2023--person-7k2m9x.yaml").write_text(
+        "id: survivors-letter-2023--person-7k2m9x\n"
+        "letter: survivors-letter-2023\n"
+        "signatory: person-7k2m9x\n"
+        "role: survivor\n"
+        "private: [signatory]\n",
+        encoding="utf-8",
+    )
+    (shipped_copy / "people" / "person-7k2m9x.yaml").write_text(
+        "id: person-7k2m9x\ndisclosure: anonymous\ncountry: GB\n",
+        encoding="utf-8",
+    )
+    _refuse(
+        monkeypatch,
+        shipped_copy / "people",
+        PermissionError(13, "Permission denied"),
+    )
+
+    problems = check_output(*cli("validate", "registry_data"))
+
+    assert [p for p in problems if "unknown-reference" in p] == []
+    assert (
+        "registry_data/people: error file-unreadable: the folder cannot be "
+        "read (permission denied); check its permissions"
+    ) in problems
+
+
 def test_unreadable_registry_file(
     shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

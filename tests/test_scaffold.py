@@ -399,6 +399,37 @@ class TestPrivacy:
             named.append("name_as_printed" in Path(out.strip()).read_text())
         assert [True, False] == named
 
+    def test_looking_in_list_files_reads_no_signature(
+        self,
+        shipped_copy: Path,
+        write: WriteFile,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """Only the folders a letter or a signatory is in are read for
+        list files: a registry may hold a million signatures.
+        """
+        letter = shipped_copy / "letters" / "survivors-letter-2023.yaml"
+        text = letter.read_text("utf-8")
+        listed = "- " + text.replace("\n", "\n  ").rstrip(" ")
+        letter.unlink()
+        write("letters/letters.yaml", listed)
+        signatures = shipped_copy / "signatures" / "survivors-letter-2023"
+        (signatures / "survivors-letter-2023--barnardos.yaml").unlink()
+        read: list[Path] = []
+        real = Path.read_bytes
+
+        def reading(self: Path) -> bytes:
+            read.append(self)
+            return real(self)
+
+        monkeypatch.setattr(Path, "read_bytes", reading)
+        code, _, err = cli(
+            "new", "signature", "--letter", "survivors-letter-2023",
+            "--signatory", "barnardos",
+        )  # fmt: skip
+        assert (0, "") == (code, err)
+        assert [] == [p for p in read if "signatures" in p.parts]
+
 
 class TestLongNames:
     def test_an_id_is_cut_at_a_word(self) -> None:

@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 HELP = "start a new record file from a commented template"
 
 _SIGNATORY_FOLDERS = ("organisations", "people", "groups")
+# The folders whose list files a signature's letter or signatory is in.
+_LISTED_FOLDERS = ("letters", *_SIGNATORY_FOLDERS)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -216,7 +218,13 @@ def _in_lists(root: Path) -> dict[str, tuple[str, Any]]:
     found: dict[str, tuple[str, Any]] = {}
     for entry in files.walk(root):
         cls = FOLDERS.get(entry.folder)
-        if cls is None or entry.problem is not None:
+        # Not the signatures (or coalitions): a registry may have a
+        # million, and none is a letter or a signatory.
+        if (
+            entry.folder not in _LISTED_FOLDERS
+            or cls is None
+            or entry.problem is not None
+        ):
             continue
         try:
             raw = Path(entry.path).read_bytes()
