@@ -151,6 +151,25 @@ class Document:
     text: str = ""
     first_line: int = 1
 
+    def comment_at(self, pos: Pos) -> Pos | None:
+        """Where a comment starts at *pos*, past any blanks, if one does:
+        where a value was meant, ``key: #1 in Europe`` leaves a comment.
+        """
+        line, column = pos
+        index = line - self.first_line
+        if not self.text or index < 0:
+            return None
+        # Only the lines up to *pos*: a record's file is small, but a
+        # part of a list file may not be.
+        lines = _BREAK.split(self.text, index + 1)
+        if index >= len(lines):
+            return None
+        rest = lines[index][column - 1 :]
+        after = rest.lstrip(" \t")
+        if not after.startswith("#"):
+            return None
+        return line, column + len(rest) - len(after)
+
 
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"

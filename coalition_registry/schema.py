@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from . import countries
-from .parsing import DROPPED, EmptyBlock, Pos, YMap, YSeq
+from .parsing import DROPPED, Document, EmptyBlock, Pos, YMap, YSeq
 from .problems import Location, Positions, Problem
 
 
@@ -99,9 +99,8 @@ class Context:
         private_record: Whether the record being built keeps anything
             private, so that no key written in it, at any depth, is
             repeated.
-        text: The text the values were read from (may be empty), whose
-            first line is line *first_line* of the file: consulted only to
-            explain a problem.
+        source: The document the values were read from, if known:
+            consulted only to explain a problem.
     """
 
     path: str
@@ -110,8 +109,7 @@ class Context:
     private_record: bool = False
     refs: list[Reference] = attrs.Factory(list)
     errors: int = 0
-    text: str = ""
-    first_line: int = 1
+    source: Document | None = None
 
     def report(
         self, code: str, message: str, pos: Pos, pointer: str
@@ -121,25 +119,6 @@ class Context:
         self.problems.append(problem)
         self.errors += problem.is_error
         return INVALID
-
-    def comment_at(self, pos: Pos) -> Pos | None:
-        """Where a comment starts at *pos*, past any blanks, if one does:
-        where a value was meant, ``key: #1 in Europe`` leaves a comment.
-        """
-        line, column = pos
-        index = line - self.first_line
-        if not self.text or index < 0:
-            return None
-        # Only the lines up to *pos*: a record's file is small, but a
-        # part of a list file may not be.
-        lines = _LINE_BREAK.split(self.text, index + 1)
-        if index >= len(lines):
-            return None
-        rest = lines[index][column - 1 :]
-        after = rest.lstrip(" \t")
-        if not after.startswith("#"):
-            return None
-        return line, column + len(rest) - len(after)
 
     def show(self, value: str) -> str:
         """*value* quoted for a message, or a stand-in when it is private;
@@ -151,8 +130,6 @@ class Context:
 
 
 _SHOWN_CHARACTERS: Final = 80
-# The line breaks positions count (parsing's).
-_LINE_BREAK: Final = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def _quoted(text: str) -> str:
@@ -2058,7 +2035,11 @@ def report_missing(
     if name not in raw:
         ctx.report("missing-field", needs, raw.pos, pointer)
         return
-    at = ctx.comment_at(raw.value_pos[name])
+    at = (
+        None
+        if ctx.source is None
+        else ctx.source.comment_at(raw.value_pos[name])
+    )
     if at is not None:
         # The value is never shown: it is all in the comment, and may be
         # private.

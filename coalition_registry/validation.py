@@ -181,9 +181,7 @@ def records_from(
     the result.
     """
     shown = doc.path
-    ctx = Context(
-        shown, list(doc.problems), text=doc.text, first_line=doc.first_line
-    )
+    ctx = Context(shown, list(doc.problems), source=doc)
     data = doc.data
     if data is None:
         if not doc.problems:
