@@ -126,3 +126,27 @@ def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(validation, "records_from", counting)
     monkeypatch.setenv("COALITION_REGISTRY_WORKERS", "1")
     return seen
+
+
+def interrupt_open(
+    monkeypatch: pytest.MonkeyPatch,
+    when: Callable[[str, int], bool] = lambda name, flags: True,
+) -> list[str]:
+    """Make ``os.open``, for a name and flags *when* accepts, make the file
+    and then raise KeyboardInterrupt: Ctrl+C (or SIGTERM) during the call
+    is raised as it returns, once the file exists.  The names so opened
+    are listed in what this returns.
+    """
+    real_open = os.open
+    interrupted: list[str] = []
+
+    def open_then_interrupted(name: Any, flags: int, *args: Any) -> int:
+        fd = real_open(name, flags, *args)
+        if not when(os.fspath(name), flags):
+            return fd
+        os.close(fd)
+        interrupted.append(os.fspath(name))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "open", open_then_interrupted)
+    return interrupted

@@ -23,6 +23,7 @@ from coalition_registry.cache import Cache
 from coalition_registry.cli import run
 from coalition_registry.files import display_path
 from coalition_registry.validation import CacheWarning
+from conftest import interrupt_open
 
 
 def report_lines(report: cr.Report) -> list[str]:
@@ -251,16 +252,7 @@ def test_an_interruption_as_the_cache_is_written_leaves_no_file(
     the registry's data, private fields included, stayed in the folder.
     """
     cache = tmp_path / "cache"
-    real_open = os.open
-
-    def interrupted(name: Any, flags: int, *args: Any) -> int:
-        fd = real_open(name, flags, *args)
-        if flags & os.O_CREAT:
-            os.close(fd)
-            raise KeyboardInterrupt
-        return fd
-
-    monkeypatch.setattr(os, "open", interrupted)
+    interrupt_open(monkeypatch, lambda name, flags: bool(flags & os.O_CREAT))
     with pytest.raises(KeyboardInterrupt):
         cr.validate(shipped_copy, cache=cache)
     monkeypatch.undo()

@@ -26,6 +26,7 @@ from conftest import (
     ROOT,
     SHIPPED,
     WriteFile,
+    interrupt_open,
 )
 
 
@@ -727,13 +728,7 @@ def test_create_file_takes_back_a_file_made_as_it_is_interrupted(
     is made: it was left behind, empty (``new`` then found it there)."""
     from coalition_registry.cli._common import create_file
 
-    real_open = os.open
-
-    def interrupted(name: Any, flags: int, *args: Any) -> int:
-        os.close(real_open(name, flags, *args))
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(os, "open", interrupted)
+    interrupt_open(monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         create_file(tmp_path / "a.yaml", b"id: a\n")
     monkeypatch.undo()

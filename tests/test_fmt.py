@@ -23,7 +23,7 @@ from coalition_registry.model import FOLDERS, Organisation, RegistryInfo
 from coalition_registry.parsing import parse
 from coalition_registry.schema import Identifiers, ListOf, Nested, yaml_fields
 from coalition_registry.validation import read_records
-from conftest import SHIPPED, WriteFile
+from conftest import SHIPPED, WriteFile, interrupt_open
 from strategies import groups, letters, organisations, people
 
 
@@ -929,13 +929,7 @@ class TestAtomicWrite:
         """
         path = tmp_path / "a.yaml"
         path.write_bytes(b"old\n")
-        real_open = os.open
-
-        def interrupted(name: Any, flags: int, *args: Any) -> int:
-            os.close(real_open(name, flags, *args))
-            raise KeyboardInterrupt
-
-        monkeypatch.setattr(os, "open", interrupted)
+        interrupt_open(monkeypatch)
         with pytest.raises(KeyboardInterrupt):
             write_atomic(path, b"new\n")
         monkeypatch.undo()

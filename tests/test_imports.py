@@ -23,7 +23,7 @@ from coalition_registry import Person, Registry, imports, load
 from coalition_registry.cli import _common, run
 from coalition_registry.imports import Import, plan_import, read_table
 from coalition_registry.parsing import _decode
-from conftest import WriteFile
+from conftest import WriteFile, interrupt_open
 from strategies import cell_texts
 
 
@@ -1033,7 +1033,6 @@ class TestCommand:
         from coalition_registry.cli import import_
 
         real_create = _common.create_file
-        real_open = os.open
         made: list[Path] = []
 
         def create_then_interrupted(
@@ -1044,14 +1043,6 @@ class TestCommand:
             if len(made) == 2:
                 raise KeyboardInterrupt
 
-        def open_then_interrupted(name: Any, flags: int, *args: Any) -> int:
-            fd = real_open(name, flags, *args)
-            if flags & os.O_EXCL and os.fspath(name).endswith(".yaml"):
-                os.close(fd)
-                made.append(Path(name))
-                raise KeyboardInterrupt
-            return fd
-
         path = table(tmp_path, HEADER + "organisation,Example Org,FR,,\n")
         with monkeypatch.context() as patch:
             patch.setattr(import_, "create_file", create_then_interrupted)
@@ -1059,12 +1050,16 @@ class TestCommand:
                 cli("import", path, "--source", SOURCE)
         assert 2 == len(made)
         assert before == snapshot(shipped_copy)
-        made.clear()
         with monkeypatch.context() as patch:
-            patch.setattr(os, "open", open_then_interrupted)
+            made_empty = interrupt_open(
+                patch,
+                lambda name, flags: (
+                    bool(flags & os.O_EXCL) and name.endswith(".yaml")
+                ),
+            )
             with pytest.raises(KeyboardInterrupt):
                 cli("import", path, "--source", SOURCE)
-        assert 1 == len(made)
+        assert 1 == len(made_empty)
         assert before == snapshot(shipped_copy)
 
     def test_an_interruption_takes_back_what_was_written(

@@ -396,14 +396,7 @@ class TestCoalitions:
                 ),
             ]
         )
-        asked: list[str] = []
-        member_on = cr.Membership.member_on
-
-        def counted(self: cr.Membership, day: dt.date) -> bool:
-            asked.append(self.organisation)
-            return member_on(self, day)
-
-        monkeypatch.setattr(cr.Membership, "member_on", counted)
+        asked = _asked(monkeypatch, cr.Membership, "member_on", "organisation")
         assert ["example-coalition"] == ids(
             cr.coalitions_of(registry, "org-1", on=self.JOINED)
         )
@@ -447,14 +440,7 @@ class TestCoalitions:
                 ),
             )
         )
-        asked: list[str] = []
-        counts_on = cr.Signature.counts_on
-
-        def counted(self: cr.Signature, day: dt.date) -> bool:
-            asked.append(self.signatory)
-            return counts_on(self, day)
-
-        monkeypatch.setattr(cr.Signature, "counts_on", counted)
+        asked = _asked(monkeypatch, cr.Signature, "counts_on", "signatory")
         signing = cr.members_signing(
             registry, "example-coalition", "example-letter", on=later
         )
@@ -594,3 +580,20 @@ class TestCoalitions:
             cr.coalitions_of(registry, "example-coalition")
         with pytest.raises(LookupError, match="it is a coalition's"):
             cr.letters_signed_by(registry, "example-coalition")
+
+
+def _asked(
+    monkeypatch: pytest.MonkeyPatch, cls: type[Any], method: str, about: str
+) -> list[str]:
+    """Whom ``cls.method`` is asked about from now on: the attribute
+    *about* of each record it is called on, in order.
+    """
+    real = getattr(cls, method)
+    asked: list[str] = []
+
+    def counted(self: Any, *args: Any) -> Any:
+        asked.append(getattr(self, about))
+        return real(self, *args)
+
+    monkeypatch.setattr(cls, method, counted)
+    return asked

@@ -724,6 +724,19 @@ def test_an_empty_field_is_pointed_at_in_any_part(
     assert "ExampleTwo" not in missing.message
 
 
+def _codes_of_two(write: WriteFile, one: str, other: str) -> list[str]:
+    """The codes of the problems validate finds with two organisations in
+    GB added, named *one* and *other*.
+    """
+    for i, name in enumerate((one, other)):
+        write(
+            f"organisations/example-{i}.yaml",
+            f'id: example-{i}\nname: "{name}"\nhq_country: "GB"\n'
+            "sources:\n  - url: https://example.org/\n",
+        )
+    return [p.code for p in cr.validate("registry_data").problems]
+
+
 class TestPossibleDuplicates:
     """One signatory recorded twice is a warning; two of the same name in
     two known countries are not."""
@@ -800,13 +813,7 @@ class TestPossibleDuplicates:
         """A leading "The", and "&" or " + " for "and", as press releases
         write names, still make a possible duplicate.
         """
-        for i, name in enumerate((one, other)):
-            write(
-                f"organisations/example-{i}.yaml",
-                f"id: example-{i}\nname: {name}\nhq_country: GB\n"
-                "sources:\n  - url: https://example.org/\n",
-            )
-        assert codes == [p.code for p in cr.validate("registry_data").problems]
+        assert codes == _codes_of_two(write, one, other)
 
     @pytest.mark.parametrize(
         ("one", "other", "codes"),
@@ -839,13 +846,7 @@ class TestPossibleDuplicates:
         words two (a vowel sign) is kept, what never shows (a soft hyphen)
         or is left out in typing (the dot of ı) is not.
         """
-        for i, name in enumerate((one, other)):
-            write(
-                f"organisations/example-{i}.yaml",
-                f'id: example-{i}\nname: "{name}"\nhq_country: GB\n'
-                "sources:\n  - url: https://example.org/\n",
-            )
-        found = [p.code for p in cr.validate("registry_data").problems]
+        found = _codes_of_two(write, one, other)
         # The soft hyphen is also a suspicious-character warning.
         assert codes == [c for c in found if c != "suspicious-character"]
 
@@ -917,13 +918,7 @@ class TestPossibleDuplicates:
         """Two bodies named for two nations of the UK, both in GB, were
         one record twice to the check: the places their names end with tell
         them apart, as two countries would."""
-        for i, name in enumerate((one, other)):
-            write(
-                f"organisations/example-{i}.yaml",
-                f'id: example-{i}\nname: "{name}"\nhq_country: "GB"\n'
-                "sources:\n  - url: https://example.org/\n",
-            )
-        assert codes == [p.code for p in cr.validate("registry_data").problems]
+        assert codes == _codes_of_two(write, one, other)
 
     def test_a_private_name_is_never_compared(self, write: WriteFile) -> None:
         write(
