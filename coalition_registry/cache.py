@@ -39,7 +39,7 @@ import attrs
 from . import _pickle
 from ._pickle import by_fields
 from ._version import __version__
-from .files import TEMP_FLAGS, blake2b, temp_name
+from .files import blake2b, create, temp_name
 from .model import FOLDERS, PARTS, RegistryInfo
 from .parsing import Limits
 from .problems import Location, Positions, Problem, Severity
@@ -282,14 +282,7 @@ class Cache:
         # Readable by its owner only: the cache holds the registry's data,
         # private fields included.
         temp = temp_name(os.fspath(self.directory), ".validate-")
-        try:
-            fd = os.open(temp, TEMP_FLAGS, 0o600)
-        except OSError:
-            raise  # not made: nothing to take back
-        except BaseException:
-            # Ctrl+C (or SIGTERM) during the call, raised once it made it.
-            Path(temp).unlink(missing_ok=True)
-            raise
+        fd = create(temp)
         try:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(data, f, pickle.HIGHEST_PROTOCOL)

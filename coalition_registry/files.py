@@ -6,6 +6,7 @@ unreadable files become problems, never exceptions.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import operator
 import os
@@ -583,14 +584,27 @@ TEMP_FLAGS: Final = (
 
 
 def temp_name(folder: str, prefix: str) -> str:
-    """A random name for a temporary file in *folder*, not made yet.
-
-    The caller makes it with ``os.open(name, TEMP_FLAGS, 0o600)`` inside a
-    ``try`` that removes it: Ctrl+C during that call is raised as the call
-    returns, once the file is made, and only a name known before the call
-    can be taken back (``tempfile.mkstemp``'s is lost with its return).
+    """A random name for a temporary file in *folder*, not made yet: make
+    it with :func:`create`, which can take it back, as it knows the name
+    (``tempfile.mkstemp``'s is lost with its return).
     """
     return os.path.join(folder, f"{prefix}{os.urandom(6).hex()}.tmp")
+
+
+def create(path: str, flags: int = TEMP_FLAGS, mode: int = 0o600) -> int:
+    """Make the new file *path* with ``os.open`` and return its descriptor.
+
+    Ctrl+C (or SIGTERM) during the call is raised as the call returns, once
+    the file is made: the file is then removed, and none is left behind.
+    """
+    try:
+        return os.open(path, flags, mode)
+    except OSError:
+        raise  # not made: nothing to take back
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
 
 
 def read_bytes(path: str, shown: str, max_bytes: int) -> bytes | Problem:

@@ -1137,15 +1137,7 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     except FileNotFoundError:
         mode = _new_file_mode()
     temp = files.temp_name(folder, "." + os.path.basename(target) + ".")
-    try:
-        fd = os.open(temp, files.TEMP_FLAGS, 0o600)
-    except OSError:
-        raise  # not made: nothing to take back
-    except BaseException:
-        # Ctrl+C (or SIGTERM) during the call, raised once it made the file.
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    fd = files.create(temp)
     try:
         try:
             view = memoryview(data)

@@ -333,6 +333,7 @@ def create_file(path: Path, data: bytes, *, sync: bool = True) -> None:
         FileExistsError: When *path* exists (or appeared meanwhile).
         OSError: When it cannot be written; nothing is left behind.
     """
+    from coalition_registry import files
     from coalition_registry.fmt import write_atomic
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -340,15 +341,9 @@ def create_file(path: Path, data: bytes, *, sync: bool = True) -> None:
     # replaced, and the new one gets the usual permissions), then replace
     # it whole, or write it there: a full disk or a size limit leaves no
     # half a record.
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except OSError:
-        raise  # not made: nothing to take back
-    except BaseException:
-        # Ctrl+C during the call is raised as it returns, once the file
-        # is made: take it back.
-        path.unlink(missing_ok=True)
-        raise
+    fd = files.create(
+        os.fspath(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666
+    )
     try:
         if sync:
             os.close(fd)
