@@ -1551,13 +1551,12 @@ def _check_refs(
                 yield _id_of_name(target, named, where, pointer, hidden=hidden)
             continue
         use = first.get(target)
-        if use is None:
-            if unread is None:
-                unread = _Unread(results, first)
-            if not unread.folders.isdisjoint(kinds):
-                # It may be in a folder that cannot be read, which says
-                # so; private or not, since only its kind decides.
-                continue
+        if unread is None:
+            unread = _Unread(results, first)
+        if use is None and not unread.folders.isdisjoint(kinds):
+            # It may be in a folder that cannot be read, which says so;
+            # private or not, since only its kind decides.
+            continue
         wanted = _either(kinds)
         if private:
             message = (
@@ -1570,8 +1569,6 @@ def _check_refs(
                 f"{_WRONG_KIND_FIX.get((use[1], wanted), '')}"
             )
         else:
-            if unread is None:  # made above: for mypy
-                unread = _Unread(results, first)
             if unread.stands_for(target, kinds):
                 # The record's own error says what to correct (its id),
                 # and that puts this reference right too.

@@ -217,14 +217,9 @@ def _in_lists(root: Path) -> dict[str, tuple[str, Any]]:
 
     found: dict[str, tuple[str, Any]] = {}
     for entry in files.walk(root):
-        cls = FOLDERS.get(entry.folder)
         # Not the signatures (or coalitions): a registry may have a
         # million, and none is a letter or a signatory.
-        if (
-            entry.folder not in _LISTED_FOLDERS
-            or cls is None
-            or entry.problem is not None
-        ):
+        if entry.folder not in _LISTED_FOLDERS or entry.problem is not None:
             continue
         try:
             raw = Path(entry.path).read_bytes()
@@ -232,7 +227,8 @@ def _in_lists(root: Path) -> dict[str, tuple[str, Any]]:
             continue  # validate says why
         if _LIST.match(raw) is None:
             continue
-        for record in read_records(raw, entry.shown, cls).records:
+        records = read_records(raw, entry.shown, FOLDERS[entry.folder])
+        for record in records.records:
             found.setdefault(record.id, (entry.folder, record))
     return found
 
