@@ -799,7 +799,12 @@ def missing_outlines(chart: Choropleth) -> tuple[Shade, ...]:
 def summary(chart: Choropleth) -> str:
     """The map in one paragraph: its text alternative."""
     if not chart.shades:
-        return "No signatory in the records has a known country."
+        if chart.unknown is None:
+            return "No signatory in the records has a known country."
+        return (
+            "No signatory in the records has a known country: "
+            f"{_signatories(chart.unknown)} without one."
+        )
     parts = [
         f"{s.name}: {s.shown}" if s.hidden else s.label for s in chart.shades
     ]

@@ -330,6 +330,21 @@ class TestChoropleth:
         assert worldmap.summary(chart).endswith(f" {sentence}")
         assert "(ies)" not in worldmap.map_svg(chart)
 
+    @pytest.mark.parametrize(
+        ("unknown", "words"),
+        [((None, 4, 0), "4 signatories"), ((None, 0, 1), "some signatories")],
+    )
+    def test_no_known_country_says_how_many(
+        self, unknown: tuple[str | None, int, int], words: str
+    ) -> None:
+        """With no country to shade, the text alternative still says how
+        many signatories have none (hidden when small).
+        """
+        chart = worldmap.choropleth(cr.suppress(table(unknown)))
+        assert worldmap.summary(chart).startswith(
+            f"No signatory in the records has a known country: {words}"
+        )
+
     def test_not_by_country(self) -> None:
         """Only a table by country can be drawn."""
         region = cr.signatory_table(
