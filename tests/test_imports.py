@@ -10,6 +10,8 @@ import datetime as dt
 import io
 import json
 import os
+import subprocess
+import sys
 
 from pathlib import Path
 from typing import Any
@@ -67,6 +69,13 @@ def table(tmp_path: Path, text: str, name: str = "sig.csv") -> str:
     path = tmp_path / name
     path.write_bytes(text.encode("utf-8"))
     return str(path)
+
+
+class _ClosedPipe(io.StringIO):
+    """Standard output piped to a reader that went away."""
+
+    def write(self, _text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
 
 
 class TestReadTable:
@@ -1093,6 +1102,62 @@ class TestCommand:
             cli("import", path, "--source", SOURCE)
         assert 3 == len(calls)
         assert before == snapshot(shipped_copy)
+
+    @pytest.mark.parametrize("dry_run", [False, True])
+    def test_a_reader_that_stops_reading_the_list_takes_nothing_back(
+        self, shipped_copy: Path, tmp_path: Path, dry_run: bool
+    ) -> None:
+        """``import | head``: the files are written, the summary says so,
+        and the command succeeds (it exited 1 saying nothing).
+        """
+        path = table(tmp_path, HEADER + "organisation,Example Org,FR,,\n")
+        before = snapshot(shipped_copy)
+        err = io.StringIO()
+        argv = ["import", path, "--source", SOURCE]
+        code = run(
+            [*argv, "--dry-run"] if dry_run else argv,
+            stdout=_ClosedPipe(),
+            stderr=err,
+        )
+        assert 0 == code
+        assert "1 signature(s) " in err.getvalue()
+        added = set(snapshot(shipped_copy)) - set(before)
+        assert (0 if dry_run else 2) == len(added)
+
+    def test_import_into_a_closed_pipe_in_a_process(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """The same through a real pipe whose reader has gone."""
+        path = table(tmp_path, HEADER + "organisation,Example Org,FR,,\n")
+        reader, writer = os.pipe()
+        os.close(reader)
+        try:
+            done = subprocess.run(  # noqa: S603 - our own command
+                [
+                    sys.executable,
+                    "-m",
+                    "coalition_registry",
+                    "import",
+                    path,
+                    "--source",
+                    SOURCE,
+                ],
+                stdout=writer,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+        finally:
+            os.close(writer)
+        assert (0, "") == (
+            done.returncode,
+            "".join(
+                line + "\n"
+                for line in done.stderr.splitlines()
+                if "signature(s) added" not in line
+            ),
+        )
+        assert (shipped_copy / "organisations" / "example-org.yaml").is_file()
 
     def test_an_unknown_letter_is_a_usage_error(
         self, shipped_copy: Path, tmp_path: Path

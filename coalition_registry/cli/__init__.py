@@ -207,7 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, as the Python
         # documentation advises, without a traceback at exit.
-        _discard_stdout()
+        _common.discard(sys.stdout)
         return 1
     except OSError as e:
         # The output cannot be written (a full disk, a size limit,
@@ -222,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             message = f"cannot read or write {e.filename}: {_common.reason(e)}"
         with contextlib.suppress(OSError):  # standard error too
             sys.stderr.write(f"coalition-registry: error: {message}\n")
-        _discard_stdout()
+        _common.discard(sys.stdout)
         return _common.EXIT_INVALID
     return code
 
@@ -231,17 +231,4 @@ def _stopped(how: str) -> None:
     """Say the command was stopped, *how*, and drop its pending output."""
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.write(f"\ncoalition-registry: {how}\n")
-    _discard_stdout()
-
-
-def _discard_stdout() -> None:
-    """Send what standard output still holds nowhere: flushing it again at
-    exit would fail again, with a traceback.
-    """
-    try:
-        fd = sys.stdout.fileno()
-    except (OSError, ValueError):  # a stream with no file descriptor
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, fd)
-    os.close(devnull)
+    _common.discard(sys.stdout)

@@ -69,6 +69,20 @@ class Output:
     err: TextIO
 
 
+def discard(stream: TextIO) -> None:
+    """Send what *stream* still holds nowhere, when it is a file that
+    cannot be written (a pipe whose reader went away): flushing it again
+    at exit would fail again, with a traceback.
+    """
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError):  # a stream with no file descriptor
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
 def existing(paths: list[str]) -> list[str]:
     """*paths*, or a usage error naming the first that does not exist, or
     that is neither a file nor a folder.

@@ -52,6 +52,7 @@ from ._common import (
     add_path,
     choose_letter,
     create_file,
+    discard,
     existing,
     ids_in,
     intermixed,
@@ -143,11 +144,12 @@ def run(args: argparse.Namespace, io: Output) -> int:
             file=io.err,
         )
         return EXIT_INVALID
-    if args.dry_run:
-        for new in plan.files:
-            print(files.display_path(root / new.path), file=io.out)
-    else:
-        _write([(root / new.path, new.text) for new in plan.files], io)
+    paths = [root / new.path for new in plan.files]
+    if not args.dry_run:
+        _write(
+            [(p, new.text) for p, new in zip(paths, plan.files, strict=True)]
+        )
+    _list(paths, io)
     signatures = sum(new.kind == "signature" for new in plan.files)
     would = "would be " if args.dry_run else ""
     print(
@@ -223,7 +225,7 @@ def _utf8(raw: bytes) -> bytes:
     return raw
 
 
-def _write(new: list[tuple[Path, str]], io: Output) -> None:
+def _write(new: list[tuple[Path, str]]) -> None:
     """Write every file, or none: one that cannot be written, or an
     interruption, takes back those written before it.  They are flushed
     to disk together at the end: one by one, 20,000 rows took minutes.
@@ -263,5 +265,17 @@ def _write(new: list[tuple[Path, str]], io: Output) -> None:
         for done in written:
             done.unlink(missing_ok=True)
         raise
-    for path in written:
-        print(files.display_path(path), file=io.out)
+
+
+def _list(paths: list[Path], io: Output) -> None:
+    """Name each file written, or that would be."""
+    from coalition_registry import files
+
+    try:
+        for path in paths:
+            print(files.display_path(path), file=io.out)
+        io.out.flush()
+    except BrokenPipeError:
+        # The reader of the list went away (``| head``): the files are
+        # written all the same, and the summary still says so.
+        discard(io.out)
