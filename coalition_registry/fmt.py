@@ -158,6 +158,9 @@ class FileResult:
         problems: The validation problems that made it refused.
         failure: Another reason it was refused.
         fixes: The safe fixes made (or that would be made).
+        line: With ``--check``, the first line of the file that would
+            change, for a contributor who cannot run ``fmt`` (on GitHub's
+            website) to know where to look.
     """
 
     path: str
@@ -166,6 +169,7 @@ class FileResult:
     problems: tuple[Problem, ...] = ()
     failure: str | None = None
     fixes: tuple[Fix, ...] = ()
+    line: int | None = None
 
 
 @attrs.frozen
@@ -1366,4 +1370,26 @@ def _format_file(
                     "folder, which must be writable)"
                 )
             raise WriteFailedError(e.errno, why, shown) from e
-    return FileResult(path, shown, "changed", fixes=fixes)
+    return FileResult(
+        path,
+        shown,
+        "changed",
+        fixes=fixes,
+        line=_first_change(raw, new) if check else None,
+    )
+
+
+def _first_change(old: bytes, new: bytes) -> int:
+    r"""The first line, from 1, where *new* differs from *old*.
+
+    >>> _first_change(b"id: x\nkind: y\n", b"id: x\nkind: z\n")
+    2
+    """
+    old_lines, new_lines = old.split(b"\n"), new.split(b"\n")
+    for number, (a, b) in enumerate(
+        zip(old_lines, new_lines, strict=False), 1
+    ):
+        if a != b:
+            return number
+    # One is the other with lines added or taken off its end.
+    return min(len(old_lines), len(new_lines))

@@ -144,6 +144,16 @@ _KNOWN: Final = frozenset(
     }
 )
 _DERIVED: Final = frozenset({"letter", "country_name"})
+# Fields of the records an import writes that no column sets (a group's
+# member_count): "rename or remove it" would leave the contributor with a
+# value and nowhere to put it.
+_FILE_ONLY: Final = (
+    frozenset().union(
+        *(yaml_fields(cls) for cls in (Organisation, Group, Person, Signature))
+    )
+    - _KNOWN
+    - {"id"}
+)
 # Messages whose fix a spreadsheet writes otherwise than a file.
 _IN_A_SHEET: Final = {
     ANONYMOUS_WITH_NAME: "an anonymous person has no name: empty the name "
@@ -303,6 +313,12 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
             message = (
                 f"unknown column {cell.text.strip()!r}: did you mean "
                 f"{close[0]}? rename it"
+            )
+        elif name in _FILE_ONLY:
+            message = (
+                f"the column {cell.text.strip()!r} is a field of the files "
+                "written that import does not read: remove the column, and "
+                f"after the import add {name} to the files that need it"
             )
         else:
             message = (

@@ -60,8 +60,12 @@ class Line:
         label: What it counts, in words ("signatories: survivor").
         computed: What the records show; ``None`` when suppressed.
         lower_bound: Whether ``computed`` is only a lower bound (groups of
-            unknown size).
+            unknown size; for countries, signatories with no known
+            country, who may add some).
         difference: ``claim.value - computed``; ``None`` when suppressed.
+            With ``lower_bound`` the true difference is at most this, and
+            for a claim with ``qualifier`` ``at-least`` at least it (or
+            unknown, with both): ``reconcile`` prints it in those words.
         suppressed: Whether computed and difference are hidden.
         reasons: Why the two can differ, as the records show it.
         bounded: Whether a hidden figure is below the threshold, and may

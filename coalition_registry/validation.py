@@ -325,6 +325,9 @@ def records_from(
                         new_id=cls is not Signature and not private,
                         name=shown.rpartition("/")[2],
                         signature=cls is Signature and not private,
+                        expected=_signature_id(raw_record)
+                        if cls is Signature
+                        else None,
                     )
                     if not secret
                     else "the file name does not match the record's id; "
@@ -707,6 +710,7 @@ def _mismatch(
     new_id: bool = True,
     name: str = "",
     signature: bool = False,
+    expected: str | None = None,
 ) -> str:
     """What to do about a file named *stem* holding the record
     *record_id*.  Both ways round, since only the contributor knows which
@@ -714,7 +718,8 @@ def _mismatch(
     would put it onto the record it was copied from.  It never depends on
     other files: the message is kept in the cache with the file's result.
     *name* is the file's name, suffix and all; *signature*, whether the
-    record is a signature whose values may be shown.
+    record is a signature whose values may be shown; *expected*, a
+    signature's id as its letter and signatory make it, when both are ids.
     """
     # Escaped as the file's path is (caf\xe9), not as Python writes
     # strings (caf\udce9).
@@ -733,6 +738,19 @@ def _mismatch(
             "Windows, "
             "where renaming it only in capitals is not seen by git"
         )
+    if expected is not None and expected != record_id:
+        # A signature whose id is not its letter's and signatory's has an
+        # invalid-id error: renaming the file after that id would only copy
+        # the mistake, or, for an id kept from a copied file, overwrite the
+        # file it was copied from.
+        target = (
+            f"{expected}.yaml" if signature else "<letter>--<signatory>.yaml"
+        )
+        return (
+            f"{said}; a signature's id and file name are both "
+            f"<letter>--<signatory>: rename the file to {target}, and "
+            "correct the id to match"
+        )
     letter, _, signatory = stem.partition("--")
     if signature and SLUG.fullmatch(letter) and SLUG.fullmatch(signatory):
         # A signature copied to start a new one, and only its file renamed:
@@ -750,6 +768,21 @@ def _mismatch(
         f"{said}; if this is a new record, change its id to {stem!r}, else "
         f"rename the file to {record_id}.yaml"
     )
+
+
+def _signature_id(raw: YMap) -> str | None:
+    """The id a signature written as *raw* must have, ``<letter>--<signatory>``,
+    or ``None`` when its letter or signatory is not an id.
+    """
+    letter, signatory = raw.get("letter"), raw.get("signatory")
+    if (
+        isinstance(letter, str)
+        and isinstance(signatory, str)
+        and SLUG.fullmatch(letter)
+        and SLUG.fullmatch(signatory)
+    ):
+        return f"{letter}--{signatory}"
+    return None
 
 
 def _misfiled(

@@ -601,6 +601,26 @@ class TestCommand:
         assert "would reformat registry_data/organisations/apple.yaml" in out
         assert before == snapshot(shipped_copy)
 
+    def test_check_names_the_first_line_that_would_change(
+        self, shipped_copy: Path
+    ) -> None:
+        """On GitHub's website, where fmt cannot be run, "would reformat"
+        alone left the contributor to compare the whole file by eye."""
+        (shipped_copy / "organisations" / "apple.yaml").write_text(
+            'id: apple\nname: Apple\nsources:\n  - url: "https://example.org"\n'
+            "notes: Done\nkind: company\n"
+        )
+        _, out, _ = cli("fmt", "--check")
+        assert (
+            "would reformat registry_data/organisations/apple.yaml "
+            "(first change on line 3)\n"
+        ) in out
+        # Written, the file is simply reformatted.
+        written = cli("fmt")[1]
+        assert (
+            "reformatted registry_data/organisations/apple.yaml\n" in written
+        )
+
     def test_crlf_files_keep_their_line_endings(
         self, shipped_copy: Path
     ) -> None:

@@ -185,6 +185,18 @@ class TestReadTable:
         assert "contact details" in problem.message
         assert "rename" not in problem.message
 
+    def test_a_field_no_column_sets_says_where_it_goes(self) -> None:
+        """A group's size in the sheet: "rename or remove it" left the
+        coordinator with a value and nowhere to put it."""
+        _, problems = read_table("kind,name,Member Count\ngroup,X,12\n", "t")
+        (problem,) = problems
+        assert problem.code == "unknown-field"
+        assert problem.message == (
+            "the column 'Member Count' is a field of the files written that "
+            "import does not read: remove the column, and after the import "
+            "add member_count to the files that need it [column C]"
+        )
+
     @pytest.mark.parametrize(
         ("text", "code", "where"),
         [

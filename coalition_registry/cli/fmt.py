@@ -101,7 +101,12 @@ def _print(report: FmtReport, io: Output) -> None:
         elif result.status == "changed":
             for fix in result.fixes:
                 print(fix, file=io.out)
-            print(f"{verb} {result.shown}", file=io.out)
+            where = (
+                f" (first change on line {result.line})"
+                if result.line is not None
+                else ""
+            )
+            print(f"{verb} {result.shown}{where}", file=io.out)
     changed = len(report.changed)
     unchanged = len(report.results) - changed - len(report.refused)
     done = "would be reformatted" if report.check else "reformatted"
