@@ -434,8 +434,30 @@ class TestGit:
         )
 
     def test_unknown_revision(self, shipped_copy: Path) -> None:
-        """A revision git does not know exits 2."""
+        """A revision git does not know exits 2, saying it is the revision
+        that is missing, and how a shallow clone gets it."""
         self.git("init", "-q")
+        self.git("add", "registry_data")
+        self.git("commit", "-qm", "first")
         code, _, err = cli("diff", "nope:registry_data", "registry_data")
         assert 2 == code
-        assert "no such folder at that git revision" in err
+        assert "'nope' is not a branch, tag or commit" in err
+        assert "git fetch origin main" in err
+
+    def test_unknown_folder_at_a_revision(self, shipped_copy: Path) -> None:
+        """A revision without the folder names the folder."""
+        self.git("init", "-q")
+        self.git("add", "registry_data")
+        self.git("commit", "-qm", "first")
+        code, _, err = cli("diff", "HEAD:elsewhere", "registry_data")
+        assert 2 == code
+        assert "there is no folder 'elsewhere' at HEAD" in err
+
+    def test_a_revision_outside_a_repository(
+        self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Outside git, the message says so, not that a folder is missing."""
+        monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(shipped_copy.parent))
+        code, _, err = cli("diff", "main:registry_data", "registry_data")
+        assert 2 == code
+        assert "not in a git repository" in err

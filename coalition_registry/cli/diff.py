@@ -157,10 +157,7 @@ def _materialise(rev: str, path: str, dest: Path, spec: str) -> None:
     tree = found.stdout.decode("ascii", "replace").strip()
     kind = _git("cat-file", "-t", tree) if found.returncode == 0 else None
     if kind is None or kind.stdout.strip() != b"tree":
-        raise UsageError(
-            f"{spec}: no such folder at that git revision (or not in a git "
-            "repository)"
-        )
+        raise UsageError(f"{spec}: {_not_found(rev, path)}")
     # --full-tree: from a sub-folder, ls-tree would otherwise list only
     # the entries under that sub-folder's path, found in no registry tree.
     listing = _git("ls-tree", "--full-tree", "-r", "-z", tree)
@@ -179,6 +176,24 @@ def _materialise(rev: str, path: str, dest: Path, spec: str) -> None:
     if listing.returncode or batch.returncode:
         raise UsageError(f"{spec}: git could not read the folder")
     _write_blobs(blobs, batch.stdout, dest)
+
+
+def _not_found(rev: str, path: str) -> str:
+    """Why git has no folder *path* at *rev*, in words that say what to do."""
+    if _git("rev-parse", "--git-dir").returncode:
+        return (
+            "not in a git repository: run this inside the registry's clone, "
+            "or compare two folders"
+        )
+    if _git(
+        "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"
+    ).returncode:
+        return (
+            f"{rev!r} is not a branch, tag or commit of this repository "
+            "(a shallow clone, as CI makes, may lack it: fetch it first, "
+            "such as with 'git fetch origin main', and name it origin/main)"
+        )
+    return f"there is no folder {path!r} at {rev}"
 
 
 def _write_blobs(
