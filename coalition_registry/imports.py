@@ -132,6 +132,7 @@ _KNOWN: Final = frozenset(
         "country",
         "website",
         "scope",
+        "member_count",
         "name_as_printed",
         "role",
         "capacity",
@@ -145,7 +146,7 @@ _KNOWN: Final = frozenset(
 )
 _DERIVED: Final = frozenset({"letter", "country_name"})
 # Fields of the records an import writes that no column sets (a group's
-# member_count): "rename or remove it" would leave the contributor with a
+# description): "rename or remove it" would leave the contributor with a
 # value and nowhere to put it.
 _FILE_ONLY: Final = (
     frozenset().union(
@@ -202,15 +203,15 @@ _COUNTRY_FIELD: Final = {
 }
 _RECORD_COLUMNS: Final = {
     Organisation: ("name", "country", "website", "scope", "notes"),
-    Group: ("name", "country", "website", "notes"),
+    Group: ("name", "country", "member_count", "website", "notes"),
     Person: ("name", "disclosure", "country", "notes"),
 }
 # The columns of a new record of another kind: a value in one is refused,
 # not dropped (an organisation marked anonymous would be named).
 _NOT_FOR: Final = {
-    Organisation: ("disclosure",),
+    Organisation: ("disclosure", "member_count"),
     Group: ("disclosure", "scope"),
-    Person: ("website", "scope"),
+    Person: ("website", "scope", "member_count"),
 }
 # Columns of contact details, which the registry never records.
 _CONTACT: Final = frozenset(

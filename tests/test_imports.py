@@ -186,15 +186,15 @@ class TestReadTable:
         assert "rename" not in problem.message
 
     def test_a_field_no_column_sets_says_where_it_goes(self) -> None:
-        """A group's size in the sheet: "rename or remove it" left the
-        coordinator with a value and nowhere to put it."""
-        _, problems = read_table("kind,name,Member Count\ngroup,X,12\n", "t")
+        """A group's description in the sheet: "rename or remove it" left
+        the coordinator with a value and nowhere to put it."""
+        _, problems = read_table("kind,name,Description\ngroup,X,Y\n", "t")
         (problem,) = problems
         assert problem.code == "unknown-field"
         assert problem.message == (
-            "the column 'Member Count' is a field of the files written that "
+            "the column 'Description' is a field of the files written that "
             "import does not read: remove the column, and after the import "
-            "add member_count to the files that need it [column C]"
+            "add description to the files that need it [column C]"
         )
 
     @pytest.mark.parametrize(
@@ -552,6 +552,68 @@ class TestCommand:
         counts = {r["key"]: r for r in json.loads(out)["rows"]}
         assert 1 == counts["FR"]["organisations"]
         assert "IE" in counts
+
+    def test_a_groups_size(self, shipped_copy: Path, tmp_path: Path) -> None:
+        """A group's member_count is a column: a number, unknown or empty
+        (both of unknown size), or private."""
+        path = table(
+            tmp_path,
+            "kind,name,country,member_count,private,role\n"
+            "group,Example Survivors Network,GB,12,,survivor\n"
+            "group,Example Parents Circle,IE,unknown,,family-member\n"
+            "group,Example Quiet Circle,FR,,,survivor\n"
+            "group,Example Hidden Circle,DE,7,member_count,survivor\n",
+        )
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert 0 == code, out + err
+        groups = load("registry_data").groups
+        sizes = {
+            g.name: (g.member_count, g.private)
+            for g in groups
+            if g.name.startswith("Example")
+        }
+        assert {
+            "Example Survivors Network": (12, ()),
+            "Example Parents Circle": (None, ()),
+            "Example Quiet Circle": (None, ()),
+            "Example Hidden Circle": (7, ("member_count",)),
+        } == sizes
+
+    @pytest.mark.parametrize(
+        ("row", "message"),
+        [
+            (
+                "group,Example Circle,lots",
+                (
+                    "sig.csv:2:22: error invalid-value: 'lots' is not a whole "
+                    "number"
+                ),
+            ),
+            (
+                "organisation,Example Org,12",
+                (
+                    "sig.csv:2:26: error invalid-value: an organisation has no "
+                    "member_count; leave this cell empty"
+                ),
+            ),
+            (
+                "person,Jane Example,3",
+                (
+                    "sig.csv:2:21: error invalid-value: a person has no "
+                    "member_count; leave this cell empty"
+                ),
+            ),
+        ],
+    )
+    def test_a_size_that_is_none(
+        self, shipped_copy: Path, tmp_path: Path, row: str, message: str
+    ) -> None:
+        before = snapshot(shipped_copy)
+        path = table(tmp_path, f"kind,name,member_count\n{row}\n")
+        code, out, _ = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        assert message in out
+        assert before == snapshot(shipped_copy)
 
     def test_a_row_counting_others_is_no_signatory(
         self, shipped_copy: Path, tmp_path: Path

@@ -6,7 +6,8 @@ The first row names the columns, in any order and case: kind
 (organisation, group or person: every row says it, since a person taken
 for an organisation would be named), name, disclosure (a person's: public,
 pseudonym or anonymous), country (a code or a country's English name),
-website, scope, name_as_printed, role (why they signed; organisation for
+website, scope, member_count (a group's, or unknown), name_as_printed,
+role (why they signed; organisation for
 an organisation by default), capacity, on_behalf_of (an id, or a name),
 signed_on (for a signature added after the letter was published),
 verification, source (a URL, else --source's), notes, private (the fields
