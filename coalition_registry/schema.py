@@ -745,7 +745,14 @@ class Flag(FieldType):
         )
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "boolean"}
+        # Quoted ("false") it is read as the flag too, as Count reads
+        # quoted digits: an editor must not flag what the validator takes.
+        # A pattern, not an enum, so completion offers only true and false.
+        written = {
+            "type": "string",
+            "pattern": "^(?:true|True|TRUE|false|False|FALSE)$",
+        }
+        return {"anyOf": [{"type": "boolean"}, written]}
 
     def describe(self) -> str:
         return "`true` or `false`"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import shutil
 import subprocess
 
@@ -442,7 +443,36 @@ class TestGit:
         code, _, err = cli("diff", "nope:registry_data", "registry_data")
         assert 2 == code
         assert "'nope' is not a branch, tag or commit" in err
-        assert "git fetch origin main" in err
+        assert "git fetch --depth=1 origin main:" in err
+
+    def test_the_fetch_advised_works_in_a_shallow_clone(
+        self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The fetch the message gives makes the revision it names, even in
+        a clone of one branch, as git clone --depth 1 --branch makes, where
+        'git fetch origin main' would make no origin/main.
+        """
+        self.git("init", "-q", "-b", "main")
+        self.git("add", "registry_data")
+        self.git("commit", "-qm", "one")
+        self.git("checkout", "-qb", "pr")
+        _modify(shipped_copy)
+        self.git("add", "registry_data")
+        self.git("commit", "-qm", "two")
+        clone = shipped_copy.parent / "clone"
+        origin = shipped_copy.parent.as_uri()
+        self.git("clone", "-q", "--depth=1", "--branch=pr", origin, str(clone))
+        monkeypatch.chdir(clone)
+        code, _, err = cli("diff", "main:registry_data", "registry_data")
+        assert 2 == code
+        fetch = re.search(r"'git (fetch [^']*)'", err)
+        assert fetch is not None, err
+        self.git(*fetch.group(1).split())
+        code, out, _ = cli(
+            "diff", "origin/main:registry_data", "registry_data"
+        )
+        assert 0 == code, out
+        assert out.startswith("Changes from origin/main:registry_data")
 
     def test_unknown_folder_at_a_revision(self, shipped_copy: Path) -> None:
         """A revision without the folder names the folder."""

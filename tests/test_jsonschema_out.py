@@ -216,6 +216,11 @@ ACCEPTED = [
         ),
     ),
     (
+        "letter",
+        "quoted-flag",
+        "id: quoted-flag\ntitle: T\nrecipients_complete: 'false'\n",
+    ),
+    (
         "group",
         "quoted-count",
         (

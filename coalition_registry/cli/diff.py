@@ -188,10 +188,13 @@ def _not_found(rev: str, path: str) -> str:
     if _git(
         "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"
     ).returncode:
+        # The refspec in full: in a clone of one branch (git clone
+        # --branch, --depth), 'git fetch origin main' makes no origin/main.
         return (
             f"{rev!r} is not a branch, tag or commit of this repository "
             "(a shallow clone, as CI makes, may lack it: fetch it first, "
-            "such as with 'git fetch origin main', and name it origin/main)"
+            "such as with 'git fetch --depth=1 origin "
+            "main:refs/remotes/origin/main', and name it origin/main)"
         )
     return f"there is no folder {path!r} at {rev}"
 
