@@ -21,7 +21,7 @@ from urllib.parse import quote
 
 from . import render
 from ._version import __version__
-from .problems import CODES, Problem, Severity
+from .problems import CODES, Location, Problem, Severity
 from .validation import Report
 
 
@@ -29,8 +29,10 @@ __all__ = [
     "DOCS_ERRORS_URL",
     "FORMATS",
     "INFORMATION_URI",
+    "github_annotation",
     "github_escape_data",
     "github_escape_property",
+    "github_line",
     "report_github",
     "report_sarif",
     "report_text",
@@ -143,18 +145,36 @@ def github_escape_property(text: str) -> str:
     return github_escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _github_line(problem: Problem) -> str:
-    loc = problem.location
-    props = [("file", _posix(loc.path))]
-    if loc.line > 0:
-        props.append(("line", str(loc.line)))
-        if loc.column > 0:
-            props.append(("col", str(loc.column)))
-    props.append(("title", problem.code))
-    shown = ",".join(f"{k}={github_escape_property(v)}" for k, v in props)
-    return (
-        f"::{problem.severity} {shown}::{github_escape_data(problem.message)}"
+def github_line(problem: Problem) -> str:
+    """*problem* as a GitHub Actions workflow command, which the run shows
+    as an annotation on the line it concerns.
+
+    >>> where = Location("a,b.yaml", 3, 1)
+    >>> print(github_line(Problem("invalid-value", "50%", where)))
+    ::error file=a%2Cb.yaml,line=3,col=1,title=invalid-value::50%25
+    """
+    return github_annotation(
+        str(problem.severity),
+        problem.location,
+        problem.code,
+        problem.message,
     )
+
+
+def github_annotation(
+    level: str, location: Location, title: str, message: str
+) -> str:
+    """A GitHub Actions workflow command (``::error file=...::message``)
+    at *location*, escaped as GitHub reads it.
+    """
+    props = [("file", _posix(location.path))]
+    if location.line > 0:
+        props.append(("line", str(location.line)))
+        if location.column > 0:
+            props.append(("col", str(location.column)))
+    props.append(("title", title))
+    shown = ",".join(f"{k}={github_escape_property(v)}" for k, v in props)
+    return f"::{level} {shown}::{github_escape_data(message)}"
 
 
 def report_github(report: Report, out: TextIO) -> None:
@@ -163,7 +183,7 @@ def report_github(report: Report, out: TextIO) -> None:
     it concerns; then the summary line, which the log shows as it is.
     """
     for problem in report.problems:
-        print(_github_line(problem), file=out)
+        print(github_line(problem), file=out)
     print(_summary_line(report), file=out)
 
 

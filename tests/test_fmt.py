@@ -621,6 +621,53 @@ class TestCommand:
             "reformatted registry_data/organisations/apple.yaml\n" in written
         )
 
+    def test_under_github_actions_each_file_is_an_annotation(
+        self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """In GitHub Actions, a file that would change is an annotation at
+        its first changed line, which a pull request shows on that line;
+        a file that does not validate is one too, after its problems.
+        """
+        monkeypatch.setenv("GITHUB_ACTIONS", "true")
+        (shipped_copy / "organisations" / "apple.yaml").write_text(
+            "id: apple\nname: Apple\nhq_country: united states\nsources:\n"
+            '  - url: "https://example.org"\nnotes: Done\nkind: company\n'
+        )
+        (shipped_copy / "organisations" / "meta.yaml").write_text(
+            "id: meta\nname: [Meta\n"
+        )
+        code, out, _ = cli("fmt", "--check", "--fix")
+        assert 1 == code
+        lines = out.splitlines()
+        assert lines[0].startswith(
+            "::notice file=registry_data/organisations/apple.yaml,line=3,"
+            "col=13,title=fmt --fix::$.hq_country: "
+        )
+        assert lines[1].startswith(
+            "::error file=registry_data/organisations/apple.yaml,line=3,"
+            "title=fmt::this file is not in the registry's layout from line "
+            "3 on: run coalition-registry fmt on it"
+        )
+        meta = [line for line in lines if "meta.yaml" in line]
+        assert [
+            (
+                "::error file=registry_data/organisations/meta.yaml,line=2,col=7,"
+                "title=yaml-syntax"
+            ),
+            "::error file=registry_data/organisations/meta.yaml,title=fmt",
+        ] == [line.rpartition("::")[0] for line in meta]
+        # Asked for, text is text even there; written, files are listed.
+        text = cli("fmt", "--check", "--fix", "--format", "text")[1]
+        assert (
+            "would reformat registry_data/organisations/apple.yaml (first "
+            "change on line 3)\n"
+        ) in text
+        assert "::" not in text
+        assert (
+            "reformatted registry_data/organisations/apple.yaml\n"
+            in cli("fmt", "--fix")[1]
+        )
+
     def test_crlf_files_keep_their_line_endings(
         self, shipped_copy: Path
     ) -> None:

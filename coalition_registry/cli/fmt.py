@@ -32,7 +32,8 @@ from ._common import (
 
 
 if TYPE_CHECKING:
-    from coalition_registry.fmt import FmtReport
+    from coalition_registry.fmt import Fix, FmtReport
+    from coalition_registry.problems import Problem
 
 
 HELP = "rewrite record files in the canonical form, keeping comments"
@@ -54,6 +55,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "if there are any",
     )
     parser.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default=None,
+        help="output format: text, or github (GitHub Actions annotations: "
+        "each file that would change is marked at its first changed line); "
+        "default: github when GITHUB_ACTIONS=true, else text",
+    )
+    parser.add_argument(
         "--fix",
         action="store_true",
         help="also write countries given as names, lower-case or alpha-3 "
@@ -65,6 +74,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
     """Run ``fmt``."""
     # Imported here: the parser is built by loading every command.
     from coalition_registry.fmt import WriteFailedError, format_paths
+    from coalition_registry.formats import resolve_format
 
     try:
         report = format_paths(
@@ -84,29 +94,90 @@ def run(args: argparse.Namespace, io: Output) -> int:
             f"cannot {what}: {reason(e)}; every file is whole, either "
             "reformatted or as it was: fix the cause and run fmt again"
         ) from e
-    _print(report, io)
+    if resolve_format(args.format, os.environ) == "github":
+        _print(report, io, _Annotations())
+    else:
+        _print(report, io, _Text())
     return EXIT_OK if report.ok else EXIT_INVALID
 
 
-def _print(report: FmtReport, io: Output) -> None:
+class _Text:
+    """Lines for a terminal or a log."""
+
+    def problem(self, problem: Problem) -> str:
+        return str(problem)
+
+    def fix(self, fix: Fix) -> str:
+        return str(fix)
+
+    def left(self, shown: str, why: str) -> str:
+        return f"{shown}: left unchanged: {why}"
+
+    def changed(self, verb: str, shown: str, line: int | None) -> str:
+        where = f" (first change on line {line})" if line is not None else ""
+        return f"{verb} {shown}{where}"
+
+
+class _Annotations(_Text):
+    """GitHub Actions workflow commands, which mark the lines concerned in
+    a pull request: a contributor editing on GitHub's website, who cannot
+    run fmt, sees where each file differs from the layout.
+    """
+
+    def problem(self, problem: Problem) -> str:
+        from coalition_registry.formats import github_line
+
+        return github_line(problem)
+
+    def fix(self, fix: Fix) -> str:
+        from coalition_registry.formats import github_annotation
+
+        return github_annotation(
+            "notice",
+            fix.location,
+            "fmt --fix",
+            f"{fix.pointer}: {fix.message}",
+        )
+
+    def left(self, shown: str, why: str) -> str:
+        from coalition_registry.formats import github_annotation
+        from coalition_registry.problems import Location
+
+        return github_annotation(
+            "error", Location(shown), "fmt", f"left unchanged: {why}"
+        )
+
+    def changed(self, verb: str, shown: str, line: int | None) -> str:
+        from coalition_registry.formats import github_annotation
+        from coalition_registry.problems import Location
+
+        if verb == "reformatted":
+            return super().changed(verb, shown, line)
+        return github_annotation(
+            "error",
+            Location(shown, line or 0, 0),
+            "fmt",
+            "this file is not in the registry's layout "
+            + (f"from line {line} on" if line is not None else "")
+            + ": run coalition-registry fmt on it, or copy the quoting and "
+            "the order of the fields from the examples in docs/data-format.md",
+        )
+
+
+def _print(report: FmtReport, io: Output, lines: _Text) -> None:
     for problem in report.problems:
-        print(problem, file=io.out)
+        print(lines.problem(problem), file=io.out)
     verb = "would reformat" if report.check else "reformatted"
     for result in report.results:
         if result.status == "refused":
             for problem in result.problems:
-                print(problem, file=io.out)
+                print(lines.problem(problem), file=io.out)
             why = result.failure or "it does not validate (see above)"
-            print(f"{result.shown}: left unchanged: {why}", file=io.out)
+            print(lines.left(result.shown, why), file=io.out)
         elif result.status == "changed":
             for fix in result.fixes:
-                print(fix, file=io.out)
-            where = (
-                f" (first change on line {result.line})"
-                if result.line is not None
-                else ""
-            )
-            print(f"{verb} {result.shown}{where}", file=io.out)
+                print(lines.fix(fix), file=io.out)
+            print(lines.changed(verb, result.shown, result.line), file=io.out)
     changed = len(report.changed)
     unchanged = len(report.results) - changed - len(report.refused)
     done = "would be reformatted" if report.check else "reformatted"
