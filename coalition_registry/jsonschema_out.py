@@ -185,7 +185,8 @@ def kind_schema(kind: str) -> dict[str, Any]:
     shape: dict[str, Any] = (
         one
         if kind == REGISTRY_KIND
-        else {"anyOf": [one, {"type": "array", "items": one}]}
+        # An empty list is an empty file for the validator.
+        else {"anyOf": [one, {"type": "array", "items": one, "minItems": 1}]}
     )
     where = (
         "The registry's registry.yaml."

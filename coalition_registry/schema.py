@@ -200,6 +200,16 @@ class FieldType:
         return self.label
 
 
+#: A JSON Schema pattern (ECMA-262, as editors read it) that text matches
+#: when it holds a character :meth:`str.strip` keeps: exactly Python's
+#: whitespace is left out, where ECMA-262's ``\S`` differs (U+001C to U+001F,
+#: U+0085 and U+FEFF).
+NOT_BLANK: Final = (
+    "[^\\t-\\r\\x1c- \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029"
+    "\\u202f\\u205f\\u3000]"
+)
+
+
 @attrs.frozen
 class Text(FieldType):
     """Free text, such as a name.
@@ -234,6 +244,10 @@ class Text(FieldType):
                 check_template(raw, ctx, pos, pointer)
             return raw if self.multiline else " ".join(raw.split())
         return super().convert(raw, ctx, pos, pointer)
+
+    def json_schema(self) -> dict[str, Any]:
+        # Not blank: an editor marks "name: ' '" as validate does.
+        return {"type": "string", "pattern": NOT_BLANK}
 
     def convert_text(
         self, text: str, ctx: Context, pos: Pos, pointer: str

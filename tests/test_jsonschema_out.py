@@ -9,6 +9,8 @@ import datetime as dt
 import importlib
 import io
 import json
+import re
+import sys
 
 from pathlib import Path
 from typing import Any
@@ -27,7 +29,7 @@ from coalition_registry.jsonschema_out import (
     schema_kinds,
 )
 from coalition_registry.model import FOLDERS, KINDS, PARTS, Person
-from coalition_registry.schema import yaml_fields
+from coalition_registry.schema import NOT_BLANK, yaml_fields
 from coalition_registry.validation import validate
 from conftest import SHIPPED, WriteFile
 
@@ -221,6 +223,13 @@ ACCEPTED = [
         "id: quoted-flag\ntitle: T\nrecipients_complete: 'false'\n",
     ),
     (
+        "organisation",
+        "odd-spaces",
+        # U+FEFF: a space to ECMA-262's \s, not to Python's strip (only
+        # a warning from the validator).
+        'id: odd-spaces\nname: Odd\nnotes: "\\ufeff"\n',
+    ),
+    (
         "group",
         "quoted-count",
         (
@@ -338,6 +347,27 @@ REJECTED = [
         "x--y",
         "- id: x--y\n  letter: x\n  signatory: y\n  role: boss\n",
     ),
+    (
+        "blank text",
+        "invalid-value",
+        "organisation",
+        "new-org",
+        "id: new-org\nname: ' '\n",
+    ),
+    (
+        "text of no-break spaces",
+        "invalid-value",
+        "organisation",
+        "new-org",
+        "id: new-org\nname: New\nnotes: '\u00a0\u3000'\n",
+    ),
+    (
+        "an empty list",
+        "empty-file",
+        "organisation",
+        "new-org",
+        "[]\n",
+    ),
 ]
 
 
@@ -379,6 +409,18 @@ class TestAgreementWithTheValidator:
         bare = "id: a\nname: A\nidentifiers: {GB-CHC: 216250}\n"
         assert [] == schema_errors("organisation", quoted)
         assert schema_errors("organisation", bare)
+
+
+def test_not_blank_is_what_strip_keeps() -> None:
+    """The schema's "not blank" pattern leaves out exactly the characters
+    the validator strips, as a JSON Schema validator reads it.
+    """
+    pattern = re.compile(NOT_BLANK)
+    assert [] == [
+        hex(c)
+        for c in range(sys.maxunicode + 1)
+        if (pattern.search(chr(c)) is None) != chr(c).isspace()
+    ]
 
 
 class TestDraft7Editors:
