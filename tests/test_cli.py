@@ -8,6 +8,7 @@ import html
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -1305,3 +1306,40 @@ def test_text_columns_count_marks_on_letters_as_none(
     from coalition_registry import render
 
     assert columns == render._width(name)
+
+
+class TestPreCommitHooks:
+    """The hooks this repository offers pre-commit (.pre-commit-hooks.yaml)."""
+
+    @staticmethod
+    def hooks() -> list[dict[str, Any]]:
+        from ruamel.yaml import YAML
+
+        text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+        hooks: list[dict[str, Any]] = YAML(typ="safe").load(text)
+        return hooks
+
+    def test_they_match_the_registry_files_only(self) -> None:
+        """Matching every YAML file, a hook failed on a workflow file
+        unless the user narrowed it."""
+        for hook in self.hooks():
+            # pre-commit matches with re.search on paths with slashes.
+            files = re.compile(hook["files"])
+            assert files.search("registry_data/people/person-7k2m9x.yaml")
+            assert files.search("registry_data/registry.yaml")
+            assert not files.search(".github/workflows/ci.yml")
+            assert not files.search("docs/example.yaml")
+
+    def test_their_commands_pass_on_the_shipped_files(
+        self, shipped_copy: Path
+    ) -> None:
+        """Each entry, run as pre-commit runs it (the changed files after
+        its arguments), passes on files in the layout."""
+        names = [
+            "registry_data/organisations/nspcc.yaml",
+            "registry_data/letters/survivors-letter-2023.yaml",
+        ]
+        for hook in self.hooks():
+            program, *args = hook["entry"].split()
+            assert "coalition-registry" == program
+            assert 0 == cli(*args, *names)[0], hook["id"]
