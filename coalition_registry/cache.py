@@ -253,7 +253,7 @@ class Cache:
         self, shown: str, entry: tuple[str, int, bytes]
     ) -> FileRecords | None:
         try:
-            result = _Entries(io.BytesIO(entry[2])).load()
+            result = _quietly(_Entries(io.BytesIO(entry[2])))
             if not _well_formed(result, shown, entry[0]):
                 return None
         except Exception:  # noqa: BLE001 - a damaged entry is a miss
@@ -307,7 +307,36 @@ def _read_plain(path: Path) -> Any:
     with open(os.open(path, _OPEN_FLAGS), "rb") as f:
         if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
             return None
-        return _Plain(f).load()
+        return _quietly(_Plain(f))
+
+
+def _quietly(unpickler: pickle.Unpickler) -> Any:
+    """What *unpickler* loads, with nothing printed.
+
+    A damaged length before a bytearray makes CPython's unpickler fail to
+    make it, and print "SystemError: deallocated bytearray object has
+    exported buffers" to standard error as it gives up: a line, under the
+    report, about nothing the user did.  The error itself is raised as
+    MemoryError, and the cache is then ignored, as any damaged one is.
+    """
+    # Swapped by hand, not with contextlib.redirect_stderr: a warm run
+    # loads an entry per file, and this costs a tenth as much.
+    shown = sys.stderr
+    sys.stderr = _NOWHERE
+    try:
+        return unpickler.load()
+    finally:
+        sys.stderr = shown
+
+
+class _Nowhere(io.TextIOBase):
+    """A text stream that drops what is written to it."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+_NOWHERE: Final = _Nowhere()
 
 
 def _well_formed(result: Any, shown: str, file_digest: str) -> bool:

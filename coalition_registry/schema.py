@@ -1215,7 +1215,9 @@ def date_hint(text: str) -> str:
     """
     if len(text) > 64:
         return ""  # no date is written that long
-    if text.strip().isdigit() and 20_000 <= int(text) <= 80_000:
+    # isdecimal, not isdigit: int() refuses superscripts ("2023²"), which
+    # isdigit takes.
+    if text.strip().isdecimal() and 20_000 <= int(text) <= 80_000:
         # A spreadsheet counts days from 1899-12-30 (Excel's and
         # LibreOffice's date serial numbers): a date cell copied as a
         # number, from 1954 to 2119.
@@ -1624,7 +1626,12 @@ class Count(FieldType):
             fits = bare != text and self._fits(bare)
             if fits:
                 return f"; did you mean {bare}?"
-            if self.unknown_ok and int(bare) < self.minimum:
+            # By length first: int() refuses thousands of digits.
+            if (
+                self.unknown_ok
+                and len(bare) <= _MOST_DIGITS
+                and int(bare) < self.minimum
+            ):
                 return (
                     f"; a group has at least {self.minimum} member: if no "
                     "source gives the figure, write unknown"

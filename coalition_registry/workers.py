@@ -62,8 +62,12 @@ def available_cores() -> int:
     it is set (1 reads everything in this process).
     """
     setting = os.environ.get("COALITION_REGISTRY_WORKERS", "")
-    if setting.isdigit() and int(setting) > 0:
-        return int(setting)
+    try:
+        chosen = int(setting) if setting.isdigit() else 0
+    except ValueError:  # digits int() refuses: "²", or thousands of them
+        chosen = 0
+    if chosen > 0:
+        return chosen
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux

@@ -3,6 +3,7 @@ a cache file that cannot make the validator run code."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import pickle
@@ -165,6 +166,7 @@ def tamper(**changes: Any) -> Any:
         tamper(ids=(("x", "organisation", "SHOWN", "1", 1),)),
         tamper(problems=("not a problem",)),
         tamper(records=(1,)),
+        lambda blob: b"\x80\x05\x96" + (2**62).to_bytes(8, "little") + b".",
     ],
     ids=[
         "code",
@@ -179,6 +181,7 @@ def tamper(**changes: Any) -> Any:
         "text-line",
         "not-a-problem",
         "not-a-record",
+        "huge-bytearray",
     ],
 )
 def test_a_hostile_or_damaged_entry_is_a_miss(
@@ -194,7 +197,10 @@ def test_a_hostile_or_damaged_entry_is_a_miss(
     (cache_file,) = cache.iterdir()
     poison(cache_file, make)
     reads.clear()
-    report = cr.validate(shipped_copy, cache=cache)
+    printed = io.StringIO()
+    with contextlib.redirect_stderr(printed):
+        report = cr.validate(shipped_copy, cache=cache)
+    assert "" == printed.getvalue()
     assert not (tmp_path / "boom-was-run").exists()
     assert 30 == len(reads)
     assert expected == report_lines(report)
@@ -206,13 +212,22 @@ def test_a_hostile_or_damaged_entry_is_a_miss(
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"garbage", pickle.dumps(Boom()), pickle.dumps({"format": 1})],
-    ids=["empty", "garbage", "code", "wrong-shape"],
+    [
+        b"",
+        b"garbage",
+        pickle.dumps(Boom()),
+        pickle.dumps({"format": 1}),
+        # A bytearray of 2**62 bytes: CPython's unpickler printed
+        # "SystemError: deallocated bytearray object has exported buffers".
+        b"\x80\x05\x96" + (2**62).to_bytes(8, "little") + b"abc.",
+    ],
+    ids=["empty", "garbage", "code", "wrong-shape", "huge-bytearray"],
 )
 def test_a_hostile_or_damaged_cache_file_is_ignored(
     shipped_copy: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
     content: bytes,
 ) -> None:
     monkeypatch.chdir(tmp_path)
@@ -220,7 +235,9 @@ def test_a_hostile_or_damaged_cache_file_is_ignored(
     cr.validate(shipped_copy, cache=cache)
     (cache_file,) = cache.iterdir()
     cache_file.write_bytes(content)
+    capsys.readouterr()
     assert cr.validate(shipped_copy, cache=cache).valid
+    assert ("", "") == capsys.readouterr()
     assert not (tmp_path / "boom-was-run").exists()
     assert Cache(cache, display_path(shipped_copy), cr.Limits()).load()
 

@@ -528,6 +528,17 @@ def test_a_count_beyond_any_number_of_people() -> None:
     assert ["invalid-value"] * 2 == [p.code for p in ctx.problems]
 
 
+def test_a_group_size_beyond_any_number_of_people() -> None:
+    """The hint for a group's size read thousands of digits with int(),
+    which refused them, with a traceback.
+    """
+    ctx = schema.Context("f", [])
+    count = schema.Count(minimum=1, unknown_ok=True)
+    for text in ("9" * 5000, "0" * 5000):
+        assert schema.INVALID is count.convert_text(text, ctx, (1, 1), "$")
+    assert ["invalid-value"] * 2 == [p.code for p in ctx.problems]
+
+
 def test_an_id_of_any_length_is_refused_past_the_limit() -> None:
     ctx = schema.Context("f", [])
     slug = schema.Slug()
@@ -751,3 +762,11 @@ def test_a_list_written_without_hyphens_says_to_add_them() -> None:
             "expected a list, found a mapping; start each item with '- ' "
             f"(a hyphen and a space){shown}"
         )
+
+
+@pytest.mark.parametrize("written", ["²", "2023²", " ²⁰²³ "])
+def test_a_date_in_superscript_digits(written: str) -> None:
+    """Superscripts are digits to str.isdigit, not to int(): the hint read
+    them as a spreadsheet's day number, with a traceback.
+    """
+    assert "" == date_hint(written)

@@ -253,3 +253,21 @@ class TestPool:
         )
         joined = out[[e.path for e in entries].index(str(bulk))][1]
         assert 100 == joined.count
+
+
+@pytest.mark.parametrize("setting", ["²", "9" * 5000, "0", "two", ""])
+def test_a_workers_setting_int_cannot_read_is_ignored(
+    monkeypatch: pytest.MonkeyPatch, setting: str
+) -> None:
+    """A superscript is a digit to str.isdigit, but int() refuses it, as it
+    does thousands of digits: such a setting stopped with a traceback.
+    """
+    monkeypatch.setenv("COALITION_REGISTRY_WORKERS", setting)
+    assert len(os.sched_getaffinity(0)) == workers.available_cores()
+
+
+def test_a_workers_setting_is_the_number_of_processes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COALITION_REGISTRY_WORKERS", "3")
+    assert 3 == workers.available_cores()
