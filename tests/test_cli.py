@@ -384,6 +384,16 @@ class TestOn:
         assert "signatures added after the letter was published" not in text
         assert "as of 2023-09-18" in text
 
+    @pytest.mark.parametrize(
+        "day", ["20230918", "2023-W38-1", "2023-9-18", "18/09/2023"]
+    )
+    def test_on_takes_only_yyyy_mm_dd(self, day: str) -> None:
+        """Python reads 20230918 and 2023-W38-1 as days too: a reader of
+        the command line might not."""
+        code, _, err = cli("coverage", "--on", day)
+        assert 2 == code
+        assert f"{day!r} is not a day: write it as YYYY-MM-DD" in err
+
     def test_an_export_says_its_day(self, shipped_copy: Path) -> None:
         """A file exported as of another day would read as today's: the
         day is in its notes (stderr for CSV), and only when asked for."""

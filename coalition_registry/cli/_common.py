@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import stat
@@ -279,13 +280,15 @@ def add_on(
 
 def _day(text: str) -> dt.date:
     """An argparse type: a day written as YYYY-MM-DD."""
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a day: write it as YYYY-MM-DD, such as "
-            "2023-09-18"
-        ) from None
+    day = text.strip()
+    # Only YYYY-MM-DD: fromisoformat also takes 20230918 and 2023-W38-1,
+    # which the help does not offer and a reader may take for others.
+    if len(day) == 10 and day[4] == day[7] == "-":
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(day)
+    raise argparse.ArgumentTypeError(
+        f"{text!r} is not a day: write it as YYYY-MM-DD, such as 2023-09-18"
+    )
 
 
 def add_threshold(parser: argparse.ArgumentParser) -> None:
