@@ -1228,7 +1228,10 @@ def _inside(path: str, folder: Path) -> bool:
 def _cls(path: Path, root: Path | None) -> type[Any] | None:
     if root is None:
         return None
-    relative = Path(os.path.relpath(path.resolve(), root.resolve())).parts
+    # The folder resolved, not the file: a file that is a link out of the
+    # registry is still the record file named (which validate refuses).
+    real = path.absolute().parent.resolve() / path.name
+    relative = Path(os.path.relpath(real, root.resolve())).parts
     if relative == (files.REGISTRY_FILE,):
         return RegistryInfo
     return FOLDERS.get(relative[0]) if len(relative) > 1 else None

@@ -2232,7 +2232,7 @@ def _validate(
         # Compared as real paths: named from inside the registry, a file
         # is "x.yaml", and the walk from its root shows it as
         # "../organisations/x.yaml"; through a link, as "link/...".
-        scopes = [os.path.realpath(t) for t in named]
+        scopes = [_real_named(t) for t in named]
         real = _real_paths(root, real_root)
         problems.extend(
             p
@@ -2314,6 +2314,17 @@ def _real_paths(root: Path, real_root: Path) -> Callable[[str], str]:
         return os.path.realpath(shown)
 
     return real
+
+
+def _real_named(target: Path) -> str:
+    """The real path of a file or folder named on the command line, as the
+    walk shows it: a named file that is a link is the link, not what it
+    points to (a link out of the registry was left out, unreported).
+    """
+    if target.is_dir():
+        return os.path.realpath(target)
+    folder = os.path.realpath(target.parent)
+    return os.path.join(folder, target.name)
 
 
 def _within(path: str, scope: str) -> bool:

@@ -19,6 +19,7 @@ import pytest
 
 import coalition_registry as cr
 
+from coalition_registry import fmt
 from coalition_registry.cli import run
 from coalition_registry.problems import CODES
 
@@ -209,6 +210,26 @@ def test_outside_registry_file_link(shipped_copy: Path) -> None:
             "folder; replace it by the file itself"
         )
     ]
+
+
+def test_a_link_named_is_the_link(shipped_copy: Path) -> None:
+    """Named on its own (as pre-commit names a changed file), a link out of
+    the registry was matched against what it points to, found in no
+    registry folder, and left out: "valid: 0 file(s)"; fmt called it "not
+    a record file".  It is refused, and what it points to left alone.
+    """
+    outside = shipped_copy.parent / "example-charity.yaml"
+    outside.write_text(ORG, encoding="utf-8")
+    link = shipped_copy / "organisations" / "example-charity.yaml"
+    _symlink(link, outside)
+    report = cr.validate("registry_data/organisations/example-charity.yaml")
+    assert ["outside-registry"] == [p.code for p in report.problems]
+    assert 1 == report.files
+    result = fmt.format_paths([link]).results
+    assert [("refused", ("outside-registry",))] == [
+        (r.status, tuple(p.code for p in r.problems)) for r in result
+    ]
+    assert ORG == outside.read_text(encoding="utf-8")
 
 
 def test_outside_registry_folder_link(shipped_copy: Path) -> None:
