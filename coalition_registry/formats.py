@@ -162,16 +162,22 @@ def github_line(problem: Problem) -> str:
 
 
 def github_annotation(
-    level: str, location: Location, title: str, message: str
+    level: str, location: Location | None, title: str, message: str
 ) -> str:
     """A GitHub Actions workflow command (``::error file=...::message``)
-    at *location*, escaped as GitHub reads it.
+    at *location* (or about the run, with none), escaped as GitHub reads
+    it.
+
+    >>> github_annotation("warning", None, "cache", "not written: 100%")
+    '::warning title=cache::not written: 100%25'
     """
-    props = [("file", _posix(location.path))]
-    if location.line > 0:
-        props.append(("line", str(location.line)))
-        if location.column > 0:
-            props.append(("col", str(location.column)))
+    props = []
+    if location is not None:
+        props.append(("file", _posix(location.path)))
+        if location.line > 0:
+            props.append(("line", str(location.line)))
+            if location.column > 0:
+                props.append(("col", str(location.column)))
     props.append(("title", title))
     shown = ",".join(f"{k}={github_escape_property(v)}" for k, v in props)
     return f"::{level} {shown}::{github_escape_data(message)}"

@@ -243,7 +243,7 @@ def test_a_hostile_or_damaged_cache_file_is_ignored(
 
 
 def test_a_cache_that_cannot_be_written_is_a_warning(
-    shipped_copy: Path, tmp_path: Path
+    shipped_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
@@ -258,6 +258,18 @@ def test_a_cache_that_cannot_be_written_is_a_warning(
     assert 0 == code
     assert err.getvalue().startswith(
         "coalition-registry: warning: the cache could not be written"
+    )
+    # In GitHub Actions, where a passing job's log goes unread, it is an
+    # annotation on the run.
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    err = io.StringIO()
+    run(
+        ["validate", str(shipped_copy), "--cache", str(blocker / "cache")],
+        stdout=io.StringIO(),
+        stderr=err,
+    )
+    assert err.getvalue().startswith(
+        "::warning title=cache::the cache could not be written"
     )
 
 

@@ -106,8 +106,17 @@ def run(args: argparse.Namespace, io: Output) -> int:
             progress=bar,
             cache=args.cache or None,  # --cache "" means no cache
         )
-    for warning in caught:
-        print(f"coalition-registry: warning: {warning.message}", file=io.err)
     fmt = formats.resolve_format(args.format, os.environ)
+    for warning in caught:
+        # In GitHub Actions, an annotation on the run: a plain line in
+        # the log of a passing job is never read.
+        print(
+            formats.github_annotation(
+                "warning", None, "cache", str(warning.message)
+            )
+            if fmt == "github"
+            else f"coalition-registry: warning: {warning.message}",
+            file=io.err,
+        )
     formats.write_report(report, fmt, io.out, os.environ)
     return EXIT_OK if report.valid else EXIT_INVALID
