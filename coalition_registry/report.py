@@ -81,7 +81,18 @@ COLOURS: Final = {
     "masthead-ink": "#ffffff",
     "masthead-muted": "#c4cde0",
     "rule": "#d9dee5",
+    "focus": "#f2b705",
+    "focus-ring": "#1f2933",
 }
+
+#: Pairs of (focus indicator, background) colours; one of the two rings
+#: of the focus indicator has 3:1 contrast with each (WCAG 1.4.11): the
+#: yellow alone has 1.8:1 on white.
+FOCUS_PAIRS: Final = (
+    (("focus", "focus-ring"), "paper"),
+    (("focus", "focus-ring"), "band"),
+    (("focus", "focus-ring"), "masthead"),
+)
 
 #: Pairs of (text, background) colours the page uses.
 TEXT_PAIRS: Final = (
@@ -196,14 +207,19 @@ def _cell_words(cell: Cell) -> str:
 
 
 def _hidden(below: int | None) -> str:
-    """A hidden figure: ``<k`` when it is known to be below *k*."""
+    """A hidden figure: ``<k`` when it is known to be below *k*, with
+    "fewer than k" for screen readers.
+    """
     if below is None:
         return (
             '<abbr title="hidden to protect the people counted">hidden</abbr>'
         )
+    # Screen readers read a title only on request, and "<3" as "less 3"
+    # or not at all: the words are the text, the sign only seen.
     return (
         f'<abbr title="fewer than {below}: hidden to protect the people '
-        f'counted">&lt;{below}</abbr>'
+        f'counted"><span aria-hidden="true">&lt;{below}</span>'
+        f'<span class="visually-hidden">fewer than {below}</span></abbr>'
     )
 
 
@@ -625,8 +641,8 @@ html{-webkit-text-size-adjust:100%%}
 body{margin:0;background:var(--paper);color:var(--ink);
 font:16px/1.55 %(fonts)s;font-feature-settings:"kern","liga"}
 a{color:var(--link);text-underline-offset:.15em}
-a:focus-visible,[tabindex]:focus-visible{outline:3px solid #f2b705;
-outline-offset:2px}
+a:focus-visible,[tabindex]:focus-visible{outline:3px solid %(focus)s;
+outline-offset:2px;box-shadow:0 0 0 2px %(focus-ring)s}
 .wrap{max-width:1120px;margin:0 auto;padding:0 24px}
 .masthead{background:%(masthead)s;color:%(masthead-ink)s;padding:40px 0 36px}
 .kicker{margin:0 0 10px;font-size:.8rem;letter-spacing:.08em;
@@ -688,6 +704,7 @@ border-bottom:0}
 abbr[title]{text-decoration:underline dotted;cursor:help}
 .reasons{margin:0;padding-left:1.1em}
 .unlisted{color:var(--muted)}
+.list bdi{overflow-wrap:anywhere}
 .about dl{display:grid;grid-template-columns:max-content 1fr;gap:6px 20px;
 margin:0 0 16px}
 .about dt{font-weight:600}
@@ -699,7 +716,8 @@ clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:600px){.wrap{padding:0 16px}.figure{font-size:2.1rem}
 .masthead{padding:28px 0}.about dl{grid-template-columns:1fr}}
 @media print{.masthead{background:none;color:var(--ink)}
-.kicker,.lede,.lede strong{color:var(--ink)}section{break-inside:avoid}}
+.kicker,.lede,.lede strong{color:var(--ink)}section{break-inside:avoid}
+.scroll{overflow:visible}}
 """
 
 
@@ -828,8 +846,8 @@ def html_report(
         '<h3 id="by-country">Coverage by country</h3>'
         + _table(
             by_country,
-            caption=f"Signatories by country ({len(cov.rows)} countries "
-            "and Unknown)",
+            caption="Signatories by country "
+            f"({_plural(len(cov.rows), 'country', 'countries')} and Unknown)",
             head="Country",
             rows_attr="data-country",
         )

@@ -618,6 +618,9 @@ _STYLE: Final = (
     ".cr-area:hover .cr-country,.cr-area:focus .cr-country{"
     f"stroke:{INK};stroke-width:1.6px}}"
     ".cr-area:focus{outline:none}"
+    # A tiny country is seen by its dot alone: its outline's stroke
+    # would not show that it has the focus.
+    ".cr-area:hover .cr-dot,.cr-area:focus .cr-dot{r:7px;stroke-width:2px}"
     ".cr-dot{display:var(--cr-dot,inline)}"
     "</style>"
 )
@@ -928,8 +931,10 @@ def map_svg(
     pad = 20 if standalone else 0
     page_width, page_height = WIDTH + 2 * pad, height + 2 * pad
     box_of_page = f"{-pad} {-pad} {page_width:.0f} {page_height:.0f}"
+    # A file of its own says its language; in a page, the page does.
     size = (
-        f' width="{page_width:.0f}" height="{page_height:.0f}"'
+        f' width="{page_width:.0f}" height="{page_height:.0f}" lang="en" '
+        'xml:lang="en"'
         if standalone
         else ""
     )

@@ -828,6 +828,95 @@ class TestAccessibility:
         assert all(a.get("aria-label") for a in regions)
 
 
+def spoken(fragment: str) -> str:
+    """The text of an HTML fragment that a screen reader reads: without
+    what is hidden from it (``aria-hidden``, never nested here).
+    """
+    shown = re.sub(r'<(\w+) aria-hidden="true"[^>]*>.*?</\1>', "", fragment)
+    return "".join(parse(shown).text)
+
+
+def css(page: str) -> str:
+    return page.split("<style>", 1)[1].split("</style>", 1)[0]
+
+
+class TestReadAloud:
+    def test_a_count_below_the_threshold_is_said_in_words(self) -> None:
+        """A hidden count shown as <3 is read "fewer than 3": a screen
+        reader reads "<3" as "less 3" or skips it, and the abbreviation's
+        title only on request.
+        """
+        cell = Cell(2, suppressed=True, threshold=3, people=True, bounded=True)
+        html_cell = report._cell(cell)
+        assert "&lt;3" in html_cell
+        assert "fewer than 3" in spoken(html_cell)
+        assert "<3" not in spoken(html_cell)
+        assert "3" not in spoken(html_cell).replace("fewer than 3", "")
+
+    def test_caption_of_one_country(self) -> None:
+        """The table by country's caption reads in the singular."""
+        records = [
+            cr.Letter(id="l", title="L"),
+            cr.Organisation(id="o1", name="Example Org One", hq_country="GB"),
+            cr.Signature(
+                id="l--o1", letter="l", signatory="o1", role="organisation"
+            ),
+        ]
+        page = report.html_report(
+            cr.Registry(records), "l", generated=DAY, include_map=False
+        )
+        assert "(1 country and Unknown)</caption>" in page
+        assert "1 countries" not in page
+
+    @pytest.mark.parametrize(("rings", "ground"), report.FOCUS_PAIRS)
+    def test_focus_indicator_contrast(
+        self, rings: tuple[str, ...], ground: str, page: str
+    ) -> None:
+        """The focus indicator has 3:1 contrast with the background it is
+        drawn on (WCAG 1.4.11), by one of its two rings.
+        """
+        best = max(
+            worldmap.contrast(report.COLOURS[r], report.COLOURS[ground])
+            for r in rings
+        )
+        assert best >= 3
+        rule = css(page).split(":focus-visible{", 1)[1].split("}", 1)[0]
+        for ring in rings:
+            assert report.COLOURS[ring] in rule
+
+    def test_a_tiny_country_shows_its_focus(self) -> None:
+        """Malta is seen by its dot alone: the dot changes when Malta has
+        the focus.
+        """
+        svg = worldmap.map_svg(worldmap.choropleth(table(("MT", 3, 0))))
+        style = svg.split("<style>", 1)[1].split("</style>", 1)[0]
+        rules = re.findall(r"([^{}]+)\{([^}]*)\}", style)
+        assert any(
+            ".cr-area:focus .cr-dot" in selector and "stroke-width" in body
+            for selector, body in rules
+        )
+
+    def test_the_standalone_map_says_its_language(self) -> None:
+        """A map published as a file of its own says it is in English."""
+        svg = worldmap.map_svg(worldmap.choropleth(table(("FR", 3, 0))))
+        root = svg.split(">", 1)[0]
+        assert ' lang="en"' in root
+        assert ' xml:lang="en"' in root
+
+    def test_wide_tables_print_whole(self, page: str) -> None:
+        """Printed, a table wider than the page is not cut at the edge of
+        its scrolling box.
+        """
+        printed = css(page).split("@media print{", 1)[1]
+        assert ".scroll{overflow:visible}" in printed
+
+    def test_a_long_name_breaks(self, page: str) -> None:
+        """A signatory's name with no space in it wraps, rather than
+        widening the list far past a phone's screen.
+        """
+        assert ".list bdi{overflow-wrap:anywhere}" in css(page)
+
+
 class TestRegistryVersion:
     def test_changes_with_any_file(
         self, write: WriteFile, shipped_copy: Path
