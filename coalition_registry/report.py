@@ -621,6 +621,10 @@ def _map(chart: worldmap.Choropleth) -> str:
         else ""
     )
     return (
+        # Every shaded country is a stop for the keyboard, largest first:
+        # one link passes them all, seen only when it has the focus.
+        '<a class="skip" href="#by-country">Skip the map, to the table '
+        "Coverage by country</a>"
         '<figure class="map" aria-describedby="map-summary">'
         f'<div class="map-frame">{svg}</div>'
         f'<figcaption class="{"with-detail" if panel else ""}"><div>'
@@ -711,8 +715,8 @@ margin:0 0 16px}
 .about dd{margin:0}
 footer{background:var(--band);color:var(--muted);font-size:.9rem;
 padding:20px 0;margin-top:12px}
-.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;
-clip:rect(0 0 0 0);white-space:nowrap}
+.visually-hidden,.skip:not(:focus){position:absolute;width:1px;height:1px;
+overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:600px){.wrap{padding:0 16px}.figure{font-size:2.1rem}
 .masthead{padding:28px 0}.about dl{grid-template-columns:1fr}}
 @media print{.masthead{background:none;color:var(--ink)}

@@ -853,6 +853,16 @@ class TestReadAloud:
         assert "<3" not in spoken(html_cell)
         assert "3" not in spoken(html_cell).replace("fewer than 3", "")
 
+    def test_a_link_skips_the_maps_countries(self, page: str) -> None:
+        """Each shaded country is a stop for the keyboard, largest first:
+        a link before them goes past them all, to the table of the same
+        figures."""
+        skip = page.index('<a class="skip" href="#by-country">')
+        assert skip < page.index('tabindex="0" data-country=')
+        assert 'id="by-country"' in page[skip:]
+        # Seen when it has the focus, as any link is: hidden only without it.
+        assert ".skip:not(:focus){" in page
+
     def test_caption_of_one_country(self) -> None:
         """The table by country's caption reads in the singular."""
         records = [
