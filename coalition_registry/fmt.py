@@ -1262,13 +1262,16 @@ def format_paths(
     by_file: dict[str, list[Problem]] = {}
     for problem in report.problems:
         if problem.is_error:
-            key = os.path.normpath(problem.location.path)
+            key = os.path.abspath(problem.location.path)
             by_file.setdefault(key, []).append(problem)
     targets = _targets(names)
     results = [
         _format_file(
             t,
-            by_file.pop(os.path.normpath(t.shown), []),
+            # Absolute: named from inside the registry, a file is
+            # "x.yaml" here and "../organisations/x.yaml" to validate, and
+            # its errors went unmatched: it was rewritten all the same.
+            by_file.pop(os.path.abspath(t.shown), []),
             check=check,
             fix=fix,
         )

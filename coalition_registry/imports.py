@@ -1203,7 +1203,10 @@ class _Planner:
                 if text == "NA" and not hidden:
                     self.problems.append(_missing_or_namibia(cell, self.shown))
                 text = _country(text)
-            elif column in _WORDS:
+            elif column in _WORDS or (
+                column == "member_count" and _word(text) == "unknown"
+            ):
+                # A sheet capitalises a cell's first letter ("Unknown").
                 text = _word(text)
             _put(raw, field, text, cell)
         if private:

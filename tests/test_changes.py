@@ -483,6 +483,21 @@ class TestGit:
         assert 2 == code
         assert "there is no folder 'elsewhere' at HEAD" in err
 
+    def test_a_file_at_a_revision(self, shipped_copy: Path) -> None:
+        """A file at the revision is no missing folder: it said there was
+        no folder 'registry_data/registry.yaml', which is there."""
+        self.git("init", "-q")
+        self.git("add", "registry_data")
+        self.git("commit", "-qm", "first")
+        code, _, err = cli(
+            "diff", "HEAD:registry_data/registry.yaml", "registry_data"
+        )
+        assert 2 == code
+        assert (
+            "'registry_data/registry.yaml' is a file at HEAD, not a folder: "
+            "name the registry's folder"
+        ) in err
+
     def test_a_revision_outside_a_repository(
         self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:

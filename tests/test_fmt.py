@@ -756,6 +756,24 @@ class TestCommand:
         )
         assert text == path.read_text()
 
+    def test_an_invalid_file_named_from_inside_is_left_alone(
+        self, write: WriteFile, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Named from inside its folder, a file is "apple.yaml" to fmt and
+        "../organisations/apple.yaml" to validate: its errors were not
+        matched to it, and a file that does not validate was rewritten.
+        """
+        text = "name: Apple\nid: apple\nkind: shop\n"
+        path = write("organisations/apple.yaml", text)
+        monkeypatch.chdir(path.parent)
+        code, out, _ = cli("fmt", "apple.yaml")
+        assert 1 == code
+        assert (
+            "apple.yaml: left unchanged: it does not validate (see above)\n"
+            in out
+        )
+        assert text == path.read_text()
+
     def test_a_read_only_file_is_left_alone(
         self, write: WriteFile, monkeypatch: pytest.MonkeyPatch
     ) -> None:

@@ -561,6 +561,8 @@ class TestCommand:
             "kind,name,country,member_count,private,role\n"
             "group,Example Survivors Network,GB,12,,survivor\n"
             "group,Example Parents Circle,IE,unknown,,family-member\n"
+            # As a spreadsheet capitalises a cell's first word.
+            "group,Example Fathers Circle,IE,Unknown,,family-member\n"
             "group,Example Quiet Circle,FR,,,survivor\n"
             "group,Example Hidden Circle,DE,7,member_count,survivor\n",
         )
@@ -575,6 +577,7 @@ class TestCommand:
         assert {
             "Example Survivors Network": (12, ()),
             "Example Parents Circle": (None, ()),
+            "Example Fathers Circle": (None, ()),
             "Example Quiet Circle": (None, ()),
             "Example Hidden Circle": (7, ("member_count",)),
         } == sizes

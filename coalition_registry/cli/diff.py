@@ -156,6 +156,11 @@ def _materialise(rev: str, path: str, dest: Path, spec: str) -> None:
     found = _git("rev-parse", "--verify", "--quiet", f"{rev}:{relative}")
     tree = found.stdout.decode("ascii", "replace").strip()
     kind = _git("cat-file", "-t", tree) if found.returncode == 0 else None
+    if kind is not None and kind.stdout.strip() == b"blob":
+        raise UsageError(
+            f"{spec}: {path!r} is a file at {rev}, not a folder: name the "
+            "registry's folder"
+        )
     if kind is None or kind.stdout.strip() != b"tree":
         raise UsageError(f"{spec}: {_not_found(rev, path)}")
     # --full-tree: from a sub-folder, ls-tree would otherwise list only
