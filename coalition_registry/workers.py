@@ -57,6 +57,10 @@ _SETPIPE_SZ: Final = getattr(fcntl, "F_SETPIPE_SZ", 1031)
 _ITEM_START: Final = re.compile(r"^- ", re.MULTILINE)
 
 
+#: The most processes ``COALITION_REGISTRY_WORKERS`` may ask for.
+_MOST_WORKERS: Final = 64
+
+
 def available_cores() -> int:
     """The cores this process may use, or ``COALITION_REGISTRY_WORKERS`` when
     it is set (1 reads everything in this process).
@@ -67,7 +71,9 @@ def available_cores() -> int:
     except ValueError:  # digits int() refuses: "²", or thousands of them
         chosen = 0
     if chosen > 0:
-        return chosen
+        # More processes than this can only slow a run down, and a number
+        # typed wrong (99999) would fork until the machine gave out.
+        return min(chosen, _MOST_WORKERS)
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
@@ -350,6 +356,9 @@ def _read_in_parallel(
     """
     read_files, own, finish = readers
     batches = _batches(units, n)
+    # A helper with no batch to take would only be forked and wait:
+    # COALITION_REGISTRY_WORKERS=100000 must not start a process for each.
+    n = min(n, len(batches))
     context = multiprocessing.get_context("fork")
     counter = context.Value("q", 0)
     done: list[list[Any] | None] = [None] * len(batches)

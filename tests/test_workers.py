@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 
 from pathlib import Path
@@ -271,3 +272,38 @@ def test_a_workers_setting_is_the_number_of_processes(
 ) -> None:
     monkeypatch.setenv("COALITION_REGISTRY_WORKERS", "3")
     assert 3 == workers.available_cores()
+
+
+def test_a_workers_setting_has_a_ceiling(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """99999 typed for 9 forked a process each until the machine gave out."""
+    monkeypatch.setenv("COALITION_REGISTRY_WORKERS", "99999")
+    assert 64 == workers.available_cores()
+
+
+def test_no_more_helpers_than_batches(
+    shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A helper with no batch to take is not started."""
+    started: list[object] = []
+    context = multiprocessing.get_context("fork")
+    real = type(context.Process(target=print)).start
+
+    def start(self: object) -> None:
+        started.append(self)
+        real(self)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(type(context.Process(target=print)), "start", start)
+    monkeypatch.setattr(workers, "MIN_FILES_FOR_WORKERS", 1)
+    entries = files.walk(shipped_copy)
+    batches = len(
+        workers._batches(workers._plan(entries, cr.Limits(), None), 50)
+    )
+    out = list(
+        workers.read_all(
+            entries, cr.Limits(), validation._read_files, workers=50
+        )
+    )
+    assert len(entries) == len(out)
+    assert batches - 1 == len(started)
