@@ -138,6 +138,17 @@ def _relative(folder: Path) -> Path:
         return folder
 
 
+def real_named(path: Path) -> str:
+    """The real path of the file or folder *path* names, as a walk of its
+    registry shows it: the links in its folders followed, but not the link
+    a named file may itself be (a link out of the registry is still the
+    record file named, which the walk reports as one).
+    """
+    if path.is_dir():
+        return os.path.realpath(path)
+    return os.path.join(os.path.realpath(path.parent), path.name)
+
+
 _SHOWN: Final = operator.attrgetter("shown")
 
 

@@ -1228,10 +1228,9 @@ def _inside(path: str, folder: Path) -> bool:
 def _cls(path: Path, root: Path | None) -> type[Any] | None:
     if root is None:
         return None
-    # The folder resolved, not the file: a file that is a link out of the
-    # registry is still the record file named (which validate refuses).
-    real = path.absolute().parent.resolve() / path.name
-    relative = Path(os.path.relpath(real, root.resolve())).parts
+    relative = Path(
+        os.path.relpath(files.real_named(path), root.resolve())
+    ).parts
     if relative == (files.REGISTRY_FILE,):
         return RegistryInfo
     return FOLDERS.get(relative[0]) if len(relative) > 1 else None

@@ -2232,16 +2232,9 @@ def _validate(
         # Compared as real paths: named from inside the registry, a file
         # is "x.yaml", and the walk from its root shows it as
         # "../organisations/x.yaml"; through a link, as "link/...".
-        scopes = [_real_named(t) for t in named]
-        real = _real_paths(root, real_root)
-        problems.extend(
-            p
-            for p in root_problems
-            if any(_within(real(p.location.path), s) for s in scopes)
-        )
-        inside = [
-            r for r in results if any(_within(real(r.path), s) for s in scopes)
-        ]
+        wanted = _named_in(named, _real_paths(root, real_root))
+        problems.extend(p for p in root_problems if wanted(p.location.path))
+        inside = [r for r in results if wanted(r.path)]
         info_named = any(t.name == files.REGISTRY_FILE for t in named)
         files_read += sum(not _ignored(r) for r in inside) + info_named
         record_count += sum(r.count for r in inside)
@@ -2316,15 +2309,22 @@ def _real_paths(root: Path, real_root: Path) -> Callable[[str], str]:
     return real
 
 
-def _real_named(target: Path) -> str:
-    """The real path of a file or folder named on the command line, as the
-    walk shows it: a named file that is a link is the link, not what it
-    points to (a link out of the registry was left out, unreported).
+def _named_in(
+    named: list[Path], real: Callable[[str], str]
+) -> Callable[[str], bool]:
+    """Whether a file, as the walk shows it, is one of the *named* files or
+    inside one of the *named* folders: a named file is looked up, not
+    compared with each name (pre-commit names every file a change made,
+    thousands in an import).
     """
-    if target.is_dir():
-        return os.path.realpath(target)
-    folder = os.path.realpath(target.parent)
-    return os.path.join(folder, target.name)
+    folders = [files.real_named(t) for t in named if t.is_dir()]
+    exact = {files.real_named(t) for t in named}
+
+    def wanted(shown: str) -> bool:
+        path = real(shown)
+        return path in exact or any(_within(path, f) for f in folders)
+
+    return wanted
 
 
 def _within(path: str, scope: str) -> bool:

@@ -228,6 +228,31 @@ class TestReported:
             )
             assert len(named) == report.summary["files"]
 
+    def test_many_named_files_are_looked_up(
+        self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """pre-commit names every file a change made (thousands, after an
+        import): each file read was compared with each name."""
+        names = [
+            str(p.relative_to(shipped_copy.parent))
+            for p in sorted(shipped_copy.rglob("*.yaml"))
+            if p.name != "registry.yaml"
+        ]
+        compared: list[str] = []
+        real_within = validation._within
+
+        def within(path: str, scope: str) -> bool:
+            compared.append(path)
+            return real_within(path, scope)
+
+        monkeypatch.setattr(validation, "_within", within)
+        report = cr.validate(*names)
+        assert len(names) == report.summary["files"]
+        assert [] == compared
+        # A folder named among them is still one comparison a file.
+        report = cr.validate("registry_data/people", *names[:2])
+        assert len(compared) <= 2 * len(names)
+
     def test_the_folder_above_a_registry(self, shipped_copy: Path) -> None:
         """A clone's top folder is not read as a registry of misplaced
         files: the message names the registry inside it."""
