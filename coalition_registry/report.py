@@ -331,16 +331,20 @@ def _unlisted(text: str) -> str:
 
 
 def _role(registry: Registry, row: dict[str, str]) -> str:
-    """The role of an exported row, with the organisation signed for (by
-    its name, or its id when the name is private), so that a signature for
-    an organisation does not read as one in the signatory's own name.
+    """The role of an exported row, as HTML, with the organisation signed
+    for (by its name, or its id when the name is private), so that a
+    signature for an organisation does not read as one in the signatory's
+    own name.
     """
     for_id = row["on_behalf_of"]
     if not for_id:
-        return row["role"]
+        return _e(row["role"])
     org = registry.organisations.get(for_id)
     name = for_id if org is None or "name" in org.private else org.name
-    return f"{row['role']}, on behalf of {name}".lstrip(", ")
+    role = f"{row['role']}, " if row["role"] else ""
+    # Isolated, as the signatory's own name is: a Hebrew or Arabic name
+    # would otherwise take the words around it into its direction.
+    return f"{_e(role)}on behalf of <bdi>{_e(name)}</bdi>"
 
 
 def _signatories(
@@ -373,7 +377,7 @@ def _signatories(
             f'<th scope="row"><bdi>{_e(r["name"] or "Name not published")}'
             "</bdi></th>"
             f"<td>{_e(r['country_name'] or 'Unknown')}</td>"
-            f"<td>{_e(_role(registry, r))}</td>"
+            f"<td>{_role(registry, r)}</td>"
             f"<td>{_link(r['source'], _host(r['source'])) or '—'}</td>"
             "</tr>"
             for r in rows
@@ -791,9 +795,8 @@ def html_report(
         when = "Published"
         if about.date:
             when += f" {about.date}"
-        if about.publisher:
-            when += f" by {about.publisher}"
-        lede.append(_e(when + "."))
+        by = f" by <bdi>{_e(about.publisher)}</bdi>" if about.publisher else ""
+        lede.append(_e(when) + by + ".")
     if about.claimed_signatories is not None:
         claim = f"Its sources say {about.claimed_signatories} signatories"
         if about.claimed_countries is not None:
@@ -941,7 +944,7 @@ def html_report(
         f"<style>{_css()}</style></head>\n<body>"
         '<header class="masthead"><div class="wrap">'
         '<p class="kicker">Coverage report · Coalition Registry</p>'
-        f"<h1>{_e(about.title)}</h1>"
+        f"<h1><bdi>{_e(about.title)}</bdi></h1>"
         + (f'<p class="lede">{" ".join(lede)}</p>' if lede else "")
         + '</div></header>\n<main class="wrap">'
         + "\n".join(sections)

@@ -593,9 +593,35 @@ class TestContents:
             "capacity: on-behalf-of\non_behalf_of: org-q7w2k9\n" + SOURCE,
         )
         page = report.html_report(cr.load("registry_data"), LETTER)
-        assert "<td>organisation, on behalf of Barnardo&#x27;s</td>" in page
-        assert "<td>organisation, on behalf of org-q7w2k9</td>" in page
+        # Each name isolated from the words around it, as the signatory's.
+        assert (
+            "<td>organisation, on behalf of <bdi>Barnardo&#x27;s</bdi></td>"
+            in page
+        )
+        assert (
+            "<td>organisation, on behalf of <bdi>org-q7w2k9</bdi></td>" in page
+        )
         assert PRIVATE_NAME not in page
+
+    def test_right_to_left_title_and_publisher_are_isolated(self) -> None:
+        """A Hebrew or Arabic title or publisher takes the words and
+        punctuation around it into its direction unless isolated."""
+        records = [
+            cr.Organisation(id="p", name="\u05de\u05e8\u05db\u05d6 (2025)"),
+            cr.Letter(
+                id="l",
+                title="\u0631\u0633\u0627\u0644\u0629 (2025)",
+                date=dt.date(2025, 1, 2),
+                publisher="p",
+            ),
+        ]
+        page = report.html_report(
+            cr.Registry(records), "l", generated=DAY, include_map=False
+        )
+        assert (
+            "<h1><bdi>\u0631\u0633\u0627\u0644\u0629 (2025)</bdi></h1>" in page
+        )
+        assert "by <bdi>\u05de\u05e8\u05db\u05d6 (2025)</bdi>." in page
 
     def test_without_the_map(self, registry: cr.Registry) -> None:
         """--no-map: the same page, no map, and no geometry needed."""
