@@ -83,6 +83,9 @@ COLOURS: Final = {
     "rule": "#d9dee5",
     "focus": "#f2b705",
     "focus-ring": "#1f2933",
+    # The edge of a legend's swatch: 3:1 on the page (WCAG 1.4.11), so that
+    # the light swatch of land with no signatory can be told from the page.
+    "swatch-edge": "#7b8794",
 }
 
 #: Pairs of (focus indicator, background) colours; one of the two rings
@@ -690,7 +693,7 @@ grid-template-columns:minmax(0,1fr) minmax(220px,340px);align-items:start}
 gap:6px 16px}
 .legend li{display:flex;align-items:center;gap:7px}
 .swatch{display:inline-block;width:18px;height:18px;border-radius:3px;
-box-shadow:inset 0 0 0 1px rgba(31,41,51,.25);
+box-shadow:inset 0 0 0 1px %(swatch-edge)s;
 -webkit-print-color-adjust:exact;print-color-adjust:exact}
 .swatch.hatch{background:repeating-linear-gradient(45deg,%(hatch)s 0 2.4px,
 %(nodata)s 2.4px 6px)}

@@ -920,6 +920,17 @@ class TestReadAloud:
         for ring in rings:
             assert report.COLOURS[ring] in rule
 
+    @pytest.mark.parametrize("ground", ["paper", "band"])
+    def test_a_swatch_has_an_edge_that_shows(
+        self, ground: str, page: str
+    ) -> None:
+        """The swatch of land with no signatory is nearly the page's
+        colour: its edge has 3:1 contrast with the page (WCAG 1.4.11)."""
+        edge = report.COLOURS["swatch-edge"]
+        assert worldmap.contrast(edge, report.COLOURS[ground]) >= 3
+        rule = css(page).split(".swatch{", 1)[1].split("}", 1)[0]
+        assert f"inset 0 0 0 1px {edge}" in rule
+
     def test_a_tiny_country_shows_its_focus(self) -> None:
         """Malta is seen by its dot alone: the dot changes when Malta has
         the focus.
