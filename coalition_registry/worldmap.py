@@ -927,7 +927,13 @@ def map_svg(
     if standalone:
         extra, below = _below(chart, box, prefix, top + frame.height + 20)
         height = top + frame.height + 20 + below + 12
-    labelled = f'aria-labelledby="{prefix}cr-map-title {prefix}cr-map-desc"'
+    # In a page, the figure around the map is described by the summary,
+    # shown under it: a description here too would be read twice.
+    labelled = (
+        f'aria-labelledby="{prefix}cr-map-title {prefix}cr-map-desc"'
+        if standalone
+        else f'aria-labelledby="{prefix}cr-map-title"'
+    )
     pad = 20 if standalone else 0
     page_width, page_height = WIDTH + 2 * pad, height + 2 * pad
     box_of_page = f"{-pad} {-pad} {page_width:.0f} {page_height:.0f}"
@@ -945,7 +951,11 @@ def map_svg(
             f'{labelled} class="cr-map" font-family="{_e(FONTS)}">'
         ),
         f'<title id="{prefix}cr-map-title">{_e(chart.title)}</title>',
-        f'<desc id="{prefix}cr-map-desc">{_e(summary(chart))}</desc>',
+        *(
+            [f'<desc id="{prefix}cr-map-desc">{_e(summary(chart))}</desc>']
+            if standalone
+            else []
+        ),
         _STYLE,
         _defs(prefix),
     ]

@@ -831,16 +831,31 @@ class TestAccessibility:
         assert "<title>Coverage report: " in page
 
     def test_map_has_a_text_alternative(self, page: str) -> None:
-        """The map has a title and a description that gives every count,
-        and the figure points to the table behind it.
+        """The map has a title, and its figure a description that gives
+        every count, once (a description in the map as well was read
+        twice), and points to the table behind it.
         """
         svg = page[page.index("<svg") : page.index("</svg>")]
         assert '<title id="m-cr-map-title">' in svg
-        desc = re.search(r'<desc id="m-cr-map-desc">(.*?)</desc>', svg)
-        assert desc is not None
-        assert "United Kingdom: 2 signatories" in desc.group(1)
+        assert 'aria-labelledby="m-cr-map-title"' in svg
+        assert "<desc" not in svg
+        figure = re.search(r'<figure [^>]*aria-describedby="([^"]+)"', page)
+        assert figure is not None
+        described = re.search(
+            rf'<p id="{figure.group(1)}"[^>]*>(.*?)</p>', page, re.DOTALL
+        )
+        assert described is not None
+        assert "United Kingdom: 2 signatories" in described.group(1)
         assert 'href="#by-country"' in page
         assert 'id="by-country"' in page
+
+    def test_a_map_of_its_own_describes_itself(self) -> None:
+        """The map as a file of its own (map) has its description."""
+        svg = worldmap.map_svg(worldmap.choropleth(table(("GB", 2, 0))))
+        desc = re.search(r'<desc id="cr-map-desc">(.*?)</desc>', svg)
+        assert desc is not None
+        assert "United Kingdom: 2 signatories" in desc.group(1)
+        assert 'aria-labelledby="cr-map-title cr-map-desc"' in svg
 
     def test_tables_have_captions_and_header_scopes(self, page: str) -> None:
         """Every table has a caption, and every header cell a scope."""
