@@ -19,6 +19,7 @@ __all__ = [
     "code_of",
     "country_name",
     "ending_country",
+    "flag_code",
     "is_country",
     "normalise",
     "suggest",
@@ -432,12 +433,16 @@ def code_of(text: str) -> str | None:
 
 
 def _as_code(text: str) -> str | None:
-    """*text* as the alpha-2 code it is in any case, or in full-width
-    letters as a Japanese or Chinese keyboard types them (``ＪＰ``); else
-    ``None``.
+    """*text* as the alpha-2 code it is in any case, in full-width letters
+    as a Japanese or Chinese keyboard types them (``ＪＰ``), or as a flag
+    (``🇯🇵``, or a subdivision's, such as Scotland's, for its country);
+    else ``None``.
     """
     if len(text) == 2 and text.upper() in _names():
         return text.upper()
+    flag = flag_code(text.strip())
+    if flag is not None:
+        return flag
     if len(text) != 2 or text.isascii():
         return None
     # Two characters that are two ASCII letters once made plain, and only
@@ -447,6 +452,45 @@ def _as_code(text: str) -> str | None:
     if len(plain) != 2 or not plain.isascii():
         return None
     return plain.upper() if plain.upper() in _names() else None
+
+
+# A flag is drawn from two regional indicator symbols, one for each letter
+# of the country's code; a subdivision's flag is a black flag, the letters
+# and digits of its code as tag characters, and a cancel tag.
+_INDICATOR_A: Final = 0x1F1E6
+_BLACK_FLAG: Final = "\U0001f3f4"
+_CANCEL_TAG: Final = "\U000e007f"
+_TAG_A: Final = 0xE0061
+
+
+def flag_code(text: str, *, subdivisions: bool = True) -> str | None:
+    r"""The code of the country whose flag *text* is, or ``None``; with
+    *subdivisions*, also of the country a subdivision's flag is in
+    (Scotland's is GB's).
+
+    >>> flag_code("\U0001f1ec\U0001f1e7"), flag_code("\U0001f1ea\U0001f1fa")
+    ('GB', None)
+    """
+    if len(text) == 2 and all(
+        _INDICATOR_A <= ord(c) < _INDICATOR_A + 26 for c in text
+    ):
+        code = "".join(chr(ord(c) - _INDICATOR_A + ord("A")) for c in text)
+    elif (
+        subdivisions
+        and len(text) >= 5
+        and text[0] == _BLACK_FLAG
+        and text[-1] == _CANCEL_TAG
+        and all(_TAG_A <= ord(c) < _TAG_A + 26 for c in text[1:3])
+        and all(
+            _TAG_A <= ord(c) < _TAG_A + 26 or 0xE0030 <= ord(c) <= 0xE0039
+            for c in text[3:-1]
+        )
+    ):
+        code = "".join(chr(ord(c) - _TAG_A + ord("A")) for c in text[1:3])
+    else:
+        return None
+    # EU and UN have flags, and are no country.
+    return code if code in _names() else None
 
 
 def named(text: str) -> str | None:

@@ -782,7 +782,16 @@ def exact_country(text: str) -> str | None:
     (None, None, 'NO')
     >>> exact_country("\uff4e\uff4f"), exact_country("\uff2a\uff30")  # full-width
     (None, 'JP')
+
+    A country's flag is its code in other letters; a subdivision's flag
+    (Scotland's) is left for a person, as the subdivision's name is.
+
+    >>> exact_country("\U0001f1eb\U0001f1f7"), exact_country("\U0001f1ea\U0001f1fa")
+    ('FR', None)
     """
+    flag = countries.flag_code(text.strip(), subdivisions=False)
+    if flag is not None:
+        return flag
     if (
         countries.is_country(text)
         or countries.is_region_word(text)

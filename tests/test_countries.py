@@ -264,6 +264,32 @@ def test_codes_and_names_in_other_scripts(
 
 
 @pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("\U0001f1ec\U0001f1e7", "GB"),  # a flag, as forms and posts have
+        (" \U0001f1ef\U0001f1f5 ", "JP"),
+        # Scotland's: a black flag, the tags g b s c t, a cancel tag.
+        (
+            (
+                "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074"
+                "\U000e007f"
+            ),
+            "GB",
+        ),
+        ("\U0001f1ea\U0001f1fa", None),  # the European Union's: no country
+        ("\U0001f1fa\U0001f1f3", None),  # the United Nations'
+        ("\U0001f1ec", None),  # half a flag
+        ("\U0001f3f4", None),  # a black flag alone
+    ],
+)
+def test_a_flag_is_its_country(written: str, meant: str | None) -> None:
+    """A flag names one country for certain: import and fmt --fix write
+    its code, as for a name."""
+    assert meant == countries.code_of(written)
+    assert meant == countries.suggest(written)
+
+
+@pytest.mark.parametrize(
     "written",
     [
         "\xdf",  # whose upper case is "SS", South Sudan's code

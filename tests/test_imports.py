@@ -21,7 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coalition_registry import Person, Registry, imports, load
+from coalition_registry import Organisation, Person, Registry, imports, load
 from coalition_registry.cli import _common, run
 from coalition_registry.imports import Import, plan_import, read_table
 from coalition_registry.parsing import _decode
@@ -552,6 +552,30 @@ class TestCommand:
         counts = {r["key"]: r for r in json.loads(out)["rows"]}
         assert 1 == counts["FR"]["organisations"]
         assert "IE" in counts
+
+    def test_a_flag_is_its_country(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """A sign-up form's country column often holds flags."""
+        path = table(
+            tmp_path,
+            "kind,name,country\n"
+            "organisation,Example Flag Org,\U0001f1eb\U0001f1f7\n"
+            "organisation,Example Flagless Org,\U0001f1ea\U0001f1fa\n",
+        )
+        code, out, _ = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        # The European Union's flag names no country: said at its cell.
+        assert "sig.csv:3:35: error unknown-country" in out
+        path = table(
+            tmp_path,
+            "kind,name,country\norganisation,Example Flag Org,"
+            "\U0001f1eb\U0001f1f7\n",
+        )
+        assert 0 == cli("import", path, "--source", SOURCE)[0]
+        org = load("registry_data").get("example-flag-org")
+        assert isinstance(org, Organisation)
+        assert "FR" == org.hq_country
 
     def test_a_groups_size(self, shipped_copy: Path, tmp_path: Path) -> None:
         """A group's member_count is a column: a number, unknown or empty
