@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import functools
 import itertools
+import re
 import unicodedata
 
 from typing import Final
@@ -340,10 +341,18 @@ def suggest(text: str) -> str | None:
     ('GB', 'DE', 'GB')
     >>> suggest("Deutschland"), suggest("Côte d’Ivoire"), suggest("N/A")
     ('DE', 'CI', None)
+    >>> suggest("Kenya (Nairobi)"), suggest("Ireland (UK)")
+    ('KE', None)
     """
     found = named(text)
     if found is not None:
         return found or None
+    aside = _ASIDE.fullmatch(text)
+    if aside is not None:
+        # "Kenya (Nairobi)", "Nairobi (Kenya)": a place beside its country.
+        both = {named(part) for part in aside.groups()} - {None, ""}
+        if len(both) == 1:
+            return both.pop()
     key = normalise(text)
     index = _index()
     close = difflib.get_close_matches(
@@ -353,6 +362,10 @@ def suggest(text: str) -> str | None:
     if not close or close[0] in _EITHER or not _misspelt(key, close[0]):
         return None
     return index[close[0]]
+
+
+# Text, then more in brackets after it.
+_ASIDE: Final = re.compile(r"\s*([^()]+?)\s*\(([^()]+)\)\s*")
 
 
 def _misspelt(key: str, name: str) -> bool:

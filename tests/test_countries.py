@@ -266,6 +266,25 @@ def test_codes_and_names_in_other_scripts(
 @pytest.mark.parametrize(
     ("written", "meant"),
     [
+        ("Kenya (Nairobi)", "KE"),
+        ("Nairobi (Kenya)", "KE"),
+        ("UK (Scotland)", "GB"),
+        ("Ireland (UK)", None),  # two countries: for a person to choose
+        ("Nairobi (Mombasa)", None),
+    ],
+)
+def test_a_place_beside_its_country(written: str, meant: str | None) -> None:
+    """A city or region in brackets beside the country, or the country in
+    brackets beside it, suggests the country; two countries suggest none.
+    """
+    assert meant == countries.suggest(written)
+    # A suggestion only: nothing writes it without a person.
+    assert countries.code_of(written) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
         ("\U0001f1ec\U0001f1e7", "GB"),  # a flag, as forms and posts have
         (" \U0001f1ef\U0001f1f5 ", "JP"),
         # Scotland's: a black flag, the tags g b s c t, a cancel tag.

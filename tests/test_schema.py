@@ -649,9 +649,11 @@ def test_a_private_placeholder_is_never_told_apart(written: str) -> None:
         ("Gaza", 'did you mean "PS" (Palestine, State of)?'),
         ("Channel Islands", "could mean 'JE' (Jersey) or 'GG' (Guernsey)"),
         ("N. Ireland", 'did you mean "GB" (United Kingdom)?'),
+        # The country beside a note in brackets.
+        ("UK (HQ in London)", 'did you mean "GB" (United Kingdom)?'),
         # Near nothing known: still told what to write.
         (
-            "UK (HQ in London)",
+            "Atlantis (head office)",
             (
                 "is not an ISO 3166-1 alpha-2 code; write a two-letter "
                 'country code, such as "IE" for Ireland'
