@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import functools
 import itertools
-import re
 import unicodedata
 
 from typing import Final
@@ -347,10 +346,10 @@ def suggest(text: str) -> str | None:
     found = named(text)
     if found is not None:
         return found or None
-    aside = _ASIDE.fullmatch(text)
+    aside = _aside(text)
     if aside is not None:
         # "Kenya (Nairobi)", "Nairobi (Kenya)": a place beside its country.
-        both = {named(part) for part in aside.groups()} - {None, ""}
+        both = {named(part) for part in aside} - {None, ""}
         if len(both) == 1:
             return both.pop()
     key = normalise(text)
@@ -364,8 +363,23 @@ def suggest(text: str) -> str | None:
     return index[close[0]]
 
 
-# Text, then more in brackets after it.
-_ASIDE: Final = re.compile(r"\s*([^()]+?)\s*\(([^()]+)\)\s*")
+def _aside(text: str) -> tuple[str, str] | None:
+    """*text* as text and more in brackets after it, or ``None``.
+
+    Found with string methods: a pattern that backtracks took seconds on
+    a long value of spaces.
+
+    >>> _aside(" Kenya (Nairobi) "), _aside("Kenya"), _aside("(UK)")
+    (('Kenya', 'Nairobi'), None, None)
+    """
+    text = text.strip()
+    start = text.rfind("(")
+    if start <= 0 or not text.endswith(")"):
+        return None
+    outside, inside = text[:start].strip(), text[start + 1 : -1].strip()
+    if not outside or not inside or "(" in outside or ")" in outside + inside:
+        return None
+    return outside, inside
 
 
 def _misspelt(key: str, name: str) -> bool:
