@@ -36,7 +36,7 @@ import stat
 import sys
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -1202,8 +1202,12 @@ class _Target:
     cls: type[Any] | None
 
 
-def _targets(paths: Iterable[str]) -> list[_Target]:
-    """Every file fmt should look at under *paths*, once, in path order."""
+def _targets(
+    paths: Iterable[str], real: Callable[[str], str]
+) -> list[_Target]:
+    """Every file fmt should look at under *paths*, once (by its *real*
+    path), in path order.
+    """
     seen: dict[str, _Target] = {}
     for p in paths:
         path = Path(p)
@@ -1224,8 +1228,24 @@ def _targets(paths: Iterable[str]) -> list[_Target]:
                 _Target(str(path), files.display_path(path), _cls(path, root))
             ]
         for target in found:
-            seen.setdefault(os.path.normpath(target.shown), target)
+            # By its real path: one file named twice ("x.yaml" and, through
+            # a link, "../link/organisations/x.yaml") is one target.
+            seen.setdefault(real(target.path), target)
     return sorted(seen.values(), key=lambda t: t.shown)
+
+
+def _real_files() -> Callable[[str], str]:
+    """The real path of a file, as :func:`files.real_named` finds it (its
+    folder's links followed, not its own), each folder resolved once: fmt
+    looks up every file of a registry, thousands in one folder.
+    """
+    resolved = functools.cache(os.path.realpath)
+
+    def real(path: str) -> str:
+        folder, name = os.path.split(path)
+        return os.path.join(resolved(folder or os.curdir), name)
+
+    return real
 
 
 def _inside(path: str, folder: Path) -> bool:
@@ -1267,19 +1287,22 @@ def format_paths(
     """
     names = [os.fspath(p) for p in paths]
     report = validate(*names)
+    real = _real_files()
     by_file: dict[str, list[Problem]] = {}
     for problem in report.problems:
         if problem.is_error:
-            key = os.path.abspath(problem.location.path)
+            key = real(problem.location.path)
             by_file.setdefault(key, []).append(problem)
-    targets = _targets(names)
+    targets = _targets(names, real)
     results = [
         _format_file(
             t,
-            # Absolute: named from inside the registry, a file is
-            # "x.yaml" here and "../organisations/x.yaml" to validate, and
-            # its errors went unmatched: it was rewritten all the same.
-            by_file.pop(os.path.abspath(t.shown), []),
+            # By real path: named from inside the registry, a file is
+            # "x.yaml" here and "../organisations/x.yaml" to validate;
+            # through a link to the registry, "link/organisations/x.yaml"
+            # here.  Its errors went unmatched: it was rewritten all the
+            # same.
+            by_file.pop(real(t.shown), []),
             check=check,
             fix=fix,
         )

@@ -10,6 +10,7 @@ import pickle
 import shutil
 import sys
 import threading
+import warnings
 
 from pathlib import Path
 from typing import Any
@@ -270,6 +271,28 @@ def test_a_cache_that_cannot_be_written_is_a_warning(
     )
     assert err.getvalue().startswith(
         "::warning title=cache::the cache could not be written"
+    )
+
+
+@pytest.mark.filterwarnings("default::RuntimeWarning")
+def test_a_warning_not_about_the_cache_is_not_titled_cache(
+    shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parsing warns of a slow reader (no ruamel.yaml.clib) as validate
+    runs: in GitHub Actions, that was an annotation titled "cache"."""
+    from coalition_registry.cli import validate as command
+
+    def slow(*args: Any, **kwargs: Any) -> cr.Report:
+        warnings.warn("the reader is slow", RuntimeWarning, stacklevel=1)
+        return cr.validate(*args, **kwargs)
+
+    monkeypatch.setattr(command, "validate", slow)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    err = io.StringIO()
+    run(["validate", str(shipped_copy)], stdout=io.StringIO(), stderr=err)
+    assert (
+        "::warning title=coalition-registry::the reader is slow\n"
+        == err.getvalue()
     )
 
 

@@ -774,6 +774,30 @@ class TestCommand:
         )
         assert text == path.read_text()
 
+    def test_an_invalid_file_named_through_a_link_is_left_alone(
+        self,
+        write: WriteFile,
+        shipped_copy: Path,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """Named through a link to the registry, a file is
+        "link/organisations/apple.yaml" to fmt and "organisations/apple.yaml"
+        to validate; named twice, its errors went to the first name only:
+        a file that does not validate was rewritten either way.
+        """
+        text = "name: Apple\nid: apple\nkind: shop\n"
+        path = write("organisations/apple.yaml", text)
+        (tmp_path / "link").symlink_to(shipped_copy)
+        monkeypatch.chdir(shipped_copy)
+        through = os.path.relpath(tmp_path / "link/organisations/apple.yaml")
+        for names in ([through], ["organisations/apple.yaml", through]):
+            code, out, _ = cli("fmt", *names)
+            assert 1 == code
+            assert "left unchanged: it does not validate" in out
+            assert "0 file(s) reformatted" in out
+            assert text == path.read_text()
+
     def test_a_read_only_file_is_left_alone(
         self, write: WriteFile, monkeypatch: pytest.MonkeyPatch
     ) -> None:

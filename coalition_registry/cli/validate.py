@@ -110,9 +110,16 @@ def run(args: argparse.Namespace, io: Output) -> int:
     for warning in caught:
         # In GitHub Actions, an annotation on the run: a plain line in
         # the log of a passing job is never read.
+        # Titled by what it is about: parsing warns too, of a slow
+        # reader (no ruamel.yaml.clib), and that is no cache's.
+        title = (
+            "cache"
+            if issubclass(warning.category, CacheWarning)
+            else "coalition-registry"
+        )
         print(
             formats.github_annotation(
-                "warning", None, "cache", str(warning.message)
+                "warning", None, title, str(warning.message)
             )
             if fmt == "github"
             else f"coalition-registry: warning: {warning.message}",
