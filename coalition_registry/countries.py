@@ -342,16 +342,30 @@ def suggest(text: str) -> str | None:
     ('DE', 'CI', None)
     >>> suggest("Kenya (Nairobi)"), suggest("Ireland (UK)")
     ('KE', None)
+    >>> suggest("Ukraine (Crimea)"), suggest("Cyprus (Northern)")
+    (None, None)
     """
     found = named(text)
     if found is not None:
         return found or None
     aside = _aside(text)
     if aside is not None:
-        # "Kenya (Nairobi)", "Nairobi (Kenya)": a place beside its country.
-        both = {named(part) for part in aside} - {None, ""}
-        if len(both) == 1:
-            return both.pop()
+        # "Kenya (Nairobi)", "Nairobi (Kenya)": a place beside its country;
+        # but not beside what names no single country, read apart or
+        # together ("Ukraine (Crimea)", "Cyprus (Northern)").
+        first, second = aside
+        readings = {
+            named(part)
+            for part in (
+                first,
+                second,
+                f"{second} {first}",
+                f"{first} {second}",
+            )
+        }
+        codes = {code for code in readings if code}
+        if "" not in readings and len(codes) == 1:
+            return codes.pop()
     key = normalise(text)
     index = _index()
     close = difflib.get_close_matches(
@@ -498,6 +512,8 @@ def flag_code(text: str, *, subdivisions: bool = True) -> str | None:
     >>> flag_code("\U0001f1ec\U0001f1e7"), flag_code("\U0001f1ea\U0001f1fa")
     ('GB', None)
     """
+    # A keyboard or a font may add the emoji style selector after it.
+    text = text.removesuffix("\ufe0f")
     if len(text) == 2 and all(
         _INDICATOR_A <= ord(c) < _INDICATOR_A + 26 for c in text
     ):

@@ -270,6 +270,10 @@ def test_codes_and_names_in_other_scripts(
         ("Nairobi (Kenya)", "KE"),
         ("UK (Scotland)", "GB"),
         ("Ireland (UK)", None),  # two countries: for a person to choose
+        # Beside what names no single country, apart or together.
+        ("Ukraine (Crimea)", None),
+        ("Cyprus (Northern)", None),
+        ("Somalia (Somaliland)", None),
         ("Nairobi (Mombasa)", None),
     ],
 )
@@ -295,6 +299,7 @@ def test_a_place_beside_its_country(written: str, meant: str | None) -> None:
             ),
             "GB",
         ),
+        ("\U0001f1eb\U0001f1f7\ufe0f", "FR"),  # with the emoji selector
         ("\U0001f1ea\U0001f1fa", None),  # the European Union's: no country
         ("\U0001f1fa\U0001f1f3", None),  # the United Nations'
         ("\U0001f1ec", None),  # half a flag
