@@ -627,6 +627,64 @@ def _check_titles(
         )
 
 
+#: What a list prints, normalised, for a person it does not name: recorded
+#: as a public person's name, it would be printed as one.
+_UNNAMED: Final = frozenset(
+    {
+        "anonymous",
+        "anon",
+        "anonymous signatory",
+        "anonymous survivor",
+        "a survivor",
+        "survivor",
+        "name withheld",
+        "withheld",
+        "name not given",
+        "name not published",
+        "name not disclosed",
+        "not named",
+        "unnamed",
+        "undisclosed",
+        "redacted",
+        "name redacted",
+    }
+)
+
+
+def _check_unnamed(
+    values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
+) -> None:
+    """Warn when a public person's name only says they are not named
+    ("Anonymous", "Name withheld"): a row meant for someone who signed
+    without their name, recorded as a public person called so.
+    """
+    name = values.get("name")
+    if not isinstance(name, str) or "name" in values.get("private", ()):
+        return
+    # Every public person's name passes here: the common case, letters and
+    # spaces in ASCII, is looked up as it is, without normalising it.
+    lowered = name.lower()
+    if lowered not in _UNNAMED and (
+        len(name) > _LONGEST_UNNAMED
+        or (name.isascii() and lowered.replace(" ", "").isalpha())
+        or countries.normalise(name) not in _UNNAMED
+    ):
+        return
+    ctx.report(
+        "placeholder-value",
+        f"{ctx.show(name)} only says that the person is not named, but a public "
+        "person's name is printed in every output as their name: for "
+        "someone who signed without their name, set the disclosure to "
+        "anonymous and leave the name out (pseudonym, if it is the name "
+        "they chose to sign under)",
+        raw.value_pos["name"],
+        f"{pointer}.name",
+    )
+
+
+_LONGEST_UNNAMED: Final = max(map(len, _UNNAMED)) + 4
+
+
 #: What a signatory list prints for those it does not name ("and 40 other
 #: organisations", "+ 12 more", "and many others"), normalised.
 _COUNT_OF_OTHERS: Final = re.compile(
@@ -888,6 +946,7 @@ class Person(_Positioned):
             )
         if disclosure == "public":
             _check_private_name("person", values, raw, ctx, pointer)
+            _check_unnamed(values, raw, ctx, pointer)
             _check_titles(values, raw, ctx, pointer)
             _check_count_of_others("person", values, raw, ctx, pointer)
 
