@@ -1225,6 +1225,29 @@ class TestCommand:
         added = set(snapshot(shipped_copy)) - set(before)
         assert (0 if dry_run else 2) == len(added)
 
+    def test_stopped_while_listing_says_the_files_are_written(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """Ctrl+C as the files are named, once all are written: the files
+        stay, and the message says so (not only "interrupted")."""
+
+        class Stopped(io.StringIO):
+            def write(self, _text: str) -> int:
+                raise KeyboardInterrupt
+
+        path = table(tmp_path, HEADER + "organisation,Example Org,FR,,\n")
+        err = io.StringIO()
+        with pytest.raises(KeyboardInterrupt):
+            run(
+                ["import", path, "--source", SOURCE],
+                stdout=Stopped(),
+                stderr=err,
+            )
+        assert "the import was complete: its 2 file(s) are written" in (
+            err.getvalue()
+        )
+        assert (shipped_copy / "organisations" / "example-org.yaml").is_file()
+
     def test_import_into_a_closed_pipe_in_a_process(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:

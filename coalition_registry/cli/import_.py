@@ -150,7 +150,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
         _write(
             [(p, new.text) for p, new in zip(paths, plan.files, strict=True)]
         )
-    _list(paths, io)
+    _list(paths, io, written=not args.dry_run)
     signatures = sum(new.kind == "signature" for new in plan.files)
     would = "would be " if args.dry_run else ""
     print(
@@ -268,8 +268,8 @@ def _write(new: list[tuple[Path, str]]) -> None:
         raise
 
 
-def _list(paths: list[Path], io: Output) -> None:
-    """Name each file written, or that would be."""
+def _list(paths: list[Path], io: Output, *, written: bool) -> None:
+    """Name each file *written*, or that would be."""
     from coalition_registry import files
 
     try:
@@ -280,3 +280,13 @@ def _list(paths: list[Path], io: Output) -> None:
         # The reader of the list went away (``| head``): the files are
         # written all the same, and the summary still says so.
         discard(io.out)
+    except KeyboardInterrupt:
+        # Stopped while naming them: "interrupted" alone would read as an
+        # import taken back, as one stopped while writing is.
+        if written:
+            print(
+                f"coalition-registry: stopped while listing the files; the "
+                f"import was complete: its {len(paths)} file(s) are written",
+                file=io.err,
+            )
+        raise
