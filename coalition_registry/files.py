@@ -14,6 +14,7 @@ import re
 import stat
 import unicodedata
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
@@ -146,7 +147,18 @@ def real_named(path: Path) -> str:
     """
     if path.is_dir():
         return os.path.realpath(path)
-    return os.path.join(os.path.realpath(path.parent), path.name)
+    return real_file(os.fspath(path))
+
+
+def real_file(
+    path: str, resolve: Callable[[str], str] = os.path.realpath
+) -> str:
+    """The real path of the file *path*, its folder resolved by *resolve*
+    (a cached :func:`os.path.realpath`, for many files of one folder), its
+    own name kept: a file that is a link is the link.
+    """
+    folder, name = os.path.split(path)
+    return os.path.join(resolve(folder or os.curdir), name)
 
 
 _SHOWN: Final = operator.attrgetter("shown")

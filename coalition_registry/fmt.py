@@ -1225,7 +1225,9 @@ def _targets(
                 )
         else:
             found = [
-                _Target(str(path), files.display_path(path), _cls(path, root))
+                _Target(
+                    str(path), files.display_path(path), _cls(real(p), root)
+                )
             ]
         for target in found:
             # By its real path: one file named twice ("x.yaml" and, through
@@ -1235,17 +1237,12 @@ def _targets(
 
 
 def _real_files() -> Callable[[str], str]:
-    """The real path of a file, as :func:`files.real_named` finds it (its
-    folder's links followed, not its own), each folder resolved once: fmt
-    looks up every file of a registry, thousands in one folder.
+    """:func:`files.real_file`, each folder resolved once: fmt looks up
+    every file of a registry, thousands in one folder.
     """
-    resolved = functools.cache(os.path.realpath)
-
-    def real(path: str) -> str:
-        folder, name = os.path.split(path)
-        return os.path.join(resolved(folder or os.curdir), name)
-
-    return real
+    return functools.partial(
+        files.real_file, resolve=functools.cache(os.path.realpath)
+    )
 
 
 def _inside(path: str, folder: Path) -> bool:
@@ -1254,12 +1251,11 @@ def _inside(path: str, folder: Path) -> bool:
     return here == there or here.startswith(there.rstrip(os.sep) + os.sep)
 
 
-def _cls(path: Path, root: Path | None) -> type[Any] | None:
+def _cls(real: str, root: Path | None) -> type[Any] | None:
+    """The record class of the file whose real path is *real*."""
     if root is None:
         return None
-    relative = Path(
-        os.path.relpath(files.real_named(path), root.resolve())
-    ).parts
+    relative = Path(os.path.relpath(real, root.resolve())).parts
     if relative == (files.REGISTRY_FILE,):
         return RegistryInfo
     return FOLDERS.get(relative[0]) if len(relative) > 1 else None
