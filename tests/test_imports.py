@@ -71,11 +71,17 @@ def table(tmp_path: Path, text: str, name: str = "sig.csv") -> str:
     return str(path)
 
 
-class _ClosedPipe(io.StringIO):
-    """Standard output piped to a reader that went away."""
+class _Failing(io.StringIO):
+    """Standard output whose every write raises *error*: piped to a reader
+    that went away, or written as Ctrl+C is pressed.
+    """
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__()
+        self.error = error
 
     def write(self, _text: str) -> int:
-        raise BrokenPipeError(32, "Broken pipe")
+        raise self.error
 
 
 class TestReadTable:
@@ -1217,7 +1223,7 @@ class TestCommand:
         argv = ["import", path, "--source", SOURCE]
         code = run(
             [*argv, "--dry-run"] if dry_run else argv,
-            stdout=_ClosedPipe(),
+            stdout=_Failing(BrokenPipeError(32, "Broken pipe")),
             stderr=err,
         )
         assert 0 == code
@@ -1231,16 +1237,12 @@ class TestCommand:
         """Ctrl+C as the files are named, once all are written: the files
         stay, and the message says so (not only "interrupted")."""
 
-        class Stopped(io.StringIO):
-            def write(self, _text: str) -> int:
-                raise KeyboardInterrupt
-
         path = table(tmp_path, HEADER + "organisation,Example Org,FR,,\n")
         err = io.StringIO()
         with pytest.raises(KeyboardInterrupt):
             run(
                 ["import", path, "--source", SOURCE],
-                stdout=Stopped(),
+                stdout=_Failing(KeyboardInterrupt()),
                 stderr=err,
             )
         assert "the import was complete: its 2 file(s) are written" in (
