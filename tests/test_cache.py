@@ -21,7 +21,7 @@ import pytest
 import coalition_registry as cr
 
 from coalition_registry import workers
-from coalition_registry.cache import Cache
+from coalition_registry.cache import Cache, _check
 from coalition_registry.cli import run
 from coalition_registry.files import display_path
 from coalition_registry.validation import CacheWarning
@@ -116,12 +116,20 @@ class Boom:
         return (os.system, ("touch boom-was-run",))
 
 
-def poison(cache_file: Path, make: Any) -> None:
+def poison(cache_file: Path, make: Any, *, checked: bool = True) -> None:
+    """Replace each entry's pickle with ``make(blob)``; with its checksum
+    made again when *checked*, as whoever can write the cache can.
+    """
     with open(cache_file, "rb") as f:
         data = pickle.load(f)  # noqa: S301 - our own test file
     data["files"] = {
-        path: (digest, count, make(blob))
-        for path, (digest, count, blob) in data["files"].items()
+        path: (
+            digest,
+            count,
+            new := make(blob),
+            _check(new) if checked else check,
+        )
+        for path, (digest, count, blob, check) in data["files"].items()
     }
     with open(cache_file, "wb") as f:
         pickle.dump(data, f)
@@ -209,6 +217,60 @@ def test_a_hostile_or_damaged_entry_is_a_miss(
     reads.clear()
     cr.validate(shipped_copy, cache=cache)
     assert [] == reads
+
+
+def flip_a_bit_in(text: bytes) -> Any:
+    """A *make* for :func:`poison` that flips one bit of *text*, where an
+    entry holds it.
+    """
+
+    def make(blob: bytes) -> bytes:
+        at = blob.find(text)
+        if at < 0:
+            return blob
+        return blob[:at] + bytes([blob[at] ^ 0x01]) + blob[at + 1 :]
+
+    return make
+
+
+def test_an_entry_changed_by_accident_is_a_miss(
+    shipped_copy: Path, tmp_path: Path, reads: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    expected = report_lines(cr.validate(shipped_copy, cache=cache))
+    (cache_file,) = cache.iterdir()
+    # "Barnardo's" would become "Carnardo's", a valid name.
+    flip = flip_a_bit_in(b"Barnardo's")
+    poison(cache_file, flip, checked=False)
+    reads.clear()
+    report = cr.validate(shipped_copy, cache=cache)
+    assert [display_path(shipped_copy / "organisations/barnardos.yaml")] == (
+        reads
+    )
+    assert expected == report_lines(report)
+    names = {getattr(r, "name", None) for r in report.registry_records}
+    assert "Barnardo's" in names
+    assert "Carnardo's" not in names
+
+
+def test_an_entry_whose_count_changed_is_a_miss(
+    shipped_copy: Path, tmp_path: Path, reads: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    cr.validate(shipped_copy, cache=cache)
+    (cache_file,) = cache.iterdir()
+    with open(cache_file, "rb") as f:
+        data = pickle.load(f)  # noqa: S301 - our own test file
+    data["files"] = {
+        path: (digest, count + 1, blob, check)
+        for path, (digest, count, blob, check) in data["files"].items()
+    }
+    with open(cache_file, "wb") as f:
+        pickle.dump(data, f)
+    reads.clear()
+    report = cr.validate(shipped_copy, cache=cache)
+    assert 30 == len(reads)
+    assert report.valid
 
 
 @pytest.mark.parametrize(
