@@ -30,6 +30,7 @@ from .schema import (
     Date,
     Enum,
     Flag,
+    FormatVersion,
     Identifiers,
     Licence,
     ListOf,
@@ -1494,7 +1495,7 @@ class RegistryInfo(_Positioned):
 
     name: str = field(Text(), required=True, doc="The registry's name.")
     schema_version: int = field(
-        Count(minimum=1),
+        FormatVersion(),
         required=True,
         doc="The data format's version; 1 today.",
         example="1",

@@ -1701,6 +1701,32 @@ class Count(FieldType):
         return f"whole number ({self.minimum} to {_MOST_PEOPLE:,}){also}"
 
 
+#: The version of the data format this library reads.
+SCHEMA_VERSION: Final = 1
+
+
+@attrs.frozen
+class FormatVersion(Count):
+    """The version of the data format a registry's files use: read as any
+    whole number, so that the validator can say to upgrade for a later one;
+    an editor is told the one version this library reads.
+    """
+
+    minimum: int = 1
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "oneOf": [
+                {"const": SCHEMA_VERSION},
+                # Quoted, and with leading zeros, as Count reads it.
+                {"type": "string", "pattern": f"^0*{SCHEMA_VERSION}$"},
+            ]
+        }
+
+    def describe(self) -> str:
+        return f"`{SCHEMA_VERSION}`"
+
+
 # What a source writes for a figure it keeps to itself.
 _UNDISCLOSED: Final = frozenset(
     {"undisclosed", "not disclosed", "withheld", "confidential", "private"}

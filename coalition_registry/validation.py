@@ -65,6 +65,7 @@ from .parsing import (
 from .problems import Location, Problem, sort_key
 from .schema import (
     INVALID,
+    SCHEMA_VERSION,
     SLUG,
     Context,
     Reference,
@@ -107,9 +108,6 @@ _SIGNATORY: Final = operator.attrgetter("signatory")
 _DISCLOSURE: Final = operator.attrgetter("disclosure")
 _ROLE: Final = operator.attrgetter("role")
 _ID: Final = operator.attrgetter("id")
-
-#: The data-format version this library reads.
-SCHEMA_VERSION: Final = 1
 
 
 class CacheWarning(UserWarning):

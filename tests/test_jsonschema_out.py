@@ -400,6 +400,23 @@ class TestAgreementWithTheValidator:
         listed = "- " + text.replace("\n", "\n  ").rstrip() + "\n"
         assert schema_errors("registry", listed)
 
+    @pytest.mark.parametrize("version", ["2", "0", "'2'", "'01'", "1"])
+    def test_registry_yaml_versions_agree(
+        self, write: WriteFile, version: str
+    ) -> None:
+        """An editor underlines a schema_version the validator refuses,
+        and only that.
+        """
+        text = (SHIPPED / "registry.yaml").read_text(encoding="utf-8")
+        assert "schema_version: 1\n" in text
+        text = text.replace(
+            "schema_version: 1\n", f"schema_version: {version}\n"
+        )
+        path = write("registry.yaml", text)
+        refused = bool(validate(path.parent).errors)
+        assert refused == (version in {"2", "0", "'2'"})
+        assert refused == bool(schema_errors("registry", text))
+
     def test_ambiguous_text_must_be_quoted(self) -> None:
         """The one known difference: the validator reads every value as
         text, an editor reads 216250 as a number, so the schema asks for
