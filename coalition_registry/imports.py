@@ -168,6 +168,12 @@ _DATE_IN_A_SHEET: Final = (
     "cells as Text, or with the custom format yyyy-mm-dd, before saving "
     "as CSV)"
 )
+# Said after a role refused: a list's "Role" column holds jobs ("Executive
+# Director"), and the registry's role is not one of them.
+_ROLE_IN_A_SHEET: Final = (
+    " (role is why they signed, not their job; a job goes in "
+    "name_as_printed or notes)"
+)
 # Between the fields of a private cell: "country; notes", "country, notes".
 _LIST_SEPARATORS: Final = re.compile(r"[;,|\n]+")
 
@@ -228,6 +234,28 @@ _CONTACT: Final = frozenset(
         "postcode",
         "contact",
     }
+)
+# Columns of where a signatory list's people work ("Name, Role,
+# Organisation, Country"), and of their jobs: the registry records neither
+# as a field, and renaming the column to on_behalf_of would say that each
+# of them signed for the organisation, which a list of people "in a
+# personal capacity" says they did not.
+_AFFILIATION: Final = frozenset(
+    {
+        "organisation",
+        "organization",
+        "organisation_name",
+        "organization_name",
+        "org",
+        "affiliation",
+        "affiliations",
+        "institution",
+        "employer",
+        "company",
+    }
+)
+_JOB: Final = frozenset(
+    {"title", "job_title", "job", "position", "occupation", "profession"}
 )
 _SIGNATURE_COLUMNS: Final = (
     "name_as_printed",
@@ -309,6 +337,22 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
                 f"the column {cell.text.strip()!r} holds contact details, "
                 "which the registry never records (nor its notes): remove "
                 "the column"
+            )
+        elif name in _AFFILIATION:
+            message = (
+                f"the column {cell.text.strip()!r} is not read: only if the "
+                "source says the people in it signed for that organisation, "
+                "name the column on_behalf_of, with on-behalf-of in a "
+                "capacity column; if it only identifies them (as a list of "
+                "people signing in a personal capacity gives it), give it "
+                "in name_as_printed or notes, or remove the column; an "
+                "organisation's own row has its name in the name column"
+            )
+        elif name in _JOB:
+            message = (
+                f"the column {cell.text.strip()!r} is not read: a job is "
+                "no field of the registry; give it in name_as_printed (the "
+                "name as the list prints it) or notes, or remove the column"
             )
         elif close:
             message = (
@@ -1535,6 +1579,8 @@ def _in_sheet_words(problem: Problem) -> Problem:
     message = _IN_A_SHEET.get(problem.message, problem.message)
     if problem.code == "invalid-date":
         message += _DATE_IN_A_SHEET
+    elif problem.code == "invalid-value" and problem.pointer == "$.role":
+        message += _ROLE_IN_A_SHEET
     return attrs.evolve(problem, message=message)
 
 

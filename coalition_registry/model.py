@@ -220,6 +220,37 @@ def _notes() -> Any:
     )
 
 
+#: What a source writes before a figure it gives as a lower bound.
+_AT_LEAST_BEFORE: Final = (
+    r"over|more than|at least|upwards of|in excess of|above|"
+    r"no fewer than|no less than|well over"
+)
+#: ... and after it: "100+", "100 or more", "100-plus".
+_AT_LEAST_AFTER: Final = r"\s*\+|\s+or more\b|[\s-]plus\b"
+#: Between the thousands of a figure: "1,200", "1.200", "1 200".
+_THOUSANDS: Final = "[,.\u00a0\u2009\u202f ]?"
+
+
+def lower_bound_words(text: str, value: int) -> str | None:
+    """The words of *text* that give *value* as a lower bound ("over 100",
+    "1,200+"), or ``None`` when it does not: a figure the text gives
+    otherwise ("more than 60 organisations and 40 individuals" for 40) is
+    not one.
+
+    >>> lower_bound_words("signed by over 1,200 people", 1200)
+    'over 1,200'
+    >>> lower_bound_words("more than 60 organisations and 40 people", 40)
+    """
+    figure = _THOUSANDS.join(f"{value:,}".split(","))
+    found = re.search(
+        rf"\b(?:{_AT_LEAST_BEFORE})\s+(?:the\s+)?{figure}(?![\d])"
+        rf"|(?<![\d.,]){figure}(?:{_AT_LEAST_AFTER})",
+        text,
+        re.IGNORECASE,
+    )
+    return None if found is None else found[0].strip()
+
+
 @by_fields
 @attrs.frozen
 class Claim(_Positioned):
@@ -300,6 +331,24 @@ class Claim(_Positioned):
                 "their own with measure: countries",
                 raw.key_pos["countries"],
                 f"{pointer}.countries",
+            )
+        value, text = values.get("value"), values.get("text")
+        if (
+            "qualifier" not in raw
+            and isinstance(value, int)
+            and isinstance(text, str)
+            and (words := lower_bound_words(text, value)) is not None
+        ):
+            # Left exact, "over 100" is compared as exactly 100: 104
+            # recorded reads as a mistake (claim-exceeded), and reconcile
+            # gives an exact difference.
+            ctx.report(
+                "claim-qualifier",
+                f"the claim's text says {words!r}, a lower bound, but the "
+                "claim is exact unless it says otherwise, and is compared "
+                f"as exactly {value:,}; add qualifier: at-least",
+                raw.value_pos["value"],
+                f"{pointer}.value",
             )
 
 
@@ -534,23 +583,36 @@ _AFFILIATION_WORDS: Final = frozenset(
         "coalition", "campaign", "unicef", "nspcc", "ngo", "ltd", "inc",
     }
 )  # fmt: skip
+#: Words of a job, as a list prints it after a name and a comma ("Jane
+#: Example, Executive Director"), normalised.
+_POSITION_WORDS: Final = frozenset(
+    {
+        "director", "ceo", "founder", "cofounder", "chair", "chairperson",
+        "chairman", "chairwoman", "president", "professor", "lecturer",
+        "researcher", "coordinator", "manager", "officer", "secretary",
+        "executive", "trustee", "advocate", "consultant", "editor",
+    }
+)  # fmt: skip
 
 
 def _affiliation_after_comma(name: str) -> bool:
     """Whether *name* goes on, after a comma, with where the person works
-    ("Jane Example, University of Example"), not with a name written
-    surname first ("Example, Jane").
+    or their job ("Jane Example, University of Example", "Jane Example,
+    Director"), not with a name written surname first ("Example, Jane").
 
     >>> _affiliation_after_comma("Jane Example, Example University")
+    True
+    >>> _affiliation_after_comma("Jane Example, Executive Director")
     True
     >>> _affiliation_after_comma("Example, Jane")
     False
     """
     if "," not in name:
         return False
-    after = name.split(",", 1)[1]
-    return not _AFFILIATION_WORDS.isdisjoint(
-        countries.normalise(after).split()
+    after = countries.normalise(name.split(",", 1)[1]).split()
+    return not (
+        _AFFILIATION_WORDS.isdisjoint(after)
+        and _POSITION_WORDS.isdisjoint(after)
     )
 
 
@@ -576,6 +638,20 @@ ANONYMOUS_WITH_NAME: Final = (
 _ON_BEHALF: Final = re.compile(
     r"\s(?:on|for and on) behalf of\s", re.IGNORECASE
 )
+#: How a list says, beside a name, that the person signed for themselves
+#: ("in a personal capacity"), that an affiliation only identifies them
+#: ("for identification only"), or where a footnote says so ("Jane
+#: Example*", "Jane Example [1]").
+_CAPACITY_NOTE: Final = re.compile(
+    r"\b(?:personal|own|individual) capacity\b"
+    r"|\bidentification (?:purposes )?only\b"
+    r"|\bfor identification\b",
+    re.IGNORECASE,
+)
+_FOOTNOTE_MARK: Final = re.compile(
+    r"(?:[*\u2020\u2021\u00b9\u00b2\u00b3]+|\[\d{1,2}\])$"
+)
+_FOOTNOTE_ENDS: Final = frozenset("*\u2020\u2021\u00b9\u00b2\u00b3]")
 
 
 def _check_titles(
@@ -593,15 +669,31 @@ def _check_titles(
     # neither a title-like first word nor brackets, costs two splits.
     parts = name.split()
     behalf = _ON_BEHALF.search(name)
+    capacity = _CAPACITY_NOTE.search(name)
+    footnote = (
+        _FOOTNOTE_MARK.search(parts[-1])
+        if parts and parts[-1][-1] in _FOOTNOTE_ENDS
+        else None
+    )
     if not parts or (
         _word_of(parts[0]) not in _TITLES
         and _word_of(parts[-1]) not in _POSTNOMINALS
         and "(" not in name
         and "," not in name
         and behalf is None
+        and footnote is None
+        and capacity is None
     ):
         return
     signer = name[: behalf.start()] if behalf else name
+    if capacity is not None:
+        # "Jane Example (signing in her own capacity)", "Jane Example, in
+        # a personal capacity": the note, from the bracket or the comma
+        # that opens it, is no affiliation.
+        before = signer[: capacity.start()]
+        opened = max(before.rfind("("), before.rfind(","), before.rfind("["))
+        signer = (before[:opened] if opened > 0 else before).rstrip()
+    signer = _FOOTNOTE_MARK.sub("", signer.rstrip()).rstrip()
     alone = name_alone(signer)
     words = countries.normalise(alone).split()
     held = [
@@ -612,17 +704,23 @@ def _check_titles(
             ("an affiliation in brackets", _bracketed_affiliation(alone)),
             ("an affiliation after a comma", alone != signer),
             ("the organisation signed for", behalf is not None),
+            ("the capacity they signed in", capacity is not None),
+            ("a footnote mark", footnote is not None),
         )
         if found
     ]
     if held:
+        listed = " and ".join(
+            (", ".join(held[:-1]), held[-1]) if held[1:] else held
+        )
         ctx.report(
             "title-in-name",
-            f"the name holds {' and '.join(held)}: write the person's name "
+            f"the name holds {listed}: write the person's name "
             "alone, so that the same person signing another letter is one "
             "record; the name as a letter prints it goes in the signature's "
-            "name_as_printed, and an organisation they sign for in its "
-            "on_behalf_of",
+            "name_as_printed, with an affiliation given only to identify "
+            "them; on_behalf_of is for an organisation the source says they "
+            "signed for",
             raw.value_pos["name"],
             f"{pointer}.name",
         )

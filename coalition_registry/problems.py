@@ -465,6 +465,15 @@ CODES: dict[str, Code] = _codes(
         "The records show more than an exact claim about the letter says.",
         "Check the records and the claim's source: one of them is wrong.",
     ),
+    Code(
+        "claim-qualifier",
+        _W,
+        "A claim's text gives its figure as a lower bound ('over 100', "
+        "'1,200+'), but the claim has no qualifier, so it is compared as "
+        "exact.",
+        "Add qualifier: at-least to the claim.",
+        "text: signed by over 100 organisations",
+    ),
     # -- warnings ---------------------------------------------------------
     Code(
         "no-source",
@@ -530,11 +539,13 @@ CODES: dict[str, Code] = _codes(
         "title-in-name",
         _W,
         "A public person's name holds a title (Dr, Prof), letters after it "
-        "(OBE, PhD) or an affiliation in brackets, so the same person "
-        "signing another letter without them would be recorded twice.",
-        "Write the name alone; put the name as printed in the signature's "
-        "name_as_printed, and the organisation they sign for in its "
-        "on_behalf_of.",
+        "(OBE, PhD), an affiliation, a note of the capacity they signed in "
+        "or a footnote's mark, so the same person signing another letter "
+        "without them would be recorded twice.",
+        "Write the name alone; put the name as printed, with an affiliation "
+        "given only to identify them, in the signature's name_as_printed; "
+        "on_behalf_of is only for an organisation the source says they "
+        "signed for.",
         "name: Dr Jane Example OBE",
     ),
 )

@@ -15,13 +15,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, Final
 
 import attrs
 
 from .aggregate import Figure, active_signatures, claim_figure, headcount
-from .model import Claim, Group, Organisation, Signature, is_hidden
+from .model import (
+    Claim,
+    Group,
+    Organisation,
+    Person,
+    Signature,
+    is_hidden,
+)
 from .registry import Registry, day_of
 from .suppression import (
     DEFAULT_THRESHOLD,
@@ -384,6 +391,8 @@ def _reasons(
             )
         if any(who is not None and is_hidden(who) for who in relevant):
             reasons.append("some signatories are counted but not named")
+        if claim.roles:
+            reasons.extend(_on_behalf(registry, claim, active, mine))
     # A private date is never compared, nor, unless every count is shown,
     # the days of a person who is not public: day after day (--on), the
     # reasons would come and go on the day they signed or withdrew, which
@@ -427,3 +436,51 @@ def _reasons(
                 "signatures added after the day counted are not counted"
             )
     return tuple(reasons)
+
+
+def _on_behalf(
+    registry: Registry,
+    claim: Claim,
+    active: Sequence[Signature],
+    mine: Callable[[Signature], bool],
+) -> tuple[str, ...]:
+    """The reason a claim of some roles can differ from the records when
+    people signed on behalf of organisations: a list of "Name, Example
+    Trust" lines is one signature per organisation to its publisher, and
+    one per person to the records, which count each person in the role
+    they signed in ("60 organisations" beside 0 organisations recorded,
+    all 60 of them signed for).
+
+    Only signatures whose capacity and role may be shown, by people who
+    are public, are looked at: the reason's presence must not tell that
+    someone hidden signed for an organisation.
+    """
+    shown = [
+        s
+        for s in active
+        if s.capacity == "on-behalf-of"
+        and "capacity" not in s.private
+        and "role" not in s.private
+        and s.role != "organisation"
+        and isinstance(who := registry.signatory(s.signatory), Person)
+        and not is_hidden(who)
+    ]
+    if not shown:
+        return ()
+    if "organisation" in claim.roles:
+        return (
+            (
+                "some people signed on behalf of an organisation: the "
+                "records count them as people, in the roles they signed in, "
+                "not among the organisations, where the source may count "
+                "them"
+            ),
+        )
+    if any(map(mine, shown)):
+        return (
+            (
+                "some of these people signed on behalf of an organisation: "
+                "the source may count them among the organisations instead"
+            ),
+        )
+    return ()

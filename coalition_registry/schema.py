@@ -1021,12 +1021,16 @@ class Country(FieldType):
             )
         several = None if ctx.redact else _several_countries(text)
         if several is not None and len(several) > 1:
+            # Never "write the first": "UK and Ireland" is often where an
+            # organisation works, and no source says which is its base.
             return ctx.report(
                 "unknown-country",
                 f"{ctx.show(text)} is {len(several)} countries; this field "
-                f"takes one: write {several[0]!r} for "
-                f"{countries.country_name(several[0])}, or whichever is "
-                "meant, and say in notes where else it works",
+                "takes one: write the one a source gives "
+                f"({several[0]!r} for {countries.country_name(several[0])}, "
+                "say), or, if none does, leave it out"
+                + (f" and set {self.scope_field}" if self.scope_field else "")
+                + "; say in notes what the source gives",
                 pos,
                 pointer,
             )
@@ -1050,7 +1054,10 @@ class Country(FieldType):
             if guess
             else f"; {alike}"
             if alike
-            else '; write a two-letter country code, such as "IE" for Ireland'
+            # Not "write a code" alone: for "Global South" or "Pan-African"
+            # no code is right, and one chosen would be counted as fact.
+            else '; write the code of the country a source gives ("IE" for '
+            "Ireland, say), or leave the field out"
         )
         # Given for every private value too: only for some, it would tell
         # which values those are.
@@ -1186,6 +1193,7 @@ _MONTHS: Final = {
 }
 _NUMBERS: Final = re.compile(r"(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})")
 _YEAR_MONTH: Final = re.compile(r"(\d{4})[/.\-](\d{1,2})")
+_YEAR: Final = re.compile(r"(?:19|20)\d\d")
 _WORDS: Final = re.compile(r"[a-z]+\.?|\d+")
 _TIMESTAMP: Final = re.compile(
     r"([0-9]{4}-[0-9]{2}-[0-9]{2})[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}"
@@ -1199,15 +1207,17 @@ _SERIAL_DAY_0: Final = dt.date(1899, 12, 30)
 def date_hint(text: str) -> str:
     """What a date written another way most likely is, as the end of a
     message: ``; did you mean '2023-09-18'?``, the two readings of an
-    ambiguous ``03/04/2024``, or how to write a date known only to the
-    month.  Empty when there is nothing sure to say.
+    ambiguous ``03/04/2024``, or, for a date known only to the month or
+    the year, to leave the field out rather than choose a day.  Empty when there is nothing sure to say.
 
     >>> date_hint("18 September 2023"), date_hint("2023/9/18")
     ("; did you mean '2023-09-18'?", "; did you mean '2023-09-18'?")
     >>> date_hint("03/04/2024")
     "; write '2024-04-03' or '2024-03-04', whichever is meant"
-    >>> date_hint("Sept. 2023")
-    "; if only the month is known, write '2023-09-01' and say so in notes"
+    >>> date_hint("Sept. 2023")  # doctest: +NORMALIZE_WHITESPACE
+    "; a date here needs its day: if no source gives the day, leave the
+    field out and write 'September 2023' in notes (a day chosen to fill it
+    would be taken for the day itself)"
     >>> date_hint("2023-09-18T10:00:00Z")
     "; write the date alone: did you mean '2023-09-18'?"
     >>> date_hint("45323")
@@ -1239,6 +1249,9 @@ def date_hint(text: str) -> str:
             )
     # Dashes a word processor makes, and "18th": read as meant.
     text = _ORDINAL.sub(r"\1", text.translate(_DASHES))
+    if _YEAR.fullmatch(text.strip()):
+        # A year alone, as a letter known only to the year is dated.
+        return _not_the_day(text.strip())
     found = _YEAR_MONTH.fullmatch(text.strip())
     if found is not None and 1 <= int(found[2]) <= 12:
         return _month_only(int(found[1]), int(found[2]))
@@ -1326,10 +1339,23 @@ _ORDINAL: Final = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
 def _month_only(year: int, month: int) -> str:
+    # Never "write the 1st": a day the source does not give would be
+    # recorded, and counted from, as the day itself.
+    return _not_the_day(f"{_MONTH_NAMES[month - 1]} {year:04d}")
+
+
+def _not_the_day(known: str) -> str:
     return (
-        f"; if only the month is known, write '{year:04d}-{month:02d}-01' "
-        "and say so in notes"
+        "; a date here needs its day: if no source gives the day, leave "
+        f"the field out and write '{known}' in notes (a day chosen to fill "
+        "it would be taken for the day itself)"
     )
+
+
+_MONTH_NAMES: Final = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 def _one_of(readings: list[tuple[int, int, int]]) -> str:

@@ -191,6 +191,30 @@ class TestReadTable:
         assert "contact details" in problem.message
         assert "rename" not in problem.message
 
+    @pytest.mark.parametrize(
+        "column", ["Organisation", "Affiliation", "organization"]
+    )
+    def test_an_affiliation_column_is_not_taken_for_on_behalf_of(
+        self, column: str
+    ) -> None:
+        """A list of "Name, Role, Organisation, Country" lines: "rename or
+        remove it" led to on_behalf_of, recording people who signed in a
+        personal capacity as signing for the organisation that only
+        identified them.
+        """
+        _, problems = read_table(f"kind,name,{column}\nperson,X,Y\n", "t")
+        (problem,) = problems
+        assert problem.code == "unknown-field"
+        assert "only if the source says the people in it signed" in (
+            problem.message
+        )
+        assert "name_as_printed or notes" in problem.message
+
+    def test_a_job_column_says_where_a_job_goes(self) -> None:
+        _, problems = read_table("kind,name,Job Title\nperson,X,Y\n", "t")
+        (problem,) = problems
+        assert "a job is no field of the registry" in problem.message
+
     def test_a_field_no_column_sets_says_where_it_goes(self) -> None:
         """A group's description in the sheet: "rename or remove it" left
         the coordinator with a value and nowhere to put it."""
@@ -300,6 +324,17 @@ class TestPlan:
             "organisations/eurochild-ireland.yaml",
             f"signatures/{LETTER}/{LETTER}--eurochild-ireland.yaml",
         ] == [f.path for f in plan.files]
+
+    def test_a_job_in_the_role_column_says_where_a_job_goes(self) -> None:
+        """A list's "Role" column holds jobs: the refusal listed the roles
+        alone, and a coordinator picked one no source gives."""
+        plan = plan_of(
+            "kind,name,disclosure,role\n"
+            "person,Jane Example,public,Executive Director\n"
+        )
+        (problem,) = (p for p in plan.problems if p.code == "invalid-value")
+        assert "role is why they signed, not their job" in problem.message
+        assert problem.message.endswith("[column D: role]")
 
     def test_rows_of_a_name_many_records_share(
         self, monkeypatch: pytest.MonkeyPatch

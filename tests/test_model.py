@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 import pytest
 
@@ -174,6 +176,46 @@ class TestTitleInName:
             "the name holds a title and the organisation signed for: "
         )
 
+    @pytest.mark.parametrize(
+        ("name", "held"),
+        [
+            # Copied from lists whose people signed for themselves, their
+            # affiliations "for identification only".
+            ('"Jane Example, in a personal capacity"', "the capacity"),
+            ("Jane Example (personal capacity)", "the capacity"),
+            ("Jane Example (signing in her own capacity)", "the capacity"),
+            (
+                '"Jane Example, Example University (for identification only)"',
+                "an affiliation after a comma and the capacity",
+            ),
+            # A footnote's mark, its note saying the same.
+            ('"Jane Example*"', "a footnote mark"),
+            ("Jane Example [3]", "a footnote mark"),
+            ("Jane Example\u2020", "a footnote mark"),
+            # A job, as "Name, Role, Organisation, Country" lines print it.
+            ('"Jane Example, Executive Director"', "an affiliation"),
+        ],
+    )
+    def test_what_a_list_adds_beside_a_name(
+        self, name: str, held: str
+    ) -> None:
+        """Bug: these passed without a word, and the same person signing
+        another letter, printed without them, was recorded twice.
+        """
+        from coalition_registry.validation import read_records
+
+        text = f"id: jane-example\ndisclosure: public\nname: {name}\n"
+        result = read_records(text.encode(), "p.yaml", Person)
+        (problem,) = (p for p in result.problems if p.code == "title-in-name")
+        assert problem.message.startswith(f"the name holds {held}")
+        # The affiliation only identifies them: on_behalf_of is not where
+        # it goes.
+        assert "given only to identify them" in problem.message
+
+    def test_a_name_written_surname_first_is_no_job(self) -> None:
+        text = 'id: jane-example\ndisclosure: public\nname: "Example, Jane"\n'
+        assert "title-in-name" not in self.codes(text)
+
     def test_not_for_a_name_that_is_not_shown(self) -> None:
         """A warning for some hidden names only would tell them apart."""
         pseudonym = (
@@ -186,6 +228,66 @@ class TestTitleInName:
         )
         assert "title-in-name" not in self.codes(pseudonym)
         assert "title-in-name" not in self.codes(private)
+
+
+class TestClaimQualifier:
+    """A claim whose source says "over 100", left exact, is compared as
+    exactly 100: 104 recorded read as a mistake, and reconcile gave an
+    exact difference.
+    """
+
+    @staticmethod
+    def problems(value: str, text: str, qualifier: str = "") -> list[Any]:
+        from coalition_registry import Letter
+        from coalition_registry.validation import read_records
+
+        doc = (
+            "id: l\ntitle: L\nclaims:\n  - measure: signatories\n"
+            f"    value: {value}\n    text: {text!r}\n{qualifier}"
+        )
+        result = read_records(doc.encode(), "l.yaml", Letter)
+        return [p for p in result.problems if p.code == "claim-qualifier"]
+
+    @pytest.mark.parametrize(
+        ("value", "text", "words"),
+        [
+            ("100", "signed by over 100 organisations", "over 100"),
+            ("1200", "More than 1,200 people signed", "More than 1,200"),
+            ("1200", "at least 1 200 signatories", "at least 1 200"),
+            ("1200", "1.200+ Unterschriften", "1.200+"),
+            ("60", "60 or more organisations", "60 or more"),
+        ],
+    )
+    def test_a_lower_bound_left_exact(
+        self, value: str, text: str, words: str
+    ) -> None:
+        (problem,) = self.problems(value, text)
+        assert f"the claim's text says {words!r}, a lower bound" in (
+            problem.message
+        )
+        assert problem.message.endswith("add qualifier: at-least")
+        assert (5, 12) == (problem.location.line, problem.location.column)
+
+    @pytest.mark.parametrize(
+        ("value", "text"),
+        [
+            # "more than" is said of the 60, not of the 40.
+            ("40", "more than 60 organisations and 40 individuals"),
+            ("104", "signed by 104 survivors and organisations"),
+            ("100", "over 1,100 signatories"),
+            ("100", "over 2,100 signatories"),
+            ("200", "over 1,200 signatories"),
+        ],
+    )
+    def test_other_figures_are_not_the_claims(
+        self, value: str, text: str
+    ) -> None:
+        assert [] == self.problems(value, text)
+
+    def test_not_when_the_qualifier_is_written(self) -> None:
+        for qualifier in ("exact", "at-least"):
+            line = f"    qualifier: {qualifier}\n"
+            assert [] == self.problems("100", "over 100 signed", line)
 
 
 class TestMembership:
@@ -263,8 +365,6 @@ def test_a_member_that_joined_again_many_times_is_checked_fast() -> None:
     shows it (about n log n now, n² / 2 before).
     """
     import datetime as dt
-
-    from typing import Any
 
     from coalition_registry import Membership, model
 

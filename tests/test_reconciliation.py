@@ -693,6 +693,74 @@ class TestOtherReasons:
             line.reasons
         )
 
+    @staticmethod
+    def signed_for(*, disclosure: str = "public", **changes: Any) -> Any:
+        """A letter of "3 organisations" and "3 experts", whose list
+        printed three "Name, Organisation" lines: three public experts,
+        each on behalf of an organisation, which did not sign itself.
+        """
+        orgs = [organisation(i) for i in range(3)]
+        people = [
+            cr.Person(
+                id=f"person-{i:04d}bb" if disclosure != "public" else f"p-{i}",
+                disclosure=disclosure,
+                name=None if disclosure == "anonymous" else f"Person {i}",
+                sources=SOURCE,
+            )
+            for i in range(3)
+        ]
+        signatures = [
+            attrs.evolve(
+                signs(person, "expert"),
+                capacity="on-behalf-of",
+                on_behalf_of=org.id,
+                **changes,
+            )
+            for person, org in zip(people, orgs, strict=True)
+        ]
+        registry = cr.Registry(
+            [
+                letter(claim(3, "organisation"), claim(3, "expert")),
+                *orgs,
+                *people,
+                *signatures,
+            ]
+        )
+        return cr.reconcile(registry, LETTER, threshold=1).lines
+
+    def test_people_signing_for_organisations_are_a_reason(self) -> None:
+        """Bug: "3 organisations" claimed, all three signed for by a named
+        person, read "records show 0" with only "signatories not yet
+        recorded" as the reason: every one of them is recorded.
+        """
+        organisations, experts = self.signed_for()
+        assert 0 == organisations.computed
+        assert any(
+            "signed on behalf of an organisation: the records count them "
+            "as people" in reason
+            for reason in organisations.reasons
+        )
+        assert 3 == experts.computed
+        assert any(
+            "may count them among the organisations" in reason
+            for reason in experts.reasons
+        )
+
+    @pytest.mark.parametrize(
+        ("disclosure", "changes"),
+        [
+            ("anonymous", {}),
+            ("pseudonym", {}),
+            ("public", {"private": ("capacity",)}),
+            ("public", {"private": ("role",)}),
+        ],
+    )
+    def test_nothing_hidden_tells_who_signed_for_an_organisation(
+        self, disclosure: str, changes: dict[str, Any]
+    ) -> None:
+        for line in self.signed_for(disclosure=disclosure, **changes):
+            assert not any("on behalf of" in r for r in line.reasons)
+
     def test_a_letter_without_claims_has_no_lines(self) -> None:
         rec = cr.reconcile(cr.Registry([letter()]), LETTER)
         assert () == rec.lines

@@ -60,7 +60,18 @@ def test_a_date_and_a_time(date: dt.date, time: str) -> None:
 
 @pytest.mark.parametrize("written", ["September 2023", "Sept 2023", "2023-09"])
 def test_a_month_alone(written: str) -> None:
-    assert "write '2023-09-01' and say so in notes" in date_hint(written)
+    # A letter dated only to the month: no day is suggested, since the one
+    # written would be taken for the day itself (and counted from).
+    hint = date_hint(written)
+    assert "leave the field out and write 'September 2023' in notes" in hint
+    assert "-01" not in hint
+
+
+@pytest.mark.parametrize("written", ["2023", " 2023 "])
+def test_a_year_alone(written: str) -> None:
+    hint = date_hint(written)
+    assert "leave the field out and write '2023' in notes" in hint
+    assert "2023-" not in hint
 
 
 @pytest.mark.parametrize(
@@ -68,8 +79,8 @@ def test_a_month_alone(written: str) -> None:
     [
         "yesterday",
         "31/02/2023",
-        "2023",
         "12 Sep",
+        "1066",
         "Sep 2023 Oct",
         "2023/13",
         "18 September 99999999999999999999",
@@ -232,7 +243,8 @@ def test_a_long_value_is_cut_in_messages() -> None:
     schema.Country().convert("Ireland " * 750, ctx, (1, 1), "$.country")
     (problem,) = ctx.problems
     assert "...' (6,000 characters) is not an ISO 3166-1" in problem.message
-    assert len(problem.message) < 200
+    # The cut value and what to do: not 6,000 characters.
+    assert len(problem.message) < 250
 
 
 def test_curly_quotes_do_not_hide_a_control_character() -> None:
@@ -633,12 +645,31 @@ def test_a_private_placeholder_is_never_told_apart(written: str) -> None:
 @pytest.mark.parametrize(
     ("written", "end"),
     [
+        # Where an organisation works across them, no source may say where
+        # it is based: the first is not written as if one did.
         (
             "Spain, Portugal",
-            "is 2 countries; this field takes one: write 'ES'",
+            (
+                "is 2 countries; this field takes one: write the "
+                "one a source gives ('ES' for Spain, say), or, if none does, leave "
+                "it out and set scope"
+            ),
         ),
-        ("UK & Ireland", "is 2 countries; this field takes one: write 'GB'"),
-        ("USA and Canada", "is 2 countries; this field takes one: write 'US'"),
+        (
+            "UK & Ireland",
+            (
+                "is 2 countries; this field takes one: write the "
+                "one a source gives ('GB' for United Kingdom, say), or, if none "
+                "does, leave it out"
+            ),
+        ),
+        (
+            "USA and Canada",
+            (
+                "is 2 countries; this field takes one: write the "
+                "one a source gives ('US' for United States, say)"
+            ),
+        ),
         ("England, Wales", 'did you mean "GB" (United Kingdom)?'),
         ("Trinidad & Tobago", 'did you mean "TT" (Trinidad and Tobago)?'),
         ("Scandinavia", "is a region, not a country"),
@@ -655,8 +686,9 @@ def test_a_private_placeholder_is_never_told_apart(written: str) -> None:
         (
             "Atlantis (head office)",
             (
-                "is not an ISO 3166-1 alpha-2 code; write a two-letter "
-                'country code, such as "IE" for Ireland'
+                "is not an ISO 3166-1 alpha-2 code; write the code of the "
+                'country a source gives ("IE" for Ireland, say), or leave '
+                "the field out"
             ),
         ),
     ],
@@ -671,6 +703,23 @@ def test_what_a_country_written_as_in_a_press_release_gets(
     schema.Country().convert(written, ctx, (1, 1), "$.hq_country")
     (problem,) = ctx.problems
     assert end in problem.message
+
+
+def test_a_person_from_two_countries_is_not_told_to_pick_the_first() -> None:
+    """Bug: "write 'GB' for United Kingdom, or whichever is meant, and say
+    in notes where else it works": a person listed "UK and Ireland" was
+    given the first country, which no source gave; and told of where they
+    work, as an organisation is."""
+    ctx = schema.Context("f", [])
+    schema.Country(scope_field=None).convert(
+        "UK and Ireland", ctx, (1, 1), "$.country"
+    )
+    (problem,) = ctx.problems
+    assert problem.message == (
+        "'UK and Ireland' is 2 countries; this field takes one: write the "
+        "one a source gives ('GB' for United Kingdom, say), or, if none "
+        "does, leave it out; say in notes what the source gives"
+    )
 
 
 @pytest.mark.parametrize(
@@ -740,8 +789,9 @@ def test_a_country_with_no_guess_still_says_what_to_write(text: str) -> None:
     schema.Country().convert(text, ctx, (1, 1), "$.hq_country")
     (problem,) = ctx.problems
     assert problem.message == (
-        f"{text!r} is not an ISO 3166-1 alpha-2 code; write a two-letter "
-        'country code, such as "IE" for Ireland'
+        f"{text!r} is not an ISO 3166-1 alpha-2 code; write the code of the "
+        'country a source gives ("IE" for Ireland, say), or leave the field '
+        "out"
     )
 
 

@@ -1291,8 +1291,9 @@ class TestMessagesSayHowToFix:
                     'sources:\n  - url: "https://example.org/s"\n'
                 ),
                 (
-                    "write 'GB' for United Kingdom, or whichever is meant, and "
-                    "say in notes where else it works"
+                    "write the one a source gives ('GB' for United Kingdom, "
+                    "say), or, if none does, leave it out and set scope; say "
+                    "in notes what the source gives"
                 ),
             ),
             (
