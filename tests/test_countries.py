@@ -98,14 +98,20 @@ class TestSuggest:
         of the United Kingdom or of China is that country ("N.Ireland",
         once suggested as Ireland); a disputed territory or a former state
         gets no suggestion ("Republic of Somaliland", once suggested as
-        Poland, and "Republic of Crimea" as Armenia)."""
+        Poland, and "Republic of Crimea" as Armenia), nor does Tibet, whose
+        status is disputed too (once suggested as China)."""
         wrong = []
         for code, names in variants.items():
             if countries.is_country(code) or code == "FAIL":
                 continue
             parent = code.partition("-")[0]
-            meant = parent if parent in ("GB", "CN") else None
             for name in names:
+                meant = (
+                    parent
+                    if parent in ("GB", "CN")
+                    and not str(name).lower().startswith("tibet")
+                    else None
+                )
                 guess = countries.suggest(str(name))
                 if guess != meant:
                     wrong.append((code, name, guess))
@@ -120,6 +126,8 @@ class TestSuggest:
             ("Republic of Crimea", None),
             ("Republic of Abkhazia", None),
             ("Northern Cyprus", None),
+            ("Tibet", None),
+            ("Tibet Autonomous Region", None),
             # In no list of spellings: once Kenya, Armenia and Iraq.
             ("Republic of Chechnya", None),
             ("Republic of Karelia", None),

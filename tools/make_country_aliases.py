@@ -10,7 +10,8 @@ codes of their own that are no country's: former states ("Soviet Union"),
 disputed territories ("Crimea", "Somaliland") and the EU; left out, they
 would be compared for typing mistakes, and "Republic of Somaliland" taken
 for a misspelt "Republic of Poland".  The parts of a country whose status
-no one disputes ("N.Ireland", "Shanghai") are spellings of that country.
+no one disputes ("N.Ireland", "Shanghai") are spellings of that country;
+Tibet gets none.
 
 Usage::
 
@@ -35,6 +36,11 @@ OUTPUT = HERE / "coalition_registry" / "data" / "country-aliases.tsv"
 #: Countries whose parts countrynames lists under codes such as ``GB-NIR``,
 #: and whose status is not in dispute: each part names its country.
 PARTS_OF = frozenset({"GB", "CN"})
+#: ... except these parts, whose status is disputed: an organisation
+#: writing "Tibet" is as likely to work in exile as in China, and a code
+#: chosen for it would be counted as fact.  (Listed by name: countrynames
+#: keeps Tibet under the code it gives Tianjin's districts.)
+DISPUTED_PARTS = frozenset({"tibet", "tibetan", "tibet autonomous region"})
 
 
 def aliases(source: bytes) -> dict[str, str]:
@@ -49,7 +55,9 @@ def aliases(source: bytes) -> dict[str, str]:
             key = normalise(str(name))
             if not key:
                 continue
-            if is_country(code):
+            if key in DISPUTED_PARTS:
+                never.add(key)
+            elif is_country(code):
                 codes[key].add(code)
             elif code.partition("-")[0] in PARTS_OF:
                 codes[key].add(code.partition("-")[0])
