@@ -548,8 +548,10 @@ _POSTNOMINALS: Final = frozenset(
 
 
 def _word_of(part: str) -> str:
-    """A word of a name as the title lists hold it: ``Prof.`` is ``prof``."""
-    return part.lower().strip(".,;:")
+    """A word of a name as the title lists hold it: ``Prof.`` is ``prof``,
+    ``Ph.D.`` is ``phd``.
+    """
+    return part.lower().strip(".,;:").replace(".", "")
 
 
 def _bracketed_affiliation(name: str) -> bool:
@@ -700,7 +702,15 @@ def _check_titles(
         what
         for what, found in (
             ("a title", bool(words) and words[0] in _TITLES),
-            ("letters after it", bool(words) and words[-1] in _POSTNOMINALS),
+            (
+                "letters after it",
+                bool(words)
+                and (
+                    words[-1] in _POSTNOMINALS
+                    # Normalised, "Ph.D." is two words.
+                    or _word_of(alone.split()[-1]) in _POSTNOMINALS
+                ),
+            ),
             ("an affiliation in brackets", _bracketed_affiliation(alone)),
             ("an affiliation after a comma", alone != signer),
             ("the organisation signed for", behalf is not None),

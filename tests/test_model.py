@@ -133,6 +133,9 @@ class TestTitleInName:
             "Dr Jane Example",
             "Prof. Jane Example",
             "Jane Example OBE",
+            # Letters with dots, as many lists print them.
+            "Jane Example Ph.D.",
+            "'Jane Example, M.D.'",
             "Jane Example (Example University)",
             "Sir Sam Example",
             # Copied from a list, with the organisation signed for.
@@ -155,6 +158,7 @@ class TestTitleInName:
             "Νίκος Καραγιάννη (Nikos Karagianni)",
             "李明 (Li Ming)",
             "Behalf Example",
+            "J. R. Example",
         ],
     )
     def test_a_name_alone(self, name: str) -> None:
