@@ -754,13 +754,12 @@ def country_summary(
     claim = _countries_claim(registry.letter(letter_id).claims)
     claimed = ""
     if claim is not None:
-        at_least = "at least " if claim.qualifier == "at-least" else ""
         # "7 of 6" would read as a part of the claim; "5 of 20" beside
         # "over 20 countries" as all but 15.
         claimed = (
-            f" of {at_least}{claim.value} the letter's sources claim"
+            f" of {claim.stated} the letter's sources claim"
             if cov.countries <= claim.value
-            else f"; the letter's sources claim {at_least}{claim.value}"
+            else f"; the letter's sources claim {claim.stated}"
         )
     out = [f"Distinct countries in the records: {cov.countries}{claimed}."]
     if cov.missing:

@@ -227,28 +227,47 @@ _AT_LEAST_BEFORE: Final = (
 )
 #: ... and after it: "100+", "100 or more", "100-plus".
 _AT_LEAST_AFTER: Final = r"\s*\+|\s+or more\b|[\s-]plus\b"
+#: What a source writes before a figure it gives as a round one.
+_ABOUT_BEFORE: Final = (
+    r"about|around|approximately|roughly|some|nearly|almost|circa|"
+    r"close to|an estimated|c\.|ca\.?|approx\.?"
+)
 #: Between the thousands of a figure: "1,200", "1.200", "1 200".
 _THOUSANDS: Final = "[,.\u00a0\u2009\u202f ]?"
 
+#: A claim's qualifiers, with how a page says its figure.
+QUALIFIERS: Final = {"exact": "", "at-least": "at least ", "about": "about "}
 
-def lower_bound_words(text: str, value: int) -> str | None:
-    """The words of *text* that give *value* as a lower bound ("over 100",
-    "1,200+"), or ``None`` when it does not: a figure the text gives
-    otherwise ("more than 60 organisations and 40 individuals" for 40) is
-    not one.
 
-    >>> lower_bound_words("signed by over 1,200 people", 1200)
-    'over 1,200'
-    >>> lower_bound_words("more than 60 organisations and 40 people", 40)
+def qualifier_words(text: str, value: int) -> tuple[str, str] | None:
+    """The qualifier *text* gives *value* with, and the words that say it:
+    ``at-least`` for a lower bound ("over 100", "1,200+"), ``about`` for a
+    round figure ("about 100", "~50"); ``None`` when the text gives the
+    figure neither way ("more than 60 organisations and 40 individuals"
+    gives 40 as it is).
+
+    >>> qualifier_words("signed by over 1,200 people", 1200)
+    ('at-least', 'over 1,200')
+    >>> qualifier_words("some 300 organisations", 300)
+    ('about', 'some 300')
+    >>> qualifier_words("more than 60 organisations and 40 people", 40)
     """
     figure = _THOUSANDS.join(f"{value:,}".split(","))
-    found = re.search(
-        rf"\b(?:{_AT_LEAST_BEFORE})\s+(?:the\s+)?{figure}(?![\d])"
-        rf"|(?<![\d.,]){figure}(?:{_AT_LEAST_AFTER})",
-        text,
-        re.IGNORECASE,
-    )
-    return None if found is None else found[0].strip()
+    end = r"(?![\d])"
+    for qualifier, pattern in (
+        (
+            "at-least",
+            (
+                rf"\b(?:{_AT_LEAST_BEFORE})\s+(?:the\s+)?{figure}{end}"
+                rf"|(?<![\d.,]){figure}(?:{_AT_LEAST_AFTER})"
+            ),
+        ),
+        ("about", rf"(?:\b(?:{_ABOUT_BEFORE})\s*|~\s*){figure}{end}"),
+    ):
+        found = re.search(pattern, text, re.IGNORECASE)
+        if found is not None:
+            return qualifier, found[0].strip()
+    return None
 
 
 @by_fields
@@ -261,7 +280,8 @@ class Claim(_Positioned):
         roles: For ``signatories``, the roles counted (all when empty).
         countries: For ``countries``, the countries, if the source lists them.
         value: The figure.
-        qualifier: ``exact``, or ``at-least`` when the source says "over".
+        qualifier: ``exact``; ``at-least`` when the source says "over";
+            ``about`` when it says "about" or "some".
         text: The claim in the source's words.
         sources: Where it is stated.
     """
@@ -288,9 +308,10 @@ class Claim(_Positioned):
         example="[GB, CA]",
     )
     qualifier: str = field(
-        Enum(("exact", "at-least")),
+        Enum(tuple(QUALIFIERS)),
         default="exact",
-        doc="Whether the figure is exact or a lower bound.",
+        doc="Whether the figure is exact, a lower bound (over 100) or "
+        "a round figure (about 100).",
     )
     text: str | None = field(
         Text(),
@@ -300,6 +321,13 @@ class Claim(_Positioned):
     sources: tuple[Source, ...] = _sources()
     location: Location = _location()
     positions: Mapping[str, tuple[int, int]] = _positions()
+
+    @property
+    def stated(self) -> str:
+        """The figure as a page says it: ``at least 100``, ``about 100``
+        or ``100``.
+        """
+        return f"{QUALIFIERS.get(self.qualifier, '')}{self.value}"
 
     @staticmethod
     def __check__(
@@ -337,16 +365,22 @@ class Claim(_Positioned):
             "qualifier" not in raw
             and isinstance(value, int)
             and isinstance(text, str)
-            and (words := lower_bound_words(text, value)) is not None
+            and (found := qualifier_words(text, value)) is not None
         ):
             # Left exact, "over 100" is compared as exactly 100: 104
             # recorded reads as a mistake (claim-exceeded), and reconcile
             # gives an exact difference.
+            qualifier, words = found
+            what = (
+                "a lower bound"
+                if qualifier == "at-least"
+                else "a round figure"
+            )
             ctx.report(
                 "claim-qualifier",
-                f"the claim's text says {words!r}, a lower bound, but the "
-                "claim is exact unless it says otherwise, and is compared "
-                f"as exactly {value:,}; add qualifier: at-least",
+                f"the claim's text says {words!r}, {what}, but the claim is "
+                "exact unless it says otherwise, and is compared as exactly "
+                f"{value:,}; add qualifier: {qualifier}",
                 raw.value_pos["value"],
                 f"{pointer}.value",
             )

@@ -70,9 +70,10 @@ class Line:
             unknown size; for countries, signatories with no known
             country, who may add some).
         difference: ``claim.value - computed``; ``None`` when suppressed.
-            With ``lower_bound`` the true difference is at most this, and
-            for a claim with ``qualifier`` ``at-least`` at least it (or
-            unknown, with both): ``reconcile`` prints it in those words.
+            With ``lower_bound`` the true difference is at most this, for
+            a claim with ``qualifier`` ``at-least`` at least it (or
+            unknown, with both), and for ``about`` about it:
+            ``reconcile`` prints it in those words.
         suppressed: Whether computed and difference are hidden.
         reasons: Why the two can differ, as the records show it.
         bounded: Whether a hidden figure is below the threshold, and may
@@ -110,16 +111,20 @@ class Line:
 def difference_text(line: Line) -> str:
     """A shown line's difference as words: ``at most N`` when the records
     show only a lower bound, ``at least N`` when the claim is one ("over
-    100"), and ``unknown`` when both are: two lower bounds bound nothing.
+    100"), ``unknown`` when both are: two lower bounds bound nothing;
+    ``about N`` for a round claim ("about 100"), and ``at most about N``
+    beside a lower bound.
     """
     difference = line.difference
-    at_least = line.claim.qualifier == "at-least"
+    qualifier = line.claim.qualifier
+    at_least = qualifier == "at-least"
+    about = "about " if qualifier == "about" else ""
     if line.lower_bound:
-        return "unknown" if at_least else f"at most {difference}"
+        return "unknown" if at_least else f"at most {about}{difference}"
     if at_least:
         # The true figure is at least the claim and at least the records.
         return f"at least {max(difference or 0, 0)}"
-    return str(difference)
+    return f"{about}{difference}"
 
 
 @attrs.frozen
@@ -296,7 +301,8 @@ def _shortfall(
                 "lists: " + ", ".join(extra)
             )
     short = claim.value - figure.known
-    if short < 0 and claim.qualifier != "at-least":
+    # A round figure ("about 100") may be passed without a mistake.
+    if short < 0 and claim.qualifier == "exact":
         # "difference: -1" with no word of why reads as a wrong count.
         out.append(
             "more countries covered than the claim states: look for a "

@@ -306,7 +306,6 @@ def _reconciliation_rows(rec: Reconciliation) -> list[list[str]]:
         ]
     ]
     for line in rec.lines:
-        qualifier = "at least " if line.claim.qualifier == "at-least" else ""
         if line.suppressed:
             computed = (
                 f"<{rec.threshold} (suppressed)"
@@ -322,7 +321,7 @@ def _reconciliation_rows(rec: Reconciliation) -> list[list[str]]:
         rows.append(
             [
                 line.label,
-                f"{qualifier}{line.claim.value}",
+                line.claim.stated,
                 computed,
                 difference,
                 "; ".join(line.reasons),

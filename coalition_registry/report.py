@@ -290,7 +290,6 @@ def _table(table: Table, *, caption: str, head: str, rows_attr: str) -> str:
 def _reconciliation(rec: Reconciliation) -> str:
     rows = []
     for line in rec.lines:
-        qualifier = "at least " if line.claim.qualifier == "at-least" else ""
         computed = _line_figure(line, rec.threshold)[0]
         difference = (
             _hidden(None) if line.suppressed else _e(difference_text(line))
@@ -302,7 +301,7 @@ def _reconciliation(rec: Reconciliation) -> str:
         )
         rows.append(
             f'<tr><th scope="row">{_e(line.label)}</th>'
-            f'<td class="num">{_e(qualifier)}{line.claim.value}</td>'
+            f'<td class="num">{_e(line.claim.stated)}</td>'
             f'<td class="num">{computed}</td>'
             f'<td class="num">{difference}</td>'
             f'<td><ul class="reasons">{reasons}</ul></td>'
@@ -504,14 +503,14 @@ class _Letter:
 
 def _claimed(letter: Letter, measure: str) -> str | None:
     """The figure the letter's first claim of *measure* states, as the
-    page says it: "at least 100" for a lower bound.
+    page says it: "at least 100" for a lower bound, "about 100" for a
+    round figure.
     """
     if "claims" in letter.private:
         return None
     for claim in letter.claims:
         if claim.measure == measure and not claim.roles:
-            at_least = "at least " if claim.qualifier == "at-least" else ""
-            return f"{at_least}{claim.value}"
+            return claim.stated
     return None
 
 

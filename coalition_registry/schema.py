@@ -52,7 +52,7 @@ _GROUPED: Final = re.compile(r"[0-9]{1,3}(?:[,.\u00a0\u202f ][0-9]{3})+")
 #: A figure given as a bound or an estimate: 100+, over 1,000, ~50.
 _BOUND: Final = re.compile(
     r"(?P<over>(?:>|≥|over|more than|at least)\s*)?"
-    r"(?:(?:~|c\.|ca\.?|approx\.?|about|around|some)\s*)?"
+    r"(?P<about>(?:~|c\.|ca\.?|approx\.?|about|around|some)\s*)?"
     r"(?P<n>[0-9]{1,3}(?:[,.\u00a0\u202f ][0-9]{3})+|[0-9]+)"
     r"\s*(?P<plus>\+)?",
     re.IGNORECASE,
@@ -1694,6 +1694,8 @@ class Count(FieldType):
             )
         if bound.group("plus") or (bound.group("over") or "").strip():
             return f"; write {figure}, and add qualifier: at-least"
+        if bound.group("about"):
+            return f"; write {figure}, and add qualifier: about"
         return f"; write the figure the source gives, {figure}"
 
     def _fits(self, digits: str) -> bool:

@@ -249,6 +249,7 @@ class TestCountriesAgainstTheClaim:
             # "over 20 countries": "2 of 20" dropped the "over".
             (20, "at-least", "2 of at least 20 the letter's sources claim."),
             (1, "at-least", "2; the letter's sources claim at least 1."),
+            (20, "about", "2 of about 20 the letter's sources claim."),
         ],
     )
     def test_the_claim_as_stated(

@@ -24,7 +24,7 @@ from coalition_registry.aggregate import Figure, claim_figure
 from coalition_registry.cli import run
 from coalition_registry.model import Claim, Group, Person
 from coalition_registry.query import country_of
-from coalition_registry.reconciliation import BOUND_NOTE
+from coalition_registry.reconciliation import BOUND_NOTE, difference_text
 from coalition_registry.suppression import published, rule, totals_hidden
 from conftest import SHIPPED, WriteFile
 from strategies_tables import (
@@ -927,14 +927,17 @@ class TestClaimExceeded:
         assert 0 == code
         assert "warning claim-exceeded" in out
 
-    def test_an_at_least_claim_does_not_warn(self, write: WriteFile) -> None:
+    @pytest.mark.parametrize("qualifier", ["at-least", "about"])
+    def test_a_bound_or_a_round_claim_does_not_warn(
+        self, write: WriteFile, qualifier: str
+    ) -> None:
         path = SHIPPED / "letters" / "survivors-letter-2023.yaml"
         text = path.read_text(encoding="utf-8")
         changed = text.replace(
             "    value: 61\n    roles:\n      - organisation\n      - academic\n"
             "    qualifier: exact\n",
             "    value: 5\n    roles:\n      - organisation\n      - academic\n"
-            "    qualifier: at-least\n",
+            f"    qualifier: {qualifier}\n",
         )
         assert changed != text
         write("letters/survivors-letter-2023.yaml", changed)
@@ -1172,7 +1175,7 @@ class TestMoreThanClaimed:
         assert any("country recorded wrongly" in r for r in line.reasons)
 
     @pytest.mark.parametrize(
-        ("value", "qualifier"), [(3, "exact"), (2, "at-least")]
+        ("value", "qualifier"), [(3, "exact"), (2, "at-least"), (2, "about")]
     )
     def test_a_claim_met_gives_no_such_reason(
         self, value: int, qualifier: str
@@ -1232,6 +1235,47 @@ class TestAnAtLeastClaim:
         out = io.StringIO()
         render.reconciliation_text(rec, out)
         assert "  difference:   unknown\n" in out.getvalue()
+
+
+class TestARoundClaim:
+    """A claim of "about 40 organisations" (qualifier about) is a round
+    figure: the difference is about what the records fall short by."""
+
+    def _rec(self, value: int, *extra: Any) -> cr.Reconciliation:
+        orgs = [organisation(i) for i in range(3)]
+        about = attrs.evolve(claim(value, "organisation"), qualifier="about")
+        registry = cr.Registry(
+            [
+                letter(about),
+                *with_signatures(*orgs, role="organisation"),
+                *extra,
+            ]
+        )
+        return cr.reconcile(registry, LETTER)
+
+    def test_the_difference_is_about(self) -> None:
+        out = io.StringIO()
+        render.reconciliation_text(self._rec(40), out)
+        assert "  claimed:      about 40\n" in out.getvalue()
+        assert "  difference:   about 37\n" in out.getvalue()
+
+    def test_beside_a_lower_bound_it_is_at_most_about(self) -> None:
+        group = cr.Group(id="g", name="G", member_count=None, sources=SOURCE)
+        rec = cr.reconcile(
+            cr.Registry(
+                [
+                    letter(attrs.evolve(claim(40), qualifier="about")),
+                    *with_signatures(group),
+                ]
+            ),
+            LETTER,
+        )
+        (line,) = rec.lines
+        assert "at most about 40" == difference_text(line)
+
+    def test_json_says_the_qualifier(self) -> None:
+        (line,) = self._rec(40).lines
+        assert "about" == line.as_dict()["qualifier"]
 
 
 def test_a_letter_without_claims_says_so() -> None:

@@ -273,7 +273,12 @@ _LEAVE_OUT = (
             "over 1,000",
             "; write 1000, and add qualifier: at-least",
         ),
-        (schema.Count(), "~50", "; write the figure the source gives, 50"),
+        (schema.Count(), "~50", "; write 50, and add qualifier: about"),
+        (
+            schema.Count(),
+            "about 1,000",
+            "; write 1000, and add qualifier: about",
+        ),
         (
             schema.Count(),
             "lots",
