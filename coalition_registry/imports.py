@@ -1481,7 +1481,8 @@ class _Planner:
                 self.report(
                     "missing-field",
                     "say why they signed in a role column: survivor, "
-                    "family-member, expert or academic",
+                    "family-member, expert or academic, or individual when "
+                    "the source gives none",
                     line,
                 )
                 return

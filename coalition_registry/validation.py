@@ -1480,7 +1480,7 @@ def _check_roles(
             "invalid-value",
             f"this signatory is an organisation, and {what} is one only "
             "people sign in; use role: organisation (or expert or "
-            "academic), or record the survivors who signed as a group",
+            "academic), or record the people who signed as a group",
             signature.location_of("role"),
             "$.role",
         )

@@ -1522,3 +1522,54 @@ def test_a_file_name_in_a_message_is_escaped_as_its_path(
     (problem,) = (p for p in report.problems if p.code == "id-file-mismatch")
     assert problem.message.startswith(f"the file is named {said} but")
     assert problem.location.path.endswith(f"/{said[1:-1]}.yaml")
+
+
+class TestIndividualRole:
+    """A person who signed for themselves, in no role the source names (a
+    petition's member of the public), is recorded as ``individual``: any
+    other role would be counted as a fact no source gives."""
+
+    PERSON = (
+        "id: jane-example\nname: Jane Example\ndisclosure: public\n"
+        "country: FR\nsources:\n  - url: https://example.org/list\n"
+    )
+
+    @staticmethod
+    def signature(signatory: str) -> str:
+        return (
+            f"id: survivors-letter-2023--{signatory}\n"
+            f"letter: survivors-letter-2023\nsignatory: {signatory}\n"
+            "role: individual\n"
+            "sources:\n  - url: https://example.org/list\n"
+        )
+
+    def test_a_person_signs_and_is_counted_as_one(
+        self, write: WriteFile
+    ) -> None:
+        write("people/jane-example.yaml", self.PERSON)
+        write(
+            "signatures/survivors-letter-2023/"
+            "survivors-letter-2023--jane-example.yaml",
+            self.signature("jane-example"),
+        )
+        report = cr.validate("registry_data")
+        assert [] == [str(p) for p in report.errors]
+        table = cr.signatory_table(
+            report.to_registry(), "survivors-letter-2023", by="role"
+        )
+        rows = {row.label: row for row in table.rows}
+        assert "individual" in rows
+
+    def test_an_organisation_does_not(self, write: WriteFile) -> None:
+        path = write(
+            "signatures/survivors-letter-2023/"
+            "survivors-letter-2023--barnardos.yaml",
+            self.signature("barnardos"),
+        )
+        report = cr.validate("registry_data")
+        (problem,) = report.errors
+        assert "invalid-value" == problem.code
+        assert files.display_path(path) == problem.location.path
+        assert "the role 'individual' is one only people sign in" in (
+            problem.message
+        )
