@@ -985,6 +985,8 @@ class _Planner:
         """
         record = self.registry.signatory(record_id) or self.built[record_id]
         public = not is_hidden(record)
+        if not self.same_size(record, row, private):
+            return None
         if set(private) <= set(record.private):
             return record_id, public
         self.report(
@@ -996,6 +998,45 @@ class _Planner:
             row["private"],
         )
         return None
+
+    def same_size(
+        self, record: Any, row: dict[str, Cell], private: list[str]
+    ) -> bool:
+        """Whether the row's member_count, where it gives one, is that of
+        *record*, a group recorded already: a signatory recorded is never
+        changed by an import, so a size the sheet gives otherwise would be
+        dropped without a word (and said so, if not).
+        """
+        cell = row.get("member_count")
+        if not isinstance(record, Group) or cell is None:
+            return True
+        text = cell.text.strip()
+        if not text or _word(text) == "unknown":
+            return True
+        # By length first: no size has 19 digits, and int() refuses
+        # thousands of them.
+        if (
+            text.isascii()
+            and text.isdigit()
+            and len(text) < 19
+            and int(text) == record.member_count
+        ):
+            return True
+        where = f"{record.folder}/{record.id}.yaml"
+        if "member_count" in record.private or "member_count" in private:
+            recorded = "with another member_count (neither is shown: private)"
+        elif record.member_count is None:
+            recorded = "as of unknown size"
+        else:
+            recorded = f"with member_count {record.member_count}"
+        self.report(
+            "invalid-value",
+            f"the group is recorded already, in {where}, {recorded}, and an "
+            "import never changes a recorded signatory: if a source gives "
+            "this size, change it in that file; else leave this cell empty",
+            cell,
+        )
+        return False
 
     def organisation_id(self, text: str) -> str:
         """The id of the organisation *text* names: itself when it is one,

@@ -648,6 +648,63 @@ class TestCommand:
         } == sizes
 
     @pytest.mark.parametrize(
+        ("size", "recorded"),
+        [
+            ("12", "with member_count 11"),
+            ("many", "with member_count 11"),
+            ("9" * 5000, "with member_count 11"),
+        ],
+    )
+    def test_a_recorded_groups_size_is_never_dropped(
+        self, shipped_copy: Path, tmp_path: Path, size: str, recorded: str
+    ) -> None:
+        """A row for a group recorded already, giving another size, was
+        imported with the size dropped: an import never changes a recorded
+        signatory, so it says where to change it."""
+        before = snapshot(shipped_copy)
+        path = table(
+            tmp_path,
+            f"kind,name,member_count,role\ngroup,Phoenix 11,{size},survivor\n",
+        )
+        code, out, _ = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        assert (
+            "sig.csv:2:18: error invalid-value: the group is recorded "
+            f"already, in groups/phoenix-11.yaml, {recorded}, and an import "
+            "never changes a recorded signatory"
+        ) in out
+        assert before == snapshot(shipped_copy)
+
+    @pytest.mark.parametrize("size", ["11", "011", "unknown", ""])
+    def test_a_recorded_groups_own_size_is_taken(
+        self, shipped_copy: Path, tmp_path: Path, size: str
+    ) -> None:
+        path = table(
+            tmp_path,
+            f"kind,name,member_count,role\ngroup,Phoenix 11,{size},survivor\n",
+        )
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert 0 == code, out + err
+        assert "member_count" not in out + err
+
+    def test_a_private_size_is_not_shown(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        group = shipped_copy / "groups" / "phoenix-11.yaml"
+        group.write_text(
+            group.read_text("utf-8") + "private: [member_count]\n", "utf-8"
+        )
+        path = table(
+            tmp_path,
+            "kind,name,member_count,role\ngroup,Phoenix 11,12,survivor\n",
+        )
+        code, out, _ = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        assert "another member_count (neither is shown: private)" in out
+        assert "11" not in out.replace("phoenix-11", "")
+        assert "12" not in out.replace("phoenix-11", "")
+
+    @pytest.mark.parametrize(
         ("row", "message"),
         [
             (
