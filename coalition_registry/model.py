@@ -187,11 +187,17 @@ class Source(_Positioned):
         example="Child Helpline International",
     )
     title: str | None = field(Text(), doc="The page's title.")
+    # A source has no notes of its own: a date known only to the month
+    # goes in the record's.
     published: dt.date | None = field(
-        Date(), doc="When the page was published.", example="2023-09-18"
+        Date(notes="the record's notes"),
+        doc="When the page was published.",
+        example="2023-09-18",
     )
     accessed: dt.date | None = field(
-        Date(), doc="When the page was read.", example="2026-11-01"
+        Date(notes="the record's notes"),
+        doc="When the page was read.",
+        example="2026-11-01",
     )
     quote: str | None = field(
         Text(multiline=True),
@@ -238,6 +244,15 @@ _ABOUT_BEFORE: Final = (
 )
 #: Between the thousands of a figure: "1,200", "1.200", "1 200".
 _THOUSANDS: Final = "[,.\u00a0\u2009\u202f ]?"
+#: After the claim's figure, what makes it part of another: "over 20"
+#: is not said of 20 in "over 20,000 signatures from 20 countries", nor
+#: in "over 20.5%" or "over 20 years".
+_NOT_PART: Final = (
+    r"(?!\d|[,.]\d|[\u00a0\u2009\u202f ]\d{3}(?!\d)"
+    r"|\s*(?:%|(?:per\s?cent|years?|months?|weeks?|days?)\b))"
+)
+#: Before it: "1 200+" is not said of 200.
+_NOT_AFTER_DIGITS: Final = r"(?<![\d.,])(?<!\d[\u00a0\u2009\u202f ])"
 
 #: A claim's qualifiers, with how a page says its figure.
 QUALIFIERS: Final = {"exact": "", "at-least": "at least ", "about": "about "}
@@ -257,16 +272,20 @@ def qualifier_words(text: str, value: int) -> tuple[str, str] | None:
     >>> qualifier_words("more than 60 organisations and 40 people", 40)
     """
     figure = _THOUSANDS.join(f"{value:,}".split(","))
-    end = r"(?![\d])"
     for qualifier, pattern in (
         (
             "at-least",
             (
-                rf"\b(?:{_AT_LEAST_BEFORE})\s+(?:the\s+)?{figure}{end}"
-                rf"|(?<![\d.,]){figure}(?:{_AT_LEAST_AFTER})"
+                # "no more than 100" is an upper bound.
+                rf"(?<!\bno\s)(?<!\bnot\s)\b(?:{_AT_LEAST_BEFORE})\s+"
+                rf"(?:the\s+)?{figure}{_NOT_PART}"
+                rf"|{_NOT_AFTER_DIGITS}{figure}(?:{_AT_LEAST_AFTER})"
             ),
         ),
-        ("about", rf"(?:\b(?:{_ABOUT_BEFORE})\s*|~\s*){figure}{end}"),
+        (
+            "about",
+            rf"(?:\b(?:{_ABOUT_BEFORE})\s*|~\s*){figure}{_NOT_PART}",
+        ),
     ):
         found = re.search(pattern, text, re.IGNORECASE)
         if found is not None:
@@ -307,7 +326,7 @@ class Claim(_Positioned):
         example="[survivor]",
     )
     countries: tuple[str, ...] = field(
-        ListOf(Country(scope_field=None)),
+        ListOf(Country(scope_field=None, listed=True)),
         doc="For countries: the countries, when the source lists them.",
         example="[GB, CA]",
     )
@@ -694,6 +713,27 @@ _FOOTNOTE_MARK: Final = re.compile(
 _FOOTNOTE_ENDS: Final = frozenset("*\u2020\u2021\u00b9\u00b2\u00b3]")
 
 
+#: Initials written with dots and no space: "M.D." as in "Example, M.D.".
+_INITIALS: Final = re.compile(r"(?:[^\W\d_]\.)+")
+
+
+def _dotted_letters(name: str) -> bool:
+    """Whether *name* ends with letters after it written with dots ("Jane
+    Example Ph.D.", "Jane Example, M.D."); not with the initials of a name
+    written surname first, one word before them ("Example, M.D." is M. D.
+    Example).
+
+    >>> _dotted_letters("Jane Example, M.D."), _dotted_letters("Example, M.D.")
+    (True, False)
+    """
+    parts = name.split()
+    return _word_of(parts[-1]) in _POSTNOMINALS and not (
+        len(parts) == 2
+        and parts[0].endswith(",")
+        and _INITIALS.fullmatch(parts[-1])
+    )
+
+
 def _check_titles(
     values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
 ) -> None:
@@ -746,7 +786,7 @@ def _check_titles(
                 and (
                     words[-1] in _POSTNOMINALS
                     # Normalised, "Ph.D." is two words.
-                    or _word_of(alone.split()[-1]) in _POSTNOMINALS
+                    or _dotted_letters(alone)
                 ),
             ),
             ("an affiliation in brackets", _bracketed_affiliation(alone)),
@@ -1465,8 +1505,12 @@ class Membership(_Positioned):
         doc="The member organisation.",
         example="barnardos",
     )
-    joined: dt.date | None = field(Date(), doc="When it joined.")
-    left: dt.date | None = field(Date(), doc="When it left, if it has.")
+    joined: dt.date | None = field(
+        Date(notes="the coalition's notes"), doc="When it joined."
+    )
+    left: dt.date | None = field(
+        Date(notes="the coalition's notes"), doc="When it left, if it has."
+    )
     location: Location = _location()
     positions: Mapping[str, tuple[int, int]] = _positions()
 

@@ -984,6 +984,9 @@ class Country(FieldType):
 
     #: The record's field for a region or 'international', if any.
     scope_field: str | None = "scope"
+    #: Whether the value is an item of a list of countries (a claim's
+    #: ``countries``), where the countries a value lists are each an item.
+    listed: bool = False
     label: ClassVar[str] = "country code"
 
     def convert_text(
@@ -1020,6 +1023,15 @@ class Country(FieldType):
                 pointer,
             )
         several = None if ctx.redact else _several_countries(text)
+        if several is not None and len(several) > 1 and self.listed:
+            # A source's list of countries: each is one of them.
+            return ctx.report(
+                "unknown-country",
+                f"{ctx.show(text)} is {len(several)} countries; write each "
+                "as an item of the list: " + ", ".join(several),
+                pos,
+                pointer,
+            )
         if several is not None and len(several) > 1:
             # Never "write the first": "UK and Ireland" is often where an
             # organisation works, and no source says which is its base.
@@ -1123,6 +1135,9 @@ def _look_alike_code(text: str) -> str | None:
 class Date(FieldType):
     """A calendar date written YYYY-MM-DD."""
 
+    #: Where the advice for a date known only to the month or the year
+    #: says to write it: a source or a membership has no notes of its own.
+    notes: str = "notes"
     label: ClassVar[str] = "date"
 
     def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
@@ -1154,7 +1169,7 @@ class Date(FieldType):
                     pointer,
                 )
         # A suggestion would repeat a private date in another form.
-        hint = "" if ctx.redact else date_hint(text)
+        hint = "" if ctx.redact else date_hint(text, notes=self.notes)
         return ctx.report(
             "invalid-date",
             f"{ctx.show(text)} is not a date written YYYY-MM-DD"
@@ -1204,11 +1219,12 @@ _TIMESTAMP: Final = re.compile(
 _SERIAL_DAY_0: Final = dt.date(1899, 12, 30)
 
 
-def date_hint(text: str) -> str:
+def date_hint(text: str, *, notes: str = "notes") -> str:
     """What a date written another way most likely is, as the end of a
     message: ``; did you mean '2023-09-18'?``, the two readings of an
     ambiguous ``03/04/2024``, or, for a date known only to the month or
-    the year, to leave the field out rather than choose a day.  Empty when there is nothing sure to say.
+    the year, to leave the field out and write it in *notes* rather than
+    choose a day.  Empty when there is nothing sure to say.
 
     >>> date_hint("18 September 2023"), date_hint("2023/9/18")
     ("; did you mean '2023-09-18'?", "; did you mean '2023-09-18'?")
@@ -1251,10 +1267,10 @@ def date_hint(text: str) -> str:
     text = _ORDINAL.sub(r"\1", text.translate(_DASHES))
     if _YEAR.fullmatch(text.strip()):
         # A year alone, as a letter known only to the year is dated.
-        return _not_the_day(text.strip())
+        return _not_the_day(text.strip(), notes)
     found = _YEAR_MONTH.fullmatch(text.strip())
     if found is not None and 1 <= int(found[2]) <= 12:
-        return _month_only(int(found[1]), int(found[2]))
+        return _month_only(int(found[1]), int(found[2]), notes)
     found = _NUMBERS.fullmatch(text.strip())
     if found is not None:
         a, b, c = found.groups()
@@ -1279,7 +1295,7 @@ def date_hint(text: str) -> str:
     if len(years) != 1 or len(days) > 1:
         return ""
     if not days:
-        return _month_only(years[0], month)
+        return _month_only(years[0], month, notes)
     return _one_of([(years[0], month, days[0])])
 
 
@@ -1338,16 +1354,16 @@ _DASHES: Final = str.maketrans(
 _ORDINAL: Final = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
-def _month_only(year: int, month: int) -> str:
+def _month_only(year: int, month: int, notes: str) -> str:
     # Never "write the 1st": a day the source does not give would be
     # recorded, and counted from, as the day itself.
-    return _not_the_day(f"{_MONTH_NAMES[month - 1]} {year:04d}")
+    return _not_the_day(f"{_MONTH_NAMES[month - 1]} {year:04d}", notes)
 
 
-def _not_the_day(known: str) -> str:
+def _not_the_day(known: str, notes: str) -> str:
     return (
         "; a date here needs its day: if no source gives the day, leave "
-        f"the field out and write '{known}' in notes (a day chosen to fill "
+        f"the field out and write '{known}' in {notes} (a day chosen to fill "
         "it would be taken for the day itself)"
     )
 

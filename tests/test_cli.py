@@ -193,6 +193,26 @@ class TestCoverage:
         _, out, _ = cli("coverage", "--by", "role")
         assert "sources claim 104" not in out
 
+    @pytest.mark.parametrize(
+        ("qualifier", "said"),
+        [("at-least", "at least 104"), ("about", "about 104")],
+    )
+    def test_the_claimed_total_as_the_source_gives_it(
+        self, write: WriteFile, qualifier: str, said: str
+    ) -> None:
+        """Bug: a round claim ("about 104") was noted as exactly 104."""
+        path = SHIPPED / "letters" / "survivors-letter-2023.yaml"
+        text = path.read_text("utf-8")
+        changed = text.replace(
+            "    value: 104\n    qualifier: exact\n",
+            f"    value: 104\n    qualifier: {qualifier}\n",
+            1,
+        )
+        assert changed != text
+        write("letters/survivors-letter-2023.yaml", changed)
+        _, out, _ = cli("coverage")
+        assert f"The letter's sources claim {said} signatories; " in out
+
     def test_a_claim_of_one_signatory_is_one(self, write: WriteFile) -> None:
         path = SHIPPED / "letters" / "survivors-letter-2023.yaml"
         text = path.read_text("utf-8")

@@ -159,6 +159,8 @@ class TestTitleInName:
             "李明 (Li Ming)",
             "Behalf Example",
             "J. R. Example",
+            # Surname first, with the initials M. D.: no doctor.
+            "'Example, M.D.'",
         ],
     )
     def test_a_name_alone(self, name: str) -> None:
@@ -281,12 +283,33 @@ class TestClaimQualifier:
             ("100", "over 1,100 signatories"),
             ("100", "over 2,100 signatories"),
             ("200", "over 1,200 signatories"),
+            # Bug: the claim's figure was read as the start of another,
+            # and the "over" of that other said of it.
+            ("20", "more than 20,000 signatures from 20 countries"),
+            ("20", "over 20 000 people from 20 countries"),
+            ("200", "1 200+ people and 200 organisations"),
+            ("12", "over 12 months, 300 organisations from 12 countries"),
+            ("50", "over 50% of the 50 signatories are survivors"),
+            # An upper bound, not a lower one.
+            ("100", "signed by no more than 100 organisations"),
         ],
     )
     def test_other_figures_are_not_the_claims(
         self, value: str, text: str
     ) -> None:
         assert [] == self.problems(value, text)
+
+    def test_its_code_names_every_qualifier_it_advises(self) -> None:
+        """Bug: the code's title and fix (a SARIF rule's help) named only
+        qualifier: at-least, though the warning also advises about.
+        """
+        from coalition_registry.model import QUALIFIERS
+        from coalition_registry.problems import CODES
+
+        code = CODES["claim-qualifier"]
+        for qualifier in set(QUALIFIERS) - {"exact"}:
+            assert f"qualifier: {qualifier}" in code.fix
+        assert "round figure" in code.title
 
     def test_not_when_the_qualifier_is_written(self) -> None:
         for qualifier in ("exact", "at-least"):

@@ -74,6 +74,38 @@ def test_a_year_alone(written: str) -> None:
     assert "2023-" not in hint
 
 
+def test_a_sources_month_goes_in_the_records_notes() -> None:
+    """Bug: a source's date known to the month was to be written "in
+    notes", which a source has not: written under it, ``notes`` is an
+    unknown field.
+    """
+    from coalition_registry import Letter
+    from coalition_registry.validation import read_records
+
+    doc = (
+        "id: l\ntitle: L\ndate: 2024-03\nsources:\n"
+        "  - url: https://example.org/a\n    published: 2024-03\n"
+    )
+    letter, source = read_records(doc.encode(), "l.yaml", Letter).problems
+    assert "write 'March 2024' in notes (" in letter.message
+    assert (3, 7) == (letter.location.line, letter.location.column)
+    assert "write 'March 2024' in the record's notes (" in source.message
+    assert (6, 16) == (source.location.line, source.location.column)
+
+
+def test_a_memberships_year_goes_in_the_coalitions_notes() -> None:
+    from coalition_registry import Coalition
+    from coalition_registry.validation import read_records
+
+    doc = (
+        "id: c\nname: C\nmembers:\n  - organisation: barnardos\n"
+        "    joined: 2019\n"
+    )
+    problems = read_records(doc.encode(), "c.yaml", Coalition).problems
+    (problem,) = (p for p in problems if p.code == "invalid-date")
+    assert "write '2019' in the coalition's notes (" in problem.message
+
+
 @pytest.mark.parametrize(
     "written",
     [
@@ -725,6 +757,26 @@ def test_a_person_from_two_countries_is_not_told_to_pick_the_first() -> None:
         "one a source gives ('GB' for United Kingdom, say), or, if none "
         "does, leave it out; say in notes what the source gives"
     )
+
+
+def test_a_claims_list_of_countries_gets_each_as_an_item() -> None:
+    """Bug: an item of a claim's countries written "UK and Ireland" was
+    told to write the one a source gives, or to leave it out: the source
+    lists both, and each is an item of the list.
+    """
+    from coalition_registry import Letter
+    from coalition_registry.validation import read_records
+
+    doc = (
+        "id: l\ntitle: L\nclaims:\n  - measure: countries\n    value: 3\n"
+        "    countries: [UK and Ireland, FR]\n"
+    )
+    (problem,) = read_records(doc.encode(), "l.yaml", Letter).problems
+    assert problem.message == (
+        "'UK and Ireland' is 2 countries; write each as an item of the "
+        "list: GB, IE"
+    )
+    assert (6, 17) == (problem.location.line, problem.location.column)
 
 
 @pytest.mark.parametrize(

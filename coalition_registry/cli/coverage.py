@@ -134,9 +134,8 @@ def _claimed_signatories(
     """
     for claim in registry.letter(letter_id).claims:
         if claim.measure == "signatories" and not claim.roles:
-            at_least = "at least " if claim.qualifier == "at-least" else ""
             note = (
-                f"The letter's sources claim {at_least}{claim.value} "
+                f"The letter's sources claim {claim.stated} "
                 f"{'signatory' if claim.value == 1 else 'signatories'}; "
                 "coalition-registry reconcile sets the records "
                 "beside each claim, counting a group as its members."
