@@ -1522,7 +1522,7 @@ class _Planner:
                 self.report(
                     "missing-field",
                     "say why they signed in a role column: survivor, "
-                    "family-member, expert or academic, or individual when "
+                    "family-member, expert or academic, or supporter when "
                     "the source gives none",
                     line,
                 )

@@ -79,11 +79,11 @@ ROLES: Final = (
     # A person who signed for themselves, in no role the source names (a
     # member of the public on a petition): any other role would be counted
     # as a fact no source gives.
-    "individual",
+    "supporter",
 )
 #: The roles only people sign in, alone or as a group: never an
 #: organisation.
-PERSONAL_ROLES: Final = frozenset({"survivor", "family-member", "individual"})
+PERSONAL_ROLES: Final = frozenset({"survivor", "family-member", "supporter"})
 DISCLOSURES: Final = ("public", "pseudonym", "anonymous")
 VERIFICATIONS: Final = (
     "reported",

@@ -1524,9 +1524,9 @@ def test_a_file_name_in_a_message_is_escaped_as_its_path(
     assert problem.location.path.endswith(f"/{said[1:-1]}.yaml")
 
 
-class TestIndividualRole:
+class TestSupporterRole:
     """A person who signed for themselves, in no role the source names (a
-    petition's member of the public), is recorded as ``individual``: any
+    petition's member of the public), is recorded as ``supporter``: any
     other role would be counted as a fact no source gives."""
 
     PERSON = (
@@ -1539,7 +1539,7 @@ class TestIndividualRole:
         return (
             f"id: survivors-letter-2023--{signatory}\n"
             f"letter: survivors-letter-2023\nsignatory: {signatory}\n"
-            "role: individual\n"
+            "role: supporter\n"
             "sources:\n  - url: https://example.org/list\n"
         )
 
@@ -1558,7 +1558,7 @@ class TestIndividualRole:
             report.to_registry(), "survivors-letter-2023", by="role"
         )
         rows = {row.label: row for row in table.rows}
-        assert "individual" in rows
+        assert "supporter" in rows
 
     def test_an_organisation_does_not(self, write: WriteFile) -> None:
         path = write(
@@ -1570,6 +1570,6 @@ class TestIndividualRole:
         (problem,) = report.errors
         assert "invalid-value" == problem.code
         assert files.display_path(path) == problem.location.path
-        assert "the role 'individual' is one only people sign in" in (
+        assert "the role 'supporter' is one only people sign in" in (
             problem.message
         )
