@@ -596,10 +596,11 @@ _TITLES: Final = frozenset(
         "baron", "hon", "rt",
     }
 )  # fmt: skip
+# Not "Jr" or "Sr": part of the name, which tells a son from his father.
 _POSTNOMINALS: Final = frozenset(
     {
         "obe", "mbe", "cbe", "kbe", "dbe", "phd", "md", "qc", "kc", "mp",
-        "frs", "jr", "sr",
+        "frs",
     }
 )  # fmt: skip
 

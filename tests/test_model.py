@@ -161,6 +161,9 @@ class TestTitleInName:
             "J. R. Example",
             # Surname first, with the initials M. D.: no doctor.
             "'Example, M.D.'",
+            # Part of the name: a son's, told from his father's.
+            "John Example Jr.",
+            "John Example Sr",
         ],
     )
     def test_a_name_alone(self, name: str) -> None:

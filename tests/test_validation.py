@@ -1573,3 +1573,18 @@ class TestSupporterRole:
         assert "the role 'supporter' is one only people sign in" in (
             problem.message
         )
+
+
+def test_a_father_and_son_are_not_one_person(write: WriteFile) -> None:
+    """ "John Example Jr." and "John Example Sr." were folded to one name
+    and reported as a person recorded twice."""
+    for suffix in ("Jr.", "Sr."):
+        slug = suffix.lower().rstrip(".")
+        write(
+            f"people/john-example-{slug}.yaml",
+            f"id: john-example-{slug}\nname: John Example {suffix}\n"
+            "disclosure: public\ncountry: US\n"
+            "sources:\n  - url: https://example.org/list\n",
+        )
+    report = cr.validate("registry_data")
+    assert [] == [str(p) for p in report.problems]
