@@ -49,6 +49,7 @@ from .model import (
     Person,
     RegistryInfo,
     Signature,
+    _dotted_letters,
     country_of,
     name_alone,
 )
@@ -1248,9 +1249,17 @@ def _person_key(name: str) -> str:
     True
     >>> _person_key("Jane Example, Example University") == "janeexample"
     True
+    >>> _person_key("Jane Example Ph.D.") == _person_key("Jane Example")
+    True
     """
     if "," in name:
         name = name_alone(name)
+    if "." in name:
+        # Normalised, "Ph.D." is two words, neither in the list.
+        parts = name.split()
+        while len(parts) > 1 and _dotted_letters(" ".join(parts)):
+            parts.pop()
+        name = " ".join(parts)
     words = normalise(name).split()
     if words and words[0] not in _TITLES and words[-1] not in _POSTNOMINALS:
         return "".join(words)  # the common case: a name alone
