@@ -103,11 +103,19 @@ class ProgressBar:
             self._draw(f"{done}; checking the records against each other...")
 
     def finish(self) -> None:
-        """Clear the bar, so the report starts on a clean line."""
+        """Clear the bar, so the report starts on a clean line; a later
+        :meth:`start` begins a bar of its own (``fmt`` reads the files,
+        then formats them).
+        """
         if self._width:
             self._stream.write("\r" + " " * self._width + "\r")
             self._stream.flush()
             self._width = 0
+        self._began = self._clock()
+        self._drawn_at = -math.inf
+        self.total = 0
+        self.files = 0.0
+        self.records = 0
 
     def line(self, elapsed: float) -> str:
         """The bar's text after *elapsed* seconds, to fit the terminal."""
@@ -115,7 +123,8 @@ class ProgressBar:
         share = done / self.total if self.total else 1.0
         rate = done / elapsed if elapsed > 0 else 0.0
         left = (self.total - done) / rate if rate > 0 else None
-        records = f"{self.records:,} records"
+        # No records are counted where files are formatted, not read.
+        records = f"{self.records:,} records" if self.records else ""
         speed = f"{rate:,.{1 if rate < 10 else 0}f} files/s"
         info = [
             f"{share:4.0%}",
@@ -126,7 +135,7 @@ class ProgressBar:
         ]
         width = shutil.get_terminal_size((80, 24)).columns - 1
         # On a narrow terminal, leave out the records, then the rate.
-        dispensable = [records, speed]
+        dispensable = [part for part in (records, speed) if part]
         while True:
             text = "  ".join(part for part in info if part)
             room = width - len(text) - 3

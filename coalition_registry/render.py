@@ -494,7 +494,7 @@ def coalitions_text(
         else:
             signs = sum(m.signs for m in members)
             print(
-                f"{title}: {signs} of {_members(len(members))} signed "
+                f"{title}: {signs:,} of {_members(len(members))} signed "
                 f"{letter}",
                 file=out,
             )

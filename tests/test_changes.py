@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -389,6 +390,67 @@ class TestGit:
                 "to registry_data", "to HEAD:registry_data"
             )
             == cli("diff", "HEAD~1:registry_data", "HEAD:registry_data")[1]
+        )
+
+    def two_revisions(self, shipped_copy: Path) -> tuple[int, int]:
+        """Commits the shipped registry, then changes to it; the files of
+        the first revision, and those the second adds or changes.
+        """
+        self.git("init", "-q")
+        self.git("add", "registry_data")
+        self.git("commit", "-qm", "one")
+        first = sum(p.is_file() for p in shipped_copy.rglob("*"))
+        _modify(shipped_copy)
+        self.git("add", "registry_data")
+        self.git("commit", "-qm", "two")
+        git = shutil.which("git")
+        assert git is not None
+        names = subprocess.run(  # noqa: S603 - git, in a test
+            [git, "diff", "--name-only", "--diff-filter=AM", "HEAD~1", "HEAD"],
+            check=True,
+            capture_output=True,
+        ).stdout.split()
+        return first, len(names)
+
+    def test_files_two_revisions_share_are_written_once(
+        self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The second revision links the files it shares with the first:
+        writing every file of a large registry twice took minutes.
+        """
+        first, changed = self.two_revisions(shipped_copy)
+        expected = cli("diff", "HEAD~1:registry_data", "registry_data")[1]
+        written: list[Path] = []
+        write_bytes = Path.write_bytes
+
+        def counted(path: Path, data: bytes) -> int:
+            written.append(path)
+            return write_bytes(path, data)
+
+        monkeypatch.setattr(Path, "write_bytes", counted)
+        code, out, _ = cli(
+            "diff", "HEAD~1:registry_data", "HEAD:registry_data"
+        )
+        assert 0 == code
+        assert (
+            expected.replace("to registry_data", "to HEAD:registry_data")
+            == out
+        )
+        assert first + changed == len(written)
+
+    def test_without_hard_links(
+        self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Where files cannot be linked, each side's files are written."""
+        self.two_revisions(shipped_copy)
+        expected = cli("diff", "HEAD~1:registry_data", "HEAD:registry_data")
+
+        def refused(*_: object) -> None:
+            raise PermissionError(1, "Operation not permitted")
+
+        monkeypatch.setattr(os, "link", refused)
+        assert expected == cli(
+            "diff", "HEAD~1:registry_data", "HEAD:registry_data"
         )
 
     def test_git_attributes_cannot_hide_a_file(

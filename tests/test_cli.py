@@ -1314,6 +1314,29 @@ def test_text_columns_align_by_what_a_terminal_shows() -> None:
     assert 1 == len(starts), rows
 
 
+def test_members_signing_counted_as_members_are() -> None:
+    """Both numbers of "8,276 of 10,004 members signed" are written alike:
+    it read "8276 of 10,004".
+    """
+    import coalition_registry as cr
+
+    from coalition_registry import render
+    from coalition_registry.query import MemberSigning
+
+    coalition = cr.Coalition(id="example-coalition", name="Example Coalition")
+    members = tuple(
+        MemberSigning(cr.Organisation(id=f"example-{i}", name="E"), i > 2, ())
+        for i in range(1002)
+    )
+    out = io.StringIO()
+    render.coalitions_text(
+        [(coalition, members)], out, letter="example-letter"
+    )
+    assert out.getvalue().startswith(
+        "Example Coalition (example-coalition): 999 of 1,002 members signed"
+    )
+
+
 @pytest.mark.parametrize(
     ("name", "columns"),
     [

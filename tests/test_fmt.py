@@ -1211,6 +1211,59 @@ class TestDirect:
             b"id: example\r\nname: Example\r\n", Organisation
         )
 
+    @staticmethod
+    def list_file(
+        n: int = 40, *, odd: int | None = None, line: str = ""
+    ) -> str:
+        """A canonical list of *n* organisations; the item *odd* has *line*
+        after its name."""
+        return "".join(
+            f"- id: example-{i}\n  name: Example {i}\n"
+            + (line if i == odd else "")
+            for i in range(n)
+        )
+
+    def test_a_large_list_file_is_read_in_parts(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Read whole, a file of 100,000 people (25 MB) took 700 MB."""
+        monkeypatch.setattr(fmt, "_PART_BYTES", 100)
+        text = self.list_file()
+        assert canonical(text) == text
+        sizes: list[int] = []
+        whole = parse
+
+        def counted(raw: bytes, *args: Any, **kwargs: Any) -> Any:
+            sizes.append(len(raw))
+            return whole(raw, *args, **kwargs)
+
+        monkeypatch.setattr(fmt, "parse", counted)
+        assert fmt._already_canonical(text.encode(), Organisation)
+        assert sum(sizes) == len(text)
+        assert max(sizes) < 200
+        crlf = text.replace("\n", "\r\n").encode()
+        assert fmt._already_canonical(crlf, Organisation)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # Not canonical far from the first part.
+            list_file(odd=35, line="  website:   https://example.org\n"),
+            list_file().replace("example-30\n", "example-30\n\n"),
+            # CRLF files with a line ended otherwise in a later part.
+            list_file()
+            .replace("\n", "\r\n")
+            .replace("Example 35\r\n", "Example 35\n"),
+            # A value over lines, a line of which a part starts with.
+            list_file(odd=30, line='  notes: "a\n- b"\n'),
+        ],
+    )
+    def test_the_parts_decide_as_the_whole_does(
+        self, monkeypatch: pytest.MonkeyPatch, text: str
+    ) -> None:
+        monkeypatch.setattr(fmt, "_PART_BYTES", 100)
+        assert not fmt._already_canonical(text.encode(), Organisation)
+
     @pytest.mark.parametrize("length", [100, 122, 123, 130, 1000])
     def test_a_long_registry_scheme_goes_to_the_round_trip(
         self, length: int

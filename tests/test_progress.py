@@ -234,3 +234,101 @@ class TestCommand:
             stderr=err,
         )
         assert "" == err.getvalue()
+
+
+class TestOtherCommands:
+    """Every command that reads a whole registry shows the bar as validate
+    does: at 100,000 signatories each was silent for half a minute or more.
+    """
+
+    COMMANDS = (
+        ["coverage"],
+        ["reconcile"],
+        ["export", "--format", "json"],
+        ["report", "--no-map", "--out", "-"],
+        ["coalitions"],
+        ["fmt", "--check"],
+        ["diff", "{registry}"],
+    )
+
+    @pytest.mark.parametrize("argv", COMMANDS)
+    def test_shown_on_a_terminal_and_cleared(
+        self,
+        shipped_copy: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        argv: list[str],
+    ) -> None:
+        monkeypatch.delenv("CI", raising=False)
+        no_delay(monkeypatch)
+        err = Terminal()
+        registry = str(shipped_copy)
+        argv = [a.format(registry=registry) for a in argv]
+        code = run([*argv, registry], stdout=io.StringIO(), stderr=err)
+        assert 0 == code
+        assert " files" in err.getvalue()
+        assert err.getvalue().endswith("\r")  # and cleared
+
+    @pytest.mark.parametrize("argv", COMMANDS)
+    def test_not_shown_under_ci(
+        self,
+        shipped_copy: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        argv: list[str],
+    ) -> None:
+        monkeypatch.setenv("CI", "true")
+        no_delay(monkeypatch)
+        err = Terminal()
+        registry = str(shipped_copy)
+        argv = [a.format(registry=registry) for a in argv]
+        run([*argv, registry], stdout=io.StringIO(), stderr=err)
+        assert "" == err.getvalue()
+
+
+class Calls(Recorder):
+    """Keeps every call, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[str] = []
+
+    def start(self, files: int) -> None:
+        super().start(files)
+        self.calls.append(f"start {files}")
+
+    def finish(self) -> None:
+        super().finish()
+        self.calls.append("finish")
+
+
+def test_fmt_tells_the_files_read_then_those_formatted(
+    shipped_copy: Path,
+) -> None:
+    """Formatting a large registry takes longer than reading it: the bar
+    starts again for the files formatted.
+    """
+    from coalition_registry.fmt import format_paths
+
+    calls = Calls()
+    report = format_paths([shipped_copy], check=True, progress=calls)
+    formatted = len(report.results)
+    assert calls.calls[-3:] == ["finish", f"start {formatted}", "finish"]
+    assert calls.files == pytest.approx(calls.total)
+
+
+def test_a_bar_finished_starts_anew() -> None:
+    """A second pass has its own count, rate and time left; no records are
+    named where none are counted.
+    """
+    out, clock = Terminal(), Clock()
+    bar = ProgressBar(out, clock=clock)
+    bar.start(1000)
+    clock.now = 2.0
+    bar.advance(1000, 900)
+    bar.finish()
+    bar.start(10)
+    clock.now = 4.0
+    bar.advance(5, 0)
+    line = bar.line(2.0)
+    assert "5/10 files" in line
+    assert "2.5 files/s" in line
+    assert "records" not in line

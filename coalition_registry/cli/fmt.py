@@ -27,6 +27,7 @@ from ._common import (
     Output,
     WriteError,
     existing,
+    progress_bar,
     reason,
 )
 
@@ -78,7 +79,10 @@ def run(args: argparse.Namespace, io: Output) -> int:
 
     try:
         report = format_paths(
-            existing(args.paths), check=args.check, fix=args.fix
+            existing(args.paths),
+            check=args.check,
+            fix=args.fix,
+            progress=progress_bar(io),
         )
     except OSError as e:
         # Each file is replaced whole or not at all (write_atomic), so a
