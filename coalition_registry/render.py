@@ -80,8 +80,10 @@ def report_text(report: Report, out: TextIO) -> None:
     s = report.summary
     verdict = "valid" if report.valid else "invalid"
     print(
-        f"{verdict}: {s['files']} file(s), {s['records']} record(s), "
-        f"{s['errors']} error(s), {s['warnings']} warning(s)",
+        # Grouped as the counts by code above it are: "1,430 warning(s)"
+        # under "title-in-name 1,430 (warning)".
+        f"{verdict}: {s['files']:,} file(s), {s['records']:,} record(s), "
+        f"{s['errors']:,} error(s), {s['warnings']:,} warning(s)",
         file=out,
     )
 

@@ -393,3 +393,30 @@ class TestColour:
         assert not formats.use_colour(io.StringIO(), {})
         assert not formats.use_colour(stream, {})
         assert formats.use_colour(Terminal(), {"TERM": "xterm"})
+
+
+def test_the_summary_groups_thousands_as_the_counts_by_code_do() -> None:
+    """At 1,000 problems and more, the summary said "1430 warning(s)"
+    under "title-in-name 1,430 (warning)"."""
+    from coalition_registry import render
+
+    many = Report(
+        tuple(
+            Problem(
+                "no-source",
+                "no source",
+                Location("p.yaml", i + 1, 1),
+                severity=CODES["no-source"].severity,
+            )
+            for i in range(1430)
+        ),
+        files=12_345,
+        records=67_890,
+    )
+    out = io.StringIO()
+    render.report_text(many, out)
+    lines = out.getvalue().splitlines()
+    assert "by code: no-source 1,430 (warning)" == lines[-2]
+    assert (
+        "valid: 12,345 file(s), 67,890 record(s), 0 error(s), 1,430 warning(s)"
+    ) == lines[-1]
