@@ -44,7 +44,7 @@ LINE = re.compile(
     r"(?P<severity>error|warning) (?P<code>[a-z][a-z0-9-]*): "
     r"(?P<message>.+)$"
 )
-SUMMARY = re.compile(r"^(valid|invalid): \d+ file\(s\), ")
+SUMMARY = re.compile(r"^(valid|invalid): \d{1,3}(?:,\d{3})* file\(s\), ")
 
 
 def _lines(path: Path) -> list[str]:

@@ -71,9 +71,11 @@ PROBLEM = re.compile(
     r"(?P<severity>error|warning) (?P<code>[a-z][a-z0-9-]*): "
     r"(?P<message>.+)$"
 )
+# Counts group their thousands ("100,003 error(s)").
+_COUNT = r"\d{1,3}(?:,\d{3})*"
 SUMMARY = re.compile(
-    r"^(valid|invalid): \d+ file\(s\), \d+ record\(s\), \d+ error\(s\), "
-    r"\d+ warning\(s\)$"
+    rf"^(valid|invalid): {_COUNT} file\(s\), {_COUNT} record\(s\), "
+    rf"{_COUNT} error\(s\), {_COUNT} warning\(s\)$"
 )
 #: An expected line that leaves the code or the message open.
 LOOSE = re.compile(
