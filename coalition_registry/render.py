@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .aggregate import Table
     from .exports import Export
     from .model import Coalition, Organisation
+    from .problems import Problem
     from .query import MemberSigning
     from .reconciliation import Reconciliation
     from .validation import Report
@@ -36,6 +37,7 @@ __all__ = [
     "export_json",
     "export_jsonl",
     "export_markdown",
+    "problems_text",
     "reconciliation_json",
     "reconciliation_markdown",
     "reconciliation_text",
@@ -58,14 +60,32 @@ _TALLY_FROM: Final = 20
 
 
 def report_text(report: Report, out: TextIO) -> None:
-    """One ``file:line:column: severity code: message`` line a problem."""
-    for problem in report.problems:
+    """One ``file:line:column: severity code: message`` line a problem,
+    then the summary.
+    """
+    problems_text(report.problems, out)
+    s = report.summary
+    verdict = "valid" if report.valid else "invalid"
+    print(
+        # Grouped as the counts by code above it are: "1,430 warning(s)"
+        # under "title-in-name 1,430 (warning)".
+        f"{verdict}: {s['files']:,} file(s), {s['records']:,} record(s), "
+        f"{s['errors']:,} error(s), {s['warnings']:,} warning(s)",
+        file=out,
+    )
+
+
+def problems_text(problems: Sequence[Problem], out: TextIO) -> None:
+    """One ``file:line:column: severity code: message`` line a problem,
+    and, for more than a screenful, a line counting them by code.
+    """
+    for problem in problems:
         print(problem, file=out)
-    if len(report.problems) > _TALLY_FROM:
+    if len(problems) > _TALLY_FROM:
         # Hundreds of lines: what kinds of problem, and how many of each,
         # says where to start.
         tally = collections.Counter(
-            (p.severity.value, p.code) for p in report.problems
+            (p.severity.value, p.code) for p in problems
         )
         print(
             "by code: "
@@ -77,15 +97,6 @@ def report_text(report: Report, out: TextIO) -> None:
             ),
             file=out,
         )
-    s = report.summary
-    verdict = "valid" if report.valid else "invalid"
-    print(
-        # Grouped as the counts by code above it are: "1,430 warning(s)"
-        # under "title-in-name 1,430 (warning)".
-        f"{verdict}: {s['files']:,} file(s), {s['records']:,} record(s), "
-        f"{s['errors']:,} error(s), {s['warnings']:,} warning(s)",
-        file=out,
-    )
 
 
 def report_json(report: Report, out: TextIO) -> None:

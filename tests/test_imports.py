@@ -740,6 +740,19 @@ class TestCommand:
         assert message in out
         assert before == snapshot(shipped_copy)
 
+    def test_many_problems_are_counted_by_code(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """Thousands of rows in error gave thousands of lines and nothing
+        to start from: as validate, a line counts them by code."""
+        rows = "".join(
+            f"organisation,Example Org {i},Atlantis\n" for i in range(25)
+        )
+        path = table(tmp_path, "kind,name,country\n" + rows)
+        code, out, _ = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        assert "by code: unknown-country 25 (error)" == out.splitlines()[-1]
+
     def test_a_row_counting_others_is_no_signatory(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:

@@ -135,8 +135,11 @@ def run(args: argparse.Namespace, io: Output) -> int:
         new_private_people=args.new_private_people,
     )
     problems = [*problems, *plan.problems]
-    for problem in problems:
-        print(problem, file=io.out)
+    from coalition_registry.render import problems_text
+
+    # As validate prints them: thousands of rows in error get the count of
+    # each code.
+    problems_text(problems, io.out)
     if any(p.is_error for p in problems):
         errors = sum(p.is_error for p in problems)
         print(
