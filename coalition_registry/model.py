@@ -709,9 +709,9 @@ _CAPACITY_NOTE: Final = re.compile(
     re.IGNORECASE,
 )
 _FOOTNOTE_MARK: Final = re.compile(
-    r"(?:[*\u2020\u2021\u00b9\u00b2\u00b3]+|\[\d{1,2}\])$"
+    r"(?:[*\u2020\u2021\u00b9\u00b2\u00b3]+|\[\d{1,2}\]|\(\d{1,2}\))$"
 )
-_FOOTNOTE_ENDS: Final = frozenset("*\u2020\u2021\u00b9\u00b2\u00b3]")
+_FOOTNOTE_ENDS: Final = frozenset("*\u2020\u2021\u00b9\u00b2\u00b3])")
 
 
 #: Initials written with dots and no space: "M.D." as in "Example, M.D.".

@@ -200,6 +200,7 @@ class TestTitleInName:
             # A footnote's mark, its note saying the same.
             ('"Jane Example*"', "a footnote mark"),
             ("Jane Example [3]", "a footnote mark"),
+            ("Jane Example (1)", "a footnote mark"),
             ("Jane Example\u2020", "a footnote mark"),
             # A job, as "Name, Role, Organisation, Country" lines print it.
             ('"Jane Example, Executive Director"', "an affiliation"),
