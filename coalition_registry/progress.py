@@ -72,9 +72,13 @@ class ProgressBar:
         self._delay = delay
         self._every = every
         self._clock = clock
-        self._began = clock()
-        self._drawn_at = -math.inf
         self._width = 0  # of the line on screen, to clear it
+        self._reset()
+
+    def _reset(self) -> None:
+        """Count from nothing, as from now."""
+        self._began = self._clock()
+        self._drawn_at = -math.inf
         self.total = 0
         self.files = 0.0
         self.records = 0
@@ -111,11 +115,7 @@ class ProgressBar:
             self._stream.write("\r" + " " * self._width + "\r")
             self._stream.flush()
             self._width = 0
-        self._began = self._clock()
-        self._drawn_at = -math.inf
-        self.total = 0
-        self.files = 0.0
-        self.records = 0
+        self._reset()
 
     def line(self, elapsed: float) -> str:
         """The bar's text after *elapsed* seconds, to fit the terminal."""
