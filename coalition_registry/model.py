@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Final
 
 import attrs
@@ -718,16 +718,17 @@ _FOOTNOTE_ENDS: Final = frozenset("*\u2020\u2021\u00b9\u00b2\u00b3])")
 _INITIALS: Final = re.compile(r"(?:[^\W\d_]\.)+")
 
 
-def _dotted_letters(name: str) -> bool:
-    """Whether *name* ends with letters after it written with dots ("Jane
-    Example Ph.D.", "Jane Example, M.D."); not with the initials of a name
-    written surname first, one word before them ("Example, M.D." is M. D.
-    Example).
+def _dotted_letters(parts: Sequence[str]) -> bool:
+    """Whether a name, split into *parts* at spaces, ends with letters
+    after it written with dots ("Jane Example Ph.D.", "Jane Example,
+    M.D."); not with the initials of a name written surname first, one
+    word before them ("Example, M.D." is M. D. Example).
 
-    >>> _dotted_letters("Jane Example, M.D."), _dotted_letters("Example, M.D.")
-    (True, False)
+    >>> _dotted_letters(["Jane", "Example,", "M.D."])
+    True
+    >>> _dotted_letters(["Example,", "M.D."])
+    False
     """
-    parts = name.split()
     return _word_of(parts[-1]) in _POSTNOMINALS and not (
         len(parts) == 2
         and parts[0].endswith(",")
@@ -787,7 +788,7 @@ def _check_titles(
                 and (
                     words[-1] in _POSTNOMINALS
                     # Normalised, "Ph.D." is two words.
-                    or _dotted_letters(alone)
+                    or _dotted_letters(alone.split())
                 ),
             ),
             ("an affiliation in brackets", _bracketed_affiliation(alone)),

@@ -1257,7 +1257,7 @@ def _person_key(name: str) -> str:
     if "." in name:
         # Normalised, "Ph.D." is two words, neither in the list.
         parts = name.split()
-        while len(parts) > 1 and _dotted_letters(" ".join(parts)):
+        while len(parts) > 1 and _dotted_letters(parts):
             parts.pop()
         name = " ".join(parts)
     words = normalise(name).split()
