@@ -1023,26 +1023,29 @@ class Country(FieldType):
                 pointer,
             )
         several = None if ctx.redact else _several_countries(text)
-        if several is not None and len(several) > 1 and self.listed:
-            # A source's list of countries: each is one of them.
-            return ctx.report(
-                "unknown-country",
-                f"{ctx.show(text)} is {len(several)} countries; write each "
-                "as an item of the list: " + ", ".join(several),
-                pos,
-                pointer,
-            )
         if several is not None and len(several) > 1:
-            # Never "write the first": "UK and Ireland" is often where an
-            # organisation works, and no source says which is its base.
+            if self.listed:
+                # A source's list of countries: each is one of them.
+                advice = "write each as an item of the list: " + ", ".join(
+                    several
+                )
+            else:
+                # Never "write the first": "UK and Ireland" is often where
+                # an organisation works, and no source says which is its
+                # base.
+                scope = (
+                    f" and set {self.scope_field}" if self.scope_field else ""
+                )
+                advice = (
+                    "this field takes one: write the one a source gives "
+                    f"({several[0]!r} for "
+                    f"{countries.country_name(several[0])}, say), or, if "
+                    f"none does, leave it out{scope}; say in notes what "
+                    "the source gives"
+                )
             return ctx.report(
                 "unknown-country",
-                f"{ctx.show(text)} is {len(several)} countries; this field "
-                "takes one: write the one a source gives "
-                f"({several[0]!r} for {countries.country_name(several[0])}, "
-                "say), or, if none does, leave it out"
-                + (f" and set {self.scope_field}" if self.scope_field else "")
-                + "; say in notes what the source gives",
+                f"{ctx.show(text)} is {len(several)} countries; {advice}",
                 pos,
                 pointer,
             )
