@@ -47,7 +47,7 @@ from .files import blake2b, create, temp_name
 from .model import FOLDERS, PARTS, RegistryInfo
 from .parsing import Limits
 from .problems import Location, Positions, Problem, Severity
-from .schema import AFTER_TODAY
+from .schema import AFTER_TODAY, PartialDate
 from .validation import FileRecords
 
 
@@ -84,6 +84,7 @@ _ALLOWED: Final[dict[tuple[str, str], Any]] = {
         FileRecords,
         _pickle._revive,  # noqa: SLF001 - the records' own reviver
         dt.date,
+        PartialDate,
     )
 }
 

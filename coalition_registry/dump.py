@@ -15,7 +15,7 @@ from typing import Any, Final
 
 import attrs
 
-from .schema import Identifiers, ListOf, Nested, yaml_fields
+from .schema import Identifiers, ListOf, Nested, PartialDate, yaml_fields
 
 
 __all__ = ["dump", "scalar"]
@@ -47,7 +47,7 @@ def scalar(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, dt.date):
+    if isinstance(value, (dt.date, PartialDate)):
         return value.isoformat()
     text = str(value)
     if _PLAIN.match(text) and text.lower() not in _AMBIGUOUS and len(text) > 2:

@@ -80,6 +80,8 @@ __all__ = [
 ]
 
 _DATE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: A day, or the month or the year of a date no source gives closer.
+_PARTIAL_DATE: Final = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _COUNT: Final = re.compile(r"^(?:0|[1-9][0-9]*|unknown)$")
 _FLAGS: Final = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
 # Plain scalars the validator reads as "no value" (load._NULLS).
@@ -521,7 +523,7 @@ def _styled(value: Any, kind: FieldType | None) -> Any:
     if kind is None:
         return DoubleQuotedScalarString(text)
     plain = (
-        (isinstance(kind, Date) and _DATE.fullmatch(text) is not None)
+        _plain_date(kind, text)
         or (isinstance(kind, Count) and _COUNT.match(text) is not None)
         or (isinstance(kind, Flag) and text in _FLAGS)
         or scalar(text) == text
@@ -529,6 +531,15 @@ def _styled(value: Any, kind: FieldType | None) -> Any:
     # Assigning a plain str would keep the old quotes (ruamel keeps a
     # scalar's style when its value is replaced): say plain explicitly.
     return PlainScalarString(text) if plain else DoubleQuotedScalarString(text)
+
+
+def _plain_date(kind: FieldType | None, text: str) -> bool:
+    """Whether *text* is a date *kind* takes, written plain."""
+    if not isinstance(kind, Date):
+        return False
+    return (_PARTIAL_DATE if kind.partial else _DATE).fullmatch(
+        text
+    ) is not None
 
 
 def _style(value: Any) -> str:
@@ -619,7 +630,7 @@ def _direct_scalar(value: Any, kind: FieldType | None) -> str | None:
     if not _AS_IS.fullmatch(value):
         return None
     plain = kind is not None and (
-        (isinstance(kind, Date) and _DATE.fullmatch(value) is not None)
+        _plain_date(kind, value)
         or (isinstance(kind, Count) and _COUNT.match(value) is not None)
         or (isinstance(kind, Flag) and value in _FLAGS)
         or scalar(value) == value

@@ -35,16 +35,19 @@ from .schema import (
     Licence,
     ListOf,
     Nested,
+    PartialDate,
     Ref,
     Slug,
     Text,
     Url,
     a,
     field,
+    first_day,
     hidden_fields,
     hides_all,
     hiding,
     holds_private,
+    last_day,
     name_words,
     report_missing,
 )
@@ -58,6 +61,7 @@ __all__ = [
     "Letter",
     "Membership",
     "Organisation",
+    "PartialDate",
     "Person",
     "Recipient",
     "Record",
@@ -189,8 +193,8 @@ class Source(_Positioned):
     title: str | None = field(Text(), doc="The page's title.")
     # A source has no notes of its own: a date known only to the month
     # goes in the record's.
-    published: dt.date | None = field(
-        Date(notes="the record's notes"),
+    published: dt.date | PartialDate | None = field(
+        Date(notes="the record's notes", partial=True),
         doc="When the page was published.",
         example="2023-09-18",
     )
@@ -459,7 +463,8 @@ class Letter(_Positioned):
     Attributes:
         id: Its id.
         title: A short descriptive title.
-        date: When it was published.
+        date: When it was published: a day, or a :class:`PartialDate`
+            when sources give only the month or the year.
         date_qualifier: ``exact``, or ``inferred`` from dated coverage.
         publisher: The organisation that published it.
         summary: What it says, in a few sentences.
@@ -477,8 +482,11 @@ class Letter(_Positioned):
         "Unique id, named after the letter.", "survivors-letter-2023"
     )
     title: str = field(Text(), required=True, doc="A short descriptive title.")
-    date: dt.date | None = field(
-        Date(), doc="When it was published.", example="2023-09-18"
+    date: dt.date | PartialDate | None = field(
+        Date(partial=True),
+        doc="When it was published: its day, or the month or the year when "
+        "no source gives the day.",
+        example="2023-09-18",
     )
     date_qualifier: str = field(
         Enum(("exact", "inferred")),
@@ -529,11 +537,22 @@ class Letter(_Positioned):
 
     @property
     def comparable_date(self) -> dt.date | None:
-        """Its date, where other dates may be compared with it: ``None``
-        when it is private, since what comparisons decide (what counts on
-        a day, which warning is given) would tell it.
+        """Its date, where other dates may be compared with it: the day
+        counts "as of the letter's date" are taken, so the last day of a
+        month or a year it is known only to.  ``None`` when it is private,
+        since what comparisons decide (what counts on a day, which warning
+        is given) would tell it.
         """
-        return None if "date" in self.private else self.date
+        return None if "date" in self.private else last_day(self.date)
+
+    @property
+    def comparable_start(self) -> dt.date | None:
+        """The first day it may have been published: its date, or the
+        first day of a month or a year it is known only to; ``None`` when
+        it is private.  Nothing is said to come before the letter unless
+        it comes before this day.
+        """
+        return None if "date" in self.private else first_day(self.date)
 
 
 ORGANISATION_KINDS: Final = (

@@ -433,10 +433,10 @@ class Registry:
     def unpublished(self, letter_id: str, on: dt.date) -> bool:
         """Whether the letter was not yet published on the day *on*: no
         signature counts before the letter's ``date`` (unless the date is
-        private).
+        private), nor before the month or the year it is known only to.
         """
         letter = self.letters.get(letter_id)
-        published = None if letter is None else letter.comparable_date
+        published = None if letter is None else letter.comparable_start
         return published is not None and on < published
 
     def standing(self, letter_id: str, on: dt.date) -> Sequence[Signature]:

@@ -49,7 +49,7 @@ from .aggregate import (
     signatory_table,
 )
 from .exports import export
-from .model import Letter
+from .model import Letter, PartialDate
 from .reconciliation import (
     BOUND_NOTE,
     Line,
@@ -487,10 +487,12 @@ class _Letter:
                 publisher = org.name
         day = shown("date")
         date = None
-        if isinstance(day, dt.date):
+        if isinstance(day, PartialDate):
+            date = f"in {day.spoken()}"
+        elif isinstance(day, dt.date):
             date = f"on {_date(day)}"
-            if letter.date_qualifier == "inferred":
-                date += " (a date inferred from coverage)"
+        if date is not None and letter.date_qualifier == "inferred":
+            date += " (a date inferred from coverage)"
         return cls(
             title=shown("title") or letter.id,
             date=date,

@@ -165,7 +165,8 @@ _PLAIN: Final[dict[str, str]] = {
     "it. Never change it to anything made from their name.",
     "person.name": "Their name, as the source gives it.",
     "letter.title": "A short title that says what the letter is.",
-    "letter.date": "The day it was published, written YYYY-MM-DD.",
+    "letter.date": "The day it was published, written YYYY-MM-DD; if the "
+    "sources give only the month or the year, write YYYY-MM or YYYY.",
     "letter.publisher": "The id of the organisation that published it.",
     "letter.summary": "What it says, in a few sentences of your own.",
     "letter.asks": "What it asks for, one request per line.",

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from . import countries
+from ._pickle import by_fields
 from .parsing import DROPPED, Document, EmptyBlock, Pos, YMap, YSeq
 from .problems import Location, Positions, Problem
 
@@ -1134,13 +1135,93 @@ def _look_alike_code(text: str) -> str | None:
     return None
 
 
+@by_fields
+@attrs.frozen(order=False)
+class PartialDate:
+    """A date known only to its month or only to its year, as sources give
+    the date of a letter or a page: "published in March 2021".
+
+    Written ``2021-03`` or ``2021``.  No day is chosen to fill it: a day
+    would be taken for the day itself.  Where days are compared with it,
+    each comparison takes the end of the period that makes what it says
+    sure (see :attr:`first` and :attr:`last`).
+
+    >>> march = PartialDate(2021, 3)
+    >>> str(march), march.first, march.last, march.spoken()
+    ('2021-03', datetime.date(2021, 3, 1), datetime.date(2021, 3, 31), 'March 2021')
+    >>> PartialDate(2020).last, PartialDate(2020).spoken()
+    (datetime.date(2020, 12, 31), '2020')
+
+    Attributes:
+        year: The year.
+        month: The month, 1 to 12, or ``None`` when only the year is known.
+    """
+
+    year: int
+    month: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        # Built by the validator from checked text, but also by hand.
+        if not (1 <= self.year <= 9999 and self.month in _MONTH_NUMBERS):
+            raise ValueError(
+                f"no such month or year: {self.year}, {self.month}"
+            )
+
+    @property
+    def first(self) -> dt.date:
+        """Its first day."""
+        return dt.date(self.year, self.month or 1, 1)
+
+    @property
+    def last(self) -> dt.date:
+        """Its last day."""
+        if self.month is None or self.month == 12:
+            return dt.date(self.year, 12, 31)
+        return dt.date(self.year, self.month + 1, 1) - dt.timedelta(days=1)
+
+    def isoformat(self) -> str:
+        """As written in a record: ``2021-03`` or ``2021``."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def spoken(self) -> str:
+        """As said in a sentence: ``March 2021`` or ``2021``."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        return f"{_MONTH_NAMES[self.month - 1]} {self.year:04d}"
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+
+_MONTH_NUMBERS: Final = frozenset({None, *range(1, 13)})
+_PARTIAL: Final = re.compile(r"^([0-9]{4})(?:-([0-9]{2}))?$")
+
+
+def first_day(date: dt.date | PartialDate | None) -> dt.date | None:
+    """The first day *date* may be: itself, or a period's first day."""
+    return date.first if isinstance(date, PartialDate) else date
+
+
+def last_day(date: dt.date | PartialDate | None) -> dt.date | None:
+    """The last day *date* may be: itself, or a period's last day."""
+    return date.last if isinstance(date, PartialDate) else date
+
+
 @attrs.frozen
 class Date(FieldType):
-    """A calendar date written YYYY-MM-DD."""
+    """A calendar date written YYYY-MM-DD, or, where *partial*, a month
+    (YYYY-MM) or a year (YYYY) as a :class:`PartialDate`.
+    """
 
     #: Where the advice for a date known only to the month or the year
     #: says to write it: a source or a membership has no notes of its own.
     notes: str = "notes"
+    #: Whether a month or a year alone is a value: for the date a letter
+    #: or a page was published, which sources often give no closer.  A
+    #: signature's or a membership's days decide what counts on each day.
+    partial: bool = False
     label: ClassVar[str] = "date"
 
     def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
@@ -1150,13 +1231,21 @@ class Date(FieldType):
             except ValueError:
                 pass  # reported below
             else:
-                if not _PLAUSIBLE_YEARS[0] <= raw[:4] <= _PLAUSIBLE_YEARS[1]:
-                    _implausible_year(ctx, pos, pointer)
-                elif raw > _latest_date() and not ctx.redact:
-                    # A private day is never compared, today included.
-                    _future_date(ctx, pos, pointer)
+                self._check_year(raw, ctx, pos, pointer)
                 return date
+        if self.partial and raw.__class__ is int and 0 <= raw <= 9999:
+            raw = f"{raw:04d}"  # a year, as a round-trip load reads it
         return super().convert(raw, ctx, pos, pointer)
+
+    def _check_year(
+        self, text: str, ctx: Context, pos: Pos, pointer: str
+    ) -> None:
+        # Compared as text: *text* is YYYY-MM-DD, YYYY-MM or YYYY.
+        if not _PLAUSIBLE_YEARS[0] <= text[:4] <= _PLAUSIBLE_YEARS[1]:
+            _implausible_year(ctx, pos, pointer)
+        elif text > _latest_date()[: len(text)] and not ctx.redact:
+            # A private day is never compared, today included.
+            _future_date(ctx, pos, pointer)
 
     def convert_text(
         self, text: str, ctx: Context, pos: Pos, pointer: str
@@ -1171,21 +1260,59 @@ class Date(FieldType):
                     pos,
                     pointer,
                 )
+        found = _PARTIAL.fullmatch(text) if self.partial else None
+        if found is not None:
+            month = None if found[2] is None else int(found[2])
+            if month in _MONTH_NUMBERS:
+                self._check_year(text, ctx, pos, pointer)
+                return PartialDate(int(found[1]), month)
+            return ctx.report(
+                "invalid-date",
+                f"{ctx.show(text)} is not a real month",
+                pos,
+                pointer,
+            )
         # A suggestion would repeat a private date in another form.
-        hint = "" if ctx.redact else date_hint(text, notes=self.notes)
+        hint = (
+            ""
+            if ctx.redact
+            else date_hint(text, notes=self.notes, partial=self.partial)
+        )
+        written, example = "YYYY-MM-DD", " (for example 2023-09-18)"
+        if self.partial and not hint:
+            written = "YYYY-MM-DD, or YYYY-MM or YYYY"
+            example = (
+                " (for example 2023-09-18, or 2023-09 when no source gives "
+                "the day)"
+            )
         return ctx.report(
             "invalid-date",
-            f"{ctx.show(text)} is not a date written YYYY-MM-DD"
-            f"{hint or ' (for example 2023-09-18)'}",
+            f"{ctx.show(text)} is not a date written {written}"
+            f"{hint or example}",
             pos,
             pointer,
         )
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "date"}
+        day = {"type": "string", "format": "date"}
+        if not self.partial:
+            return day
+        return {
+            "anyOf": [
+                day,
+                {"type": "string", "pattern": _PARTIAL_JSON},
+                # A year unquoted is a number to an editor's YAML reader.
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ]
+        }
 
     def describe(self) -> str:
+        if self.partial:
+            return "date, YYYY-MM-DD, or YYYY-MM or YYYY when no source gives the day"
         return "date, YYYY-MM-DD"
+
+
+_PARTIAL_JSON: Final = "^[0-9]{4}(-(0[1-9]|1[0-2]))?$"
 
 
 _MONTHS: Final = {
@@ -1222,12 +1349,15 @@ _TIMESTAMP: Final = re.compile(
 _SERIAL_DAY_0: Final = dt.date(1899, 12, 30)
 
 
-def date_hint(text: str, *, notes: str = "notes") -> str:
+def date_hint(
+    text: str, *, notes: str = "notes", partial: bool = False
+) -> str:
     """What a date written another way most likely is, as the end of a
     message: ``; did you mean '2023-09-18'?``, the two readings of an
     ambiguous ``03/04/2024``, or, for a date known only to the month or
     the year, to leave the field out and write it in *notes* rather than
-    choose a day.  Empty when there is nothing sure to say.
+    choose a day (where *partial*, to write ``2023-09``).  Empty when there
+    is nothing sure to say.
 
     >>> date_hint("18 September 2023"), date_hint("2023/9/18")
     ("; did you mean '2023-09-18'?", "; did you mean '2023-09-18'?")
@@ -1237,6 +1367,8 @@ def date_hint(text: str, *, notes: str = "notes") -> str:
     "; a date here needs its day: if no source gives the day, leave the
     field out and write 'September 2023' in notes (a day chosen to fill it
     would be taken for the day itself)"
+    >>> date_hint("Sept. 2023", partial=True)
+    "; did you mean '2023-09'?"
     >>> date_hint("2023-09-18T10:00:00Z")
     "; write the date alone: did you mean '2023-09-18'?"
     >>> date_hint("45323")
@@ -1270,10 +1402,12 @@ def date_hint(text: str, *, notes: str = "notes") -> str:
     text = _ORDINAL.sub(r"\1", text.translate(_DASHES))
     if _YEAR.fullmatch(text.strip()):
         # A year alone, as a letter known only to the year is dated.
+        if partial:
+            return f"; did you mean {text.strip()!r}?"
         return _not_the_day(text.strip(), notes)
     found = _YEAR_MONTH.fullmatch(text.strip())
     if found is not None and 1 <= int(found[2]) <= 12:
-        return _month_only(int(found[1]), int(found[2]), notes)
+        return _month_only(int(found[1]), int(found[2]), notes, partial)
     found = _NUMBERS.fullmatch(text.strip())
     if found is not None:
         a, b, c = found.groups()
@@ -1298,7 +1432,7 @@ def date_hint(text: str, *, notes: str = "notes") -> str:
     if len(years) != 1 or len(days) > 1:
         return ""
     if not days:
-        return _month_only(years[0], month, notes)
+        return _month_only(years[0], month, notes, partial)
     return _one_of([(years[0], month, days[0])])
 
 
@@ -1357,7 +1491,9 @@ _DASHES: Final = str.maketrans(
 _ORDINAL: Final = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
-def _month_only(year: int, month: int, notes: str) -> str:
+def _month_only(year: int, month: int, notes: str, partial: bool) -> str:
+    if partial:
+        return f"; did you mean {f'{year:04d}-{month:02d}'!r}?"
     # Never "write the 1st": a day the source does not give would be
     # recorded, and counted from, as the day itself.
     return _not_the_day(f"{_MONTH_NAMES[month - 1]} {year:04d}", notes)

@@ -1449,7 +1449,8 @@ def _on_or_before_letter(
     date_of = operator.attrgetter(f"comparable_{field}")
     for signature in itertools.compress(signatures, map(date_of, signatures)):
         letter = registry.letters.get(signature.letter)
-        published = None if letter is None else letter.comparable_date
+        # A letter known only to the month: sure only before the month.
+        published = None if letter is None else letter.comparable_start
         if published is None or date_of(signature) > published:
             continue
         # No date is repeated: the signature may be a hidden person's.

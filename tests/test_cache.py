@@ -84,6 +84,26 @@ def test_a_changed_file_is_read_again_even_with_the_same_size_and_time(
     assert [display_path(nspcc)] == reads
 
 
+def test_a_month_is_served_as_it_was_read(
+    shipped_copy: Path, tmp_path: Path, reads: list[str]
+) -> None:
+    """A letter dated to the month: its PartialDate is one of the few
+    classes an entry may name."""
+    path = shipped_copy / "letters" / "survivors-letter-2023.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace("date: 2023-09-18", "date: 2023-09")
+    )
+    cache = tmp_path / "cache"
+    first = cr.validate(shipped_copy, cache=cache)
+    reads.clear()
+    second = cr.validate(shipped_copy, cache=cache)
+    assert [] == reads
+    assert second.registry is not None
+    letter = second.registry.letter("survivors-letter-2023")
+    assert cr.PartialDate(2023, 9) == letter.date
+    assert first.registry_records == second.registry_records
+
+
 def test_removed_and_added_files(
     shipped_copy: Path, tmp_path: Path, reads: list[str]
 ) -> None:

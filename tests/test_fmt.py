@@ -253,6 +253,22 @@ class TestCanonicalForm:
             "    value: 104\n"
         ) == canonical(text, FOLDERS["letters"])
 
+    @pytest.mark.parametrize("date", ["2021-03", "2021"])
+    def test_a_month_or_a_year_stays_plain(self, date: str) -> None:
+        """A letter's or a page's date known only to the month or the
+        year is a date, written plain; in a field that takes only days, it
+        is text (and refused), quoted."""
+        text = (
+            f"id: letter-1\ntitle: A letter\ndate: '{date}'\nsources:\n"
+            f'  - url: https://example.org/a\n    published: "{date}"\n'
+            f"    accessed: {date}\n"
+        )
+        assert (
+            f"id: letter-1\ntitle: A letter\ndate: {date}\nsources:\n"
+            f'  - url: "https://example.org/a"\n    published: {date}\n'
+            f'    accessed: "{date}"\n'
+        ) == canonical(text, FOLDERS["letters"])
+
     def test_block_text_and_empty_values_are_kept(self) -> None:
         """Folded and literal text keep their style; null stays null."""
         text = (

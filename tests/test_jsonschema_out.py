@@ -162,6 +162,17 @@ class TestShippedData:
 
 #: (kind, file name, text): files both the schema and the validator accept.
 ACCEPTED = [
+    *(
+        (
+            "letter",
+            "month-letter",
+            (
+                f"id: month-letter\ntitle: T\ndate: {date}\nsources:\n"
+                f"  - url: https://example.org/a\n    published: {date}\n"
+            ),
+        )
+        for date in ("2021-03", "2021", "'2021'", "2021-03-04")
+    ),
     (
         "organisation",
         "new-org",
@@ -242,6 +253,26 @@ ACCEPTED = [
 #: (what, code, kind, file name, text): files both reject; the validator
 #: with the problem code given.
 REJECTED = [
+    *(
+        (
+            f"a letter dated {date}",
+            "invalid-date",
+            "letter",
+            "month-letter",
+            f"id: month-letter\ntitle: T\ndate: {date}\n",
+        )
+        for date in ("2021-13", "2021-3", "21-03", "202103")
+    ),
+    (
+        "a page read in a month",
+        "invalid-date",
+        "letter",
+        "month-letter",
+        (
+            "id: month-letter\ntitle: T\nsources:\n"
+            "  - url: https://example.org/a\n    accessed: 2021-03\n"
+        ),
+    ),
     (
         "unknown field",
         "unknown-field",

@@ -623,6 +623,30 @@ class TestContents:
         )
         assert "by <bdi>\u05de\u05e8\u05db\u05d6 (2025)</bdi>." in page
 
+    @pytest.mark.parametrize(
+        ("date", "qualifier", "said"),
+        [
+            (dt.date(2025, 1, 2), "exact", "Published on 2 January 2025."),
+            (cr.PartialDate(2025, 1), "exact", "Published in January 2025."),
+            (cr.PartialDate(2025), "exact", "Published in 2025."),
+            (
+                cr.PartialDate(2025, 1),
+                "inferred",
+                "Published in January 2025 (a date inferred from coverage).",
+            ),
+        ],
+    )
+    def test_the_date_is_said_as_closely_as_it_is_known(
+        self, date: dt.date | cr.PartialDate, qualifier: str, said: str
+    ) -> None:
+        records = [
+            cr.Letter(id="l", title="L", date=date, date_qualifier=qualifier)
+        ]
+        page = report.html_report(
+            cr.Registry(records), "l", generated=DAY, include_map=False
+        )
+        assert said in page
+
     def test_without_the_map(self, registry: cr.Registry) -> None:
         """--no-map: the same page, no map, and no geometry needed."""
         page = report.html_report(

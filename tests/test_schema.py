@@ -77,20 +77,127 @@ def test_a_year_alone(written: str) -> None:
 def test_a_sources_month_goes_in_the_records_notes() -> None:
     """Bug: a source's date known to the month was to be written "in
     notes", which a source has not: written under it, ``notes`` is an
-    unknown field.
+    unknown field.  (``accessed``: ``published`` takes a month.)
     """
     from coalition_registry import Letter
     from coalition_registry.validation import read_records
 
     doc = (
-        "id: l\ntitle: L\ndate: 2024-03\nsources:\n"
-        "  - url: https://example.org/a\n    published: 2024-03\n"
+        "id: l\ntitle: L\nsources:\n"
+        "  - url: https://example.org/a\n    accessed: 2024-03\n"
     )
-    letter, source = read_records(doc.encode(), "l.yaml", Letter).problems
-    assert "write 'March 2024' in notes (" in letter.message
-    assert (3, 7) == (letter.location.line, letter.location.column)
+    (source,) = read_records(doc.encode(), "l.yaml", Letter).problems
     assert "write 'March 2024' in the record's notes (" in source.message
-    assert (6, 16) == (source.location.line, source.location.column)
+    assert (5, 15) == (source.location.line, source.location.column)
+
+
+_CITED = "sources:\n  - url: https://example.org/a\n"
+
+
+@given(
+    year=st.integers(1900, 2025),
+    month=st.none() | st.integers(1, 12),
+)
+def test_a_month_or_a_year_is_read_back_as_written(
+    year: int, month: int | None
+) -> None:
+    from coalition_registry import Letter, PartialDate
+    from coalition_registry.validation import read_records
+
+    date = PartialDate(year, month)
+    doc = f"id: l\ntitle: L\ndate: {date.isoformat()}\n{_CITED}"
+    read = read_records(doc.encode(), "l.yaml", Letter)
+    assert () == read.problems
+    assert date == read.records[0].date
+    assert date.first <= date.last
+    assert (date.first.year, date.last.year) == (year, year)
+    assert (date.last + dt.timedelta(days=1)).day == 1
+    assert date.spoken().endswith(str(year))
+
+
+@pytest.mark.parametrize(("year", "month"), [(2021, 13), (2021, 0), (0, 1)])
+def test_no_such_month_is_made(year: int, month: int) -> None:
+    from coalition_registry import PartialDate
+
+    with pytest.raises(ValueError, match="no such month or year"):
+        PartialDate(year, month)
+
+
+def test_a_letters_and_a_pages_month_or_year_is_recorded() -> None:
+    from coalition_registry import Letter, PartialDate
+    from coalition_registry.validation import read_records
+
+    doc = (
+        "id: l\ntitle: L\ndate: 2024-03\nsources:\n"
+        "  - url: https://example.org/a\n    published: 2019\n"
+    )
+    read = read_records(doc.encode(), "l.yaml", Letter)
+    assert () == read.problems
+    (letter,) = read.records
+    assert PartialDate(2024, 3) == letter.date
+    assert PartialDate(2019) == letter.sources[0].published
+    assert dt.date(2024, 3, 31) == letter.comparable_date
+    assert dt.date(2024, 3, 1) == letter.comparable_start
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("2024-13", "'2024-13' is not a real month"),
+        ("2024-00", "'2024-00' is not a real month"),
+        ("March 2024", "did you mean '2024-03'?"),
+        ("Mar. 2024", "did you mean '2024-03'?"),
+        ("2024/3", "did you mean '2024-03'?"),
+        (
+            "24-03",
+            (
+                "is not a date written YYYY-MM-DD, or YYYY-MM or YYYY (for "
+                "example 2023-09-18, or 2023-09 when no source gives the day)"
+            ),
+        ),
+    ],
+)
+def test_a_letters_month_written_another_way(
+    written: str, message: str
+) -> None:
+    from coalition_registry import Letter
+    from coalition_registry.validation import read_records
+
+    doc = f"id: l\ntitle: L\ndate: {written}\n{_CITED}"
+    (problem,) = read_records(doc.encode(), "l.yaml", Letter).problems
+    assert ("invalid-date", 3, 7) == (
+        problem.code,
+        problem.location.line,
+        problem.location.column,
+    )
+    assert message in problem.message
+    assert "notes" not in problem.message
+
+
+@pytest.mark.parametrize(
+    ("written", "future"),
+    [("2999", False), ("2999-01", False), ("2100-12", True)],
+)
+def test_a_month_or_year_is_checked_as_a_date_is(
+    written: str, future: bool
+) -> None:
+    from coalition_registry import Letter
+    from coalition_registry.validation import read_records
+
+    doc = f"id: l\ntitle: L\ndate: {written}\n{_CITED}"
+    (problem,) = read_records(doc.encode(), "l.yaml", Letter).problems
+    assert "implausible-date" == problem.code
+    assert ("after today" in problem.message) is future
+
+
+def test_this_month_is_not_after_today() -> None:
+    from coalition_registry import Letter
+    from coalition_registry.validation import read_records
+
+    today = dt.datetime.now(dt.UTC).date()
+    for written in (f"{today:%Y-%m}", f"{today:%Y}"):
+        doc = f"id: l\ntitle: L\ndate: {written}\n{_CITED}"
+        assert () == read_records(doc.encode(), "l.yaml", Letter).problems
 
 
 def test_a_memberships_year_goes_in_the_coalitions_notes() -> None:

@@ -763,6 +763,103 @@ def _codes_of_two(write: WriteFile, one: str, other: str) -> list[str]:
     return [p.code for p in cr.validate("registry_data").problems]
 
 
+class TestALetterKnownToTheMonth:
+    """``date: 2023-09``: each comparison with a day takes the end of the
+    month that makes what it says sure."""
+
+    @pytest.fixture(autouse=True)
+    def _month(self, shipped_copy: Path) -> None:
+        path = shipped_copy / "letters" / "survivors-letter-2023.yaml"
+        text = path.read_text(encoding="utf-8")
+        assert "\ndate: 2023-09-18\n" in text
+        path.write_text(
+            text.replace("\ndate: 2023-09-18\n", "\ndate: 2023-09\n"),
+            encoding="utf-8",
+        )
+
+    def _signed_on(self, write: WriteFile, day: str) -> cr.Report:
+        write(
+            "organisations/dated-org.yaml",
+            "id: dated-org\nname: Dated Org\nhq_country: GB\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        write(
+            "signatures/survivors-letter-2023/"
+            "survivors-letter-2023--dated-org.yaml",
+            "id: survivors-letter-2023--dated-org\n"
+            "letter: survivors-letter-2023\nsignatory: dated-org\n"
+            f"role: organisation\nsigned_on: {day}\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        return cr.validate("registry_data")
+
+    def test_it_validates(self) -> None:
+        report = cr.validate("registry_data")
+        assert [] == list(report.problems)
+        assert report.registry is not None
+        letter = report.registry.letter("survivors-letter-2023")
+        assert cr.PartialDate(2023, 9) == letter.date
+
+    @pytest.mark.parametrize(
+        ("day", "before"),
+        [("2023-08-31", True), ("2023-09-01", True), ("2023-09-02", False)],
+    )
+    def test_only_a_day_surely_before_it_is_said_to_be(
+        self, write: WriteFile, day: str, before: bool
+    ) -> None:
+        report = self._signed_on(write, day)
+        said = [p for p in report.problems if p.code == "implausible-date"]
+        assert before == bool(said)
+
+    def test_nothing_counts_before_its_first_day(self) -> None:
+        registry = cr.load("registry_data")
+        letter = "survivors-letter-2023"
+        assert registry.unpublished(letter, dt.date(2023, 8, 31))
+        assert not registry.unpublished(letter, dt.date(2023, 9, 1))
+        assert () == tuple(registry.standing(letter, dt.date(2023, 8, 31)))
+        assert registry.standing(letter, dt.date(2023, 9, 1))
+
+    @pytest.mark.parametrize(
+        ("day", "after"), [("2023-09-30", False), ("2023-10-01", True)]
+    )
+    def test_a_signature_is_added_after_it_only_after_its_last_day(
+        self, write: WriteFile, day: str, after: bool
+    ) -> None:
+        self._signed_on(write, day)
+        registry = cr.load("registry_data")
+        reasons = [
+            r
+            for line in cr.reconcile(registry, "survivors-letter-2023").lines
+            for r in line.reasons
+        ]
+        said = "signatures added after the letter was published (signed_on)"
+        assert after == any(r.startswith(said) for r in reasons)
+
+    def test_its_claims_are_checked_as_of_its_last_day(
+        self, write: WriteFile
+    ) -> None:
+        # 61 organisations and academics are claimed: 62 signing by the
+        # end of September exceed it; signed in October, they do not.
+        for day, exceeded in (("2023-09-30", True), ("2023-10-01", False)):
+            for i in range(62):
+                write(
+                    f"organisations/month-org-{i}.yaml",
+                    f"id: month-org-{i}\nname: Month Org {i}\n"
+                    "sources:\n  - url: https://example.org/\n",
+                )
+                write(
+                    "signatures/survivors-letter-2023/"
+                    f"survivors-letter-2023--month-org-{i}.yaml",
+                    f"id: survivors-letter-2023--month-org-{i}\n"
+                    "letter: survivors-letter-2023\n"
+                    f"signatory: month-org-{i}\nrole: organisation\n"
+                    f"signed_on: {day}\n"
+                    "sources:\n  - url: https://example.org/\n",
+                )
+            codes = [p.code for p in cr.validate("registry_data").problems]
+            assert exceeded == ("claim-exceeded" in codes), day
+
+
 class TestPossibleDuplicates:
     """One signatory recorded twice is a warning; two of the same name in
     two known countries are not."""
