@@ -63,7 +63,7 @@ from .parsing import (
     parse,
     without_echo,
 )
-from .problems import Location, Problem, sort_key
+from .problems import Location, Problem, Severity, sort_key
 from .schema import (
     INVALID,
     SCHEMA_VERSION,
@@ -899,6 +899,30 @@ def _stand_in(stem: str, cls: type[Any], shown: str) -> IdUse:
 def _read_fresh(entry: files.FileEntry, limits: Limits) -> FileRecords:
     """Read a file, not from the cache (its entry was damaged)."""
     return cast("FileRecords", _read_file(entry, limits, fresh=True))
+
+
+def letters_alone(root: Path) -> list[str] | None:
+    """The ids of the letters in the registry at *root*, read from its
+    ``letters/`` folder alone: a few files, where the whole registry may
+    hold hundreds of thousands, so that a command can say at once which
+    letter to choose.  ``None`` when a file there has an error (or the
+    folder holds what the whole validation alone can say well).
+    """
+    cls = FOLDERS["letters"]
+    ids: list[str] = []
+    for entry in files.walk(root / cls.folder):
+        if entry.problem is not None or entry.folder:
+            return None  # a file it cannot read, or one in a subfolder
+        raw = files.read_bytes(
+            entry.path, entry.shown, DEFAULT_LIMITS.max_file_bytes
+        )
+        if isinstance(raw, Problem):
+            return None
+        read = read_records(raw, entry.shown, cls, stem=entry.stem)
+        if any(p.severity is Severity.ERROR for p in read.problems):
+            return None
+        ids.extend(record.id for record in read.records)
+    return ids if len(set(ids)) == len(ids) else None
 
 
 def _from_cache(

@@ -292,6 +292,43 @@ class TestCoverage:
         assert 2 == code
         assert "survivors-letter-2023" in err
 
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ("coverage",),
+            ("reconcile",),
+            ("map",),
+            ("report", "--out", "-"),
+            ("coverage", "--letter", "nope"),
+            ("export", "--letter", "nope"),
+            ("coalitions", "--letter", "nope"),
+        ],
+    )
+    def test_a_letter_not_chosen_is_said_before_the_registry_is_read(
+        self, write: WriteFile, reads: list[str], argv: tuple[str, ...]
+    ) -> None:
+        """Reading 100,000 signatories took half a minute before "choose
+        one with --letter": the letters alone say it."""
+        write(
+            "letters/example-letter.yaml",
+            "id: example-letter\ntitle: An example letter\n"
+            "sources:\n  - url: https://example.org/letter\n",
+        )
+        code, out, err = cli(*argv)
+        assert (2, "") == (code, out)
+        assert "survivors-letter-2023" in err
+        assert "example-letter" in err
+        assert all("/letters/" in path for path in reads), reads
+
+    def test_letters_with_errors_are_left_to_the_whole_validation(
+        self, write: WriteFile, reads: list[str]
+    ) -> None:
+        write("letters/example-letter.yaml", "id: example-letter\n")
+        code, out, _ = cli("coverage")
+        assert 1 == code
+        assert "missing-field" in out
+        assert any("/signatures/" in path for path in reads)
+
     def test_invalid_registry_prints_problems(self, write: WriteFile) -> None:
         write("organisations/barnardos.yaml", "id: barnardos\n")
         code, out, _ = cli("coverage")

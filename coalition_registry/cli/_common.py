@@ -163,9 +163,19 @@ def reason(e: OSError) -> str:
     return e.strerror or str(e) or type(e).__name__
 
 
-def read_registry(path: str, io: Output) -> Registry | None:
+def read_registry(
+    path: str,
+    io: Output,
+    *,
+    letter: str | None = None,
+    one_letter: bool = False,
+) -> Registry | None:
     """The registry at *path*, or ``None`` after printing its problems (as
     ``validate`` does) when it has errors.
+
+    A *letter* it does not hold, or none where *one_letter* is needed and
+    it holds several, is a usage error before the registry is read, when
+    its letters alone say so (see :func:`choose_letter`).
     """
     existing([path])
     # Imported here: only the commands that read a registry need it.
@@ -193,6 +203,14 @@ def read_registry(path: str, io: Output) -> Registry | None:
             f"{path} is a file, not a registry: this command reads a whole "
             "registry; give its folder"
         )
+    if letter is not None or one_letter:
+        from coalition_registry.validation import letters_alone
+
+        # Half a minute of reading 100,000 signatories, then "choose one
+        # with --letter", was half a minute lost.
+        ids = letters_alone(Path(path))
+        if ids is not None:
+            _chosen(ids, letter)
     report = validate(path, progress=progress_bar(io))
     if not report.valid:
         # Imported here: only a registry with errors needs it.
@@ -215,7 +233,10 @@ def progress_bar(io: Output) -> ProgressBar | None:
 
 def choose_letter(registry: Registry, letter: str | None) -> str:
     """The letter asked for, or the only one; a usage error otherwise."""
-    ids = [x.id for x in registry.letters]
+    return _chosen([x.id for x in registry.letters], letter)
+
+
+def _chosen(ids: list[str], letter: str | None) -> str:
     if letter is None:
         if len(ids) != 1:
             raise UsageError(

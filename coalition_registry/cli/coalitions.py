@@ -67,7 +67,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
     )
     from coalition_registry.registry import day_of
 
-    registry = read_registry(args.path, io)
+    registry = read_registry(args.path, io, letter=args.letter)
     if registry is None:
         return EXIT_INVALID
     letter = None

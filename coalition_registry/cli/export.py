@@ -48,7 +48,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
     from coalition_registry import render
     from coalition_registry.exports import export
 
-    registry = read_registry(args.path, io)
+    registry = read_registry(args.path, io, letter=args.letter)
     if registry is None:
         return EXIT_INVALID
     if args.letter is not None:

@@ -111,7 +111,9 @@ def run(args: argparse.Namespace, io: Output) -> int:
     if args.source is not None:
         _check_source(args.source)
     raw = _read(args.table)
-    registry = read_registry(str(root), io)
+    registry = read_registry(
+        str(root), io, letter=args.letter, one_letter=True
+    )
     if registry is None:
         print(
             "the registry has errors: fix them first (nothing was written)",

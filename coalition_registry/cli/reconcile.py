@@ -48,7 +48,9 @@ def run(args: argparse.Namespace, io: Output) -> int:
     from coalition_registry import render
     from coalition_registry.reconciliation import reconcile
 
-    registry = read_registry(args.path, io)
+    registry = read_registry(
+        args.path, io, letter=args.letter, one_letter=True
+    )
     if registry is None:
         return EXIT_INVALID
     letter = choose_letter(registry, args.letter)
