@@ -734,13 +734,42 @@ def _direct(data: Any, cls: type[Any]) -> str | None:
 
 def _already_canonical(raw: bytes, cls: type[Any]) -> bool:
     """Whether a file's bytes are in the canonical form, as far as can be
-    told without ruamel.yaml: ``True`` is certain, ``False`` means that
-    :func:`format_text` must decide.
+    told without ruamel.yaml's round trip of the whole file: ``True`` is
+    certain, ``False`` means that :func:`format_text` must decide.
+
+    The direct writer writes no comment, so text it makes again byte for
+    byte holds none, and a ``#`` there is inside a value (a URL's
+    fragment).  Comments at the top of a file (an editor's modeline, a
+    note on where the records came from) stand above the first field,
+    which in canonical text is the first field the round trip writes: it
+    is asked only where they go, on them and the first line below.
     """
-    if b"#" in raw:
-        return False  # comments are for the round trip to keep
     crlf = _first_break_is_crlf(raw)
+    head = _HEAD.match(raw)
+    if head is not None:
+        body = raw[head.end() :]
+        if crlf or not _head_stays(raw[: head.end()], body, cls):
+            return False
+        raw = body
     return all(_canonical_part(part, cls, crlf=crlf) for part in _parts(raw))
+
+
+#: The comment lines and blank lines at the top of a file.
+_HEAD: Final = re.compile(rb"(?:[ \t]*(?:#[^\n]*)?\n)+")
+
+
+def _head_stays(head: bytes, body: bytes, cls: type[Any]) -> bool:
+    """Whether the round trip keeps the lines *head* as they are, on top of
+    a file whose text below is *body*: told on *body*'s first line alone
+    (``id: ...`` or ``- id: ...`` where *body* is canonical).
+    """
+    line = body[: body.find(b"\n") + 1]
+    try:
+        probe = (head + line).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    done = format_text(probe, cls)
+    return done.failure is None and done.text == probe
 
 
 # A large list file is checked in parts of about this size: read whole, a
