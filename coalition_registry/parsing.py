@@ -305,8 +305,68 @@ _WIDE: Final = (
 )
 
 
-def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
-    """UTF-8 only (a BOM is fine), and only characters YAML allows."""
+# Documents saved in place of plain text (a record written in Word or
+# TextEdit, a workbook given to import), told by the bytes they start
+# with: read as text, they were reported as a byte that is not UTF-8, or
+# as YAML syntax, which says nothing of what to do.
+_DOCUMENTS: Final = (
+    (
+        b"PK\x03\x04",
+        "a Word, Excel or LibreOffice document (a ZIP archive)",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "an older Word or Excel document (.doc, .xls)",
+    ),
+    (b"%PDF-", "a PDF document"),
+    (b"{\\rtf", "rich text (RTF), as TextEdit and WordPad save it"),
+)
+#: The bytes such a document may start with (a BOM, a space before
+#: "<html>"): every file is looked at, and most start otherwise.
+_DOCUMENT_STARTS: Final = frozenset(bytes([b]) for b in b"P\xd0%{<\xef \t\r\n")
+# A web page saved from a browser.
+_HTML: Final = re.compile(rb"\s*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
+
+
+def _document(raw: bytes, *, table: bool) -> str | None:
+    """What to do with *raw* when it is a document that is not plain text
+    (a CSV file's, when *table*), or ``None``.
+    """
+    if raw[:1] not in _DOCUMENT_STARTS:
+        return None  # a record starts "id:", "- ", "#": no slicing then
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    what = next(
+        (name for magic, name in _DOCUMENTS if body.startswith(magic)), None
+    )
+    if what is None and _HTML.match(body[:256]):
+        what = "a web page (HTML)"
+    if what is None:
+        return None
+    if table:
+        return (
+            f"the file is {what}, not a spreadsheet saved as CSV; open it "
+            "and save the sheet as CSV in UTF-8"
+        )
+    plain = (
+        "in TextEdit, choose Format, Make Plain Text, and "
+        if what.startswith("rich text")
+        else "copy its text into a plain-text editor and "
+    )
+    return (
+        f"the file is {what}, not plain text; {plain}save it as UTF-8 "
+        "plain text, with a name ending in .yaml"
+    )
+
+
+def _decode(
+    raw: bytes, path: str, *, table: bool = False
+) -> tuple[str | None, list[Problem]]:
+    """UTF-8 only (a BOM is fine), and only characters YAML allows (or a
+    CSV file, when *table*).
+    """
+    document = _document(raw, table=table)
+    if document is not None:
+        return None, [Problem("encoding", document, Location(path, 1, 1))]
     wide = next((name for bom, name in _WIDE if raw.startswith(bom)), None)
     if (
         wide is None
@@ -344,7 +404,11 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
         return None, [
             Problem(
                 "invalid-character",
-                _character_message(bad.group(), written=True),
+                _character_message(
+                    bad.group(),
+                    written=True,
+                    within="a CSV file" if table else "YAML",
+                ),
                 Location(path, line, col),
             )
         ]
@@ -362,7 +426,9 @@ _FORBIDDEN: Final = re.compile(
 )
 
 
-def _character_message(char: str, *, written: bool) -> str:
+def _character_message(
+    char: str, *, written: bool, within: str = "YAML"
+) -> str:
     if char in "\x85\u2028\u2029":
         return (
             f"the character U+{ord(char):04X} is a line break for some YAML "
@@ -371,7 +437,7 @@ def _character_message(char: str, *, written: bool) -> str:
         )
     what = "a NUL byte" if char == "\0" else f"character U+{ord(char):04X}"
     if written:
-        return f"{what} is not allowed in YAML; delete it"
+        return f"{what} is not allowed in {within}; delete it"
     what = "a NUL character" if char == "\0" else what
     return f"{what}, written as an escape in quotes, is not allowed; delete it"
 
@@ -428,7 +494,7 @@ def _syntax_problem(e: Exception, path: str, text: str) -> Problem:
             if opened != (line, col):
                 where = f" that starts at line {opened[0]}, column {opened[1]}"
         message = f"{problem} ({context}{where})"
-    trouble = _quote_trouble(text, line)
+    trouble = _foreign_line(text, line) or _quote_trouble(text, line)
     if trouble is not None:
         # libyaml reads an unclosed quote on across lines, and fails where
         # the next quote happens to be: point at the quote instead.
@@ -448,6 +514,44 @@ def _syntax_problem(e: Exception, path: str, text: str) -> Problem:
         if plain is not None:
             (line, col), message = plain
     return Problem("yaml-syntax", message, Location(path, line, col))
+
+
+# Lines that are no YAML, copied with a record: a Markdown code fence
+# around an example, a line of a quoted e-mail, and the marks git leaves
+# where two changes conflict (as GitHub's editor shows them when a pull
+# request is updated).
+_FENCE: Final = re.compile(r"[ ]*(?:```|~~~)")
+_CONFLICT: Final = re.compile(r"(?:<{7}|={7}|>{7}|\|{7})(?:[ \t]|$)")
+# A line of a quoted e-mail: "> id: example", "> - url: ...".
+_EMAIL_QUOTE: Final = re.compile(r">+[ ]+(?:-[ ]+)*[A-Za-z_][\w-]*:(?:[ ]|$)")
+
+
+def _foreign_line(text: str, error_line: int) -> tuple[Pos, str] | None:
+    """The first line, up to the error's, outside a block of text, that is
+    a Markdown code fence, a quoted e-mail's line or a git conflict mark:
+    libyaml reads it as a value or a key, and says so, which misleads.
+    """
+    lines = _BREAK.split(text)[:error_line]
+    for index in _outside_blocks(lines):
+        here = lines[index]
+        if _FENCE.match(here):
+            return (index + 1, 1), (
+                "this line is a Markdown code fence ('```'), copied with "
+                "the example around the record; delete the line"
+            )
+        if _EMAIL_QUOTE.match(here):
+            return (index + 1, 1), (
+                "this line starts with '>', as the lines of a quoted e-mail "
+                "do; delete the '>' and the space after it at the start of "
+                "each such line"
+            )
+        if _CONFLICT.match(here):
+            return (index + 1, 1), (
+                "this line is a mark git leaves where two changes to the "
+                "file conflict ('<<<<<<<', '=======', '>>>>>>>'): keep the "
+                "lines that are right, and delete the marks"
+            )
+    return None
 
 
 def _document_end(text: str, error_line: int) -> int | None:
@@ -565,6 +669,11 @@ _LOOK_ALIKE_COLON: Final = re.compile(
 )
 # "key: value" on one line, and where the value starts.
 _KEY_VALUE: Final = re.compile(_LEAD + r"[A-Za-z_][\w-]*:[ ]+(?=\S)")
+# How far libyaml looks for the ':' after a key written without quotes
+# or '?' (YAML 1.2 says 1024 characters).
+_LONGEST_KEY: Final = 1024
+# A list item that is text, not a field: "  - ACCO".
+_ITEM_TEXT: Final = re.compile(r"[ ]*-[ ]+(?![\"'#|>\[{])\S")
 # The header of a block of text: '|' or '>', then how it keeps line breaks
 # and its indentation, in either order.
 _BLOCK_HEADER: Final = re.compile(r"[|>][-+0-9]*")
@@ -663,6 +772,15 @@ def _in_plain_words(
                 "so it is not part of that text; indent each line of the "
                 "text two spaces further in than the field's name"
             )
+        far = key_line.find(":", start[1] - 1)
+        if far - (start[1] - 1) > _LONGEST_KEY:
+            # libyaml looks for a key's ':' this far only.
+            return (start[0], start[1]), (
+                f"the text before the ':' at column {far + 1} is longer "
+                f"than the {_LONGEST_KEY} characters a field's name may "
+                "have; if it is a value, write its field's name before it "
+                "('quote: ...') and put the text in double quotes"
+            )
         return (start[0], start[1]), (
             "this line has no ':' after a field name; write 'field: value', "
             "or, if it goes on with the value above, put that whole value "
@@ -696,8 +814,28 @@ def _in_plain_words(
                     "so it is read as part of that field's value; line it "
                     "up with the other fields"
                 )
+            if (
+                _ITEM_TEXT.match(above) is not None
+                and _KEY_VALUE.match(above) is None
+                and indent > above.index("-")
+            ):
+                # "- ACCO", then "    kind: alliance" under it: a field
+                # meant for the record, read as more of the item's text.
+                return (line, indent + 1), (
+                    "this line is indented further than the '- ' of the "
+                    "list item above it, so it is read as part of that "
+                    "item; if it is a field of the record, start it in the "
+                    "column where the record's other fields start"
+                )
             break
-        return None
+        # libyaml's own words ("mapping values are not allowed in this
+        # context") say nothing a contributor can act on.
+        return (line, col), (
+            "a ':' followed by a space starts a field, and no field can "
+            "start here; if the ':' is part of a text, put the whole text "
+            'in double quotes ("..."); if a field starts here, line it up '
+            "with the fields it goes with"
+        )
     if (
         "cannot start any token" in problem
         # "? " starts a key written on a line of its own ("? key"), which
@@ -730,6 +868,33 @@ def _in_plain_words(
         return start, (
             f"a value cannot start with '{char}' unless it is in quotes"
             f"{_QUOTE_IT}"
+        )
+    if (
+        "scanning a directive" in context
+        and start is not None
+        and any(
+            above.strip() and above.lstrip()[0] not in "#%"
+            for above in lines[: start[0] - 1]
+        )
+    ):
+        # A '%' at the start of a line, after the record has started: YAML
+        # reads a directive ("%YAML 1.2"), which only comes before it.
+        return start, (
+            "a '%' at the start of a line begins a YAML directive, which "
+            "cannot stand inside a record; if the line goes with a value, "
+            "indent it like the value's other lines, or put the value in "
+            "double quotes (\"...\"); else delete the '%'"
+        )
+    if (
+        "end of stream" in problem
+        and "quoted scalar" in context
+        and start is not None
+    ):
+        # Opened on the last line, which has no line break after it (as
+        # Notepad saves): _quote_trouble looks only at lines above.
+        return start, (
+            "the quote that opens here is never closed (the text runs on to "
+            "the end of the file); close the quote"
         )
     if "found unexpected ':'" in problem and start is not None:
         # Only inside brackets: "[{url: https://example.org}]", which
@@ -784,6 +949,12 @@ def _in_plain_words(
         stray = _after_value(here, col)
         if stray is not None:
             return (line, col), stray
+        if here[indent : indent + 1] == ":" and col == indent + 1:
+            # ": value", its field's name deleted or never typed.
+            return (line, col), (
+                "this line starts with ':', with no field name before it; "
+                "write the field's name before the ':'"
+            )
         if here[indent : indent + 2] in {"- ", "-"}:
             return (line, col), (
                 "this list item does not line up with the items of its "

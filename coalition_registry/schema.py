@@ -254,7 +254,9 @@ class Text(FieldType):
         self, text: str, ctx: Context, pos: Pos, pointer: str
     ) -> Any:
         if not text.strip():
-            return ctx.report("invalid-value", _blank(text), pos, pointer)
+            return ctx.report(
+                "invalid-value", _blank(text, pointer), pos, pointer
+            )
         if not self.placeholder_ok:
             check_placeholder(text, ctx, pos, pointer)
         if len(text) in _TEMPLATE_LENGTHS:
@@ -262,8 +264,10 @@ class Text(FieldType):
         return text if self.multiline else " ".join(text.split())
 
 
-def _blank(text: str) -> str:
-    """Why *text*, which is blank, is refused, and what to do."""
+def _blank(text: str, pointer: str) -> str:
+    """Why *text*, which is blank, is refused, and what to do: a list's
+    item (*pointer* ends in ``[n]``) is removed, a field left out.
+    """
     if isinstance(text, EmptyBlock):
         # "notes: >-" with the text under it not indented, or left out.
         return (
@@ -271,7 +275,14 @@ def _blank(text: str) -> str:
             "line of the text under the field's line (two spaces further "
             "in than the field's name), or remove the field"
         )
-    return "this text is blank"
+    # Quotes with nothing in them ('name: ""'), as a template or a copied
+    # record leaves them: say what to do, as missing-field does.
+    if pointer.endswith("]"):
+        return "this text is blank; write the text, or remove the item"
+    return (
+        "this text is blank; write the value between the quotes, or, if "
+        "no source gives one, remove the line"
+    )
 
 
 def check_placeholder(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
@@ -1612,6 +1623,10 @@ class Url(FieldType):
             if ctx.redact
             else _url_words(text, pointer)
         )
+        if not hint:
+            # Every message says what to do; a private value gets the
+            # same words whatever it is.
+            hint = _COPY_ADDRESS if ctx.redact else _url_why(text)
         if not ctx.redact:
             hint = _curly(text) + hint
         return ctx.report(
@@ -1658,6 +1673,62 @@ def _url_words(text: str, pointer: str) -> str:
         "; an address holds no spaces (one inside it is written %20): keep "
         f"the address alone here, and put any other words {where}"
     )
+
+
+_COPY_ADDRESS: Final = (
+    "; copy the page's full address from the browser's address bar, "
+    "starting with https://"
+)
+# A file on a computer: "file:///C:/...", "C:\\Users\\...", "/Users/...".
+_LOCAL_FILE: Final = re.compile(
+    r"(?i)file:|[a-z]:[\\/]|\\\\|~/|/(?:Users|home|tmp|mnt|Volumes)/"
+)
+# What comes before "://" (or a slip of it), to tell a misspelt scheme.
+_SCHEME_TYPED: Final = re.compile(r"(?P<scheme>[A-Za-z]{2,8})[:;]?/{1,3}")
+
+
+def _url_why(text: str) -> str:
+    """Why *text* is not an address a source can cite, and what to write,
+    when no address one mistake away can be suggested.
+    """
+    bare = text.strip()
+    if _LOCAL_FILE.match(bare):
+        return (
+            "; it is the address of a file on a computer, which no reader "
+            "can open: cite the public web page (https://...) that holds "
+            "the source"
+        )
+    try:
+        parts = urlsplit(bare)
+        credentials = parts.username is not None or parts.password is not None
+    except ValueError:
+        credentials = False
+    if credentials:
+        # A user name or a password pasted with the address would be
+        # published with the registry.
+        host = parts.netloc.rpartition("@")[2]
+        bare_url = parts._replace(netloc=host).geturl()
+        meant = f": {bare_url!r}" if _is_url(bare_url) else ""
+        return (
+            "; it holds a user name or a password before '@', which would be "
+            f"published: remove them, and the '@'{meant}"
+        )
+    typed = _SCHEME_TYPED.match(bare)
+    if typed is not None:
+        close = difflib.get_close_matches(
+            typed["scheme"].lower(), ["https", "http"], n=1, cutoff=0.75
+        )
+        if close:
+            meant = f"{close[0]}://{bare[typed.end() :]}"
+            if _is_url(meant):
+                return f"; did you mean {meant!r}?"
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", bare) and "://" not in bare[:12]:
+        # mailto:, tel:, javascript:...: not a page.
+        return (
+            "; only the address of a web page (https:// or http://) can "
+            "go here: give the page's address"
+        )
+    return _COPY_ADDRESS
 
 
 # An address in a Markdown link, "[text](https://...)", or in angle
@@ -1758,6 +1829,9 @@ def _is_url(text: str) -> bool:
             and _SPACE.search(text) is None
             # A Windows path pasted: browsers read it differently.
             and "\\" not in parts.netloc + parts.path
+            # A user name or a password: published, and a page to trick
+            # a reader ("https://bank.example@evil.example").
+            and "@" not in parts.netloc
         )
     except ValueError:
         return False
@@ -2342,6 +2416,26 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
             dropped = True
             continue
         convert, suffix = converter
+        # isspace, not strip: no copy of every value of every record.
+        if written.__class__ is str and (not written or written.isspace()):
+            # 'name: ""': blank, where a value must be given.  Said here,
+            # where the record's kind is known, so that the advice is not
+            # to remove the line.
+            meaning = dict(plan.required).get(name)
+            # Text and addresses only: an id, a reference or a choice has
+            # its own message, which says how it is written.
+            if meaning is not None and isinstance(
+                fields[name].type, (Text, Url)
+            ):
+                ctx.report(
+                    "invalid-value",
+                    f"this text is blank, and {a(kind_name(cls))} needs the "
+                    f"field {name!r}{meaning}; write its value between the "
+                    "quotes",
+                    value_pos[name],
+                    pointer + suffix,
+                )
+                continue
         redact = inherited or hide_all or name in unshown
         if redact == inherited:
             value = convert(written, ctx, value_pos[name], pointer + suffix)

@@ -793,6 +793,40 @@ class TestCommand:
         ) in out
         assert before == snapshot(shipped_copy)
 
+    @pytest.mark.parametrize(
+        ("start", "what"),
+        [
+            (b"PK\x03\x04\x14\x00", "a Word, Excel or LibreOffice document"),
+            (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", "an older Word or"),
+        ],
+    )
+    def test_a_workbook_is_told_to_be_saved_as_csv(
+        self, shipped_copy: Path, tmp_path: Path, start: bytes, what: str
+    ) -> None:
+        """The workbook itself, given for its CSV (signatories.xlsx), is
+        named as one, not as a byte that is not UTF-8."""
+        path = tmp_path / "signatories.xlsx"
+        path.write_bytes(start + b"\x93\x00 binary")
+        before = snapshot(shipped_copy)
+        code, out, _ = cli("import", str(path), "--source", SOURCE)
+        assert 1 == code
+        assert (
+            f"signatories.xlsx:1:1: error encoding: the file is {what}" in out
+        )
+        assert "save the sheet as CSV in UTF-8 (in Excel: File, Save As" in out
+        assert before == snapshot(shipped_copy)
+
+    def test_a_nul_is_not_called_yaml(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """A spreadsheet is not YAML: the message says where a NUL is not
+        allowed in the spreadsheet's words."""
+        path = tmp_path / "sig.csv"
+        path.write_bytes(b"kind,name,country\norganisation,Ex\x00ample,FR\n")
+        code, out, _ = cli("import", str(path), "--source", SOURCE)
+        assert 1 == code
+        assert "a NUL byte is not allowed in a CSV file; delete it" in out
+
     def test_errors_write_nothing(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:

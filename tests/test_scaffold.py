@@ -619,6 +619,50 @@ class TestRefusals:
         assert message in err
         assert before == sorted(shipped_copy.rglob("*"))
 
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (
+                ("organisation", "--name", "Example\x1b[31m Red"),
+                "--name: character U+001B is not allowed in a record",
+            ),
+            (
+                ("organisation", "--name", "Example\u2028Trust"),
+                "--name: the character U+2028 is a line break",
+            ),
+            (
+                ("group", "--name", "Example", "--id", "example\x07"),
+                "--id: character U+0007 is not allowed in a record",
+            ),
+        ],
+    )
+    def test_a_character_no_record_holds(
+        self, shipped_copy: Path, argv: tuple[str, ...], message: str
+    ) -> None:
+        """A control character pasted into an option is said of the option,
+        not of a line of a file that is never written: exit 2."""
+        before = sorted(shipped_copy.rglob("*"))
+        code, out, err = cli("new", *argv)
+        assert (2, "") == (code, out)
+        assert f"coalition-registry: error: {message}" in err
+        assert ".yaml:" not in err
+        assert before == sorted(shipped_copy.rglob("*"))
+
+    def test_a_name_refused_is_said_of_name(self, shipped_copy: Path) -> None:
+        """A name the validator refuses is said of --name, with no line of
+        the file that is not written."""
+        before = sorted(shipped_copy.rglob("*"))
+        code, out, err = cli(
+            "new", "organisation", "--name", "and 40 other organisations"
+        )
+        assert (1, "") == (code, out)
+        assert (
+            "coalition-registry: error: --name: this is no organisation's"
+            in err
+        )
+        assert ".yaml:" not in err
+        assert before == sorted(shipped_copy.rglob("*"))
+
     def test_a_file_that_cannot_be_written_leaves_nothing(
         self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:

@@ -122,7 +122,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
         return EXIT_INVALID
     letter = choose_letter(registry, args.letter)
     shown = files.display_path(Path(args.table))
-    text, problems = _decode(_utf8(raw), shown)
+    text, problems = _decode(_utf8(raw), shown, table=True)
     problems = [_in_excel_words(p) for p in problems]
     rows: list[tuple[dict[str, Cell], int]] = []
     if text is not None:

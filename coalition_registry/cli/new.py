@@ -102,6 +102,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
     from coalition_registry.scaffold import ScaffoldError, scaffold
 
     root = registry_root(args.path)
+    _check_characters(args)
     ids = ids_in(root)
     public = True
     role = args.role
@@ -262,8 +263,40 @@ def _shown(record: Any) -> bool:
     )
 
 
+# The options whose values the template writes, by the field they fill.
+_OPTIONS: Final = {
+    "id": "--id",
+    "name": "--name",
+    "letter": "--letter",
+    "signatory": "--signatory",
+    "role": "--role",
+    "disclosure": "--disclosure",
+}
+_FIELD_LINE: Final = re.compile(r"([a-z_]+):")
+
+
+def _check_characters(args: argparse.Namespace) -> None:
+    """A usage error for a value given on the command line that holds a
+    character no record may hold (a control character pasted from a
+    terminal, a line break of some YAML readers only): said of the option,
+    not of a line of a file that is never written.
+    """
+    from coalition_registry.parsing import _FORBIDDEN, _character_message
+
+    for field, option in _OPTIONS.items():
+        value = getattr(args, "record_id" if field == "id" else field, None)
+        bad = None if value is None else _FORBIDDEN.search(value)
+        if bad is not None:
+            message = _character_message(
+                bad.group(), written=True, within="a record"
+            )
+            raise UsageError(f"{option}: {message}")
+
+
 def _valid(made: Scaffold, shown: str, io: Output) -> bool:
-    """Whether the template validates (it always should)."""
+    """Whether the template validates: it does, unless a value given on
+    the command line is refused, which is then said of its option.
+    """
     from coalition_registry.model import KINDS
     from coalition_registry.validation import read_records
 
@@ -271,11 +304,26 @@ def _valid(made: Scaffold, shown: str, io: Output) -> bool:
         made.text.encode("utf-8"), shown, KINDS[made.kind], stem=made.id
     )
     errors = [p for p in result.problems if p.is_error]
+    lines = made.text.splitlines()
     for problem in errors:
-        print(problem, file=io.err)
+        line = problem.location.line
+        field = (
+            _FIELD_LINE.match(lines[line - 1])
+            if 1 <= line <= len(lines)
+            else None
+        )
+        option = None if field is None else _OPTIONS.get(field.group(1))
+        if option is None:
+            print(problem, file=io.err)
+        else:
+            # The file is never written: its line would point nowhere.
+            print(
+                f"coalition-registry: error: {option}: {problem.message}",
+                file=io.err,
+            )
     if errors:
         print(
-            "the template would not validate; nothing was written",
+            "the record would not validate; nothing was written",
             file=io.err,
         )
     return not errors
