@@ -45,7 +45,8 @@ RECORD_FOLDERS: Final = frozenset(
 # (Notepad's ".txt"), and "" for no extension at all.  A file named so in a
 # record folder is looked into: it may be a record saved under the wrong
 # name.  Other names (README.md, notes.pdf) are never opened.
-_TEXT_EXTENSIONS: Final = frozenset({"", "txt", "text", "csv", "tsv"})
+# JSON among them: a record exported as JSON is YAML too, read once renamed.
+_TEXT_EXTENSIONS: Final = frozenset({"", "txt", "text", "csv", "tsv", "json"})
 # How much of such a file is read to see whether it holds a record.
 _SNIFF_BYTES: Final = 4096
 
@@ -382,22 +383,31 @@ _FIRST_FIELD: Final = re.compile(r"(?:- +)?[a-z][a-z0-9_]*:(?:[ \t]|$)")
 
 def _looks_like_a_record(head: bytes) -> bool:
     r"""Whether *head*, the first bytes of a file, starts like a record file:
-    its first line that is not blank, a comment or ``---`` is ``field:``.
+    its first line that is not blank, a comment or ``---`` is ``field:``,
+    or it is a JSON object (or list of them) with an ``"id"``.
 
     >>> _looks_like_a_record(b"# Example\nid: example-org\nname: Ex")
     True
     >>> _looks_like_a_record(b"Notes on these records: none yet")
     False
+    >>> _looks_like_a_record(b'[\n  {"id": "example-org", "name": "Ex"}')
+    True
     """
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = head.decode("utf-16", errors="replace")  # Notepad's "Unicode"
     else:
         text = head.decode("utf-8", errors="replace")
-    for line in text.lstrip("\ufeff").splitlines():
+    text = text.lstrip("\ufeff")
+    if text.lstrip().startswith(("{", "[")):
+        return _JSON_ID.search(text) is not None
+    for line in text.splitlines():
         content = line.strip()
         if content and content[0] != "#" and content != "---":
             return _FIRST_FIELD.match(line) is not None
     return False
+
+
+_JSON_ID: Final = re.compile(r'[{,]\s*"id"\s*:')
 
 
 def _holds_a_record(path: str) -> bool:

@@ -189,6 +189,7 @@ class TestRecordsSavedAsText:
             "organisations/example-org.YAM",
             "organisations/example-org.yamll",
             "organisations/example-org.ylm",
+            "organisations/example-org.json",
             "people/person-7k2m9x.txt",
             "signatures/example-letter/example-org",
             "coalitions/deep/er/example-org.txt",
@@ -210,6 +211,8 @@ class TestRecordsSavedAsText:
             b"- id: example-org\n  name: Example Org\n",  # a list file
             b"id:\n",
             "id: example-org\n".encode("utf-16"),  # Notepad's "Unicode"
+            b'{"id": "example-org", "name": "Example Org"}\n',  # JSON
+            b'[\n  {\n    "name": "Example Org",\n    "id": "example-org"',
         ],
     )
     def test_what_looks_like_a_record(self, head: bytes) -> None:
@@ -228,6 +231,8 @@ class TestRecordsSavedAsText:
             b"  id: example-org\n",  # indented: not how a record starts
             b"https://example.org\n",
             b"\x89PNG\r\n\x1a\n",
+            b'{"$schema": "https://json-schema.org/draft/2020-12/schema"}',
+            b"[1, 2, 3]\n",
         ],
     )
     def test_what_does_not(self, head: bytes) -> None:
@@ -240,7 +245,6 @@ class TestRecordsSavedAsText:
             "organisations/LICENSE",
             "organisations/README.md",
             "organisations/notes.md",
-            "organisations/example-org.json",
             "organisations/example-org.docx",
             "organisations/example-org.yaml~",  # an editor's backup
             "organisations/example-org.xml",
