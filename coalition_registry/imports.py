@@ -402,6 +402,15 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
                 )
             )
             break
+        row = {
+            name: _as_written(cell)
+            for name, cell in zip(names, cells, strict=False)
+            if name in _KNOWN and cell.text.strip()
+        }
+        # Where a cell starts is the length of those before it: in a row
+        # holding a private value, only its first character is given.
+        private = _holds_private(row)
+
         if len(cells) > len(names) and any(
             c.text.strip() for c in cells[len(names) :]
         ):
@@ -412,7 +421,7 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
                     f"this row has {len(cells)} cells and the first row "
                     f"names {len(names)} columns; quote a value that holds "
                     f"the delimiter, or name the column [{_place(extra)}]",
-                    Location(shown, extra.line, extra.column),
+                    _at(shown, extra, cells[0].line, private=private),
                 )
             )
             continue
@@ -430,24 +439,21 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
                     "wrong-shape",
                     "this cell is in a column the first row gives no name; "
                     f"name the column, or remove the value [{_place(unnamed)}]",
-                    Location(shown, unnamed.line, unnamed.column),
+                    _at(shown, unnamed, cells[0].line, private=private),
                 )
             )
             continue
-        row = {
-            name: _as_written(cell)
-            for name, cell in zip(names, cells, strict=False)
-            if name in _KNOWN and cell.text.strip()
-        }
         big = next((c for c in row.values() if len(c.text) > MAX_CELL), None)
         if big is not None:
+            # Not how many: the length of what may be a private value.
+            holds = "" if private else f"{len(big.text):,} characters, "
             problems.append(
                 Problem(
                     "limit-exceeded",
-                    f"this cell holds {len(big.text):,} characters, more "
-                    f"than the {MAX_CELL:,} a value may hold here; shorten "
-                    f"it [{_place(big)}]",
-                    Location(shown, big.line, big.column),
+                    f"this cell holds {holds}more than the {MAX_CELL:,} "
+                    f"characters a value may hold here; shorten it "
+                    f"[{_place(big)}]",
+                    _at(shown, big, cells[0].line, private=private),
                 )
             )
             continue
@@ -457,7 +463,10 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
 
 
 def _in_columns(
-    problems: list[Problem], rows: list[Row], shown: str
+    problems: list[Problem],
+    rows: list[Row],
+    shown: str,
+    private: Container[int] = (),
 ) -> list[Problem]:
     """*problems*, each at a cell saying which column it is in, as a
     spreadsheet names it (``[column C: country]``): a position counted in
@@ -465,11 +474,26 @@ def _in_columns(
     a row as a whole (at its column :data:`_ROW`) name no column, but are
     placed at its first character.  Either names the sheet's row where it
     is not the line (a quoted cell above holds a line break).
+
+    A problem in one of the rows that start on the lines *private* (see
+    :func:`_holds_private`) is placed at the row's first character too,
+    and named by its column only: the character a cell starts at, or the
+    line it is on, is the length of the cells before it, or how many line
+    breaks they hold, and those may be a name that must not be published.
     """
     where = {
         (cell.line, cell.column): (cell, name)
         for row, _ in rows
         for name, cell in row.items()
+    }
+    # Each line of a row holding a private value, and the row's first.
+    hidden = {
+        spanned: line
+        for row, line in rows
+        if line in private
+        for spanned in range(
+            line, max((c.line for c in row.values()), default=line) + 1
+        )
     }
     sheet_rows = _sheet_rows(rows)
     out = []
@@ -477,6 +501,25 @@ def _in_columns(
         location = problem.location
         if location.path != shown:
             out.append(problem)
+            continue
+        first = hidden.get(location.line)
+        if first is not None:
+            found = where.get((location.line, location.column))
+            row = sheet_rows.get(first, first)
+            place = (
+                f"column {_letter(found[0].index)}: {found[1]}"
+                if found is not None
+                else ""
+            )
+            if row != first:
+                place = f"row {row}, {place}" if place else f"row {row}"
+            out.append(
+                attrs.evolve(
+                    problem,
+                    message=problem.message + (f" [{place}]" if place else ""),
+                    location=attrs.evolve(location, line=first, column=1),
+                )
+            )
             continue
         if location.column == _ROW:
             row = sheet_rows.get(location.line, location.line)
@@ -495,6 +538,45 @@ def _in_columns(
             )
         out.append(problem)
     return out
+
+
+def _at(shown: str, cell: Cell, line: int, *, private: bool) -> Location:
+    """Where *cell*, of a row starting on *line*, is said to be: the row's
+    first character if the row holds a private value.
+    """
+    return (
+        Location(shown, line, 1)
+        if private
+        else Location(shown, cell.line, cell.column)
+    )
+
+
+def _holds_private(row: dict[str, Cell]) -> bool:
+    """Whether *row*, by its own cells, holds a value that must not be
+    published: it is a person's who is not public (or says a disclosure
+    other than public, whatever its kind), or its ``private`` cell lists
+    fields.  A row that cannot be read may be either: only its cells tell.
+    """
+    kind, disclosure = row.get("kind"), row.get("disclosure")
+    said = _word(disclosure.text) if disclosure is not None else ""
+    if said and said != "public":
+        return True
+    if kind is not None and _word(kind.text) == "person" and not said:
+        return True
+    listed = row.get("private")
+    return listed is not None and bool(listed.text.strip())
+
+
+def _names_private(registry: Registry, row: dict[str, Cell]) -> bool:
+    """Whether *row* gives in its ``signatory`` cell the id of a recorded
+    person who is not public, or of a signatory that keeps fields private:
+    the row's other cells may then be theirs.
+    """
+    given = row.get("signatory")
+    known = registry.get(given.text.strip()) if given is not None else None
+    return isinstance(known, Organisation | Group | Person) and (
+        is_hidden(known) or bool(known.private)
+    )
 
 
 #: The column of a problem about a row as a whole (its kind missing, a
@@ -628,9 +710,14 @@ def plan_import(
         problems = _check_across(registry, planner, problems)
     # In the spreadsheet's order.
     problems.sort(key=lambda p: (p.location.line, p.location.column))
+    private = {
+        line
+        for row, line in rows
+        if _holds_private(row) or _names_private(registry, row)
+    }
     return Import(
         tuple(files),
-        tuple(_in_columns(problems, rows, shown)),
+        tuple(_in_columns(problems, rows, shown, private)),
         planner.reused,
         planner.present,
         planner.unnamed,

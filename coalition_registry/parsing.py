@@ -393,8 +393,9 @@ def _decode(
         return None, [
             Problem(
                 "encoding",
-                f"byte 0x{body[e.start]:02x} is not valid UTF-8; save the "
-                "file as UTF-8",
+                # Not which byte: it may be a letter of a private value,
+                # in another encoding (0xeb is Latin-1's "ë").
+                "the byte here is not valid UTF-8; save the file as UTF-8",
                 Location(path, line, col),
             )
         ]
@@ -407,7 +408,7 @@ def _decode(
                 _character_message(
                     bad.group(),
                     written=True,
-                    within="a CSV file" if table else "YAML",
+                    within="in a CSV file" if table else "in YAML",
                 ),
                 Location(path, line, col),
             )
@@ -427,19 +428,27 @@ _FORBIDDEN: Final = re.compile(
 
 
 def _character_message(
-    char: str, *, written: bool, within: str = "YAML"
+    char: str, *, written: bool, within: str = "in YAML"
 ) -> str:
+    # The character is never named, not even by its code point: it is
+    # found before any record is read, so nothing tells whether it is in
+    # a private value (a pseudonym, a private note), of which no message
+    # may give a character.  Where it is says enough to find it.
     if char in "\x85\u2028\u2029":
-        return (
-            f"the character U+{ord(char):04X} is a line break for some YAML "
-            "readers and not for others; use an ordinary line break, or "
-            "delete it"
+        what = (
+            "a character that some YAML readers take for a line break and "
+            "others do not"
         )
-    what = "a NUL byte" if char == "\0" else f"character U+{ord(char):04X}"
+        fix = "use an ordinary line break, or delete it"
+    else:
+        what = (
+            f"a character not allowed {within} (a control character, which "
+            "most editors do not show, or a code that is no character)"
+        )
+        fix = "delete it"
     if written:
-        return f"{what} is not allowed in {within}; delete it"
-    what = "a NUL character" if char == "\0" else what
-    return f"{what}, written as an escape in quotes, is not allowed; delete it"
+        return f"{what} is here; {fix}"
+    return f"{what} is written in this value as an escape in quotes; {fix}"
 
 
 def _out_of_memory(path: str) -> Problem:

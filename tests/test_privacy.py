@@ -823,7 +823,33 @@ class TestSuppressedCountsStayHidden:
 
 
 #: Private values written in an invalid form: (file, text, the secret).
-INVALID: dict[str, tuple[str, str, tuple[str, ...]]] = {
+INVALID: dict[str, tuple[str, str | bytes, tuple[str, ...]]] = {
+    # Found as the file is read, before any record: nothing tells that
+    # the character is in a private value, so none is ever named.
+    "a control character in a pseudonym": (
+        "people/person-c0c7r1.yaml",
+        "id: person-c0c7r1\ndisclosure: pseudonym\nname: Quil\x1blon\n"
+        + SOURCES,
+        ("U+",),
+    ),
+    "a control character written as an escape in a private note": (
+        "groups/group-c0c7r2.yaml",
+        'id: group-c0c7r2\nname: C7\nnotes: "Quil\\x07lon"\n'
+        "private: [notes]\n" + SOURCES,
+        ("U+",),
+    ),
+    "a line break some readers do not break at, in a pseudonym": (
+        "people/person-c0c7r3.yaml",
+        "id: person-c0c7r3\ndisclosure: pseudonym\nname: Quil\u2028lon\n"
+        + SOURCES,
+        ("U+",),
+    ),
+    "a pseudonym saved in Latin-1": (
+        "people/person-c0c7r4.yaml",
+        b"id: person-c0c7r4\ndisclosure: pseudonym\nname: Zo\xeb Quillon\n"
+        + SOURCES.encode(),
+        ("0xeb",),
+    ),
     "a hidden person's id that is a device name": (
         "people/person-c0n7ab.yaml",
         "id: con\ndisclosure: pseudonym\nname: Con\n" + SOURCES,
@@ -1038,7 +1064,9 @@ INVALID: dict[str, tuple[str, str, tuple[str, ...]]] = {
 class TestInvalidPrivateValues:
     @pytest.mark.parametrize("case", INVALID.values(), ids=list(INVALID))
     def test_messages_never_echo_the_value(
-        self, write: WriteFile, case: tuple[str, str, tuple[str, ...]]
+        self,
+        write: WriteFile,
+        case: tuple[str, str | bytes, tuple[str, ...]],
     ) -> None:
         path, text, secrets = case
         write(path, text)
@@ -1137,3 +1165,116 @@ class TestPrivateDaysOfSignatures:
         )
         write(path, text)
         assert [] == [p.code for p in cr.validate("registry_data").problems]
+
+
+# -- where import says a problem is ------------------------------------------
+
+
+def _import_output(tmp_path: Path, rows: str) -> str:
+    """What ``import --dry-run`` says of the CSV *rows* (under a header)."""
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "kind,name,disclosure,role,country,private,member_count\n" + rows,
+        encoding="utf-8",
+    )
+    return cli(
+        "import", "--dry-run", "--new-private-people", "--source",
+        "https://example.org/signatories", str(sheet),
+    )  # fmt: skip
+
+
+class TestImportPositions:
+    """The spreadsheet an import reads is kept out of the repository, since
+    it names people who are not public: where a problem is in it must not
+    give the length of a private value, as the character a cell starts at
+    would (the cells before it), nor its line breaks.
+    """
+
+    @pytest.mark.parametrize(
+        ("row", "longer"),
+        [
+            (
+                "person,{},pseudonym,survivor,Examplia,,\n",
+                "Zqxprivate Examplename",
+            ),
+            (
+                (
+                    "person,{},pseudonym,survivor,GB,,\n"
+                    "organisation,Example Org,,,Examplia,,\n"
+                ),
+                "Zqxprivate Examplename",
+            ),
+            ("group,{},,survivor,Examplia,name,\n", "Zqxprivate Circle"),
+            (
+                "group,Example Circle,,survivor,{},country,Many\n",
+                "Examplia of the North",
+            ),
+            (
+                "person,{},pseudonym,survivor,GB,,,surplus\n",
+                "Zqxprivate Examplename",
+            ),
+        ],
+        ids=["pseudonym", "a-row-of-its-own", "private-name", "private-cell",
+             "wrong-shape"],
+    )  # fmt: skip
+    def test_the_position_does_not_depend_on_a_private_value(
+        self, shipped_copy: Path, tmp_path: Path, row: str, longer: str
+    ) -> None:
+        """The same row with a short and a long private value is reported
+        at the same place, naming the same cell.
+        """
+        short = _import_output(tmp_path, row.format("Zq"))
+        assert short.startswith(("sheet.csv:2:1: ", "sheet.csv:3:28: "))
+        assert short == _import_output(tmp_path, row.format(longer))
+
+    def test_a_public_row_keeps_its_cells_position(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """A row holding nothing private still says the character its cell
+        starts at, as an editor counts it.
+        """
+        out = _import_output(
+            tmp_path, "organisation,Example Org,,,Examplia,,\n"
+        )
+        assert out.startswith("sheet.csv:2:28: error unknown-country: ")
+        assert "[column E: country]" in out
+
+
+class TestNewWithAnUnwritableName:
+    def test_where_the_template_fails_does_not_depend_on_the_name(
+        self, shipped_copy: Path
+    ) -> None:
+        """A pseudonym that cannot be written (a lone surrogate, as a
+        command line passes an undecodable byte) is refused as a value of
+        --name, with no position inside it, nor the character."""
+        outputs = []
+        for before in ("Zq", "Zqxprivate Examplename"):
+            err = io.StringIO()
+            code = run(
+                ["new", "person", "--disclosure", "pseudonym", "--name",
+                 f"{before}\udcffx"],
+                stdout=io.StringIO(),
+                stderr=err,
+            )  # fmt: skip
+            assert 2 == code
+            outputs.append(err.getvalue())
+        assert outputs[0] == outputs[1]
+        assert "--name: the value holds a character" in outputs[0]
+        assert "Zq" not in outputs[0]
+        assert "DCFF" not in outputs[0].upper()
+
+    def test_a_refused_name_is_said_of_the_option(
+        self, shipped_copy: Path
+    ) -> None:
+        """A name the validator refuses is said of --name: no line or
+        column of a file that is never written (a column would be the
+        length of what comes before it)."""
+        err = io.StringIO()
+        code = run(
+            ["new", "organisation", "--name", "and 40 other organisations"],
+            stdout=io.StringIO(),
+            stderr=err,
+        )
+        assert 1 == code
+        assert "coalition-registry: error: --name: " in err.getvalue()
+        assert ".yaml:" not in err.getvalue()

@@ -281,22 +281,27 @@ def _check_characters(args: argparse.Namespace) -> None:
     terminal, a line break of some YAML readers only): said of the option,
     not of a line of a file that is never written.
     """
-    from coalition_registry.parsing import _FORBIDDEN, _character_message
+    from coalition_registry.parsing import _FORBIDDEN
 
     for field, option in _OPTIONS.items():
         value = getattr(args, "record_id" if field == "id" else field, None)
-        bad = None if value is None else _FORBIDDEN.search(value)
-        if bad is not None:
-            message = _character_message(
-                bad.group(), written=True, within="a record"
+        if value is not None and _FORBIDDEN.search(value):
+            # Not named, as the validator names none: the value may be a
+            # pseudonym, and the message may be pasted where others read.
+            raise UsageError(
+                f"{option}: the value holds a character no record may hold "
+                "(a control character, which terminals and editors may not "
+                "show, or a line break of some YAML readers only); type the "
+                "value again without it"
             )
-            raise UsageError(f"{option}: {message}")
 
 
 def _valid(made: Scaffold, shown: str, io: Output) -> bool:
     """Whether the template validates: it does, unless a value given on
     the command line is refused, which is then said of its option.
     """
+    import attrs
+
     from coalition_registry.model import KINDS
     from coalition_registry.validation import read_records
 
@@ -314,7 +319,11 @@ def _valid(made: Scaffold, shown: str, io: Output) -> bool:
         )
         option = None if field is None else _OPTIONS.get(field.group(1))
         if option is None:
-            print(problem, file=io.err)
+            # At its line's start: the file is not written, and a column
+            # inside a value is the length of what comes before it there,
+            # a pseudonym's, say, which is never printed.
+            where = attrs.evolve(problem.location, column=1)
+            print(attrs.evolve(problem, location=where), file=io.err)
         else:
             # The file is never written: its line would point nowhere.
             print(
