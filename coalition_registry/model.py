@@ -96,11 +96,18 @@ VERIFICATIONS: Final = (
 )
 
 _HIDDEN = "<private>"
+#: What a repr shows of a record that hides everything: what it is and
+#: what it links, never what a person said or when they signed.
+_ALWAYS_SHOWN = frozenset(
+    {"id", "disclosure", "letter", "signatory", "status"}
+)
 
 
 def _private_repr(self: Any) -> str:
     """A repr that never shows a private value."""
-    hide_all = getattr(self, "hides_everything", False)
+    hide_all = getattr(self, "hides_everything", False) or getattr(
+        self, "_repr_hides_all", False
+    )
     private = hidden_fields(type(self), getattr(self, "private", ()))
     parts = []
     for attribute in attrs.fields(type(self)):
@@ -108,7 +115,7 @@ def _private_repr(self: Any) -> str:
         if not attribute.repr:
             continue
         value = getattr(self, name)
-        if (hide_all and name not in {"id", "disclosure"}) or name in private:
+        if (hide_all and name not in _ALWAYS_SHOWN) or name in private:
             if value is None or value == ():
                 continue
             parts.append(f"{name}={_HIDDEN}")
@@ -1334,6 +1341,13 @@ class Signature(_Positioned):
             or SLUG.fullmatch(signatory) is None
             or signatory.startswith("person-")
         )
+
+    @property
+    def _repr_hides_all(self) -> bool:
+        # As in messages (see __hide_all__): a signature by a person who
+        # may not be public could tell, in its name as printed, notes,
+        # role or dates, who they are and when they signed.
+        return self.signatory.startswith("person-")
 
     @property
     def active(self) -> bool:

@@ -390,13 +390,16 @@ def _decode(
     except UnicodeDecodeError as e:
         head = body[: e.start].decode("utf-8")
         line, col = _pos_of(len(head), head)
+        # Not which byte: it may be a letter of a private value, in
+        # another encoding (0xeb is Latin-1's "ë").  Nor, in a sheet, its
+        # column: a row's cells are not yet known, and the column would
+        # count the letters of the private cells before it.
+        byte = "a byte on this line" if table else "the byte here"
         return None, [
             Problem(
                 "encoding",
-                # Not which byte: it may be a letter of a private value,
-                # in another encoding (0xeb is Latin-1's "ë").
-                "the byte here is not valid UTF-8; save the file as UTF-8",
-                Location(path, line, col),
+                f"{byte} is not valid UTF-8; save the file as UTF-8",
+                Location(path, line, 1 if table else col),
             )
         ]
     bad = _FORBIDDEN.search(text)

@@ -778,7 +778,8 @@ class TestCommand:
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:
         """Excel's "CSV (Comma delimited)" saves in Windows-1252: the
-        message says which of its types to choose, at the byte."""
+        message says which of its types to choose, on the byte's line
+        (not its column, which would count the letters before it)."""
         path = tmp_path / "sig.csv"
         path.write_bytes(
             b"kind,name,country\norganisation,Caf\xe9 Example,FR\n"
@@ -787,7 +788,8 @@ class TestCommand:
         code, out, _ = cli("import", str(path), "--source", SOURCE)
         assert 1 == code
         assert (
-            "sig.csv:2:17: error encoding: the byte here is not valid UTF-8; "
+            "sig.csv:2:1: error encoding: a byte on this line is not valid "
+            "UTF-8; "
             "save the file as UTF-8 (in Excel: File, Save As, and the type "
             "'CSV UTF-8 (Comma delimited)'"
         ) in out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from typing import Any
 
 import attrs
@@ -100,6 +102,31 @@ class TestPrivacy:
             name_as_printed="Hidden Collective", private=("name_as_printed",),
         )  # fmt: skip
         assert "Hidden" not in repr(sig)
+
+    def test_repr_of_a_signature_by_a_private_person_shows_only_links(
+        self,
+    ) -> None:
+        sig = Signature(
+            id="l--person-7k2m9x", letter="l", signatory="person-7k2m9x",
+            role="survivor", name_as_printed="Robin Example",
+            signed_on=dt.date(2023, 10, 2), notes="Signed at the vigil",
+        )  # fmt: skip
+        text = repr(sig)
+        for value in ("Robin", "survivor", "2023", "vigil"):
+            assert value not in text
+        assert "signatory='person-7k2m9x'" in text
+        assert "letter='l'" in text
+        assert "status='active'" in text
+
+    def test_repr_of_a_signature_by_an_organisation_shows_its_values(
+        self,
+    ) -> None:
+        sig = Signature(
+            id="l--org", letter="l", signatory="org", role="organisation",
+            notes="Signed by the chair",
+        )  # fmt: skip
+        assert "Signed by the chair" in repr(sig)
+        assert "role='organisation'" in repr(sig)
 
     def test_active(self) -> None:
         sig = Signature(id="l--g", letter="l", signatory="g", role="survivor")
