@@ -83,6 +83,11 @@ SUPPRESSED_INK: Final = "#5f6b7a"
 BORDER: Final = "#ffffff"
 #: Text.
 INK: Final = "#1f2933"
+#: The line drawn round a country that has the keyboard's focus, between
+#: two bands of :data:`INK`: one of the two has 3:1 contrast with any fill
+#: beside it, light or dark (WCAG 2.1, 1.4.11), as the page's own focus
+#: ring does.
+FOCUS: Final = "#f2b705"
 #: The system's own sans-serif fonts: nothing is downloaded.
 FONTS: Final = (
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', "
@@ -615,8 +620,14 @@ _STYLE: Final = (
     ".cr-country{stroke:#fff;stroke-width:.5px;stroke-linejoin:round;"
     "vector-effect:non-scaling-stroke}"
     ".cr-area .cr-country{stroke-width:.9px}"
-    ".cr-area:hover .cr-country,.cr-area:focus .cr-country{"
-    f"stroke:{INK};stroke-width:1.6px}}"
+    f".cr-area:hover .cr-country{{stroke:{INK};stroke-width:1.6px}}"
+    # A dark line alone vanishes round the darkest fill, and a yellow one
+    # round the lightest: the focus is a yellow line inside a dark band.
+    f".cr-area:focus .cr-country{{stroke:{INK};stroke-width:4.5px}}"
+    f".cr-ring{{display:none;fill:none;stroke:{FOCUS};stroke-width:1.5px;"
+    "stroke-linejoin:round;vector-effect:non-scaling-stroke;"
+    "pointer-events:none}"
+    ".cr-area:focus .cr-ring{display:inline}"
     ".cr-area:focus{outline:none}"
     # A tiny country is seen by its dot alone: its outline's stroke
     # would not show that it has the focus.
@@ -678,7 +689,7 @@ def _countries(chart: Choropleth, prefix: str) -> Iterator[str]:
             f'tabindex="0" data-country="{shade.code}" '
             f'data-count="{count}" data-fill="{_e(fill)}">'
             f'<title>{label}</title><path class="cr-country" fill="{fill}" '
-            f'd="{o.path}"/>'
+            f'd="{o.path}"/><path class="cr-ring" d="{o.path}"/>'
         )
         if o.area < _DOT_AREA:
             x, y = o.anchor

@@ -228,6 +228,36 @@ class TestReportInBrowser:
         )
         assert label.endswith(("signatory", "signatories"))
 
+    def test_a_focused_country_is_ringed_in_two_colours(
+        self, visit: Visit
+    ) -> None:
+        """The focus draws a yellow line inside a dark band round the
+        country, and only while it has the focus."""
+        from coalition_registry import worldmap
+
+        seen = visit.page.evaluate(
+            """() => {
+              const g = document.querySelector('svg.cr-map g.cr-area');
+              const ring = g.querySelector('.cr-ring');
+              const shape = g.querySelector('.cr-country');
+              const look = () => [getComputedStyle(ring).display,
+                                  getComputedStyle(ring).stroke,
+                                  getComputedStyle(shape).stroke];
+              document.activeElement.blur();  // an earlier test's focus
+              const before = look();
+              g.focus();
+              const during = look();
+              g.blur();
+              return {before, during,
+                      same: ring.getAttribute('d') === shape.getAttribute('d')};
+            }"""
+        )
+        assert "none" == seen["before"][0]
+        assert ["inline", _rgb(worldmap.FOCUS), _rgb(worldmap.INK)] == seen[
+            "during"
+        ]
+        assert seen["same"]
+
     def test_small_screen(self, browser: Browser, visit: Visit) -> None:
         """On a phone-sized screen nothing runs off the side."""
         path = Path(visit.url.removeprefix("file://"))

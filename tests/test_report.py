@@ -970,6 +970,48 @@ class TestReadAloud:
         rule = css(page).split(".swatch{", 1)[1].split("}", 1)[0]
         assert f"inset 0 0 0 1px {edge}" in rule
 
+    @pytest.mark.parametrize(
+        "ground",
+        [
+            *worldmap.PALETTE,
+            # A hidden count's hatch is stripes of NO_DATA and a grey.
+            worldmap.NO_DATA,
+            worldmap.BORDER,
+            worldmap.OCEAN,
+        ],
+    )
+    def test_a_focused_country_has_a_ring_that_shows_on_any_fill(
+        self, ground: str
+    ) -> None:
+        """One of the map's two focus colours has 3:1 contrast with each
+        fill a country, or its neighbour, can have (WCAG 1.4.11); the dark
+        ink alone has 1.05:1 on the darkest."""
+        best = max(
+            worldmap.contrast(ring, ground)
+            for ring in (worldmap.FOCUS, worldmap.INK)
+        )
+        assert best >= 3
+        assert worldmap.contrast(worldmap.FOCUS, worldmap.INK) >= 3
+
+    def test_a_focused_country_is_ringed_with_its_own_outline(self) -> None:
+        """Each shaded country carries a ring of its own outline, shown
+        in the focus colour while it has the focus."""
+        svg = worldmap.map_svg(
+            worldmap.choropleth(table(("FR", 3, 0), ("KE", 12, 0)))
+        )
+        for code in ("FR", "KE"):
+            area = svg.split(f'data-country="{code}" data-count', 1)[1]
+            area = area.split("</g>", 1)[0]
+            outline = re.findall(
+                r'<path class="cr-(country|ring)"[^>]* d="([^"]+)"', area
+            )
+            assert ["country", "ring"] == [kind for kind, _ in outline]
+            assert outline[0][1] == outline[1][1]
+        style = svg.split("<style>", 1)[1].split("</style>", 1)[0]
+        rules = dict(re.findall(r"([^{}]+)\{([^}]*)\}", style))
+        assert "display:inline" in rules[".cr-area:focus .cr-ring"]
+        assert f"stroke:{worldmap.FOCUS}" in rules[".cr-ring"]
+
     def test_a_tiny_country_shows_its_focus(self) -> None:
         """Malta is seen by its dot alone: the dot changes when Malta has
         the focus.
