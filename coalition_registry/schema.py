@@ -494,16 +494,7 @@ def _suspicious(text: str) -> list[str]:
             f"reads {before!r}; retype it, or undo that save"
         )
         return found
-    hit = _SUSPICIOUS.search(text)  # in C: nearly always None
-    if hit is not None and _needed(text, hit.start()):
-        hit = next(
-            (
-                m
-                for m in _SUSPICIOUS.finditer(text, hit.end())
-                if not _needed(text, m.start())
-            ),
-            None,
-        )
+    hit = invisible_character(text)
     if hit is not None:
         char = hit.group()
         name = unicodedata.name(char, f"U+{ord(char):04X}")
@@ -528,6 +519,27 @@ def _suspicious(text: str) -> list[str]:
             )
             break
     return found
+
+
+def invisible_character(text: str) -> re.Match[str] | None:
+    """The first invisible or bidirectional control character in *text*
+    that no script or emoji needs where it is, or ``None``.
+
+    >>> invisible_character("Example\u202eTrust").start()
+    7
+    >>> invisible_character("\u0627\u0646\u062c\u0645\u0646\u200c\u0647\u0627")
+    """
+    hit = _SUSPICIOUS.search(text)  # in C: nearly always None
+    if hit is not None and _needed(text, hit.start()):
+        hit = next(
+            (
+                m
+                for m in _SUSPICIOUS.finditer(text, hit.end())
+                if not _needed(text, m.start())
+            ),
+            None,
+        )
+    return hit
 
 
 def _curly(text: str) -> str:

@@ -634,6 +634,20 @@ class TestRefusals:
                 ("group", "--name", "Example", "--id", "example\x07"),
                 "--id: the value holds a character no record may hold",
             ),
+            (
+                ("organisation", "--name", "Example \u202eTrust"),
+                "--name: the value holds an invisible or bidirectional",
+            ),
+            (
+                (
+                    "person",
+                    "--disclosure",
+                    "pseudonym",
+                    "--name",
+                    "Ex\u200bam",
+                ),
+                "--name: the value holds an invisible or bidirectional",
+            ),
         ],
     )
     def test_a_character_no_record_holds(
@@ -648,6 +662,21 @@ class TestRefusals:
         assert ".yaml:" not in err
         assert "U+" not in err
         assert before == sorted(shipped_copy.rglob("*"))
+
+    def test_an_invisible_character_a_script_needs_is_kept(
+        self, shipped_copy: Path
+    ) -> None:
+        """A zero-width non-joiner between two Persian letters is part of
+        the word: the organisation is made, with it."""
+        name = "\u0627\u0646\u062c\u0645\u0646\u200c\u0647\u0627 Example"
+        code, out, err = cli(
+            "new", "organisation", "--name", name, "--id", "anjomanha-example"
+        )
+        assert (0, "") == (code, err)
+        written = (shipped_copy.parent / out.strip()).read_text(
+            encoding="utf-8"
+        )
+        assert name in written
 
     def test_a_name_refused_is_said_of_name(self, shipped_copy: Path) -> None:
         """A name the validator refuses is said of --name, with no line of

@@ -282,17 +282,29 @@ def _check_characters(args: argparse.Namespace) -> None:
     not of a line of a file that is never written.
     """
     from coalition_registry.parsing import _FORBIDDEN
+    from coalition_registry.schema import invisible_character
 
     for field, option in _OPTIONS.items():
         value = getattr(args, "record_id" if field == "id" else field, None)
-        if value is not None and _FORBIDDEN.search(value):
-            # Not named, as the validator names none: the value may be a
-            # pseudonym, and the message may be pasted where others read.
+        if value is None:
+            continue
+        # Neither is named: the value may be a pseudonym, and the message
+        # may be pasted where others read.
+        if _FORBIDDEN.search(value):
             raise UsageError(
                 f"{option}: the value holds a character no record may hold "
                 "(a control character, which terminals and editors may not "
                 "show, or a line break of some YAML readers only); type the "
                 "value again without it"
+            )
+        if invisible_character(value) is not None:
+            # Written, it would only be warned of by every validation
+            # after: a file made with it is one to be retyped.
+            raise UsageError(
+                f"{option}: the value holds an invisible or bidirectional "
+                "control character (pasted from a web page or a document, "
+                "it can reverse how the line reads, or make two names look "
+                "alike); type the value again without it"
             )
 
 
