@@ -1258,9 +1258,10 @@ def _char_in(lines: list[str], line: int, col: int) -> str:
 
 def _scan_events(
     text: str, path: str, limits: Limits
-) -> tuple[list[Problem], bool]:
+) -> tuple[list[Problem], bool, frozenset[tuple[int, int]]]:
     """Walk the event stream for what the node tree hides: anchors, aliases
-    and nesting depth.  Returns the problems and whether composing is safe.
+    and nesting depth.  Returns the problems, whether composing is safe,
+    and the 0-based marks of plain values that carry an anchor.
     """
     from ruamel.yaml.events import (
         AliasEvent,
@@ -1274,6 +1275,7 @@ def _scan_events(
     parser = _parser()(text)
     depth = 0
     anchors: set[str] = set()
+    anchored: set[tuple[int, int]] = set()
     lines: list[str] | None = None
     try:
         while (event := parser.get_event()) is not None:
@@ -1299,10 +1301,13 @@ def _scan_events(
                 if rest and rest[0] != "#":
                     # The words after it are what libyaml refuses next:
                     # the one mistake is said.
-                    return problems, False
+                    return problems, False, frozenset()
                 continue
             if isinstance(event, NodeEvent) and event.anchor is not None:
                 anchors.add(event.anchor)
+                if isinstance(event, ScalarEvent) and not event.style:
+                    mark = event.start_mark
+                    anchored.add((mark.line, mark.column))
                 # "&Example Charity": an anchor, then a value on its line.
                 text_after = (
                     isinstance(event, ScalarEvent)
@@ -1332,18 +1337,18 @@ def _scan_events(
                             Location(path, *_mark_pos(event.start_mark)),
                         )
                     )
-                    return problems, False
+                    return problems, False, frozenset()
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
     except MemoryError:
         problems.append(_out_of_memory(path))
-        return problems, False
+        return problems, False, frozenset()
     except Exception as e:  # noqa: BLE001 - any parser failure is data
         problems.append(_syntax_problem(e, path, text))
-        return problems, False
+        return problems, False, frozenset()
     finally:
         parser.dispose()
-    return problems, True
+    return problems, True, frozenset(anchored)
 
 
 class _Builder:
@@ -1351,6 +1356,7 @@ class _Builder:
 
     __slots__ = (
         "aliased",
+        "anchored",
         "every_line",
         "limits",
         "lines",
@@ -1368,8 +1374,12 @@ class _Builder:
         aliased: bool,
         lines: list[str] | None = None,
         text: str = "",
+        anchored: frozenset[tuple[int, int]] = frozenset(),
     ) -> None:
         self.path = path
+        # "name: &Example" is reported as an anchor: its empty value is
+        # refused with it, not called missing too.
+        self.anchored = anchored
         self.limits = limits
         # The text's lines, when a comment could follow a value on its line.
         self.lines = lines
@@ -1498,6 +1508,10 @@ class _Builder:
                 return self.forbidden(node)
             value: str = node.value
             if value in _NULLS and not node.style and ctag is _STR_TAG:
+                if self.anchored:
+                    mark = node.start_mark
+                    if (mark.line, mark.column) in self.anchored:
+                        return DROPPED
                 return None
             if node.style in ("|", ">") and not value.strip():
                 return self.empty_block(node, value)
@@ -1818,6 +1832,7 @@ def _parse_full(
 ) -> Document:
     """Parse with libyaml: any text, with every problem reported."""
     problems: list[Problem] = []
+    anchored: frozenset[tuple[int, int]] = frozenset()
     if first_line > 1:
         # Blank lines cost nothing to parse and make every mark right.
         text = "\n" * (first_line - 1) + text
@@ -1841,7 +1856,7 @@ def _parse_full(
             (Problem("yaml-syntax", _BOM_LEADS_LINE, Location(path, *at)),),
         )
     if "&" in text or "*" in text or _may_nest_deeply(text, limits):
-        problems, safe = _scan_events(text, path, limits)
+        problems, safe, anchored = _scan_events(text, path, limits)
         if not safe:
             return Document(path, None, tuple(problems))
     parser = _parser()(text)
@@ -1859,6 +1874,7 @@ def _parse_full(
             if " #" in text or "\t#" in text
             else None,
             text=text,
+            anchored=anchored,
         )
         data = None if node is None else builder.build(node)
     except MemoryError:
