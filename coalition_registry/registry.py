@@ -50,10 +50,13 @@ D = TypeVar("D")
 
 
 class Collection(Generic[R]):
-    """The records of one kind: iterable, sized, and searchable by id, name or
-    alias.
+    """The records of one kind: iterable, sized, read by id as a mapping is
+    (``[]`` raises :class:`KeyError`, :meth:`get` gives a default), and
+    searchable by name or alias.
 
     >>> reg = load("registry_data")
+    >>> reg.organisations["barnardos"].name
+    "Barnardo's"
     >>> reg.organisations.lookup("barnardo’s").id
     'barnardos'
     """
@@ -78,6 +81,22 @@ class Collection(Generic[R]):
 
     def __contains__(self, record_id: object) -> bool:
         return record_id in self._by_id
+
+    def __getitem__(self, record_id: str) -> R:
+        """The record with this id.
+
+        Raises:
+            KeyError: When no record has this id (:meth:`lookup` finds one
+                by its name).
+        """
+        try:
+            return self._by_id[record_id]
+        except KeyError:
+            msg = (
+                f"no {self._kind} record has the id {record_id!r}; "
+                "lookup() finds one by its name"
+            )
+            raise KeyError(msg) from None
 
     def __repr__(self) -> str:
         return f"<Collection of {len(self)} {self._kind} record(s)>"

@@ -50,6 +50,19 @@ class TestCollections:
         assert reg.organisations.get("nope") is None
         assert "fallback" == reg.organisations.get("nope", "fallback")
 
+    def test_subscript_by_id(self, reg: cr.Registry) -> None:
+        assert reg.organisations.get("barnardos") is reg.organisations[
+            "barnardos"
+        ]
+
+    def test_subscript_of_an_unknown_id_raises_key_error(
+        self, reg: cr.Registry
+    ) -> None:
+        with pytest.raises(KeyError, match=r"lookup\(\) finds one"):
+            reg.organisations["Barnardo's"]
+        with pytest.raises(KeyError, match="no group record"):
+            reg.groups["barnardos"]
+
     def test_get_is_per_kind(self, reg: cr.Registry) -> None:
         assert reg.people.get("barnardos") is None
         assert isinstance(reg.get("barnardos"), cr.Organisation)
