@@ -2099,15 +2099,16 @@ def _check_claims(registry: Registry) -> Iterable[Problem]:
                     # not), as a table set beside the claim would.
                     continue
                 shown = (
-                    f"more {claim.measure} than"
+                    f"more {claim.measure} than the {claim.value} the "
+                    "claim gives as exact"
                     if hidden
-                    else f"{figure.known} {claim.measure} where"
+                    else f"{figure.known} {claim.measure} where the claim "
+                    f"says exactly {claim.value}"
                 )
                 yield Problem(
                     "claim-exceeded",
-                    f"the records show {shown} the claim says exactly "
-                    f"{claim.value}; check the records and the claim's "
-                    "source",
+                    f"the records show {shown}; check the records and the "
+                    "claim's source",
                     claim.location_of("value"),
                     f"$.claims[{i}].value",
                 )
