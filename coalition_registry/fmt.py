@@ -132,7 +132,10 @@ class Fix:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.location}: fixed {self.pointer}: {self.message}"
+        # The field as a record writes it ("hq_country", "claims[0]...");
+        # "$." is for programs, which read the pointer.
+        field = self.pointer.removeprefix("$.")
+        return f"{self.location}: fixed {field}: {self.message}"
 
 
 @attrs.frozen

@@ -906,7 +906,10 @@ class TestFix:
         status, out, _ = cli("fmt", "--fix")
         assert 0 == status
         assert f'hq_country: "{code}"\n' in path.read_text()
-        assert f"is now its ISO alpha-2 code {code!r}" in out
+        assert (
+            f":3:13: fixed hq_country: {written!r} is now its ISO alpha-2 "
+            f"code {code!r}" in out
+        )
         assert 0 == cli("validate")[0]
 
     def test_claim_countries(self, write: WriteFile) -> None:
