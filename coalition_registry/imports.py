@@ -254,6 +254,34 @@ _AFFILIATION: Final = frozenset(
         "company",
     }
 )
+# Other words a spreadsheet names a column with: suggested where a
+# spelling is not close ("Type" for kind).
+_SYNONYMS: Final = {
+    "type": "kind",
+    "category": "kind",
+    "signatory_type": "kind",
+    "members": "member_count",
+    "number_of_members": "member_count",
+    "size": "member_count",
+    "country_code": "country",
+    "nation": "country",
+    "nationality": "country",
+    "url": "website",
+    "web": "website",
+    "site": "website",
+    "homepage": "website",
+    "web_site": "website",
+    "anonymity": "disclosure",
+    "visibility": "disclosure",
+    "full_name": "name",
+    "signatory_name": "name",
+    "date_signed": "signed_on",
+    "signed": "signed_on",
+    "comment": "notes",
+    "comments": "notes",
+    "source_url": "source",
+    "reference": "source",
+}
 _JOB: Final = frozenset(
     {"title", "job_title", "job", "position", "occupation", "profession"}
 )
@@ -332,6 +360,8 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
         # A misspelt name ("Contry"); never another's for a column of
         # contact details, whose values the registry must not record.
         close = difflib.get_close_matches(name, sorted(_KNOWN), 1, 0.8)
+        if name in _SYNONYMS and _SYNONYMS[name] not in names:
+            close = [_SYNONYMS[name]]
         if name in _CONTACT:
             message = (
                 f"the column {cell.text.strip()!r} holds contact details, "

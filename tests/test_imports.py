@@ -185,6 +185,38 @@ class TestReadTable:
             ),
         } == {p.code: p.message for p in problems}
 
+    @pytest.mark.parametrize(
+        ("column", "meant"),
+        [("Type", "kind"), ("Members", "member_count"), ("URL", "website")],
+    )
+    def test_another_word_for_a_column_suggests_it(
+        self, column: str, meant: str
+    ) -> None:
+        """ "Type" is nowhere near "kind" as a spelling: a list of 17 names
+        left the coordinator to guess."""
+        _, problems = read_table(f"name,{column}\nX,Y\n", "t")
+        (problem,) = problems
+        assert problem.message == (
+            f"unknown column {column!r}: did you mean {meant}? rename it "
+            "[column B]"
+        )
+
+    def test_another_word_is_not_suggested_for_a_column_there(self) -> None:
+        _, problems = read_table("kind,name,Type\nperson,X,Y\n", "t")
+        (problem,) = problems
+        assert "did you mean" not in problem.message
+
+    def test_a_missing_kind_column_is_said_before_the_headers_others(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        path = table(tmp_path, "Name,Type,Members\nExample Org,x,3\n")
+        code, out, _ = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        assert [":1:1:", ":1:6:", ":1:11:"] == [
+            line.split(" ")[0][line.index(":") :]
+            for line in out.splitlines()[:3]
+        ]
+
     def test_contact_details_are_not_a_column(self) -> None:
         _, problems = read_table("name,E-mail\nX,x@example.org\n", "t")
         (problem,) = problems

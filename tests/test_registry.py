@@ -51,9 +51,10 @@ class TestCollections:
         assert "fallback" == reg.organisations.get("nope", "fallback")
 
     def test_subscript_by_id(self, reg: cr.Registry) -> None:
-        assert reg.organisations.get("barnardos") is reg.organisations[
-            "barnardos"
-        ]
+        assert (
+            reg.organisations.get("barnardos")
+            is reg.organisations["barnardos"]
+        )
 
     def test_subscript_of_an_unknown_id_raises_key_error(
         self, reg: cr.Registry

@@ -136,7 +136,12 @@ def run(args: argparse.Namespace, io: Output) -> int:
         taken=ids_in(root),
         new_private_people=args.new_private_people,
     )
-    problems = [*problems, *plan.problems]
+    # In the spreadsheet's order: a missing column (said at the header's
+    # start) comes before the header's unknown ones.
+    problems = sorted(
+        [*problems, *plan.problems],
+        key=lambda p: (p.location.line, p.location.column),
+    )
     from coalition_registry.render import problems_text
 
     # As validate prints them: thousands of rows in error get the count of
