@@ -824,43 +824,23 @@ def _canonical_part(raw: bytes, cls: type[Any], *, crlf: bool) -> bool:
 # -- safe fixes ---------------------------------------------------------------
 
 
-@functools.cache
-def _spellings() -> dict[str, frozenset[str]]:
-    """Normalised codes and names of every country, to their alpha-2 codes."""
-    import pycountry
-
-    found: dict[str, set[str]] = {}
-    for c in pycountry.countries:
-        for attr in (
-            "alpha_2",
-            "alpha_3",
-            "name",
-            "common_name",
-            "official_name",
-        ):
-            spelling = getattr(c, attr, None)
-            if spelling:
-                found.setdefault(countries.normalise(spelling), set()).add(
-                    c.alpha_2
-                )
-    for code, name in countries.EXTRA_CODES.items():
-        for spelling in (code, name):
-            found.setdefault(countries.normalise(spelling), set()).add(code)
-    return {k: frozenset(v) for k, v in found.items()}
-
-
 def exact_country(text: str) -> str | None:
     """The alpha-2 code *text* means without doubt, or ``None``.
 
-    *text* must be a code in the wrong case, an alpha-3 code, or a
-    country's name, and name exactly one country, the one
-    :func:`coalition_registry.countries.suggest` suggests: near-misses
-    ("Untied Kingdom") and aliases ("UK") are left for a person, and so is
-    what volunteers write for "not known" that is also a code in lower
-    case (``no``, ``na``), since validate offers both readings.
+    *text* must be a code in the wrong case, an alpha-3 code, or a name of
+    one country in English, ISO's or one in common use ("UK", "Ivory
+    Coast"), as ``import`` reads a spreadsheet's cell
+    (:func:`coalition_registry.countries.code_of`), and the one validate
+    suggests.  Near-misses ("Untied Kingdom"), names of two countries
+    ("Korea"), names in other languages ("Deutschland") and regions are
+    left for a person, and so is what volunteers write for "not known"
+    that is also a code in lower case (``no``, ``na``), since validate
+    offers both readings.
 
     >>> exact_country("deu"), exact_country("gb"), exact_country("France")
     ('DE', 'GB', 'FR')
+    >>> exact_country("UK"), exact_country("Russia"), exact_country("Korea")
+    ('GB', 'RU', None)
     >>> exact_country("Untied Kingdom") is None, exact_country("Europe")
     (True, None)
     >>> exact_country("no"), exact_country("na"), exact_country("nor")
@@ -868,13 +848,13 @@ def exact_country(text: str) -> str | None:
     >>> exact_country("\uff4e\uff4f"), exact_country("\uff2a\uff30")  # full-width
     (None, 'JP')
 
-    A country's flag is its code in other letters; a subdivision's flag
-    (Scotland's) is left for a person, as the subdivision's name is.
+    A country's flag is its code in other letters; a subdivision's flag is
+    its country's, as the subdivision's name is ("Scotland" is GB).
 
     >>> exact_country("\U0001f1eb\U0001f1f7"), exact_country("\U0001f1ea\U0001f1fa")
     ('FR', None)
     """
-    flag = countries.flag_code(text.strip(), subdivisions=False)
+    flag = countries.flag_code(text.strip())
     if flag is not None:
         return flag
     if (
@@ -883,12 +863,9 @@ def exact_country(text: str) -> str | None:
         or not_known(text)
     ):
         return None
-    key = countries.normalise(text)
-    key = key.removeprefix("the ")
-    codes = _spellings().get(key, frozenset())
-    if len(codes) != 1:
+    code = countries.code_of(text)
+    if code is None:
         return None
-    (code,) = codes
     return code if countries.suggest(text) == code else None
 
 

@@ -408,6 +408,31 @@ def test_shipped_spellings_are_derived_from_the_data() -> None:
     ) == shipped.read_text(encoding="utf-8")
 
 
+def test_fmt_fix_writes_the_code_import_writes(
+    variants: dict[str, list[str]],
+) -> None:
+    """A volunteer's "UK" was written GB by import and left by fmt --fix:
+    both tools now read a country's name one way, over the real variants
+    of every country's name."""
+    from coalition_registry.fmt import exact_country
+    from coalition_registry.schema import not_known
+
+    fixed = 0
+    for names in variants.values():
+        for name in names:
+            code = exact_country(name)
+            if code is not None:
+                fixed += 1
+                assert code == countries.code_of(name), name
+            elif countries.code_of(name) is not None and not (
+                countries.is_country(name) or not_known(name)
+            ):
+                # Import takes it; fmt leaves it only when validate would
+                # suggest another country.
+                assert countries.suggest(name) != countries.code_of(name), name
+    assert fixed > 1000
+
+
 def test_congo_is_either_congo() -> None:
     """People write "Congo" for both: no single code is suggested, or
     written by fmt --fix."""

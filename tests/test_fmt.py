@@ -892,6 +892,9 @@ class TestFix:
             ("gb", "GB"),
             ("the Netherlands", "NL"),
             ("Kosovo", "XK"),
+            ("UK", "GB"),
+            ("Holland", "NL"),
+            ("Russia", "RU"),
         ],
     )
     def test_countries_become_codes(
@@ -927,14 +930,16 @@ class TestFix:
         )
 
     @pytest.mark.parametrize(
-        "written", ["Untied Kingdom", "UK", "Europe", "no", "na", "No"]
+        "written",
+        ["Untied Kingdom", "Korea", "Deutschland", "Europe", "no", "na", "No"],
     )
     def test_guesses_are_left_to_a_person(
         self, write: WriteFile, written: str
     ) -> None:
-        """A near-miss, an alias or a region is not fixed; nor is a word
-        for not known that is also a code in lower case ("no" may be
-        Norway, or a volunteer's "none"), which validate gives both ways.
+        """A near-miss, a name of two countries, a name in another language
+        or a region is not fixed; nor is a word for not known that is also
+        a code in lower case ("no" may be Norway, or a volunteer's "none"),
+        which validate gives both ways.
         """
         text = f"id: apple\nname: Apple\nhq_country: {written}\n"
         path = write("organisations/apple.yaml", text)
