@@ -280,8 +280,9 @@ _EXAMPLES: Final[dict[str, tuple[str, ...]]] = {
     "claims": (
         "claims:",
         "  - measure: signatories",
-        "    value: 104",
-        "    text: signed by 104 survivors and organisations",
+        "    value: 100",
+        "    qualifier: at-least",
+        "    text: signed by more than 100 survivors and organisations",
         "    sources:",
         '      - url: "https://example.org/the-page"',
     ),

@@ -193,6 +193,24 @@ def test_an_example_uncommented_is_flagged(shipped_copy: Path) -> None:
     assert [("placeholder-value", "warning")] * 3 == problems(str(path))
 
 
+def test_a_letters_claim_uncommented_says_what_it_claims(
+    shipped_copy: Path,
+) -> None:
+    """The example claim had no qualifier: a contributor who wrote "more
+    than 40" into it was warned that it read as exactly 40."""
+    path = Path(cli("new", *NEW[2])[1].strip())
+    text = path.read_text(encoding="utf-8")
+    start = text.index("# claims:")
+    end = text.index("\n\n", start)
+    block = re.sub(r"(?m)^# ", "", text[start:end])
+    assert "qualifier: at-least" in block
+    path.write_text(text[:start] + block + text[end:], encoding="utf-8")
+    # Its sources are the letter's other example, still commented out.
+    assert {"placeholder-value", "no-source"} == {
+        code for code, _ in problems(str(path))
+    }
+
+
 def _field_names(classes: Any) -> set[str]:
     """The names of the fields of *classes* and of the records in them."""
     names: set[str] = set()
