@@ -1104,6 +1104,15 @@ class TestCommands:
         assert page.startswith("<!doctype html>")
         assert page.rstrip().endswith("</html>")
 
+    @pytest.mark.parametrize("command", ["report", "map", "schema"])
+    def test_o_is_short_for_out(
+        self, shipped_copy: Path, command: str
+    ) -> None:
+        code, out, _ = cli(command, "-o", "short.out")
+        assert 0 == code
+        assert out.startswith("wrote short.out")
+        assert (shipped_copy.parent / "short.out").exists()
+
     def test_map(self, shipped_copy: Path) -> None:
         """`map` writes a standalone SVG with its title, legend and rules."""
         code, out, _ = cli("map", "--out", "m.svg")

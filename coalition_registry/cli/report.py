@@ -38,6 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_path(parser)
     add_letter(parser)
     parser.add_argument(
+        "-o",
         "--out",
         metavar="FILE",
         default="report.html",

@@ -33,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="only this kind's schema (default: every kind)",
     )
     parser.add_argument(
+        "-o",
         "--out",
         metavar="DIR",
         help="write <kind>.schema.json files into DIR instead of printing",
