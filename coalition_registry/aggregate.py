@@ -498,7 +498,7 @@ def people(
         (
             (
                 f"{unknown_groups} group(s) of unknown size: the people count is "
-                "a lower bound"
+                "a lower bound."
             ),
         )
         if unknown_groups

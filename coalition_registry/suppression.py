@@ -440,7 +440,7 @@ FEW_PEOPLE_NOTE: Final = (
     "The total of people is hidden, since a small count of people could "
     "otherwise be worked out from it, or from this letter's tables set side "
     "by side; so is every count of people that takes in a person who is not "
-    "public"
+    "public."
 )
 
 
@@ -451,7 +451,7 @@ DATED_PEOPLE_NOTE: Final = (
     "takes in a person who is not public, on every day: some of their "
     "signatures have a day of their own (signed_on, withdrawn_on), and the "
     "tables of two days set side by side would otherwise give how many "
-    "joined or left"
+    "joined or left."
 )
 
 

@@ -702,6 +702,41 @@ def folder_meant(name: str) -> str | None:
     return close[0] if close else None
 
 
+def _shared_start(one: str, two: str) -> int:
+    """How many characters *one* and *two* start with alike."""
+    shared = 0
+    for x, y in zip(one, two, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared
+
+
+def _typo_of(written: str, other: str) -> bool:
+    """Whether *written* may be *other* mistyped, beyond what they share:
+    ids of one registry start alike (``example-``), which makes any two
+    look close, so what differs once their common start and end are set
+    aside must be missing from one of them, a letter or two, or alike.
+
+    >>> _typo_of("barnados", "barnardos"), _typo_of("apple-inc", "apple")
+    (True, True)
+    >>> _typo_of("example-nobody", "example-tab-org")
+    False
+    >>> _typo_of("example-x", "example-tab-org")
+    False
+    """
+    start = _shared_start(written, other)
+    one, two = written[start:], other[start:]
+    end = _shared_start(one[::-1], two[::-1])
+    one, two = one[: len(one) - end], two[: len(two) - end]
+    return (
+        not one
+        or not two
+        or max(len(one), len(two)) <= 2
+        or difflib.SequenceMatcher(None, one, two).ratio() >= 0.5
+    )
+
+
 def _mismatch(
     stem: str,
     record_id: str,
@@ -1808,12 +1843,20 @@ class _Suggestions:
             everyone = self.lists[kinds] = sorted(
                 i for k in kinds for i in self.by_kind[k]
             )
-        found = difflib.get_close_matches(
-            target, self.alike(everyone, target), n=1
-        )
+        found = [
+            i
+            for i in difflib.get_close_matches(
+                target, self.alike(everyone, target), n=3
+            )
+            if _typo_of(target, i)
+        ]
         if not found and len(everyone) <= self.left:
             self.left -= len(everyone)
-            found = difflib.get_close_matches(target, everyone, n=1)
+            found = [
+                i
+                for i in difflib.get_close_matches(target, everyone, n=3)
+                if _typo_of(target, i)
+            ]
         return found[0] if found else None
 
     def alike(self, everyone: list[str], target: str) -> list[str]:

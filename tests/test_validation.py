@@ -396,6 +396,34 @@ class TestReported:
         assert len(compared) == len(gone)
         assert max(compared) < 100
 
+    def test_an_id_alike_only_in_its_start_is_not_suggested(
+        self, write: WriteFile
+    ) -> None:
+        """'example-nobody' was told "did you mean 'example-tab-org'?": ids
+        of one registry start alike, and the start made them close."""
+        letter = "survivors-letter-2023"
+        write(
+            "organisations/example-tab-org.yaml",
+            "id: example-tab-org\nname: Example Tab Org\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        for signatory in ("example-nobody", "example-tab-orgg"):
+            write(
+                f"signatures/{letter}/{letter}--{signatory}.yaml",
+                f"id: {letter}--{signatory}\nletter: {letter}\n"
+                f"signatory: {signatory}\nrole: organisation\n"
+                "sources:\n  - url: https://example.org/\n",
+            )
+        messages = [
+            p.message
+            for p in cr.validate("registry_data").problems
+            if p.code == "unknown-reference"
+        ]
+        assert 2 == len(messages)
+        nobody = next(m for m in messages if "'example-nobody'" in m)
+        assert "did you mean" not in nobody
+        assert any("did you mean 'example-tab-org'?" in m for m in messages)
+
     def test_an_invalid_id_is_never_suggested(self, write: WriteFile) -> None:
         """A reference to 'safe-futures' is not told to copy the mistake
         in the organisation's own id; it is not reported at all, since the
