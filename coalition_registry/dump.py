@@ -15,7 +15,14 @@ from typing import Any, Final
 
 import attrs
 
-from .schema import Identifiers, ListOf, Nested, PartialDate, yaml_fields
+from .schema import (
+    Count,
+    Identifiers,
+    ListOf,
+    Nested,
+    PartialDate,
+    yaml_fields,
+)
 
 
 __all__ = ["dump", "scalar"]
@@ -67,6 +74,15 @@ def _lines(record: Any, indent: str) -> list[str]:
     for name, spec in yaml_fields(type(record)).items():
         value = getattr(record, name)
         default = attrs.fields_dict(type(record))[name].default
+        if (
+            value is None
+            and isinstance(spec.type, Count)
+            and spec.type.unknown_ok
+        ):
+            # A group of unknown size says so, as the docs write it: left
+            # out, it reads as a count nobody looked for.
+            out.append(f"{indent}{name}: unknown")
+            continue
         if (
             value is None
             or value == ()

@@ -678,6 +678,11 @@ class TestCommand:
             "Example Quiet Circle": (None, ()),
             "Example Hidden Circle": (7, ("member_count",)),
         } == sizes
+        # Written as the docs write it, not left out.
+        written = (
+            shipped_copy / "groups" / "example-quiet-circle.yaml"
+        ).read_text(encoding="utf-8")
+        assert "\nmember_count: unknown\n" in written
 
     @pytest.mark.parametrize(
         ("size", "recorded"),
