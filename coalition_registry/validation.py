@@ -1057,10 +1057,22 @@ def _duplicate_ids(record_id: str, uses: Sequence[Location]) -> list[Problem]:
     the record in the file named after the id is the one to keep, since
     "delete one", said at both, had contributors delete the original.  When
     two files are named after it (in two folders), the one read first is
-    kept, and both lines say so.
+    kept, and both lines say so, unless only one is a signature's in its
+    letter's folder (``signatures/<letter>/``), where new ones are made.
     """
     named = [Path(loc.path).stem == record_id for loc in uses]
-    keeper = named.index(True) if True in named else None
+    letter, _, signatory = record_id.partition("--")
+    placed = [
+        n and bool(signatory) and Path(loc.path).parent.name == letter
+        for n, loc in zip(named, uses, strict=True)
+    ]
+    keeper = (
+        placed.index(True)
+        if True in placed
+        else named.index(True)
+        if True in named
+        else None
+    )
     problems = []
     for i, loc in enumerate(uses):
         if keeper is None:
@@ -1073,7 +1085,13 @@ def _duplicate_ids(record_id: str, uses: Sequence[Location]) -> list[Problem]:
         elif i == keeper:
             j = 1 if i == 0 else 0
             rename = " and rename its file to match" if named[j] else ""
-            why = "read first" if named[j] else "whose file is named after it"
+            why = (
+                "whose file is named after it"
+                if not named[j]
+                else "in its letter's folder"
+                if placed[i] and not placed[j]
+                else "read first"
+            )
             said = (
                 f"the id {record_id!r} is also used at {uses[j]}; ids are "
                 f"unique across the registry: keep this record, {why}, and "
@@ -1083,9 +1101,11 @@ def _duplicate_ids(record_id: str, uses: Sequence[Location]) -> list[Problem]:
         else:
             rename = " and rename its file to match" if named[i] else ""
             why = (
-                "in a file of the same name, read first"
-                if named[i]
-                else "the file named after it"
+                "the file named after it"
+                if not named[i]
+                else "in its letter's folder"
+                if placed[keeper] and not placed[i]
+                else "in a file of the same name, read first"
             )
             said = (
                 f"the id {record_id!r} is also used at {uses[keeper]}, {why}; "
@@ -1998,7 +2018,9 @@ def _check_double_signatures(
             yield Problem(
                 "duplicate-signature",
                 f"this signatory signs this letter again at {other}; keep "
-                "one signature, and record a withdrawal with status",
+                "one signature per signatory and letter: delete the repeated "
+                "one (a withdrawal is recorded with status on the signature "
+                "there is, not as a second one)",
                 signature.location_of("signatory"),
                 "$.signatory",
             )
