@@ -174,13 +174,14 @@ def records_from(
     stem: str | None = None,
     first_index: int = 0,
     digest: str | None = None,
+    redact: bool = False,
 ) -> FileRecords:
     """Build the records of kind *cls* in a parsed file (or in a part of a
     list file whose first item is item *first_index*); *digest* is kept in
-    the result.
+    the result.  With *redact*, no message repeats a value of the file.
     """
     shown = doc.path
-    ctx = Context(shown, list(doc.problems), source=doc)
+    ctx = Context(shown, list(doc.problems), source=doc, redact=redact)
     data = doc.data
     if data is None:
         if not doc.problems:
@@ -255,7 +256,7 @@ def records_from(
     unseen = isinstance(data, YSeq) and len(items) < len(data)
     if doc.problems and (
         # An item refused whole (a tag on it) may be anyone's.
-        unseen or any(holds_private(cls, raw) for raw, _ in items)
+        redact or unseen or any(holds_private(cls, raw) for raw, _ in items)
     ):
         # The reader's messages can repeat a tag or a key, which in a
         # record that keeps values private may be one of them.
@@ -263,7 +264,7 @@ def records_from(
     records = []
     ids = []
     for raw_record, pointer in items:
-        private = ctx.private_record = holds_private(cls, raw_record)
+        private = ctx.private_record = redact or holds_private(cls, raw_record)
         before = len(ctx.problems)
         record = build(cls, raw_record, ctx, pointer)
         # Its kind as far as records that refer to it know.
@@ -313,7 +314,7 @@ def records_from(
                     f"{raw_record.get('signatory')}"
                 )
             ):
-                secret = hides_all(cls, raw_record)
+                secret = redact or hides_all(cls, raw_record)
                 ctx.report(
                     "id-file-mismatch",
                     _mismatch(
@@ -2349,6 +2350,61 @@ def _validate(
     )
 
 
+def _exposed(results: Sequence[FileRecords]) -> frozenset[str]:
+    """The ids of people who are not public whose id is not opaque (each
+    with its ``not-opaque-id`` error).  A file is checked alone, where only
+    an opaque id (``person-...``) tells a signature of such a person, so
+    their signatures' files were checked as anyone's.
+    """
+    found: set[str] = set()
+    for result in results:
+        marks = {
+            (p.location.line, p.location.column)
+            for p in result.problems
+            if p.code == "not-opaque-id"
+        }
+        if marks:
+            found.update(
+                record_id
+                for record_id, kind, _, line, column in result.ids
+                if kind == Person.kind_name and (line, column) in marks
+            )
+    return frozenset(found)
+
+
+def _hide_signatures_of(
+    people: frozenset[str],
+    entries: Sequence[files.FileEntry],
+    results: list[FileRecords],
+    limits: Limits,
+) -> bool:
+    """Check again, repeating none of their values, the files whose
+    signatures are by one of *people*; whether any result changed.
+    """
+    if not people:
+        return False
+    changed = False
+    for i, (entry, result) in enumerate(zip(entries, results, strict=False)):
+        if not result.problems or not any(
+            ref[0] in people and ref[5].endswith(".signatory")
+            for ref in result.refs
+        ):
+            continue
+        cls = FOLDERS.get(entry.folder)
+        raw = files.read_bytes(entry.path, entry.shown, limits.max_file_bytes)
+        if cls is None or isinstance(raw, Problem):
+            continue
+        results[i] = records_from(
+            parse(raw, entry.shown, limits),
+            cls,
+            stem=entry.stem,
+            digest=result.digest,
+            redact=True,
+        )
+        changed = True
+    return changed
+
+
 def _holds_records(folder: Path) -> bool:
     """Whether *folder*, which has no registry.yaml, looks like a registry
     being started: it has one of the record folders.
@@ -2476,6 +2532,7 @@ def _validate_root(
     Registry | None,
 ]:
     info, problems = _read_info(root, limits)
+    about_info = len(problems)
     results: list[FileRecords] = []
     total = 0
     entries = files.walk(root)
@@ -2533,6 +2590,8 @@ def _validate_root(
                 CacheWarning,
                 stacklevel=4,
             )
+    if _hide_signatures_of(_exposed(results), entries, results, limits):
+        problems[about_info:] = [p for r in results for p in r.problems]
     from .registry import Registry
 
     # A progress of another kind may not have it: it is new.
