@@ -55,7 +55,7 @@ from .schema import (
     slugify,
     yaml_fields,
 )
-from .tables import Cell, delimiter
+from .tables import Cell, column_letter, delimiter
 from .tables import rows as rows_of
 
 
@@ -311,6 +311,8 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
     records = rows_of(text, delimiter(text), shown, problems)
     header = next(records, None)
     if header is None:
+        if problems:  # a quote never closed: the one mistake is said
+            return [], problems
         problems.append(
             Problem(
                 "empty-file",
@@ -537,7 +539,7 @@ def _in_columns(
             found = where.get((location.line, location.column))
             row = sheet_rows.get(first, first)
             place = (
-                f"column {_letter(found[0].index)}: {found[1]}"
+                f"column {column_letter(found[0].index)}: {found[1]}"
                 if found is not None
                 else ""
             )
@@ -629,21 +631,7 @@ def _place(cell: Cell) -> str:
     row where that is not its line (``row 3, column C``).
     """
     row = f"row {cell.row}, " if cell.row and cell.row != cell.line else ""
-    return f"{row}column {_letter(cell.index)}"
-
-
-def _letter(index: int) -> str:
-    """A spreadsheet's name of column *index*: A, B, ... Z, AA, AB...
-
-    >>> _letter(0), _letter(25), _letter(26), _letter(701), _letter(702)
-    ('A', 'Z', 'AA', 'ZZ', 'AAA')
-    """
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(ord("A") + rest) + name
-    return name
+    return f"{row}column {column_letter(cell.index)}"
 
 
 def _as_written(cell: Cell) -> Cell:

@@ -405,6 +405,7 @@ def _decode(
     bad = _FORBIDDEN.search(text)
     if bad is not None:
         line, col = _pos_of(bad.start(), text)
+        # In a spreadsheet, at its line only, as a bad byte is (above).
         return None, [
             Problem(
                 "invalid-character",
@@ -412,8 +413,9 @@ def _decode(
                     bad.group(),
                     written=True,
                     within="in a CSV file" if table else "in YAML",
+                    here="on this line" if table else "here",
                 ),
-                Location(path, line, col),
+                Location(path, line, 1 if table else col),
             )
         ]
     return text, []
@@ -431,7 +433,7 @@ _FORBIDDEN: Final = re.compile(
 
 
 def _character_message(
-    char: str, *, written: bool, within: str = "in YAML"
+    char: str, *, written: bool, within: str = "in YAML", here: str = "here"
 ) -> str:
     # The character is never named, not even by its code point: it is
     # found before any record is read, so nothing tells whether it is in
@@ -450,7 +452,7 @@ def _character_message(
         )
         fix = "delete it"
     if written:
-        return f"{what} is here; {fix}"
+        return f"{what} is {here}; {fix}"
     return f"{what} is written in this value as an escape in quotes; {fix}"
 
 

@@ -20,7 +20,7 @@ import attrs
 from .problems import Location, Problem
 
 
-__all__ = ["Cell", "delimiter", "rows"]
+__all__ = ["Cell", "column_letter", "delimiter", "rows"]
 
 
 @attrs.frozen
@@ -55,6 +55,22 @@ def delimiter(text: str) -> str:
     return max((",", ";", "\t"), key=first.count)
 
 
+def column_letter(index: int) -> str:
+    """A spreadsheet's name of column *index*: A, B, ... Z, AA, AB...
+
+    >>> column_letter(0), column_letter(25), column_letter(26)
+    ('A', 'Z', 'AA')
+    >>> column_letter(701), column_letter(702)
+    ('ZZ', 'AAA')
+    """
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
+
+
 def rows(
     text: str, delimiter: str, shown: str, problems: list[Problem]
 ) -> Iterator[list[Cell]]:
@@ -84,13 +100,27 @@ def rows(
                 while True:
                     close = text.find('"', i)
                     if close < 0:
+                        # Below the header, the cell is named by its
+                        # column: the character it starts at would give
+                        # the length of the cells before it, which may be
+                        # a name that must not be published.
+                        where = (
+                            "here"
+                            if row == 1
+                            else f"in column {column_letter(len(cells))} "
+                            "of this row"
+                        )
                         problems.append(
                             Problem(
                                 "wrong-shape",
-                                "a quote opens a cell here and is never "
+                                f"a quote opens a cell {where} and is never "
                                 'closed; close it with ", and write a " '
                                 'inside a cell as ""',
-                                Location(shown, start_line, start_column),
+                                Location(
+                                    shown,
+                                    start_line,
+                                    start_column if row == 1 else 1,
+                                ),
                             )
                         )
                         return

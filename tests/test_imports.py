@@ -833,6 +833,47 @@ class TestCommand:
         assert before == snapshot(shipped_copy)
 
     @pytest.mark.parametrize(
+        ("row", "expected"),
+        [
+            (
+                "person,pseudonym,Example Meadow,survivor,I\aE",
+                (
+                    "sig.csv:2:1: error invalid-character: a character not "
+                    "allowed in a CSV file (a control character, which most "
+                    "editors do not show, or a code that is no character) is on "
+                    "this line; delete it"
+                ),
+            ),
+            (
+                'person,pseudonym,Example Meadow,survivor,"IE',
+                (
+                    "sig.csv:2:1: error wrong-shape: a quote opens a cell in "
+                    'column E of this row and is never closed; close it with ", '
+                    'and write a " inside a cell as ""'
+                ),
+            ),
+        ],
+    )
+    def test_a_rows_mistake_found_before_its_cells_gives_no_column(
+        self, shipped_copy: Path, tmp_path: Path, row: str, expected: str
+    ) -> None:
+        """A character or a quote found while the rows are read, before
+        anything tells which row is private, was placed at its character,
+        whose column gave the length of a pseudonym before it."""
+        path = table(tmp_path, f"kind,disclosure,name,role,country\n{row}\n")
+        code, out, _ = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        assert expected in out
+        assert "Meadow" not in out
+
+    def test_a_quote_never_closed_in_the_header_is_placed(
+        self, tmp_path: Path
+    ) -> None:
+        _, problems = read_table('kind,"name\nperson,X\n', "t.csv")
+        (problem,) = problems
+        assert (1, 6) == (problem.location.line, problem.location.column)
+
+    @pytest.mark.parametrize(
         ("start", "what"),
         [
             (b"PK\x03\x04\x14\x00", "a Word, Excel or LibreOffice document"),
