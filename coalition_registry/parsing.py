@@ -203,6 +203,20 @@ _CORE_SCALAR_TAGS: Final = frozenset(
 )
 # Plain (unquoted) scalars that the core schema reads as null.
 _NULLS: Final = frozenset({"", "~", "null", "Null", "NULL"})
+# What each of the core schema's tags may be given (YAML 1.2, 10.3.2): a
+# tag that does not fit its value ("!!null 11", "!!int Phoenix 11") makes
+# the file invalid YAML, which other readers take otherwise.
+_FITS: Final = {
+    "tag:yaml.org,2002:null": re.compile(r"~|null|Null|NULL|"),
+    "tag:yaml.org,2002:bool": re.compile(r"true|True|TRUE|false|False|FALSE"),
+    "tag:yaml.org,2002:int": re.compile(
+        r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+    ),
+    "tag:yaml.org,2002:float": re.compile(
+        r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN"
+    ),
+}
 
 # A line that starts with a long run of indentation or block indicators may
 # nest deeply, as may many brackets: only then is depth checked event by
@@ -1506,9 +1520,24 @@ class _Builder:
         ctag = node.ctag
         kind = node.id
         if kind == "scalar":
-            if ctag is not _STR_TAG and str(ctag) not in _CORE_SCALAR_TAGS:
-                return self.forbidden(node)
             value: str = node.value
+            if ctag is not _STR_TAG:
+                tag = str(ctag)
+                if tag not in _CORE_SCALAR_TAGS:
+                    return self.forbidden(node)
+                fits = _FITS.get(tag)
+                if fits is not None and not fits.fullmatch(value):
+                    # The value is never repeated: it may be private.
+                    self.problem(
+                        "forbidden-tag",
+                        f"the tag {tag_name(tag)} does not fit this value, "
+                        "which other YAML readers then read otherwise; "
+                        "remove the tag",
+                        node,
+                    )
+                    return DROPPED
+                if fits is not None and tag.endswith(":null"):
+                    return None
             if value in _NULLS and not node.style and ctag is _STR_TAG:
                 if self.anchored:
                     mark = node.start_mark

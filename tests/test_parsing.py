@@ -114,6 +114,44 @@ class TestRefused:
     def test_core_tags_are_harmless(self) -> None:
         assert [] == codes(b"a: !!str 0123\nb: !!int 5\n")
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "!!int 0x1F",
+            "!!int -5",
+            "!!float 1.5e3",
+            "!!float .inf",
+            "!!bool true",
+            '!!int "11"',
+            "!!null ~",
+        ],
+    )
+    def test_a_core_tag_that_fits_its_value(self, text: str) -> None:
+        assert [] == codes(f"a: {text}\n".encode())
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "!!int Example Group",
+            "!!null 11",
+            "!!float eleven",
+            "!!bool yes",
+            "!!int 1_000",
+        ],
+    )
+    def test_a_core_tag_that_does_not_fit_its_value(self, text: str) -> None:
+        """ "!!null 11" was read as 11 here, and as nothing by any other
+        reader; the value is never repeated."""
+        doc = parse(f"a: {text}\n".encode(), "f.yaml")
+        (problem,) = doc.problems
+        assert "forbidden-tag" == problem.code
+        assert (1, 4) == (problem.location.line, problem.location.column)
+        assert text.split(" ", 1)[1] not in problem.message
+        assert {"a": DROPPED} == doc.data
+
+    def test_a_null_tag_reads_as_no_value(self) -> None:
+        assert {"a": None} == parse(b"a: !!null null\n", "f.yaml").data
+
     def test_anchor_and_alias(self) -> None:
         doc = parse(b"a: &x 1\nb: *x\n", "f.yaml")
         assert [(1, 4), (2, 4)] == [
