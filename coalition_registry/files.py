@@ -555,6 +555,23 @@ def _unreadable(shown: str, e: OSError, what: str = "file") -> Problem:
     )
 
 
+def linked_folder(root: Path, folder: Path) -> Path | None:
+    """The first folder from *root* down to *folder* that is a symbolic
+    link, which :func:`walk` does not follow, if one is: a file written
+    under it would not be read (or would be written outside the registry).
+    """
+    try:
+        parts = folder.relative_to(root).parts
+    except ValueError:
+        return None
+    current = root
+    for part in parts:
+        current = current / part
+        if current.is_symlink():
+            return current
+    return None
+
+
 def check_link(path: Path, real_root: Path, shown: str) -> Problem | None:
     """Why a symbolic link may not be followed, if it may not."""
     try:

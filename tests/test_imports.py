@@ -1329,11 +1329,11 @@ class TestCommand:
         real = _common.create_file
         calls: list[Path] = []
 
-        def failing(path: Path, data: bytes, *, sync: bool = True) -> None:
+        def failing(path: Path, data: bytes, **kw: Any) -> None:
             calls.append(path)
             if len(calls) == 3:
                 raise OSError(28, "No space left on device")
-            real(path, data, sync=sync)
+            real(path, data, **kw)
 
         monkeypatch.setattr(_common, "create_file", failing)
         from coalition_registry.cli import import_
@@ -1372,9 +1372,9 @@ class TestCommand:
         made: list[Path] = []
 
         def create_then_interrupted(
-            path: Path, data: bytes, *, sync: bool = True
+            path: Path, data: bytes, **kw: Any
         ) -> None:
-            real_create(path, data, sync=sync)
+            real_create(path, data, **kw)
             made.append(path)
             if len(made) == 2:
                 raise KeyboardInterrupt
@@ -1413,11 +1413,11 @@ class TestCommand:
         real = _common.create_file
         calls: list[Path] = []
 
-        def interrupted(path: Path, data: bytes, *, sync: bool = True) -> None:
+        def interrupted(path: Path, data: bytes, **kw: Any) -> None:
             calls.append(path)
             if len(calls) == 3:
                 raise KeyboardInterrupt
-            real(path, data, sync=sync)
+            real(path, data, **kw)
 
         monkeypatch.setattr(import_, "create_file", interrupted)
         path = table(

@@ -6,6 +6,7 @@ import errno
 import io
 import os
 import re
+import sys
 
 from pathlib import Path
 from typing import Any
@@ -710,6 +711,26 @@ class TestRefusals:
         )
         assert ".yaml:" not in err
         assert before == sorted(shipped_copy.rglob("*"))
+
+    @pytest.mark.skipif(
+        sys.platform == "win32", reason="links need rights on Windows"
+    )
+    def test_a_linked_folder_is_not_written_through(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """organisations/ linked to a folder elsewhere: the file was written
+        there, out of the registry, where validate never reads."""
+        elsewhere = tmp_path / "elsewhere"
+        (shipped_copy / "organisations").rename(elsewhere)
+        (shipped_copy / "organisations").symlink_to(elsewhere)
+        before = sorted(elsewhere.iterdir())
+        with pytest.raises(WriteError) as caught:
+            cli("new", "organisation", "--name", "Example Linked Charity")
+        assert (
+            "registry_data/organisations is a symbolic link to a folder, "
+            "which validate does not follow" in str(caught.value)
+        )
+        assert before == sorted(elsewhere.iterdir())
 
     def test_a_file_that_cannot_be_written_leaves_nothing(
         self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch

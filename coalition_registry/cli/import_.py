@@ -158,7 +158,8 @@ def run(args: argparse.Namespace, io: Output) -> int:
     paths = [root / new.path for new in plan.files]
     if not args.dry_run:
         _write(
-            [(p, new.text) for p, new in zip(paths, plan.files, strict=True)]
+            [(p, new.text) for p, new in zip(paths, plan.files, strict=True)],
+            root,
         )
     _list(paths, io, written=not args.dry_run)
     signatures = sum(new.kind == "signature" for new in plan.files)
@@ -236,7 +237,7 @@ def _utf8(raw: bytes) -> bytes:
     return raw
 
 
-def _write(new: list[tuple[Path, str]]) -> None:
+def _write(new: list[tuple[Path, str]], root: Path) -> None:
     """Write every file, or none: one that cannot be written, or an
     interruption, takes back those written before it.  They are flushed
     to disk together at the end: one by one, 20,000 rows took minutes.
@@ -253,7 +254,9 @@ def _write(new: list[tuple[Path, str]]) -> None:
             # leave it behind, not yet listed.
             written.append(path)
             try:
-                create_file(path, text.encode("utf-8"), sync=one_by_one)
+                create_file(
+                    path, text.encode("utf-8"), sync=one_by_one, root=root
+                )
             except OSError:
                 written.pop()  # not made: create_file leaves nothing
                 raise

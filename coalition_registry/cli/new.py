@@ -149,7 +149,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
     if not _valid(made, shown, io):
         return EXIT_INVALID
     try:
-        create_file(path, made.text.encode("utf-8"))
+        create_file(path, made.text.encode("utf-8"), root=root)
     except FileExistsError:
         print(f"{shown} already exists (nothing was written)", file=io.err)
         return EXIT_INVALID
