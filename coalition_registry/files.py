@@ -51,6 +51,10 @@ _TEXT_EXTENSIONS: Final = frozenset({"", "txt", "text", "csv", "tsv", "json"})
 _SNIFF_BYTES: Final = 4096
 
 
+#: The codes of a file that is listed but never read.
+NOT_READ: Final = frozenset({"ignored-file", "spreadsheet-in-registry"})
+
+
 @attrs.frozen
 class FileEntry:
     """A record file found in a registry.
@@ -71,8 +75,10 @@ class FileEntry:
 
     @property
     def ignored(self) -> bool:
-        """Whether it is not a record file, only named like one."""
-        return self.problem is not None and self.problem.code == "ignored-file"
+        """Whether it is not a record file, only named like one (or a
+        spreadsheet, listed to be warned of).
+        """
+        return self.problem is not None and self.problem.code in NOT_READ
 
     @property
     def stem(self) -> str:
@@ -273,6 +279,13 @@ def walk(root: Path) -> list[FileEntry]:
                         _saved_as_text(shown_path, printable),
                     )
                 )
+            elif _is_spreadsheet(name) and item.is_file(follow_symlinks=False):
+                # The list a letter's signatories were imported from,
+                # saved beside the records: published with them, with the
+                # names of people who are not public.  Never opened.
+                entries.append(
+                    FileEntry(path, shown_path, top, _spreadsheet(shown_path))
+                )
         stack.extend(reversed(subfolders))
     entries.sort(key=_SHOWN)
     return entries
@@ -421,6 +434,29 @@ def _holds_a_record(path: str) -> bool:
         return False
     finally:
         os.close(fd)
+
+
+#: The extensions of spreadsheets, as CSV or as a program saves them.
+_SPREADSHEETS: Final = frozenset(
+    {".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods", ".numbers"}
+)
+
+
+def _is_spreadsheet(name: str) -> bool:
+    """Whether *name* is a spreadsheet's, in any case (``List.CSV``)."""
+    return os.path.splitext(name)[1].lower() in _SPREADSHEETS
+
+
+def _spreadsheet(shown: str) -> Problem:
+    """``spreadsheet-in-registry`` for a spreadsheet among the records."""
+    return Problem(
+        "spreadsheet-in-registry",
+        "this spreadsheet is not read, and is published with the registry: "
+        "a list of signatories may name people who are not public; keep it "
+        "outside the repository (import reads it from anywhere), or delete "
+        "it",
+        Location(shown),
+    )
 
 
 def _saved_as_text(shown: str, name: str) -> Problem:

@@ -408,6 +408,15 @@ CODES: dict[str, Code] = _codes(
         "in front), or delete it.",
     ),
     Code(
+        "spreadsheet-in-registry",
+        _W,
+        "A spreadsheet (.csv, .tsv, .xlsx, .ods...) is kept in the "
+        "registry folder, which is published with it: a list of signatories "
+        "may name people who are not public.",
+        "Keep it outside the repository (import reads it from anywhere), "
+        "or delete it.",
+    ),
+    Code(
         "not-opaque-id",
         _E,
         "A person who is not public has an id that is not opaque.",

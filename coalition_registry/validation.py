@@ -2416,7 +2416,7 @@ def _ignored(result: FileRecords) -> bool:
     return (
         not result.records
         and len(result.problems) == 1
-        and result.problems[0].code == "ignored-file"
+        and result.problems[0].code in files.NOT_READ
     )
 
 

@@ -795,6 +795,8 @@ def _is_run(page: str, block: Block) -> bool:
         return ">>>" in block.text
     if block.lang == "yaml":
         return marker.startswith(("file:", "fragment", "contents:"))
+    if block.lang == "csv":  # a file an example of its problem code writes
+        return page == ERRORS.name and marker.startswith("file:")
     if block.lang == "sh":
         return marker in {"run", "ci"}
     if block.lang == "python":  # run by the example of its problem code
