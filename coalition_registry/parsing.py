@@ -949,6 +949,34 @@ def _in_plain_words(
                 f"a value cannot start with '{char}' unless it is in "
                 f"quotes{_QUOTE_IT}"
             )
+    if "expected node content" in problem and "flow node" in context:
+        # Inside brackets: "[,]", "[a, , b]", "[- a]".
+        char = _char_at(text, line, col)
+        if char == ",":
+            return (line, col), (
+                "inside brackets ('[...]' or '{...}'), an item is missing "
+                "before this ','; write one there, or delete the ','"
+            )
+        if char == "-":
+            return (line, col), (
+                "inside brackets ('[...]'), items are separated by ', ' and "
+                "not started with '- '; write [first, second], or put each "
+                "item on a line of its own below the field, starting with "
+                "'- '"
+            )
+        return (line, col), (
+            "inside brackets ('[...]' or '{...}'), an item is expected here; "
+            "if the value is text," + _QUOTE_IT.removeprefix(";")
+        )
+    if (
+        start is not None
+        and context.startswith(("while parsing a tag", "while scanning a tag"))
+        and "directive" not in context
+    ):
+        # "aliases: !!", "name: !<": a '!' read as a tag that never ends.
+        return start, _STARTS["!"]
+    if "incompatible YAML document" in problem:
+        return (line, col), _YAML_VERSION
     if "block sequence entries are not allowed" in problem:
         return (line, col), (
             "a value cannot start with '- ' on its field's line: put it in "
@@ -1642,6 +1670,28 @@ _UNECHOED: Final = {
 
 # What is said of a value that starts with a character YAML reads as a tag,
 # an anchor or an alias: a volunteer meant it as text.
+_YAML_VERSION: Final = (
+    "a '%YAML' line names the version of YAML a file is written in, and "
+    "records are YAML 1.2, read as such whatever the line says; delete it"
+)
+# A "%YAML 1.1" line before the record: libyaml reads it and goes on, and
+# a reader that honours it reads "NO" (Norway's code) as false.
+_OLD_YAML: Final = re.compile(r"^%YAML[ \t]+1\.[01]\b", re.MULTILINE)
+
+
+def _old_yaml(text: str) -> Pos | None:
+    """Where a ``%YAML 1.1`` (or 1.0) line stands before the record, if
+    one does.
+    """
+    found = _OLD_YAML.search(text)
+    if found is None:
+        return None
+    before = text[: found.start()].splitlines()
+    if any(line.strip() and line.lstrip()[0] not in "#%" for line in before):
+        return None  # inside the record: libyaml refuses it, and says so
+    return _position(text, found.start())
+
+
 _STARTS: Final = {
     char: f"a value cannot start with '{char}' unless it is in quotes"
     + _QUOTE_IT
@@ -1890,6 +1940,12 @@ def _parse_full(
         problems, safe, anchored = _scan_events(text, path, limits)
         if not safe:
             return Document(path, None, tuple(problems))
+    if "%YAML" in text:
+        version = _old_yaml(text)
+        if version is not None:
+            problems.append(
+                Problem("yaml-syntax", _YAML_VERSION, Location(path, *version))
+            )
     parser = _parser()(text)
     # Millions of small containers make the cyclic collector run again and
     # again for nothing: none of them forms a cycle we keep.

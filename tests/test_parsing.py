@@ -736,3 +736,41 @@ def test_a_list_item_typed_with_another_dash(
     (problem,) = parsing.parse_text(text, "f.yaml").problems
     assert (problem.location.line, problem.location.column) == (3, column)
     assert f"this one starts with {what}" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "says"),
+    [
+        (
+            "id: x\naliases: [,]\n",
+            (2, 11),
+            "an item is missing before this ','",
+        ),
+        (
+            "id: x\naliases: {,}\n",
+            (2, 11),
+            "an item is missing before this ','",
+        ),
+        ("id: x\naliases: [a, , b]\n", (2, 14), "an item is missing before"),
+        ("id: x\naliases: [- a]\n", (2, 11), "not started with '- '"),
+        ("id: x\naliases: [a, - b]\n", (2, 14), "not started with '- '"),
+        ("id: x\naliases: !!\n", (2, 10), "cannot start with '!' unless"),
+        ("%YAML 2.0\n---\nid: x\n", (1, 1), "records are YAML 1.2"),
+        ("%YAML 1.1\n---\nid: x\nc: NO\n", (1, 1), "records are YAML 1.2"),
+    ],
+)
+def test_libyaml_words_are_told_plainly(
+    text: str, at: tuple[int, int], says: str
+) -> None:
+    """libyaml's "did not find expected node content (while parsing a flow
+    node)", "expected tag URI" and "incompatible YAML document" said
+    nothing a volunteer could act on; a "%YAML 1.1" line passed, though a
+    reader that honours it reads NO (Norway) as false."""
+    (problem,) = parse(text.encode(), "f.yaml").problems
+    assert "yaml-syntax" == problem.code
+    assert at == (problem.location.line, problem.location.column)
+    assert says in problem.message
+
+
+def test_a_yaml_1_2_line_is_accepted() -> None:
+    assert () == parse(b"# note\n%YAML 1.2\n---\nid: x\n", "f.yaml").problems
