@@ -1277,9 +1277,11 @@ class Date(FieldType):
             try:
                 return _date(text)
             except ValueError:
+                # 2023-02-30, 0000-01-01: no calendar has the day.
                 return ctx.report(
                     "invalid-date",
-                    f"{ctx.show(text)} is not a real date",
+                    f"{ctx.show(text)} is not a real date; check the day, "
+                    "the month and the year against the source",
                     pos,
                     pointer,
                 )
@@ -1893,6 +1895,11 @@ class Count(FieldType):
             fits = bare != text and self._fits(bare)
             if fits:
                 return f"; did you mean {bare}?"
+            if len(bare) > _MOST_DIGITS or int(bare) > _MOST_PEOPLE:
+                return (
+                    "; it is more than there are people: check the figure "
+                    "against its source"
+                )
             # By length first: int() refuses thousands of digits.
             if (
                 self.unknown_ok
@@ -1982,6 +1989,20 @@ class FormatVersion(Count):
     """
 
     minimum: int = 1
+
+    def convert_text(
+        self, text: str, ctx: Context, pos: Pos, pointer: str
+    ) -> Any:
+        if _INT.fullmatch(text) and self._fits(text):
+            return int(text)
+        # "not a whole number from 1 to 10,000,000,000" is a count's words.
+        return ctx.report(
+            "invalid-value",
+            f"{ctx.show(text)} is no version of the data format; write "
+            f"{SCHEMA_VERSION}, the version this library reads",
+            pos,
+            pointer,
+        )
 
     def json_schema(self) -> dict[str, Any]:
         return {
