@@ -11,7 +11,7 @@ import stat
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 import attrs
 
@@ -129,8 +129,11 @@ def write_file(path: str, text: str) -> None:
     :func:`coalition_registry.fmt.write_atomic`).
 
     Raises:
-        UsageError: When it cannot be written; *path* is the user's own
+        UsageError: When it cannot be written where it is named (a folder
+            that does not exist, or refuses it): *path* is the user's own
             choice (``--out``).
+        WriteError: When the disk is full or a size limit is reached, as
+            for any file a command writes.
     """
     # Imported here: only the commands that write files need it.
     from coalition_registry.fmt import write_atomic
@@ -154,7 +157,15 @@ def write_file(path: str, text: str) -> None:
         else:
             write_atomic(target, data)
     except OSError as e:
+        if e.errno in _OUT_OF_ROOM:
+            raise WriteError(f"cannot write {path}: {reason(e)}") from None
         raise UsageError(f"cannot write {path}: {reason(e)}") from None
+
+
+# A file named well, that there is no room for: not a usage error.
+_OUT_OF_ROOM: Final = frozenset(
+    {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+)
 
 
 def reason(e: OSError) -> str:
