@@ -277,10 +277,14 @@ def table_markdown(table: Table, out: TextIO) -> None:
 
 
 def table_csv(table: Table, out: TextIO) -> None:
-    """A table of counts as CSV (suppressed cells as ``<k``), total last."""
+    """A table of counts as CSV (suppressed cells as ``<k``), total last,
+    with each row's ``key`` beside its name (a country's ISO code, to join
+    other data on), empty for Unknown and Total, as JSON gives it.
+    """
     writer = csv.writer(out, lineterminator="\n")
-    for row in _table_rows(table):
-        writer.writerow(row)
+    writer.writerow([table.by, "key", *table.columns])
+    for r in (*table.rows, table.total):
+        writer.writerow([r.label, r.key or "", *map(str, r.cells)])
 
 
 def table_json(

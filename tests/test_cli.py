@@ -229,6 +229,7 @@ class TestCoverage:
         assert 0 == code
         total = rows.pop()
         assert "Total" == total["country"]
+        assert ("", "GB") == (total["key"], rows[0]["key"])
         assert int(total["signatories"]) == sum(
             int(r["signatories"]) for r in rows
         )
