@@ -841,20 +841,6 @@ class Generator:
         self.all_letters()
 
 
-def _group_text(group: Group, unknown: bool) -> str:
-    """A group's YAML; ``dump`` leaves an unknown ``member_count`` out, but
-    the registry writes it as the word ``unknown``.
-    """
-    text = dump(group)
-    if not unknown:
-        return text
-    lines = text.splitlines(keepends=True)
-    after = ("website:", "sources:", "notes:", "private:")
-    at = next(i for i, line in enumerate(lines) if line.startswith(after))
-    lines.insert(at, "member_count: unknown\n")
-    return "".join(lines)
-
-
 def _as_item(text: str) -> str:
     """A dumped record as an item of a YAML list."""
     return "- " + text[:-1].replace("\n", "\n  ") + "\n"
@@ -904,7 +890,7 @@ def write_registry(gen: Generator, root: Path, layout: str) -> Writer:
         )
         + "\n",
     )
-    groups = [_group_text(g, unknown) for g, unknown in gen.groups]
+    groups = [dump(g) for g, _ in gen.groups]
     if layout == "many":
         for letter in gen.letters:
             out.write("letters", f"{letter.id}.yaml", dump(letter))

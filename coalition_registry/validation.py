@@ -2358,6 +2358,8 @@ def _exposed(results: Sequence[FileRecords]) -> frozenset[str]:
     """
     found: set[str] = set()
     for result in results:
+        if not result.problems:
+            continue  # nearly every file: the loop is run at every validate
         marks = {
             (p.location.line, p.location.column)
             for p in result.problems
