@@ -117,6 +117,10 @@ class WriteFailedError(OSError):
     """
 
 
+# The record's part of a pointer ("$.", "$[2]."): the location says which.
+_AT_RECORD: Final = re.compile(r"^\$(?:\[\d+\])?\.")
+
+
 @attrs.frozen
 class Fix:
     """A safe fix made with ``--fix``.
@@ -134,7 +138,7 @@ class Fix:
     def __str__(self) -> str:
         # The field as a record writes it ("hq_country", "claims[0]...");
         # "$." is for programs, which read the pointer.
-        field = self.pointer.removeprefix("$.")
+        field = _AT_RECORD.sub("", self.pointer)
         return f"{self.location}: fixed {field}: {self.message}"
 
 

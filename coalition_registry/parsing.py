@@ -1968,7 +1968,7 @@ def _parse_full(
         return Document(path, None, (*problems, _out_of_memory(path)))
     except Exception as e:  # noqa: BLE001 - any parser failure is data
         syntax = _syntax_problem(e, path, text)
-        if any(
+        if syntax in problems or any(
             p.code == "anchor-alias" and p.location == syntax.location
             for p in problems
         ):

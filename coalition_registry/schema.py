@@ -1984,8 +1984,9 @@ SCHEMA_VERSION: Final = 1
 @attrs.frozen
 class FormatVersion(Count):
     """The version of the data format a registry's files use: read as any
-    whole number, so that the validator can say to upgrade for a later one;
-    an editor is told the one version this library reads.
+    whole number up to 10,000,000,000, so that the validator can say to
+    upgrade for a later one; an editor is told the one version this
+    library reads.
     """
 
     minimum: int = 1

@@ -717,13 +717,16 @@ def _typo_of(written: str, other: str) -> bool:
     """Whether *written* may be *other* mistyped, beyond what they share:
     ids of one registry start alike (``example-``), which makes any two
     look close, so what differs once their common start and end are set
-    aside must be missing from one of them, a letter or two, or alike.
+    aside must be short in one of them (a letter or two, or nothing), or
+    alike, or the same words in another order.
 
     >>> _typo_of("barnados", "barnardos"), _typo_of("apple-inc", "apple")
     (True, True)
+    >>> _typo_of("example-charities", "example-charity")
+    True
+    >>> _typo_of("example-crime-online", "example-online-crime")
+    True
     >>> _typo_of("example-nobody", "example-tab-org")
-    False
-    >>> _typo_of("example-x", "example-tab-org")
     False
     """
     start = _shared_start(written, other)
@@ -731,10 +734,9 @@ def _typo_of(written: str, other: str) -> bool:
     end = _shared_start(one[::-1], two[::-1])
     one, two = one[: len(one) - end], two[: len(two) - end]
     return (
-        not one
-        or not two
-        or max(len(one), len(two)) <= 2
+        min(len(one), len(two)) <= 2
         or difflib.SequenceMatcher(None, one, two).ratio() >= 0.5
+        or sorted(written.split("-")) == sorted(other.split("-"))
     )
 
 
@@ -1063,8 +1065,9 @@ def _duplicate_ids(record_id: str, uses: Sequence[Location]) -> list[Problem]:
     """
     named = [Path(loc.path).stem == record_id for loc in uses]
     letter, _, signatory = record_id.partition("--")
+    # At any depth in it, as signatures/<letter>/2b/ of a large letter.
     placed = [
-        n and bool(signatory) and Path(loc.path).parent.name == letter
+        n and bool(signatory) and letter in Path(loc.path).parent.parts
         for n, loc in zip(named, uses, strict=True)
     ]
     keeper = (

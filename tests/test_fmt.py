@@ -976,6 +976,13 @@ class TestFix:
         ]
         assert '  hq_country: "GB" # HQ\n' in done.text
 
+    def test_a_fix_in_a_list_of_records_names_the_field(self) -> None:
+        """'fixed $[0].hq_country': the location says which record."""
+        text = "- id: example\n  name: Example\n  hq_country: UK\n"
+        (fix,) = format_text(text, Organisation, fix=True).fixes
+        assert "$[0].hq_country" == fix.pointer
+        assert ": fixed hq_country: 'UK' is now" in str(fix)
+
     def test_without_fix_nothing_is_fixed(self, write: WriteFile) -> None:
         """A country name is an error fmt reports but does not touch."""
         text = "id: apple\nname: Apple\nhq_country: France\n"

@@ -217,6 +217,17 @@ class TestReadTable:
             for line in out.splitlines()[:3]
         ]
 
+    def test_a_missing_kind_column_is_said_first_at_the_same_cell(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        path = table(tmp_path, "Type,Name\nx,Example Org\n")
+        _, out, _ = cli("import", path, "--source", SOURCE)
+        first, second = out.splitlines()[:2]
+        assert (
+            ":1:1: error missing-field: the spreadsheet has no kind" in first
+        )
+        assert ":1:1: error unknown-field: unknown column 'Type'" in second
+
     def test_contact_details_are_not_a_column(self) -> None:
         _, problems = read_table("name,E-mail\nX,x@example.org\n", "t")
         (problem,) = problems

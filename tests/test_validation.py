@@ -1713,3 +1713,26 @@ def test_a_father_and_son_are_not_one_person(write: WriteFile) -> None:
         )
     report = cr.validate("registry_data")
     assert [] == [str(p) for p in report.problems]
+
+
+@pytest.mark.parametrize(
+    "placed",
+    [
+        "registry_data/signatures/example-letter/example-letter--x.yaml",
+        "registry_data/signatures/example-letter/2b/example-letter--x.yaml",
+    ],
+)
+def test_a_signature_in_its_letters_folder_is_the_one_kept(
+    placed: str,
+) -> None:
+    """A copy in signatures/ itself is read first: it was the one kept, and
+    the contributor told to change the right one.  A large letter's folder
+    has folders of its own (signatures/<letter>/2b/)."""
+    stray = "registry_data/signatures/example-letter--x.yaml"
+    kept, changed = validation._duplicate_ids(
+        "example-letter--x",
+        [cr.Location(stray, 1, 5), cr.Location(placed, 1, 5)],
+    )
+    assert "change this record" in kept.message
+    assert kept.location.path == stray
+    assert "keep this record, in its letter's folder" in changed.message

@@ -139,7 +139,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
     # In the spreadsheet's order: a missing column (said at the header's
     # start) comes before the header's unknown ones.
     problems = sorted(
-        [*problems, *plan.problems],
+        [*plan.problems, *problems],
         key=lambda p: (p.location.line, p.location.column),
     )
     from coalition_registry.render import problems_text
@@ -247,6 +247,16 @@ def _write(new: list[tuple[Path, str]], root: Path) -> None:
     # Where the system cannot flush everything at once (Windows), each
     # file is flushed as it is written.
     one_by_one = not hasattr(os, "sync")
+    # Each folder looked at once, before any file is written.
+    for folder in dict.fromkeys(path.parent for path, _ in new):
+        linked = files.linked_folder(root, folder)
+        if linked is not None:
+            raise WriteError(
+                f"cannot write in {files.display_path(folder)}: "
+                f"{files.display_path(linked)} is a symbolic link to a "
+                "folder, which validate does not follow; make it a folder "
+                "of the registry (nothing was written)"
+            )
     written: list[Path] = []
     try:
         for path, text in new:
@@ -254,9 +264,7 @@ def _write(new: list[tuple[Path, str]], root: Path) -> None:
             # leave it behind, not yet listed.
             written.append(path)
             try:
-                create_file(
-                    path, text.encode("utf-8"), sync=one_by_one, root=root
-                )
+                create_file(path, text.encode("utf-8"), sync=one_by_one)
             except OSError:
                 written.pop()  # not made: create_file leaves nothing
                 raise
