@@ -795,7 +795,7 @@ def _is_run(page: str, block: Block) -> bool:
         return ">>>" in block.text
     if block.lang == "yaml":
         return marker.startswith(("file:", "fragment", "contents:"))
-    if block.lang == "csv":  # a file an example of its problem code writes
+    if block.lang == "none":  # a file an example of its problem code writes
         return page == ERRORS.name and marker.startswith("file:")
     if block.lang == "sh":
         return marker in {"run", "ci"}
