@@ -380,12 +380,27 @@ def positive(what: str) -> Callable[[str], int]:
     return parse
 
 
-def create_file(
-    path: Path, data: bytes, *, sync: bool = True, root: Path | None = None
-) -> None:
-    """Write a new file at *path*, all or nothing, never over another; with
-    *root*, never under a folder of the registry at *root* that is a
-    symbolic link, which validate would not read (and may lead out of it).
+def refuse_linked_folder(root: Path, folder: Path, shown: str) -> None:
+    """Refuse to write *shown* in *folder* of the registry at *root* when a
+    folder on the way is a symbolic link, which validate does not follow:
+    the file would not be read, and may land outside the registry.
+
+    Raises:
+        WriteError: When one is; it names the link.
+    """
+    from coalition_registry import files
+
+    linked = files.linked_folder(root, folder)
+    if linked is not None:
+        raise WriteError(
+            f"cannot write {shown}: {files.display_path(linked)} is a "
+            "symbolic link to a folder, which validate does not follow; make "
+            "it a folder of the registry (nothing was written)"
+        )
+
+
+def create_file(path: Path, data: bytes, *, sync: bool = True) -> None:
+    """Write a new file at *path*, all or nothing, never over another.
 
     With *sync* false, the file is written in place and not flushed to
     disk, for a caller that writes many and flushes them all at once
@@ -401,14 +416,6 @@ def create_file(
     from coalition_registry import files
     from coalition_registry.fmt import write_atomic
 
-    linked = None if root is None else files.linked_folder(root, path.parent)
-    if linked is not None:
-        raise OSError(
-            errno.EPERM,
-            f"{files.display_path(linked)} is a symbolic link to a folder, "
-            "which validate does not follow; make it a folder of the "
-            "registry",
-        )
     path.parent.mkdir(parents=True, exist_ok=True)
     # Claim the name first, empty (so that a file made meanwhile is never
     # replaced, and the new one gets the usual permissions), then replace

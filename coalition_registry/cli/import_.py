@@ -59,6 +59,7 @@ from ._common import (
     intermixed,
     read_registry,
     reason,
+    refuse_linked_folder,
     registry_root,
 )
 
@@ -249,14 +250,7 @@ def _write(new: list[tuple[Path, str]], root: Path) -> None:
     one_by_one = not hasattr(os, "sync")
     # Each folder looked at once, before any file is written.
     for folder in dict.fromkeys(path.parent for path, _ in new):
-        linked = files.linked_folder(root, folder)
-        if linked is not None:
-            raise WriteError(
-                f"cannot write in {files.display_path(folder)}: "
-                f"{files.display_path(linked)} is a symbolic link to a "
-                "folder, which validate does not follow; make it a folder "
-                "of the registry (nothing was written)"
-            )
+        refuse_linked_folder(root, folder, f"in {files.display_path(folder)}")
     written: list[Path] = []
     try:
         for path, text in new:

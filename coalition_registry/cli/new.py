@@ -38,6 +38,7 @@ from ._common import (
     ids_in,
     intermixed,
     reason,
+    refuse_linked_folder,
     registry_root,
 )
 
@@ -148,8 +149,9 @@ def run(args: argparse.Namespace, io: Output) -> int:
         return EXIT_INVALID
     if not _valid(made, shown, io):
         return EXIT_INVALID
+    refuse_linked_folder(root, path.parent, shown)
     try:
-        create_file(path, made.text.encode("utf-8"), root=root)
+        create_file(path, made.text.encode("utf-8"))
     except FileExistsError:
         print(f"{shown} already exists (nothing was written)", file=io.err)
         return EXIT_INVALID
