@@ -1668,8 +1668,6 @@ _UNECHOED: Final = {
 }
 
 
-# What is said of a value that starts with a character YAML reads as a tag,
-# an anchor or an alias: a volunteer meant it as text.
 _YAML_VERSION: Final = (
     "a '%YAML' line names the version of YAML a file is written in, and "
     "records are YAML 1.2, read as such whatever the line says; delete it"
@@ -1692,6 +1690,8 @@ def _old_yaml(text: str) -> Pos | None:
     return _position(text, found.start())
 
 
+# What is said of a value that starts with a character YAML reads as a tag,
+# an anchor or an alias: a volunteer meant it as text.
 _STARTS: Final = {
     char: f"a value cannot start with '{char}' unless it is in quotes"
     + _QUOTE_IT

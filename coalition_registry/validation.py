@@ -150,6 +150,7 @@ def read_records(
     stem: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
     digest: str | None = None,
+    redact: bool = False,
 ) -> FileRecords:
     """Parse one file and build its records of kind *cls*.
 
@@ -161,9 +162,14 @@ def read_records(
             must match (``None`` to skip that check).
         limits: Size and depth bounds.
         digest: The digest of *raw*, kept in the result for the cache.
+        redact: Whether no message may repeat a value of the file.
     """
     return records_from(
-        parse(raw, shown, limits), cls, stem=stem, digest=digest
+        parse(raw, shown, limits),
+        cls,
+        stem=stem,
+        digest=digest,
+        redact=redact,
     )
 
 
@@ -740,6 +746,18 @@ def _typo_of(written: str, other: str) -> bool:
     )
 
 
+def _typo_among(target: str, ids: Sequence[str]) -> str | None:
+    """The id of *ids* closest to *target* that may be it mistyped."""
+    return next(
+        (
+            i
+            for i in difflib.get_close_matches(target, ids, n=3)
+            if _typo_of(target, i)
+        ),
+        None,
+    )
+
+
 def _mismatch(
     stem: str,
     record_id: str,
@@ -1089,13 +1107,7 @@ def _duplicate_ids(record_id: str, uses: Sequence[Location]) -> list[Problem]:
         elif i == keeper:
             j = 1 if i == 0 else 0
             rename = " and rename its file to match" if named[j] else ""
-            why = (
-                "whose file is named after it"
-                if not named[j]
-                else "in its letter's folder"
-                if placed[i] and not placed[j]
-                else "read first"
-            )
+            why = _KEPT_AS_SAID_AT_IT[_kept_because(named, placed, i, j)]
             said = (
                 f"the id {record_id!r} is also used at {uses[j]}; ids are "
                 f"unique across the registry: keep this record, {why}, and "
@@ -1104,13 +1116,9 @@ def _duplicate_ids(record_id: str, uses: Sequence[Location]) -> list[Problem]:
             )
         else:
             rename = " and rename its file to match" if named[i] else ""
-            why = (
-                "the file named after it"
-                if not named[i]
-                else "in its letter's folder"
-                if placed[keeper] and not placed[i]
-                else "in a file of the same name, read first"
-            )
+            why = _KEPT_AS_SAID_AT_OTHER[
+                _kept_because(named, placed, keeper, i)
+            ]
             said = (
                 f"the id {record_id!r} is also used at {uses[keeper]}, {why}; "
                 "ids are unique across the registry: change this record: if "
@@ -1119,6 +1127,30 @@ def _duplicate_ids(record_id: str, uses: Sequence[Location]) -> list[Problem]:
             )
         problems.append(Problem("duplicate-id", said, loc, "$.id"))
     return problems
+
+
+def _kept_because(
+    named: Sequence[bool], placed: Sequence[bool], keeper: int, other: int
+) -> str:
+    """Why the record at *keeper* is kept over the one at *other*."""
+    if not named[other]:
+        return "named"
+    if placed[keeper] and not placed[other]:
+        return "placed"
+    return "first"
+
+
+# The same reason, as the message at the record kept, and at the other.
+_KEPT_AS_SAID_AT_IT: Final = {
+    "named": "whose file is named after it",
+    "placed": "in its letter's folder",
+    "first": "read first",
+}
+_KEPT_AS_SAID_AT_OTHER: Final = {
+    "named": "the file named after it",
+    "placed": "in its letter's folder",
+    "first": "in a file of the same name, read first",
+}
 
 
 def _check_same_names(
@@ -1867,21 +1899,11 @@ class _Suggestions:
             everyone = self.lists[kinds] = sorted(
                 i for k in kinds for i in self.by_kind[k]
             )
-        found = [
-            i
-            for i in difflib.get_close_matches(
-                target, self.alike(everyone, target), n=3
-            )
-            if _typo_of(target, i)
-        ]
-        if not found and len(everyone) <= self.left:
+        found = _typo_among(target, self.alike(everyone, target))
+        if found is None and len(everyone) <= self.left:
             self.left -= len(everyone)
-            found = [
-                i
-                for i in difflib.get_close_matches(target, everyone, n=3)
-                if _typo_of(target, i)
-            ]
-        return found[0] if found else None
+            found = _typo_among(target, everyone)
+        return found
 
     def alike(self, everyone: list[str], target: str) -> list[str]:
         """The ids of *everyone* (in order) that start with *target*'s
@@ -2399,10 +2421,12 @@ def _hide_signatures_of(
         raw = files.read_bytes(entry.path, entry.shown, limits.max_file_bytes)
         if cls is None or isinstance(raw, Problem):
             continue
-        results[i] = records_from(
-            parse(raw, entry.shown, limits),
+        results[i] = read_records(
+            raw,
+            entry.shown,
             cls,
             stem=entry.stem,
+            limits=limits,
             digest=result.digest,
             redact=True,
         )
