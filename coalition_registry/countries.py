@@ -24,6 +24,7 @@ __all__ = [
     "normalise",
     "suggest",
     "without_country",
+    "written_for_another",
 ]
 
 #: Codes accepted beyond ISO 3166-1: user-assigned but in wide use.
@@ -629,6 +630,9 @@ def _by_words(*, spellings: bool) -> dict[frozenset[str], str]:
 #: them, nor written by ``fmt --fix``; :func:`either` names both.
 _EITHER: Final = {
     **dict.fromkeys(("congo", "the congo", "kongo"), ("CG", "CD")),
+    # "Korea" alone is most often the South, but a guess would count a
+    # signatory in the other country when it is wrong.
+    "korea": ("KR", "KP"),
     # Two Crown Dependencies, each with its own code.
     "channel islands": ("JE", "GG"),
     "the channel islands": ("JE", "GG"),
@@ -644,6 +648,37 @@ def either(text: str) -> tuple[str, ...]:
     (('CG', 'CD'), ())
     """
     return _EITHER.get(normalise(text), ())
+
+
+#: Codes that lists also write for another place, with that place and its
+#: country's code: in a sheet of "England, Scotland, Wales, NI", ``NI`` is
+#: Northern Ireland, not Nicaragua.
+_WRITTEN_FOR_ANOTHER: Final = {
+    "NI": ("Northern Ireland", "GB"),
+    "SC": ("Scotland", "GB"),
+    "SA": ("South Africa", "ZA"),
+    "CH": ("China", "CN"),
+    "SK": ("South Korea", "KR"),
+}
+
+
+def written_for_another(text: str) -> tuple[str, str] | None:
+    """The place that *text*, a country's code typed in letters, is also
+    written for, and that place's country's code; else ``None``.
+
+    A spreadsheet's cell of ``NI`` reads as Nicaragua's code; a list of
+    where signatories are from often means Northern Ireland by it.  A flag
+    (🇳🇮) is not typed for another place, so it is not asked about.
+
+    >>> written_for_another("NI"), written_for_another("sa")
+    (('Northern Ireland', 'GB'), ('South Africa', 'ZA'))
+    >>> written_for_another("FR"), written_for_another("Nicaragua")
+    (None, None)
+    """
+    text = unicodedata.normalize("NFKC", text.strip())
+    if len(text) != 2 or not text.isascii():
+        return None
+    return _WRITTEN_FOR_ANOTHER.get(text.upper())
 
 
 def is_region_word(text: str) -> bool:

@@ -849,6 +849,8 @@ def exact_country(text: str) -> str | None:
     (True, None)
     >>> exact_country("no"), exact_country("na"), exact_country("nor")
     (None, None, 'NO')
+    >>> exact_country("ni"), exact_country("nic")  # or Northern Ireland
+    (None, 'NI')
     >>> exact_country("\uff4e\uff4f"), exact_country("\uff2a\uff30")  # full-width
     (None, 'JP')
 
@@ -865,6 +867,8 @@ def exact_country(text: str) -> str | None:
         countries.is_country(text)
         or countries.is_region_word(text)
         or not_known(text)
+        # "ni": Nicaragua's code, or Northern Ireland; validate says both.
+        or countries.written_for_another(text)
     ):
         return None
     code = countries.code_of(text)
@@ -1399,7 +1403,9 @@ _NOT_CERTAIN: Final = (
     "country alone (a name, an alpha-3 code, a code in lower case); an "
     "alias, a near-miss, a region or a name of two countries is for a "
     "person to check, and so is a word for not known that is also a code "
-    "('no', 'na'): correct it as the message above says"
+    "('no', 'na'), or a code lists also write for another place ('ni', "
+    "Nicaragua's, for Northern Ireland): correct it as the message above "
+    "says"
 )
 
 

@@ -1392,6 +1392,16 @@ class _Planner:
             if column == "country":
                 if text == "NA" and not hidden:
                     self.problems.append(_missing_or_namibia(cell, self.shown))
+                other = countries.written_for_another(text)
+                if other is not None:
+                    self.problems.append(
+                        _written_for_another(
+                            cell,
+                            self.shown,
+                            other,
+                            quiet=hidden or field in private,
+                        )
+                    )
                 text = _country(text)
             elif column in _WORDS or (
                 column == "member_count" and _word(text) == "unknown"
@@ -1742,6 +1752,37 @@ def _missing_or_namibia(cell: Cell, shown: str) -> Problem:
         "signatory is, leave the cell empty",
         Location(shown, cell.line, cell.column),
         severity=Severity.WARNING,
+    )
+
+
+def _written_for_another(
+    cell: Cell, shown: str, other: tuple[str, str], *, quiet: bool
+) -> Problem:
+    """A country cell of a code that lists also write for another place
+    (``NI``: Nicaragua, or Northern Ireland): refused, since either reading
+    may be wrong, and a wrong one would count a signatory in a country the
+    source never named.  A private cell is not named, nor its readings,
+    which would name it.
+    """
+    if quiet:
+        message = (
+            "this country (not shown: private) is a code that lists also "
+            "write for another place: write the country's name in full "
+            "(or leave the cell empty if no source says)"
+        )
+    else:
+        code = cell.text.strip().upper()
+        place, country = other
+        message = (
+            f"{cell.text.strip()!r} is the code of "
+            f"{countries.country_name(code)}, but lists also write it for "
+            f"{place}, whose code is {country}: "
+            "write the country's name in full "
+            f"({countries.country_name(code)}, or "
+            f"{countries.country_name(country)})"
+        )
+    return Problem(
+        "unknown-country", message, Location(shown, cell.line, cell.column)
     )
 
 

@@ -1088,8 +1088,12 @@ class Country(FieldType):
         # A code typed with a Greek or Cyrillic letter shows as a code:
         # "is not a code" alone would leave the reader staring at "NO".
         alike = None if ctx.redact or guess else _look_alike_code(text)
+        other = None if ctx.redact else countries.written_for_another(text)
         hint = (
-            f'; did you mean "{guess}" ({countries.country_name(guess)})?'
+            f'; did you mean "{guess}" ({countries.country_name(guess)}), '
+            f'or "{other[1]}" for {other[0]}?'
+            if guess and other
+            else f'; did you mean "{guess}" ({countries.country_name(guess)})?'
             if guess
             else f"; {alike}"
             if alike

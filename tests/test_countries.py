@@ -444,6 +444,48 @@ def test_congo_is_either_congo() -> None:
     assert "CD" == countries.suggest("DR Congo")
 
 
+def test_korea_alone_is_either_korea() -> None:
+    """ "Korea" was suggested as South Korea: a guess that counts a
+    signatory in the other country when it is wrong."""
+    from coalition_registry.fmt import exact_country
+
+    assert ("KR", "KP") == countries.either("Korea")
+    assert countries.suggest("Korea") is None
+    assert exact_country("Korea") is None
+    assert "KR" == countries.suggest("South Korea")
+    assert "KP" == countries.code_of("North Korea")
+
+
+@pytest.mark.parametrize(
+    ("written", "place", "code"),
+    [
+        ("NI", "Northern Ireland", "GB"),
+        ("ni", "Northern Ireland", "GB"),
+        ("SC", "Scotland", "GB"),
+        ("SA", "South Africa", "ZA"),
+        ("CH", "China", "CN"),
+        ("SK", "South Korea", "KR"),
+        (" \uff2e\uff29 ", "Northern Ireland", "GB"),  # full-width NI
+    ],
+)
+def test_codes_written_for_another_place(
+    written: str, place: str, code: str
+) -> None:
+    assert (place, code) == countries.written_for_another(written)
+    # Each is a country's code all the same.
+    assert countries.is_country(countries.code_of(written.strip()) or "")
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["FR", "GB", "ZA", "Nicaragua", "NIC", "N I", "\U0001f1f3\U0001f1ee"],
+)
+def test_codes_not_written_for_another_place(written: str) -> None:
+    """Other codes, names, alpha-3 codes, and a flag, which is not typed
+    for another place, are what they say."""
+    assert countries.written_for_another(written) is None
+
+
 def test_kongo_and_near_misses_are_either_congo() -> None:
     assert ("CG", "CD") == countries.either("Kongo")
     assert countries.suggest("Congoo") is None

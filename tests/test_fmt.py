@@ -931,7 +931,10 @@ class TestFix:
 
     @pytest.mark.parametrize(
         "written",
-        ["Untied Kingdom", "Korea", "Deutschland", "Europe", "no", "na", "No"],
+        [
+            *("Untied Kingdom", "Korea", "Deutschland", "Europe"),
+            *("no", "na", "No", "ni", "sa"),
+        ],
     )
     def test_guesses_are_left_to_a_person(
         self, write: WriteFile, written: str

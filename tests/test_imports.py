@@ -1685,7 +1685,6 @@ class TestCommand:
         [
             ("London", "GB"),
             ("Deutschland", "DE"),
-            ("Korea", "KR"),
             ("Rhodesia", "ZW"),
         ],
     )
@@ -1705,6 +1704,71 @@ class TestCommand:
         assert ["unknown-country"] == codes(out)
         assert f'did you mean "{suggested}"' in out
         assert before == snapshot(shipped_copy)
+
+    @pytest.mark.parametrize(
+        ("cell", "meant", "other"),
+        [
+            ("NI", "Nicaragua", "Northern Ireland, whose code is GB"),
+            ("ni", "Nicaragua", "Northern Ireland, whose code is GB"),
+            ("SC", "Seychelles", "Scotland, whose code is GB"),
+            ("SA", "Saudi Arabia", "South Africa, whose code is ZA"),
+        ],
+    )
+    def test_a_code_written_for_another_place_is_refused(
+        self,
+        shipped_copy: Path,
+        tmp_path: Path,
+        cell: str,
+        meant: str,
+        other: str,
+    ) -> None:
+        """In a list of "England, Scotland, Wales, NI", NI is Northern
+        Ireland: it was recorded as Nicaragua, silently.
+        """
+        path = table(
+            tmp_path,
+            "kind,name,country\n"
+            "organisation,Example Org,England\n"
+            f"organisation,Example Trust,{cell}\n",
+        )
+        before = snapshot(shipped_copy)
+        status, out, _ = cli("import", path, "--source", SOURCE)
+        assert 1 == status
+        assert ["unknown-country"] == codes(out)
+        assert f"{cell!r} is the code of {meant}" in out
+        assert f"also write it for {other}" in out
+        assert before == snapshot(shipped_copy)
+
+    def test_a_name_or_flag_of_such_a_country_is_taken(self) -> None:
+        plan = plan_of(
+            "kind,name,country\n"
+            "organisation,Example Org,Nicaragua\n"
+            "organisation,Example Trust,\U0001f1f3\U0001f1ee\n"
+            "organisation,Example Fund,Northern Ireland\n"
+        )
+        assert () == plan.problems
+        assert ['"NI"', '"NI"', '"GB"'] == [
+            f.text.split("hq_country: ")[1].split()[0]
+            for f in plan.files
+            if "hq_country" in f.text
+        ]
+
+    def test_a_private_code_written_for_another_place_is_not_named(
+        self,
+    ) -> None:
+        plan = plan_of(
+            "kind,name,disclosure,country,role\n"
+            "person,,anonymous,NI,survivor\n"
+        )
+        (problem,) = plan.problems
+        assert ("unknown-country", 2, 1) == (
+            problem.code,
+            problem.location.line,
+            problem.location.column,
+        )
+        assert "not shown: private" in problem.message
+        for told in ("NI", "Nicaragua", "Northern", "GB"):
+            assert told not in problem.message
 
     def test_a_row_with_a_bad_country_is_checked_whole(self) -> None:
         """The row's signature is checked too when its signatory's values

@@ -498,6 +498,15 @@ def test_a_private_figure_gets_the_same_hint_whatever_it_is() -> None:
         ("no", 'write "NO" if Norway is meant, or, ' + _LEAVE_OUT),
         ("N/A", _LEAVE_OUT),
         ("UK", 'did you mean "GB" (United Kingdom)?'),
+        # Nicaragua's code in lower case, or Northern Ireland.
+        ("ni", 'did you mean "NI" (Nicaragua), or "GB" for Northern Ireland?'),
+        (
+            "Korea",
+            (
+                "could mean 'KR' (South Korea) or 'KP' (North Korea); "
+                "write the code of the one meant"
+            ),
+        ),
     ],
 )
 def test_what_a_country_not_given_as_a_code_gets(
