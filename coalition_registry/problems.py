@@ -546,6 +546,14 @@ CODES: dict[str, Code] = _codes(
         "summary: TBC",
     ),
     Code(
+        "contact-details",
+        _E,
+        "A text holds an e-mail address or a telephone number, which the "
+        "registry never records.",
+        "Remove it; keep contact details outside the repository.",
+        "notes: Contact name@example.org",
+    ),
+    Code(
         "title-in-name",
         _W,
         "A public person's name holds a title (Dr, Prof), letters after it "

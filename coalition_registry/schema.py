@@ -243,6 +243,10 @@ class Text(FieldType):
                 check_placeholder(raw, ctx, pos, pointer)
             elif len(raw) in _TEMPLATE_LENGTHS:
                 check_template(raw, ctx, pos, pointer)
+            # What every address and number holds, looked for in C first:
+            # most texts hold none of it.
+            if "@" in raw or "+" in raw or "0" in raw:
+                check_contact(raw, ctx, pos, pointer)
             return raw if self.multiline else " ".join(raw.split())
         return super().convert(raw, ctx, pos, pointer)
 
@@ -261,6 +265,7 @@ class Text(FieldType):
             check_placeholder(text, ctx, pos, pointer)
         if len(text) in _TEMPLATE_LENGTHS:
             check_template(text, ctx, pos, pointer)
+        check_contact(text, ctx, pos, pointer)
         return text if self.multiline else " ".join(text.split())
 
 
@@ -300,6 +305,57 @@ def check_placeholder(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
         f"{ctx.show(text)} only says the value is not known, but outputs "
         f"would print it as {what}; write the value a source gives, {fix} "
         "out until one does",
+        pos,
+        pointer,
+    )
+
+
+# An e-mail address ("name@example.org"), and what may be a telephone
+# number: "+" and 8 to 15 digits ("+44 7700 900123"), or 0 and 9 to 14
+# more ("07700 900123", "(020) 7946 0000"), a space, a hyphen, a dot or a
+# bracket or two between digits.  A registry number (8 digits), a date
+# ("05.03.2023") or a count ("1,200+") has fewer digits, or other marks;
+# an ISBN's or a DOI's digits follow a hyphen, a dot or a slash.
+_EMAIL: Final = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
+_PHONE: Final = re.compile(
+    r"(?<![\w+./-])(?:\+\s?\d(?:[\s().-]{0,2}\d){7,14}"
+    r"|0(?:[\s().-]{0,2}\d){9,14})(?![\w])"
+)
+
+
+def holds_contact(text: str) -> str | None:
+    """What contact details *text* holds, if any: ``"an e-mail address"``
+    or ``"a telephone number"``.
+
+    >>> holds_contact("Write to name@example.org"), holds_contact("+44 7700 900123")
+    ('an e-mail address', 'a telephone number')
+    >>> holds_contact("Registered charity 216250, founded 05.03.1866") is None
+    True
+    """
+    if _EMAIL.search(text):
+        return "an e-mail address"
+    if _PHONE.search(text):
+        return "a telephone number"
+    return None
+
+
+def check_contact(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
+    """Refuse *text* that holds an e-mail address or a telephone number.
+
+    The registry never records how to reach anyone: a file's history keeps
+    it for ever, and a survivor's address, in the notes of a record whose
+    name is hidden, would still lead to them.  The message never shows the
+    address or the number, whoever's they are.
+    """
+    found = holds_contact(text)
+    if found is None:
+        return
+    field = re.sub(r"\[\d+\]$", "", pointer).rpartition(".")[2] or "text"
+    ctx.report(
+        "contact-details",
+        f"{field!r} holds {found} (not shown), and the registry never "
+        "records how to reach anyone: remove it, and keep contact details "
+        "outside the repository",
         pos,
         pointer,
     )

@@ -1770,6 +1770,26 @@ class TestCommand:
         for told in ("NI", "Nicaragua", "Northern", "GB"):
             assert told not in problem.message
 
+    def test_contact_details_in_notes_are_refused_unseen(self) -> None:
+        """A sign-up form's comments hold addresses and numbers: they were
+        written into the registry, an anonymous person's too.
+        """
+        plan = plan_of(
+            "kind,name,disclosure,country,role,notes\n"
+            "person,,anonymous,GB,survivor,contact: delta@example.org\n"
+            "organisation,Example Org,,GB,,call +44 7700 900123\n"
+        )
+        assert [
+            ("contact-details", 2, 1),
+            ("contact-details", 3, 31),
+        ] == [
+            (p.code, p.location.line, p.location.column) for p in plan.problems
+        ]
+        said = " ".join(p.message for p in plan.problems)
+        for value in ("delta", "example.org", "7700", "900123"):
+            assert value not in said
+        assert () == plan.files
+
     def test_a_row_with_a_bad_country_is_checked_whole(self) -> None:
         """The row's signature is checked too when its signatory's values
         are wrong: every problem at once, none repeated, nothing made."""

@@ -55,12 +55,13 @@ PLANTED: dict[str, str] = {
         "country: TV\n"
         "private: [country]\n" + SOURCES
     ),
-    # An anonymous survivor whose notes hold an e-mail address.
+    # An anonymous survivor whose private notes say where they live
+    # (contact details themselves are refused: see contact-details).
     "people/person-z8k4p1.yaml": (
         "id: person-z8k4p1\n"
         "disclosure: anonymous\n"
         "country: GB\n"
-        "notes: Reach me at zz.secret@example.org\n"
+        "notes: Lives above the Zzsecret Laundry\n"
         "private: [notes]\n" + SOURCES
     ),
     # An organisation whose name, country, kind, scope and website are
@@ -88,7 +89,7 @@ PLANTED: dict[str, str] = {
         "id: plainview-trust\n"
         "name: Plainview Trust\n"
         "hq_country: IE\n"
-        "notes: Director's mobile is yy.secret@example.org\n"
+        "notes: The director is Yysecret Hollowmere\n"
         "private: [notes]\n" + SOURCES
     ),
     # A public person whose name and country are private.
@@ -222,8 +223,8 @@ SECRETS: dict[str, str] = {
     "Marchbanks": "a pseudonymous person's name",
     "Tuvalu": "a private country (of a person and of a group)",
     "Polynesia": "the sub-region of a private country",
-    "zz.secret": "an anonymous person's private notes (e-mail)",
-    "yy.secret": "an organisation's private notes (e-mail)",
+    "Zzsecret": "an anonymous person's private notes",
+    "Yysecret": "an organisation's private notes",
     "Obscurantia": "an organisation's private name and website",
     "Nauru": "an organisation's private headquarters country",
     "Micronesia": "the sub-region of a private country",
@@ -663,7 +664,7 @@ VARIANTS: dict[str, dict[str, str]] = {
         "people/person-q7x2m9.yaml", "country: TV", "country: NR"
     ),
     "a person's private notes": variant(
-        "people/person-z8k4p1.yaml", "zz.secret@", "other@"
+        "people/person-z8k4p1.yaml", "Zzsecret", "Otherwise"
     ),
     "an organisation's private name": variant(
         "organisations/org-h3x9.yaml", "Obscurantia Foundation", "Aardvark Aid"

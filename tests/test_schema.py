@@ -1003,3 +1003,52 @@ def test_a_date_in_superscript_digits(written: str) -> None:
     them as a spreadsheet's day number, with a traceback.
     """
     assert "" == date_hint(written)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("reach me on name.surname+tag@example.co.uk", "an e-mail address"),
+        ("+44 7700 900123", "a telephone number"),
+        ("+1 (555) 010-0199", "a telephone number"),
+        ("07700 900123", "a telephone number"),
+        ("Office: (020) 7946 0000", "a telephone number"),
+        ("tel. 020-7946-0000.", "a telephone number"),
+    ],
+)
+def test_contact_details_are_found(text: str, found: str) -> None:
+    assert found == schema.holds_contact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Registered charity 216250 (England and Wales), SC037605 (Scotland)",
+        "Company number 08123456",
+        "Childline: 0800 1111",
+        "Signed by 1,200+ people; + 40 others",
+        "Founded 05.03.1866, renamed 2019-2023",
+        "ISBN 978-0-306-40615-7",
+        "doi:10.1000/0123456789",
+        "https://medium.com/@example/a-post",
+        "@example on social media",
+        "Example Child Safety Foundation",
+    ],
+)
+def test_what_is_not_contact_details(text: str) -> None:
+    assert schema.holds_contact(text) is None
+
+
+def test_contact_details_are_never_shown() -> None:
+    for redact in (False, True):
+        ctx = schema.Context("f", [], redact=redact)
+        text = "Ring Example on +44 7700 900123"
+        assert text == schema.Text().convert(text, ctx, (4, 8), "$.notes")
+        (problem,) = ctx.problems
+        assert ("contact-details", 4, 8) == (
+            problem.code,
+            problem.location.line,
+            problem.location.column,
+        )
+        assert "7700" not in problem.message
+        assert "+44" not in problem.message
