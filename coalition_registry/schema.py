@@ -316,7 +316,9 @@ def check_placeholder(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
 # bracket or two between digits.  A registry number (8 digits), a date
 # ("05.03.2023") or a count ("1,200+") has fewer digits, or other marks;
 # an ISBN's or a DOI's digits follow a hyphen, a dot or a slash.
-_EMAIL: Final = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
+# Each is tried only where it can start, at an "@", a "+" or a "0": from
+# every character, a long text would take a time of its length squared.
+_EMAIL: Final = re.compile(r"(?<=[\w.%+-])@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
 _PHONE: Final = re.compile(
     r"(?<![\w+./-])(?:\+\s?\d(?:[\s().-]{0,2}\d){7,14}"
     r"|0(?:[\s().-]{0,2}\d){9,14})(?![\w])"
@@ -332,7 +334,7 @@ def holds_contact(text: str) -> str | None:
     >>> holds_contact("Registered charity 216250, founded 05.03.1866") is None
     True
     """
-    if _EMAIL.search(text):
+    if "@" in text and _EMAIL.search(text):
         return "an e-mail address"
     if _PHONE.search(text):
         return "a telephone number"

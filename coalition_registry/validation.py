@@ -58,6 +58,7 @@ from .parsing import (
     DROPPED,
     Document,
     Limits,
+    Pos,
     YMap,
     YSeq,
     parse,
@@ -269,10 +270,25 @@ def records_from(
         ctx.problems = [without_echo(p) for p in ctx.problems]
     records = []
     ids = []
+    unsourced = []
     for raw_record, pointer in items:
         private = ctx.private_record = redact or holds_private(cls, raw_record)
         before = len(ctx.problems)
         record = build(cls, raw_record, ctx, pointer)
+        if (
+            record is INVALID
+            and cls in _SOURCED
+            and _cites_nothing(raw_record, ctx.problems[before:])
+        ):
+            # Said with its other problems: not only once they are mended.
+            unsourced.append(
+                _no_source(
+                    cls.kind_name,
+                    Location(shown, *raw_record.pos),
+                    raw_record.value_pos.get("sources"),
+                    pointer,
+                )
+            )
         # Its kind as far as records that refer to it know.
         kind = cls
         if record is INVALID:
@@ -350,12 +366,21 @@ def records_from(
                 ctx.refs.append(named)
     if doc.problems and any(p.is_error for p in doc.problems):
         # The file is not what its author wrote (a key or a value was
-        # dropped): none of its records may count as valid.
-        records = []
+        # dropped): none of its records may count as valid, and a record
+        # may have had its sources.
+        records = unsourced = []
     if cls in _SOURCED:
         for record in records:
             if not record.sources:
-                ctx.problems.append(_no_source(record))
+                ctx.problems.append(
+                    _no_source(
+                        record.kind_name,
+                        record.location,
+                        record.positions.get("sources"),
+                        "$",
+                    )
+                )
+        ctx.problems.extend(unsourced)
     return FileRecords(
         shown,
         tuple(records),
@@ -402,25 +427,41 @@ def _signatory_named(raw: YMap, shown: str, pointer: str) -> Reference | None:
     )
 
 
-def _no_source(record: Any) -> Problem:
-    """``no-source`` for *record*: at its ``sources:`` when the field is
-    written with no item under it, else at the record.
+def _cites_nothing(raw: YMap, problems: Sequence[Problem]) -> bool:
+    """Whether a record that could not be built, with *problems*, gives no
+    source: no ``sources``, or one with no item, and no field misspelt
+    (``Sources:``, which its unknown-field error names).  Not said of a
+    record with no id (``{}``), which is not yet one.
     """
-    if "sources" not in record.positions:
+    sources = raw.get("sources")
+    return (
+        "id" in raw
+        and (sources is None or (isinstance(sources, YSeq) and not sources))
+        and not any(p.code == "unknown-field" for p in problems)
+    )
+
+
+def _no_source(
+    kind_name: str, at: Location, sources: Pos | None, pointer: str
+) -> Problem:
+    """``no-source`` for a record at *at*: at its ``sources:`` (written at
+    *sources*) when the field is written with no item under it, else at
+    the record.
+    """
+    if sources is None:
         return Problem(
             "no-source",
-            f"this {record.kind_name} cites no source; add a sources list "
-            "with the URL where the facts were found",
-            record.location,
-            "$",
+            f"this {kind_name} cites no source; add a sources list with the "
+            "URL where the facts were found",
+            at,
+            pointer,
         )
     return Problem(
         "no-source",
-        f"this {record.kind_name}'s sources list has no item; under "
-        "'sources:', add a line '  - url: ' followed by the URL where the "
-        "facts were found",
-        record.location_of("sources"),
-        "$.sources",
+        f"this {kind_name}'s sources list has no item; under 'sources:', add "
+        "a line '  - url: ' followed by the URL where the facts were found",
+        Location(at.path, *sources),
+        f"{pointer}.sources",
     )
 
 
