@@ -1350,6 +1350,16 @@ class Date(FieldType):
         found = _PARTIAL.fullmatch(text) if self.partial else None
         if found is not None:
             month = None if found[2] is None else int(found[2])
+            if found[1] == "0000":
+                # No calendar has a year 0 (1 BC is followed by AD 1).
+                return ctx.report(
+                    "invalid-date",
+                    f"{ctx.show(text)} is not a real "
+                    f"{'year' if month is None else 'month'}; check the year "
+                    "against the source",
+                    pos,
+                    pointer,
+                )
             if month in _MONTH_NUMBERS:
                 self._check_year(text, ctx, pos, pointer)
                 return PartialDate(int(found[1]), month)

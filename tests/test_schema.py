@@ -1052,3 +1052,18 @@ def test_contact_details_are_never_shown() -> None:
         )
         assert "7700" not in problem.message
         assert "+44" not in problem.message
+
+
+@given(st.from_regex(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", fullmatch=True))
+@example("0000")
+@example("0000-01")
+@example("0000-01-01")
+def test_any_date_of_digits_is_a_date_or_a_problem(text: str) -> None:
+    """'0000' as a letter's year raised ValueError out of every command."""
+    ctx = schema.Context("f", [])
+    value = schema.Date(partial=True).convert(text, ctx, (3, 7), "$.date")
+    if value is schema.INVALID:
+        assert ["invalid-date"] == [p.code for p in ctx.problems]
+    else:
+        assert isinstance(value, (dt.date, schema.PartialDate))
+        assert value.isoformat() == text
