@@ -392,6 +392,30 @@ class TestGit:
             == cli("diff", "HEAD~1:registry_data", "HEAD:registry_data")[1]
         )
 
+    def test_a_file_git_lost_is_a_usage_error(
+        self, shipped_copy: Path
+    ) -> None:
+        """git cat-file says "<oid> missing" for an object a damaged clone
+        lost, and exits 0: the header was read as a size, and raised.
+        """
+        self.git("init", "-q")
+        self.git("add", "registry_data")
+        self.git("commit", "-qm", "one")
+        git = shutil.which("git")
+        assert git is not None
+        oid = subprocess.run(  # noqa: S603 - git, in a test
+            [git, "rev-parse", "HEAD:registry_data/organisations/nspcc.yaml"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        (Path(".git/objects") / oid[:2] / oid[2:]).unlink()
+        code, out, err = cli("diff", "HEAD:registry_data", "registry_data")
+        assert 2 == code
+        assert "" == out
+        assert "'organisations/nspcc.yaml' is missing" in err
+        assert "Traceback" not in err
+
     def two_revisions(self, shipped_copy: Path) -> tuple[int, int]:
         """Commits the shipped registry, then changes to it; the files of
         the first revision, and those the second adds or changes.

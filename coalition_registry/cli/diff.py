@@ -214,7 +214,22 @@ def _materialise(
     )
     if batch.returncode:
         raise UsageError(f"{spec}: git could not read the folder")
-    _write_blobs(blobs, batch.stdout, dest, written)
+    try:
+        _write_blobs(blobs, batch.stdout, dest, written)
+    except _MissingBlobError as e:
+        raise UsageError(
+            f"{spec}: git could not read the folder: {e.name!r} is missing "
+            "from the repository's objects (a damaged or partial clone); "
+            "run git fsck, or fetch again"
+        ) from None
+
+
+class _MissingBlobError(Exception):
+    """A file whose contents git does not have (``<oid> missing``)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
 
 
 def _not_found(rev: str, path: str) -> str:
@@ -303,7 +318,11 @@ def _write_blobs(
     at = 0
     for mode, oid, name in blobs:
         header_end = contents.index(b"\n", at)
-        size = int(contents[at:header_end].split()[2])
+        header = contents[at:header_end].split()
+        if len(header) != 3 or header[1] != b"blob":
+            # "<oid> missing", and nothing after it for this file.
+            raise _MissingBlobError(name)
+        size = int(header[2])
         body = contents[header_end + 1 : header_end + 1 + size]
         at = header_end + 1 + size + 1
         target = _target(dest, name)
