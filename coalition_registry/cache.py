@@ -29,7 +29,9 @@ import importlib.util
 import io
 import os
 import pickle
+import shutil
 import stat
+import subprocess
 import sys
 import unicodedata
 import zlib
@@ -189,6 +191,26 @@ class Cache:
         self._old: dict[str, _Entry] = {}
         self._new: dict[str, _Entry] = {}
         self._changed = False
+
+    def published_with(self, root: Path) -> bool:
+        """Whether the cache file is in the registry folder *root*, where
+        ``git add`` would publish it, private values and all, with the
+        registry's files (unless git ignores it).
+        """
+        try:
+            self.path.resolve().relative_to(root.resolve())
+        except (ValueError, OSError):
+            return False
+        git = shutil.which("git")
+        if git is None:
+            return True
+        ignored = subprocess.run(  # noqa: S603 - git, with a path
+            [git, "-C", os.fspath(root), "check-ignore", "-q", "--",
+             os.fspath(self.path.resolve())],
+            capture_output=True,
+            check=False,
+        )  # fmt: skip
+        return ignored.returncode != 0
 
     def load(self) -> bool:
         """Read the cache file; whether it held anything."""

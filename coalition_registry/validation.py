@@ -2614,6 +2614,15 @@ def _validate_root(
         from .cache import Cache
 
         store = Cache(cache, files.display_path(root), limits)
+        if store.published_with(root):
+            warnings.warn(
+                f"the cache folder {cache} is inside the registry folder, "
+                "and the cache holds the registry's data, private values "
+                "included: git would publish it with the registry; keep it "
+                "outside the registry folder, or list it in .gitignore",
+                CacheWarning,
+                stacklevel=4,
+            )
         store.load()
         # Helpers are forked, so they look entries up in the same store.
         read_files = functools.partial(_read_files, store=store)

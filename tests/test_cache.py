@@ -8,6 +8,7 @@ import io
 import os
 import pickle
 import shutil
+import subprocess
 import sys
 import threading
 import warnings
@@ -402,6 +403,42 @@ def test_a_cache_folder_that_is_a_file_says_so(
     with pytest.warns(CacheWarning, match=r"\(not a directory\)"):
         assert cr.validate(shipped_copy, cache=blocker).valid
     assert "not a folder" == blocker.read_text()
+
+
+def test_a_cache_in_the_registry_folder_is_a_warning(
+    shipped_copy: Path,
+) -> None:
+    """``git add`` would publish it, private values and all."""
+    inside = shipped_copy / "people" / "cache"
+    with pytest.warns(CacheWarning, match="inside the registry folder"):
+        assert cr.validate(shipped_copy, cache=inside).valid
+    # It is still a cache: the warning says where it is, not that it failed.
+    assert [p.suffix for p in inside.iterdir()] == [".pickle"]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_cache_git_ignores_in_the_registry_folder_is_no_warning(
+    shipped_copy: Path,
+) -> None:
+    git = shutil.which("git")
+    assert git is not None
+    subprocess.run(  # noqa: S603 - git, in a test
+        [git, "init", "-q", os.fspath(shipped_copy)], check=True
+    )
+    (shipped_copy / ".gitignore").write_text(".cache/\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheWarning)
+        assert cr.validate(shipped_copy, cache=shipped_copy / ".cache").valid
+    with pytest.warns(CacheWarning, match="or list it in .gitignore"):
+        cr.validate(shipped_copy, cache=shipped_copy / "kept")
+
+
+def test_a_cache_beside_the_registry_folder_is_no_warning(
+    shipped_copy: Path,
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheWarning)
+        assert cr.validate(shipped_copy, cache=shipped_copy.parent / "c").valid
 
 
 def test_the_cache_file_is_private_to_its_owner(
