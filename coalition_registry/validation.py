@@ -76,6 +76,7 @@ from .schema import (
     hidden_fields,
     hides_all,
     holds_private,
+    name_words,
     shape_of,
     slugify,
     yaml_fields,
@@ -275,6 +276,10 @@ def records_from(
         private = ctx.private_record = redact or holds_private(cls, raw_record)
         before = len(ctx.problems)
         record = build(cls, raw_record, ctx, pointer)
+        if private and cls is not Signature:
+            giveaway = _named_in_path(cls, raw_record, shown, pointer)
+            if giveaway is not None:
+                ctx.report("not-opaque-id", giveaway, raw_record.pos, pointer)
         if (
             record is INVALID
             and cls in _SOURCED
@@ -424,6 +429,39 @@ def _signatory_named(raw: YMap, shown: str, pointer: str) -> Reference | None:
         *raw.value_pos["signatory"],
         f"{pointer}.signatory",
         None,
+    )
+
+
+def _named_in_path(
+    cls: type[Any], raw: YMap, shown: str, pointer: str
+) -> str | None:
+    """Why the name of the file *shown*, or of a folder it is in under its
+    kind's folder, gives away the hidden name of the record *raw* (at
+    *pointer*); else ``None``.  A one-record file is named after its id,
+    which not-opaque-id checks (or id-file-mismatch says to rename it so):
+    this is for a list file's name, and a folder's, which are printed with
+    every problem in the file as an id is.
+    """
+    field = "title" if cls.kind_name == "letter" else "name"
+    name = raw.get(field)
+    written = raw.get("private")
+    if not isinstance(name, str) or not (
+        hides_all(cls, raw) or (isinstance(written, YSeq) and field in written)
+    ):
+        return None
+    under = ("/" + shown).rpartition(f"/{cls.folder}/")[2]
+    parts = under.lower().split("/")
+    parts[-1] = parts[-1].rpartition(".")[0]
+    if pointer == "$":
+        parts.pop()
+    words = name_words(name)
+    if not any(word in part for part in parts for word in words):
+        return None
+    return (
+        f"the name of this file, or of a folder it is in, spells a word of "
+        f"this {cls.kind_name}'s {field}, which is private, and is printed "
+        "with every problem in the file: rename it to say nothing of who is "
+        f"in it ({cls.folder}.yaml for a list, say)"
     )
 
 

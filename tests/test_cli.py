@@ -71,7 +71,8 @@ class TestValidate:
     def test_json(self, write: WriteFile) -> None:
         write(
             "organisations/new-org.yaml",
-            "id: new-org\nname: New\nkind: shop\n",
+            "id: new-org\nname: New\nkind: shop\n"
+            'sources:\n  - url: "https://example.org/about"\n',
         )
         code, out, _ = cli("validate", "--format", "json")
         data = json.loads(out)

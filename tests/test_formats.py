@@ -29,7 +29,10 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 RED, YELLOW, RESET = "\x1b[31m", "\x1b[33m", "\x1b[0m"
 
 #: An organisation with an error on line 3.
-BAD_ORGANISATION = "id: new-org\nname: New\nkind: shop\n"
+BAD_ORGANISATION = (
+    "id: new-org\nname: New\nkind: shop\n"
+    'sources:\n  - url: "https://example.org/about"\n'
+)
 #: An organisation with a warning (it cites no source).
 UNSOURCED = "id: another-org\nname: Another\n"
 

@@ -15,6 +15,10 @@ from hypothesis import strategies as st
 from coalition_registry import Group, Organisation, Person, Signature
 
 
+#: A source, for a record whose other problems a test looks at.
+SOURCED = 'sources:\n  - url: "https://example.org/about"\n'
+
+
 class TestRecords:
     def test_frozen(self) -> None:
         org = Organisation(id="x", name="X")
@@ -390,7 +394,7 @@ def test_a_kind_of_organisation_in_a_lists_words(
     """
     from coalition_registry.validation import read_records
 
-    text = f"id: example-org\nname: Example Org\nkind: {written}\n"
+    text = f"id: example-org\nname: Example Org\nkind: {written}\n{SOURCED}"
     result = read_records(text.encode(), "o.yaml", Organisation)
     assert [f"did you mean {meant!r}?"] == [
         p.message.partition("(")[2].partition(")")[0] for p in result.problems

@@ -894,6 +894,7 @@ def test_a_claims_list_of_countries_gets_each_as_an_item() -> None:
     doc = (
         "id: l\ntitle: L\nclaims:\n  - measure: countries\n    value: 3\n"
         "    countries: [UK and Ireland, FR]\n"
+        'sources:\n  - url: "https://example.org/letter"\n'
     )
     (problem,) = read_records(doc.encode(), "l.yaml", Letter).problems
     assert problem.message == (
