@@ -100,9 +100,9 @@ class Import:
         reused: How many rows name a signatory already in the registry.
         present: How many rows are signatures already recorded (left as
             they are, so that a spreadsheet can be imported again).
-        unnamed: How many new people are not public (importing the same
-            rows again would record them again: nothing tells who they
-            are).
+        unnamed: How many new people are not public (nothing tells who
+            they are, so importing their rows again is refused unless
+            ``new_private_people``, which would record them again).
     """
 
     files: tuple[NewFile, ...]
@@ -696,6 +696,7 @@ def plan_import(
     # records, named after none of them.
     planner.taken_by = _Both(taken, _Ids(registry))
     planner.sheet_rows = _sheet_rows(rows)
+    planner.disclosure_column = any("disclosure" in row for row, _ in rows)
     if rows and not any("kind" in row for row, _ in rows):
         # Said once, not for every row.
         return Import(
@@ -784,6 +785,8 @@ class _Planner:
     # Whether the letter has signatures by people who are not public, when
     # such rows must be said to be new.
     private_signed: bool = False
+    #: Whether a row of the sheet gives a disclosure (its column is there).
+    disclosure_column: bool = False
     # The row a spreadsheet shows each row in, by its first line.
     sheet_rows: dict[int, int] = attrs.Factory(dict)
     reused: int = 0
@@ -1416,8 +1419,12 @@ class _Planner:
             self.report(
                 "missing-field",
                 "a person needs a disclosure: public, pseudonym or "
-                "anonymous (anonymous unless they agreed to more); add a "
-                "disclosure column",
+                "anonymous (anonymous unless they agreed to more); "
+                + (
+                    "write one in this row's disclosure cell"
+                    if self.disclosure_column
+                    else "add a disclosure column"
+                ),
                 line,
             )
             return None
@@ -1430,9 +1437,10 @@ class _Planner:
                     # Not how many: every table hides a small count of
                     # them.
                     "the letter has signatures already by people who are "
-                    "not public, and nothing "
-                    "tells whether this row's person is one of them: remove "
-                    "the rows imported before, then import with "
+                    "not public, and nothing tells whether this row's "
+                    "person is one of them: if the sheet holds rows "
+                    "imported before, remove them; when every row of a "
+                    "person who is not public is new, import with "
                     "--new-private-people",
                     Location(self.shown, line, _ROW),
                     severity=Severity.ERROR,
@@ -1738,7 +1746,24 @@ def _in_sheet_words(problem: Problem) -> Problem:
         message += _DATE_IN_A_SHEET
     elif problem.code == "invalid-value" and problem.pointer == "$.role":
         message += _ROLE_IN_A_SHEET
+    elif problem.code == "unknown-country":
+        # fmt mends files, not sheets; a cell takes a name as it is.
+        for said, in_a_sheet in _COUNTRY_IN_A_SHEET:
+            message = message.replace(said, in_a_sheet)
     return attrs.evolve(problem, message=message)
+
+
+_COUNTRY_IN_A_SHEET: Final = (
+    (
+        " (coalition-registry fmt --fix writes it for a country's name)",
+        ", or the country's name in English",
+    ),
+    ("leave the field out", "leave the cell empty"),
+    (
+        "leave the country out and set scope",
+        "leave the cell empty and fill the scope column",
+    ),
+)
 
 
 def _missing_or_namibia(cell: Cell, shown: str) -> Problem:

@@ -1983,6 +1983,38 @@ class TestCommand:
             ),
         ] == out.splitlines()
 
+    def test_a_country_is_mended_in_the_sheet_not_by_fmt(self) -> None:
+        """fmt --fix mends files: the advice for a cell was to run it."""
+        plan = plan_of(
+            "kind,name,disclosure,country,role\n"
+            "person,,anonymous,Irland,survivor\n"
+            "organisation,Example Org,,Europe,\n"
+        )
+        said = [p.message for p in plan.problems]
+        assert 2 == len(said)
+        assert "fmt" not in " ".join(said)
+        assert "or the country's name in English" in said[0]
+        assert "leave the cell empty (it is counted as unknown)" in said[0]
+        assert "leave the cell empty and fill the scope column" in said[1]
+
+    def test_an_empty_disclosure_cell_is_named(self) -> None:
+        """It was told to add the column it is in.  A person who says no
+        disclosure may not be public: the row is named by its column."""
+        plan = plan_of(
+            "kind,name,disclosure,role\n"
+            "person,Jane Example,,expert\n"
+            "person,,anonymous,survivor\n"
+        )
+        (problem,) = plan.problems
+        assert ("missing-field", 2, 1) == (
+            problem.code,
+            problem.location.line,
+            problem.location.column,
+        )
+        assert problem.message.endswith(
+            "write one in this row's disclosure cell"
+        )
+
     def test_problems_name_the_sheets_row(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:

@@ -174,8 +174,10 @@ def run(args: argparse.Namespace, io: Output) -> int:
     if plan.unnamed:
         print(
             f"{plan.unnamed} new person(s) who are not public "
-            f"{'would get' if args.dry_run else 'got'} random ids: importing "
-            "their rows again would record them again",
+            f"{'would get' if args.dry_run else 'got'} random ids, so "
+            "nothing tells them apart from people added later: an import "
+            "of their rows again is refused; to add others later, import a "
+            "sheet of the new rows only, with --new-private-people",
             file=io.err,
         )
     return EXIT_OK
