@@ -552,6 +552,15 @@ def _suspicious(text: str) -> list[str]:
             f"reads {before!r}; retype it, or undo that save"
         )
         return found
+    lost = text.find("\ufffd")
+    if lost >= 0:
+        found.append(
+            "the text holds the replacement character (U+FFFD) at character "
+            f"{lost + 1}, which a program puts for a letter it could not read "
+            "in a wrong encoding: the letter is lost; retype the text from "
+            "the source"
+        )
+        return found
     hit = invisible_character(text)
     if hit is not None:
         char = hit.group()

@@ -1068,3 +1068,14 @@ def test_any_date_of_digits_is_a_date_or_a_problem(text: str) -> None:
     else:
         assert isinstance(value, (dt.date, schema.PartialDate))
         assert value.isoformat() == text
+
+
+def test_a_lost_letter_is_suspicious() -> None:
+    """U+FFFD stands for a letter a wrong encoding lost: it was accepted."""
+    for redact in (False, True):
+        ctx = schema.Context("f", [], redact=redact)
+        schema.Text().convert("Example Caf\ufffd", ctx, (3, 7), "$.name")
+        (problem,) = ctx.problems
+        assert "suspicious-character" == problem.code
+        if not redact:
+            assert "(U+FFFD) at character 12" in problem.message
