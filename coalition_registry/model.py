@@ -902,13 +902,25 @@ _LONGEST_UNNAMED: Final = max(map(len, _UNNAMED)) + 4
 
 #: What a signatory list prints for those it does not name ("and 40 other
 #: organisations", "+ 12 more", "and many others"), normalised.
-_COUNT_OF_OTHERS: Final = re.compile(
-    r"(?:(?:and|plus) (?:\d+ |many |several |some |a further \d+ )?"
-    r"|(?:\d+|a further \d+|another \d+) )"
-    r"(?:more|other|others|further)"
+_OTHERS_KINDS: Final = (
     r"(?: (?:organisations?|organizations?|signatories|signatures|people|"
     r"individuals|groups|names|ngos|charities|supporters))?"
-    r"(?: (?:from|in|across|around|worldwide|globally)\b.*)?"
+)
+_COUNT_OF_OTHERS: Final = re.compile(
+    r"(?:(?:and|plus) (?:\d+ |many |several |some |a further \d+ )?"
+    r"|(?:\d+|a further \d+|another \d+|many|various|several|numerous) )"
+    r"(?:more|other|others|further)"
+    + _OTHERS_KINDS
+    + r"(?: (?:from|in|across|around|worldwide|globally)\b.*)?"
+)
+# A name followed by such a count, as a list prints its last line
+# ("Example Trust and 40 others", "Example Person & 12 colleagues", once
+# folded without the "&"), or by "et al.".
+_ENDS_WITH_OTHERS: Final = re.compile(
+    r" (?:(?:and|plus) )?(?:\d+|many|several|some|a further \d+) "
+    r"(?:more|other|others|further|colleagues)" + _OTHERS_KINDS + "$"
+    r"| (?:and|plus) (?:others|more|colleagues)$"
+    r"| et al$"
 )
 
 
@@ -928,19 +940,31 @@ def _check_count_of_others(
         "more" not in lowered
         and "other" not in lowered
         and "further" not in lowered
+        and "colleague" not in lowered
+        and "et al" not in lowered
     ):
         return
-    if _COUNT_OF_OTHERS.fullmatch(countries.normalise(name)) is None:
-        return
-    ctx.report(
-        "invalid-value",
-        f"this is no {kind}'s name but a count of signatories the list does "
-        "not name, and would be counted as one signatory: remove it (from a "
-        "spreadsheet, its row), and give the letter's total in its claims "
-        "(measure: signatories)",
-        raw.value_pos["name"],
-        f"{pointer}.name",
-    )
+    folded = countries.normalise(name)
+    if _COUNT_OF_OTHERS.fullmatch(folded) is not None:
+        ctx.report(
+            "invalid-value",
+            f"this is no {kind}'s name but a count of signatories the list "
+            "does not name, and would be counted as one signatory: remove "
+            "it (from a spreadsheet, its row), and give the letter's total "
+            "in its claims (measure: signatories)",
+            raw.value_pos["name"],
+            f"{pointer}.name",
+        )
+    elif _ENDS_WITH_OTHERS.search(folded) is not None:
+        ctx.report(
+            "invalid-value",
+            f"this {kind}'s name ends with a count of others the list does "
+            "not name ('and 40 others', 'et al.'), but a record is one "
+            "signatory: write the name alone, and give the letter's total "
+            "in its claims (measure: signatories)",
+            raw.value_pos["name"],
+            f"{pointer}.name",
+        )
 
 
 def _check_private_name(

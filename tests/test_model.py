@@ -502,3 +502,49 @@ def test_overlapping_times_are_those_compared_one_by_one(
         if any(start < e and s < end for _, s, e in times[:n])
     ]
     assert expected == model._overlapping(times)
+
+
+@pytest.mark.parametrize(
+    ("name", "ends_with_others"),
+    [
+        ("Many others", False),
+        ("Various other organisations", False),
+        ("Example Trust and 40 others", True),
+        ("Example Person & 12 colleagues", True),
+        ("Example Network, and 3 more", True),
+        ("Example Person et al.", True),
+    ],
+)
+def test_a_count_of_others_in_a_name_is_refused(
+    name: str, ends_with_others: bool
+) -> None:
+    """A list's last line ("Example Trust and 40 others") was recorded as
+    one signatory's name, and counted as one."""
+    from coalition_registry.validation import read_records
+
+    text = f'id: example-org\nname: "{name}"\nkind: charity\n{SOURCED}'
+    (problem,) = read_records(text.encode(), "o.yaml", Organisation).problems
+    assert ("invalid-value", 2, 7) == (
+        problem.code,
+        problem.location.line,
+        problem.location.column,
+    )
+    assert ("ends with a count of others" in problem.message) is (
+        ends_with_others
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Parents and Others Against Abuse",
+        "Example 24 Others Foundation",
+        "Example Mothers' Union",
+        "Smothers and Partners",
+    ],
+)
+def test_a_name_with_others_in_it_is_a_name(name: str) -> None:
+    from coalition_registry.validation import read_records
+
+    text = f'id: example-org\nname: "{name}"\nkind: charity\n{SOURCED}'
+    assert () == read_records(text.encode(), "o.yaml", Organisation).problems
