@@ -1489,10 +1489,25 @@ def _name_key(name: str) -> str:
     'lgbtexamplenetwork'
     >>> _name_key("Theatre for Example Children")
     'theatreforexamplechildren'
+
+    A legal form at the end is dropped too: a list writes "Example Trust
+    Ltd" where the charity's own page writes "Example Trust".
+
+    >>> _name_key("Example Trust Ltd."), _name_key("Example Verein e.V.")
+    ('exampletrust', 'exampleverein')
     """
     folded = normalise(name.replace("&", " and ").replace(" + ", " and "))
+    bare = _LEGAL_FORM.sub("", folded)
     # normalise() leaves no space at the end: "the " is followed by a word.
-    return folded.removeprefix("the ").replace(" ", "")
+    return (bare or folded).removeprefix("the ").replace(" ", "")
+
+
+# Legal forms a name may end with, as normalise() writes them ("e.V." is
+# "e v"): UK, US, German, Belgian and French ones, and NGO.
+_LEGAL_FORM: Final = re.compile(
+    r" (?:ltd|limited|inc|incorporated|llc|plc|cic|cio|scio|e v|ev|"
+    r"ggmbh|gmbh|asbl|a s b l|vzw|ngo)$"
+)
 
 
 # Parts of one country that names end with, as a country's own name does
