@@ -113,18 +113,32 @@ def difference_text(line: Line) -> str:
     show only a lower bound, ``at least N`` when the claim is one ("over
     100"), ``unknown`` when both are: two lower bounds bound nothing;
     ``about N`` for a round claim ("about 100"), and ``at most about N``
-    beside a lower bound.
+    beside a lower bound.  Below zero, it says how many more the records
+    show: ``at most -1 (the records show at least 1 more than the claim)``.
     """
     difference = line.difference
     qualifier = line.claim.qualifier
     at_least = qualifier == "at-least"
     about = "about " if qualifier == "about" else ""
-    if line.lower_bound:
-        return "unknown" if at_least else f"at most {about}{difference}"
     if at_least:
         # The true figure is at least the claim and at least the records.
-        return f"at least {max(difference or 0, 0)}"
-    return f"{about}{difference}"
+        return (
+            "unknown"
+            if line.lower_bound
+            else f"at least {max(difference or 0, 0)}"
+        )
+    shown = (
+        f"at most {about}{difference}"
+        if line.lower_bound
+        else f"{about}{difference}"
+    )
+    if difference is not None and difference < 0:
+        # "at most -1" is right, and read by few: say it in words too.
+        more = (
+            f"at least {-difference}" if line.lower_bound else f"{-difference}"
+        )
+        return f"{shown} (the records show {more} more than the claim)"
+    return shown
 
 
 @attrs.frozen

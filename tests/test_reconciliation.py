@@ -1173,6 +1173,22 @@ class TestMoreThanClaimed:
         assert -1 == line.difference
         assert any("recorded twice" in r for r in line.reasons)
 
+    @pytest.mark.parametrize(
+        ("qualifier", "said"),
+        [
+            ("exact", "-1 (the records show 1 more than the claim)"),
+            ("about", "about -1 (the records show 1 more than the claim)"),
+            ("at-least", "at least 0"),
+        ],
+    )
+    def test_more_than_claimed_is_said_in_words(
+        self, qualifier: str, said: str
+    ) -> None:
+        """ "difference: at most -1" was right, and read by few."""
+        from coalition_registry.reconciliation import difference_text
+
+        assert said == difference_text(self._rec(2, "signatories", qualifier))
+
     def test_more_countries_say_where_to_look(self) -> None:
         line = self._rec(2, "countries")
         assert any("country recorded wrongly" in r for r in line.reasons)
