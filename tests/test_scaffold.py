@@ -96,6 +96,25 @@ class TestEachKind:
         assert (0, expected) == (code, out)
         assert [("no-source", "warning")] * 5 == problems("registry_data")
 
+    @pytest.mark.parametrize(
+        "kind", ["organization", "Organisations", "ORGANIZATIONS"]
+    )
+    def test_a_kind_in_us_spelling_or_the_plural(
+        self, shipped_copy: Path, kind: str
+    ) -> None:
+        """`new organization` was an invalid choice, though import reads
+        the US spelling in a kind column."""
+        code, out, _ = cli("new", kind, "--name", "Example Org")
+        assert (0, "registry_data/organisations/example-org.yaml\n") == (
+            code,
+            out,
+        )
+
+    def test_another_kind_is_still_refused(self, shipped_copy: Path) -> None:
+        code, _, err = cli("new", "coalition")
+        assert 2 == code
+        assert "invalid choice: 'coalition'" in err
+
     def test_ids_in_use_without_a_path_for_each_file(
         self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:

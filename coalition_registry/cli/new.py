@@ -54,10 +54,33 @@ _SIGNATORY_FOLDERS = ("organisations", "people", "groups")
 _LISTED_FOLDERS = ("letters", *_SIGNATORY_FOLDERS)
 
 
+def _kind(text: str) -> str:
+    """The kind *text* names, in the US spelling, in the plural (as the
+    folders are named) or in capitals too; else *text*, for argparse to
+    refuse with the list of kinds.
+    """
+    word = text.strip().lower().replace("organization", "organisation")
+    word = _PLURALS.get(word, word)
+    return word if word in NEW_KINDS else text
+
+
+_PLURALS: Final = {
+    "organisations": "organisation",
+    "people": "person",
+    "persons": "person",
+    "groups": "group",
+    "signatures": "signature",
+    "letters": "letter",
+}
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of ``new``."""
     parser.add_argument(
-        "kind", choices=NEW_KINDS, help="the kind of record to start"
+        "kind",
+        type=_kind,
+        choices=NEW_KINDS,
+        help="the kind of record to start",
     )
     add_path(parser)
     parser.add_argument(
