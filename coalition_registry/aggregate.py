@@ -385,13 +385,14 @@ SIGNATORY_COLUMNS: Final = (
 
 def signatory_table(
     registry: Registry,
-    letter_id: str,
+    letter_id: str | None = None,
     *,
     by: str = "country",
     on: dt.date | None = None,
 ) -> Table:
     """Count a letter's signatories by country, region, kind, role, scope or
     verification: organisations, groups and individuals apart, and in all.
+    Without *letter_id*, it is of the registry's only letter.
 
     Nothing is hidden: the ``individuals`` column counts people, small
     counts included.  To publish a table, make it with
@@ -400,6 +401,7 @@ def signatory_table(
     consistently across the letter's tables;
     :func:`~coalition_registry.suppress` protects one table on its own only.
     """
+    letter_id = registry.which_letter(letter_id)
     _key(by)
     # organisations, groups, individuals, of whom not public
     counts: dict[tuple[str | None, str], list[int]] = defaultdict(
@@ -459,7 +461,7 @@ PEOPLE_COLUMNS: Final = ("organisations", "people", "groups of unknown size")
 
 def people(
     registry: Registry,
-    letter_id: str,
+    letter_id: str | None = None,
     *,
     by: str = "country",
     on: dt.date | None = None,
@@ -467,12 +469,14 @@ def people(
     """Count the people and organisations behind a letter's signatures: a
     group counts as its declared members; a group of unknown size is
     counted in its own column, never as 1 or 0.
+    Without *letter_id*, it is of the registry's only letter.
 
     Nothing is hidden: the ``people`` column counts people, small counts
     included.  To publish a table, make it with
     :func:`coalition_registry.published` (``published(people, registry,
     letter_id, by=...)``).
     """
+    letter_id = registry.which_letter(letter_id)
     _key(by)
     # organisations, people, groups of unknown size, individual people
     counts: dict[tuple[str | None, str], list[int]] = defaultdict(
@@ -585,9 +589,13 @@ class Coverage:
 
 
 def coverage(
-    registry: Registry, letter_id: str, *, on: dt.date | None = None
+    registry: Registry,
+    letter_id: str | None = None,
+    *,
+    on: dt.date | None = None,
 ) -> Coverage:
     """Count a letter's active signatories by country.
+    Without *letter_id*, it is of the registry's only letter.
 
     Nothing is hidden: a row's count takes in people, small counts of
     people who are not public included, so these figures are for the data's
@@ -598,6 +606,7 @@ def coverage(
     >>> cov.countries, cov.claimed_countries, cov.unknown.signatories
     (7, 24, 2)
     """
+    letter_id = registry.which_letter(letter_id)
     letter = registry.letter(letter_id)
     countries, international_ids = registry.places()
     ids = registry.signatory_ids(letter_id, day_of(on))

@@ -49,7 +49,7 @@ __all__ = [
 
 def signatures(
     registry: Registry,
-    letter_id: str,
+    letter_id: str | None = None,
     *,
     include_withdrawn: bool = False,
     role: str | None = None,
@@ -61,11 +61,14 @@ def signatures(
     that day), and none before the letter's ``date`` (unless the date is
     private); every one with *include_withdrawn*.  Of one *role* if
     given.
+    Without *letter_id*, it is of the registry's only letter.
 
     Raises:
-        UnknownLetterError: When no letter has the id.
+        UnknownLetterError: When no letter has the id, or none is given
+            and the registry has other than one letter.
         ValueError: When *role* is not a role.
     """
+    letter_id = registry.which_letter(letter_id)
     registry.letter(letter_id)
     _check_choice("role", role, ROLES)
     day = day_of(on)
@@ -80,7 +83,7 @@ def signatures(
 
 def signatories(
     registry: Registry,
-    letter_id: str,
+    letter_id: str | None = None,
     *,
     country: str | None = None,
     kind: str | None = None,
@@ -90,6 +93,7 @@ def signatories(
     """Who signed a letter, optionally filtered: the signatories of the
     signatures that count on *on*, as :func:`signatures` gives them, so
     that a table's count can be listed.
+    Without *letter_id*, it is of the registry's only letter.
 
     Args:
         registry: The registry.
@@ -106,10 +110,12 @@ def signatories(
     ['canadian-centre-for-child-protection']
 
     Raises:
-        UnknownLetterError: When no letter has the id.
+        UnknownLetterError: When no letter has the id, or none is given
+            and the registry has other than one letter.
         ValueError: When a filter is not a country code, a kind or a role
             (a filter that can match nothing is a mistake, not a zero).
     """
+    letter_id = registry.which_letter(letter_id)
     country = _country_code(country)
     _check_choice("kind", kind, _SIGNATORY_KINDS)
     out = []
@@ -375,7 +381,7 @@ class MemberSigning:
 def members_signing(
     registry: Registry,
     coalition_id: str,
-    letter_id: str,
+    letter_id: str | None = None,
     *,
     on: dt.date | None = None,
 ) -> tuple[MemberSigning, ...]:
@@ -383,14 +389,16 @@ def members_signing(
     of id, each with whether it signed the letter: the question a
     coalition's coordinator asks before chasing signatures.  Signatures
     count as :func:`signatures` counts them on that day.
+    Without *letter_id*, it is of the registry's only letter.
 
     Raises:
         LookupError: When no coalition has the id.
-        UnknownLetterError: When no letter has the id.
+        UnknownLetterError: When no letter has the id, or none is given
+            and the registry has other than one letter.
         ValueError: When the coalition keeps its members private.
     """
     members = coalition_members(registry, coalition_id, on=on)
-    registry.letter(letter_id)
+    letter_id = registry.which_letter(letter_id)
     day = day_of(on)
     # A coalition has tens of members, a letter may have a million
     # signatures, and every coalition is asked in turn: each member's own

@@ -175,12 +175,13 @@ def _label(claim: Claim) -> str:
 
 def reconcile(
     registry: Registry,
-    letter_id: str,
+    letter_id: str | None = None,
     *,
     threshold: int = DEFAULT_THRESHOLD,
     on: dt.date | None = None,
 ) -> Reconciliation:
     """Set every claim of a letter beside what the records show.
+    Without *letter_id*, it is of the registry's only letter.
 
     >>> rec = reconcile(load("registry_data"), "survivors-letter-2023")
     >>> [(x.label, x.claim.value, x.computed, x.difference) for x in rec.lines]
@@ -189,6 +190,7 @@ def reconcile(
      ('signatories: organisation and academic', 61, 8, 53),
      ('countries', 24, 7, 17)]
     """
+    letter_id = registry.which_letter(letter_id)
     threshold = checked_threshold(threshold)
     claims = registry.letter(letter_id).claims
     active = active_signatures(registry, letter_id, on=on)

@@ -445,6 +445,23 @@ class Registry:
             raise UnknownLetterError(letter_id, [x.id for x in self.letters])
         return found
 
+    def which_letter(self, letter_id: str | None = None) -> str:
+        """The id of the letter meant: *letter_id*, once checked, or, when
+        it is ``None``, the id of the registry's only letter, as the
+        commands choose it.
+
+        Raises:
+            UnknownLetterError: When no letter has the id, or none is named
+                and the registry has more than one letter, or none.
+            TypeError: When *letter_id* is not text.
+        """
+        if letter_id is None:
+            ids = [x.id for x in self.letters]
+            if len(ids) != 1:
+                raise UnknownLetterError(None, ids)
+            return ids[0]
+        return self.letter(letter_id).id
+
     def signatures_of(self, letter_id: str) -> tuple[Signature, ...]:
         """Every signature of a letter, withdrawn ones included."""
         return self._by_letter.get(letter_id, ())
@@ -631,8 +648,16 @@ class UnknownLetterError(LookupError):
     of an unknown letter would be a silent zero.
     """
 
-    def __init__(self, letter_id: str, known: Sequence[str]) -> None:
+    def __init__(self, letter_id: str | None, known: Sequence[str]) -> None:
         self.letter_id = letter_id
+        if letter_id is None:
+            super().__init__(
+                f"no letter was named, and the registry has {len(known)} "
+                "letters: name one of " + ", ".join(known)
+                if known
+                else "no letter was named, and the registry holds no letter"
+            )
+            return
         close = difflib.get_close_matches(letter_id, known, n=1)
         if close:
             hint = f"; did you mean {close[0]!r}?"

@@ -357,7 +357,7 @@ def suppress(
 def published(
     count: Count,
     registry: Registry,
-    letter_id: str,
+    letter_id: str | None = None,
     *,
     by: str = "country",
     threshold: int = DEFAULT_THRESHOLD,
@@ -368,6 +368,7 @@ def published(
     """A table of a letter as it may be published: suppressed (see
     :func:`suppress`), and consistent with the letter's other published
     tables, so that no two of them together give a hidden count back.
+    Without *letter_id*, it is of the registry's only letter.
 
     - The totals of people are hidden in every table when any table of the
       letter, by any ``by`` and in either count, hides them, or when a
@@ -400,6 +401,7 @@ def published(
         ValueError: When the threshold is 2.
         TypeError: When *count* is not a function (a table, say).
     """
+    letter_id = registry.which_letter(letter_id)
     given: object = count  # typed, but not checked by Python
     if not callable(given):
         # A table already made cannot be made consistent with the

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 
 from hypothesis import given
@@ -427,3 +429,44 @@ def test_the_package_says_it_is_typed() -> None:
     from importlib.resources import files
 
     assert files("coalition_registry").joinpath("py.typed").is_file()
+
+
+class TestTheOnlyLetter:
+    """`cr.coverage(reg)` raised TypeError where the commands choose the
+    registry's only letter."""
+
+    LETTER = "survivors-letter-2023"
+
+    @pytest.mark.parametrize(
+        "count",
+        [
+            cr.coverage,
+            cr.reconcile,
+            cr.signatories,
+            cr.signatures,
+            cr.signatory_table,
+            cr.people,
+            lambda reg, *a: cr.published(cr.signatory_table, reg, *a),
+        ],
+    )
+    def test_each_count_takes_the_only_letter(self, count: Any) -> None:
+        reg = cr.load(SHIPPED)
+        assert count(reg) == count(reg, self.LETTER)
+
+    def test_two_letters_must_be_named(self) -> None:
+        reg = cr.load(SHIPPED)
+        (letter,) = reg.letters
+        other = attrs.evolve(letter, id="example-letter")
+        two = cr.Registry([*reg.letters, other, *reg.organisations])
+        with pytest.raises(cr.UnknownLetterError) as raised:
+            cr.coverage(two)
+        assert str(raised.value) == (
+            "no letter was named, and the registry has 2 letters: name one "
+            "of example-letter, survivors-letter-2023"
+        )
+        assert raised.value.letter_id is None
+        assert "example-letter" == two.which_letter("example-letter")
+
+    def test_no_letter_is_said(self) -> None:
+        with pytest.raises(cr.UnknownLetterError, match="holds no letter"):
+            cr.reconcile(cr.Registry([]))
