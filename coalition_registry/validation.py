@@ -21,7 +21,14 @@ import re
 import warnings
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Container,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from pathlib import Path
 from typing import (
     TYPE_CHECKING,
@@ -1110,9 +1117,16 @@ def check_registry(
                     del again[record_id]
                 else:
                     again[record_id] = written
+        # Records whose file is named after another id: a copy, most often.
+        misnamed = {
+            p.location
+            for r in results
+            for p in r.problems
+            if p.code == "id-file-mismatch"
+        }
         for record_id, uses in again.items():
             problems.extend(
-                _duplicate_ids(record_id, [loc for _, loc in uses])
+                _duplicate_ids(record_id, [loc for _, loc in uses], misnamed)
             )
     problems.extend(_check_refs(results, first, registry))
     signatures = by_kind.get(Signature, ())
@@ -1149,7 +1163,11 @@ def check_registry(
     return problems
 
 
-def _duplicate_ids(record_id: str, uses: Sequence[Location]) -> list[Problem]:
+def _duplicate_ids(
+    record_id: str,
+    uses: Sequence[Location],
+    misnamed: Container[Location] = (),
+) -> list[Problem]:
     """The duplicate-id problems for *record_id*, defined at each of *uses*
     (in the order read), each naming another use and which one to change.
 
@@ -1159,8 +1177,18 @@ def _duplicate_ids(record_id: str, uses: Sequence[Location]) -> list[Problem]:
     two files are named after it (in two folders), the one read first is
     kept, and both lines say so, unless only one is a signature's in its
     letter's folder (``signatures/<letter>/``), where new ones are made.
+
+    A copy whose own file name is another id (its id-file-mismatch is at
+    one of *misnamed*) gets one problem, which says both: the record it
+    was copied from is not at fault, and the file's name is the id meant;
+    but not a signature, whose id-file-mismatch says how its id is made.
     """
     named = [Path(loc.path).stem == record_id for loc in uses]
+    # Not a signature's: its id-file-mismatch says what its id is made of.
+    if len(uses) == 2 and named.count(True) == 1 and "--" not in record_id:
+        copy = uses[named.index(False)]
+        if copy in misnamed:
+            return [_copied(record_id, copy, uses[named.index(True)])]
     letter, _, signatory = record_id.partition("--")
     # At any depth in it, as signatures/<letter>/2b/ of a large letter.
     placed = [
@@ -1206,6 +1234,31 @@ def _duplicate_ids(record_id: str, uses: Sequence[Location]) -> list[Problem]:
             )
         problems.append(Problem("duplicate-id", said, loc, "$.id"))
     return problems
+
+
+def _copied(record_id: str, copy: Location, original: Location) -> Problem:
+    """The one problem of a record copied from *original* with its id kept,
+    in a file named after another id (see :func:`_duplicate_ids`).
+    """
+    stem = Path(copy.path).stem
+    meant = (
+        f"change its id to {stem!r}, as its file is named"
+        if SLUG.fullmatch(stem)
+        else "give it an id of its own, and name its file after that id"
+    )
+    return Problem(
+        "duplicate-id",
+        f"the id {record_id!r} is also used at {original}, the file named "
+        f"after it, and this file is named {stem!r}: if this is that record "
+        f"again, delete this file; else {meant}{COPIED}",
+        copy,
+        "$.id",
+    )
+
+
+#: How the one problem of a copied record ends: its id-file-mismatch,
+#: said in it, is dropped (see :func:`_replace_invalid_ids`).
+COPIED: Final = " (ids are unique across the registry)"
 
 
 def _kept_because(
@@ -2019,17 +2072,27 @@ def _replace_invalid_ids(
     problems: list[Problem], across: Sequence[Problem]
 ) -> list[Problem]:
     """*problems* without the invalid-id problems that a check across
-    records gives again, better (see :func:`_id_of_name`).
+    records gives again, better (see :func:`_id_of_name`), and without the
+    id-file-mismatch of a copied record, which its duplicate-id says (see
+    :func:`_copied`).
     """
     better = {
         (p.location, p.pointer) for p in across if p.code == "invalid-id"
     }
-    if not better:
+    copies = {
+        p.location
+        for p in across
+        if p.code == "duplicate-id" and p.message.endswith(COPIED)
+    }
+    if not better and not copies:
         return problems  # the common case: nothing to look through
     return [
         p
         for p in problems
-        if p.code != "invalid-id" or (p.location, p.pointer) not in better
+        if not (
+            (p.code == "invalid-id" and (p.location, p.pointer) in better)
+            or (p.code == "id-file-mismatch" and p.location in copies)
+        )
     ]
 
 
