@@ -1002,10 +1002,14 @@ def name_words(name: str) -> set[str]:
     :func:`slugify` writes them ("юлия" and "yuliya").
 
     >>> sorted(name_words("Łukasz O. Юлия"))
-    ['lukasz', 'yuliya', 'юлия']
+    ['lukasz', 'lukaszoyuliya', 'yuliya', 'юлия']
+    >>> sorted(name_words("Jo Li"))
+    ['joli']
     """
     words = set(countries.normalise(name).split())
     words.update(slugify(name).split("-"))
+    # A name of short words, run together: "Jo Li" is "joli".
+    words.add("".join(slugify(name).split("-")))
     return {w for w in words if len(w) > 2}
 
 
@@ -2518,7 +2522,12 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
         # A key written by mistake in a private record can be the very
         # value that must not be printed.
         hidden = (
-            inherited or hide_all or ctx.private_record or "private" in raw
+            inherited
+            or hide_all
+            or ctx.private_record
+            # A kind with no private list (registry.yaml) keeps nothing
+            # private by writing one: the key is its only mistake.
+            or ("private" in raw and "private" in fields)
         )
         meant = _report_unknown(cls, raw, fields, ctx, pointer, hidden=hidden)
     dropped = False
@@ -2746,7 +2755,9 @@ def holds_private(cls: type[Any], raw: YMap) -> bool:
     """Whether a record of *cls* written as *raw* keeps anything private:
     a ``private:`` list, or a person who is not public.
     """
-    return "private" in raw or hides_all(cls, raw)
+    return (
+        "private" in raw and "private" in _plan(cls).fields
+    ) or hides_all(cls, raw)
 
 
 def hides_all(cls: type[Any], raw: YMap) -> bool:
@@ -2775,9 +2786,12 @@ def hides_all(cls: type[Any], raw: YMap) -> bool:
             and rule(raw)
         ):
             return True
+    # "private" itself, in a kind that has no private list (registry.yaml),
+    # keeps nothing private: it is the mistake, and is named.
     return any(
         difflib.get_close_matches(key, _PRIVACY_KEYS, n=1, cutoff=0.7)
         for key in raw.keys() - plan.fields.keys()
+        if key != "private"
     )
 
 

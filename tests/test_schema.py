@@ -1079,3 +1079,8 @@ def test_a_lost_letter_is_suspicious() -> None:
         assert "suspicious-character" == problem.code
         if not redact:
             assert "(U+FFFD) at character 12" in problem.message
+
+
+def test_an_id_may_not_run_a_short_name_together() -> None:
+    """`Jo Li` has no word of three letters, and person-joli42 passed."""
+    assert "joli" in schema.name_words("Jo Li")

@@ -1736,3 +1736,14 @@ def test_a_signature_in_its_letters_folder_is_the_one_kept(
     assert "change this record" in kept.message
     assert kept.location.path == stray
     assert "keep this record, in its letter's folder" in changed.message
+
+
+def test_a_private_list_in_the_registry_file_is_named(
+    shipped_copy: Path,
+) -> None:
+    """It keeps nothing private there, and was told as a field whose name
+    is not repeated, since "the record holds private values"."""
+    path = shipped_copy / "registry.yaml"
+    path.write_text(path.read_text() + "private: [name]\n")
+    (problem,) = cr.validate(shipped_copy).problems
+    assert "unknown field 'private' in a registry file" in problem.message
