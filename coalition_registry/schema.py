@@ -2755,9 +2755,8 @@ def holds_private(cls: type[Any], raw: YMap) -> bool:
     """Whether a record of *cls* written as *raw* keeps anything private:
     a ``private:`` list, or a person who is not public.
     """
-    return (
-        "private" in raw and "private" in _plan(cls).fields
-    ) or hides_all(cls, raw)
+    listed = "private" in raw and "private" in _plan(cls).fields
+    return listed or hides_all(cls, raw)
 
 
 def hides_all(cls: type[Any], raw: YMap) -> bool:
