@@ -235,6 +235,19 @@ _CONTACT: Final = frozenset(
         "contact",
     }
 )
+# Words of a column's name that say it holds contact details ("Email
+# address (not published)", "Mobile number").
+_CONTACT_WORDS: Final = frozenset(
+    {"email", "emails", "phone", "telephone", "mobile", "whatsapp", "postcode"}
+)
+# Words of a sign-up form's question of whether a name may be published
+# ("Consent to publish name", "I wish to sign anonymously").
+_CONSENT_WORDS: Final = frozenset(
+    {
+        "consent", "anonymous", "anonymously", "anonymity", "publish",
+        "published", "publicly",
+    }
+)  # fmt: skip
 # Columns of where a signatory list's people work ("Name, Role,
 # Organisation, Country"), and of their jobs: the registry records neither
 # as a field, and renaming the column to on_behalf_of would say that each
@@ -364,11 +377,20 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
         close = difflib.get_close_matches(name, sorted(_KNOWN), 1, 0.8)
         if name in _SYNONYMS and _SYNONYMS[name] not in names:
             close = [_SYNONYMS[name]]
-        if name in _CONTACT:
+        words = set(name.split("_"))
+        if name in _CONTACT or words & _CONTACT_WORDS:
             message = (
                 f"the column {cell.text.strip()!r} holds contact details, "
                 "which the registry never records (nor its notes): remove "
                 "the column"
+            )
+        elif words & _CONSENT_WORDS:
+            message = (
+                f"the column {cell.text.strip()!r} is not read: if it says "
+                "whether a name may be published, turn its answers into a "
+                "disclosure column (public only where the answer is yes; "
+                "else anonymous, or pseudonym with the name they chose to "
+                "sign under), then remove it"
             )
         elif name in _AFFILIATION:
             message = (

@@ -235,6 +235,28 @@ class TestReadTable:
         assert "rename" not in problem.message
 
     @pytest.mark.parametrize(
+        "column",
+        ["Email address (not published)", "Mobile number", "WhatsApp"],
+    )
+    def test_a_column_named_for_contact_details_is_one(
+        self, column: str
+    ) -> None:
+        """Sign-up forms name them so: they got "unknown column"."""
+        _, problems = read_table(f"name,{column}\nX,x\n", "t")
+        (problem,) = problems
+        assert "holds contact details" in problem.message
+
+    @pytest.mark.parametrize(
+        "column", ["Consent to publish name", "I wish to sign anonymously"]
+    )
+    def test_a_forms_consent_question_leads_to_disclosure(
+        self, column: str
+    ) -> None:
+        _, problems = read_table(f"name,{column}\nX,Yes\n", "t")
+        (problem,) = problems
+        assert "turn its answers into a disclosure column" in problem.message
+
+    @pytest.mark.parametrize(
         "column", ["Organisation", "Affiliation", "organization"]
     )
     def test_an_affiliation_column_is_not_taken_for_on_behalf_of(
