@@ -967,6 +967,67 @@ def _check_count_of_others(
         )
 
 
+def _check_country_in_name(
+    kind: str,
+    values: dict[str, Any],
+    raw: YMap,
+    ctx: Context,
+    pointer: str,
+    *,
+    field_name: str,
+) -> None:
+    """A name that ends with a country, as signatory lists print it
+    ("Example Network (Kenya)", "Example Youth Forum, Scotland"), in a
+    record that gives no country, or another: counted as unknown, or in
+    the other country, when a source may say where it is.
+
+    Only a country in brackets or after a dash is set against a country
+    given: "Friends of Kenya" may well be based in the United Kingdom.
+    """
+    name = values.get("name")
+    private = values.get("private", ())
+    if not isinstance(name, str) or "name" in private or field_name in private:
+        return
+    given = values.get(field_name)
+    bare, code = countries.without_country(name)
+    if code is None and given is None:
+        bare, code = countries.ending_country(name)
+        if bare is not None and _AFTER_A_WORD_OF.search(bare.lower()):
+            return  # "Friends of Kenya", "Action for Ukraine"
+    if code is None or code == given or bare is None:
+        return
+    tail = name.strip()[len(bare) :].strip(" ,()-\u2013\u2014")
+    called = countries.country_name(code)
+    where = (
+        f"{tail!r}, the country {code}"
+        if countries.code_of(tail) == code
+        and countries.normalise(tail) == countries.normalise(called)
+        else f"{tail!r}, in the country {code} ({called})"
+    )
+    if given is None:
+        ctx.report(
+            "country-in-name",
+            f"the {kind}'s name ends with {where}, and the record "
+            f"gives no {field_name}, so it is counted as unknown: if a "
+            f'source says it is based there, write {field_name}: "{code}"',
+            raw.value_pos["name"],
+            f"{pointer}.name",
+        )
+        return
+    ctx.report(
+        "country-in-name",
+        f"the {kind}'s name ends with {where}, but its "
+        f"{field_name} is {given!r} ({countries.country_name(given)}): "
+        "check which a source gives, and correct the other",
+        raw.value_pos[field_name],
+        f"{pointer}.{field_name}",
+    )
+
+
+# The words a name ends with before a country it is about, not in.
+_AFTER_A_WORD_OF: Final = re.compile(r"\b(?:of|for|to|with|from|and)[,]?$")
+
+
 def _check_private_name(
     kind: str,
     values: dict[str, Any],
@@ -1074,6 +1135,9 @@ class Organisation(_Named):
         """
         _check_private_name("organisation", values, raw, ctx, pointer)
         _check_count_of_others("organisation", values, raw, ctx, pointer)
+        _check_country_in_name(
+            "organisation", values, raw, ctx, pointer, field_name="hq_country"
+        )
 
     @property
     def country(self) -> str | None:
@@ -1243,6 +1307,9 @@ class Group(_Named):
         """
         _check_private_name("group", values, raw, ctx, pointer)
         _check_count_of_others("group", values, raw, ctx, pointer)
+        _check_country_in_name(
+            "group", values, raw, ctx, pointer, field_name="country"
+        )
 
 
 @hiding(by="signatory")

@@ -546,6 +546,16 @@ CODES: dict[str, Code] = _codes(
         "summary: TBC",
     ),
     Code(
+        "country-in-name",
+        _W,
+        "An organisation's or a group's name ends with a country (in "
+        "brackets, after a dash or a comma) that its record does not give, "
+        "or gives otherwise.",
+        "If a source says where it is based, write that country's code in "
+        "hq_country (or country); else leave it.",
+        'name: "Example Network (Kenya)"',
+    ),
+    Code(
         "contact-details",
         _E,
         "A text holds an e-mail address or a telephone number, which the "

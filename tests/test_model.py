@@ -548,3 +548,46 @@ def test_a_name_with_others_in_it_is_a_name(name: str) -> None:
 
     text = f'id: example-org\nname: "{name}"\nkind: charity\n{SOURCED}'
     assert () == read_records(text.encode(), "o.yaml", Organisation).problems
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "warned"),
+    [
+        ("Example Network (Kenya)", None, True),
+        ("Example Youth Forum, Scotland", None, True),
+        ("Example Network (Kenya)", '"KE"', False),
+        ("Example Network (Kenya)", '"UG"', True),
+        ("Children in Example Scotland", '"GB"', False),
+        # About the country, not in it.
+        ("Friends of Kenya", None, False),
+        ("Action for Ukraine", None, False),
+        ("Friends of Kenya", '"GB"', False),
+        # Only a country in brackets or after a dash is set against one.
+        ("Example Trust Kenya", '"GB"', False),
+        ("Example Trust", None, False),
+    ],
+)
+def test_a_country_at_the_end_of_a_name(
+    name: str, country: str | None, warned: bool
+) -> None:
+    from coalition_registry.validation import read_records
+
+    given = f"hq_country: {country}\n" if country else ""
+    text = f'id: example-org\nname: "{name}"\nkind: charity\n{given}{SOURCED}'
+    problems = read_records(text.encode(), "o.yaml", Organisation).problems
+    assert (["country-in-name"] if warned else []) == [
+        p.code for p in problems
+    ]
+
+
+def test_a_private_country_or_name_is_not_set_against_the_other() -> None:
+    from coalition_registry.validation import read_records
+
+    for private in ("name", "hq_country"):
+        text = (
+            'id: org-k3v8q2\nname: "Example Network (Kenya)"\n'
+            f'kind: charity\nhq_country: "UG"\nprivate: [{private}]\n{SOURCED}'
+        )
+        assert (
+            () == read_records(text.encode(), "o.yaml", Organisation).problems
+        )

@@ -1022,7 +1022,7 @@ class TestPossibleDuplicates:
             f'id: barnardos-again\nname: "{name}"\n'
             "sources:\n  - url: https://example.org/\n",
         )
-        problems = cr.validate("registry_data").problems
+        problems = _but_country_in_name(cr.validate("registry_data").problems)
         assert codes == [p.code for p in problems]
         assert all(
             "but for a country after a dash" in p.message for p in problems
@@ -1049,7 +1049,7 @@ class TestPossibleDuplicates:
             f'id: barnardos-again\nname: "{name}"\n'
             "sources:\n  - url: https://example.org/\n",
         )
-        problems = cr.validate("registry_data").problems
+        problems = _but_country_in_name(cr.validate("registry_data").problems)
         assert codes == [p.code for p in problems]
         assert all("but for a country after it" in p.message for p in problems)
 
@@ -1747,3 +1747,9 @@ def test_a_private_list_in_the_registry_file_is_named(
     path.write_text(path.read_text() + "private: [name]\n")
     (problem,) = cr.validate(shipped_copy).problems
     assert "unknown field 'private' in a registry file" in problem.message
+
+
+def _but_country_in_name(problems: Any) -> list[Any]:
+    """*problems* but the country-in-name warning a record with a country
+    after its name and none given also gets."""
+    return [p for p in problems if p.code != "country-in-name"]
