@@ -919,7 +919,8 @@ _COUNT_OF_OTHERS: Final = re.compile(
 _ENDS_WITH_OTHERS: Final = re.compile(
     r" (?:(?:and|plus) )?(?:\d+|many|several|some|a further \d+) "
     r"(?:more|other|others|further|colleagues)" + _OTHERS_KINDS + "$"
-    r"| (?:and|plus) (?:others|more|colleagues)$"
+    # Not "and more": "Mothers and More", "Books and More" are names.
+    r"| (?:and|plus) others$"
     r"| et al$"
 )
 

@@ -310,18 +310,26 @@ def check_placeholder(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
     )
 
 
-# An e-mail address ("name@example.org"), and what may be a telephone
-# number: "+" and 8 to 15 digits ("+44 7700 900123"), or 0 and 9 to 14
-# more ("07700 900123", "(020) 7946 0000"), a space, a hyphen, a dot or a
-# bracket or two between digits.  A registry number (8 digits), a date
-# ("05.03.2023") or a count ("1,200+") has fewer digits, or other marks;
-# an ISBN's or a DOI's digits follow a hyphen, a dot or a slash.
+# An e-mail address ("name@example.org"), and a telephone number: "+"
+# and 8 to 15 digits ("+44 7700 900123"), or, after a word that says it
+# is one ("tel.", "phone", "mobile", "call me on", "reach me at"), 0 and
+# 9 to 14 more ("07700 900123", "(020) 7946 0000", "030/12345678"), with
+# a space, a hyphen, a dot, a slash or a bracket or two between digits.  A number starting
+# with 0 with no such word before it may be a registry's (Belgium's
+# "0403.170.701", an Italian VAT number), an ISBN or a reference.
 # Each is tried only where it can start, at an "@", a "+" or a "0": from
 # every character, a long text would take a time of its length squared.
 _EMAIL: Final = re.compile(r"(?<=[\w.%+-])@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
+_SEPARATOR: Final = r"[\s().\-/\u2013]{0,2}"
 _PHONE: Final = re.compile(
-    r"(?<![\w+./-])(?:\+\s?\d(?:[\s().-]{0,2}\d){7,14}"
-    r"|0(?:[\s().-]{0,2}\d){9,14})(?![\w])"
+    rf"(?<![\w+./=?&#-])\+\s?\d(?:{_SEPARATOR}\d){{7,14}}(?![\w])"
+)
+_NATIONAL_PHONE: Final = re.compile(
+    r"\b(?:tel|tels|telephone|phone|phones|mobile|mob|cell|call|ring|text|"
+    r"whatsapp|fax|contact|reach)\b"
+    r"(?:[\s:.,()#-]{1,4}(?:me|us|them|on|at|no|nr|number|is)\b){0,3}"
+    rf"[\s:.,()#-]{{0,6}}0(?:{_SEPARATOR}\d){{9,14}}(?![\w])",
+    re.IGNORECASE,
 )
 
 
@@ -336,7 +344,9 @@ def holds_contact(text: str) -> str | None:
     """
     if "@" in text and _EMAIL.search(text):
         return "an e-mail address"
-    if _PHONE.search(text):
+    if ("+" in text and _PHONE.search(text)) or (
+        "0" in text and _NATIONAL_PHONE.search(text)
+    ):
         return "a telephone number"
     return None
 

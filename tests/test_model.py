@@ -541,6 +541,8 @@ def test_a_count_of_others_in_a_name_is_refused(
         "Example 24 Others Foundation",
         "Example Mothers' Union",
         "Smothers and Partners",
+        "Mothers and More",
+        "Survivors and Colleagues",
     ],
 )
 def test_a_name_with_others_in_it_is_a_name(name: str) -> None:
