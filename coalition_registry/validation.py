@@ -456,13 +456,19 @@ def _named_in_path(
         hides_all(cls, raw) or (isinstance(written, YSeq) and field in written)
     ):
         return None
-    under = ("/" + shown).rpartition(f"/{cls.folder}/")[2]
+    # Shown with "\\" on Windows.
+    under = ("/" + shown.replace(os.sep, "/")).rpartition(f"/{cls.folder}/")[2]
     parts = under.lower().split("/")
     parts[-1] = parts[-1].rpartition(".")[0]
     if pointer == "$":
         parts.pop()
+    # Whole words of the names, not letters inside them: "Ian" is not in
+    # "canadian-survivors", nor "Ann" in "annual".
     words = name_words(name)
-    if not any(word in part for part in parts for word in words):
+    if not any(
+        part in words or not words.isdisjoint(_PATH_WORDS.split(part))
+        for part in parts
+    ):
         return None
     return (
         f"the name of this file, or of a folder it is in, spells a word of "
@@ -470,6 +476,9 @@ def _named_in_path(
         "with every problem in the file: rename it to say nothing of who is "
         f"in it ({cls.folder}.yaml for a list, say)"
     )
+
+
+_PATH_WORDS: Final = re.compile(r"[-_. ]+")
 
 
 def _cites_nothing(raw: YMap, problems: Sequence[Problem]) -> bool:
@@ -1126,7 +1135,9 @@ def check_registry(
         }
         for record_id, uses in again.items():
             problems.extend(
-                _duplicate_ids(record_id, [loc for _, loc in uses], misnamed)
+                _duplicate_ids(
+                    record_id, [loc for _, loc in uses], misnamed, first
+                )
             )
     problems.extend(_check_refs(results, first, registry))
     signatures = by_kind.get(Signature, ())
@@ -1167,6 +1178,7 @@ def _duplicate_ids(
     record_id: str,
     uses: Sequence[Location],
     misnamed: Container[Location] = (),
+    taken: Container[str] = (),
 ) -> list[Problem]:
     """The duplicate-id problems for *record_id*, defined at each of *uses*
     (in the order read), each naming another use and which one to change.
@@ -1181,13 +1193,19 @@ def _duplicate_ids(
     A copy whose own file name is another id (its id-file-mismatch is at
     one of *misnamed*) gets one problem, which says both: the record it
     was copied from is not at fault, and the file's name is the id meant;
-    but not a signature, whose id-file-mismatch says how its id is made.
+    but not a signature, whose id-file-mismatch says how its id is made,
+    nor a record whose id is random (a hidden name's: its file's name may
+    spell it), nor a file named after an id *taken* already.
     """
     named = [Path(loc.path).stem == record_id for loc in uses]
-    # Not a signature's: its id-file-mismatch says what its id is made of.
-    if len(uses) == 2 and named.count(True) == 1 and "--" not in record_id:
+    if (
+        len(uses) == 2
+        and named.count(True) == 1
+        and "--" not in record_id
+        and not _RANDOM_ID.fullmatch(record_id)
+    ):
         copy = uses[named.index(False)]
-        if copy in misnamed:
+        if copy in misnamed and Path(copy.path).stem not in taken:
             return [_copied(record_id, copy, uses[named.index(True)])]
     letter, _, signatory = record_id.partition("--")
     # At any depth in it, as signatures/<letter>/2b/ of a large letter.
@@ -1255,6 +1273,10 @@ def _copied(record_id: str, copy: Location, original: Location) -> Problem:
         "$.id",
     )
 
+
+# An id of the form a hidden name's record is given: a kind, a hyphen, and
+# random letters and digits ("person-7k2m9x", "org-q1w2e3").
+_RANDOM_ID: Final = re.compile(r"[a-z]+-(?=[a-z]*[0-9])[a-z0-9]{6,}")
 
 #: How the one problem of a copied record ends: its id-file-mismatch,
 #: said in it, is dropped (see :func:`_replace_invalid_ids`).

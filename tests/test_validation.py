@@ -1753,3 +1753,58 @@ def _but_country_in_name(problems: Any) -> list[Any]:
     """*problems* but the country-in-name warning a record with a country
     after its name and none given also gets."""
     return [p for p in problems if p.code != "country-in-name"]
+
+
+class TestACopiedRecord:
+    """A record copied into a file of its own, its id kept, gets one
+    duplicate-id at the copy; but not where the file's name is no id to
+    take."""
+
+    def test_a_hidden_persons_copy_is_not_told_to_take_its_file_name(
+        self, write: WriteFile
+    ) -> None:
+        """The file's name may spell the pseudonym."""
+        text = (
+            "id: person-k8v2m5\ndisclosure: pseudonym\nname: Skylark\n"
+            "sources:\n  - url: https://example.org/\n"
+        )
+        write("people/person-k8v2m5.yaml", text)
+        write("people/skylark.yaml", text)
+        problems = cr.validate("registry_data").problems
+        assert ["duplicate-id", "duplicate-id", "id-file-mismatch"] == [
+            p.code for p in problems
+        ]
+        assert not any("'skylark'" in p.message for p in problems)
+
+    def test_a_copy_named_after_an_id_taken_is_not_told_to_take_it(
+        self, write: WriteFile
+    ) -> None:
+        write(
+            "organisations/sub/meta.yaml",
+            "id: barnardos\nname: Example Copy\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        problems = cr.validate("registry_data").problems
+        assert "change its id to 'meta', as its file is named" not in " ".join(
+            p.message for p in problems
+        )
+        assert 2 == [p.code for p in problems].count("duplicate-id")
+
+
+def test_a_path_is_compared_by_whole_words(write: WriteFile) -> None:
+    """A pseudonym "Ian" was found in people/canadian-survivors.yaml: a
+    file's name must not hold a word of a hidden name, not its letters."""
+    write(
+        "people/canadian-survivors.yaml",
+        "- id: person-k8v2m5\n  disclosure: pseudonym\n  name: Ian\n"
+        "  sources:\n    - url: https://example.org/\n",
+    )
+    assert () == cr.validate("registry_data").problems
+    write(
+        "people/ian-and-friends.yaml",
+        "- id: person-k8v2m6\n  disclosure: pseudonym\n  name: Ian\n"
+        "  sources:\n    - url: https://example.org/\n",
+    )
+    assert ["not-opaque-id"] == [
+        p.code for p in cr.validate("registry_data").problems
+    ]
