@@ -459,7 +459,8 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
         row = {
             name: _as_written(cell)
             for name, cell in zip(names, cells, strict=False)
-            if name in _KNOWN and cell.text.strip()
+            # country_name too, read only beside a country's code.
+            if (name in _KNOWN or name == "country_name") and cell.text.strip()
         }
         # Where a cell starts is the length of those before it: in a row
         # holding a private value, only its first character is given.
@@ -718,7 +719,6 @@ def plan_import(
     # records, named after none of them.
     planner.taken_by = _Both(taken, _Ids(registry))
     planner.sheet_rows = _sheet_rows(rows)
-    planner.disclosure_column = any("disclosure" in row for row, _ in rows)
     if rows and not any("kind" in row for row, _ in rows):
         # Said once, not for every row.
         return Import(
@@ -807,8 +807,6 @@ class _Planner:
     # Whether the letter has signatures by people who are not public, when
     # such rows must be said to be new.
     private_signed: bool = False
-    #: Whether a row of the sheet gives a disclosure (its column is there).
-    disclosure_column: bool = False
     # The row a spreadsheet shows each row in, by its first line.
     sheet_rows: dict[int, int] = attrs.Factory(dict)
     reused: int = 0
@@ -1415,17 +1413,15 @@ class _Planner:
             field = _COUNTRY_FIELD[cls] if column == "country" else column
             text = cell.text.strip()
             if column == "country":
-                if text == "NA" and not hidden:
+                # Of a value that may not be shown, neither is said: a
+                # message given for some values would tell which they are.
+                shown = not hidden and field not in private
+                if text == "NA" and shown:
                     self.problems.append(_missing_or_namibia(cell, self.shown))
                 other = countries.written_for_another(text)
-                if other is not None:
+                if other is not None and shown and not _named_as(row, text):
                     self.problems.append(
-                        _written_for_another(
-                            cell,
-                            self.shown,
-                            other,
-                            quiet=hidden or field in private,
-                        )
+                        _written_for_another(cell, self.shown, other)
                     )
                 text = _country(text)
             elif column in _WORDS or (
@@ -1441,12 +1437,9 @@ class _Planner:
             self.report(
                 "missing-field",
                 "a person needs a disclosure: public, pseudonym or "
-                "anonymous (anonymous unless they agreed to more); "
-                + (
-                    "write one in this row's disclosure cell"
-                    if self.disclosure_column
-                    else "add a disclosure column"
-                ),
+                "anonymous (anonymous unless they agreed to more); write "
+                "one in this row's disclosure cell (adding a disclosure "
+                "column, if the sheet has none)",
                 line,
             )
             return None
@@ -1803,33 +1796,33 @@ def _missing_or_namibia(cell: Cell, shown: str) -> Problem:
 
 
 def _written_for_another(
-    cell: Cell, shown: str, other: tuple[str, str], *, quiet: bool
+    cell: Cell, shown: str, other: tuple[str, str]
 ) -> Problem:
     """A country cell of a code that lists also write for another place
     (``NI``: Nicaragua, or Northern Ireland): refused, since either reading
     may be wrong, and a wrong one would count a signatory in a country the
-    source never named.  A private cell is not named, nor its readings,
-    which would name it.
+    source never named.
     """
-    if quiet:
-        message = (
-            "this country (not shown: private) is a code that lists also "
-            "write for another place: write the country's name in full "
-            "(or leave the cell empty if no source says)"
-        )
-    else:
-        code = cell.text.strip().upper()
-        place, country = other
-        message = (
-            f"{cell.text.strip()!r} is the code of "
-            f"{countries.country_name(code)}, but lists also write it for "
-            f"{place}, whose code is {country}: "
-            "write the country's name in full "
-            f"({countries.country_name(code)}, or "
-            f"{countries.country_name(country)})"
-        )
+    code = cell.text.strip().upper()
+    place, country = other
     return Problem(
-        "unknown-country", message, Location(shown, cell.line, cell.column)
+        "unknown-country",
+        f"{cell.text.strip()!r} is the code of "
+        f"{countries.country_name(code)}, but lists also write it for "
+        f"{place}, whose code is {country}: write the country's name in "
+        f"full ({countries.country_name(code)}, or "
+        f"{countries.country_name(country)})",
+        Location(shown, cell.line, cell.column),
+    )
+
+
+def _named_as(row: dict[str, Cell], code: str) -> bool:
+    """Whether the row's ``country_name`` cell, as an export writes it,
+    names the country whose code *code* is: then the code is meant.
+    """
+    name = row.get("country_name")
+    return name is not None and countries.code_of(name.text.strip()) == (
+        countries.code_of(code)
     )
 
 

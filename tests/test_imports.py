@@ -1775,22 +1775,29 @@ class TestCommand:
             if "hq_country" in f.text
         ]
 
-    def test_a_private_code_written_for_another_place_is_not_named(
+    def test_a_private_code_written_for_another_place_is_not_asked_about(
         self,
     ) -> None:
+        """Asked of some private values only, the question would tell
+        which they are (one of five codes): as NA, it is not asked."""
         plan = plan_of(
             "kind,name,disclosure,country,role\n"
             "person,,anonymous,NI,survivor\n"
         )
-        (problem,) = plan.problems
-        assert ("unknown-country", 2, 1) == (
-            problem.code,
-            problem.location.line,
-            problem.location.column,
+        assert () == plan.problems
+        assert 'country: "NI"' in plan.files[0].text
+
+    def test_an_exports_code_is_taken_with_its_country_name(self) -> None:
+        """An export's row names the country beside its code: CH there is
+        Switzerland, and its own export was refused."""
+        plan = plan_of(
+            "kind,name,country,country_name\n"
+            "organisation,Example Org,CH,Switzerland\n"
+            "organisation,Example Trust,CH,China\n"
         )
-        assert "not shown: private" in problem.message
-        for told in ("NI", "Nicaragua", "Northern", "GB"):
-            assert told not in problem.message
+        assert [("unknown-country", 3)] == [
+            (p.code, p.location.line) for p in plan.problems
+        ]
 
     def test_contact_details_in_notes_are_refused_unseen(self) -> None:
         """A sign-up form's comments hold addresses and numbers: they were
@@ -1997,7 +2004,8 @@ class TestCommand:
             (
                 "sig.csv:2:1: error missing-field: a person needs a "
                 "disclosure: public, pseudonym or anonymous (anonymous unless "
-                "they agreed to more); add a disclosure column"
+                "they agreed to more); write one in this row's disclosure "
+                "cell (adding a disclosure column, if the sheet has none)"
             ),
             (
                 "sig.csv:4:1: error duplicate-signature: this row's signatory "
@@ -2033,9 +2041,7 @@ class TestCommand:
             problem.location.line,
             problem.location.column,
         )
-        assert problem.message.endswith(
-            "write one in this row's disclosure cell"
-        )
+        assert "write one in this row's disclosure cell" in problem.message
 
     def test_problems_name_the_sheets_row(
         self, shipped_copy: Path, tmp_path: Path
