@@ -192,25 +192,40 @@ class Cache:
         self._new: dict[str, _Entry] = {}
         self._changed = False
 
-    def published_with(self, root: Path) -> bool:
-        """Whether the cache file is in the registry folder *root*, where
-        ``git add`` would publish it, private values and all, with the
-        registry's files (unless git ignores it).
+    def published_with(self, root: Path) -> str | None:
+        """Where the cache file would be published from, private values
+        and all: ``"the registry folder"`` when it is in the registry
+        folder *root*, ``"the git repository"`` when it is in a git work
+        tree, in either case unless git ignores it; else ``None``.
         """
+        target = self.path.resolve()
         try:
-            self.path.resolve().relative_to(root.resolve())
+            target.relative_to(root.resolve())
         except (ValueError, OSError):
-            return False
+            inside = False
+        else:
+            inside = True
+        # Only a folder that holds .git is asked about: most caches are
+        # in none, and a run of git costs more than a look for it.
+        work_tree = next(
+            (d for d in target.parents if (d / ".git").exists()), None
+        )
+        if not inside and work_tree is None:
+            return None
         git = shutil.which("git")
-        if git is None:
-            return True
-        ignored = subprocess.run(  # noqa: S603 - git, with a path
-            [git, "-C", os.fspath(root), "check-ignore", "-q", "--",
-             os.fspath(self.path.resolve())],
-            capture_output=True,
-            check=False,
+        ignored = (
+            git is not None
+            and work_tree is not None
+            and subprocess.run(  # noqa: S603 - git, with a path
+                [git, "-C", os.fspath(work_tree), "check-ignore", "-q", "--",
+                 os.fspath(target)],
+                capture_output=True,
+                check=False,
+            ).returncode == 0
         )  # fmt: skip
-        return ignored.returncode != 0
+        if ignored:
+            return None
+        return "the registry folder" if inside else "the git repository"
 
     def load(self) -> bool:
         """Read the cache file; whether it held anything."""

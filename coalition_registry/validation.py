@@ -2752,12 +2752,13 @@ def _validate_root(
         from .cache import Cache
 
         store = Cache(cache, files.display_path(root), limits)
-        if store.published_with(root):
+        exposed = store.published_with(root)
+        if exposed is not None:
             warnings.warn(
-                f"the cache folder {cache} is inside the registry folder, "
-                "and the cache holds the registry's data, private values "
-                "included: git would publish it with the registry; keep it "
-                "outside the registry folder, or list it in .gitignore",
+                f"the cache folder {cache} is inside {exposed}, and git "
+                "does not ignore it: the cache holds the registry's data, "
+                "private values included, and git add would publish it; "
+                "list it in .gitignore, or keep it outside",
                 CacheWarning,
                 stacklevel=4,
             )

@@ -429,8 +429,28 @@ def test_a_cache_git_ignores_in_the_registry_folder_is_no_warning(
     with warnings.catch_warnings():
         warnings.simplefilter("error", CacheWarning)
         assert cr.validate(shipped_copy, cache=shipped_copy / ".cache").valid
-    with pytest.warns(CacheWarning, match="or list it in .gitignore"):
+    with pytest.warns(CacheWarning, match="list it in .gitignore"):
         cr.validate(shipped_copy, cache=shipped_copy / "kept")
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_cache_in_the_repository_git_does_not_ignore_is_a_warning(
+    shipped_copy: Path,
+) -> None:
+    """Beside the registry folder, but in its repository, git add -A
+    would publish it as surely."""
+    git = shutil.which("git")
+    assert git is not None
+    repository = shipped_copy.parent
+    subprocess.run(  # noqa: S603 - git, in a test
+        [git, "init", "-q", os.fspath(repository)], check=True
+    )
+    with pytest.warns(CacheWarning, match="inside the git repository"):
+        cr.validate(shipped_copy, cache=repository / ".cache")
+    (repository / ".gitignore").write_text(".cache/\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheWarning)
+        assert cr.validate(shipped_copy, cache=repository / ".cache").valid
 
 
 def test_a_cache_beside_the_registry_folder_is_no_warning(

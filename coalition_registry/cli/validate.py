@@ -55,9 +55,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=os.environ.get("COALITION_REGISTRY_CACHE") or None,
         help="keep what each file yielded in DIR (created if need be), and "
         "read again only the files whose bytes changed; the cache holds the "
-        "registry's data, private values included, so keep it outside the "
-        "registry folder, where only those who can change the registry can "
-        "write it (default: "
+        "registry's data, private values included, so keep it where only "
+        "those who can change the registry can write it, and where git "
+        "ignores it (default: "
         "$COALITION_REGISTRY_CACHE, else no cache; see docs/ci.md)",
     )
     parser.add_argument(
