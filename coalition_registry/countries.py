@@ -632,7 +632,7 @@ _EITHER: Final = {
     **dict.fromkeys(("congo", "the congo", "kongo"), ("CG", "CD")),
     # "Korea" alone is most often the South, but a guess would count a
     # signatory in the other country when it is wrong.
-    "korea": ("KR", "KP"),
+    **dict.fromkeys(("korea", "the korea", "korean"), ("KR", "KP")),
     # Two Crown Dependencies, each with its own code.
     "channel islands": ("JE", "GG"),
     "the channel islands": ("JE", "GG"),

@@ -1526,7 +1526,8 @@ def date_hint(
             return f"; did you mean {text.strip()!r}?"
         return _not_the_day(text.strip(), notes)
     found = _YEAR_MONTH.fullmatch(text.strip())
-    if found is not None and 1 <= int(found[2]) <= 12:
+    # No year 0: "0000-1" is no month to suggest.
+    if found is not None and 1 <= int(found[2]) <= 12 and int(found[1]):
         return _month_only(int(found[1]), int(found[2]), notes, partial)
     found = _NUMBERS.fullmatch(text.strip())
     if found is not None:

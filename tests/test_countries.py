@@ -450,6 +450,8 @@ def test_korea_alone_is_either_korea() -> None:
     from coalition_registry.fmt import exact_country
 
     assert ("KR", "KP") == countries.either("Korea")
+    assert ("KR", "KP") == countries.either("the Korea")
+    assert countries.suggest("Korean") is None
     assert countries.suggest("Korea") is None
     assert exact_country("Korea") is None
     assert "KR" == countries.suggest("South Korea")

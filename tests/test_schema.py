@@ -1093,3 +1093,9 @@ def test_a_lost_letter_is_suspicious() -> None:
 def test_an_id_may_not_run_a_short_name_together() -> None:
     """`Jo Li` has no word of three letters, and person-joli42 passed."""
     assert "joli" in schema.name_words("Jo Li")
+
+
+def test_no_month_of_the_year_0_is_suggested() -> None:
+    """'0000-1' was told "did you mean '0000-01'?", itself refused."""
+    assert "" == date_hint("0000-1", partial=True)
+    assert "; did you mean '2023-01'?" == date_hint("2023-1", partial=True)
