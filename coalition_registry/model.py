@@ -913,15 +913,15 @@ _COUNT_OF_OTHERS: Final = re.compile(
     + _OTHERS_KINDS
     + r"(?: (?:from|in|across|around|worldwide|globally)\b.*)?"
 )
-# A name followed by such a count, as a list prints its last line
-# ("Example Trust and 40 others", "Example Person & 12 colleagues", once
-# folded without the "&"), or by "et al.".
+# A name followed by such a count, as a list prints its last line: and
+# 40 others, & 12 colleagues (read before folding, which drops the "&"),
+# or et al.  Not a name that ends so without a count, as Example Mothers
+# and Others or Books and More, nor a count with no "and", as Example
+# Care 4 Others.
 _ENDS_WITH_OTHERS: Final = re.compile(
-    r" (?:(?:and|plus) )?(?:\d+|many|several|some|a further \d+) "
-    r"(?:more|other|others|further|colleagues)" + _OTHERS_KINDS + "$"
-    # Not "and more": "Mothers and More", "Books and More" are names.
-    r"| (?:and|plus) others$"
-    r"| et al$"
+    r"\s(?:and|plus|&|\+)\s+(?:\d+|many|several|some|a further \d+)\s+"
+    r"(?:more|other|others|further|colleagues)" + _OTHERS_KINDS + r"\.?$"
+    r"|\set\.?\s+al\.?$"
 )
 
 
@@ -956,7 +956,7 @@ def _check_count_of_others(
             raw.value_pos["name"],
             f"{pointer}.name",
         )
-    elif _ENDS_WITH_OTHERS.search(folded) is not None:
+    elif _ENDS_WITH_OTHERS.search(" ".join(lowered.split())) is not None:
         ctx.report(
             "invalid-value",
             f"this {kind}'s name ends with a count of others the list does "
@@ -990,19 +990,24 @@ def _check_country_in_name(
     if not isinstance(name, str) or "name" in private or field_name in private:
         return
     given = values.get(field_name)
+    if given is None and raw.get(field_name) is not None:
+        return  # written, and wrong: its own problem says so
     bare, code = countries.without_country(name)
-    if code is None and given is None:
+    if code is None and given is None and not name.rstrip().endswith(")"):
+        # (Brackets that hold no country alone, "(UK & Ireland)", "(New
+        # South Wales)", name none.)
         bare, code = countries.ending_country(name)
-        if bare is not None and _AFTER_A_WORD_OF.search(bare.lower()):
-            return  # "Friends of Kenya", "Action for Ukraine"
+        if bare is not None and _NOT_IN_IT.search(bare.lower()):
+            return  # "Friends of Kenya", "Example Alliance of New Jersey"
     if code is None or code == given or bare is None:
         return
     tail = name.strip()[len(bare) :].strip(" ,()-\u2013\u2014")
+    if not _a_country(tail, code) or (given == "US" and code == "GE"):
+        return  # a legal form or a word ("SA", "TV"), Georgia in the US
     called = countries.country_name(code)
     where = (
         f"{tail!r}, the country {code}"
-        if countries.code_of(tail) == code
-        and countries.normalise(tail) == countries.normalise(called)
+        if countries.normalise(tail) == countries.normalise(called)
         else f"{tail!r}, in the country {code} ({called})"
     )
     if given is None:
@@ -1025,8 +1030,25 @@ def _check_country_in_name(
     )
 
 
-# The words a name ends with before a country it is about, not in.
-_AFTER_A_WORD_OF: Final = re.compile(r"\b(?:of|for|to|with|from|and)[,]?$")
+def _a_country(tail: str, code: str) -> bool:
+    """Whether *tail*, the end of a name, is written as a country is, not
+    as a code that a legal form or a word also is ("SA", "AG", "TV",
+    "Can"), nor as a code lists also write for another place ("NI").
+    """
+    plain = tail.replace(".", "").strip()
+    if plain in {"UK", "USA", "US"}:
+        return True
+    return (
+        len(plain) > 3
+        and plain[0].isalpha()
+        and countries.written_for_another(plain) is None
+        and countries.code_of(tail) == code
+    )
+
+
+# The words a name ends with before a country it is about, not in, or
+# before the place a state's name ends with ("New Jersey", "New Mexico").
+_NOT_IN_IT: Final = re.compile(r"\b(?:of|for|to|with|from|and|new)[,]?$")
 
 
 def _check_private_name(

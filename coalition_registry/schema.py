@@ -135,8 +135,13 @@ _SHOWN_CHARACTERS: Final = 80
 
 def _quoted(text: str) -> str:
     """*text* quoted for a message, cut to its first characters when long:
-    a pasted paragraph would drown the line that says what to do.
+    a pasted paragraph would drown the line that says what to do.  A text
+    that holds an e-mail address or a telephone number is not shown: a
+    message may be printed where the file is not (a CI log, a pull
+    request's annotations), and contact-details would refuse it anyway.
     """
+    if holds_contact(text):
+        return "the value (not shown: it holds contact details)"
     if len(text) > _SHOWN_CHARACTERS:
         quoted = repr(text[:_SHOWN_CHARACTERS])
         return f"{quoted[:-1]}...{quoted[-1]} ({len(text):,} characters)"
@@ -245,7 +250,13 @@ class Text(FieldType):
                 check_template(raw, ctx, pos, pointer)
             # What every address and number holds, looked for in C first:
             # most texts hold none of it.
-            if "@" in raw or "+" in raw or "0" in raw:
+            if (
+                "@" in raw
+                or "+" in raw
+                or "0" in raw
+                or "at)" in raw
+                or "at]" in raw
+            ):
                 check_contact(raw, ctx, pos, pointer)
             return raw if self.multiline else " ".join(raw.split())
         return super().convert(raw, ctx, pos, pointer)
@@ -310,24 +321,32 @@ def check_placeholder(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
     )
 
 
-# An e-mail address ("name@example.org"), and a telephone number: "+"
-# and 8 to 15 digits ("+44 7700 900123"), or, after a word that says it
-# is one ("tel.", "phone", "mobile", "call me on", "reach me at"), 0 and
-# 9 to 14 more ("07700 900123", "(020) 7946 0000", "030/12345678"), with
-# a space, a hyphen, a dot, a slash or a bracket or two between digits.  A number starting
-# with 0 with no such word before it may be a registry's (Belgium's
-# "0403.170.701", an Italian VAT number), an ISBN or a reference.
+# An e-mail address ("name@example.org", "name(at)example.org"), and a
+# telephone number: "+" and 8 to 15 digits ("+44 7700 900123", not a sum
+# grouped in thousands, "+2 500 000"), or, after a word that says it is
+# one ("tel.", "phone", "mobile", "call her on", "my number is",
+# "Telefon"), 0 and 9 to 14 more ("07700 900123", "(020) 7946 0000"),
+# with a space, a hyphen, a dot or a bracket or two between digits.  A
+# number starting with 0 with no such word before it may be a registry's
+# (Belgium's "0403.170.701", an Italian VAT number), an ISBN, a date or a
+# reference.
 # Each is tried only where it can start, at an "@", a "+" or a "0": from
 # every character, a long text would take a time of its length squared.
-_EMAIL: Final = re.compile(r"(?<=[\w.%+-])@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}")
-_SEPARATOR: Final = r"[\s().\-/\u2013]{0,2}"
-_PHONE: Final = re.compile(
-    rf"(?<![\w+./=?&#-])\+\s?\d(?:{_SEPARATOR}\d){{7,14}}(?![\w])"
+_EMAIL: Final = re.compile(
+    r"(?<=[\w.%+-])(?:@|\s?[(\[]at[)\]]\s?)[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}",
+    re.IGNORECASE,
 )
+_SEPARATOR: Final = r"[\s().\-\u2013]{0,2}"
+_PHONE: Final = re.compile(
+    r"(?<![\w+./=?&#-])\+\s?(\d(?:[\s()\-\u2013]{0,2}\d){7,14})(?![\w])"
+)
+_THOUSANDS: Final = re.compile(r"\d{1,3}(?:[\s,]\d{3})+")
 _NATIONAL_PHONE: Final = re.compile(
     r"\b(?:tel|tels|telephone|phone|phones|mobile|mob|cell|call|ring|text|"
-    r"whatsapp|fax|contact|reach)\b"
-    r"(?:[\s:.,()#-]{1,4}(?:me|us|them|on|at|no|nr|number|is)\b){0,3}"
+    r"whatsapp|fax|reach|telefon|t\u00e9l|t\u00e9l\u00e9phone|handy|telefono|"
+    r"tel\u00e9fono|m\u00f3vil|movil|portable|mobil|tlf|"
+    r"(?:my|her|his|their|our)\s+number)\b"
+    r"(?:[\s:.,()#-]{1,4}(?:me|us|them|her|him|on|at|no|nr|number|is)\b){0,3}"
     rf"[\s:.,()#-]{{0,6}}0(?:{_SEPARATOR}\d){{9,14}}(?![\w])",
     re.IGNORECASE,
 )
@@ -342,11 +361,16 @@ def holds_contact(text: str) -> str | None:
     >>> holds_contact("Registered charity 216250, founded 05.03.1866") is None
     True
     """
-    if "@" in text and _EMAIL.search(text):
-        return "an e-mail address"
-    if ("+" in text and _PHONE.search(text)) or (
-        "0" in text and _NATIONAL_PHONE.search(text)
+    lowered = text.lower()
+    if ("@" in text or "at)" in lowered or "at]" in lowered) and _EMAIL.search(
+        text
     ):
+        return "an e-mail address"
+    if "+" in text and any(
+        not _THOUSANDS.fullmatch(found[1]) for found in _PHONE.finditer(text)
+    ):
+        return "a telephone number"
+    if "0" in text and _NATIONAL_PHONE.search(text):
         return "a telephone number"
     return None
 
@@ -2232,7 +2256,7 @@ class Identifiers(FieldType):
             shown = (
                 "the scheme written here (not shown: private)"
                 if ctx.redact
-                else repr(scheme)
+                else _quoted(scheme)
             )
             here = pointer if ctx.redact else f"{pointer}.{scheme}"
             if not _SCHEME.fullmatch(scheme):
