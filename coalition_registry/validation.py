@@ -465,9 +465,8 @@ def _named_in_path(
     # Whole words of the names, not letters inside them: "Ian" is not in
     # "canadian-survivors", nor "Ann" in "annual".
     words = name_words(name)
-    if not any(
-        part in words or not words.isdisjoint(_PATH_WORDS.split(part))
-        for part in parts
+    if words.isdisjoint(
+        itertools.chain.from_iterable(map(_path_words, parts))
     ):
         return None
     return (
@@ -478,7 +477,14 @@ def _named_in_path(
     )
 
 
-_PATH_WORDS: Final = re.compile(r"[-_. ]+")
+def _path_words(part: str) -> set[str]:
+    """The words of a file's or a folder's name, as a name's are compared
+    (folded: "Łukasz" is "lukasz"), run together too ("jo-li" is "joli"),
+    and without digits after them ("skylark2" is "skylark").
+    """
+    words = set(normalise(part.replace("_", " ").replace("-", " ")).split())
+    words.add("".join(sorted(words, key=part.lower().find)))
+    return words | {w.rstrip("0123456789") for w in words}
 
 
 def _cites_nothing(raw: YMap, problems: Sequence[Problem]) -> bool:

@@ -1808,3 +1808,27 @@ def test_a_path_is_compared_by_whole_words(write: WriteFile) -> None:
     assert ["not-opaque-id"] == [
         p.code for p in cr.validate("registry_data").problems
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("people/\u0141ukasz/person-d4e5f6.yaml", "\u0141ukasz"),
+        ("people/jo-li/person-d4e5f6.yaml", "Jo Li"),
+        ("people/skylark2.yaml", "Skylark"),
+    ],
+)
+def test_a_path_is_compared_as_a_name_is(
+    write: WriteFile, path: str, name: str
+) -> None:
+    """Folded, run together, and without a number after it."""
+    record = (
+        f"id: person-d4e5f6\ndisclosure: pseudonym\nname: {name}\n"
+        "sources:\n  - url: https://example.org/\n"
+    )
+    if not path.endswith("person-d4e5f6.yaml"):
+        record = "- " + record.replace("\n", "\n  ").rstrip() + "\n"
+    write(path, record)
+    assert ["not-opaque-id"] == [
+        p.code for p in cr.validate("registry_data").problems
+    ]
