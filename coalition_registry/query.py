@@ -69,7 +69,6 @@ def signatures(
         ValueError: When *role* is not a role.
     """
     letter_id = registry.which_letter(letter_id)
-    registry.letter(letter_id)
     _check_choice("role", role, ROLES)
     day = day_of(on)
     before = registry.unpublished(letter_id, day)

@@ -386,7 +386,7 @@ def check_contact(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
     found = holds_contact(text)
     if found is None:
         return
-    field = re.sub(r"\[\d+\]$", "", pointer).rpartition(".")[2] or "text"
+    field = _field_of(pointer) or "text"
     ctx.report(
         "contact-details",
         f"{field!r} holds {found} (not shown), and the registry never "
@@ -433,9 +433,20 @@ def check_template(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
     )
 
 
+def _field_of(pointer: str) -> str:
+    """The field a value at *pointer* is written in, for a message: the
+    last name in it, an item's index aside (``$.sources[0].url`` is
+    ``url``, ``$.aliases[2]`` is ``aliases``).
+    """
+    return _ITEM_INDEX.sub("", pointer).rpartition(".")[2]
+
+
+_ITEM_INDEX: Final = re.compile(r"\[\d+\]$")
+
+
 def _printed_as(pointer: str) -> tuple[str, str]:
     """What a value at *pointer* is printed as, and how to leave it out."""
-    field = re.sub(r"\[\d+\]$", "", pointer).rpartition(".")[2]
+    field = _field_of(pointer)
     if pointer.endswith("]"):
         return f"one of the {field}", "or leave the item"
     return f"the {field}", "or, if the field may be left out, leave it"
@@ -1681,7 +1692,7 @@ _PLAUSIBLE_YEARS: Final = ("1900", "2100")
 
 
 def _implausible_year(ctx: Context, pos: Pos, pointer: str) -> None:
-    field = re.sub(r"\[\d+\]$", "", pointer).rpartition(".")[2]
+    field = _field_of(pointer)
     # The date is not repeated: it may be a hidden person's.
     ctx.report(
         "implausible-date",
@@ -1699,7 +1710,7 @@ AFTER_TODAY: Final = "the date is after today"
 
 
 def _future_date(ctx: Context, pos: Pos, pointer: str) -> None:
-    field = re.sub(r"\[\d+\]$", "", pointer).rpartition(".")[2]
+    field = _field_of(pointer)
     # Every date the registry records is of something that has happened:
     # a letter published, a page read, a signature given or withdrawn.
     ctx.report(

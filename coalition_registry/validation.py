@@ -482,8 +482,8 @@ def _path_words(part: str) -> set[str]:
     (folded: "Łukasz" is "lukasz"), run together too ("jo-li" is "joli"),
     and without digits after them ("skylark2" is "skylark").
     """
-    words = set(normalise(part.replace("_", " ").replace("-", " ")).split())
-    words.add("".join(sorted(words, key=part.lower().find)))
+    split = normalise(part.replace("_", " ").replace("-", " ")).split()
+    words = {*split, "".join(split)}
     return words | {w.rstrip("0123456789") for w in words}
 
 
