@@ -19,6 +19,16 @@ from coalition_registry import Group, Organisation, Person, Signature
 SOURCED = 'sources:\n  - url: "https://example.org/about"\n'
 
 
+def organisation_problems(fields: str) -> tuple[Any, ...]:
+    """The problems of an organisation's file of *fields* (YAML lines),
+    citing a source.
+    """
+    from coalition_registry.validation import read_records
+
+    text = f"{fields}{SOURCED}"
+    return read_records(text.encode(), "o.yaml", Organisation).problems
+
+
 class TestRecords:
     def test_frozen(self) -> None:
         org = Organisation(id="x", name="X")
@@ -392,12 +402,11 @@ def test_a_kind_of_organisation_in_a_lists_words(
     """A kind as signatory lists name it, spelt nothing like the registry's
     word for it, gets that word ("coalition" got "did you mean 'foundation'?").
     """
-    from coalition_registry.validation import read_records
-
-    text = f"id: example-org\nname: Example Org\nkind: {written}\n{SOURCED}"
-    result = read_records(text.encode(), "o.yaml", Organisation)
+    problems = organisation_problems(
+        f"id: example-org\nname: Example Org\nkind: {written}\n"
+    )
     assert [f"did you mean {meant!r}?"] == [
-        p.message.partition("(")[2].partition(")")[0] for p in result.problems
+        p.message.partition("(")[2].partition(")")[0] for p in problems
     ]
 
 
@@ -520,10 +529,9 @@ def test_a_count_of_others_in_a_name_is_refused(
 ) -> None:
     """A list's last line ("Example Trust and 40 others") was recorded as
     one signatory's name, and counted as one."""
-    from coalition_registry.validation import read_records
-
-    text = f'id: example-org\nname: "{name}"\nkind: charity\n{SOURCED}'
-    (problem,) = read_records(text.encode(), "o.yaml", Organisation).problems
+    (problem,) = organisation_problems(
+        f'id: example-org\nname: "{name}"\nkind: charity\n'
+    )
     assert ("invalid-value", 2, 7) == (
         problem.code,
         problem.location.line,
@@ -549,10 +557,9 @@ def test_a_count_of_others_in_a_name_is_refused(
     ],
 )
 def test_a_name_with_others_in_it_is_a_name(name: str) -> None:
-    from coalition_registry.validation import read_records
-
-    text = f'id: example-org\nname: "{name}"\nkind: charity\n{SOURCED}'
-    assert () == read_records(text.encode(), "o.yaml", Organisation).problems
+    assert () == organisation_problems(
+        f'id: example-org\nname: "{name}"\nkind: charity\n'
+    )
 
 
 @pytest.mark.parametrize(
@@ -588,22 +595,16 @@ def test_a_name_with_others_in_it_is_a_name(name: str) -> None:
 def test_a_country_at_the_end_of_a_name(
     name: str, country: str | None, warned: bool
 ) -> None:
-    from coalition_registry.validation import read_records
-
     given = f"hq_country: {country}\n" if country else ""
-    text = f'id: example-org\nname: "{name}"\nkind: charity\n{given}{SOURCED}'
-    problems = read_records(text.encode(), "o.yaml", Organisation).problems
+    problems = organisation_problems(
+        f'id: example-org\nname: "{name}"\nkind: charity\n{given}'
+    )
     assert warned == ("country-in-name" in [p.code for p in problems])
 
 
 def test_a_private_country_or_name_is_not_set_against_the_other() -> None:
-    from coalition_registry.validation import read_records
-
     for private in ("name", "hq_country"):
-        text = (
+        assert () == organisation_problems(
             'id: org-k3v8q2\nname: "Example Network (Kenya)"\n'
-            f'kind: charity\nhq_country: "UG"\nprivate: [{private}]\n{SOURCED}'
-        )
-        assert (
-            () == read_records(text.encode(), "o.yaml", Organisation).problems
+            f'kind: charity\nhq_country: "UG"\nprivate: [{private}]\n'
         )
