@@ -249,13 +249,14 @@ class Text(FieldType):
             elif len(raw) in _TEMPLATE_LENGTHS:
                 check_template(raw, ctx, pos, pointer)
             # What every address and number holds, looked for in C first:
-            # most texts hold none of it.
+            # most texts hold none of it.  A bracket, not "at)": the word
+            # may be in capitals.
             if (
                 "@" in raw
                 or "+" in raw
                 or "0" in raw
-                or "at)" in raw
-                or "at]" in raw
+                or ")" in raw
+                or "]" in raw
             ):
                 check_contact(raw, ctx, pos, pointer)
             return raw if self.multiline else " ".join(raw.split())
@@ -323,7 +324,9 @@ def check_placeholder(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
 
 # An e-mail address ("name@example.org", "name(at)example.org"), and a
 # telephone number: "+" and 8 to 15 digits ("+44 7700 900123", not a sum
-# grouped in thousands, "+2 500 000"), or, after a word that says it is
+# grouped in thousands, "+2 500 000") or "00" and a country's code
+# written in groups ("0044 7700 900123": an Italian VAT number, "00488410010",
+# is written in one), or, after a word that says it is
 # one ("tel.", "phone", "mobile", "call her on", "my number is",
 # "Telefon"), 0 and 9 to 14 more ("07700 900123", "(020) 7946 0000"),
 # with a space, a hyphen, a dot or a bracket or two between digits.  A
@@ -341,6 +344,10 @@ _PHONE: Final = re.compile(
     r"(?<![\w+./=?&#-])\+\s?(\d(?:[\s()\-\u2013]{0,2}\d){7,14})(?![\w])"
 )
 _THOUSANDS: Final = re.compile(r"\d{1,3}(?:[\s,]\d{3})+")
+_INTERNATIONAL: Final = re.compile(
+    r"(?<![\w+./=?&#-])00(?:\s[1-9]|[1-9](?=\d{0,3}[\s()\-\u2013.]))"
+    r"(?:[\s()\-\u2013.]{0,2}\d){7,14}(?![\w])"
+)
 _NATIONAL_PHONE: Final = re.compile(
     r"\b(?:tel|tels|telephone|phone|phones|mobile|mob|cell|call|ring|text|"
     r"whatsapp|fax|reach|telefon|t\u00e9l|t\u00e9l\u00e9phone|handy|telefono|"
@@ -370,7 +377,9 @@ def holds_contact(text: str) -> str | None:
         not _THOUSANDS.fullmatch(found[1]) for found in _PHONE.finditer(text)
     ):
         return "a telephone number"
-    if "0" in text and _NATIONAL_PHONE.search(text):
+    if "0" in text and (
+        _NATIONAL_PHONE.search(text) or _INTERNATIONAL.search(text)
+    ):
         return "a telephone number"
     return None
 

@@ -1020,6 +1020,10 @@ def test_a_date_in_superscript_digits(written: str) -> None:
         ("my number is 07700 900123", "a telephone number"),
         ("jane(at)example.org", "an e-mail address"),
         ("+44 7700\u2013900123", "a telephone number"),
+        ("0044 7700 900123", "a telephone number"),
+        ("00 44 7700 900123", "a telephone number"),
+        ("001 (555) 010-0199", "a telephone number"),
+        ("JANE(AT)EXAMPLE.ORG", "an e-mail address"),
     ],
 )
 def test_contact_details_are_found(text: str, found: str) -> None:
@@ -1040,6 +1044,8 @@ def test_contact_details_are_found(text: str, found: str) -> None:
         "Num\u00e9ro d'entreprise 0403.170.701",
         "Registration number 0403.170.701",
         "P.IVA 00488410010",
+        "Via Example 12, 00100 Roma",
+        "0043 1 234",
         "https://example.org/?id=0123456789",
         "https://example.org/?id=+44770090012",
         "First contact on 01/02/2023 14:05 via the form",
@@ -1055,6 +1061,18 @@ def test_contact_details_are_found(text: str, found: str) -> None:
 )
 def test_what_is_not_contact_details(text: str) -> None:
     assert schema.holds_contact(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Write to JANE(AT)EXAMPLE.ORG", "jane [at] example.org"]
+)
+def test_an_address_in_any_case_is_refused_by_a_text_field(text: str) -> None:
+    """A text field looks for contact details only in texts holding what
+    they start with: "(at)" in capitals had passed that first look.
+    """
+    ctx = schema.Context("f", [])
+    schema.Text().convert(text, ctx, (2, 8), "$.notes")
+    assert ["contact-details"] == [p.code for p in ctx.problems]
 
 
 def test_contact_details_are_never_shown() -> None:
