@@ -1033,11 +1033,15 @@ def _check_country_in_name(
 def _a_country(tail: str, code: str) -> bool:
     """Whether *tail*, the end of a name, is written as a country is, not
     as a code that a legal form or a word also is ("SA", "AG", "TV",
-    "Can"), nor as a code lists also write for another place ("NI").
+    "Can"), nor as a code lists also write for another place ("NI"), nor
+    as "America", the end of a continent's name ("Latin America") as much
+    as a country's.
     """
     plain = tail.replace(".", "").strip()
     if plain in {"UK", "USA", "US"}:
         return True
+    if plain.casefold() in {"america", "americas"}:
+        return False
     return (
         len(plain) > 3
         and plain[0].isalpha()

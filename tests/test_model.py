@@ -587,6 +587,10 @@ def test_a_name_with_others_in_it_is_a_name(name: str) -> None:
         ("Example Network (UK & Ireland)", None, False),
         ("Example Trust (NI)", '"GB"', False),
         ("Example Coalition - Georgia", '"US"', False),
+        # A continent's name ends with a country's.
+        ("Example Network of South America", None, False),
+        ("Example Org Latin America", None, False),
+        ("Example Forum (Central America)", None, False),
         # Written wrong: its own problem says so.
         ("Example Network (Kenya)", "UK", False),
         ("Example Trust UK", None, True),
