@@ -248,6 +248,11 @@ _AT_LEAST_BEFORE: Final = (
 )
 #: ... and after it: "100+", "100 or more", "100-plus".
 _AT_LEAST_AFTER: Final = r"\s*\+|\s+or more\b|[\s-]plus\b"
+#: What a source writes before a figure it gives as an upper bound.
+_AT_MOST_BEFORE: Final = (
+    r"up to|at most|no more than|not more than|fewer than|less than|"
+    r"under|a maximum of|maximum of|max\.?"
+)
 #: What a source writes before a figure it gives as a round one.
 _ABOUT_BEFORE: Final = (
     r"about|around|approximately|roughly|some|nearly|almost|circa|"
@@ -266,13 +271,19 @@ _NOT_PART: Final = (
 _NOT_AFTER_DIGITS: Final = r"(?<![\d.,])(?<!\d[\u00a0\u2009\u202f ])"
 
 #: A claim's qualifiers, with how a page says its figure.
-QUALIFIERS: Final = {"exact": "", "at-least": "at least ", "about": "about "}
+QUALIFIERS: Final = {
+    "exact": "",
+    "at-least": "at least ",
+    "at-most": "at most ",
+    "about": "about ",
+}
 
 
 def qualifier_words(text: str, value: int) -> tuple[str, str] | None:
     """The qualifier *text* gives *value* with, and the words that say it:
-    ``at-least`` for a lower bound ("over 100", "1,200+"), ``about`` for a
-    round figure ("about 100", "~50"); ``None`` when the text gives the
+    ``at-least`` for a lower bound ("over 100", "1,200+"), ``at-most`` for
+    an upper bound ("up to 500", "fewer than 50"), ``about`` for a round
+    figure ("about 100", "~50"); ``None`` when the text gives the
     figure neither way ("more than 60 organisations and 40 individuals"
     gives 40 as it is).
 
@@ -280,6 +291,8 @@ def qualifier_words(text: str, value: int) -> tuple[str, str] | None:
     ('at-least', 'over 1,200')
     >>> qualifier_words("some 300 organisations", 300)
     ('about', 'some 300')
+    >>> qualifier_words("up to 500 signatories", 500)
+    ('at-most', 'up to 500')
     >>> qualifier_words("more than 60 organisations and 40 people", 40)
     """
     figure = _THOUSANDS.join(f"{value:,}".split(","))
@@ -291,6 +304,14 @@ def qualifier_words(text: str, value: int) -> tuple[str, str] | None:
                 rf"(?<!\bno\s)(?<!\bnot\s)\b(?:{_AT_LEAST_BEFORE})\s+"
                 rf"(?:the\s+)?{figure}{_NOT_PART}"
                 rf"|{_NOT_AFTER_DIGITS}{figure}(?:{_AT_LEAST_AFTER})"
+            ),
+        ),
+        (
+            "at-most",
+            # Not "under 18s", who are young people.
+            (
+                rf"\b(?:{_AT_MOST_BEFORE})\s+(?:the\s+)?{figure}"
+                rf"(?!s\b){_NOT_PART}"
             ),
         ),
         (
@@ -315,7 +336,8 @@ class Claim(_Positioned):
         countries: For ``countries``, the countries, if the source lists them.
         value: The figure.
         qualifier: ``exact``; ``at-least`` when the source says "over";
-            ``about`` when it says "about" or "some".
+            ``at-most`` when it says "up to"; ``about`` when it says
+            "about" or "some".
         text: The claim in the source's words.
         sources: Where it is stated.
     """
@@ -344,8 +366,8 @@ class Claim(_Positioned):
     qualifier: str = field(
         Enum(tuple(QUALIFIERS)),
         default="exact",
-        doc="Whether the figure is exact, a lower bound (over 100) or "
-        "a round figure (about 100).",
+        doc="Whether the figure is exact, a lower bound (over 100), an "
+        "upper bound (up to 100) or a round figure (about 100).",
     )
     text: str | None = field(
         Text(),
@@ -405,11 +427,10 @@ class Claim(_Positioned):
             # recorded reads as a mistake (claim-exceeded), and reconcile
             # gives an exact difference.
             qualifier, words = found
-            what = (
-                "a lower bound"
-                if qualifier == "at-least"
-                else "a round figure"
-            )
+            what = {
+                "at-least": "a lower bound",
+                "at-most": "an upper bound",
+            }.get(qualifier, "a round figure")
             ctx.report(
                 "claim-qualifier",
                 f"the claim's text says {words!r}, {what}, but the claim is "

@@ -478,10 +478,12 @@ CODES: dict[str, Code] = _codes(
         "claim-qualifier",
         _W,
         "A claim's text gives its figure as a lower bound ('over 100', "
-        "'1,200+') or as a round figure ('about 100', 'some 300'), but the "
-        "claim has no qualifier, so it is compared as exact.",
-        "Add qualifier: at-least (for a lower bound) or qualifier: about "
-        "(for a round figure) to the claim.",
+        "'1,200+'), an upper bound ('up to 500') or a round figure ('about "
+        "100', 'some 300'), but the claim has no qualifier, so it is "
+        "compared as exact.",
+        "Add qualifier: at-least (for a lower bound), qualifier: at-most "
+        "(for an upper bound) or qualifier: about (for a round figure) to "
+        "the claim.",
         "text: signed by over 100 organisations",
     ),
     # -- warnings ---------------------------------------------------------

@@ -72,7 +72,8 @@ class Line:
         difference: ``claim.value - computed``; ``None`` when suppressed.
             With ``lower_bound`` the true difference is at most this, for
             a claim with ``qualifier`` ``at-least`` at least it (or
-            unknown, with both), and for ``about`` about it:
+            unknown, with both), for ``at-most`` at most it, and for
+            ``about`` about it:
             ``reconcile`` prints it in those words.
         suppressed: Whether computed and difference are hidden.
         reasons: Why the two can differ, as the records show it.
@@ -112,8 +113,8 @@ def difference_text(line: Line) -> str:
     """A shown line's difference as words: ``at most N`` when the records
     show only a lower bound, ``at least N`` when the claim is one ("over
     100"), ``unknown`` when both are: two lower bounds bound nothing;
-    ``about N`` for a round claim ("about 100"), and ``at most about N``
-    beside a lower bound.  Below zero, it says how many more the records
+    ``at most N`` for an upper bound ("up to 100"); ``about N`` for a round
+    claim ("about 100"), and ``at most about N`` beside a lower bound.  Below zero, it says how many more the records
     show: ``at most -1 (the records show at least 1 more than the claim)``.
     """
     difference = line.difference
@@ -127,9 +128,11 @@ def difference_text(line: Line) -> str:
             if line.lower_bound
             else f"at least {max(difference or 0, 0)}"
         )
+    # Below an upper bound ("up to 500"), the true figure is at most the
+    # claim, and the records' shortfall at most the difference.
     shown = (
         f"at most {about}{difference}"
-        if line.lower_bound
+        if line.lower_bound or qualifier == "at-most"
         else f"{about}{difference}"
     )
     if difference is not None and difference < 0:

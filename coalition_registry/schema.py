@@ -53,6 +53,7 @@ _GROUPED: Final = re.compile(r"[0-9]{1,3}(?:[,.\u00a0\u202f ][0-9]{3})+")
 #: A figure given as a bound or an estimate: 100+, over 1,000, ~50.
 _BOUND: Final = re.compile(
     r"(?P<over>(?:>|≥|over|more than|at least)\s*)?"
+    r"(?P<under>(?:<|≤|up to|under|at most|fewer than|less than)\s*)?"
     r"(?P<about>(?:~|c\.|ca\.?|approx\.?|about|around|some)\s*)?"
     r"(?P<n>[0-9]{1,3}(?:[,.\u00a0\u202f ][0-9]{3})+|[0-9]+)"
     r"\s*(?P<plus>\+)?",
@@ -2068,6 +2069,12 @@ class Count(FieldType):
         if not self._fits(figure):
             return ""
         if self.unknown_ok:
+            if (bound.group("under") or "").strip():
+                return (
+                    "; the source gives only an upper bound, and a "
+                    "group is counted as its exact size: write unknown, and "
+                    "say in notes what the source says"
+                )
             if bound.group("plus") or (bound.group("over") or "").strip():
                 # A group counts as its size exactly: a lower bound is no
                 # size, and counted as one would be taken for exact.
@@ -2080,6 +2087,8 @@ class Count(FieldType):
                 f"; write the figure a source states ({figure}), or "
                 "unknown, and say in notes what the source says"
             )
+        if (bound.group("under") or "").strip():
+            return f"; write {figure}, and add qualifier: at-most"
         if bound.group("plus") or (bound.group("over") or "").strip():
             return f"; write {figure}, and add qualifier: at-least"
         if bound.group("about"):

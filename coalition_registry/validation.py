@@ -2351,7 +2351,9 @@ def _check_claims(registry: Registry) -> Iterable[Problem]:
         # each looks at every signature of the letter.
         figures: dict[tuple[str, frozenset[str]], Figure] = {}
         for i, claim in enumerate(letter.claims):
-            if claim.qualifier != "exact":
+            # Records above a lower bound or a round figure prove nothing
+            # wrong; above an exact figure or an upper bound, they do.
+            if claim.qualifier not in {"exact", "at-most"}:
                 continue
             kind = (claim.measure, frozenset(claim.roles))
             figure = figures.get(kind)
@@ -2374,12 +2376,17 @@ def _check_claims(registry: Registry) -> Iterable[Problem]:
                     # (over a claim of 1, two of them warned and one did
                     # not), as a table set beside the claim would.
                     continue
+                bound = (
+                    ("exact", "exactly")
+                    if claim.qualifier == "exact"
+                    else ("the most", "at most")
+                )
                 shown = (
                     f"more {claim.measure} than the {claim.value} the "
-                    "claim gives as exact"
+                    f"claim gives as {bound[0]}"
                     if hidden
                     else f"{figure.known} {claim.measure} where the claim "
-                    f"says exactly {claim.value}"
+                    f"says {bound[1]} {claim.value}"
                 )
                 yield Problem(
                     "claim-exceeded",

@@ -320,6 +320,28 @@ class TestClaimQualifier:
         assert (5, 12) == (problem.location.line, problem.location.column)
 
     @pytest.mark.parametrize(
+        ("value", "text", "words"),
+        [
+            (
+                "100",
+                "signed by no more than 100 organisations",
+                "no more than 100",
+            ),
+            ("500", "up to 500 signatories", "up to 500"),
+            ("50", "Fewer than 50 people signed", "Fewer than 50"),
+            ("1200", "under 1,200 people", "under 1,200"),
+        ],
+    )
+    def test_an_upper_bound_left_exact(
+        self, value: str, text: str, words: str
+    ) -> None:
+        (problem,) = self.problems(value, text)
+        assert f"the claim's text says {words!r}, an upper bound" in (
+            problem.message
+        )
+        assert problem.message.endswith("add qualifier: at-most")
+
+    @pytest.mark.parametrize(
         ("value", "text"),
         [
             # "more than" is said of the 60, not of the 40.
@@ -335,8 +357,8 @@ class TestClaimQualifier:
             ("200", "1 200+ people and 200 organisations"),
             ("12", "over 12 months, 300 organisations from 12 countries"),
             ("50", "over 50% of the 50 signatories are survivors"),
-            # An upper bound, not a lower one.
-            ("100", "signed by no more than 100 organisations"),
+            # Young people, not an upper bound.
+            ("18", "signed by under 18s from 18 schools"),
         ],
     )
     def test_other_figures_are_not_the_claims(
@@ -360,6 +382,8 @@ class TestClaimQualifier:
         for qualifier in ("exact", "at-least"):
             line = f"    qualifier: {qualifier}\n"
             assert [] == self.problems("100", "over 100 signed", line)
+        line = "    qualifier: at-most\n"
+        assert [] == self.problems("100", "up to 100 signed", line)
 
 
 class TestMembership:

@@ -1179,6 +1179,7 @@ class TestMoreThanClaimed:
             ("exact", "-1 (the records show 1 more than the claim)"),
             ("about", "about -1 (the records show 1 more than the claim)"),
             ("at-least", "at least 0"),
+            ("at-most", "at most -1 (the records show 1 more than the claim)"),
         ],
     )
     def test_more_than_claimed_is_said_in_words(
@@ -1188,6 +1189,12 @@ class TestMoreThanClaimed:
         from coalition_registry.reconciliation import difference_text
 
         assert said == difference_text(self._rec(2, "signatories", qualifier))
+
+    def test_below_an_upper_bound_the_difference_is_at_most(self) -> None:
+        """Up to 5 claimed and 3 recorded: up to 2 may be missing."""
+        assert "at most 2" == difference_text(
+            self._rec(5, "signatories", "at-most")
+        )
 
     def test_more_countries_say_where_to_look(self) -> None:
         line = self._rec(2, "countries")

@@ -415,6 +415,16 @@ _LEAVE_OUT = (
         (schema.Count(), "~50", "; write 50, and add qualifier: about"),
         (
             schema.Count(),
+            "up to 500",
+            "; write 500, and add qualifier: at-most",
+        ),
+        (
+            schema.Count(minimum=1, unknown_ok=True),
+            "under 40",
+            "; the source gives only an upper bound, and a group is counted as its exact size: write unknown, and say in notes what the source says",
+        ),
+        (
+            schema.Count(),
             "about 1,000",
             "; write 1000, and add qualifier: about",
         ),

@@ -863,6 +863,42 @@ class TestALetterKnownToTheMonth:
         said = "signatures added after the letter was published (signed_on)"
         assert after == any(r.startswith(said) for r in reasons)
 
+    @pytest.mark.parametrize(
+        ("qualifier", "said"),
+        [
+            ("exact", "where the claim says exactly 5"),
+            ("at-most", "where the claim says at most 5"),
+            ("at-least", None),
+            ("about", None),
+        ],
+    )
+    def test_records_above_an_upper_bound_are_warned_of(
+        self, shipped_copy: Path, qualifier: str, said: str | None
+    ) -> None:
+        """An upper bound ("up to 5") is exceeded as an exact figure is;
+        a lower bound or a round figure is not.
+        """
+        path = shipped_copy / "letters" / "survivors-letter-2023.yaml"
+        text = path.read_text(encoding="utf-8")
+        old = "    value: 61\n    roles:\n      - organisation\n      - academic\n    qualifier: exact\n"
+        assert old in text
+        path.write_text(
+            text.replace(
+                old, old.replace("61", "5").replace("exact", qualifier)
+            ),
+            encoding="utf-8",
+        )
+        found = [
+            p.message
+            for p in cr.validate("registry_data").problems
+            if p.code == "claim-exceeded"
+        ]
+        if said is None:
+            assert [] == found
+        else:
+            (message,) = found
+            assert said in message
+
     def test_its_claims_are_checked_as_of_its_last_day(
         self, write: WriteFile
     ) -> None:
