@@ -14,6 +14,7 @@ from coalition_registry import schema
 from coalition_registry.model import (
     DISCLOSURES,
     PERSONAL_ROLES,
+    QUALIFIERS,
     ROLES,
     Claim,
     Group,
@@ -168,14 +169,14 @@ def letters(draw: st.DrawFn, /, **fixed: Any) -> Letter:
                         roles=st.lists(
                             st.sampled_from(ROLES), max_size=2, unique=True
                         ).map(tuple),
-                        qualifier=st.sampled_from(["exact", "at-least"]),
+                        qualifier=st.sampled_from(tuple(QUALIFIERS)),
                         sources=source_lists,
                     )
                     | st.builds(
                         Claim,
                         measure=st.just("countries"),
                         value=st.integers(0, 10_000),
-                        qualifier=st.sampled_from(["exact", "at-least"]),
+                        qualifier=st.sampled_from(tuple(QUALIFIERS)),
                         sources=source_lists,
                     ),
                     max_size=3,

@@ -22,6 +22,7 @@ from coalition_registry.aggregate import Cell, Row, Table
 from coalition_registry.dump import dump
 from coalition_registry.model import (
     DISCLOSURES,
+    QUALIFIERS,
     ROLES,
     VERIFICATIONS,
     Claim,
@@ -138,7 +139,7 @@ claims = st.sampled_from(("signatories", "signatories", "countries")).flatmap(
             if measure == "signatories"
             else st.just(())
         ),
-        qualifier=st.sampled_from(("exact", "at-least")),
+        qualifier=st.sampled_from(tuple(QUALIFIERS)),
         sources=st.just(SOURCE),
     )
 )
