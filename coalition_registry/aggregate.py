@@ -158,8 +158,8 @@ class Cell:
 
     Attributes:
         value: The count; ``None`` when it is unknown (a group of unknown
-            size), never a guess.  A hidden cell keeps its count here: publish
-            :meth:`public` or ``str(cell)``, never ``value``.
+            size), never a guess, and when it is hidden: suppression drops
+            the count, so a table it made holds none it hides.
         suppressed: Whether it is hidden (small-count suppression).
         threshold: The suppression threshold it was hidden under.
         people: Whether it counts people (and may be suppressed).
@@ -169,7 +169,7 @@ class Cell:
             not public: the part suppression protects, since a group's
             declared size and a public person (named in the export) are
             known to a reader.  ``None`` when every person counted is to
-            be protected.
+            be protected, and when the count is hidden.
     """
 
     value: int | None
@@ -196,6 +196,13 @@ class Cell:
             f"Cell(value={self.value!r}, people={self.people}, "
             f"individuals={self.individuals!r})"
         )
+
+    @property
+    def nonzero(self) -> bool:
+        """Whether it counts anyone: a hidden count always does, since
+        suppression hides only counts from 1.
+        """
+        return self.suppressed or bool(self.value)
 
     def public(self) -> int | str | None:
         """The value as it may be published: a number, or a stand-in."""

@@ -556,7 +556,7 @@ def _figures(
     total = table.total
     unknown = next((r.cells[-1] for r in table.rows if r.key is None), None)
     no_country = ""
-    if unknown is not None and unknown.value:
+    if unknown is not None and unknown.nonzero:
         shown = _cell_words(unknown)
         no_country = (
             "1 signatory has no known country"

@@ -321,8 +321,16 @@ def suppress(
             and not total[column]
             and (cell.value or 0) < k
         )
+        # The count is dropped, not only not shown: a table is published
+        # by whoever turns it into rows, and [c.value for c in ...] is the
+        # first thing they write.
         return attrs.evolve(
-            cell, suppressed=True, threshold=k, bounded=bounded
+            cell,
+            value=None,
+            individuals=None,
+            suppressed=True,
+            threshold=k,
+            bounded=bounded,
         )
 
     columns = range(len(table.columns))

@@ -549,11 +549,11 @@ def choropleth(table: Table) -> Choropleth:
             shade_of(r.cells[column]),
         )
         for r in rows
-        if r.key is not None and (r.cells[column].value or 0) > 0
+        if r.key is not None and r.cells[column].nonzero
     )
     unknown_rows = [r for r in table.rows if r.key is None]
     unknown = None
-    if unknown_rows and (unknown_rows[0].cells[column].value or 0) > 0:
+    if unknown_rows and unknown_rows[0].cells[column].nonzero:
         unknown = str(unknown_rows[0].cells[column].public())
     thresholds = {
         c.threshold
