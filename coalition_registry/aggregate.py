@@ -28,7 +28,7 @@ import attrs
 from .countries import country_name, normalise
 from .model import Claim, Group, Organisation, Person, Signatory, Signature
 from .query import country_of, is_hidden
-from .registry import Registry, day_of, look_up_all
+from .registry import Registry, checked, day_of, look_up_all
 
 
 __all__ = [
@@ -408,7 +408,7 @@ def signatory_table(
     consistently across the letter's tables;
     :func:`~coalition_registry.suppress` protects one table on its own only.
     """
-    letter_id = registry.which_letter(letter_id)
+    letter_id = checked(registry, "signatory_table").which_letter(letter_id)
     _key(by)
     # organisations, groups, individuals, of whom not public
     counts: dict[tuple[str | None, str], list[int]] = defaultdict(
@@ -483,7 +483,7 @@ def people(
     :func:`coalition_registry.published` (``published(people, registry,
     letter_id, by=...)``).
     """
-    letter_id = registry.which_letter(letter_id)
+    letter_id = checked(registry, "people").which_letter(letter_id)
     _key(by)
     # organisations, people, groups of unknown size, individual people
     counts: dict[tuple[str | None, str], list[int]] = defaultdict(
@@ -613,7 +613,7 @@ def coverage(
     >>> cov.countries, cov.claimed_countries, cov.unknown.signatories
     (7, 24, 2)
     """
-    letter_id = registry.which_letter(letter_id)
+    letter_id = checked(registry, "coverage").which_letter(letter_id)
     letter = registry.letter(letter_id)
     countries, international_ids = registry.places()
     ids = registry.signatory_ids(letter_id, day_of(on))

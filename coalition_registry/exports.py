@@ -23,7 +23,7 @@ from .aggregate import active_signatures
 from .countries import country_name, normalise
 from .model import Organisation, Person, Signatory, Signature
 from .query import country_of, is_hidden
-from .registry import Registry, day_of
+from .registry import Registry, checked, day_of
 from .schema import hidden_fields
 from .suppression import (
     DEFAULT_THRESHOLD,
@@ -246,6 +246,7 @@ def export(
     >>> len(rows), rows[0]["kind"]
     (10, 'organisation')
     """
+    registry = checked(registry, "export")
     threshold = checked_threshold(threshold)
     # Only None means every letter: an empty id is a mistake, not "all".
     letters = (

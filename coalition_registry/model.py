@@ -1924,7 +1924,17 @@ def country_of(signatory: Signatory) -> str | None:
     """
     if isinstance(signatory, Organisation):
         return signatory.country
-    return None if "country" in signatory.private else signatory.country
+    try:
+        return None if "country" in signatory.private else signatory.country
+    except AttributeError:
+        # Not a signatory's record: an id, say, or a signature.
+        given: object = signatory  # typed, but not checked by Python
+        msg = (
+            "country_of() takes a signatory's record (an Organisation, a "
+            "Person or a Group), not "
+            f"{'None' if given is None else a(type(given).__name__)}"
+        )
+        raise TypeError(msg) from None
 
 
 def is_hidden(who: Signatory) -> bool:

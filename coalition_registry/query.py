@@ -27,7 +27,7 @@ from .model import (
     country_of,
     is_hidden,
 )
-from .registry import Registry, day_of
+from .registry import Registry, checked, day_of
 from .schema import hidden_fields
 
 
@@ -68,7 +68,7 @@ def signatures(
             and the registry has other than one letter.
         ValueError: When *role* is not a role.
     """
-    letter_id = registry.which_letter(letter_id)
+    letter_id = checked(registry, "signatures").which_letter(letter_id)
     _check_choice("role", role, ROLES)
     day = day_of(on)
     before = registry.unpublished(letter_id, day)
@@ -114,7 +114,7 @@ def signatories(
         ValueError: When a filter is not a country code, a kind or a role
             (a filter that can match nothing is a mistake, not a zero).
     """
-    letter_id = registry.which_letter(letter_id)
+    letter_id = checked(registry, "signatories").which_letter(letter_id)
     country = _country_code(country)
     _check_choice("kind", kind, _SIGNATORY_KINDS)
     out = []
@@ -151,6 +151,7 @@ def letters_signed_by(
             of.
         TypeError: When *signatory_id* is not text (a record, say).
     """
+    registry = checked(registry, "letters_signed_by")
     signatory_id = as_text(signatory_id, "signatory_id", "barnardos")
     if registry.signatory(signatory_id) is None:
         msg = f"no organisation, person or group has the id {signatory_id!r}"
@@ -204,6 +205,7 @@ def organisations(
         ValueError: When a filter is not a country code, a kind of
             organisation or a scope.
     """
+    registry = checked(registry, "organisations")
     country = _country_code(country)
     _check_choice("kind of organisation", kind, ORGANISATION_KINDS)
     _check_choice("scope", scope, SCOPES)
@@ -274,6 +276,7 @@ def cosigners(
     Raises:
         LookupError: When no organisation, person or group has the id.
     """
+    registry = checked(registry, "cosigners")
     shared: dict[str, set[str]] = {}
     for letter in letters_signed_by(registry, signatory_id, on=on):
         for who in signatories(registry, letter.id, on=on):
@@ -299,6 +302,7 @@ def overlap(
     >>> len(both)
     10
     """
+    registry = checked(registry, "overlap")
     a = {w.id for w in signatories(registry, first, on=on) if not is_hidden(w)}
     b = {
         w.id for w in signatories(registry, second, on=on) if not is_hidden(w)
@@ -318,6 +322,7 @@ def coalition_members(
         ValueError: When the coalition keeps its members private: they are
             never listed, and an empty list would read as "none".
     """
+    registry = checked(registry, "coalition_members")
     coalition = _coalition(registry, coalition_id)
     if "members" in coalition.private:
         msg = f"the members of the coalition {coalition_id!r} are private"
@@ -337,6 +342,7 @@ def coalitions_of(
     Raises:
         LookupError: When no organisation has the id.
     """
+    registry = checked(registry, "coalitions_of")
     organisation_id = as_text(organisation_id, "organisation_id", "barnardos")
     if registry.organisations.get(organisation_id) is None:
         msg = f"no organisation has the id {organisation_id!r}"
@@ -397,7 +403,7 @@ def members_signing(
         ValueError: When the coalition keeps its members private.
     """
     members = coalition_members(registry, coalition_id, on=on)
-    letter_id = registry.which_letter(letter_id)
+    letter_id = checked(registry, "members_signing").which_letter(letter_id)
     day = day_of(on)
     # A coalition has tens of members, a letter may have a million
     # signatures, and every coalition is asked in turn: each member's own

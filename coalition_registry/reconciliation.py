@@ -29,7 +29,7 @@ from .model import (
     Signature,
     is_hidden,
 )
-from .registry import Registry, day_of
+from .registry import Registry, checked, day_of
 from .suppression import (
     DEFAULT_THRESHOLD,
     changes_by_day,
@@ -193,7 +193,7 @@ def reconcile(
      ('signatories: organisation and academic', 61, 8, 53),
      ('countries', 24, 7, 17)]
     """
-    letter_id = registry.which_letter(letter_id)
+    letter_id = checked(registry, "reconcile").which_letter(letter_id)
     threshold = checked_threshold(threshold)
     claims = registry.letter(letter_id).claims
     active = active_signatures(registry, letter_id, on=on)

@@ -36,7 +36,14 @@ from .schema import a
 from .validation import validate
 
 
-__all__ = ["Collection", "Registry", "UnknownLetterError", "day_of", "load"]
+__all__ = [
+    "Collection",
+    "Registry",
+    "UnknownLetterError",
+    "checked",
+    "day_of",
+    "load",
+]
 
 _SIGNATORY: Final = operator.attrgetter("signatory")
 _ID: Final = operator.attrgetter("id")
@@ -731,3 +738,35 @@ def _not_a_root(path: Path) -> Problem:
         f"name the registry's root folder{hint}",
         Location(display_path(path)),
     )
+
+
+def checked(registry: object, caller: str) -> Registry:
+    """*registry*, when it is a :class:`Registry`; else a :class:`TypeError`
+    for the function *caller*, saying how to get one.
+
+    A folder's name, or a validation's report, given where a registry
+    belongs would otherwise fail deep inside, with an error about neither.
+
+    >>> checked("registry_data", "coverage")
+    Traceback (most recent call last):
+    ...
+    TypeError: coverage() takes a Registry, as cr.load() returns it, not a str; load the folder first: cr.load('registry_data')
+    """
+    if isinstance(registry, Registry):
+        return registry
+    from .validation import Report
+
+    how = ""
+    if isinstance(registry, (str, Path)):
+        how = f"; load the folder first: cr.load({str(registry)!r})"
+    elif isinstance(registry, Report):
+        how = (
+            "; a valid report gives its registry with report.to_registry(), "
+            "or load the folder with cr.load()"
+        )
+    name = "None" if registry is None else a(type(registry).__name__)
+    msg = (
+        f"{caller}() takes a Registry, as cr.load() returns it, not "
+        f"{name}{how}"
+    )
+    raise TypeError(msg)

@@ -409,7 +409,9 @@ def published(
         ValueError: When the threshold is 2.
         TypeError: When *count* is not a function (a table, say).
     """
-    letter_id = registry.which_letter(letter_id)
+    from .registry import checked
+
+    letter_id = checked(registry, "published").which_letter(letter_id)
     given: object = count  # typed, but not checked by Python
     if not callable(given):
         # A table already made cannot be made consistent with the
@@ -419,6 +421,14 @@ def published(
             f"people, not {a(type(given).__name__.lower())}; it makes the "
             "table itself (to hide the small counts of one table alone, "
             "use suppress())"
+        )
+        raise TypeError(msg)
+    if getattr(given, "__name__", None) == "coverage":
+        # Printed side by side in the README, and the first one tried.
+        msg = (
+            "published() takes the counting function signatory_table or "
+            "people, not coverage: published(cr.signatory_table, registry) "
+            "is the coverage by country as it may be published"
         )
         raise TypeError(msg)
     k = checked_threshold(_renamed(threshold, k))

@@ -597,3 +597,51 @@ def _asked(
 
     monkeypatch.setattr(cls, method, counted)
     return asked
+
+
+@pytest.mark.parametrize(
+    "function",
+    [
+        cr.coverage,
+        cr.signatory_table,
+        cr.people,
+        cr.signatures,
+        cr.signatories,
+        cr.reconcile,
+        cr.export,
+        cr.organisations,
+    ],
+)
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (str(SHIPPED), "not a str; load the folder first: cr.load("),
+        (None, "not None"),
+        ("report", "not a Report; a valid report gives its registry"),
+    ],
+)
+def test_a_registry_is_asked_for_by_name(
+    function: Any, given: Any, said: str
+) -> None:
+    """A folder's name or a report where a registry belongs failed deep
+    inside: "'str' object has no attribute 'which_letter'".
+    """
+    if given == "report":
+        given = cr.validate(SHIPPED)
+    with pytest.raises(TypeError) as caught:
+        function(given)
+    assert str(caught.value).startswith(
+        f"{function.__name__}() takes a Registry, as cr.load() returns it"
+    )
+    assert said in str(caught.value)
+
+
+def test_published_says_coverage_is_not_a_table() -> None:
+    with pytest.raises(TypeError, match="not coverage: published"):
+        cr.published(cr.coverage, cr.load(SHIPPED))
+
+
+@pytest.mark.parametrize("given", ["barnardos", None])
+def test_country_of_takes_a_record(given: Any) -> None:
+    with pytest.raises(TypeError, match="takes a signatory's record"):
+        cr.country_of(given)
