@@ -194,12 +194,16 @@ def _searchable_names(record: Any) -> list[str]:
 
 
 class Registry:
-    """Every record of a registry, validated.
+    """Every record of a registry.
 
-    Build one with :func:`load`, or from records, as
-    ``Registry([*reg.letters, *reg.signatures, coalition])`` (a TypeError
-    for anything that is not a record).  All collections are immutable;
-    the indices used by queries are built once, here.
+    Build one with :func:`load`, which validates the files, or from
+    records, as ``Registry([*reg, coalition])``: a :class:`TypeError` for
+    anything that is not a record, and a :class:`ValueError` for two
+    records of one kind with one id.  Nothing else is checked: a signature whose
+    signatory is not among the records counts in no country (as unknown),
+    so give every record, not ``reg.letters`` and ``reg.signatures``
+    alone.  All collections are immutable; the indices used by queries
+    are built once, here.
 
     Attributes:
         info: The registry's ``registry.yaml``.
@@ -242,7 +246,8 @@ class Registry:
             given = a(stray[0].__name__.lower())
             hint = (
                 ": unpack each collection, as in "
-                "Registry([*reg.letters, *reg.signatures])"
+                "Registry([*reg.letters, *reg.organisations]), or the "
+                "whole registry, Registry([*reg, record])"
                 if issubclass(stray[0], Collection)
                 else ""
             )
@@ -257,7 +262,8 @@ class Registry:
             # taken for info, and every record of it left out in silence.
             hint = (
                 ": give every record in one list, as in "
-                "Registry([*reg.letters, *reg.signatures])"
+                "Registry([*reg.letters, *reg.organisations]), or the "
+                "whole registry, Registry([*reg, record])"
                 if isinstance(passed, Iterable) and not isinstance(passed, str)
                 else ""
             )
@@ -266,6 +272,7 @@ class Registry:
                 f"{a(type(passed).__name__.lower())}{hint}"
             )
             raise TypeError(msg)
+        _check_whole(by_kind)
         self._fill(by_kind, info)
 
     @classmethod
@@ -355,6 +362,13 @@ class Registry:
 
     def __len__(self) -> int:
         return len(self._all())
+
+    def __iter__(self) -> Iterator[Record]:
+        """Every record, kind by kind (letters, organisations, people,
+        groups, signatures, coalitions): ``Registry([*reg, record])`` is
+        the registry with one more.
+        """
+        return itertools.chain.from_iterable(self._collections())
 
     def _all(self) -> dict[str, Any]:
         if self._by_id is None:
@@ -770,3 +784,23 @@ def checked(registry: object, caller: str) -> Registry:
         f"{name}{how}"
     )
     raise TypeError(msg)
+
+
+def _check_whole(by_kind: Mapping[type[Any], Sequence[Any]]) -> None:
+    """Refuse two records of one kind given to :class:`Registry` with one
+    id: the last would replace the first in silence (a record changed with
+    ``attrs.evolve`` beside its original, say).  Records of two kinds may
+    share one, as :meth:`Registry.get` says.
+    """
+    for kind in _KINDS:
+        seen: set[str] = set()
+        for record in by_kind.get(kind, ()):
+            if record.id in seen:
+                msg = (
+                    f"two {kind.kind_name} records have the id "
+                    f"{record.id!r}; give each "
+                    "record once (to change one with attrs.evolve, leave "
+                    "its original out)"
+                )
+                raise ValueError(msg)
+            seen.add(record.id)

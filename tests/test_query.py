@@ -638,7 +638,7 @@ def test_a_registry_is_asked_for_by_name(
 
 def test_published_says_coverage_is_not_a_table() -> None:
     with pytest.raises(TypeError, match="not coverage: published"):
-        cr.published(cr.coverage, cr.load(SHIPPED))
+        cr.published(cr.coverage, cr.load(SHIPPED))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("given", ["barnardos", None])

@@ -470,3 +470,27 @@ class TestTheOnlyLetter:
     def test_no_letter_is_said(self) -> None:
         with pytest.raises(cr.UnknownLetterError, match="holds no letter"):
             cr.reconcile(cr.Registry([]))
+
+
+def test_a_registry_iterates_over_every_record_and_remakes_itself() -> None:
+    """The how-to's Registry([*reg.letters, *reg.organisations,
+    *reg.signatures, coalition]) left out the groups that sign, and counted
+    their signatures in no country, with no word.
+    """
+    reg = cr.load(SHIPPED)
+    again = cr.Registry([*reg])
+    assert len(reg) == len(again) == len(list(reg))
+    assert cr.coverage(reg) == cr.coverage(again)
+    assert [*reg.groups] == [r for r in reg if isinstance(r, cr.Group)]
+
+
+def test_two_records_with_one_id_are_refused() -> None:
+    """The last had replaced the first in silence: a record changed with
+    attrs.evolve beside its original moved Barnardo's to France.
+    """
+    reg = cr.load(SHIPPED)
+    moved = attrs.evolve(reg.organisations["barnardos"], hq_country="FR")
+    with pytest.raises(
+        ValueError, match="two organisation records have the id 'barnardos'"
+    ):
+        cr.Registry([*reg, moved])
