@@ -354,12 +354,12 @@ class Claim(_Positioned):
         Count(), required=True, doc="The figure.", example="104"
     )
     roles: tuple[str, ...] = field(
-        ListOf(Enum(ROLES)),
+        ListOf(Enum(ROLES), unique=True),
         doc="For signatories: the roles counted (all roles when left out).",
         example="[survivor]",
     )
     countries: tuple[str, ...] = field(
-        ListOf(Country(scope_field=None, listed=True)),
+        ListOf(Country(scope_field=None, listed=True), unique=True),
         doc="For countries: the countries, when the source lists them.",
         example="[GB, CA]",
     )
@@ -417,6 +417,24 @@ class Claim(_Positioned):
                 f"{pointer}.countries",
             )
         value, text = values.get("value"), values.get("text")
+        listed = values.get("countries")
+        if (
+            measure == "countries"
+            and isinstance(value, int)
+            and listed
+            and len(listed) > value
+            and values.get("qualifier") in {None, "exact", "at-most"}
+        ):
+            # Fewer may be named than counted ("from 30 countries,
+            # including..."); more, never.
+            ctx.report(
+                "invalid-value",
+                f"the claim names {len(listed)} countries, more than the "
+                f"{value:,} it counts: correct value, or the countries, "
+                "from the source",
+                raw.value_pos["value"],
+                f"{pointer}.value",
+            )
         if (
             "qualifier" not in raw
             and isinstance(value, int)
@@ -1138,7 +1156,7 @@ class Organisation(_Named):
         example="Barnardo's",
     )
     aliases: tuple[str, ...] = field(
-        ListOf(Text()),
+        ListOf(Text(), unique=True),
         doc="Other names and spellings used in coverage.",
         example="[Barnardo’s]",
     )

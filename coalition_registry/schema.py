@@ -2187,9 +2187,13 @@ _BULLET: Final = re.compile(
 
 @attrs.frozen
 class ListOf(FieldType):
-    """A list of values of one type; converted to a tuple."""
+    """A list of values of one type; converted to a tuple.  With *unique*,
+    a value given twice is an error at the second (a claim's countries
+    listed twice would say more countries than it names).
+    """
 
     item: FieldType
+    unique: bool = False
     label: ClassVar[str] = "list"
 
     def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
@@ -2235,6 +2239,7 @@ class ListOf(FieldType):
             )
         out = []
         ok = True
+        first: dict[Any, Pos] = {}
         for i, (value, item_pos) in enumerate(
             zip(raw, raw.item_pos, strict=True)
         ):
@@ -2251,12 +2256,30 @@ class ListOf(FieldType):
             converted = self.item.convert(value, ctx, item_pos, here)
             if converted is INVALID:
                 ok = False
+            elif self.unique and converted in first:
+                ctx.report(
+                    "invalid-value",
+                    f"{ctx.show(str(converted))} is listed twice (first at "
+                    f"line {first[converted][0]}, column "
+                    f"{first[converted][1]}); remove this one",
+                    item_pos,
+                    here,
+                )
+                ok = False
             else:
+                if self.unique:
+                    first[converted] = item_pos
                 out.append(converted)
         return tuple(out) if ok else INVALID
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "array", "items": self.item.json_schema()}
+        schema: dict[str, Any] = {
+            "type": "array",
+            "items": self.item.json_schema(),
+        }
+        if self.unique:
+            schema["uniqueItems"] = True
+        return schema
 
     def describe(self) -> str:
         return f"list of {self.item.describe()}"

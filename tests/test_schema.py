@@ -1135,3 +1135,24 @@ def test_no_month_of_the_year_0_is_suggested() -> None:
     """'0000-1' was told "did you mean '0000-01'?", itself refused."""
     assert "" == date_hint("0000-1", partial=True)
     assert "; did you mean '2023-01'?" == date_hint("2023-1", partial=True)
+
+
+@pytest.mark.parametrize("redact", [False, True])
+def test_a_value_listed_twice_is_refused_at_the_second(redact: bool) -> None:
+    from coalition_registry.parsing import parse
+
+    raw = parse(b"- Example One\n- Example Two\n- Example One\n", "f").data
+    ctx = schema.Context("f", [], redact=redact)
+    assert schema.INVALID is schema.ListOf(schema.Text(), unique=True).convert(
+        raw, ctx, (1, 1), "$.aliases"
+    )
+    (problem,) = ctx.problems
+    assert ("invalid-value", 3, 3) == (
+        problem.code,
+        problem.location.line,
+        problem.location.column,
+    )
+    assert "listed twice (first at line 1, column 3)" in problem.message
+    assert redact == ("Example One" not in problem.message)
+    plain = schema.ListOf(schema.Text()).convert(raw, ctx, (1, 1), "$.a")
+    assert ("Example One", "Example Two", "Example One") == plain
