@@ -345,7 +345,27 @@ class Claim(_Positioned):
     kind_name: ClassVar[str] = "claim"
 
     measure: str = field(
-        Enum(("signatories", "countries")),
+        Enum(
+            ("signatories", "countries"),
+            meant={
+                "signatures": "signatories",
+                "signers": "signatories",
+                "people": "signatories",
+                "nations": "countries",
+            },
+            unlike={
+                **dict.fromkeys(
+                    ("continents", "regions", "cities"),
+                    "the registry counts signatories and countries only; "
+                    "keep the source's words in the letter's notes, not as "
+                    "a claim",
+                ),
+                **dict.fromkeys(
+                    ("organisations", "organizations"),
+                    "write measure: signatories, with roles: [organisation]",
+                ),
+            },
+        ),
         required=True,
         doc="What is counted.",
         example="signatories",

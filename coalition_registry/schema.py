@@ -845,6 +845,9 @@ class Enum(FieldType):
     #: Words people write for one of the values, which are spelt nothing
     #: like it ("coalition" for "alliance"), each with the value meant.
     meant: Mapping[str, str] = attrs.field(factory=dict, eq=False)
+    #: Words that look like one of the values but mean none of them
+    #: ("continents" beside "countries"), each with what to do instead.
+    unlike: Mapping[str, str] = attrs.field(factory=dict, eq=False)
     label: ClassVar[str] = "one of"
 
     def convert(self, raw: Any, ctx: Context, pos: Pos, pointer: str) -> Any:
@@ -859,6 +862,13 @@ class Enum(FieldType):
             return text
         allowed = ", ".join(self.values)
         word = text.strip().lower().replace("_", "-")
+        if word in self.unlike and not ctx.redact:
+            return ctx.report(
+                "invalid-value",
+                f"{ctx.show(text)} is not allowed here: {self.unlike[word]}",
+                pos,
+                pointer,
+            )
         hint = (
             ""
             if ctx.redact

@@ -636,3 +636,39 @@ def test_a_private_country_or_name_is_not_set_against_the_other() -> None:
             'id: org-k3v8q2\nname: "Example Network (Kenya)"\n'
             f'kind: charity\nhq_country: "UG"\nprivate: [{private}]\n'
         )
+
+
+@pytest.mark.parametrize(
+    ("measure", "said"),
+    [
+        ("continents", "counts signatories and countries only"),
+        ("Regions", "counts signatories and countries only"),
+        ("organisations", "with roles: [organisation]"),
+        ("signatures", "did you mean 'signatories'?"),
+        ("countires", "did you mean 'countries'?"),
+    ],
+)
+def test_a_claims_measure_that_is_none_of_them(
+    measure: str, said: str
+) -> None:
+    """'continents' was told "did you mean 'countries'?": followed, the
+    claim would count what the source does not.
+    """
+    from coalition_registry import Letter
+    from coalition_registry.validation import read_records
+
+    doc = (
+        "id: l\ntitle: L\nclaims:\n"
+        f"  - measure: {measure}\n    value: 5\n"
+        "sources:\n  - url: https://example.org/\n"
+    )
+    result = read_records(doc.encode(), "l.yaml", Letter)
+    (problem,) = result.problems
+    assert ("invalid-value", 4, 14) == (
+        problem.code,
+        problem.location.line,
+        problem.location.column,
+    )
+    assert said in problem.message
+    if "did you mean" not in said:
+        assert "did you mean" not in problem.message
