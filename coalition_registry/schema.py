@@ -2737,7 +2737,7 @@ def _report_unknown(
         ctx.report(
             "unknown-field",
             f"unknown field {_quoted(key)} in {a(kind_name(cls))}"
-            f"{_unseen_in(key)}{hint or advice}",
+            f"{_unseen_in(key)}{hint or _kept_in(key, fields) or advice}",
             raw.key_pos[key],
             f"{pointer}.{key}",
         )
@@ -2833,6 +2833,40 @@ def _of_another_kind(cls: type[Any], raw: YMap) -> bool:
         other is not cls and raw.keys() <= yaml_fields(other).keys()
         for other in FOLDERS.values()
     )
+
+
+# Fields people write for what the registry keeps elsewhere, each with the
+# field that keeps it and how.
+_KEPT_IN: Final = {
+    **dict.fromkeys(
+        (
+            "former_name", "former_names", "old_name", "previous_name",
+            "previous_names", "also_known_as", "aka", "acronym",
+            "abbreviation", "short_name", "other_names", "alias",
+        ),
+        ("aliases", ("; write it as an item of aliases, which coverage "
+                     "and look-ups also match, and say in notes what it was")),
+    ),
+    **dict.fromkeys(
+        (
+            "archive_url", "archived_url", "archive", "archived",
+            "wayback", "wayback_url", "archive_link", "mirror",
+        ),
+        ("url", ("; an archived copy is a source of its own: give it as "
+                 "another item of sources, with its own url and the "
+                 "publisher of the page it copies")),
+    ),
+}  # fmt: skip
+
+
+def _kept_in(key: str, fields: dict[str, FieldSpec]) -> str:
+    """Where the registry keeps what an unknown field *key* is for, when
+    this kind of record has that field (``former_name``: ``aliases``).
+    """
+    found = _KEPT_IN.get(
+        key.strip().lower().replace("-", "_").replace(" ", "_")
+    )
+    return found[1] if found is not None and found[0] in fields else ""
 
 
 def _no_such_field(cls: type[Any], fields: dict[str, FieldSpec]) -> str:

@@ -940,6 +940,47 @@ def test_namibia_is_accepted_as_na() -> None:
     assert [] == ctx.problems
 
 
+@pytest.mark.parametrize(
+    ("kind", "text", "said"),
+    [
+        (
+            "Organisation",
+            "id: example-org\nname: Example Org\nformer_name: Example Old\n",
+            "write it as an item of aliases",
+        ),
+        (
+            "Organisation",
+            "id: example-org\nname: Example Org\nAcronym: EO\n",
+            "write it as an item of aliases",
+        ),
+        (
+            "Source",
+            "url: https://example.org/\narchive_url: https://example.net/\n",
+            "an archived copy is a source of its own",
+        ),
+        # A person has no aliases: notes, as for any other field.
+        (
+            "Signature",
+            "id: l--o\nletter: l\nsignatory: o\nrole: expert\naka: x\n",
+            "write what this says in notes",
+        ),
+    ],
+)
+def test_an_unknown_field_kept_elsewhere_says_where(
+    kind: str, text: str, said: str
+) -> None:
+    """former_name was told to go in notes, where coverage never looks;
+    archive_url had no word on how to keep an archived copy.
+    """
+    from coalition_registry import model
+    from coalition_registry.validation import read_records
+
+    cls = getattr(model, kind)
+    result = read_records(text.encode(), "x.yaml", cls)
+    (problem,) = [p for p in result.problems if p.code == "unknown-field"]
+    assert said in problem.message
+
+
 def test_a_long_unknown_field_is_cut_in_its_message() -> None:
     """A pasted paragraph written as a key is not repeated whole."""
     from coalition_registry.model import Organisation
