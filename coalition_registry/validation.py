@@ -1576,11 +1576,38 @@ def _name_key(name: str) -> str:
 
     >>> _name_key("Example Trust Ltd."), _name_key("Example Verein e.V.")
     ('exampletrust', 'exampleverein')
+
+    So are an acronym in brackets at the end, as lists print one after
+    the name it stands for, and "the" inside the name.
+
+    >>> _name_key("Example Society for the Protection of Rivers (ESPR)")
+    'examplesocietyforprotectionofrivers'
     """
-    folded = normalise(name.replace("&", " and ").replace(" + ", " and "))
-    bare = _LEGAL_FORM.sub("", folded)
-    # normalise() leaves no space at the end: "the " is followed by a word.
-    return (bare or folded).removeprefix("the ").replace(" ", "")
+    written = _ACRONYM.sub("", name) if _stands_for(name) else name
+    folded = normalise(written.replace("&", " and ").replace(" + ", " and "))
+    bare = _LEGAL_FORM.sub("", folded) or folded
+    # normalise() leaves no space at either end: "the" is a word.
+    return "".join(word for word in bare.split(" ") if word != "the")
+
+
+#: An acronym in brackets at the end of a name: "(ESPR)", "(N.S.P.C.C.)".
+_ACRONYM: Final = re.compile(r"\s*\(((?:[A-Z][a-z]?\.?[&-]?){3,10})\)\s*$")
+
+
+def _stands_for(name: str) -> bool:
+    """Whether *name* ends with an acronym in brackets whose letters are
+    the initials of words before it, in order: "(ESPR)" after "Example
+    Society for the Protection of Rivers", not "(USA)" after a name with
+    no such words, nor a country's code.
+    """
+    found = _ACRONYM.search(name)
+    if found is None:
+        return False
+    letters = [c for c in found[1] if c.isupper()]
+    initials = iter(
+        word[0].upper() for word in name[: found.start()].split() if word
+    )
+    return all(letter in initials for letter in letters)
 
 
 # Legal forms a name may end with, as normalise() writes them ("e.V." is

@@ -948,6 +948,32 @@ class TestPossibleDuplicates:
         assert codes == [p.code for p in cr.validate("registry_data").problems]
 
     @pytest.mark.parametrize(
+        ("name", "codes"),
+        [
+            # Lists print an acronym after the name, and drop a "the".
+            (
+                "Canadian Centre for Child Protection (CCCP)",
+                ["possible-duplicate"],
+            ),
+            (
+                "Canadian Centre for the Child Protection",
+                ["possible-duplicate"],
+            ),
+            # Not the initials of the name: another body.
+            ("Canadian Centre for Child Protection (CXY)", []),
+        ],
+    )
+    def test_a_name_with_its_acronym(
+        self, write: WriteFile, name: str, codes: list[str]
+    ) -> None:
+        write(
+            "organisations/cccp-again.yaml",
+            f"id: cccp-again\nname: {name}\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        assert codes == [p.code for p in cr.validate("registry_data").problems]
+
+    @pytest.mark.parametrize(
         "apart",
         [
             'website: "https://barnardos-again.example"\n',
