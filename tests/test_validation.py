@@ -1015,9 +1015,11 @@ class TestPossibleDuplicates:
             ),
             # A "+" stuck to a word is part of the name, not "and".
             ("Example+ Network", "Example and Network", []),
-            # "the" is dropped only as a whole first word.
+            # "the" is dropped only as a whole word, first or inside
+            # ("Society for (the) Protection").
             ("Theatre Example", "Atre Example", []),
-            ("Example the Org", "Example Org", []),
+            ("Example Bathe Org", "Example Ba Org", []),
+            ("Example for the Org", "Example for Org", ["possible-duplicate"]),
         ],
     )
     def test_press_release_variants(
