@@ -761,6 +761,18 @@ def _affiliation_after_comma(name: str) -> bool:
     )
 
 
+def without_titles(name: str) -> str:
+    """*name* without the titles it starts with, for an id made from it.
+
+    >>> without_titles("Prof. Dr. Jane Example")
+    'Jane Example'
+    """
+    words = name.split()
+    while words[1:] and countries.normalise(words[0]) in _TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
 def name_alone(name: str) -> str:
     """*name* without an affiliation after a comma, if it has one.
 

@@ -22,7 +22,7 @@ from typing import Any, Final
 import attrs
 
 from .dump import scalar
-from .model import KINDS, OPAQUE_ID, Person, Signature
+from .model import KINDS, OPAQUE_ID, Person, Signature, without_titles
 from .schema import (
     DEVICE_NAMES,
     SLUG,
@@ -518,7 +518,11 @@ def _person(
         )
     folder = Person.folder
     if disclosure == "public":
-        record_id = _slug(name, "person's name", chosen)
+        # Not "prof-dr-jane-example": a title is no part of who they are,
+        # and title-in-name asks for the name without it.
+        record_id = _slug(
+            without_titles(name) if name else name, "person's name", chosen
+        )
         assert name is not None
         values = {"id": record_id, "disclosure": "public", "name": name}
         return Scaffold(

@@ -97,6 +97,40 @@ class TestEachKind:
         assert [("no-source", "warning")] * 5 == problems("registry_data")
 
     @pytest.mark.parametrize(
+        ("argv", "path", "warned"),
+        [
+            (
+                ("organisation", "--name", "The Barnardo's"),
+                "registry_data/organisations/the-barnardos.yaml",
+                "possible-duplicate: this organisation's name is the name of",
+            ),
+            (
+                ("person", "--disclosure", "public", "--name",
+                 "Prof. Dr. María José Example-García"),
+                "registry_data/people/maria-jose-example-garcia.yaml",
+                "title-in-name: the name holds a title",
+            ),
+            (
+                ("group", "--name", "Example Youth Forum (Kenya)"),
+                "registry_data/groups/example-youth-forum-kenya.yaml",
+                "country-in-name: the group's name ends with 'Kenya'",
+            ),
+        ],
+    )  # fmt: skip
+    def test_what_validation_would_warn_of_is_said_at_once(
+        self, shipped_copy: Path, argv: tuple[str, ...], path: str, warned: str
+    ) -> None:
+        """new wrote a second record for a name recorded already, and an id
+        with the title a later warning asked to remove (then the file's
+        name and the id had to change too).
+        """
+        code, out, err = cli("new", *argv)
+        assert (0, path) == (code, out.strip())
+        (line,) = err.splitlines()
+        assert line.startswith(f"{path}:")
+        assert f" warning {warned}" in line
+
+    @pytest.mark.parametrize(
         "kind", ["organization", "Organisations", "ORGANIZATIONS"]
     )
     def test_a_kind_in_us_spelling_or_the_plural(

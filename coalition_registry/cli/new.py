@@ -183,7 +183,27 @@ def run(args: argparse.Namespace, io: Output) -> int:
             f"cannot write {shown}: {reason(e)} (nothing was written)"
         ) from e
     print(shown, file=io.out)
+    _warn_of(root, shown, made.kind, io)
     return EXIT_OK
+
+
+def _warn_of(root: Path, shown: str, kind: str, io: Output) -> None:
+    """Print what validation warns of in the file just written: a name a
+    record of the registry has already (``possible-duplicate``), a title
+    or a country in the name.  Not that it cites no source: the template
+    says to add one.
+    """
+    if kind not in {"organisation", "group", "person"}:
+        return
+    from coalition_registry.validation import validate
+
+    for problem in validate(root).problems:
+        if (
+            problem.location.path == shown
+            and not problem.is_error
+            and problem.code != "no-source"
+        ):
+            print(problem, file=io.err)
 
 
 def _check_signature(
