@@ -464,6 +464,15 @@ FEW_PEOPLE_NOTE: Final = (
 )
 
 
+#: Said instead when every person the table counts is public, or a group's
+#: member: the rest of the note would tell of people who are not there.
+FEW_PUBLIC_PEOPLE_NOTE: Final = (
+    "The total of people is hidden, since a small count of people could "
+    "otherwise be worked out from it, or from this letter's tables set side "
+    "by side."
+)
+
+
 #: Said instead when the letter's counts of such people change from day
 #: to day (see :func:`changes_by_day`).
 DATED_PEOPLE_NOTE: Final = (
@@ -483,8 +492,26 @@ def _counts_anyone(table: Table) -> bool:
 
 
 def _warned(table: Table, *, dated: bool) -> Table:
-    note = DATED_PEOPLE_NOTE if dated else FEW_PEOPLE_NOTE
+    note = (
+        DATED_PEOPLE_NOTE
+        if dated
+        else FEW_PEOPLE_NOTE
+        if _counts_anyone_not_public(table)
+        else FEW_PUBLIC_PEOPLE_NOTE
+    )
     return attrs.evolve(table, notes=(*table.notes, note))
+
+
+def _counts_anyone_not_public(table: Table) -> bool:
+    """Whether *table* counts a person who is not public, or may: a count
+    that does not say how many of its people are counts them all as such.
+    """
+    return any(
+        cell.people and cell.value and cell.individuals != 0
+        for column, cell in zip(table.columns, table.total.cells, strict=True)
+        # The sum takes in the columns beside it, and says nothing of them.
+        if column != table.sum_column
+    )
 
 
 def totals_hidden(

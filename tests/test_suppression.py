@@ -22,6 +22,7 @@ from coalition_registry.suppression import (
     DATED_PEOPLE_NOTE,
     DEFAULT_THRESHOLD,
     FEW_PEOPLE_NOTE,
+    FEW_PUBLIC_PEOPLE_NOTE,
     published,
     rule,
     suppress,
@@ -478,7 +479,12 @@ class TestProperties:
                 i = table.columns.index(column)
                 total = table.total.cells[i]
                 noted = bool(
-                    {DATED_PEOPLE_NOTE, FEW_PEOPLE_NOTE} & set(table.notes)
+                    {
+                        DATED_PEOPLE_NOTE,
+                        FEW_PEOPLE_NOTE,
+                        FEW_PUBLIC_PEOPLE_NOTE,
+                    }
+                    & set(table.notes)
                 )
                 assert noted == total.suppressed, (count, by)
                 raw = count(registry, LETTER, by=by, on=DAY).total.cells[i]
@@ -1259,3 +1265,43 @@ class TestDays:
                 after = published(count, registry, "l", by=by, on=signed)
                 assert ("Total", column) in hidden(after)
                 assert DATED_PEOPLE_NOTE in after.notes
+
+
+@pytest.mark.parametrize(
+    ("disclosure", "note"),
+    [("public", FEW_PUBLIC_PEOPLE_NOTE), ("anonymous", FEW_PEOPLE_NOTE)],
+)
+def test_the_note_of_a_hidden_total_tells_of_no_one_who_is_not_there(
+    disclosure: str, note: str
+) -> None:
+    """Two public people in France hid the total, and the note went on "so
+    is every count of people that takes in a person who is not public",
+    of a letter that had none.
+    """
+    people = [
+        cr.Person(
+            id=f"person-{i}",
+            disclosure=disclosure,
+            name=None if disclosure == "anonymous" else f"Example {i}",
+            country="FR",
+        )
+        for i in ("a", "b")
+    ]
+    registry = cr.Registry(
+        [
+            cr.Letter(id="l", title="L"),
+            *people,
+            *(
+                cr.Signature(
+                    id=f"l--{p.id}", letter="l", signatory=p.id, role="expert"
+                )
+                for p in people
+            ),
+        ]
+    )
+    for count in (cr.signatory_table, cr.people):
+        notes = published(count, registry, "l").notes
+        assert note in notes
+        assert {FEW_PEOPLE_NOTE, FEW_PUBLIC_PEOPLE_NOTE} - {note} & set(
+            notes
+        ) == set()
