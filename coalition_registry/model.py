@@ -399,6 +399,19 @@ class Claim(_Positioned):
     positions: Mapping[str, tuple[int, int]] = _positions()
 
     @property
+    def stated_on(self) -> dt.date | None:
+        """The first day a source is known to state it: the earliest of
+        its sources' ``published`` dates (the last day of a month or a
+        year one is known only to); ``None`` when none gives one.
+        """
+        days = [
+            last_day(source.published)
+            for source in self.sources
+            if source.published is not None
+        ]
+        return min((d for d in days if d is not None), default=None)
+
+    @property
     def stated(self) -> str:
         """The figure as a page says it: ``at least 100``, ``about 100``
         or ``100``.

@@ -91,8 +91,11 @@ from .schema import (
 
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from .cache import Cache, Hit
     from .progress import Progress
+    from .reconciliation import Reconciliation
     from .registry import Registry
 
 
@@ -2368,21 +2371,34 @@ def _check_claims(registry: Registry) -> Iterable[Problem]:
 
     letters = list(registry.letters)
     for letter in letters:
-        rec = None
+        recs: dict[dt.date | None, Reconciliation] = {}
         # A letter's claims are what it said when published: signatures
         # added later, or withdrawn since, do not make them wrong.  An
         # inferred date is the coverage's, on or after the letter's.
         # A private date is not counted as of (counted as of today).
-        on = letter.comparable_date
-        # Claims of one measure and roles have one figure, worked out once:
-        # each looks at every signature of the letter.
-        figures: dict[tuple[str, frozenset[str]], Figure] = {}
+        published = letter.comparable_date
+        start = letter.comparable_start
+        # Claims of one measure and roles have one figure on a day, worked
+        # out once: each looks at every signature of the letter.
+        figures: dict[tuple[str, frozenset[str], dt.date | None], Figure] = {}
         for i, claim in enumerate(letter.claims):
             # Records above a lower bound or a round figure prove nothing
             # wrong; above an exact figure or an upper bound, they do.
             if claim.qualifier not in {"exact", "at-most"}:
                 continue
-            kind = (claim.measure, frozenset(claim.roles))
+            # A claim is of the day its source stated it ("now signed by
+            # 4", in an update), when that is known and not before the
+            # letter, which nothing counts before.
+            stated = claim.stated_on
+            on = (
+                stated
+                if published is not None
+                and stated is not None
+                and start is not None
+                and stated >= start
+                else published
+            )
+            kind = (claim.measure, frozenset(claim.roles), on)
             figure = figures.get(kind)
             if figure is None:
                 figure = figures[kind] = claim_figure(
@@ -2392,10 +2408,11 @@ def _check_claims(registry: Registry) -> Iterable[Problem]:
                 # A figure reconcile would hide is not printed here either:
                 # worked out only now, once a letter, since a claim is
                 # rarely exceeded.
+                rec = recs.get(on)
                 if rec is None:
                     from .reconciliation import reconcile
 
-                    rec = reconcile(registry, letter.id, on=on)
+                    rec = recs[on] = reconcile(registry, letter.id, on=on)
                 hidden = rec.lines[i].suppressed
                 if hidden and figure.known - figure.individuals <= claim.value:
                     # Only people who are not public take the figure past

@@ -12,7 +12,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coalition_registry import Group, Organisation, Person, Signature
+from coalition_registry import (
+    Claim,
+    Group,
+    Organisation,
+    PartialDate,
+    Person,
+    Signature,
+    Source,
+)
 
 
 #: A source, for a record whose other problems a test looks at.
@@ -279,6 +287,33 @@ class TestTitleInName:
         )
         assert "title-in-name" not in self.codes(pseudonym)
         assert "title-in-name" not in self.codes(private)
+
+
+@pytest.mark.parametrize(
+    ("published", "stated_on"),
+    [
+        ([], None),
+        ([None], None),
+        ([dt.date(2023, 9, 18), dt.date(2023, 9, 21)], dt.date(2023, 9, 18)),
+        ([None, dt.date(2023, 9, 21)], dt.date(2023, 9, 21)),
+        # Known only to the month: the last day it surely states it.
+        ([PartialDate(2023, 9)], dt.date(2023, 9, 30)),
+        ([PartialDate(2023), dt.date(2023, 9, 21)], dt.date(2023, 9, 21)),
+    ],
+)
+def test_a_claim_is_stated_on_the_day_its_first_source_was_published(
+    published: list[dt.date | PartialDate | None], stated_on: dt.date | None
+) -> None:
+    claim = Claim(
+        measure="signatories",
+        value=1,
+        text="signed by one",
+        sources=tuple(
+            Source(url=f"https://example.org/{i}", published=day)
+            for i, day in enumerate(published)
+        ),
+    )
+    assert stated_on == claim.stated_on
 
 
 class TestClaimQualifier:

@@ -821,6 +821,25 @@ class TestALetterKnownToTheMonth:
         )
         return cr.validate("registry_data")
 
+    def _organisations_signing(
+        self, write: WriteFile, count: int, day: str
+    ) -> None:
+        for i in range(count):
+            write(
+                f"organisations/month-org-{i}.yaml",
+                f"id: month-org-{i}\nname: Month Org {i}\n"
+                "sources:\n  - url: https://example.org/\n",
+            )
+            write(
+                "signatures/survivors-letter-2023/"
+                f"survivors-letter-2023--month-org-{i}.yaml",
+                f"id: survivors-letter-2023--month-org-{i}\n"
+                "letter: survivors-letter-2023\n"
+                f"signatory: month-org-{i}\nrole: organisation\n"
+                f"signed_on: {day}\n"
+                "sources:\n  - url: https://example.org/\n",
+            )
+
     def test_it_validates(self) -> None:
         report = cr.validate("registry_data")
         assert [] == list(report.problems)
@@ -899,29 +918,59 @@ class TestALetterKnownToTheMonth:
             (message,) = found
             assert said in message
 
-    def test_its_claims_are_checked_as_of_its_last_day(
-        self, write: WriteFile
+    @pytest.mark.parametrize(
+        ("dated", "day", "exceeded"),
+        [
+            (False, "2023-09-30", True),
+            (False, "2023-10-01", False),
+            # A claim its source gave on the 18th is of that day: later
+            # signatures of the month do not exceed it.
+            (True, "2023-09-18", True),
+            (True, "2023-09-19", False),
+        ],
+    )
+    def test_its_claims_are_checked_as_of_the_day_they_were_made(
+        self,
+        shipped_copy: Path,
+        write: WriteFile,
+        dated: bool,
+        day: str,
+        exceeded: bool,
     ) -> None:
-        # 61 organisations and academics are claimed: 62 signing by the
-        # end of September exceed it; signed in October, they do not.
-        for day, exceeded in (("2023-09-30", True), ("2023-10-01", False)):
-            for i in range(62):
-                write(
-                    f"organisations/month-org-{i}.yaml",
-                    f"id: month-org-{i}\nname: Month Org {i}\n"
-                    "sources:\n  - url: https://example.org/\n",
-                )
-                write(
-                    "signatures/survivors-letter-2023/"
-                    f"survivors-letter-2023--month-org-{i}.yaml",
-                    f"id: survivors-letter-2023--month-org-{i}\n"
-                    "letter: survivors-letter-2023\n"
-                    f"signatory: month-org-{i}\nrole: organisation\n"
-                    f"signed_on: {day}\n"
-                    "sources:\n  - url: https://example.org/\n",
-                )
-            codes = [p.code for p in cr.validate("registry_data").problems]
-            assert exceeded == ("claim-exceeded" in codes), day
+        # 61 organisations and academics are claimed, by a source published
+        # on 2023-09-18: 62 signing by then exceed it.  Without that date
+        # the claim is the letter's, of the last day of its month.
+        if not dated:
+            path = shipped_copy / "letters" / "survivors-letter-2023.yaml"
+            text = path.read_text(encoding="utf-8")
+            assert "        published: 2023-09-18\n" in text
+            path.write_text(
+                text.replace("        published: 2023-09-18\n", ""),
+                encoding="utf-8",
+            )
+        self._organisations_signing(write, 62, day)
+        found = [
+            p.message
+            for p in cr.validate("registry_data").problems
+            if p.code == "claim-exceeded"
+        ]
+        assert exceeded == bool(found)
+
+    def test_a_claim_dated_before_the_letter_is_of_the_letter(
+        self, shipped_copy: Path, write: WriteFile
+    ) -> None:
+        # A source that gives a day before the letter's month is wrong,
+        # or of a draft: nothing counts before the letter, so the claim is
+        # checked as the letter's.
+        path = shipped_copy / "letters" / "survivors-letter-2023.yaml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace("published: 2023-09-18\n", "published: 2023-08-01\n"),
+            encoding="utf-8",
+        )
+        self._organisations_signing(write, 62, "2023-09-30")
+        codes = [p.code for p in cr.validate("registry_data").problems]
+        assert "claim-exceeded" in codes
 
 
 class TestPossibleDuplicates:
