@@ -1155,21 +1155,30 @@ def _check_private_name(
     # The list as written: when it cannot be read, every field is kept
     # private, and the name is not known to be one of them.
     written = raw.get("private")
-    if (
-        record_id
-        and isinstance(written, YSeq)
-        and name in written
-        and _spells_name(record_id, raw.get(name), kind)
+    if not record_id or not isinstance(written, YSeq):
+        return
+    its = "their" if kind == "person" else "its"
+    if name in written and _spells_name(record_id, raw.get(name), kind):
+        told = f"{its} {name}"
+    elif (
+        # Other names are private with the name: each would tell it.
+        (name in written or "aliases" in written)
+        and isinstance(aliases := raw.get("aliases"), YSeq)
+        and any(_spells_name(record_id, alias, kind) for alias in aliases)
     ):
-        ctx.report(
-            "not-opaque-id",
-            f"{a(kind)} whose {name} is private needs an id that does not "
-            f"spell {'their' if kind == 'person' else 'its'} {name}, such as "
-            f"{kind}-7k2m9x; change the id, and the file's name and the "
-            "references to it with it",
-            raw.value_pos["id"],
-            f"{pointer}.id",
-        )
+        told = f"any of {its} aliases"
+    else:
+        return
+    whose = name if name in written else "aliases"
+    ctx.report(
+        "not-opaque-id",
+        f"{a(kind)} whose {whose} {'is' if whose == name else 'are'} private "
+        f"needs an id that does not spell {told}, such as {kind}-7k2m9x; "
+        "change the id, and the file's name and the references to it with "
+        "it",
+        raw.value_pos["id"],
+        f"{pointer}.id",
+    )
 
 
 @by_fields
@@ -1192,6 +1201,11 @@ class Organisation(_Named):
 
     kind_name: ClassVar[str] = "organisation"
     folder: ClassVar[str] = "organisations"
+    #: Other names of one whose name is private would tell it (see
+    #: :func:`schema.hidden_fields`).
+    __private_with__: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "name": ("aliases",)
+    }
 
     id: str = _id("Unique id, named after the organisation.", "barnardos")
     name: str = field(

@@ -32,7 +32,7 @@ from .model import (
 )
 from .parsing import DEFAULT_LIMITS, Limits
 from .problems import Location, Problem, RegistryError
-from .schema import a
+from .schema import a, hidden_fields
 from .validation import validate
 
 
@@ -180,7 +180,7 @@ class Collection(Generic[R]):
 
 
 def _searchable_names(record: Any) -> list[str]:
-    private = set(getattr(record, "private", ()))
+    private = hidden_fields(type(record), getattr(record, "private", ()))
     if is_hidden(record):
         return []
     names = []

@@ -453,11 +453,17 @@ def _named_in_path(
     every problem in the file as an id is.
     """
     field = "title" if cls.kind_name == "letter" else "name"
-    name = raw.get(field)
     written = raw.get("private")
-    if not isinstance(name, str) or not (
-        hides_all(cls, raw) or (isinstance(written, YSeq) and field in written)
-    ):
+    listed = written if isinstance(written, YSeq) else ()
+    hidden = hides_all(cls, raw) or field in listed
+    names = [raw.get(field)] if hidden else []
+    aliases = raw.get("aliases")
+    if isinstance(aliases, YSeq) and (hidden or "aliases" in listed):
+        # Other names are private with the name: each would tell it.
+        names += aliases
+        field = f"{field} or aliases" if hidden else "aliases"
+    strings: list[str] = [n for n in names if isinstance(n, str)]
+    if not strings:
         return None
     # Shown with "\\" on Windows.
     under = ("/" + shown.replace(os.sep, "/")).rpartition(f"/{cls.folder}/")[2]
@@ -465,16 +471,17 @@ def _named_in_path(
     parts[-1] = parts[-1].rpartition(".")[0]
     if pointer == "$":
         parts.pop()
+    are = "are" if "aliases" in field else "is"
     # Whole words of the names, not letters inside them: "Ian" is not in
     # "canadian-survivors", nor "Ann" in "annual".
-    words = name_words(name)
+    words = set().union(*map(name_words, strings))
     if words.isdisjoint(
         itertools.chain.from_iterable(map(_path_words, parts))
     ):
         return None
     return (
         f"the name of this file, or of a folder it is in, spells a word of "
-        f"this {cls.kind_name}'s {field}, which is private, and is printed "
+        f"this {cls.kind_name}'s {field}, which {are} private, and is printed "
         "with every problem in the file: rename it to say nothing of who is "
         f"in it ({cls.folder}.yaml for a list, say)"
     )
@@ -1333,7 +1340,7 @@ def _check_same_names(
         if "name" in record.private:
             continue
         names = [("name", record.name)]
-        if "aliases" not in record.private:
+        if "aliases" not in hidden_fields(type(record), record.private):
             names += [("aliases", a) for a in getattr(record, "aliases", ())]
         keyed = [(_name_key(name), field, "", "") for field, name in names]
         # "Example Charity (UK)": signatory lists put the country after the
@@ -2228,7 +2235,7 @@ def _hidden_names(registry: Registry) -> frozenset[str]:
                 private = ("name",)
             if "name" in private and getattr(record, "name", None):
                 names.add(normalise(record.name))
-            if "aliases" in private:
+            if "aliases" in hidden_fields(type(record), private):
                 names.update(map(normalise, getattr(record, "aliases", ())))
     return frozenset(names)
 

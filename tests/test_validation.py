@@ -1904,6 +1904,77 @@ class TestACopiedRecord:
         assert 2 == [p.code for p in problems].count("duplicate-id")
 
 
+class TestAliasesOfAPrivateName:
+    """Another name of an organisation whose name is private would tell
+    it: its aliases are kept private with it."""
+
+    RECORD = (
+        "id: {id}\nname: Example Hidden Shelter\n"
+        "aliases:\n  - Example Refuge Nine\n  - {alias}\n"
+        "private: [{private}]\nsources:\n  - url: https://example.org/\n"
+    )
+
+    def test_no_output_shows_them(self, write: WriteFile) -> None:
+        write(
+            "organisations/organisation-7k2m9x.yaml",
+            self.RECORD.format(
+                id="organisation-7k2m9x",
+                alias='"Example Refuge\u202eTen"',
+                private="name",
+            ),
+        )
+        report = cr.validate("registry_data")
+        (problem,) = report.problems
+        assert "suspicious-character" == problem.code
+        assert "Refuge" not in problem.message
+        assert report.registry is not None
+        record = report.registry.organisations["organisation-7k2m9x"]
+        assert "Refuge" not in repr(record)
+        assert "aliases=<private>" in repr(record)
+        # Nor does looking a name up find the record by one.
+        with pytest.raises(LookupError):
+            report.registry.organisations.lookup("Example Refuge Nine")
+
+    @pytest.mark.parametrize("private", ["name", "aliases"])
+    def test_an_id_that_spells_one_is_not_opaque(
+        self, write: WriteFile, private: str
+    ) -> None:
+        write(
+            "organisations/organisation-refuge.yaml",
+            self.RECORD.format(
+                id="organisation-refuge", alias="Other", private=private
+            ),
+        )
+        (problem,) = cr.validate("registry_data").problems
+        assert "not-opaque-id" == problem.code
+        assert f"whose {private} " in problem.message
+        assert "Refuge" not in problem.message
+
+    def test_a_folder_that_spells_one_is_not_opaque(
+        self, write: WriteFile
+    ) -> None:
+        write(
+            "organisations/refuge/organisation-7k2m9x.yaml",
+            self.RECORD.format(
+                id="organisation-7k2m9x", alias="Other", private="name"
+            ),
+        )
+        (problem,) = cr.validate("registry_data").problems
+        assert "not-opaque-id" == problem.code
+        assert "name or aliases, which are private" in problem.message
+
+    def test_public_ones_are_looked_up(self, write: WriteFile) -> None:
+        write(
+            "organisations/example-hidden-shelter.yaml",
+            self.RECORD.format(
+                id="example-hidden-shelter", alias="Other", private="notes"
+            ),
+        )
+        registry = cr.load("registry_data")
+        found = registry.organisations.lookup("Example Refuge Nine")
+        assert "example-hidden-shelter" == found.id
+
+
 def test_a_path_is_compared_by_whole_words(write: WriteFile) -> None:
     """A pseudonym "Ian" was found in people/canadian-survivors.yaml: a
     file's name must not hold a word of a hidden name, not its letters."""
