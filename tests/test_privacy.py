@@ -69,6 +69,7 @@ PLANTED: dict[str, str] = {
     "organisations/org-h3x9.yaml": (
         "id: org-h3x9\n"
         "name: Obscurantia Foundation\n"
+        "aliases: [Crypsilva Trust]\n"
         "kind: foundation\n"
         "hq_country: NR\n"
         "scope: international\n"
@@ -226,6 +227,7 @@ SECRETS: dict[str, str] = {
     "Zzsecret": "an anonymous person's private notes",
     "Yysecret": "an organisation's private notes",
     "Obscurantia": "an organisation's private name and website",
+    "Crypsilva": "an alias of an organisation's private name",
     "Nauru": "an organisation's private headquarters country",
     "Micronesia": "the sub-region of a private country",
     "organisation: foundation": "an organisation's private kind",
