@@ -109,6 +109,10 @@ class YSeq(list[Any]):
         self.item_pos: list[Pos] = []
 
 
+#: The deepest nesting a :class:`Limits` may allow.
+MAX_DEPTH: Final = 500
+
+
 @attrs.frozen
 class Limits:
     """Bounds on what one registry may hold, so hostile input cannot exhaust
@@ -116,16 +120,43 @@ class Limits:
 
     Attributes:
         max_file_bytes: Largest file read, in bytes.
-        max_depth: Deepest nesting of lists and mappings.
+        max_depth: Deepest nesting of lists and mappings, at most
+            :data:`MAX_DEPTH`.
+
+    Raises:
+        ValueError: For a limit below 1, or a *max_depth* above
+            :data:`MAX_DEPTH`.
         max_records: Most records in one registry.
         max_values: Most values (keys, items, scalars) in one file: each
             costs a few hundred bytes of memory however short it is.
     """
 
-    max_file_bytes: int = 64 * 1024 * 1024
-    max_depth: int = 32
-    max_records: int = 5_000_000
-    max_values: int = 4_000_000
+    max_file_bytes: int = attrs.field(default=64 * 1024 * 1024)
+    max_depth: int = attrs.field(default=32)
+    max_records: int = attrs.field(default=5_000_000)
+    max_values: int = attrs.field(default=4_000_000)
+
+    @max_file_bytes.validator
+    @max_records.validator
+    @max_values.validator
+    def _at_least_one(self, attribute: attrs.Attribute[int], n: int) -> None:
+        if n.__class__ is not int or n < 1:
+            msg = (
+                f"{attribute.name} is a whole number of at least 1, not {n!r}"
+            )
+            raise ValueError(msg)
+
+    @max_depth.validator
+    def _readable_depth(self, attribute: attrs.Attribute[int], n: int) -> None:
+        self._at_least_one(attribute, n)
+        if n > MAX_DEPTH:
+            # The parser and the checks walk nested values recursively:
+            # far deeper, Python's stack (and then the C parser's) runs out.
+            msg = (
+                f"max_depth is at most {MAX_DEPTH}: nesting deeper than "
+                f"that cannot be read safely, not {n}"
+            )
+            raise ValueError(msg)
 
 
 DEFAULT_LIMITS: Final = Limits()

@@ -50,7 +50,7 @@ import coalition_registry as cr
 from coalition_registry import formats, parsing
 from coalition_registry.cli import run
 from coalition_registry.dump import dump
-from coalition_registry.parsing import DEFAULT_LIMITS
+from coalition_registry.parsing import DEFAULT_LIMITS, MAX_DEPTH
 from coalition_registry.problems import CODES
 from coalition_registry.schema import SLUG
 from conftest import SHIPPED
@@ -1294,6 +1294,59 @@ def test_max_depth_option(shipped_copy: Path) -> None:
         "levels deep (limit max_depth)"
     ) in problems
     assert all("(limit max_depth)" in p for p in problems)
+
+
+@pytest.mark.parametrize("style", ["flow", "block"])
+def test_the_deepest_max_depth_is_read_safely(
+    shipped_copy: Path, style: str
+) -> None:
+    """At the deepest limit allowed, a file nested that deep is read and
+    checked (the recursion a raised limit let in was taken for a syntax
+    error, and further down crashed the process), and one deeper stops at
+    the limit.
+    """
+    depth = MAX_DEPTH - 1
+    for nested, problem in ((depth, "wrong-shape"), (depth + 50, "too-deep")):
+        if style == "flow":
+            notes = "notes: " + "[" * nested + "]" * nested
+        else:
+            notes = "notes:\n" + "".join(
+                "  " * i + "  -\n" for i in range(nested)
+            )
+        (shipped_copy / TARGET).write_text(ORG + notes + "\n")
+        problems = check_output(
+            *cli(
+                "validate",
+                "--max-depth",
+                str(MAX_DEPTH),
+                "registry_data",
+            )
+        )
+        assert [problem] == [
+            PROBLEM.fullmatch(p)["code"]  # type: ignore[index]
+            for p in problems
+        ]
+
+
+def test_a_max_depth_deeper_than_can_be_read_is_refused() -> None:
+    code, out, err = cli(
+        "validate", "--max-depth", str(MAX_DEPTH + 1), "registry_data"
+    )
+    assert (2, "") == (code, out)
+    assert f"--max-depth: a limit is at most {MAX_DEPTH}" in err
+    with pytest.raises(ValueError, match=f"at most {MAX_DEPTH}"):
+        cr.Limits(max_depth=MAX_DEPTH + 1)
+
+
+@pytest.mark.parametrize(
+    "limit", ["max_file_bytes", "max_depth", "max_values", "max_records"]
+)
+@pytest.mark.parametrize("value", [0, -1, True, 2.5])
+def test_a_limit_is_a_whole_number_of_at_least_one(
+    limit: str, value: object
+) -> None:
+    with pytest.raises(ValueError, match=f"{limit} is a whole number"):
+        cr.Limits(**{limit: value})  # type: ignore[arg-type]
 
 
 def test_max_records_option(shipped_copy: Path) -> None:

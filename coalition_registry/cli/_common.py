@@ -363,8 +363,10 @@ def _threshold(text: str) -> int:
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
-def positive(what: str) -> Callable[[str], int]:
-    """An argparse type: a whole number of at least 1, named *what*."""
+def positive(what: str, at_most: int | None = None) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least 1 (and *at_most*, if
+    given), named *what*.
+    """
 
     def parse(text: str) -> int:
         try:
@@ -375,6 +377,8 @@ def positive(what: str) -> Callable[[str], int]:
             ) from None
         if n < 1:
             raise argparse.ArgumentTypeError(f"{what} is at least 1")
+        if at_most is not None and n > at_most:
+            raise argparse.ArgumentTypeError(f"{what} is at most {at_most}")
         return n
 
     return parse

@@ -21,7 +21,7 @@ import warnings
 import attrs
 
 from coalition_registry import formats
-from coalition_registry.parsing import DEFAULT_LIMITS, Limits
+from coalition_registry.parsing import DEFAULT_LIMITS, MAX_DEPTH, Limits
 from coalition_registry.progress import ProgressBar, wanted
 from coalition_registry.validation import CacheWarning, validate
 
@@ -75,10 +75,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default = getattr(DEFAULT_LIMITS, name)
         limits.add_argument(
             "--" + name.replace("_", "-"),
-            type=positive("a limit"),
+            type=positive("a limit", _CEILINGS.get(name)),
             default=default,
             metavar="N",
-            help=f"{meaning} (default: {default})",
+            help=f"{meaning} (default: {default}"
+            + (f", at most {_CEILINGS[name]})" if name in _CEILINGS else ")"),
         )
 
 
@@ -90,6 +91,8 @@ _LIMITS = {
     "max_records": "most records in one registry",
 }
 assert set(_LIMITS) == set(attrs.fields_dict(Limits))
+# Limits deeper than the reader can go: nesting is read recursively.
+_CEILINGS = {"max_depth": MAX_DEPTH}
 
 
 def run(args: argparse.Namespace, io: Output) -> int:
