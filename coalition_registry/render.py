@@ -247,7 +247,7 @@ def table_text(table: Table, out: TextIO) -> None:
         ).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
-    print(table.title, file=out)
+    print(visible(table.title), file=out)
     print(file=out)
     print(line(rows[0]), file=out)
     print(rule, file=out)
@@ -351,10 +351,12 @@ def reconciliation_text(
     rec: Reconciliation, out: TextIO, *, title: str = ""
 ) -> None:
     """Claims beside the records, one block per claim."""
-    print(f"Claims against records: {title or rec.letter}\n", file=out)
+    print(
+        f"Claims against records: {visible(title or rec.letter)}\n", file=out
+    )
     for row in _reconciliation_rows(rec)[1:]:
-        label, claimed, computed, difference, reasons = row
-        print(f"{label}", file=out)
+        label, claimed, computed, difference, reasons = map(visible, row)
+        print(label, file=out)
         print(f"  claimed:      {claimed}", file=out)
         print(f"  records show: {computed}", file=out)
         print(f"  difference:   {difference}", file=out)
@@ -365,7 +367,7 @@ def reconciliation_text(
 
     print(BOUND_NOTE, file=out)
     for note in rec.notes:
-        print(note[0].upper() + note[1:], file=out)
+        print(visible(note[0].upper() + note[1:]), file=out)
 
 
 def reconciliation_markdown(

@@ -1042,6 +1042,32 @@ def test_a_direction_override_is_shown_in_every_output(
 
 
 @pytest.mark.parametrize(
+    "command",
+    [
+        ("coverage",),
+        ("coverage", "--format", "markdown"),
+        ("reconcile",),
+        ("reconcile", "--format", "markdown"),
+    ],
+)
+def test_a_direction_override_in_a_title_is_shown_as_its_code(
+    shipped_copy: Path, command: tuple[str, ...]
+) -> None:
+    """A letter's title heads the coverage and reconciliation tables."""
+    path = shipped_copy / "letters" / "survivors-letter-2023.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "title: \"Survivors'"
+    assert old in text
+    path.write_text(
+        text.replace(old, "title: \"Survi\\u202evors'"), encoding="utf-8"
+    )
+    code, out, _ = cli(*command)
+    assert 0 == code
+    assert "\u202e" not in out
+    assert "<U+202E>vors'" in out  # after a backslash in Markdown
+
+
+@pytest.mark.parametrize(
     ("command", "letter"),
     [
         (("coverage",), "survivors-letter-2023"),

@@ -124,7 +124,10 @@ def run(args: argparse.Namespace, io: Output) -> int:
         if args.on is not None:  # as export says it
             notes.append(f"members as of {args.on.isoformat()}")
         for note in notes:
-            print(f"coalition-registry: note: {note}", file=io.err)
+            print(
+                f"coalition-registry: note: {render.visible(note)}",
+                file=io.err,
+            )
     elif not found:
         print("The registry records no coalition.", file=io.out)
     else:

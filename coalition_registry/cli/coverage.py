@@ -121,7 +121,10 @@ def run(args: argparse.Namespace, io: Output) -> int:
     if args.format == "csv":
         # The rows alone would read as every count shown, as of today.
         for note in table.notes:
-            print(f"coalition-registry: note: {note}", file=io.err)
+            print(
+                f"coalition-registry: note: {render.visible(note)}",
+                file=io.err,
+            )
     return EXIT_OK
 
 

@@ -68,5 +68,8 @@ def run(args: argparse.Namespace, io: Output) -> int:
     if args.format in ("csv", "jsonl"):
         # The rows alone would read as everyone who signed.
         for note in data.notes():
-            print(f"coalition-registry: note: {note}", file=io.err)
+            print(
+                f"coalition-registry: note: {render.visible(note)}",
+                file=io.err,
+            )
     return EXIT_OK
