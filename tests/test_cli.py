@@ -645,6 +645,23 @@ class TestUsage:
         assert "Traceback" not in done.stderr
         assert 10 == len(done.stdout)
 
+    def test_a_closed_pipe_exits_as_sigpipe_would(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """141, as ``yes | head`` gives under ``set -o pipefail``: not 1,
+        which says the registry has errors.
+        """
+
+        class Closed(io.StringIO):
+            def write(self, _text: str) -> int:
+                raise BrokenPipeError(32, "Broken pipe")
+
+        err = io.StringIO()
+        monkeypatch.setattr(sys, "stdout", Closed())
+        monkeypatch.setattr(sys, "stderr", err)
+        assert 141 == main(["export", "registry_data"])
+        assert "" == err.getvalue()
+
     def test_an_output_that_cannot_encode_a_name_is_not_a_traceback(
         self,
     ) -> None:

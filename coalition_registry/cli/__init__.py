@@ -71,7 +71,7 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
         description="Validate and query a registry of who signed which "
         "open letter. Exit codes: 0 success, 1 the registry has errors (or "
         "a file cannot be written), 2 usage error, 130 interrupted (Ctrl+C), "
-        "143 terminated (SIGTERM).",
+        "141 output closed by its reader (| head), 143 terminated (SIGTERM).",
     )
     p.add_argument(
         "--version", action="version", version=f"%(prog)s {__version__}"
@@ -206,9 +206,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _common.EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, as the Python
-        # documentation advises, without a traceback at exit.
+        # documentation advises, without a traceback at exit, and with
+        # the code of a command SIGPIPE stopped, as `yes | head` gives: 1
+        # would say the registry has errors.
         _common.discard(sys.stdout)
-        return 1
+        return _common.EXIT_PIPE_CLOSED
     except OSError as e:
         # The output cannot be written (a full disk, a size limit,
         # /dev/full).  Only OSError: any other exception is a bug, whose

@@ -31,6 +31,9 @@ EXIT_INVALID = 1
 EXIT_USAGE = 2
 #: Stopped by Ctrl+C (SIGINT), as shells report it: 128 + 2.
 EXIT_INTERRUPTED = 130
+#: The reader of standard output went away (``| head``), as shells
+#: report a command killed by SIGPIPE: 128 + 13.
+EXIT_PIPE_CLOSED = 141
 
 
 class Terminated(KeyboardInterrupt):
