@@ -28,6 +28,7 @@ atomically: a crash leaves the old file whole.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import io
 import os
@@ -1201,7 +1202,9 @@ def _cannot(what: str, e: Exception, text: str) -> str:
 # -- files --------------------------------------------------------------------
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
+def write_atomic(
+    path: str | Path, data: bytes, *, exclusive: bool = False
+) -> None:
     """Replace the file at *path* by *data*, all or nothing.
 
     The bytes go to a hidden temporary file in the same folder, which is
@@ -1210,17 +1213,31 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     behind (unless the machine itself stops).  The file keeps its
     permissions; a symbolic link stays one, and the file it names is
     replaced, as an editor saves through a link.
+
+    With *exclusive*, *path* must not exist: the whole file is linked in
+    under its name, which fails if a file has it (even one made meanwhile),
+    so that no moment shows it empty or cut short, even to a process
+    killed outright.
+
+    Raises:
+        FileExistsError: With *exclusive*, when *path* exists.
     """
     target = os.fspath(path)
-    if os.path.islink(target):
+    if not exclusive and os.path.islink(target):
         target = os.path.realpath(target)
     folder = os.path.dirname(target) or "."
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
         mode = _new_file_mode()
+    else:
+        if exclusive:
+            raise FileExistsError(
+                errno.EEXIST, os.strerror(errno.EEXIST), target
+            )
     temp = files.temp_name(folder, "." + os.path.basename(target) + ".")
     fd = files.create(temp)
+    linked = False
     try:
         try:
             view = memoryview(data)
@@ -1232,12 +1249,53 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(temp, target)
+        if exclusive:
+            _link_new(temp, target)
+            linked = True
+            with contextlib.suppress(FileNotFoundError):  # renamed there
+                os.unlink(temp)
+        else:
+            os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
+        if linked:  # stopped after the new file was in place: take it back
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(target)
         raise
     _sync_folder(folder)
+
+
+def _link_new(temp: str, target: str) -> None:
+    """Give the whole file *temp* the new name *target*, never over a file
+    that has it.
+    """
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise
+    except OSError as e:
+        # A file system without hard links (FAT, some network shares):
+        # claim the name, empty, then rename the file over it.
+        if e.errno not in _NO_LINKS:
+            raise
+        os.close(files.create(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL))
+        os.replace(temp, target)
+
+
+# What os.link fails with where a file system has no hard links.
+_NO_LINKS: Final = frozenset(
+    getattr(errno, name)
+    for name in (
+        "EPERM",
+        "ENOTSUP",
+        "EOPNOTSUPP",
+        "ENOSYS",
+        "EMLINK",
+        "EACCES",
+    )
+    if hasattr(errno, name)
+)
 
 
 def _new_file_mode() -> int:

@@ -1139,6 +1139,108 @@ _SCALARS = st.one_of(
 )  # fmt: skip
 
 
+class TestAtomicCreate:
+    """``write_atomic(..., exclusive=True)``, as ``new`` and ``import``
+    make a record's file: never over another file, and never seen empty or
+    cut short, even by a process killed before it returns.
+    """
+
+    def test_the_name_is_taken_only_by_the_whole_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        path = tmp_path / "a.yaml"
+        real_fsync = os.fsync
+        seen: list[bool] = []
+
+        def fsync(fd: int) -> None:
+            # Killed here, the name must not be there, empty.
+            seen.append(path.exists())
+            real_fsync(fd)
+
+        monkeypatch.setattr(os, "fsync", fsync)
+        write_atomic(path, b"id: a\n", exclusive=True)
+        assert [False] == seen[:1]
+        assert b"id: a\n" == path.read_bytes()
+        assert ["a.yaml"] == sorted(p.name for p in tmp_path.iterdir())
+
+    def test_new_and_import_write_so(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """They claimed the name with an empty file, which a process
+        killed before the rename left there.
+        """
+        from coalition_registry.cli._common import create_file
+
+        path = tmp_path / "organisations" / "a.yaml"
+        real_fsync = os.fsync
+        seen: list[bool] = []
+
+        def fsync(fd: int) -> None:
+            seen.append(path.exists())
+            real_fsync(fd)
+
+        monkeypatch.setattr(os, "fsync", fsync)
+        create_file(path, b"id: a\n")
+        assert [False] == seen[:1]
+        assert b"id: a\n" == path.read_bytes()
+
+    def test_a_file_there_is_left_alone(self, tmp_path: Path) -> None:
+        path = tmp_path / "a.yaml"
+        path.write_bytes(b"theirs\n")
+        with pytest.raises(FileExistsError):
+            write_atomic(path, b"ours\n", exclusive=True)
+        assert b"theirs\n" == path.read_bytes()
+        assert ["a.yaml"] == sorted(p.name for p in tmp_path.iterdir())
+
+    def test_a_file_made_meanwhile_is_left_alone(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        path = tmp_path / "a.yaml"
+        real_fsync = os.fsync
+
+        def fsync(fd: int) -> None:
+            path.write_bytes(b"theirs\n")
+            real_fsync(fd)
+
+        monkeypatch.setattr(os, "fsync", fsync)
+        with pytest.raises(FileExistsError):
+            write_atomic(path, b"ours\n", exclusive=True)
+        assert b"theirs\n" == path.read_bytes()
+        assert ["a.yaml"] == sorted(p.name for p in tmp_path.iterdir())
+
+    def test_without_hard_links_it_is_renamed_into_place(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        def no_links(*_: Any) -> None:
+            raise PermissionError(1, "Operation not permitted")
+
+        monkeypatch.setattr(os, "link", no_links)
+        path = tmp_path / "a.yaml"
+        write_atomic(path, b"ours\n", exclusive=True)
+        assert b"ours\n" == path.read_bytes()
+        assert ["a.yaml"] == sorted(p.name for p in tmp_path.iterdir())
+
+    def test_stopped_once_linked_leaves_nothing(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Ctrl+C after the link: the caller is told nothing was written,
+        so nothing is.
+        """
+        real_unlink = os.unlink
+        path = tmp_path / "a.yaml"
+
+        def unlink(name: Any) -> None:
+            if path.exists() and not str(name).endswith("a.yaml"):
+                monkeypatch.setattr(os, "unlink", real_unlink)
+                raise KeyboardInterrupt
+            real_unlink(name)
+
+        monkeypatch.setattr(os, "unlink", unlink)
+        with pytest.raises(KeyboardInterrupt):
+            write_atomic(path, b"ours\n", exclusive=True)
+        assert [] == list(tmp_path.iterdir())
+
+
 def _values_for(cls: type[Any], depth: int = 0) -> st.SearchStrategy[Any]:
     """Parsed values of a record of *cls*: every field may be present,
     each of the shape its type has, every scalar text.

@@ -413,8 +413,9 @@ def create_file(path: Path, data: bytes, *, sync: bool = True) -> None:
     disk, for a caller that writes many and flushes them all at once
     after: a flush, and a file renamed over another, take a millisecond
     each, minutes for the 40,000 files of a large import.  Until that
-    flush, a power cut can leave the new file cut short (never another
-    file): validate then reports it.
+    flush, a power cut, or a process killed outright (SIGKILL), can leave
+    the new file cut short (never another file): validate then reports
+    it.  With *sync*, the whole file takes its name at once.
 
     Raises:
         FileExistsError: When *path* exists (or appeared meanwhile).
@@ -424,24 +425,24 @@ def create_file(path: Path, data: bytes, *, sync: bool = True) -> None:
     from coalition_registry.fmt import write_atomic
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    # Claim the name first, empty (so that a file made meanwhile is never
-    # replaced, and the new one gets the usual permissions), then replace
-    # it whole, or write it there: a full disk or a size limit leaves no
-    # half a record.
+    if sync:
+        # The whole file, flushed, is linked in under the name: never
+        # over a file made meanwhile, and never seen empty or cut short.
+        write_atomic(path, data, exclusive=True)
+        return
+    # Claim the name (so that a file made meanwhile is never replaced,
+    # and the new one gets the usual permissions), and write it there: a
+    # full disk or a size limit leaves no half a record.
     fd = files.create(
         os.fspath(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666
     )
     try:
-        if sync:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
             os.close(fd)
-            write_atomic(path, data)
-        else:
-            try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(fd, view) :]
-            finally:
-                os.close(fd)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
