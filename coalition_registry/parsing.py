@@ -788,7 +788,11 @@ def _in_plain_words(
     line, col = at
     here = line_at(line)
     if "expected <document start>" in problem:
-        return _indented_start(lines, line)
+        return (
+            _directive_inside(lines, line)
+            or _directive_alone(lines, line)
+            or _indented_start(lines, line)
+        )
     if "unknown escape character" in problem or (
         "hexdecimal" in problem or "hexadecimal" in problem
     ):
@@ -1008,6 +1012,11 @@ def _in_plain_words(
         return start, _STARTS["!"]
     if "incompatible YAML document" in problem:
         return (line, col), _YAML_VERSION
+    if "directive" in problem or "directive" in context:
+        # "%YAML one", "%INCLUDE other.yaml", a %TAG given twice: a record
+        # needs no directive, so the line goes, whatever is wrong in it.
+        directive = line if "duplicate" in problem else (start or at)[0]
+        return (directive, 1), _DIRECTIVE
     if "block sequence entries are not allowed" in problem:
         return (line, col), (
             "a value cannot start with '- ' on its field's line: put it in "
@@ -1062,6 +1071,39 @@ _BACKSLASH: Final = (
     "no such code; an apostrophe needs no backslash: delete it; to write a "
     "backslash, write two (\\\\), or put the whole value in single quotes"
 )
+
+
+def _directive_inside(lines: list[str], line: int) -> tuple[Pos, str] | None:
+    """Where a directive line (``%YAML 1.2``, ``%TAG``) comes after the
+    data has started, before *line*: libyaml ends the data there, reads the
+    directive as the next document's, and says only that its ``---`` is
+    missing at *line*.
+    """
+    started = False
+    for number, text in enumerate(lines[: line - 1], 1):
+        body = text.strip()
+        if text.startswith("%") and started:
+            return (number, 1), (
+                "a line starting with '%' is a YAML directive, which may "
+                "only come at the top of a file, before any field; delete "
+                "this line (or, if it goes with a value, indent it like the "
+                "value's other lines)"
+            )
+        if body and not body.startswith(("#", "%", "---")):
+            started = True
+    return None
+
+
+def _directive_alone(lines: list[str], line: int) -> tuple[Pos, str] | None:
+    """Where a directive line stands before the data with no ``---``
+    between them (before *line*): YAML ends a file's directives with one.
+    """
+    for number, text in enumerate(lines[: line - 1], 1):
+        if text.startswith("%"):
+            return (number, 1), _DIRECTIVE
+        if text.strip() and not text.lstrip().startswith("#"):
+            return None
+    return None
 
 
 def _indented_start(lines: list[str], line: int) -> tuple[Pos, str] | None:
@@ -1219,14 +1261,16 @@ def _quote_trouble(text: str, error_line: int) -> tuple[Pos, str] | None:
                 or _is_key(joined, after.start())
             ):
                 continue
-            line = number + joined.count("\n", at, read_to)
-            column = read_to - joined.rfind("\n", 0, read_to)
+            # At the text, past any blanks after the quote.
+            line = number + joined.count("\n", at, after.start())
+            column = after.start() - joined.rfind("\n", 0, after.start())
             hint = (
                 "; to write an apostrophe inside single quotes, double "
                 "it ('Barnardo''s'), or use double quotes"
                 if quote == "'"
                 else "; to write a double quote inside double quotes, "
-                'write \\"'
+                'write \\", or put the whole value in single quotes '
+                """('"Example" Charity')"""
             )
             trouble = (line, column), f"text follows the closing quote{hint}"
     return trouble
@@ -1699,6 +1743,11 @@ _UNECHOED: Final = {
 }
 
 
+_DIRECTIVE: Final = (
+    "a line starting with '%' is a YAML directive, which a record never "
+    "needs (records are YAML 1.2, whatever a '%YAML' line says); delete "
+    "this line"
+)
 _YAML_VERSION: Final = (
     "a '%YAML' line names the version of YAML a file is written in, and "
     "records are YAML 1.2, read as such whatever the line says; delete it"
