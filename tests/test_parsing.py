@@ -559,7 +559,7 @@ class TestQuotesAboveAnError:
             # (was "does not line up", once the key was passed by).
             (
                 'identifiers:\n  "GB-CHC": "216401" x\n',
-                (2, 21),
+                (2, 22),
                 "text follows",
             ),
         ],
