@@ -478,7 +478,12 @@ _FORBIDDEN: Final = re.compile(
 
 
 def _character_message(
-    char: str, *, written: bool, within: str = "in YAML", here: str = "here"
+    char: str,
+    *,
+    written: bool,
+    within: str = "in YAML",
+    here: str = "here",
+    escaped_in: str = "this value",
 ) -> str:
     # The character is never named, not even by its code point: it is
     # found before any record is read, so nothing tells whether it is in
@@ -498,7 +503,7 @@ def _character_message(
         fix = "delete it"
     if written:
         return f"{what} is {here}; {fix}"
-    return f"{what} is written in this value as an escape in quotes; {fix}"
+    return f"{what} is written in {escaped_in} as an escape in quotes; {fix}"
 
 
 def _out_of_memory(path: str) -> Problem:
@@ -1701,6 +1706,17 @@ class _Builder:
                 self.forbidden(key_node, key=True)
                 continue
             key = key_node.value
+            if key_node.style == '"' and (bad := _FORBIDDEN.search(key)):
+                # "na\0me": an escape made what no key may hold, shown
+                # by no editor (an unknown-field error would print it).
+                self.problem(
+                    "invalid-character",
+                    _character_message(
+                        bad.group(), written=False, escaped_in="this key"
+                    ),
+                    key_node,
+                )
+                continue
             if key == "<<" and not key_node.style:
                 self.problem(
                     "merge-key",
