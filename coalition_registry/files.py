@@ -218,11 +218,15 @@ def walk(root: Path) -> list[FileEntry]:
                 top and not name.endswith(SUFFIXES_TUPLE) and _yaml_like(name)
             ):
                 # A contributor's record that is silently not read would
-                # be missing from every count.
+                # be missing from every count.  "x.yaml.csv" is a
+                # spreadsheet, though: renamed, it would not be a record.
                 if item.is_file(follow_symlinks=False):
-                    entries.append(
-                        FileEntry(path, shown_path, top, _ignored(shown_path))
+                    problem = (
+                        _spreadsheet(shown_path)
+                        if _is_spreadsheet(name)
+                        else _ignored(shown_path)
                     )
+                    entries.append(FileEntry(path, shown_path, top, problem))
                 continue
             if item.is_dir(follow_symlinks=False):
                 subfolders.append((path, shown_path, top or name))

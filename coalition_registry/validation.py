@@ -210,8 +210,15 @@ def records_from(
                 "$",
             )
         stub = (_stand_in(stem, cls, shown),) if stem else ()
+        # A file that could not be read holds a record, as far as is
+        # known; an empty one holds none.
         return FileRecords(
-            shown, (), tuple(ctx.problems), ids=stub, count=1, digest=digest
+            shown,
+            (),
+            tuple(ctx.problems),
+            ids=stub,
+            count=1 if doc.problems else 0,
+            digest=digest,
         )
     if data is DROPPED:
         # The whole document was refused (a forbidden tag on it): the

@@ -202,6 +202,24 @@ class TestRecordsSavedAsText:
         assert {name: "ignored-file"} == walked(root)
 
     @pytest.mark.parametrize(
+        "name",
+        [
+            "organisations/signatories.yaml.csv",
+            "signatures/example-letter/list.yml.xlsx",
+            "organisations/list.csv",
+        ],
+    )
+    def test_a_spreadsheet_named_like_a_record_is_one(
+        self, root: Path, name: str
+    ) -> None:
+        """Saved as CSV from a file once called x.yaml: renamed, as an
+        ignored file is told to be, it would not be a record.
+        """
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(b"name,country\nExample Org,FR\n")
+        assert {name: "spreadsheet-in-registry"} == walked(root)
+
+    @pytest.mark.parametrize(
         "head",
         [
             RECORD,

@@ -1904,6 +1904,24 @@ class TestACopiedRecord:
         assert 2 == [p.code for p in problems].count("duplicate-id")
 
 
+@pytest.mark.parametrize(
+    ("text", "records"), [("# nothing yet\n", 0), ("[]\n", 0), ("[\n", 1)]
+)
+def test_an_empty_file_holds_no_record(
+    write: WriteFile, text: str, records: int
+) -> None:
+    """It is counted among the files, not among the records (one that
+    cannot be read holds one, as far as is known).
+    """
+    before = cr.validate("registry_data")
+    write("organisations/example-empty.yaml", text)
+    after = cr.validate("registry_data")
+    assert (before.files + 1, before.records + records) == (
+        after.files,
+        after.records,
+    )
+
+
 class TestAliasesOfAPrivateName:
     """Another name of an organisation whose name is private would tell
     it: its aliases are kept private with it."""
