@@ -221,7 +221,7 @@ def walk(root: Path) -> list[FileEntry]:
                 # be missing from every count.  "x.yaml.csv" is a
                 # spreadsheet, though: renamed, it would not be a record.
                 if item.is_file(follow_symlinks=False):
-                    problem = (
+                    problem: Problem | None = (
                         _spreadsheet(shown_path)
                         if _is_spreadsheet(name)
                         else _ignored(shown_path)

@@ -325,6 +325,98 @@ def qualifier_words(text: str, value: int) -> tuple[str, str] | None:
     return None
 
 
+#: A figure as a page writes it in digits: "104", "1,200", "1.200",
+#: "1 200", "1,00,000" (grouped as in India), "1.2 million", "12k".
+_DIGITS: Final = re.compile(
+    r"(?<![\w.,])"
+    r"(\d{1,2}(?:,\d\d)+,\d{3}|\d{1,3}([,.\u00a0\u2009\u202f ])\d{3}"
+    r"(?:\2\d{3})*|\d+)(?![\d])"
+    r"(?:([.,]\d+)?\s*(million|thousand|m\b|k\b))?",
+    re.IGNORECASE,
+)
+_SCALES: Final = {"million": 10**6, "m": 10**6, "thousand": 1000, "k": 1000}
+_ONES: Final = {
+    word: n
+    for n, word in enumerate((
+        "zero", "one", "two", "three", "four", "five", "six", "seven",
+        "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ))
+}  # fmt: skip
+_TENS: Final = {
+    word: 10 * n
+    for n, word in enumerate((
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+        "ninety",
+    ), 2)
+}  # fmt: skip
+_WORD_SCALES: Final = {"dozen": 12, "hundred": 100, "thousand": 1000}
+
+
+def _below_100(words: Sequence[str], i: int) -> tuple[int, int] | None:
+    """The number of 0 to 99 in words at *words[i]* ("forty three"), and
+    where it ends.
+    """
+    if i < len(words) and words[i] in _ONES:
+        return _ONES[words[i]], i + 1
+    if i < len(words) and words[i] in _TENS:
+        n = _TENS[words[i]]
+        if i + 1 < len(words) and 0 < _ONES.get(words[i + 1], 0) < 10:
+            return n + _ONES[words[i + 1]], i + 2
+        return n, i + 1
+    return None
+
+
+def _words_figures(text: str) -> set[int]:
+    """The figures *text* writes in English words: "forty-three", "a
+    hundred and four", "two dozen".
+    """
+    words = re.findall(r"[a-z]+", text.lower())
+    found = set()
+    i = 0
+    while i < len(words):
+        small = _below_100(words, i)
+        if small is None and words[i] in {"a", "one"}:
+            small = (1, i + 1)
+        if small is None:
+            i += 1
+            continue
+        n, i = small
+        scale = _WORD_SCALES.get(words[i]) if i < len(words) else None
+        if scale is not None:
+            n, i = n * scale, i + 1
+            if scale == 100:
+                rest = _below_100(words, i + (words[i : i + 1] == ["and"]))
+                if rest is not None:
+                    n, i = n + rest[0], rest[1]
+        elif words[i - 1] == "a":
+            continue  # "a" alone is no figure
+        found.add(n)
+    return found
+
+
+def figures_in(text: str) -> set[int]:
+    """The figures *text* gives, in digits or in English words.
+
+    >>> sorted(figures_in("104 survivors from 24 countries"))
+    [24, 104]
+    >>> sorted(figures_in("over 1,200 people; 1.2 million; forty-three"))
+    [43, 1200, 1200000]
+    >>> sorted(figures_in("a hundred and four signatories"))
+    [104]
+    """
+    found = _words_figures(text)
+    for match in _DIGITS.finditer(text):
+        whole, _, fraction, scale = match.groups()
+        digits = re.sub(r"\D", "", whole)
+        if scale is None:
+            found.add(int(digits))
+            continue
+        number = float(digits + (fraction or "").replace(",", "."))
+        found.add(round(number * _SCALES[scale.lower()]))
+    return found
+
+
 @by_fields
 @attrs.frozen
 class Claim(_Positioned):
@@ -465,6 +557,22 @@ class Claim(_Positioned):
                 f"the claim names {len(listed)} countries, more than the "
                 f"{value:,} it counts: correct value, or the countries, "
                 "from the source",
+                raw.value_pos["value"],
+                f"{pointer}.value",
+            )
+        if (
+            isinstance(value, int)
+            and isinstance(text, str)
+            and (figures := figures_in(text))
+            and value not in figures
+        ):
+            # A figure copied wrong, from the text beside it or into it.
+            given = ", ".join(f"{n:,}" for n in sorted(figures))
+            ctx.report(
+                "claim-figure",
+                f"the claim's value is {value:,}, but its text gives "
+                f"{given}, and not {value:,}: correct the value, or the "
+                "text, from the source",
                 raw.value_pos["value"],
                 f"{pointer}.value",
             )

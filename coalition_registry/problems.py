@@ -475,6 +475,14 @@ CODES: dict[str, Code] = _codes(
         "Check the records and the claim's source: one of them is wrong.",
     ),
     Code(
+        "claim-figure",
+        _W,
+        "A claim's text, the source's words, gives figures, but not the "
+        "claim's value: one of them was copied wrong.",
+        "Correct the value, or the text, from the source.",
+        "value: 140\ntext: signed by 104 survivors and organisations",
+    ),
+    Code(
         "claim-qualifier",
         _W,
         "A claim's text gives its figure as a lower bound ('over 100', "

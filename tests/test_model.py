@@ -21,6 +21,7 @@ from coalition_registry import (
     Signature,
     Source,
 )
+from coalition_registry.model import figures_in
 
 
 #: A source, for a record whose other problems a test looks at.
@@ -314,6 +315,67 @@ def test_a_claim_is_stated_on_the_day_its_first_source_was_published(
         ),
     )
     assert stated_on == claim.stated_on
+
+
+class TestFiguresIn:
+    """What a claim's text is checked against (claim-figure)."""
+
+    @given(
+        st.integers(0, 10**9),
+        st.sampled_from([",", ".", " ", "\u00a0", "\u202f", ""]),
+    )
+    def test_a_figure_in_digits_is_read_however_grouped(
+        self, n: int, separator: str
+    ) -> None:
+        written = f"{n:,}".replace(",", separator)
+        assert n in figures_in(f"signed by {written} people, in 2023")
+
+    @pytest.mark.parametrize(
+        ("text", "figures"),
+        [
+            ("signed by forty-three survivors", {43}),
+            ("forty three survivors and twelve groups", {43, 12}),
+            ("a hundred and four signatories", {104}),
+            ("two dozen organisations", {24}),
+            ("over 1.2 million people", {1_200_000}),
+            ("12k signatures", {12_000}),
+            ("1,00,000 signatures", {100_000}),
+            ("20.5% of them", {20}),
+            # No figure at all: nothing to check against.
+            ("signed by hundreds of survivors", set()),
+            ("a letter to the heads of Meta", set()),
+        ],
+    )
+    def test_figures(self, text: str, figures: set[int]) -> None:
+        assert figures == figures_in(text)
+
+    @pytest.mark.parametrize(
+        ("value", "text", "warned"),
+        [
+            (140, "signed by 104 organisations", True),
+            (104, "signed by 104 organisations", False),
+            (43, "signed by forty-three survivors", False),
+            (100, "signed by hundreds of survivors", False),
+        ],
+    )
+    def test_a_claim_whose_text_does_not_give_its_value(
+        self, value: int, text: str, warned: bool
+    ) -> None:
+        from coalition_registry import Letter
+        from coalition_registry.validation import read_records
+
+        doc = (
+            "id: l\ntitle: L\nclaims:\n  - measure: signatories\n"
+            f"    value: {value}\n    text: {text!r}\n"
+        )
+        result = read_records(doc.encode(), "l.yaml", Letter)
+        found = [p for p in result.problems if p.code == "claim-figure"]
+        assert warned == bool(found)
+        if found:
+            assert (5, 12) == (
+                found[0].location.line,
+                found[0].location.column,
+            )
 
 
 class TestClaimQualifier:
