@@ -1546,6 +1546,8 @@ def date_hint(
     "; did you mean '2023-09'?"
     >>> date_hint("2023-09-18T10:00:00Z")
     "; write the date alone: did you mean '2023-09-18'?"
+    >>> date_hint("20230918")
+    "; did you mean '2023-09-18'?"
     >>> date_hint("45323")
     "; a spreadsheet's number for the date '2024-02-01'? write that"
     """
@@ -1559,6 +1561,13 @@ def date_hint(
         # number, from 1954 to 2119.
         day = _SERIAL_DAY_0 + dt.timedelta(days=int(text))
         return f"; a spreadsheet's number for the date {day.isoformat()!r}? write that"
+    compact = re.fullmatch(r"((?:19|20)\d\d)(\d\d)(\d\d)", text.strip())
+    if compact is not None:
+        # 20230918: ISO 8601's basic form, as file names and some
+        # systems write a date.
+        with contextlib.suppress(ValueError):
+            day = dt.date(*map(int, compact.groups()))
+            return f"; did you mean {day.isoformat()!r}?"
     # Full-width or other scripts' digits (U+FF10 to U+FF19), as some
     # keyboards type them.
     plain = unicodedata.normalize("NFKC", text)

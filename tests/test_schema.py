@@ -25,6 +25,7 @@ def test_a_date_with_its_month_named_is_read_back(date: dt.date) -> None:
         f"{month} {date.day}, {date.year}",
         f"{date.day} {month[:3]}. {date.year}",
         f"{date.year}/{date.month}/{date.day}",
+        date.strftime("%Y%m%d"),  # ISO 8601's basic form
     ):
         assert f"; did you mean '{date.isoformat()}'?" == date_hint(written)
 
