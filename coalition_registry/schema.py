@@ -1561,7 +1561,7 @@ def date_hint(
         # number, from 1954 to 2119.
         day = _SERIAL_DAY_0 + dt.timedelta(days=int(text))
         return f"; a spreadsheet's number for the date {day.isoformat()!r}? write that"
-    compact = re.fullmatch(r"((?:19|20)\d\d)(\d\d)(\d\d)", text.strip())
+    compact = re.fullmatch(r"((?:1[89]|2[01])\d\d)(\d\d)(\d\d)", text.strip())
     if compact is not None:
         # 20230918: ISO 8601's basic form, as file names and some
         # systems write a date.
