@@ -365,7 +365,8 @@ def reconciliation_text(
         print(file=out)
     from .reconciliation import BOUND_NOTE
 
-    print(BOUND_NOTE, file=out)
+    if rec.lines:  # with no claim, no figure needs reading
+        print(BOUND_NOTE, file=out)
     for note in rec.notes:
         print(visible(note[0].upper() + note[1:]), file=out)
 
@@ -378,15 +379,18 @@ def reconciliation_markdown(
     print(
         f"### Claims against records: {_md(title or rec.letter)}\n", file=out
     )
-    print("| " + " | ".join(rows[0]) + " |", file=out)
-    print("|---|---:|---:|---:|---|", file=out)
-    for row in rows[1:]:
-        print("| " + " | ".join(map(_md, row)) + " |", file=out)
     from .reconciliation import BOUND_NOTE
 
-    print(f"\n{_md(BOUND_NOTE)}", file=out)
-    for note in rec.notes:
-        print(f"\n{_md(note[0].upper() + note[1:])}", file=out)
+    if rec.lines:  # a table with no row, and its legend, say nothing
+        print("| " + " | ".join(rows[0]) + " |", file=out)
+        print("|---|---:|---:|---:|---|", file=out)
+        for row in rows[1:]:
+            print("| " + " | ".join(map(_md, row)) + " |", file=out)
+        print(f"\n{_md(BOUND_NOTE)}\n", file=out)
+    print(
+        "\n\n".join(_md(note[0].upper() + note[1:]) for note in rec.notes),
+        file=out,
+    )
 
 
 def reconciliation_json(

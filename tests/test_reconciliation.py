@@ -1317,6 +1317,15 @@ def test_a_letter_without_claims_says_so() -> None:
     assert () == rec.lines
     assert rec.notes[0].startswith("the letter's record holds no claims")
     assert f"letters/{LETTER}.yaml" in rec.notes[0]
+    # Printed without an empty table, or the legend of its figures.
+    from coalition_registry import render
+
+    for show in (render.reconciliation_text, render.reconciliation_markdown):
+        out = io.StringIO()
+        show(rec, out)
+        assert "holds no claims" in out.getvalue()
+        assert "'N+' means" not in out.getvalue()
+        assert "|" not in out.getvalue()
 
 
 # -- days that must not be found day after day ----------------------------
