@@ -565,7 +565,13 @@ class Report:
     registry: Registry | None = attrs.field(default=None, repr=False, eq=False)
 
     def to_registry(self) -> Registry:
-        """The valid records as a registry (the one already built, if any)."""
+        """The valid records as a registry (the one already built, if any).
+
+        Of a report with errors, it holds only the records that were read
+        without one: counts from it leave the others out.  Check
+        :attr:`valid` first, or use :func:`~coalition_registry.load`,
+        which raises :class:`RegistryError` for an invalid registry.
+        """
         if self.registry is not None:
             return self.registry
         from .registry import Registry
