@@ -707,6 +707,11 @@ class TestRefusals:
                 "--id: the value holds a character no record may hold",
             ),
             (
+                # "Café" typed in a Latin-1 terminal, as Python reads it.
+                ("organisation", "--name", "Caf\udce9 Example"),
+                "--name: the value is not UTF-8 text",
+            ),
+            (
                 ("organisation", "--name", "Example \u202eTrust"),
                 "--name: the value holds an invisible or bidirectional",
             ),

@@ -335,6 +335,15 @@ def _check_characters(args: argparse.Namespace) -> None:
             continue
         # Neither is named: the value may be a pseudonym, and the message
         # may be pasted where others read.
+        if re.search("[\udc80-\udcff]", value):
+            # Bytes that are not UTF-8, which Python keeps as surrogates:
+            # the terminal sends another encoding.
+            raise UsageError(
+                f"{option}: the value is not UTF-8 text (the terminal sent "
+                "it in another encoding, such as Latin-1); set the "
+                "terminal to UTF-8 and type the value again, or write it "
+                "in the file"
+            )
         if _FORBIDDEN.search(value):
             raise UsageError(
                 f"{option}: the value holds a character no record may hold "
