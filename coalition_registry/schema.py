@@ -49,6 +49,10 @@ MAX_ID_LENGTH: Final = 120
 _DATE: Final = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _INT: Final = re.compile(r"^[0-9]+$")
 #: A figure with thousands separators: 1,200, 1.200, 1 200.
+#: A figure a source gives as a range: "40-50", "40 to 50".
+_RANGE: Final = re.compile(
+    r"(\d[\d,.\u00a0\u202f ]*?)\s*(?:-|\u2013|\u2014|to)\s*\d[\d,.\u00a0\u202f ]*"
+)
 _GROUPED: Final = re.compile(r"[0-9]{1,3}(?:[,.\u00a0\u202f ][0-9]{3})+")
 #: A figure given as a bound or an estimate: 100+, over 1,000, ~50.
 _BOUND: Final = re.compile(
@@ -2081,6 +2085,28 @@ class Count(FieldType):
             # A figure out of range is not offered: the message says the
             # range.
             return f"; did you mean {digits}?" if self._fits(digits) else ""
+        between = _RANGE.fullmatch(bare)
+        if between is not None:
+            low = re.sub(r"[^0-9]", "", between[1])
+            if not self._fits(low):
+                return ""
+            if self.unknown_ok:
+                return (
+                    "; the source gives a range, and a group is counted as "
+                    "its exact size: write unknown, and say in notes what "
+                    "the source says"
+                )
+            return (
+                f"; the source gives a range: write its lower figure, {low}, "
+                "and add qualifier: at-least"
+            )
+        if re.fullmatch(r"[A-Za-z][A-Za-z -]*", bare):
+            from .model import figures_in  # model imports this module
+
+            # "forty-three", as a press release writes a figure.
+            said = figures_in(bare)
+            if len(said) == 1 and self._fits(str(n := said.pop())):
+                return f"; did you mean {n}?"
         bound = _BOUND.fullmatch(bare)
         if bound is None:
             return plain

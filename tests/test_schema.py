@@ -435,6 +435,28 @@ _LEAVE_OUT = (
             "; write digits only, with no separators, signs or words",
         ),
         (
+            schema.Count(),
+            "100-110",
+            "; the source gives a range: write its lower figure, 100, and add qualifier: at-least",
+        ),
+        (
+            schema.Count(minimum=1, unknown_ok=True),
+            "40 to 50",
+            "; the source gives a range, and a group is counted as its exact size: write unknown, and say in notes what the source says",
+        ),
+        (schema.Count(), "forty-three", "; did you mean 43?"),
+        (
+            schema.Count(minimum=1, unknown_ok=True),
+            "a dozen",
+            "; did you mean 12?",
+        ),
+        # A figure in words the field does not take is not offered.
+        (
+            schema.Count(minimum=1),
+            "zero",
+            "from 1 to 10,000,000,000; write digits only, with no separators, signs or words",
+        ),
+        (
             schema.Count(minimum=1, unknown_ok=True),
             "Unknown",
             "; write unknown in lower case",
