@@ -107,6 +107,9 @@ class Context:
             repeated.
         source: The document the values were read from, if known:
             consulted only to explain a problem.
+        parent: The record class, and its mapping, whose fields are being
+            converted (a source's organisation), or ``None``: consulted
+            only to explain a field written at the wrong indentation.
     """
 
     path: str
@@ -116,6 +119,7 @@ class Context:
     refs: list[Reference] = attrs.Factory(list)
     errors: int = 0
     source: Document | None = None
+    parent: tuple[type[Any], YMap] | None = None
 
     def report(
         self, code: str, message: str, pos: Pos, pointer: str
@@ -2664,6 +2668,9 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
         meant = _report_unknown(cls, raw, fields, ctx, pointer, hidden=hidden)
     dropped = False
     value_pos = raw.value_pos
+    # A record nested in a field (a source) may say a field of this one
+    # was written at its indentation (see _misplaced).
+    outer, ctx.parent = ctx.parent, (cls, raw)
     for name, written in raw.items():
         converter = converters.get(name)
         if converter is None or written is None:
@@ -2705,6 +2712,7 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
                 ctx.redact = inherited
         if value is not INVALID:
             values[name] = value
+    ctx.parent = outer
     for name, meaning in plan.required:
         # A field misspelt ('Name') is one mistake: its unknown-field error
         # says which field was meant, and is the one to show.
@@ -2755,6 +2763,16 @@ def _report_unknown(
     # go in notes, and wrong-folder says where the file goes.
     advice = "" if _of_another_kind(cls, raw) else _no_such_field(cls, fields)
     for key in unknown[:_MAX_UNKNOWN]:
+        misplaced = None if hidden else _misplaced(cls, raw, key, ctx)
+        if misplaced is not None:
+            ctx.report(
+                "unknown-field",
+                f"unknown field {_quoted(key)} in {a(kind_name(cls))}"
+                f"{misplaced}",
+                raw.key_pos[key],
+                f"{pointer}.{key}",
+            )
+            continue
         close = _close_field(key, list(fields))
         hint = f" (did you mean {close!r}?)" if close else ""
         if close and raw.get(close) is None:
@@ -2788,6 +2806,67 @@ def _report_unknown(
             pointer if hidden else f"{pointer}.{rest}",
         )
     return frozenset(meant)
+
+
+def _nested_in(spec: FieldSpec) -> type[Any] | None:
+    """The record class a field holds (a source for ``sources``), if any."""
+    kind = spec.type
+    if isinstance(kind, ListOf):
+        kind = kind.item
+    return kind.cls if isinstance(kind, Nested) else None
+
+
+def _misplaced(
+    cls: type[Any], raw: YMap, key: str, ctx: Context
+) -> str | None:
+    """Where an unknown field *key* of a record of *cls* goes, when it is a
+    field of a record nested in it, or of the record it is nested in: the
+    commonest slip of indentation (a source's ``quote:`` at the left
+    margin; an organisation's ``hq_country:`` indented under its source).
+    """
+    line = raw.key_pos[key][0]
+    for name, spec in yaml_fields(cls).items():
+        inner = _nested_in(spec)
+        if inner is None or key not in yaml_fields(inner):
+            continue
+        what = a(kind_name(inner))
+        held = raw.get(name)
+        if held is None:
+            if name in raw:
+                continue
+            own = (
+                " (or, if it is the address of its own site, as website)"
+                if key == "url" and "website" in yaml_fields(cls)
+                else ""
+            )
+            return (
+                f": it is a field of {what}; write it in an item of "
+                f"{name}{own}"
+            )
+        if raw.key_pos[name][0] > line:
+            continue  # above the list: not one of its items' fields
+        items = held if isinstance(held, YSeq) else [held]
+        above = [
+            item.pos[1]
+            for item in items
+            if isinstance(item, YMap) and item.pos[0] <= line
+        ]
+        if not above:
+            continue
+        return (
+            f": it is a field of {what}, in {name}; indent it to line up "
+            f"with the other fields of the {kind_name(inner)} above it, at "
+            f"column {above[-1]}"
+        )
+    if ctx.parent is not None:
+        outer, mapping = ctx.parent
+        if key in yaml_fields(outer) and key not in mapping:
+            return (
+                f": it is a field of the {kind_name(outer)}; move it out to "
+                f"line up with the {kind_name(outer)}'s other fields, at "
+                f"column {mapping.pos[1]}"
+            )
+    return None
 
 
 def _unseen_in(key: str) -> str:
