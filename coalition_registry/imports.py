@@ -622,11 +622,22 @@ def _holds_private(row: dict[str, Cell]) -> bool:
     return listed is not None and bool(listed.text.strip())
 
 
-def _names_private(registry: Registry, row: dict[str, Cell]) -> bool:
+def _aliases(record: Any) -> tuple[str, ...]:
+    """The other names of *record* (an organisation's aliases), if any."""
+    return tuple(getattr(record, "aliases", ()))
+
+
+def _names_private(
+    registry: Registry, row: dict[str, Cell], hidden: Container[str]
+) -> bool:
     """Whether *row* gives in its ``signatory`` cell the id of a recorded
-    person who is not public, or of a signatory that keeps fields private:
-    the row's other cells may then be theirs.
+    person who is not public, or of a signatory that keeps fields private,
+    or gives a name among the *hidden* ones (folded): the row's other
+    cells may then be theirs.
     """
+    name = row.get("name")
+    if name is not None and countries.normalise(name.text) in hidden:
+        return True
     given = row.get("signatory")
     known = registry.get(given.text.strip()) if given is not None else None
     return isinstance(known, Organisation | Group | Person) and (
@@ -754,7 +765,8 @@ def plan_import(
     private = {
         line
         for row, line in rows
-        if _holds_private(row) or _names_private(registry, row)
+        if _holds_private(row)
+        or _names_private(registry, row, planner.hidden_names or ())
     }
     return Import(
         tuple(files),
@@ -793,6 +805,9 @@ class _Planner:
     # Recorded signatories whose name is private, by kind and name: made
     # when a row of a private name is first met.
     private_names: dict[tuple[type[Any], str], list[Any]] | None = None
+    # Every name no output shows, folded (see validation._hidden_names):
+    # made when a public row that would be a new signatory is first met.
+    hidden_names: frozenset[str] | None = None
     # The records made, and their references to others, for the checks
     # across records.
     records: list[Any] = attrs.Factory(list)
@@ -1021,7 +1036,30 @@ class _Planner:
                     found = self.reused_with(privately, private, row)
                     self.reused += found is not None
                     return found
+            elif self.names_hidden(name.text):
+                # A public record of it would publish, beside the record
+                # that keeps it private, the name (or a pseudonym's).
+                self.report(
+                    "invalid-value",
+                    "this row's name (not shown) is one the registry keeps "
+                    "private: if the row is that signatory, give its id in "
+                    "a signatory column, or list name in the row's private "
+                    "cell; a new public record would publish the name",
+                    name,
+                )
+                return None
         return self.new(cls, row, line, private, hidden=hidden)
+
+    def names_hidden(self, name: str) -> bool:
+        """Whether *name* is a name no output shows: a private name or
+        alias, or the name of a person who is not public, of any kind of
+        signatory.
+        """
+        if self.hidden_names is None:
+            from .validation import _hidden_names  # imported when needed
+
+            self.hidden_names = _hidden_names(self.registry)
+        return countries.normalise(name) in self.hidden_names
 
     def recorded(
         self, cls: type[Any], name: str, key: str, code: str | None
@@ -1062,8 +1100,12 @@ class _Planner:
                         and record.name
                         and not is_hidden(record)
                     ):
-                        key = (kind, countries.normalise(record.name))
-                        self.private_names.setdefault(key, []).append(record)
+                        # Its aliases are private with its name.
+                        for each in (record.name, *_aliases(record)):
+                            key = (kind, countries.normalise(each))
+                            found = self.private_names.setdefault(key, [])
+                            if record not in found:
+                                found.append(record)
         key = (cls, countries.normalise(name.text))
         found = [
             r

@@ -1216,6 +1216,60 @@ class TestCommand:
         assert "more than one recorded organisation" in out
 
     @pytest.mark.parametrize(
+        "row",
+        [
+            # The private name of an organisation, and one of its aliases,
+            # private with it.
+            "organisation,Example Quiet Shelter,IS,,",
+            "organisation,EQSX,IS,,",
+            # A pseudonym, given as a public person's name.
+            "person,Example Skylark,NO,survivor,public",
+        ],
+    )
+    def test_a_public_row_of_a_private_name_is_refused(
+        self, write: WriteFile, shipped_copy: Path, tmp_path: Path, row: str
+    ) -> None:
+        """A new public record of it would publish the name, beside the
+        record that keeps it private, and count the signatory twice.
+        """
+        write(
+            "organisations/organisation-k3m9x2q7.yaml",
+            "id: organisation-k3m9x2q7\nname: Example Quiet Shelter\n"
+            "aliases: [EQSX]\nhq_country: IS\nprivate: [name, hq_country]\n"
+            'sources:\n  - url: "https://example.org/s"\n',
+        )
+        write(
+            "people/person-q7x2m9.yaml",
+            "id: person-q7x2m9\ndisclosure: pseudonym\nname: Example Skylark\n"
+            'sources:\n  - url: "https://example.org/s"\n',
+        )
+        before = snapshot(shipped_copy)
+        path = table(tmp_path, HEADER + row + "\n")
+        code, out, _ = cli("import", path, "--source", SOURCE)
+        assert (1, ["invalid-value"]) == (code, codes(out))
+        assert "one the registry keeps private" in out
+        for word in ("quiet", "eqsx", "skylark", "k3m9x2q7", "q7x2m9"):
+            assert word not in out.lower()
+        # Placed at the row's start: the column the cell starts at would
+        # give the length of the cells before it.
+        assert "sig.csv:2:1:" in out
+        assert before == snapshot(shipped_copy)
+
+    def test_a_private_alias_in_a_row_of_a_private_name_is_found(
+        self, write: WriteFile, tmp_path: Path
+    ) -> None:
+        write(
+            "organisations/organisation-k3m9x2q7.yaml",
+            "id: organisation-k3m9x2q7\nname: Example Quiet Shelter\n"
+            "aliases: [EQSX]\nprivate: [name]\n"
+            'sources:\n  - url: "https://example.org/s"\n',
+        )
+        plan = plan_of("kind,name,private\norganisation,EQSX,name\n")
+        assert () == plan.errors
+        (signature,) = plan.files
+        assert "signatory: organisation-k3m9x2q7" in signature.text
+
+    @pytest.mark.parametrize(
         "cell",
         [
             "On Behalf Of; Capacity",
