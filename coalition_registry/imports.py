@@ -759,7 +759,18 @@ def plan_import(
     files = planner.signatories + planner.signature_files
     problems = planner.problems
     if planner.records or planner.new_signatures or planner.refs:
-        problems = _check_across(registry, planner, problems)
+        # Rows that name their signatory's id, and rows that keep a value
+        # private, which the check of names alike cannot compare.
+        given = {
+            line
+            for row, line in rows
+            if (
+                (cell := row.get("signatory")) is not None
+                and cell.text.strip()
+            )
+            or _holds_private(row)
+        }
+        problems = _check_across(registry, planner, problems, given)
     # In the spreadsheet's order.
     problems.sort(key=lambda p: (p.location.line, p.location.column))
     private = {
@@ -1807,6 +1818,19 @@ def _in_sheet_words(problem: Problem) -> Problem:
         # fmt mends files, not sheets; a cell takes a name as it is.
         for said, in_a_sheet in _COUNTRY_IN_A_SHEET:
             message = message.replace(said, in_a_sheet)
+    elif problem.code == "placeholder-value":
+        # A warning in a file, which a reviewer sees; an import would write
+        # a survivor who signed without a name as a public person called
+        # "Name withheld", with their country, into every output.
+        return attrs.evolve(
+            problem,
+            message=message.replace(
+                "set the disclosure to anonymous and leave the name out",
+                "write anonymous in the row's disclosure cell and leave its "
+                "name cell empty",
+            ),
+            severity=Severity.ERROR,
+        )
     return attrs.evolve(problem, message=message)
 
 
@@ -1879,11 +1903,16 @@ def _put_list(raw: YMap, key: str, values: list[str], cell: Cell) -> None:
 
 
 def _check_across(
-    registry: Registry, planner: _Planner, problems: list[Problem]
+    registry: Registry,
+    planner: _Planner,
+    problems: list[Problem],
+    given: Container[int],
 ) -> list[Problem]:
     """*problems*, and those the validator's checks across records find in
     the registry with the new records (references, roles, names alike),
-    where those records are: at the spreadsheet's rows.
+    where those records are: at the spreadsheet's rows.  A signatory that
+    looks like another (``possible-duplicate``) refuses its row, unless the
+    row gives its id in a signatory cell (its first line is in *given*).
     """
     # Imported here: the validator is needed only once rows are planned.
     from .validation import FileRecords, _replace_invalid_ids, check_registry
@@ -1903,8 +1932,35 @@ def _check_across(
     found = check_registry([result], Registry(records, registry.info), by_kind)
     # Only those at the rows: elsewhere is a warning the registry had
     # before, or the other end of one at a row.
-    across = [p for p in found if p.location.path == planner.shown]
+    across = [
+        _refused(p) if p.location.line not in given else p
+        for p in found
+        if p.location.path == planner.shown
+    ]
     return [*_replace_invalid_ids(problems, across), *across]
+
+
+def _refused(problem: Problem) -> Problem:
+    """*problem* as an error that refuses its row, when it says the row's
+    signatory looks like another: validate warns, for a reviewer to look
+    at one file, but an import writes on, and counts the signatory twice
+    in every table, with nothing in its summary to say so.
+    """
+    if (
+        problem.code != "possible-duplicate"
+        or problem.is_error
+        # Names alike only: a signature on behalf of an organisation that
+        # signs too, or a registry number, is for a person to weigh.
+        or problem.pointer != "$.name"
+    ):
+        return problem
+    return attrs.evolve(
+        problem,
+        message=f"{problem.message}; import records no such row: give the "
+        "id of the one meant in a signatory column, or, if it is another "
+        "signatory, an id of its own there",
+        severity=Severity.ERROR,
+    )
 
 
 def _where(location: Location) -> tuple[str, int, int]:

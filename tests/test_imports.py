@@ -1634,7 +1634,9 @@ class TestCommand:
             ("4:1", "error", "unknown-reference"),
             ("5:29", "error", "invalid-value"),
             ("6:23", "error", "invalid-value"),
-            ("7:14", "warning", "possible-duplicate"),
+            # "The NSPCC" is the NSPCC: a row that would record it again
+            # is refused, with the id to give.
+            ("7:14", "error", "possible-duplicate"),
         ] == [
             (
                 line.split()[0].split(":", 1)[1].rstrip(":"),
@@ -1644,6 +1646,49 @@ class TestCommand:
             for line in out.splitlines()
         ]
         assert "secret-org" not in out
+        assert before == snapshot(shipped_copy)
+
+    def test_names_alike_refuse_their_rows(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """Rows of one organisation written three ways were recorded as
+        three, each counted, with a warning the import wrote past.
+        """
+        before = snapshot(shipped_copy)
+        rows = (
+            "kind,name,country\n"
+            "organisation,Example Children's Trust (ECT),GB\n"
+            "organisation,EXAMPLE CHILDRENS TRUST (E.C.T.),GB\n"
+        )
+        code, out, _ = cli("import", table(tmp_path, rows), "--source", SOURCE)
+        assert (1, ["possible-duplicate"]) == (code, codes(out))
+        assert "sig.csv:3:" in out
+        assert "give the id of the one meant in a signatory column" in out
+        assert before == snapshot(shipped_copy)
+        # Given an id of its own, it is another signatory, as said.
+        rows = rows.replace("country\n", "country,signatory\n", 1)
+        rows = rows.replace(",GB\n", ",GB,\n", 1)
+        rows = rows.replace("(E.C.T.),GB", "(E.C.T.),GB,example-trust-two")
+        code, out, err = cli(
+            "import", table(tmp_path, rows), "--source", SOURCE
+        )
+        assert 0 == code, out + err
+        assert "warning possible-duplicate" in out + err
+        assert "example-trust-two.yaml" in out
+
+    def test_a_placeholder_for_a_name_refuses_its_row(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """A survivor who signed without a name was written as a public
+        person called "Name withheld", in every output with their country.
+        """
+        before = snapshot(shipped_copy)
+        path = table(
+            tmp_path, HEADER + "person,Name withheld,GB,survivor,public\n"
+        )
+        code, out, _ = cli("import", path, "--source", SOURCE)
+        assert (1, ["placeholder-value"]) == (code, codes(out))
+        assert "write anonymous in the row's disclosure cell" in out
         assert before == snapshot(shipped_copy)
 
     def test_what_is_written_validates(
