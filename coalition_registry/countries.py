@@ -659,6 +659,9 @@ _WRITTEN_FOR_ANOTHER: Final = {
     "SA": ("South Africa", "ZA"),
     "CH": ("China", "CN"),
     "SK": ("South Korea", "KR"),
+    # In a list of where signatories live, a US state as an address writes
+    # it.
+    "CA": ("California", "US"),
 }
 
 

@@ -36,6 +36,7 @@ from .model import (
     Organisation,
     Person,
     Signature,
+    without_titles,
 )
 from .parsing import YMap, YSeq
 from .problems import Location, Problem, Severity
@@ -1546,7 +1547,11 @@ class _Planner:
                 kind=cls.kind_name,
             )
         elif isinstance(name, str) and name.strip():
-            fresh = self.fresh_id(slugify(name))
+            # "Dr. Jane Example" is jane-example, as new makes it: a title
+            # is no part of the name (title-in-name says to move it).
+            fresh = self.fresh_id(
+                slugify(without_titles(name) if cls is Person else name)
+            )
             if fresh is None:
                 self.report(
                     "invalid-id",

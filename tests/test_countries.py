@@ -467,6 +467,7 @@ def test_korea_alone_is_either_korea() -> None:
         ("SA", "South Africa", "ZA"),
         ("CH", "China", "CN"),
         ("SK", "South Korea", "KR"),
+        ("CA", "California", "US"),
         (" \uff2e\uff29 ", "Northern Ireland", "GB"),  # full-width NI
     ],
 )

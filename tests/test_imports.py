@@ -1676,6 +1676,13 @@ class TestCommand:
         assert "warning possible-duplicate" in out + err
         assert "example-trust-two.yaml" in out
 
+    def test_a_persons_id_leaves_out_their_title(self) -> None:
+        plan = plan_of(
+            HEADER + "person,Prof. Dr. Jane Example,IE,academic,public\n"
+        )
+        assert () == plan.errors
+        assert "people/jane-example.yaml" == plan.files[0].path
+
     def test_a_placeholder_for_a_name_refuses_its_row(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:
