@@ -755,6 +755,16 @@ ORGANISATION_KINDS: Final = (
     "other",
 )
 SCOPES: Final = ("national", "regional", "international")
+# Words written for an organisation's kind that say only that it is one:
+# spelt like "foundation", and guessed as it, they would record a kind no
+# source gives.
+_NOT_KINDS: Final = dict.fromkeys(
+    ("organisation", "organization", "org"),
+    "kind says what kind of organisation it is ("
+    + ", ".join(ORGANISATION_KINDS[:-1])
+    + f" or {ORGANISATION_KINDS[-1]}), and organisation is a signature's "
+    "role; write the kind a source gives, or leave kind out",
+)
 # What signatory lists and spreadsheets call kinds of organisation, spelt
 # nothing like the word the registry uses for them.
 _KINDS_MEANT: Final = {
@@ -1328,7 +1338,7 @@ class Organisation(_Named):
         example="[Barnardo’s]",
     )
     kind: str | None = field(
-        Enum(ORGANISATION_KINDS, _KINDS_MEANT),
+        Enum(ORGANISATION_KINDS, _KINDS_MEANT, _NOT_KINDS),
         doc="What kind of organisation it is.",
         example="charity",
     )

@@ -769,3 +769,27 @@ def test_a_claims_measure_that_is_none_of_them(
     assert said in problem.message
     if "did you mean" not in said:
         assert "did you mean" not in problem.message
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("organisation", "organisation is a signature's role"),
+        ("Organization", "organisation is a signature's role"),
+        ("NGO", "did you mean 'charity'?"),
+        ("foundaton", "did you mean 'foundation'?"),
+    ],
+)
+def test_an_organisations_kind_that_is_none_of_them(
+    kind: str, said: str
+) -> None:
+    """'organisation' was told "did you mean 'foundation'?", a kind no
+    source gave, by its spelling alone.
+    """
+    (problem,) = organisation_problems(
+        f"id: example-org\nname: Example Org\nkind: {kind}\n"
+    )
+    assert "invalid-value" == problem.code
+    assert said in problem.message
+    if "did you mean" not in said:
+        assert "did you mean" not in problem.message
