@@ -114,6 +114,33 @@ class TestValidate:
         assert 2 == code
         assert "run this in the folder that holds registry_data/" in err
 
+    @pytest.mark.parametrize(
+        ("argv", "where"),
+        [
+            (("validate",), "organisations"),
+            (("coverage",), "organisations"),
+            (("new", "organisation", "--name", "Example Trust"), "."),
+        ],
+    )
+    def test_run_inside_the_registry_says_which_folder_to_give(
+        self,
+        shipped_copy: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        argv: tuple[str, ...],
+        where: str,
+    ) -> None:
+        """Run in registry_data/ (or below it), the default folder is not
+        there: the registry is.
+        """
+        monkeypatch.chdir(shipped_copy / where)
+        shown = ".." if where != "." else "."
+        code, _, err = cli(*argv)
+        assert 2 == code
+        assert (
+            f"the current folder is in the registry {shown}: give {shown} as the path"
+            in err
+        )
+
     def test_no_traceback_for_garbage(self, write: WriteFile) -> None:
         write("organisations/barnardos.yaml", b"\x00\xff{[: - &*!")
         code, out, err = cli("validate")

@@ -98,13 +98,9 @@ def existing(paths: list[str]) -> list[str]:
             mode = os.stat(p).st_mode
         except (FileNotFoundError, NotADirectoryError, ValueError):
             # ValueError: a NUL in the name, which no file has.
-            hint = (
-                " (run this in the folder that holds registry_data/, or "
-                "give the registry's folder)"
-                if p == "registry_data"
-                else ""
-            )
-            raise UsageError(f"no such file or folder: {p}{hint}") from None
+            raise UsageError(
+                f"no such file or folder: {p}{_where_run(p)}"
+            ) from None
         except OSError as e:
             raise UsageError(f"cannot read {p}: {reason(e)}") from None
         if (
@@ -448,13 +444,35 @@ def create_file(path: Path, data: bytes, *, sync: bool = True) -> None:
         raise
 
 
+def _where_run(path: str) -> str:
+    """What to do when the default folder, ``registry_data``, is not here:
+    most often, the command was run inside it.
+    """
+    if path != "registry_data":
+        return ""
+    from coalition_registry import files
+
+    inside = files.find_root(Path.cwd())
+    if inside is not None:
+        shown = os.path.relpath(inside)
+        return (
+            f" (the current folder is in the registry {shown}: give "
+            f"{shown} as the path, or run this in the folder above the "
+            "registry)"
+        )
+    return (
+        " (run this in the folder that holds registry_data/, or give the "
+        "registry's folder)"
+    )
+
+
 def registry_root(path: str) -> Path:
     """The registry's root at or above *path*."""
     from coalition_registry import files
 
     folder = Path(path)
     if not folder.is_dir():
-        raise UsageError(f"no such folder: {path}")
+        raise UsageError(f"no such folder: {path}{_where_run(path)}")
     root = files.find_root(folder)
     if root is None:
         raise UsageError(
