@@ -1262,7 +1262,7 @@ class TestNewWithAnUnwritableName:
             assert 2 == code
             outputs.append(err.getvalue())
         assert outputs[0] == outputs[1]
-        assert "--name: the value holds a character" in outputs[0]
+        assert "--name: the value is not UTF-8 text" in outputs[0]
         assert "Zq" not in outputs[0]
         assert "DCFF" not in outputs[0].upper()
 
