@@ -623,6 +623,24 @@ def _holds_private(row: dict[str, Cell]) -> bool:
     return listed is not None and bool(listed.text.strip())
 
 
+def _without_acronym(
+    cls: type[Any], name: str, private: Container[str]
+) -> tuple[str, str | None]:
+    """An organisation's public *name* without the acronym in brackets at
+    its end that spells its initials ("Example Children's Trust (ECT)"),
+    and that acronym, an alias; else *name* and ``None``.  A list prints
+    both, and the next prints one: recorded as the name alone, each finds
+    the other.
+    """
+    from .validation import _ACRONYM, _stands_for  # one rule for both
+
+    if cls is not Organisation or "name" in private or not _stands_for(name):
+        return name, None
+    found = _ACRONYM.search(name)
+    assert found is not None  # _stands_for found it
+    return name[: found.start()].rstrip(), found[1]
+
+
 def _aliases(record: Any) -> tuple[str, ...]:
     """The other names of *record* (an organisation's aliases), if any."""
     return tuple(getattr(record, "aliases", ()))
@@ -985,15 +1003,18 @@ class _Planner:
             )
         name = row.get("name")
         if name is not None and not hidden:
-            key = countries.normalise(name.text)
+            # "Example Trust (ET)" is recorded as Example Trust, with the
+            # alias ET (see new()): looked up so too.
+            looked = _without_acronym(cls, name.text, private)[0]
+            key = countries.normalise(looked)
             code = _code(row.get("country"))
             planned = self.named.get((cls, key), [])
             same = [i for i, c in planned if not _differ(c, code)]
             if same:
                 return self.reused_with(same[0], private, row)
-            named, matches = self.recorded(cls, name.text, key, code)
+            named, matches = self.recorded(cls, looked, key, code)
             if not named and cls is not Person:
-                bare = self.named_with_country(cls, name.text, code)
+                bare = self.named_with_country(cls, looked, code)
                 if bare is not None:
                     found = self.reused_with(bare, private, row)
                     self.reused += found is not None
@@ -1484,6 +1505,12 @@ class _Planner:
                 # A sheet capitalises a cell's first letter ("Unknown").
                 text = _word(text)
             _put(raw, field, text, cell)
+        written = raw.get("name")
+        if isinstance(written, str):
+            bare, acronym = _without_acronym(cls, written, private)
+            if acronym is not None:
+                _put(raw, "name", bare, row["name"])
+                _put_list(raw, "aliases", [acronym], row["name"])
         if private:
             _put_list(raw, "private", private, row["private"])
         disclosure = raw.get("disclosure")
@@ -1587,9 +1614,11 @@ class _Planner:
         self.public[record_id] = public
         self.kinds[record_id] = cls
         if public and isinstance(name, str):
-            self.named.setdefault((cls, countries.normalise(name)), []).append(
-                (record_id, country_of(record))
-            )
+            # A later row may give its alias, as recorded ones are found.
+            for each in (name, *_aliases(record)):
+                self.named.setdefault(
+                    (cls, countries.normalise(each)), []
+                ).append((record_id, country_of(record)))
         else:
             self.unnamed += 1
         self.signatories.append(
@@ -1956,7 +1985,10 @@ def _refused(problem: Problem) -> Problem:
         or problem.is_error
         # Names alike only: a signature on behalf of an organisation that
         # signs too, or a registry number, is for a person to weigh.
-        or problem.pointer != "$.name"
+        or not (
+            problem.pointer == "$.name"
+            or problem.pointer.startswith("$.aliases")
+        )
     ):
         return problem
     return attrs.evolve(

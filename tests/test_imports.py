@@ -1657,8 +1657,8 @@ class TestCommand:
         before = snapshot(shipped_copy)
         rows = (
             "kind,name,country\n"
-            "organisation,Example Children's Trust (ECT),GB\n"
-            "organisation,EXAMPLE CHILDRENS TRUST (E.C.T.),GB\n"
+            "organisation,Example Children's Trust,GB\n"
+            "organisation,The Example Childrens Trust,GB\n"
         )
         code, out, _ = cli("import", table(tmp_path, rows), "--source", SOURCE)
         assert (1, ["possible-duplicate"]) == (code, codes(out))
@@ -1668,13 +1668,58 @@ class TestCommand:
         # Given an id of its own, it is another signatory, as said.
         rows = rows.replace("country\n", "country,signatory\n", 1)
         rows = rows.replace(",GB\n", ",GB,\n", 1)
-        rows = rows.replace("(E.C.T.),GB", "(E.C.T.),GB,example-trust-two")
+        rows = rows.replace(
+            "Childrens Trust,GB", "Childrens Trust,GB,example-trust-two"
+        )
         code, out, err = cli(
             "import", table(tmp_path, rows), "--source", SOURCE
         )
         assert 0 == code, out + err
         assert "warning possible-duplicate" in out + err
         assert "example-trust-two.yaml" in out
+
+    def test_an_acronym_after_a_name_is_its_alias(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """Lists print "Name (ACR)", and others the name or the acronym
+        alone: recorded as the name, with the acronym an alias, each finds
+        the record.
+        """
+        path = table(
+            tmp_path,
+            "kind,name,country\norganisation,Example Children's Trust (ECT),GB\n",
+        )
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert 0 == code, out + err
+        org = load("registry_data").organisations["example-childrens-trust"]
+        assert ("Example Children's Trust", ("ECT",)) == (
+            org.name,
+            org.aliases,
+        )
+        again = table(
+            tmp_path,
+            "kind,name,country\norganisation,ECT,GB\n"
+            "organisation,EXAMPLE CHILDRENS TRUST (ECT),GB\n",
+            "again.csv",
+        )
+        before = snapshot(shipped_copy)
+        code, out, err = cli("import", again, "--source", SOURCE)
+        assert 0 == code, out + err
+        assert "2 row(s) recorded already" in err
+        assert before == snapshot(shipped_copy)
+
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "Example Watch (USA)",  # a country, not the initials
+            "Example Network (Kenya)",
+            "Example Trust (ECT)",  # letters no initials spell
+        ],
+    )
+    def test_other_brackets_stay_in_the_name(self, name: str) -> None:
+        plan = plan_of(f"kind,name,country\norganisation,{name},US\n")
+        assert f"name: {name}" in plan.files[0].text.replace('"', "")
+        assert "aliases" not in plan.files[0].text
 
     def test_a_persons_id_leaves_out_their_title(self) -> None:
         plan = plan_of(
