@@ -1723,6 +1723,17 @@ class _Planner:
                 )
                 return
             text = cell.text.strip()
+            if column == "signed_on" and text and not public:
+                # The day would make every table of the letter hide its
+                # totals of people, on every day (see privacy.md).
+                self.report(
+                    "invalid-value",
+                    "a person who is not public is given no signed_on: the "
+                    "day they signed would make every table of the letter "
+                    "hide its totals of people; leave the cell empty",
+                    cell,
+                )
+                continue  # the rest of the row is checked all the same
             if column == "on_behalf_of":
                 text = self.organisation_id(text)
                 if not SLUG.fullmatch(text) and text:

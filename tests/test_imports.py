@@ -1983,7 +1983,8 @@ class TestCommand:
         assert [
             ("unknown-country", 2, 1),
             ("invalid-value", 2, 1),
-            ("invalid-date", 2, 1),
+            # A person who is not public is given no signed_on at all.
+            ("invalid-value", 2, 1),
             ("unknown-country", 3, 27),
             ("invalid-value", 3, 30),
             ("invalid-date", 3, 45),
@@ -1994,6 +1995,20 @@ class TestCommand:
         for value in ("Sanmarinoq", "survivorqz", "2024-13-40"):
             assert value not in text
         assert () == plan.files
+
+    def test_a_person_who_is_not_public_is_given_no_signed_on(self) -> None:
+        """The day would make every table of the letter hide its totals of
+        people, on every day: the docs say to leave it empty.
+        """
+        plan = plan_of(
+            "kind,name,disclosure,country,role,signed_on\n"
+            "person,,anonymous,GB,survivor,2023-10-01\n"
+            "person,Jane Example,public,GB,academic,2023-10-01\n"
+        )
+        assert [("invalid-value", 2, 1)] == [
+            (p.code, p.location.line, p.location.column) for p in plan.problems
+        ]
+        assert "is given no signed_on" in plan.problems[0].message
 
     def test_na_is_namibia_with_a_warning(self) -> None:
         """R and other tools write NA for a missing value."""
