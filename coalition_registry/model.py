@@ -326,15 +326,27 @@ def qualifier_words(text: str, value: int) -> tuple[str, str] | None:
 
 
 #: A figure as a page writes it in digits: "104", "1,200", "1.200",
-#: "1 200", "1,00,000" (grouped as in India), "1.2 million", "12k".
+#: "1 200", "10'000", "1,00,000" (grouped as in India), "1.2 million",
+#: "12k", "1.2bn".  Not a part of a name ("COVID-19"), nor a decimal's
+#: second half ("20.5").
 _DIGITS: Final = re.compile(
-    r"(?<![\w.,])"
-    r"(\d{1,2}(?:,\d\d)+,\d{3}|\d{1,3}([,.\u00a0\u2009\u202f ])\d{3}"
-    r"(?:\2\d{3})*|\d+)(?![\d])"
-    r"(?:([.,]\d+)?\s*(million|thousand|m\b|k\b))?",
+    r"(?<![\w,'\u2019])(?<!\d\.)(?<![A-Za-z]-)"
+    r"(\d{1,2}(?:,\d\d)+,\d{3}"
+    r"|\d{1,3}([,.'\u2019\u00a0\u2009\u202f ])\d{3}(?:\2\d{3})*"
+    r"|\d+)(?!\d)"
+    r"(?:([.,]\d+)?\s*(billion|bn|million|m|thousand|k)\b)?",
     re.IGNORECASE,
 )
-_SCALES: Final = {"million": 10**6, "m": 10**6, "thousand": 1000, "k": 1000}
+#: A figure's digits at most: a longer run is no count of anything.
+_MOST_FIGURE_DIGITS: Final = 15
+_SCALES: Final = {
+    "billion": 10**9,
+    "bn": 10**9,
+    "million": 10**6,
+    "m": 10**6,
+    "thousand": 1000,
+    "k": 1000,
+}
 _ONES: Final = {
     word: n
     for n, word in enumerate((
@@ -350,47 +362,64 @@ _TENS: Final = {
         "ninety",
     ), 2)
 }  # fmt: skip
-_WORD_SCALES: Final = {"dozen": 12, "hundred": 100, "thousand": 1000}
+_WORD_SCALES: Final = {"thousand": 1000, "million": 10**6, "billion": 10**9}
 
 
-def _below_100(words: Sequence[str], i: int) -> tuple[int, int] | None:
-    """The number of 0 to 99 in words at *words[i]* ("forty three"), and
-    where it ends.
+def _word_number(words: Sequence[str], i: int) -> tuple[int, int] | None:
+    """The number written in English words from *words[i]* ("two hundred
+    and fifty thousand"), and where it ends; ``None`` where none starts.
+    A lone "one" or "a" is no figure ("no one", "one of them").
     """
-    if i < len(words) and words[i] in _ONES:
-        return _ONES[words[i]], i + 1
-    if i < len(words) and words[i] in _TENS:
-        n = _TENS[words[i]]
-        if i + 1 < len(words) and 0 < _ONES.get(words[i + 1], 0) < 10:
-            return n + _ONES[words[i + 1]], i + 2
-        return n, i + 1
-    return None
+    total = current = 0
+    said = False  # whether a number word was read
+    j = i
+    while j < len(words):
+        word = words[j]
+        after = words[j + 1] if j + 1 < len(words) else ""
+        if word in _TENS:
+            current += _TENS[word]
+            if 0 < _ONES.get(after, 0) < 10:
+                current += _ONES[after]
+                j += 1
+        elif word in _ONES:
+            current += _ONES[word]
+        elif (
+            word == "a"
+            and not said
+            and after in {"hundred", "dozen", *_WORD_SCALES}
+        ):
+            current = 1
+        elif word == "hundred" and (said or current):
+            current = (current or 1) * 100
+        elif word == "dozen" and (said or current):
+            current = (current or 1) * 12
+        elif word in _WORD_SCALES and (said or current):
+            total += (current or 1) * _WORD_SCALES[word]
+            current = 0
+        elif word == "and" and said and (after in _ONES or after in _TENS):
+            pass
+        else:
+            break
+        said = said or word != "a"
+        j += 1
+    if not said or (j - i == 1 and words[i] == "one"):
+        return None
+    return total + current, j
 
 
 def _words_figures(text: str) -> set[int]:
     """The figures *text* writes in English words: "forty-three", "a
-    hundred and four", "two dozen".
+    hundred and four", "two dozen", "one million".
     """
     words = re.findall(r"[a-z]+", text.lower())
     found = set()
     i = 0
     while i < len(words):
-        small = _below_100(words, i)
-        if small is None and words[i] in {"a", "one"}:
-            small = (1, i + 1)
-        if small is None:
+        read = _word_number(words, i)
+        if read is None:
             i += 1
             continue
-        n, i = small
-        scale = _WORD_SCALES.get(words[i]) if i < len(words) else None
-        if scale is not None:
-            n, i = n * scale, i + 1
-            if scale == 100:
-                rest = _below_100(words, i + (words[i : i + 1] == ["and"]))
-                if rest is not None:
-                    n, i = n + rest[0], rest[1]
-        elif words[i - 1] == "a":
-            continue  # "a" alone is no figure
+        n, i = read
         found.add(n)
     return found
 
@@ -407,12 +436,22 @@ def figures_in(text: str) -> set[int]:
     """
     found = _words_figures(text)
     for match in _DIGITS.finditer(text):
-        whole, _, fraction, scale = match.groups()
+        whole, separator, fraction, scale = match.groups()
         digits = re.sub(r"\D", "", whole)
+        if len(digits) > _MOST_FIGURE_DIGITS:
+            continue
         if scale is None:
             found.add(int(digits))
             continue
-        number = float(digits + (fraction or "").replace(",", "."))
+        if (
+            fraction is None
+            and separator in {".", ","}
+            and whole.count(separator) == 1
+        ):
+            # "1.275 million": a decimal before a scale, not thousands.
+            number = float(whole.replace(",", "."))
+        else:
+            number = float(digits + (fraction or "").replace(",", "."))
         found.add(round(number * _SCALES[scale.lower()]))
     return found
 
@@ -492,16 +531,16 @@ class Claim(_Positioned):
 
     @property
     def stated_on(self) -> dt.date | None:
-        """The first day a source is known to state it: the earliest of
-        its sources' ``published`` dates (the last day of a month or a
-        year one is known only to); ``None`` when none gives one.
+        """The first day its sources are known to state it: the earliest
+        of their ``published`` dates (the first day of a month or a year
+        one is known only to, which counts no signature added later in
+        it); ``None`` when a source gives no date, since it may have
+        stated it on the letter's own day.
         """
-        days = [
-            last_day(source.published)
-            for source in self.sources
-            if source.published is not None
-        ]
-        return min((d for d in days if d is not None), default=None)
+        days = [first_day(source.published) for source in self.sources]
+        if not days or None in days:
+            return None
+        return min(d for d in days if d is not None)
 
     @property
     def stated(self) -> str:

@@ -49,9 +49,11 @@ MAX_ID_LENGTH: Final = 120
 _DATE: Final = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _INT: Final = re.compile(r"^[0-9]+$")
 #: A figure with thousands separators: 1,200, 1.200, 1 200.
-#: A figure a source gives as a range: "40-50", "40 to 50".
+#: A figure a source gives as a range: "40-50", "1,000 to 1,500"; whole
+#: numbers only, grouped in thousands or not.
 _RANGE: Final = re.compile(
-    r"(\d[\d,.\u00a0\u202f ]*?)\s*(?:-|\u2013|\u2014|to)\s*\d[\d,.\u00a0\u202f ]*"
+    r"(\d{1,3}(?:,\d{3})+|\d+)\s*(?:-|\u2013|\u2014|to)\s*"
+    r"(\d{1,3}(?:,\d{3})+|\d+)"
 )
 _GROUPED: Final = re.compile(r"[0-9]{1,3}(?:[,.\u00a0\u202f ][0-9]{3})+")
 #: A figure given as a bound or an estimate: 100+, over 1,000, ~50.
@@ -2091,9 +2093,13 @@ class Count(FieldType):
             return f"; did you mean {digits}?" if self._fits(digits) else ""
         between = _RANGE.fullmatch(bare)
         if between is not None:
-            low = re.sub(r"[^0-9]", "", between[1])
-            if not self._fits(low):
-                return ""
+            low, high = (re.sub(r"[^0-9]", "", n) for n in between.groups())
+            if (
+                not self._fits(low)
+                or len(low) > len(high)
+                or (len(low) == len(high) and low >= high)
+            ):
+                return plain  # not a range from low to high
             if self.unknown_ok:
                 return (
                     "; the source gives a range, and a group is counted as "

@@ -77,7 +77,7 @@ def organisations(draw: st.DrawFn, /, **fixed: Any) -> Organisation:
     kwargs: dict[str, Any] = {
         "id": draw(slugs),
         "name": draw(texts),
-        "aliases": tuple(draw(st.lists(texts, max_size=2))),
+        "aliases": tuple(draw(st.lists(texts, max_size=2, unique=True))),
         "kind": draw(
             st.none() | st.sampled_from(["charity", "network", "company"])
         ),

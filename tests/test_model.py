@@ -296,10 +296,12 @@ class TestTitleInName:
         ([], None),
         ([None], None),
         ([dt.date(2023, 9, 18), dt.date(2023, 9, 21)], dt.date(2023, 9, 18)),
-        ([None, dt.date(2023, 9, 21)], dt.date(2023, 9, 21)),
-        # Known only to the month: the last day it surely states it.
-        ([PartialDate(2023, 9)], dt.date(2023, 9, 30)),
-        ([PartialDate(2023), dt.date(2023, 9, 21)], dt.date(2023, 9, 21)),
+        # A source with no date may have said it on the letter's day.
+        ([None, dt.date(2023, 9, 21)], None),
+        # Known only to the month: its first day, which counts no
+        # signature added later in the month.
+        ([PartialDate(2023, 9)], dt.date(2023, 9, 1)),
+        ([PartialDate(2023), dt.date(2023, 9, 21)], dt.date(2023, 1, 1)),
     ],
 )
 def test_a_claim_is_stated_on_the_day_its_first_source_was_published(
@@ -341,6 +343,19 @@ class TestFiguresIn:
             ("12k signatures", {12_000}),
             ("1,00,000 signatures", {100_000}),
             ("20.5% of them", {20}),
+            ("one million signatures", {1_000_000}),
+            ("two hundred and fifty thousand people", {250_000}),
+            ("two thousand five hundred people", {2500}),
+            ("signed by 1.275 million", {1_275_000}),
+            ("1.2bn", {1_200_000_000}),
+            ("c.100 organisations", {100}),
+            ("\u00fcber 10'000", {10_000}),
+            # No figure of a count: a name, a lone "one".
+            ("the COVID-19 inquiry", set()),
+            ("no one was left out", set()),
+            # A run of digits no count has: set aside, never a crash.
+            ("1" * 400 + "m", set()),
+            ("9" * 5000, set()),
             # No figure at all: nothing to check against.
             ("signed by hundreds of survivors", set()),
             ("a letter to the heads of Meta", set()),
