@@ -22,7 +22,7 @@ import datetime as dt
 import difflib
 import re
 
-from collections.abc import Container
+from collections.abc import Callable, Container
 from typing import Any, Final
 
 import attrs
@@ -647,15 +647,17 @@ def _aliases(record: Any) -> tuple[str, ...]:
 
 
 def _names_private(
-    registry: Registry, row: dict[str, Cell], hidden: Container[str]
+    registry: Registry,
+    row: dict[str, Cell],
+    hidden: Callable[[str], bool] | None,
 ) -> bool:
     """Whether *row* gives in its ``signatory`` cell the id of a recorded
     person who is not public, or of a signatory that keeps fields private,
-    or gives a name among the *hidden* ones (folded): the row's other
+    or gives a name that *hidden* says no output shows: the row's other
     cells may then be theirs.
     """
     name = row.get("name")
-    if name is not None and countries.normalise(name.text) in hidden:
+    if name is not None and hidden is not None and hidden(name.text):
         return True
     given = row.get("signatory")
     known = registry.get(given.text.strip()) if given is not None else None
@@ -796,7 +798,12 @@ def plan_import(
         line
         for row, line in rows
         if _holds_private(row)
-        or _names_private(registry, row, planner.hidden_names or ())
+        or _names_private(
+            registry,
+            row,
+            # Asked only when a row was: the names are gathered then.
+            planner.names_hidden if planner.hidden_names is not None else None,
+        )
     }
     return Import(
         tuple(files),
@@ -838,6 +845,9 @@ class _Planner:
     # Every name no output shows, folded (see validation._hidden_names):
     # made when a public row that would be a new signatory is first met.
     hidden_names: frozenset[str] | None = None
+    # ... and as the check for names alike compares them: without "the",
+    # an acronym in brackets, a legal form or punctuation.
+    hidden_keys: frozenset[str] = frozenset()
     # The records made, and their references to others, for the checks
     # across records.
     records: list[Any] = attrs.Factory(list)
@@ -1003,16 +1013,21 @@ class _Planner:
             )
         name = row.get("name")
         if name is not None and not hidden:
-            # "Example Trust (ET)" is recorded as Example Trust, with the
-            # alias ET (see new()): looked up so too.
-            looked = _without_acronym(cls, name.text, private)[0]
-            key = countries.normalise(looked)
             code = _code(row.get("country"))
-            planned = self.named.get((cls, key), [])
-            same = [i for i, c in planned if not _differ(c, code)]
-            if same:
-                return self.reused_with(same[0], private, row)
-            named, matches = self.recorded(cls, looked, key, code)
+            # "Example Trust (ET)" is recorded as Example Trust, with the
+            # alias ET (see new()): looked up so too, when no record has
+            # the name as written.
+            for looked in dict.fromkeys(
+                (name.text, _without_acronym(cls, name.text, private)[0])
+            ):
+                key = countries.normalise(looked)
+                planned = self.named.get((cls, key), [])
+                same = [i for i, c in planned if not _differ(c, code)]
+                if same:
+                    return self.reused_with(same[0], private, row)
+                named, matches = self.recorded(cls, looked, key, code)
+                if named:
+                    break
             if not named and cls is not Person:
                 bare = self.named_with_country(cls, looked, code)
                 if bare is not None:
@@ -1088,11 +1103,15 @@ class _Planner:
         alias, or the name of a person who is not public, of any kind of
         signatory.
         """
-        if self.hidden_names is None:
-            from .validation import _hidden_names  # imported when needed
+        from .validation import _hidden_names, _name_key  # when needed
 
+        if self.hidden_names is None:
             self.hidden_names = _hidden_names(self.registry)
-        return countries.normalise(name) in self.hidden_names
+            self.hidden_keys = _hidden_names(self.registry, _name_key)
+        return (
+            countries.normalise(name) in self.hidden_names
+            or _name_key(name) in self.hidden_keys
+        )
 
     def recorded(
         self, cls: type[Any], name: str, key: str, code: str | None

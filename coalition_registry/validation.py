@@ -2233,7 +2233,9 @@ def _id_of_name(
     )
 
 
-def _hidden_names(registry: Registry) -> frozenset[str]:
+def _hidden_names(
+    registry: Registry, fold: Callable[[str], str] = normalise
+) -> frozenset[str]:
     """The names no output shows, folded as lookups fold them: of people
     who are not public, and the private names and aliases of any record.
     A signatory written as one of them is told nothing (see
@@ -2247,9 +2249,9 @@ def _hidden_names(registry: Registry) -> frozenset[str]:
             if isinstance(record, Person) and record.disclosure != "public":
                 private = ("name",)
             if "name" in private and getattr(record, "name", None):
-                names.add(normalise(record.name))
+                names.add(fold(record.name))
             if "aliases" in hidden_fields(type(record), private):
-                names.update(map(normalise, getattr(record, "aliases", ())))
+                names.update(map(fold, getattr(record, "aliases", ())))
     return frozenset(names)
 
 

@@ -1222,6 +1222,9 @@ class TestCommand:
             # private with it.
             "organisation,Example Quiet Shelter,IS,,",
             "organisation,EQSX,IS,,",
+            # Written as the check for names alike compares them.
+            "organisation,The Example Quiet Shelter Ltd,IS,,",
+            "organisation,Example Quiet Shelter (EQS),IS,,",
             # A pseudonym, given as a public person's name.
             "person,Example Skylark,NO,survivor,public",
         ],
@@ -1707,6 +1710,23 @@ class TestCommand:
         assert 0 == code, out + err
         assert "2 row(s) recorded already" in err
         assert before == snapshot(shipped_copy)
+
+    def test_a_name_recorded_with_its_acronym_is_found_so(
+        self, write: WriteFile
+    ) -> None:
+        write(
+            "organisations/example-society-for-the-protection-of-rivers.yaml",
+            "id: example-society-for-the-protection-of-rivers\n"
+            "name: Example Society for the Protection of Rivers (ESPR)\n"
+            'sources:\n  - url: "https://example.org/s"\n',
+        )
+        plan = plan_of(
+            "kind,name\norganisation,"
+            "Example Society for the Protection of Rivers (ESPR)\n"
+        )
+        assert () == plan.errors
+        (signature,) = plan.files
+        assert "example-society-for-the-protection-of-rivers" in signature.path
 
     @pytest.mark.parametrize(
         "name",
