@@ -288,6 +288,38 @@ class TestPrivacy:
             assert 15 == len(made)
             assert any(c.isdigit() for c in made[7:])
 
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ("organisation", "--name", "The Example Quiet Shelter Ltd"),
+            ("organisation", "--name", "EQSX"),
+            ("person", "--disclosure", "public", "--name", "Example Skylark"),
+        ],
+    )
+    def test_a_public_record_of_a_private_name_is_not_written(
+        self, write: WriteFile, shipped_copy: Path, argv: tuple[str, ...]
+    ) -> None:
+        """It would publish, beside the record that keeps it private, the
+        name (or its alias, or a pseudonym)."""
+        write(
+            "organisations/organisation-k3m9x2q7.yaml",
+            "id: organisation-k3m9x2q7\nname: Example Quiet Shelter\n"
+            "aliases: [EQSX]\nprivate: [name]\n"
+            'sources:\n  - url: "https://example.org/s"\n',
+        )
+        write(
+            "people/person-q7x2m9.yaml",
+            "id: person-q7x2m9\ndisclosure: pseudonym\nname: Example Skylark\n"
+            'sources:\n  - url: "https://example.org/s"\n',
+        )
+        before = sorted(shipped_copy.rglob("*"))
+        code, out, err = cli("new", *argv)
+        assert (1, "") == (code, out)
+        assert "one the registry keeps private" in err
+        for word in ("quiet", "eqsx", "skylark"):
+            assert word not in err.lower()
+        assert before == sorted(shipped_copy.rglob("*"))
+
     def test_an_id_never_spells_the_name(self) -> None:
         """A draw that would spell a word of the name is drawn again."""
         draws = iter("heron123" + "zz9zz9zz")

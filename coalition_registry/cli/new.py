@@ -182,28 +182,67 @@ def run(args: argparse.Namespace, io: Output) -> int:
         raise WriteError(
             f"cannot write {shown}: {reason(e)} (nothing was written)"
         ) from e
+    if not _checked(root, path, shown, made.kind, name=args.name, io=io):
+        return EXIT_INVALID
     print(shown, file=io.out)
-    _warn_of(root, shown, made.kind, io)
     return EXIT_OK
 
 
-def _warn_of(root: Path, shown: str, kind: str, io: Output) -> None:
-    """Print what validation warns of in the file just written: a name a
-    record of the registry has already (``possible-duplicate``), a title
-    or a country in the name.  Not that it cites no source: the template
-    says to add one.
+def _checked(
+    root: Path,
+    path: Path,
+    shown: str,
+    kind: str,
+    *,
+    name: str | None,
+    io: Output,
+) -> bool:
+    """Check the file just written against the registry: print what
+    validation warns of in it (a name a record of the registry has
+    already, a title or a country in the name; not that it cites no
+    source, which the template says to add), and take it back, saying why,
+    when its public name is one the registry keeps private.
     """
     if kind not in {"organisation", "group", "person"}:
-        return
-    from coalition_registry.validation import validate
+        return True
+    from coalition_registry.countries import normalise
+    from coalition_registry.validation import (
+        _hidden_names,
+        _name_key,
+        validate,
+    )
 
-    for problem in validate(root).problems:
+    report = validate(root)
+    registry = report.to_registry()
+    if name:
+        written = registry.get(path.stem)
+        if (
+            written is not None
+            and "name" not in getattr(written, "private", ())
+            and (
+                normalise(name) in _hidden_names(registry)
+                or _name_key(name) in _hidden_names(registry, _name_key)
+            )
+            and getattr(written, "disclosure", "public") == "public"
+        ):
+            path.unlink(missing_ok=True)
+            # Not repeated: the name is what is kept private.
+            print(
+                "coalition-registry: error: --name: the name (not shown) is "
+                "one the registry keeps private (a private name or alias, "
+                "or a pseudonym): a public record would publish it; if it "
+                "is that signatory, edit its file (nothing was written)",
+                file=io.err,
+            )
+            return False
+    for problem in report.problems:
         if (
             problem.location.path == shown
             and not problem.is_error
             and problem.code != "no-source"
         ):
             print(problem, file=io.err)
+    return True
 
 
 def _check_signature(
