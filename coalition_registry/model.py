@@ -831,6 +831,18 @@ _ADJECTIVE: Final = {
 }
 
 
+def _public_words(raw: YMap, written: YSeq, name: str) -> set[str]:
+    """The words of the record's *name* field when it is public (an alias
+    that shares them tells nothing by them).
+    """
+    value = raw.get(name)
+    return (
+        name_words(value)
+        if name not in written and isinstance(value, str)
+        else set()
+    )
+
+
 def _spells_name(record_id: str, name: object, kind: str) -> bool:
     """Whether *record_id* holds a word of *name* (of three letters or
     more), so that it would give a hidden name away; the ``kind-`` it may
@@ -1318,10 +1330,16 @@ def _check_private_name(
     if name in written and _spells_name(record_id, raw.get(name), kind):
         told = f"{its} {name}"
     elif (
-        # Other names are private with the name: each would tell it.
+        # Other names are private with the name: each would tell it (but
+        # for the words of a public name, which tell nothing).
         (name in written or "aliases" in written)
         and isinstance(aliases := raw.get("aliases"), YSeq)
-        and any(_spells_name(record_id, alias, kind) for alias in aliases)
+        and any(
+            w in record_id.removeprefix(f"{kind}-")
+            for alias in aliases
+            if isinstance(alias, str)
+            for w in name_words(alias) - _public_words(raw, written, name)
+        )
     ):
         told = f"any of {its} aliases"
     else:

@@ -472,6 +472,9 @@ def _named_in_path(
     strings: list[str] = [n for n in names if isinstance(n, str)]
     if not strings:
         return None
+    # The words of a public name tell nothing, in an alias or a path.
+    public = raw.get("name") if not hidden else None
+    shown_words = name_words(public) if isinstance(public, str) else set()
     # Shown with "\\" on Windows.
     under = ("/" + shown.replace(os.sep, "/")).rpartition(f"/{cls.folder}/")[2]
     parts = under.lower().split("/")
@@ -481,7 +484,7 @@ def _named_in_path(
     are = "are" if "aliases" in field else "is"
     # Whole words of the names, not letters inside them: "Ian" is not in
     # "canadian-survivors", nor "Ann" in "annual".
-    words = set().union(*map(name_words, strings))
+    words = set().union(*map(name_words, strings)) - shown_words
     if words.isdisjoint(
         itertools.chain.from_iterable(map(_path_words, parts))
     ):

@@ -1974,6 +1974,21 @@ class TestAliasesOfAPrivateName:
         assert f"whose {private} " in problem.message
         assert "Refuge" not in problem.message
 
+    def test_words_of_a_public_name_tell_nothing(
+        self, write: WriteFile
+    ) -> None:
+        """With only the aliases private, an id of the public name's words
+        is no giveaway, though an alias shares them."""
+        write(
+            "organisations/example-hidden-shelter.yaml",
+            self.RECORD.format(
+                id="example-hidden-shelter",
+                alias="Example Shelter for Orphans",
+                private="aliases",
+            ),
+        )
+        assert () == cr.validate("registry_data").problems
+
     def test_a_folder_that_spells_one_is_not_opaque(
         self, write: WriteFile
     ) -> None:
