@@ -1280,7 +1280,13 @@ def _link_new(temp: str, target: str) -> None:
         if e.errno not in _NO_LINKS:
             raise
         os.close(files.create(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL))
-        os.replace(temp, target)
+        try:
+            os.replace(temp, target)
+        except BaseException:
+            # Stopped with the name claimed, empty: take it back.
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(target)
+            raise
 
 
 # What os.link fails with where a file system has no hard links.

@@ -1103,12 +1103,15 @@ def _directive_alone(lines: list[str], line: int) -> tuple[Pos, str] | None:
     """Where a directive line stands before the data with no ``---``
     between them (before *line*): YAML ends a file's directives with one.
     """
+    directive = None
     for number, text in enumerate(lines[: line - 1], 1):
         if text.startswith("%"):
-            return (number, 1), _DIRECTIVE
-        if text.strip() and not text.lstrip().startswith("#"):
-            return None
-    return None
+            directive = directive or number
+        elif text.startswith("---"):
+            return None  # the directives are ended: the error is later
+        elif text.strip() and not text.lstrip().startswith("#"):
+            break
+    return None if directive is None else ((directive, 1), _DIRECTIVE)
 
 
 def _indented_start(lines: list[str], line: int) -> tuple[Pos, str] | None:
@@ -1121,8 +1124,8 @@ def _indented_start(lines: list[str], line: int) -> tuple[Pos, str] | None:
     below = len(here) - len(here.lstrip(" "))
     for number, text in enumerate(lines[: line - 1], 1):
         body = text.lstrip(" ")
-        if not body or body.startswith("#"):
-            continue
+        if not body or body.startswith("#") or text.startswith(("%", "---")):
+            continue  # a directive, or the line that ends them
         spaces = len(text) - len(body)
         if spaces <= below:
             return None

@@ -2849,20 +2849,23 @@ def _misplaced(
                 f": it is a field of {what}; write it in an item of "
                 f"{name}{own}"
             )
-        if raw.key_pos[name][0] > line:
+        opened = raw.key_pos[name][0]
+        if opened > line:
             continue  # above the list: not one of its items' fields
         items = held if isinstance(held, YSeq) else [held]
         above = [
-            item.pos[1]
+            item.pos
             for item in items
             if isinstance(item, YMap) and item.pos[0] <= line
         ]
-        if not above:
+        # In brackets on the field's line, its items have no column to
+        # line up with.
+        if not above or any(at[0] == opened for at in above):
             continue
         return (
             f": it is a field of {what}, in {name}; indent it to line up "
             f"with the other fields of the {kind_name(inner)} above it, at "
-            f"column {above[-1]}"
+            f"column {above[-1][1]}"
         )
     if ctx.parent is not None:
         outer, mapping = ctx.parent

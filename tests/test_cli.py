@@ -114,6 +114,17 @@ class TestValidate:
         assert 2 == code
         assert "run this in the folder that holds registry_data/" in err
 
+    def test_run_in_a_deleted_folder_is_a_usage_error(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        gone = tmp_path / "gone"
+        gone.mkdir()
+        monkeypatch.chdir(gone)
+        gone.rmdir()
+        code, _, err = cli("validate")
+        assert 2 == code
+        assert "no such file or folder: registry_data" in err
+
     @pytest.mark.parametrize(
         ("argv", "where"),
         [

@@ -1220,6 +1220,24 @@ class TestAtomicCreate:
         assert b"ours\n" == path.read_bytes()
         assert ["a.yaml"] == sorted(p.name for p in tmp_path.iterdir())
 
+    def test_stopped_without_hard_links_leaves_nothing(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The name claimed, empty, for the rename: taken back with it."""
+
+        def no_links(*_: Any) -> None:
+            raise PermissionError(1, "Operation not permitted")
+
+        def stopped(*_: Any) -> None:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(os, "link", no_links)
+        monkeypatch.setattr(os, "replace", stopped)
+        with pytest.raises(KeyboardInterrupt):
+            write_atomic(tmp_path / "a.yaml", b"ours\n", exclusive=True)
+        monkeypatch.undo()
+        assert [] == list(tmp_path.iterdir())
+
     def test_stopped_once_linked_leaves_nothing(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:

@@ -808,3 +808,38 @@ def test_an_organisations_kind_that_is_none_of_them(
     assert said in problem.message
     if "did you mean" not in said:
         assert "did you mean" not in problem.message
+
+
+@pytest.mark.parametrize(
+    ("fields", "said"),
+    [
+        # A source's field at the left margin, below its list.
+        (
+            'sources:\n  - url: "https://example.org/a"\nquote: Example\n',
+            (
+                "in sources; indent it to line up with the other fields of the "
+                "source above it, at column 5"
+            ),
+        ),
+        # An organisation's field indented under its source.
+        (
+            'sources:\n  - url: "https://example.org/a"\n    hq_country: IE\n',
+            (
+                "it is a field of the organisation; move it out to line up "
+                "with the organisation's other fields, at column 1"
+            ),
+        ),
+        # A list in brackets has no column to line up with.
+        (
+            'sources: [{url: "https://example.org/a"}]\nquote: Example\n',
+            "did you mean 'notes'?",
+        ),
+    ],
+)
+def test_a_field_at_the_wrong_indentation(fields: str, said: str) -> None:
+    from coalition_registry.validation import read_records
+
+    text = f"id: example-org\nname: Example Org\n{fields}"
+    problems = read_records(text.encode(), "o.yaml", Organisation).problems
+    (problem,) = [p for p in problems if p.code == "unknown-field"]
+    assert said in problem.message

@@ -774,3 +774,28 @@ def test_libyaml_words_are_told_plainly(
 
 def test_a_yaml_1_2_line_is_accepted() -> None:
     assert () == parse(b"# note\n%YAML 1.2\n---\nid: x\n", "f.yaml").problems
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "said"),
+    [
+        # A directive after the fields: the line to delete.
+        ("id: x\nname: X\n%YAML 1.2\nkind: y\n", (3, 1), "a line starting"),
+        # With no --- below it: the same.
+        ("%YAML 1.2\nid: x\n", (1, 1), "a line starting"),
+        # Ended by ---: the mistake is after it, not the directive.
+        (
+            "%YAML 1.2\n---\n  id: x\n  name: X\nkind: y\n",
+            (3, 1),
+            "this line is indented",
+        ),
+    ],
+)
+def test_a_directive_is_blamed_only_where_it_is_wrong(
+    text: str, where: tuple[int, int], said: str
+) -> None:
+    (problem,) = parsing.parse_text(text, "f.yaml").problems
+    assert (where, True) == (
+        (problem.location.line, problem.location.column),
+        problem.message.startswith(said),
+    )

@@ -452,7 +452,10 @@ def _where_run(path: str) -> str:
         return ""
     from coalition_registry import files
 
-    inside = files.find_root(Path.cwd())
+    try:
+        inside = files.find_root(Path.cwd())
+    except OSError:  # the current folder was deleted
+        inside = None
     if inside is not None:
         shown = os.path.relpath(inside)
         return (
