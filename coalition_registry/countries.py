@@ -457,12 +457,14 @@ def code_of(text: str) -> str | None:
     'JP'
     >>> code_of("Deutschland"), code_of("London"), code_of("Korea")
     (None, None, None)
+    >>> code_of("America"), code_of("Georgia")  # a continent, a state too
+    (None, None)
     """
     code = _as_code(text)
     if code is not None:
         return code
     key = normalise(text)
-    if key in _EITHER:
+    if key in _EITHER or key in _ALSO_ANOTHER_PLACE:
         return None
     index = _index()
     return (
@@ -624,6 +626,12 @@ def _by_words(*, spellings: bool) -> dict[frozenset[str], str]:
             continue
         out[words] = code if out.get(words, code) == code else ""
     return out
+
+
+#: Country names that also name another place a list may mean: America
+#: (the continents), Georgia (a US state).  A code is suggested for them,
+#: for a person to confirm, never written without one.
+_ALSO_ANOTHER_PLACE: Final = frozenset({"america", "georgia"})
 
 
 #: Names people use for either of two countries: no code is suggested for

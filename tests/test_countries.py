@@ -492,3 +492,15 @@ def test_codes_not_written_for_another_place(written: str) -> None:
 def test_kongo_and_near_misses_are_either_congo() -> None:
     assert ("CG", "CD") == countries.either("Kongo")
     assert countries.suggest("Congoo") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "code"), [("America", "US"), ("Georgia", "GE")]
+)
+def test_a_name_of_another_place_too_is_suggested_not_taken(
+    name: str, code: str
+) -> None:
+    """America is also the continents, Georgia a US state: the code is
+    offered for a person to confirm, never written without one."""
+    assert countries.code_of(name) is None
+    assert code == countries.suggest(name)
