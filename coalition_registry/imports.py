@@ -798,12 +798,8 @@ def plan_import(
         line
         for row, line in rows
         if _holds_private(row)
-        or _names_private(
-            registry,
-            row,
-            # Asked only when a row was: the names are gathered then.
-            planner.names_hidden if planner.hidden_names is not None else None,
-        )
+        # Asked only when a row was: the names are gathered then.
+        or _names_private(registry, row, planner.hides)
     }
     return Import(
         tuple(files),
@@ -842,12 +838,9 @@ class _Planner:
     # Recorded signatories whose name is private, by kind and name: made
     # when a row of a private name is first met.
     private_names: dict[tuple[type[Any], str], list[Any]] | None = None
-    # Every name no output shows, folded (see validation._hidden_names):
+    # Whether a name is one no output shows (validation.hidden_name_test):
     # made when a public row that would be a new signatory is first met.
-    hidden_names: frozenset[str] | None = None
-    # ... and as the check for names alike compares them: without "the",
-    # an acronym in brackets, a legal form or punctuation.
-    hidden_keys: frozenset[str] = frozenset()
+    hides: Callable[[str], bool] | None = None
     # The records made, and their references to others, for the checks
     # across records.
     records: list[Any] = attrs.Factory(list)
@@ -1103,15 +1096,11 @@ class _Planner:
         alias, or the name of a person who is not public, of any kind of
         signatory.
         """
-        from .validation import _hidden_names, _name_key  # when needed
+        if self.hides is None:
+            from .validation import hidden_name_test  # when needed
 
-        if self.hidden_names is None:
-            self.hidden_names = _hidden_names(self.registry)
-            self.hidden_keys = _hidden_names(self.registry, _name_key)
-        return (
-            countries.normalise(name) in self.hidden_names
-            or _name_key(name) in self.hidden_keys
-        )
+            self.hides = hidden_name_test(self.registry)
+        return self.hides(name)
 
     def recorded(
         self, cls: type[Any], name: str, key: str, code: str | None

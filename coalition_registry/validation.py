@@ -2258,6 +2258,18 @@ def _hidden_names(
     return frozenset(names)
 
 
+def hidden_name_test(registry: Registry) -> Callable[[str], bool]:
+    """Whether a name is one no output of *registry* shows (see
+    :func:`_hidden_names`), as written or as the check for names alike
+    compares names (with "The", a legal form or an acronym in brackets):
+    a public record of it, written by ``new`` or ``import``, would publish
+    it.
+    """
+    names = _hidden_names(registry)
+    keys = _hidden_names(registry, _name_key)
+    return lambda name: normalise(name) in names or _name_key(name) in keys
+
+
 def _either(kinds: Sequence[str]) -> str:
     """``organisation, person or group``."""
     if len(kinds) == 1:

@@ -205,12 +205,7 @@ def _checked(
     """
     if kind not in {"organisation", "group", "person"}:
         return True
-    from coalition_registry.countries import normalise
-    from coalition_registry.validation import (
-        _hidden_names,
-        _name_key,
-        validate,
-    )
+    from coalition_registry.validation import hidden_name_test, validate
 
     report = validate(root)
     registry = report.to_registry()
@@ -219,11 +214,8 @@ def _checked(
         if (
             written is not None
             and "name" not in getattr(written, "private", ())
-            and (
-                normalise(name) in _hidden_names(registry)
-                or _name_key(name) in _hidden_names(registry, _name_key)
-            )
             and getattr(written, "disclosure", "public") == "public"
+            and hidden_name_test(registry)(name)
         ):
             path.unlink(missing_ok=True)
             # Not repeated: the name is what is kept private.
