@@ -122,13 +122,13 @@ class Limits:
         max_file_bytes: Largest file read, in bytes.
         max_depth: Deepest nesting of lists and mappings, at most
             :data:`MAX_DEPTH`.
+        max_records: Most records in one registry.
+        max_values: Most values (keys, items, scalars) in one file: each
+            costs a few hundred bytes of memory however short it is.
 
     Raises:
         ValueError: For a limit below 1, or a *max_depth* above
             :data:`MAX_DEPTH`.
-        max_records: Most records in one registry.
-        max_values: Most values (keys, items, scalars) in one file: each
-            costs a few hundred bytes of memory however short it is.
     """
 
     max_file_bytes: int = attrs.field(default=64 * 1024 * 1024)
@@ -793,10 +793,8 @@ def _in_plain_words(
     line, col = at
     here = line_at(line)
     if "expected <document start>" in problem:
-        return (
-            _directive_inside(lines, line)
-            or _directive_alone(lines, line)
-            or _indented_start(lines, line)
+        return _misplaced_directive(lines, line) or _indented_start(
+            lines, line
         )
     if "unknown escape character" in problem or (
         "hexdecimal" in problem or "hexadecimal" in problem
@@ -1078,40 +1076,35 @@ _BACKSLASH: Final = (
 )
 
 
-def _directive_inside(lines: list[str], line: int) -> tuple[Pos, str] | None:
-    """Where a directive line (``%YAML 1.2``, ``%TAG``) comes after the
-    data has started, before *line*: libyaml ends the data there, reads the
-    directive as the next document's, and says only that its ``---`` is
-    missing at *line*.
+def _misplaced_directive(
+    lines: list[str], line: int
+) -> tuple[Pos, str] | None:
+    """Where a directive line (``%YAML 1.2``, ``%TAG``) before *line* is
+    what libyaml, which says only that a ``---`` is missing at *line*,
+    stumbled on: one after the data has started (read as the next
+    document's), or one before the data with no ``---`` below it to end
+    the directives.
     """
-    started = False
+    started = ended = False
+    directive = None  # the first directive before the data
     for number, text in enumerate(lines[: line - 1], 1):
         body = text.strip()
-        if text.startswith("%") and started:
-            return (number, 1), (
-                "a line starting with '%' is a YAML directive, which may "
-                "only come at the top of a file, before any field; delete "
-                "this line (or, if it goes with a value, indent it like the "
-                "value's other lines)"
-            )
+        if text.startswith("%"):
+            if started:
+                return (number, 1), (
+                    "a line starting with '%' is a YAML directive, which may "
+                    "only come at the top of a file, before any field; "
+                    "delete this line (or, if it goes with a value, indent "
+                    "it like the value's other lines)"
+                )
+            directive = directive or number
+        elif text.startswith("---") and not started:
+            ended = True  # the directives are ended: the error is later
         if body and not body.startswith(("#", "%", "---")):
             started = True
-    return None
-
-
-def _directive_alone(lines: list[str], line: int) -> tuple[Pos, str] | None:
-    """Where a directive line stands before the data with no ``---``
-    between them (before *line*): YAML ends a file's directives with one.
-    """
-    directive = None
-    for number, text in enumerate(lines[: line - 1], 1):
-        if text.startswith("%"):
-            directive = directive or number
-        elif text.startswith("---"):
-            return None  # the directives are ended: the error is later
-        elif text.strip() and not text.lstrip().startswith("#"):
-            break
-    return None if directive is None else ((directive, 1), _DIRECTIVE)
+    if directive is None or ended:
+        return None
+    return (directive, 1), _DIRECTIVE
 
 
 def _indented_start(lines: list[str], line: int) -> tuple[Pos, str] | None:

@@ -48,13 +48,13 @@ MAX_ID_LENGTH: Final = 120
 # ASCII digits only: \d takes in other scripts' digits too (full-width).
 _DATE: Final = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _INT: Final = re.compile(r"^[0-9]+$")
-#: A figure with thousands separators: 1,200, 1.200, 1 200.
 #: A figure a source gives as a range: "40-50", "1,000 to 1,500"; whole
 #: numbers only, grouped in thousands or not.
 _RANGE: Final = re.compile(
     r"(\d{1,3}(?:,\d{3})+|\d+)\s*(?:-|\u2013|\u2014|to)\s*"
     r"(\d{1,3}(?:,\d{3})+|\d+)"
 )
+#: A figure with thousands separators: 1,200, 1.200, 1 200.
 _GROUPED: Final = re.compile(r"[0-9]{1,3}(?:[,.\u00a0\u202f ][0-9]{3})+")
 #: A figure given as a bound or an estimate: 100+, over 1,000, ~50.
 _BOUND: Final = re.compile(
