@@ -7,6 +7,7 @@ import os
 import re
 import stat
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -1145,19 +1146,35 @@ class TestAtomicCreate:
     cut short, even by a process killed before it returns.
     """
 
+    @staticmethod
+    def before_fsync(
+        monkeypatch: pytest.MonkeyPatch, action: Callable[[], object]
+    ) -> None:
+        """Do *action* as the new file's bytes are flushed: where a
+        process killed outright stops, or another writes meanwhile.
+        """
+        real_fsync = os.fsync
+
+        def fsync(fd: int) -> None:
+            action()
+            real_fsync(fd)
+
+        monkeypatch.setattr(os, "fsync", fsync)
+
+    @staticmethod
+    def without_hard_links(monkeypatch: pytest.MonkeyPatch) -> None:
+        def no_links(*_: Any) -> None:
+            raise PermissionError(1, "Operation not permitted")
+
+        monkeypatch.setattr(os, "link", no_links)
+
     def test_the_name_is_taken_only_by_the_whole_file(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         path = tmp_path / "a.yaml"
-        real_fsync = os.fsync
         seen: list[bool] = []
-
-        def fsync(fd: int) -> None:
-            # Killed here, the name must not be there, empty.
-            seen.append(path.exists())
-            real_fsync(fd)
-
-        monkeypatch.setattr(os, "fsync", fsync)
+        # Killed there, the name must not be there, empty.
+        self.before_fsync(monkeypatch, lambda: seen.append(path.exists()))
         write_atomic(path, b"id: a\n", exclusive=True)
         assert [False] == seen[:1]
         assert b"id: a\n" == path.read_bytes()
@@ -1172,14 +1189,8 @@ class TestAtomicCreate:
         from coalition_registry.cli._common import create_file
 
         path = tmp_path / "organisations" / "a.yaml"
-        real_fsync = os.fsync
         seen: list[bool] = []
-
-        def fsync(fd: int) -> None:
-            seen.append(path.exists())
-            real_fsync(fd)
-
-        monkeypatch.setattr(os, "fsync", fsync)
+        self.before_fsync(monkeypatch, lambda: seen.append(path.exists()))
         create_file(path, b"id: a\n")
         assert [False] == seen[:1]
         assert b"id: a\n" == path.read_bytes()
@@ -1196,13 +1207,7 @@ class TestAtomicCreate:
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         path = tmp_path / "a.yaml"
-        real_fsync = os.fsync
-
-        def fsync(fd: int) -> None:
-            path.write_bytes(b"theirs\n")
-            real_fsync(fd)
-
-        monkeypatch.setattr(os, "fsync", fsync)
+        self.before_fsync(monkeypatch, lambda: path.write_bytes(b"theirs\n"))
         with pytest.raises(FileExistsError):
             write_atomic(path, b"ours\n", exclusive=True)
         assert b"theirs\n" == path.read_bytes()
@@ -1211,10 +1216,7 @@ class TestAtomicCreate:
     def test_without_hard_links_it_is_renamed_into_place(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        def no_links(*_: Any) -> None:
-            raise PermissionError(1, "Operation not permitted")
-
-        monkeypatch.setattr(os, "link", no_links)
+        self.without_hard_links(monkeypatch)
         path = tmp_path / "a.yaml"
         write_atomic(path, b"ours\n", exclusive=True)
         assert b"ours\n" == path.read_bytes()
@@ -1225,13 +1227,10 @@ class TestAtomicCreate:
     ) -> None:
         """The name claimed, empty, for the rename: taken back with it."""
 
-        def no_links(*_: Any) -> None:
-            raise PermissionError(1, "Operation not permitted")
-
         def stopped(*_: Any) -> None:
             raise KeyboardInterrupt
 
-        monkeypatch.setattr(os, "link", no_links)
+        self.without_hard_links(monkeypatch)
         monkeypatch.setattr(os, "replace", stopped)
         with pytest.raises(KeyboardInterrupt):
             write_atomic(tmp_path / "a.yaml", b"ours\n", exclusive=True)
