@@ -717,7 +717,8 @@ def load(
         limits: Size and depth bounds.
 
     Returns:
-        The registry.
+        The registry.  Its warnings are not kept: :func:`validate` returns
+        them, in a report whose ``registry`` is this registry.
 
     Raises:
         RegistryError: When the registry has errors, or *path* is not a
