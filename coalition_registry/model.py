@@ -89,6 +89,18 @@ ROLES: Final = (
 #: organisation.
 PERSONAL_ROLES: Final = frozenset({"survivor", "family-member", "supporter"})
 DISCLOSURES: Final = ("public", "pseudonym", "anonymous")
+#: How an invalid-id of a signature begins.
+SIGNATURE_ID: Final = "a signature's id is <letter>--<signatory>"
+# How to correct a signature's id, by the one field it disagrees with
+# (None: with both, or it is not <letter>--<signatory> at all).
+_SIGNATURE_ID_FIX: Final = {
+    None: "correct the id, or the letter or the signatory if one of them is "
+    "wrong",
+    "letter": "the id names another letter: correct the id, or the letter "
+    "if it is wrong",
+    "signatory": "the id names another signatory: correct the id, or the "
+    "signatory if it is wrong",
+}
 VERIFICATIONS: Final = (
     "reported",
     "confirmed-by-signatory",
@@ -1799,9 +1811,10 @@ class Signature(_Positioned):
             )
             ctx.report(
                 "invalid-id",
-                f"a signature's id is <letter>--<signatory>{here}; correct "
-                "the id, or the letter or the signatory if one of them is "
-                "wrong",
+                f"{SIGNATURE_ID}{here}; "
+                + _SIGNATURE_ID_FIX[
+                    _one_part_off(values["id"], letter, signatory)
+                ],
                 raw.value_pos["id"],
                 f"{pointer}.id",
             )
@@ -1845,6 +1858,19 @@ def _check_order(
             raw.value_pos[end],
             f"{pointer}.{end}",
         )
+
+
+def _one_part_off(record_id: Any, letter: str, signatory: str) -> str | None:
+    """The one field, letter or signatory, that a signature's id
+    *record_id* disagrees with, when it agrees with the other.
+    """
+    if not isinstance(record_id, str):
+        return None
+    if record_id.startswith(f"{letter}--"):
+        return "signatory"
+    if record_id.endswith(f"--{signatory}"):
+        return "letter"
+    return None
 
 
 def _check_capacity(

@@ -47,10 +47,12 @@ from ._pickle import by_fields
 from .countries import ending_country, normalise, without_country
 from .model import (
     _POSTNOMINALS,
+    _SIGNATURE_ID_FIX,
     _TITLES,
     FOLDERS,
     KINDS,
     PERSONAL_ROLES,
+    SIGNATURE_ID,
     Group,
     Organisation,
     Person,
@@ -2153,9 +2155,12 @@ def _replace_invalid_ids(
     problems: list[Problem], across: Sequence[Problem]
 ) -> list[Problem]:
     """*problems* without the invalid-id problems that a check across
-    records gives again, better (see :func:`_id_of_name`), and without the
+    records gives again, better (see :func:`_id_of_name`), without the
     id-file-mismatch of a copied record, which its duplicate-id says (see
-    :func:`_copied`).
+    :func:`_copied`), and without the invalid-id of a signature whose id
+    disagrees with its letter or signatory alone, when that one is
+    unknown: the id it asks for is made from the typo, and the
+    unknown-reference says what to write.
     """
     better = {
         (p.location, p.pointer) for p in across if p.code == "invalid-id"
@@ -2165,7 +2170,13 @@ def _replace_invalid_ids(
         for p in across
         if p.code == "duplicate-id" and p.message.endswith(COPIED)
     }
-    if not better and not copies:
+    unknown = {
+        (p.location.path, *p.pointer.rpartition(".")[::2])
+        for p in across
+        if p.code == "unknown-reference"
+        and p.pointer.endswith((".letter", ".signatory"))
+    }
+    if not better and not copies and not unknown:
         return problems  # the common case: nothing to look through
     return [
         p
@@ -2173,6 +2184,16 @@ def _replace_invalid_ids(
         if not (
             (p.code == "invalid-id" and (p.location, p.pointer) in better)
             or (p.code == "id-file-mismatch" and p.location in copies)
+            or (
+                p.code == "invalid-id"
+                and p.message.startswith(SIGNATURE_ID)
+                and any(
+                    (p.location.path, p.pointer.rpartition(".")[0], field)
+                    in unknown
+                    and p.message.endswith(_SIGNATURE_ID_FIX[field])
+                    for field in ("letter", "signatory")
+                )
+            )
         )
     ]
 
