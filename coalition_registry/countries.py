@@ -372,10 +372,30 @@ def suggest(text: str) -> str | None:
     close = difflib.get_close_matches(
         key, [*(k for k in index if len(k) > 3), *_EITHER], n=1, cutoff=0.85
     )
+    if not close:
+        # Short names are not alike enough as a whole for one typo
+        # ("Frence", "Spian"): take one letter added, left out, changed or
+        # swapped, when every name so near is one country's.
+        near = (
+            [
+                k
+                for k in (*index, *_EITHER)
+                if abs(len(k) - len(key)) <= 1 and _one_edit(key, k)
+            ]
+            if len(key) >= _ONE_EDIT_FROM and key.replace(" ", "").isalpha()
+            else []
+        )
+        meant = {index.get(k) for k in near}
+        return meant.pop() if len(meant) == 1 else None
     # A near miss of a name of two countries ("Congoo") suggests neither.
-    if not close or close[0] in _EITHER or not _misspelt(key, close[0]):
+    if close[0] in _EITHER or not _misspelt(key, close[0]):
         return None
     return index[close[0]]
+
+
+# The shortest name whose one typo is told apart from another name's:
+# "Iran" and "Iraq", "Mali" and "Bali" are one letter apart.
+_ONE_EDIT_FROM: Final = 5
 
 
 def _aside(text: str) -> tuple[str, str] | None:
@@ -428,7 +448,19 @@ def _like(word: str, other: str) -> bool:
     """
     if difflib.SequenceMatcher(None, word, other).ratio() >= 0.75:
         return True
-    if min(len(word), len(other)) < 2 or abs(len(word) - len(other)) > 1:
+    return min(len(word), len(other)) >= 2 and _one_edit(word, other)
+
+
+def _one_edit(word: str, other: str) -> bool:
+    """Whether *word* is *other* with one letter added, left out, changed,
+    or swapped with the next.
+
+    >>> _one_edit("frence", "france"), _one_edit("spian", "spain")
+    (True, True)
+    >>> _one_edit("spain", "spain"), _one_edit("sapni", "spain")
+    (False, False)
+    """
+    if word == other or abs(len(word) - len(other)) > 1:
         return False
     start = 0
     while start < min(len(word), len(other)) and word[start] == other[start]:

@@ -52,6 +52,10 @@ class TestSuggest:
             ("the Netherlands", "NL"),
             ("England", "GB"),
             ("Untied Kingdom", "GB"),
+            # One typo in a short name, too short to be alike as a whole.
+            ("Frence", "FR"),
+            ("Spian", "ES"),
+            ("Sudun", "SD"),
             ("Côte d’Ivoire", "CI"),
             ("Türkiye", "TR"),
             ("Kosovo", "XK"),
@@ -62,6 +66,11 @@ class TestSuggest:
 
     @pytest.mark.parametrize("written", ["", "zzzz", "Narnia"])
     def test_nothing_close(self, written: str) -> None:
+        assert countries.suggest(written) is None
+
+    @pytest.mark.parametrize("written", ["Chila", "Congoo"])
+    def test_one_typo_from_two_countries(self, written: str) -> None:
+        """Chile or China, either Congo: no guess."""
         assert countries.suggest(written) is None
 
     @pytest.mark.parametrize("written", ["Europe", "International", "global"])
