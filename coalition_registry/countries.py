@@ -30,6 +30,19 @@ __all__ = [
 #: Codes accepted beyond ISO 3166-1: user-assigned but in wide use.
 EXTRA_CODES: Final = {"XK": "Kosovo"}
 
+# Names shown for the countries whose ISO name, even its common form, is
+# a list's entry turned about ("Palestine, State of"), beside names such
+# as "South Korea" and "Vietnam".
+_SHOWN_AS: Final = {
+    "CD": "Democratic Republic of the Congo",
+    "FK": "Falkland Islands",
+    "FM": "Micronesia",
+    "PS": "Palestine",
+    "VA": "Holy See",
+    "VG": "British Virgin Islands",
+    "VI": "U.S. Virgin Islands",
+}
+
 # Codes and names people write that pycountry does not resolve by itself.
 # Keys are normalised (see normalise()).
 _ALIASES: Final = {
@@ -268,13 +281,16 @@ _ASCII_FOLD: Final = {
 
 @functools.cache
 def _names() -> dict[str, str]:
-    """Every alpha-2 code with its short English name (pycountry's)."""
+    """Every alpha-2 code with its short English name (pycountry's, in
+    the order it is spoken).
+    """
     import pycountry
 
     names = {
         c.alpha_2: getattr(c, "common_name", c.name)
         for c in pycountry.countries
     }
+    names.update(_SHOWN_AS)
     names.update(EXTRA_CODES)
     return names
 

@@ -39,6 +39,32 @@ class TestCodes:
         assert "United Kingdom" == countries.country_name("GB")
         assert "Kosovo" == countries.country_name("XK")
 
+    @pytest.mark.parametrize(
+        ("code", "name"),
+        [
+            ("PS", "Palestine"),
+            ("CD", "Democratic Republic of the Congo"),
+            ("VG", "British Virgin Islands"),
+            ("KR", "South Korea"),
+        ],
+    )
+    def test_names_in_the_order_spoken(self, code: str, name: str) -> None:
+        """Not "Palestine, State of" beside "South Korea", and read back."""
+        assert name == countries.country_name(code)
+        assert code == countries.suggest(name)
+
+    def test_no_name_is_turned_about(self) -> None:
+        import pycountry
+
+        # A comma before the last of a list ("Bonaire, Sint Eustatius and
+        # Saba") is no turning about.
+        assert not [
+            name
+            for c in pycountry.countries
+            if ", " in (name := countries.country_name(c.alpha_2))
+            and " and " not in name.rpartition(", ")[2]
+        ]
+
 
 class TestSuggest:
     @pytest.mark.parametrize(

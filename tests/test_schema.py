@@ -871,7 +871,7 @@ def test_a_private_placeholder_is_never_told_apart(written: str) -> None:
         ("MENA", "is a region, not a country"),
         ("KSA", 'did you mean "SA" (Saudi Arabia)?'),
         ("826", 'did you mean "GB" (United Kingdom)?'),
-        ("Gaza", 'did you mean "PS" (Palestine, State of)?'),
+        ("Gaza", 'did you mean "PS" (Palestine)?'),
         ("Channel Islands", "could mean 'JE' (Jersey) or 'GG' (Guernsey)"),
         ("N. Ireland", 'did you mean "GB" (United Kingdom)?'),
         # The country beside a note in brackets.
