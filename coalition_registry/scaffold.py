@@ -593,6 +593,8 @@ def _signature(
         raise ScaffoldError(
             "say why they signed with --role: " + ", ".join(_roles())
         )
+    # As import reads a spreadsheet's: "Survivor", "Family member".
+    role = "-".join(role.lower().split())
     if role not in _roles():
         raise ScaffoldError(f"--role must be one of: {', '.join(_roles())}")
     record_id = f"{letter}--{signatory}"

@@ -596,6 +596,40 @@ class TestLongNames:
         assert "A" * 400 in path.read_text("utf-8")
 
 
+@pytest.mark.parametrize("written", ["Survivor", "SURVIVOR", " survivor "])
+def test_a_role_in_any_case(shipped_copy: Path, written: str) -> None:
+    """Read as import reads a spreadsheet's role: refused, it was."""
+    cli("new", "person", "--name", "Jane Example", "--disclosure", "public")
+    code, out, err = cli(
+        "new",
+        "signature",
+        "--letter",
+        "survivors-letter-2023",
+        "--signatory",
+        "jane-example",
+        "--role",
+        written,
+    )
+    assert (0, "") == (code, err)
+    assert "\nrole: survivor\n" in Path(out.strip()).read_text()
+
+
+def test_a_role_in_words_is_a_role(shipped_copy: Path) -> None:
+    cli("new", "person", "--name", "Jane Example", "--disclosure", "public")
+    code, out, _ = cli(
+        "new",
+        "signature",
+        "--letter",
+        "survivors-letter-2023",
+        "--signatory",
+        "jane-example",
+        "--role",
+        "Family Member",
+    )
+    assert 0 == code
+    assert "\nrole: family-member\n" in Path(out.strip()).read_text()
+
+
 class TestRefusals:
     def test_an_existing_file_is_not_overwritten(
         self, shipped_copy: Path
