@@ -879,10 +879,10 @@ class Enum(FieldType):
                 pos,
                 pointer,
             )
+        # The hint names one of the words, never the value: given for a
+        # value kept private too ("Anon" for a person not public).
         hint = (
-            ""
-            if ctx.redact
-            else f" (did you mean {self.meant[word]!r}?)"
+            f" (did you mean {self.meant[word]!r}?)"
             if word in self.meant
             else _did_you_mean(word, self.values)
         )

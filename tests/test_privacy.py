@@ -1281,3 +1281,24 @@ class TestNewWithAnUnwritableName:
         assert 1 == code
         assert "coalition-registry: error: --name: " in err.getvalue()
         assert ".yaml:" not in err.getvalue()
+
+
+def test_a_word_mistyped_in_a_hidden_record_gets_the_word_meant(
+    write: WriteFile,
+) -> None:
+    """The value of a person who is not public is never shown, but the word
+    it was likely meant for can be: it is one of the field's words."""
+    write(
+        "people/person-r4t8w2.yaml",
+        "id: person-r4t8w2\ndisclosure: Anon\nname: Quillon Example\n"
+        + SOURCES,
+    )
+    (problem,) = [
+        p
+        for p in cr.validate("registry_data").problems
+        if p.location.path.endswith("person-r4t8w2.yaml")
+    ]
+    assert "invalid-value" == problem.code
+    assert "did you mean 'anonymous'?" in problem.message
+    assert "Anon" not in problem.message
+    assert "Quillon" not in problem.message
