@@ -95,7 +95,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--dry-run",
         action="store_true",
-        help="say what would be written, and write nothing",
+        help="say what would be written, and write nothing (a person who is "
+        "not public is shown under a random id, drawn again when written)",
     )
     intermixed(parser)
 
