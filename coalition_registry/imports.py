@@ -1997,8 +1997,27 @@ def _refused(problem: Problem) -> Problem:
     """*problem* as an error that refuses its row, when it says the row's
     signatory looks like another: validate warns, for a reviewer to look
     at one file, but an import writes on, and counts the signatory twice
-    in every table, with nothing in its summary to say so.
+    in every table, with nothing in its summary to say so.  So does a
+    survivor named as a public person, unless the row says they confirmed
+    it.
     """
+    if problem.code == "public-survivor":
+        # Written, the name is in git's history for good: confirmed in
+        # the sheet, or not written at all.
+        from .validation import CONFIRM_SURVIVOR, UNNAME_SURVIVOR
+
+        return attrs.evolve(
+            problem,
+            message=problem.message.replace(
+                UNNAME_SURVIVOR,
+                "write pseudonym or anonymous in the row's disclosure cell",
+            ).replace(
+                CONFIRM_SURVIVOR,
+                "write confirmed-by-signatory in a verification cell",
+            )
+            + "; import records no such row",
+            severity=Severity.ERROR,
+        )
     if (
         problem.code != "possible-duplicate"
         or problem.is_error

@@ -440,6 +440,16 @@ CODES: dict[str, Code] = _codes(
         "List only fields of this record, other than id.",
     ),
     Code(
+        "public-survivor",
+        _W,
+        "A survivor, or a survivor's family member, signs as a public "
+        "person: every output names them beside the role.",
+        "If they did not choose to be named, make them pseudonymous or "
+        "anonymous; if they did, and confirmed it, write verification: "
+        "confirmed-by-signatory.",
+        "role: survivor   # of a person with disclosure: public",
+    ),
+    Code(
         "invalid-registry-file",
         _E,
         "The registry.yaml file is missing or wrong.",

@@ -1195,6 +1195,9 @@ def check_registry(
     problems.extend(
         _check_roles(by_kind.get(Organisation, ()), signatures, first)
     )
+    problems.extend(
+        _check_named_survivors(by_kind.get(Person, ()), signatures)
+    )
     problems.extend(_check_withdrawals(registry, signatures))
     problems.extend(_check_signed_on(registry, signatures))
     # The pairs of organisations reported, to be reported once.
@@ -1861,6 +1864,56 @@ def _check_roles(
             f"{what}; give the role it signed in (survivor, expert, "
             "academic...), or, for someone who signed for an organisation, "
             "capacity: on-behalf-of with on_behalf_of",
+            signature.location_of("role"),
+            "$.role",
+        )
+
+
+#: The roles that tell of abuse: a survivor's, and their family's, whose
+#: name leads to the survivor.
+_DISCLOSING_ROLES: Final = frozenset({"survivor", "family-member"})
+#: What a public-survivor says to do, in a record's file (import says it
+#: in a sheet's words).
+UNNAME_SURVIVOR: Final = (
+    "make their record pseudonymous or anonymous, under an opaque id "
+    "(coalition-registry new person --disclosure pseudonym makes one)"
+)
+CONFIRM_SURVIVOR: Final = "write verification: confirmed-by-signatory"
+
+
+def _check_named_survivors(
+    people: Sequence[Person], signatures: Sequence[Signature]
+) -> Iterable[Problem]:
+    """A survivor, or a member of a survivor's family, who signs under their
+    own name as a public person is named as such in every output, and in
+    the registry's history for good: most often a sheet's "public" read as
+    "a public letter".  Not reported once the signatory has confirmed the
+    signature (``verification: confirmed-by-signatory``), nor when the
+    role is private.
+    """
+    public = None
+    for signature in signatures:
+        if (
+            signature.role not in _DISCLOSING_ROLES
+            or "role" in signature.private
+            or signature.verification == "confirmed-by-signatory"
+        ):
+            continue
+        if public is None:
+            public = {p.id for p in people if p.disclosure == "public"}
+        if signature.signatory not in public:
+            continue
+        who = (
+            "a survivor"
+            if signature.role == "survivor"
+            else "a survivor's family member"
+        )
+        yield Problem(
+            "public-survivor",
+            f"{who} signs under their own name, which every output shows "
+            f"beside the role: if they did not choose to be named, "
+            f"{UNNAME_SURVIVOR}; if they did, and confirmed it, "
+            f"{CONFIRM_SURVIVOR}",
             signature.location_of("role"),
             "$.role",
         )

@@ -629,6 +629,43 @@ class TestPlan:
         assert () == plan.errors
         assert "signed_on: 2023-10-02\n" in plan.files[-1].text
 
+    @pytest.mark.parametrize("role", ["survivor", "Family member"])
+    def test_a_survivor_named_in_public_is_refused(self, role: str) -> None:
+        """A sheet's "public" read as "a public letter" would name them in
+        every output, and in git's history for good."""
+        plan = plan_of(
+            "kind,name,country,role,disclosure\n"
+            f"person,Jane Example,GB,{role},public\n"
+        )
+        (problem,) = plan.errors
+        assert "public-survivor" == problem.code
+        assert (2, "[column D: role]") == (
+            problem.location.line,
+            problem.message[problem.message.rindex("[") :],
+        )
+        assert "write pseudonym or anonymous in the row's disclosure cell" in (
+            problem.message
+        )
+        assert "confirmed-by-signatory in a verification cell" in (
+            problem.message
+        )
+
+    @pytest.mark.parametrize(
+        "row",
+        [
+            "person,Jane Example,GB,survivor,public,confirmed-by-signatory",
+            "person,Jane Example,GB,survivor,pseudonym,",
+            "person,Jane Example,GB,expert,public,",
+        ],
+    )
+    def test_a_survivor_confirmed_or_not_named_is_taken(
+        self, row: str
+    ) -> None:
+        plan = plan_of(
+            f"kind,name,country,role,disclosure,verification\n{row}\n"
+        )
+        assert () == plan.errors
+
     def test_every_row_needs_a_source(self) -> None:
         registry = load("registry_data")
         rows, _ = read_table("kind,name\norganisation,Example Org\n", "t.csv")

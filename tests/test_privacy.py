@@ -1302,3 +1302,34 @@ def test_a_word_mistyped_in_a_hidden_record_gets_the_word_meant(
     assert "did you mean 'anonymous'?" in problem.message
     assert "Anon" not in problem.message
     assert "Quillon" not in problem.message
+
+
+# -- survivors named as public people ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("role", "extra", "warned"),
+    [
+        ("survivor", "", True),
+        ("family-member", "", True),
+        ("survivor", "verification: confirmed-by-signatory\n", False),
+        ("survivor", "private: [role]\n", False),
+        ("expert", "", False),
+    ],
+)
+def test_a_survivor_named_in_public_is_warned_of(
+    write: WriteFile, role: str, extra: str, warned: bool
+) -> None:
+    """Named beside the role in every output: unless they confirmed it,
+    or the role is kept private."""
+    write(
+        "people/jane-example.yaml",
+        "id: jane-example\ndisclosure: public\nname: Jane Example\n" + SOURCES,
+    )
+    write(*signature(SHIPPED_LETTER, "jane-example", role, extra))
+    report = cr.validate("registry_data")
+    assert report.valid
+    assert warned == any(
+        p.code == "public-survivor" and p.location.line == 4
+        for p in report.problems
+    )
