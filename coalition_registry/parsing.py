@@ -765,6 +765,23 @@ def _opens_block_above(lines: list[str], number: int) -> str | None:
     return None
 
 
+def _item_above(lines: list[str], number: int, indent: int) -> bool:
+    """Whether the line above line *number* (1-based), skipping blank and
+    comment lines, is a list's item starting with '- ' at column *indent*
+    (0-based), with no ':' in it: a list of texts, not of mappings.
+    """
+    for above in range(number - 1, 0, -1):
+        line = lines[above - 1]
+        text = line.lstrip(" ")
+        if text and not text.startswith("#"):
+            return (
+                len(line) - len(text) == indent
+                and text.startswith("- ")
+                and ": " not in text
+            )
+    return False
+
+
 def _no_space(line: str, colon: re.Match[str]) -> str:
     """What is wrong after the ':' *colon* found in *line*: no space, or
     a space that only looks like one (pasted from a word processor).
@@ -846,6 +863,14 @@ def _in_plain_words(
                 f"than the {_LONGEST_KEY} characters a field's name may "
                 "have; if it is a value, write its field's name before it "
                 "('quote: ...') and put the text in double quotes"
+            )
+        if _item_above(lines, start[0], start[1] - 1):
+            # "  - EKS" then "  EKS2": an item whose "- " was left out.
+            return (start[0], start[1]), (
+                "this line is in a list, but does not start with '- ' as "
+                "the item above does; write '- ' before it, or, if it goes "
+                "on with the item above, put that whole item in double "
+                "quotes on one line"
             )
         return (start[0], start[1]), (
             "this line has no ':' after a field name; write 'field: value', "
