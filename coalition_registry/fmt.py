@@ -45,7 +45,7 @@ import attrs
 
 from . import countries, files
 from .dump import scalar
-from .model import FOLDERS, Person, RegistryInfo
+from .model import FOLDERS, PARTS, Person, RegistryInfo
 from .parsing import YMap, YSeq, parse
 from .problems import Location, Problem
 from .schema import (
@@ -175,6 +175,9 @@ class FileResult:
         line: With ``--check``, the first line of the file that would
             change, for a contributor who cannot run ``fmt`` (on GitHub's
             website) to know where to look.
+        change: With ``--check``, what to change on that line, in words
+            (``put its value in double quotes``), when it can be said
+            without repeating a value; else ``None``.
     """
 
     path: str
@@ -184,6 +187,7 @@ class FileResult:
     failure: str | None = None
     fixes: tuple[Fix, ...] = ()
     line: int | None = None
+    change: str | None = None
 
 
 @attrs.frozen
@@ -1556,13 +1560,76 @@ def _format_file(
                     "folder, which must be writable)"
                 )
             raise WriteFailedError(e.errno, why, shown) from e
+    line = _first_change(raw, new) if check else None
     return FileResult(
         path,
         shown,
         "changed",
         fixes=fixes,
-        line=_first_change(raw, new) if check else None,
+        line=line,
+        change=_what_changes(raw, new, line) if line is not None else None,
     )
+
+
+_FIELD_LINE: Final = re.compile(
+    r"(?P<indent> *)(?:- )?(?P<key>[a-z_0-9]+):(?: +(?P<value>.*))?"
+)
+
+
+@functools.cache
+def _field_names() -> frozenset[str]:
+    """Every field name of a record, of a part of one, and of
+    ``registry.yaml``: the only words of a line said back.
+    """
+    return frozenset(
+        name
+        for cls in (*FOLDERS.values(), *PARTS, RegistryInfo)
+        for name in yaml_fields(cls)
+    )
+
+
+def _what_changes(old: bytes, new: bytes, number: int) -> str | None:
+    r"""What to change on line *number* (from 1) of *old* to make it that of
+    *new*, in words, naming at most a field: never a value, which may be
+    private.  ``None`` when it is more than one of these.
+
+    >>> _what_changes(b"hq_country: NL\n", b'hq_country: "NL"\n', 1)
+    'put its value in double quotes'
+    >>> _what_changes(b"id: x\nname: y\n", b"name: y\nid: x\n", 1)
+    "'name' comes before 'id': move it up"
+    """
+    old_line, new_line = (
+        _line_of(text, number).decode("utf-8", "replace").rstrip("\r")
+        for text in (old, new)
+    )
+    if old_line.rstrip() == new_line:
+        return "take the spaces off the end of the line"
+    if old_line.strip() == new_line.strip():
+        indent = len(new_line) - len(new_line.lstrip(" "))
+        return f"start it after {indent} spaces"
+    was, now = _FIELD_LINE.fullmatch(old_line), _FIELD_LINE.fullmatch(new_line)
+    if was is None or now is None:
+        return None
+    key, new_key = was["key"], now["key"]
+    if key not in _field_names() or new_key not in _field_names():
+        return None
+    if key != new_key:
+        return f"{new_key!r} comes before {key!r}: move it up"
+    value, new_value = was["value"] or "", now["value"] or ""
+    if was["indent"] != now["indent"]:
+        return None
+    if new_value == f'"{value}"':
+        return "put its value in double quotes"
+    if value.startswith("'") and new_value.startswith('"'):
+        return "put its value in double quotes, not single ones"
+    if value[:1] in {'"', "'"} and new_value[:1] not in {'"', "'"}:
+        return "take the quotes off its value"
+    return None
+
+
+def _line_of(text: bytes, number: int) -> bytes:
+    lines = text.split(b"\n")
+    return lines[number - 1] if number <= len(lines) else b""
 
 
 def _first_change(old: bytes, new: bytes) -> int:

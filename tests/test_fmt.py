@@ -630,13 +630,65 @@ class TestCommand:
         _, out, _ = cli("fmt", "--check")
         assert (
             "would reformat registry_data/organisations/apple.yaml "
-            "(first change on line 3)\n"
+            "(first change on line 3: 'kind' comes before 'sources': move it "
+            "up)\n"
         ) in out
         # Written, the file is simply reformatted.
         written = cli("fmt")[1]
         assert (
             "reformatted registry_data/organisations/apple.yaml\n" in written
         )
+
+    @pytest.mark.parametrize(
+        ("text", "said"),
+        [
+            (
+                "id: apple\nname: Apple\nhq_country: US\n",
+                "line 3: put its value in double quotes",
+            ),
+            (
+                "id: apple\nname: 'Apple'\n",
+                "line 2: take the quotes off its value",
+            ),
+            (
+                "id: apple\nname: 'Apple, Inc.'\n",
+                "line 2: put its value in double quotes, not single ones",
+            ),
+            ("name: Apple\nid: apple\n", "line 1: 'id' comes before 'name'"),
+            ("id: apple  \nname: Apple\n", "line 1: take the spaces off"),
+            (
+                (
+                    "id: apple\nname: Apple\nsources:\n"
+                    '    - url: "https://example.org"\n'
+                ),
+                "line 4: start it after 2 spaces",
+            ),
+        ],
+    )
+    def test_check_says_what_to_change_on_the_line(
+        self, shipped_copy: Path, text: str, said: str
+    ) -> None:
+        """A contributor on GitHub's website, who cannot run fmt, is told
+        what to change, in words: not only where."""
+        if "sources" not in text:
+            text += 'sources:\n  - url: "https://example.org"\n'
+        (shipped_copy / "organisations" / "apple.yaml").write_text(text)
+        out = cli("fmt", "--check")[1]
+        assert f"(first change on {said}" in out
+
+    def test_what_to_change_never_repeats_a_value(
+        self, shipped_copy: Path
+    ) -> None:
+        """The value may be private: its quoting is said, never it."""
+        (shipped_copy / "people" / "person-q7x2m9.yaml").write_text(
+            "id: person-q7x2m9\ndisclosure: pseudonym\n"
+            "name: 'Quillon Marchbanks'\n"
+            'sources:\n  - url: "https://example.org"\n'
+        )
+        code, out, _ = cli("fmt", "--check")
+        assert 1 == code
+        assert "line 3: take the quotes off its value" in out
+        assert "Quillon" not in out
 
     def test_under_github_actions_each_file_is_an_annotation(
         self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
@@ -663,7 +715,8 @@ class TestCommand:
         assert lines[1].startswith(
             "::error file=registry_data/organisations/apple.yaml,line=3,"
             "title=fmt::this file is not in the registry's layout from line "
-            "3 on: run coalition-registry fmt on it"
+            "3 on (on that line, 'kind' comes before 'hq_country': move it "
+            "up): run coalition-registry fmt on it"
         )
         meta = [line for line in lines if "meta.yaml" in line]
         assert [
@@ -677,7 +730,8 @@ class TestCommand:
         text = cli("fmt", "--check", "--fix", "--format", "text")[1]
         assert (
             "would reformat registry_data/organisations/apple.yaml (first "
-            "change on line 3)\n"
+            "change on line 3: 'kind' comes before 'hq_country': move it "
+            "up)\n"
         ) in text
         assert "::" not in text
         assert (

@@ -1,12 +1,15 @@
 """Rewrite record files in one canonical form: fields in the documented
-order, text quoted only where YAML could misread it (country codes and
-registry numbers always quoted), two-space indentation, and the line
-endings of the file's first line (LF, or CRLF as git on Windows checks
-files out).  Every comment and every value is kept; a file that does not
-validate is left alone.
+order, plain words unquoted and any other text in double quotes (one with
+an apostrophe, an accent, a comma, a colon or a web address; country codes
+and registry numbers always), two-space indentation, and the line endings
+of the file's first line (LF, or CRLF as git on Windows checks files out).
+Every comment and every value is kept; a file that does not validate is
+left alone.
 
-With --check nothing is written: the files that would change are listed
-and the exit code is 1 if there are any.  With --fix, countries written as
+With --check nothing is written: the files that would change are listed,
+with the first line that would change and, where it can be said without
+repeating a value, what to change on it ("put its value in double
+quotes"), and the exit code is 1 if there are any.  With --fix, countries written as
 a name, in lower case or as an alpha-3 code become their two-letter codes,
 where the code is certain (the file must validate afterwards).
 
@@ -117,8 +120,13 @@ class _Text:
     def left(self, shown: str, why: str) -> str:
         return f"{shown}: left unchanged: {why}"
 
-    def changed(self, verb: str, shown: str, line: int | None) -> str:
-        where = f" (first change on line {line})" if line is not None else ""
+    def changed(
+        self, verb: str, shown: str, line: int | None, change: str | None
+    ) -> str:
+        what = f": {change}" if change is not None else ""
+        where = (
+            f" (first change on line {line}{what})" if line is not None else ""
+        )
         return f"{verb} {shown}{where}"
 
 
@@ -151,18 +159,21 @@ class _Annotations(_Text):
             "error", Location(shown), "fmt", f"left unchanged: {why}"
         )
 
-    def changed(self, verb: str, shown: str, line: int | None) -> str:
+    def changed(
+        self, verb: str, shown: str, line: int | None, change: str | None
+    ) -> str:
         from coalition_registry.formats import github_annotation
         from coalition_registry.problems import Location
 
         if verb == "reformatted":
-            return super().changed(verb, shown, line)
+            return super().changed(verb, shown, line, change)
         return github_annotation(
             "error",
             Location(shown, line or 0, 0),
             "fmt",
             "this file is not in the registry's layout "
             + (f"from line {line} on" if line is not None else "")
+            + (f" (on that line, {change})" if change is not None else "")
             + ": run coalition-registry fmt on it, or copy the quoting and "
             "the order of the fields from the examples in docs/data-format.md",
         )
@@ -181,7 +192,10 @@ def _print(report: FmtReport, io: Output, lines: _Text) -> None:
         elif result.status == "changed":
             for fix in result.fixes:
                 print(lines.fix(fix), file=io.out)
-            print(lines.changed(verb, result.shown, result.line), file=io.out)
+            print(
+                lines.changed(verb, result.shown, result.line, result.change),
+                file=io.out,
+            )
     changed = len(report.changed)
     unchanged = len(report.results) - changed - len(report.refused)
     done = "would be reformatted" if report.check else "reformatted"
