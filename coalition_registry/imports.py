@@ -278,6 +278,12 @@ _SYNONYMS: Final = {
     "number_of_members": "member_count",
     "size": "member_count",
     "country_code": "country",
+    "country/region": "country",
+    "country_/_region": "country",
+    "country_or_region": "country",
+    "country_of_residence": "country",
+    "hq_country": "country",
+    "based_in": "country",
     "nation": "country",
     "nationality": "country",
     "url": "website",
@@ -392,6 +398,16 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
                 "disclosure column (public only where the answer is yes; "
                 "else anonymous, or pseudonym with the name they chose to "
                 "sign under), then remove it"
+            )
+        elif name in _AFFILIATION and "name" not in names:
+            message = (
+                f"the column {cell.text.strip()!r} is not read: if it holds "
+                "the names of the organisations that signed, rename it name "
+                "(with organisation in the kind column); if it gives where "
+                "the people in other rows work, give that in "
+                "name_as_printed or notes, or, only if the source says they "
+                "signed for that organisation, name it on_behalf_of, with "
+                "on-behalf-of in a capacity column"
             )
         elif name in _AFFILIATION:
             message = (
@@ -1318,6 +1334,18 @@ class _Planner:
             # Not repeated in the row of a person who is not public: it
             # may be their name, written for an id.
             given = "given here" if quiet else repr(record_id)
+            if name is None and not SLUG.fullmatch(record_id):
+                # "Signatory" is what a sheet most often calls the column
+                # of names: it is read as ids.
+                self.report(
+                    "unknown-reference",
+                    f"no {cls.kind_name} has the id {given}, which is no "
+                    "id but a name: if this column holds the signatories' "
+                    "names, rename it name; the signatory column is for "
+                    "the ids of signatories in the registry",
+                    cell,
+                )
+                return None
             self.report(
                 "unknown-reference",
                 f"no {cls.kind_name} has the id {given}; leave the "

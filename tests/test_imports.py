@@ -187,7 +187,14 @@ class TestReadTable:
 
     @pytest.mark.parametrize(
         ("column", "meant"),
-        [("Type", "kind"), ("Members", "member_count"), ("URL", "website")],
+        [
+            ("Type", "kind"),
+            ("Members", "member_count"),
+            ("URL", "website"),
+            # Microsoft Forms' and Excel's heading.
+            ("Country/Region", "country"),
+            ("Country / Region", "country"),
+        ],
     )
     def test_another_word_for_a_column_suggests_it(
         self, column: str, meant: str
@@ -276,6 +283,18 @@ class TestReadTable:
             problem.message
         )
         assert "name_as_printed or notes" in problem.message
+
+    def test_an_organisation_column_beside_no_name_column_is_the_name(
+        self,
+    ) -> None:
+        """A list of organisations headed "Organisation": the name column
+        comes first in what to do, not last."""
+        _, problems = read_table("kind,Organisation\norganisation,X\n", "t")
+        (problem,) = problems
+        assert problem.message.startswith(
+            "the column 'Organisation' is not read: if it holds the names "
+            "of the organisations that signed, rename it name"
+        )
 
     def test_a_job_column_says_where_a_job_goes(self) -> None:
         _, problems = read_table("kind,name,Job Title\nperson,X,Y\n", "t")
@@ -665,6 +684,25 @@ class TestPlan:
             f"kind,name,country,role,disclosure,verification\n{row}\n"
         )
         assert () == plan.errors
+
+    def test_a_signatory_column_of_names_is_told_to_be_the_name(
+        self,
+    ) -> None:
+        """ "Signatory" is what most sheets call the column of names: "leave
+        the signatory cell empty" would lose every name."""
+        plan = plan_of("kind,Signatory,country\norganisation,Example Org,FR\n")
+        (problem,) = plan.errors
+        assert "unknown-reference" == problem.code
+        assert (
+            "which is no id but a name: if this column holds the "
+            "signatories' names, rename it name"
+        ) in problem.message
+        # Beside a name column, it is an id mistyped.
+        plan = plan_of(
+            "kind,name,signatory,country\n"
+            "organisation,Example Org,Example Org,FR\n"
+        )
+        assert "rename it name" not in plan.errors[0].message
 
     def test_every_row_needs_a_source(self) -> None:
         registry = load("registry_data")
