@@ -2,12 +2,14 @@
 they cannot drift from it, and the checks that fail the build when a page
 leaves something out.
 
+The field table of each record class (``Letter``, ``Organisation``,
+``Source``, ``RegistryInfo``...), between ``<!-- field-table CLASS -->``
+and ``<!-- end field-table -->``, is written afresh from the attrs metadata
+the validator itself reads as the page is read (see :mod:`field_tables`,
+which also keeps the page's own copy, shown on GitHub, up to date).
+
 Directives, written in the MyST pages as ```` ```{name} ```` fences:
 
-- ``field-table CLASS``: the field table of a record class (``Letter``,
-  ``Organisation``, ``Source``, ``RegistryInfo``...), from the attrs
-  metadata the validator itself reads (:func:`~coalition_registry.schema.
-  yaml_fields`);
 - ``problem-codes``: the table of every problem code, from ``CODES``;
 - ``cli-reference``: a section for every command, with its usage and every
   option, from ``coalition_registry.cli.parser()``.
@@ -34,30 +36,23 @@ import textwrap
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from docutils import nodes
 from docutils.statemachine import StringList
+from field_tables import RECORD_CLASSES, render
+from field_tables import table as _table
 from sphinx.errors import ExtensionError
 from sphinx.util.docutils import SphinxDirective
 
 import coalition_registry
 
 from coalition_registry import cli
-from coalition_registry.model import KINDS, PARTS, RegistryInfo
 from coalition_registry.problems import CODES
-from coalition_registry.schema import yaml_fields
 
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-
-#: Every class that has a field table, by the name the directive takes.
-RECORD_CLASSES: dict[str, type[Any]] = {
-    cls.__name__: cls for cls in (RegistryInfo, *KINDS.values(), *PARTS)
-}
 
 #: The page that documents every problem code.
 ERRORS_PAGE = "errors"
@@ -86,58 +81,6 @@ def prose(text: str) -> str:
         else _OPTION.sub(lambda m: f"`{m.group(1)}`", escape(part))
         for i, part in enumerate(parts)
     )
-
-
-def _cell(text: str) -> str:
-    """Markdown that may sit in a table cell."""
-    return " ".join(text.split()).replace("|", "\\|")
-
-
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    lines = [
-        "| " + " | ".join(header) + " |",
-        "|" + "---|" * len(header),
-    ]
-    lines.extend("| " + " | ".join(_cell(c) for c in r) + " |" for r in rows)
-    return "\n".join(lines)
-
-
-# -- field tables -------------------------------------------------------
-
-
-def _show_default(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def field_rows(cls: type[Any]) -> list[list[str]]:
-    """The rows of *cls*'s field table, as Markdown cells."""
-    defaults = {a.name: a.default for a in attrs.fields(cls)}
-    rows = []
-    for name, spec in yaml_fields(cls).items():
-        meaning = spec.doc.replace("<", "&lt;").replace(">", "&gt;")
-        default = defaults[name]
-        if default not in (None, (), attrs.NOTHING):
-            meaning += f" Default: `{_show_default(default)}`."
-        if not spec.private_ok and name != "private":
-            meaning += " Cannot be made private."
-        rows.append(
-            [
-                f"`{name}`",
-                spec.type.describe(),
-                "yes" if spec.required else "no",
-                meaning,
-                f"`{spec.example}`" if spec.example else "",
-            ]
-        )
-    return rows
-
-
-def field_table(cls: type[Any]) -> str:
-    """*cls*'s field table as Markdown."""
-    header = ["field", "type", "required", "meaning", "example"]
-    return _table(header, field_rows(cls))
 
 
 # -- problem codes ------------------------------------------------------
@@ -331,24 +274,6 @@ class _Markdown(SphinxDirective):
         return list(holder.children)
 
 
-class FieldTable(_Markdown):
-    """``field-table CLASS``: the fields of a record class."""
-
-    required_arguments = 1
-
-    def markdown(self) -> str:
-        """The class's field table."""
-        name = self.arguments[0]
-        cls = RECORD_CLASSES.get(name)
-        if cls is None:
-            msg = f"{name!r} is not a record class; use one of: " + ", ".join(
-                RECORD_CLASSES
-            )
-            raise self.error(msg)
-        _tables(self.env).setdefault(self.env.docname, set()).add(name)
-        return field_table(cls)
-
-
 class ProblemCodes(_Markdown):
     """``problem-codes``: every problem code, its severity and meaning."""
 
@@ -375,6 +300,19 @@ class CliReference(_Markdown):
 
 def _title(section: nodes.section) -> str:
     return section[0].astext() if section.children else ""
+
+
+def _fresh_tables(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Write a page's field tables afresh from the code as it is read (see
+    :mod:`field_tables`), whatever its own copy says.
+    """
+    try:
+        source[0], names = render(source[0])
+    except ValueError as e:
+        raise ExtensionError(f"{docname}.md: {e}") from None
+    if names:
+        _tables(app.env)[docname] = set(names)
+        _generated(app.env).add(docname)
 
 
 def _read(app: Sphinx, doctree: nodes.document) -> None:
@@ -448,7 +386,7 @@ def _check(_: Sphinx, env: BuildEnvironment) -> None:
         )
     tabled = set().union(*_tables(env).values())
     problems.extend(
-        f"record class {name} has no ```{{field-table}} {name}``` table"
+        f"record class {name} has no <!-- field-table {name} --> table"
         for name in RECORD_CLASSES
         if name not in tabled
     )
@@ -467,7 +405,7 @@ def _check(_: Sphinx, env: BuildEnvironment) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives and the checks."""
-    app.add_directive("field-table", FieldTable)
+    app.connect("source-read", _fresh_tables)
     app.add_directive("problem-codes", ProblemCodes)
     app.add_directive("cli-reference", CliReference)
     app.connect("doctree-read", _read)
