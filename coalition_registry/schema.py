@@ -104,6 +104,9 @@ class Context:
         path: The file, as shown in problems.
         problems: Where problems are collected.
         redact: When true, messages describe a value without showing it.
+        private_field: When true, the value is of a field listed under
+            ``private`` (or inside one): nothing near it is said either,
+            such as the word of a list it is likely meant for.
         private_record: Whether the record being built keeps anything
             private, so that no key written in it, at any depth, is
             repeated.
@@ -117,6 +120,7 @@ class Context:
     path: str
     problems: list[Problem] = attrs.Factory(list)
     redact: bool = False
+    private_field: bool = False
     private_record: bool = False
     refs: list[Reference] = attrs.Factory(list)
     errors: int = 0
@@ -879,10 +883,14 @@ class Enum(FieldType):
                 pos,
                 pointer,
             )
-        # The hint names one of the words, never the value: given for a
-        # value kept private too ("Anon" for a person not public).
+        # The hint names one of the words, never the value: given for the
+        # value of a record kept private ("Anon" for a person not public),
+        # but not of a field listed as private, which it would all but
+        # tell ("survivour" for a private role).
         hint = (
-            f" (did you mean {self.meant[word]!r}?)"
+            ""
+            if ctx.private_field
+            else f" (did you mean {self.meant[word]!r}?)"
             if word in self.meant
             else _did_you_mean(word, self.values)
         )
@@ -2705,17 +2713,20 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
                     pointer + suffix,
                 )
                 continue
-        redact = inherited or hide_all or name in unshown
-        if redact == inherited:
+        listed = name in unshown and not ctx.private_field
+        redact = inherited or hide_all or listed
+        if redact == inherited and not listed:
             value = convert(written, ctx, value_pos[name], pointer + suffix)
         else:
             ctx.redact = redact
+            ctx.private_field = ctx.private_field or listed
             try:
                 value = convert(
                     written, ctx, value_pos[name], pointer + suffix
                 )
             finally:
                 ctx.redact = inherited
+                ctx.private_field = ctx.private_field and not listed
         if value is not INVALID:
             values[name] = value
     ctx.parent = outer

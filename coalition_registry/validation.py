@@ -51,6 +51,7 @@ from .model import (
     _TITLES,
     FOLDERS,
     KINDS,
+    OPAQUE_ID,
     PERSONAL_ROLES,
     SIGNATURE_ID,
     Group,
@@ -2402,14 +2403,18 @@ def _check_on_behalf(
     if not own:
         return
     signers = {s.signatory for s in behalf}
-    hidden = {p.id for p in people if p.id in signers and p.hides_everything}
+    # Only people known to be public: one whose record did not load (a
+    # country misspelt, a file missing) may be anyone, a survivor too.
+    shown = {
+        p.id for p in people if p.id in signers and not p.hides_everything
+    }
     # Signed for a record of another kind: an error of its own already.
     known = {o.id for o in organisations if o.id in targets}
     for signature in behalf:
         organisation = signature.on_behalf_of
         if (
             organisation not in known
-            or signature.signatory in hidden
+            or signature.signatory not in shown
             or (
                 signature.private
                 and "on_behalf_of"
@@ -2723,27 +2728,38 @@ def _validate(
 
 
 def _exposed(results: Sequence[FileRecords]) -> frozenset[str]:
-    """The ids of people who are not public whose id is not opaque (each
-    with its ``not-opaque-id`` error).  A file is checked alone, where only
-    an opaque id (``person-...``) tells a signature of such a person, so
-    their signatures' files were checked as anyone's.
+    """The signatories, not known to be public, of signature files with
+    problems, whose ids are not opaque.
+
+    A file is checked alone, where only an opaque id (``person-...``) tells
+    a signature of a person who is not public, so such files were checked
+    as anyone's, their values repeated in messages.  A signatory is known
+    to be public when its record loaded as an organisation, a group or a
+    public person: one whose id is not opaque but whose record said it is
+    not public (``not-opaque-id``), or did not load at all (a disclosure
+    misspelt, a file in the wrong folder or missing), may be a survivor.
     """
-    found: set[str] = set()
-    for result in results:
-        if not result.problems:
-            continue  # nearly every file: the loop is run at every validate
-        marks = {
-            (p.location.line, p.location.column)
-            for p in result.problems
-            if p.code == "not-opaque-id"
-        }
-        if marks:
-            found.update(
-                record_id
-                for record_id, kind, _, line, column in result.ids
-                if kind == Person.kind_name and (line, column) in marks
-            )
-    return frozenset(found)
+    signatories = {
+        ref[0]
+        for result in results
+        # Nearly every file has none: this runs at every validation.
+        if result.problems
+        for ref in result.refs
+        if ref[5].endswith(".signatory") and not OPAQUE_ID.fullmatch(ref[0])
+    }
+    if not signatories:
+        return frozenset()
+    public = {
+        record.id
+        for result in results
+        for record in result.records
+        if record.id in signatories
+        and (
+            isinstance(record, Organisation | Group)
+            or (isinstance(record, Person) and record.disclosure == "public")
+        )
+    }
+    return frozenset(signatories - public)
 
 
 def _hide_signatures_of(

@@ -1333,3 +1333,73 @@ def test_a_survivor_named_in_public_is_warned_of(
         p.code == "public-survivor" and p.location.line == 4
         for p in report.problems
     )
+
+
+# -- signatures of people whose record did not load ---------------------------
+
+
+@pytest.mark.parametrize(
+    "person",
+    [
+        # A disclosure misspelt, or its field: the record holds nothing.
+        "id: example-skylark\ndisclosur: pseudonym\nname: Skylark\n",
+        "id: example-skylark\ndisclosure: Pseudonymous\nname: Skylark\n",
+        # Not public, and not opaque: not-opaque-id.
+        "id: example-skylark\ndisclosure: pseudonym\nname: Skylark\n",
+        # No disclosure at all.
+        "id: example-skylark\nname: Skylark\n",
+        # Not YAML.
+        "id: example-skylark\ndisclosure: pseudonym\nname: 'Skylark\n",
+        None,  # no file
+    ],
+)
+def test_a_signature_of_someone_not_known_public_repeats_no_value(
+    write: WriteFile, person: str | None
+) -> None:
+    """A person whose record did not load may be a survivor: their
+    signature's values are not repeated, whatever its id."""
+    if person is not None:
+        write("people/example-skylark.yaml", person + SOURCES)
+    write(
+        *signature(
+            SHIPPED_LETTER,
+            "example-skylark",
+            "survivour",
+            "verification: confirmed by Example Helpline\n"
+            "status: withdrawn-2024\n",
+        )
+    )
+    problems = cr.validate("registry_data").problems
+    said = " ".join(p.message for p in problems)
+    assert 3 == sum(
+        p.code == "invalid-value"
+        and p.location.path.endswith("--example-skylark.yaml")
+        for p in problems
+    )
+    assert [] == [
+        secret
+        for secret in ("survivour", "Example Helpline", "withdrawn-2024")
+        if secret in said
+    ]
+
+
+def test_a_signature_for_an_organisation_of_someone_not_loaded(
+    write: WriteFile,
+) -> None:
+    """The organisation an anonymous survivor signed for is not named when
+    their record did not load (a country misspelt)."""
+    write(
+        "people/person-a7b8c9.yaml",
+        "id: person-a7b8c9\ndisclosure: anonymous\ncountry: Irland\n"
+        + SOURCES,
+    )
+    write(
+        *signature(
+            SHIPPED_LETTER,
+            "person-a7b8c9",
+            "survivor",
+            "capacity: on-behalf-of\non_behalf_of: barnardos\n",
+        )
+    )
+    problems = cr.validate("registry_data").problems
+    assert ["unknown-country"] == [p.code for p in problems]
