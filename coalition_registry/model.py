@@ -126,13 +126,12 @@ def _private_repr(self: Any) -> str:
         name = attribute.name
         if not attribute.repr:
             continue
-        value = getattr(self, name)
         if (hide_all and name not in _ALWAYS_SHOWN) or name in private:
-            if value is None or value == ():
-                continue
+            # Shown when empty too: whether a private field has a value
+            # can tell it (on_behalf_of, given only for one capacity).
             parts.append(f"{name}={_HIDDEN}")
         else:
-            parts.append(f"{name}={value!r}")
+            parts.append(f"{name}={getattr(self, name)!r}")
     return f"{type(self).__name__}({', '.join(parts)})"
 
 

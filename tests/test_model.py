@@ -84,6 +84,9 @@ class TestPrivacy:
         text = repr(signature)
         assert "obsidian-guild" not in text
         assert "on_behalf_of=<private>" in text
+        # Nor would its absence: the repr of the other capacity is the same.
+        own = attrs.evolve(signature, capacity="own-name", on_behalf_of=None)
+        assert text == repr(own)
 
     def test_country_of_organisation_with_private_country_is_unknown(
         self,
