@@ -173,8 +173,8 @@ _SHOWN: Final = operator.attrgetter("shown")
 
 def walk(root: Path) -> list[FileEntry]:
     """Every YAML file below *root*, in a stable order, except the root's
-    ``registry.yaml``.  Hidden files and folders (``.git``...) are skipped;
-    linked folders are not followed.
+    ``registry.yaml``.  Hidden files and folders (``.git``...) are skipped,
+    but for a hidden spreadsheet; linked folders are not followed.
 
     Files that are not read but may have been meant as record files are
     listed too, each with an ``ignored-file`` problem: a name like a YAML
@@ -201,9 +201,17 @@ def walk(root: Path) -> list[FileEntry]:
         for item in items:
             name = item.name
             hidden = name.startswith(".")
-            # ._name is macOS's note on a file, not a record.
-            if hidden and (
-                not (top and _yaml_like(name)) or name.startswith("._")
+            # ._name is macOS's note on a file, not a record.  A hidden
+            # spreadsheet is published as any other: said (hidden folders
+            # are not looked in, as .git is not).
+            if (
+                hidden
+                and (not (top and _yaml_like(name)) or name.startswith("._"))
+                and not (
+                    _is_spreadsheet(name)
+                    and not name.startswith("._")
+                    and item.is_file(follow_symlinks=False)
+                )
             ):
                 continue
             path = folder + os.sep + name

@@ -220,6 +220,25 @@ class TestRecordsSavedAsText:
         assert {name: "spreadsheet-in-registry"} == walked(root)
 
     @pytest.mark.parametrize(
+        "name", [".signatories.csv", "people/.list.xlsx", "people/.X.CSV"]
+    )
+    def test_a_hidden_spreadsheet_is_one(self, root: Path, name: str) -> None:
+        """Published as any other (git add -A stages it)."""
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(b"name,country\nExample Org,FR\n")
+        assert {name: "spreadsheet-in-registry"} == walked(root)
+
+    @pytest.mark.parametrize(
+        "name", ["people/._list.csv", ".imports/list.csv", ".git/x.csv"]
+    )
+    def test_no_note_of_macos_nor_hidden_folder_is(
+        self, root: Path, name: str
+    ) -> None:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(b"name,country\nExample Org,FR\n")
+        assert {} == walked(root)
+
+    @pytest.mark.parametrize(
         "head",
         [
             RECORD,
