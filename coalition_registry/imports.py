@@ -1530,9 +1530,13 @@ class _Planner:
                 if text == "NA" and shown:
                     self.problems.append(_missing_or_namibia(cell, self.shown))
                 other = countries.written_for_another(text)
-                if other is not None and shown and not _named_as(row, text):
+                if other is not None and not _named_as(row, text):
+                    # Refused for a value not shown as well: taken, it
+                    # could count a survivor in a country no one named.
                     self.problems.append(
-                        _written_for_another(cell, self.shown, other)
+                        _written_for_another(
+                            cell, self.shown, other, shown_value=shown
+                        )
                     )
                 text = _country(text)
             elif column in _WORDS or (
@@ -1943,13 +1947,23 @@ def _missing_or_namibia(cell: Cell, shown: str) -> Problem:
 
 
 def _written_for_another(
-    cell: Cell, shown: str, other: tuple[str, str]
+    cell: Cell, shown: str, other: tuple[str, str], *, shown_value: bool
 ) -> Problem:
     """A country cell of a code that lists also write for another place
     (``NI``: Nicaragua, or Northern Ireland): refused, since either reading
     may be wrong, and a wrong one would count a signatory in a country the
-    source never named.
+    source never named.  Without *shown_value*, neither the code nor the
+    places are named (the problem is then placed at the row's first
+    character, as every problem of a row holding a private value).
     """
+    if not shown_value:
+        return Problem(
+            "unknown-country",
+            "the country given here (not shown: private) is a code that "
+            "lists also write for another place, so either may be meant: "
+            "write the country's name in full, as the source gives it",
+            Location(shown, cell.line, cell.column),
+        )
     code = cell.text.strip().upper()
     place, country = other
     return Problem(

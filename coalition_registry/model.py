@@ -1130,6 +1130,20 @@ _UNNAMED: Final = frozenset(
 )
 
 
+def says_unnamed(name: str) -> bool:
+    """Whether *name* only says that a person is not named ("Anonymous",
+    "Name withheld").
+    """
+    # Every public person's name passes here: the common case, letters and
+    # spaces in ASCII, is looked up as it is, without normalising it.
+    lowered = name.lower()
+    return lowered in _UNNAMED or (
+        len(name) <= _LONGEST_UNNAMED
+        and not (name.isascii() and lowered.replace(" ", "").isalpha())
+        and countries.normalise(name) in _UNNAMED
+    )
+
+
 def _check_unnamed(
     values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
 ) -> None:
@@ -1138,15 +1152,10 @@ def _check_unnamed(
     without their name, recorded as a public person called so.
     """
     name = values.get("name")
-    if not isinstance(name, str) or "name" in values.get("private", ()):
-        return
-    # Every public person's name passes here: the common case, letters and
-    # spaces in ASCII, is looked up as it is, without normalising it.
-    lowered = name.lower()
-    if lowered not in _UNNAMED and (
-        len(name) > _LONGEST_UNNAMED
-        or (name.isascii() and lowered.replace(" ", "").isalpha())
-        or countries.normalise(name) not in _UNNAMED
+    if (
+        not isinstance(name, str)
+        or "name" in values.get("private", ())
+        or not says_unnamed(name)
     ):
         return
     ctx.report(

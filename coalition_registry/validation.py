@@ -62,6 +62,7 @@ from .model import (
     _dotted_letters,
     country_of,
     name_alone,
+    says_unnamed,
 )
 from .parsing import (
     DEFAULT_LIMITS,
@@ -1901,7 +1902,14 @@ def _check_named_survivors(
         ):
             continue
         if public is None:
-            public = {p.id for p in people if p.disclosure == "public"}
+            # Not one whose name says they are not named: that is the
+            # mistake, which placeholder-value tells.
+            public = {
+                p.id
+                for p in people
+                if p.disclosure == "public"
+                and not (p.name and says_unnamed(p.name))
+            }
         if signature.signatory not in public:
             continue
         who = (
