@@ -711,6 +711,7 @@ _NBSP_INDENTED: Final = (
 )
 # A line of a value running on that reads like "field: value" of its own.
 _LOOKS_LIKE_A_FIELD: Final = re.compile(r"[A-Za-z_][\w-]*:(?:[ \t]|$)")
+_QUOTES: Final = frozenset({"'", '"'})
 
 
 # Where the first field of a line starts (after "- " for a list item).
@@ -1608,6 +1609,32 @@ class _Builder:
             )
             return
 
+    def quote_runs_on(self, node: Any) -> bool:
+        """Whether a quoted value runs on to a line that starts like a field
+        or an item, said as its quote left open (an error): YAML reads on to
+        the next quote of the same kind, even lines below, and takes in the
+        fields between as text (``name: 'Example Charity`` and, below it,
+        ``kind: charity``, lost with no word).
+        """
+        if self.every_line is None:
+            self.every_line = self.lines or _BREAK.split(self.text)
+        lines = self.every_line
+        start, end = node.start_mark.line, node.end_mark.line
+        for number in range(start + 1, min(end, len(lines) - 1) + 1):
+            content = lines[number].lstrip(" ")
+            if content.startswith("- ") or _LOOKS_LIKE_A_FIELD.match(content):
+                self.problem(
+                    "yaml-syntax",
+                    "the quote that opens here is not closed on its line, "
+                    f"so the text runs on, and line {number + 1}, which "
+                    "starts like a field or an item, is read as part of it; "
+                    "close the quote on this line (a text over many lines "
+                    "is written after '>-', on the lines below its field)",
+                    node,
+                )
+                return True
+        return False
+
     def empty_block(self, node: Any, value: str) -> EmptyBlock:
         """*value*, the blank text of a block whose header *node* starts
         at, marked as such with the header as written.
@@ -1677,8 +1704,11 @@ class _Builder:
                 return self.empty_block(node, value)
             if self.lines is not None and not node.style:
                 self.comment_after(node, self.lines)
-            if not node.style and node.end_mark.line > node.start_mark.line:
-                self.runs_on(node)
+            if node.end_mark.line > node.start_mark.line:
+                if not node.style:
+                    self.runs_on(node)
+                elif node.style in _QUOTES and self.quote_runs_on(node):
+                    return DROPPED
             if node.style == '"':
                 # Escapes (\0, \e, \u202e...) can make any character:
                 # check what they made, as the raw text was checked.

@@ -2735,7 +2735,9 @@ def _validate(
     )
 
 
-def _exposed(results: Sequence[FileRecords]) -> frozenset[str]:
+def _exposed(
+    results: Sequence[FileRecords], entries: Sequence[files.FileEntry]
+) -> frozenset[str]:
     """The signatories, not known to be public, of signature files with
     problems, whose ids are not opaque.
 
@@ -2744,8 +2746,10 @@ def _exposed(results: Sequence[FileRecords]) -> frozenset[str]:
     as anyone's, their values repeated in messages.  A signatory is known
     to be public when its record loaded as an organisation, a group or a
     public person: one whose id is not opaque but whose record said it is
-    not public (``not-opaque-id``), or did not load at all (a disclosure
-    misspelt, a file in the wrong folder or missing), may be a survivor.
+    not public (``not-opaque-id``), or did not load (a disclosure misspelt,
+    the file in the wrong folder, not YAML), may be a survivor.  An id
+    that no file gives or is named after is a typo, most likely, and its
+    signature is said as anyone's, with the id it is like.
     """
     signatories = {
         ref[0]
@@ -2755,6 +2759,12 @@ def _exposed(results: Sequence[FileRecords]) -> frozenset[str]:
         for ref in result.refs
         if ref[5].endswith(".signatory") and not OPAQUE_ID.fullmatch(ref[0])
     }
+    if not signatories:
+        return frozenset()
+    given = {use[0] for result in results for use in result.ids} | {
+        entry.stem for entry in entries
+    }
+    signatories &= given
     if not signatories:
         return frozenset()
     public = {
@@ -3000,7 +3010,9 @@ def _validate_root(
                 CacheWarning,
                 stacklevel=4,
             )
-    if _hide_signatures_of(_exposed(results), entries, results, limits):
+    if _hide_signatures_of(
+        _exposed(results, entries), entries, results, limits
+    ):
         problems[about_info:] = [p for r in results for p in r.problems]
     from .registry import Registry
 

@@ -1350,16 +1350,16 @@ def test_a_survivor_named_in_public_is_warned_of(
         "id: example-skylark\nname: Skylark\n",
         # Not YAML.
         "id: example-skylark\ndisclosure: pseudonym\nname: 'Skylark\n",
-        None,  # no file
     ],
 )
 def test_a_signature_of_someone_not_known_public_repeats_no_value(
-    write: WriteFile, person: str | None
+    write: WriteFile, person: str
 ) -> None:
     """A person whose record did not load may be a survivor: their
-    signature's values are not repeated, whatever its id."""
-    if person is not None:
-        write("people/example-skylark.yaml", person + SOURCES)
+    signature's values are not repeated, whatever its id.  (An id no file
+    gives is a typo, most likely: its signature is told the id it is
+    like, see the case unknown-reference-signatory.)"""
+    write("people/example-skylark.yaml", person + SOURCES)
     write(
         *signature(
             SHIPPED_LETTER,
