@@ -623,6 +623,32 @@ def _at(shown: str, cell: Cell, line: int, *, private: bool) -> Location:
     )
 
 
+def _names_kept_private(rows: list[Row]) -> tuple[str, ...]:
+    """The names that rows keep private: a person's who is not public, or
+    one whose row's private cell lists name.  Another row of the sheet
+    that makes a public record of one would publish it, as a recorded one
+    would (see :meth:`_Planner.names_hidden`).
+    """
+    kept = []
+    for row, _ in rows:
+        name = row.get("name")
+        if name is None or not name.text.strip():
+            continue
+        kind, disclosure = row.get("kind"), row.get("disclosure")
+        private = row.get("private")
+        if (
+            kind is not None
+            and _word(kind.text) == "person"
+            and disclosure is not None
+            and _word(disclosure.text) not in {"", "public"}
+        ) or (
+            private is not None
+            and "name" in _private_items(private.text, {"name"})
+        ):
+            kept.append(name.text.strip())
+    return tuple(kept)
+
+
 def _holds_private(row: dict[str, Cell]) -> bool:
     """Whether *row*, by its own cells, holds a value that must not be
     published: it is a person's who is not public (or says a disclosure
@@ -767,6 +793,7 @@ def plan_import(
     # records, named after none of them.
     planner.taken_by = _Both(taken, _Ids(registry))
     planner.sheet_rows = _sheet_rows(rows)
+    planner.sheet_hidden = _names_kept_private(rows)
     if rows and not any("kind" in row for row, _ in rows):
         # Said once, not for every row.
         return Import(
@@ -857,6 +884,9 @@ class _Planner:
     # Whether a name is one no output shows (validation.hidden_name_test):
     # made when a public row that would be a new signatory is first met.
     hides: Callable[[str], bool] | None = None
+    # The names the sheet's own rows keep private: of people who are not
+    # public, and in rows whose private cell lists name.
+    sheet_hidden: tuple[str, ...] = ()
     # The records made, and their references to others, for the checks
     # across records.
     records: list[Any] = attrs.Factory(list)
@@ -1098,10 +1128,11 @@ class _Planner:
                 # that keeps it private, the name (or a pseudonym's).
                 self.report(
                     "invalid-value",
-                    "this row's name (not shown) is one the registry keeps "
-                    "private: if the row is that signatory, give its id in "
-                    "a signatory column, or list name in the row's private "
-                    "cell; a new public record would publish the name",
+                    "this row's name (not shown) is one the registry, or "
+                    "another row of this sheet, keeps private: if the row "
+                    "is that signatory, give its id in a signatory column, "
+                    "or list name in the row's private cell; a new public "
+                    "record would publish the name",
                     name,
                 )
                 return None
@@ -1115,7 +1146,7 @@ class _Planner:
         if self.hides is None:
             from .validation import hidden_name_test  # when needed
 
-            self.hides = hidden_name_test(self.registry)
+            self.hides = hidden_name_test(self.registry, self.sheet_hidden)
         return self.hides(name)
 
     def recorded(

@@ -2341,15 +2341,19 @@ def _hidden_names(
     return frozenset(names)
 
 
-def hidden_name_test(registry: Registry) -> Callable[[str], bool]:
+def hidden_name_test(
+    registry: Registry, also: Iterable[str] = ()
+) -> Callable[[str], bool]:
     """Whether a name is one no output of *registry* shows (see
-    :func:`_hidden_names`), as written or as the check for names alike
+    :func:`_hidden_names`), or one of *also* (the names a spreadsheet being
+    imported keeps private), as written or as the check for names alike
     compares names (with "The", a legal form or an acronym in brackets):
     a public record of it, written by ``new`` or ``import``, would publish
     it.
     """
-    names = _hidden_names(registry)
-    keys = _hidden_names(registry, _name_key)
+    also = list(also)
+    names = _hidden_names(registry) | set(map(normalise, also))
+    keys = _hidden_names(registry, _name_key) | set(map(_name_key, also))
     return lambda name: normalise(name) in names or _name_key(name) in keys
 
 

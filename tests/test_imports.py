@@ -723,6 +723,28 @@ class TestPlan:
         assert "Nicaragua" not in problem.message
         assert "'NI'" not in problem.message
 
+    @pytest.mark.parametrize(
+        "public",
+        [
+            "person,Skylark Example,GB,expert,public",
+            "organisation,The Skylark Example,GB,,",
+        ],
+    )
+    @pytest.mark.parametrize("first", [True, False])
+    def test_a_name_another_row_keeps_private_is_refused(
+        self, public: str, first: bool
+    ) -> None:
+        """A pseudonym in one row, and a public record of that name in
+        another, in either order: written, the pseudonym was published."""
+        pseudonym = "person,Skylark Example,GB,survivor,pseudonym"
+        rows = [public, pseudonym] if first else [pseudonym, public]
+        plan = plan_of(
+            "kind,name,country,role,disclosure\n" + "\n".join(rows) + "\n"
+        )
+        (problem,) = plan.errors
+        assert "another row of this sheet, keeps private" in problem.message
+        assert "Skylark" not in problem.message
+
     def test_every_row_needs_a_source(self) -> None:
         registry = load("registry_data")
         rows, _ = read_table("kind,name\norganisation,Example Org\n", "t.csv")
@@ -1344,7 +1366,7 @@ class TestCommand:
         path = table(tmp_path, HEADER + row + "\n")
         code, out, _ = cli("import", path, "--source", SOURCE)
         assert (1, ["invalid-value"]) == (code, codes(out))
-        assert "one the registry keeps private" in out
+        assert "keeps private: if the row is that signatory" in out
         for word in ("quiet", "eqsx", "skylark", "k3m9x2q7", "q7x2m9"):
             assert word not in out.lower()
         # Placed at the row's start: the column the cell starts at would
