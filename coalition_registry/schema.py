@@ -2780,7 +2780,9 @@ def _report_unknown(
     # go in notes, and wrong-folder says where the file goes.
     advice = "" if _of_another_kind(cls, raw) else _no_such_field(cls, fields)
     for key in unknown[:_MAX_UNKNOWN]:
-        misplaced = None if hidden else _misplaced(cls, raw, key, ctx)
+        # Said of a private record too: it is only ever a field's name,
+        # which is no value of the record.
+        misplaced = _misplaced(cls, raw, key, ctx)
         if misplaced is not None:
             ctx.report(
                 "unknown-field",
@@ -3057,6 +3059,30 @@ def hides_all(cls: type[Any], raw: YMap) -> bool:
         for key in raw.keys() - plan.fields.keys()
         if key != "private"
     )
+
+
+def private_list_misplaced(cls: type[Any], raw: YMap) -> bool:
+    """Whether a record of *cls* written as *raw*, which keeps nothing
+    private, has a ``private`` list (or a field spelt like one that says
+    what is private) inside one of its fields: indented one level too far,
+    under a source or an identifier, it was meant for the record.
+    """
+    if "private" not in _plan(cls).fields:
+        return False
+    # A stack, not recursion: a file may nest as deep as max_depth.
+    stack = list(raw.values())
+    while stack:
+        value = stack.pop()
+        if isinstance(value, YMap):
+            if any(
+                difflib.get_close_matches(key, _PRIVACY_KEYS, n=1, cutoff=0.7)
+                for key in value
+            ):
+                return True
+            stack.extend(value.values())
+        elif isinstance(value, YSeq):
+            stack.extend(value)
+    return False
 
 
 #: The kinds whose rule (``__hide_all__``) hides every value of some of

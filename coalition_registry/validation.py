@@ -88,6 +88,7 @@ from .schema import (
     hides_all,
     holds_private,
     name_words,
+    private_list_misplaced,
     shape_of,
     slugify,
     yaml_fields,
@@ -296,7 +297,24 @@ def records_from(
     for raw_record, pointer in items:
         private = ctx.private_record = redact or holds_private(cls, raw_record)
         before = len(ctx.problems)
+        refs_before, errors_before = len(ctx.refs), ctx.errors
         record = build(cls, raw_record, ctx, pointer)
+        if (
+            record is INVALID
+            and not private
+            and len(ctx.problems) > before
+            and private_list_misplaced(cls, raw_record)
+        ):
+            # "private: [hq_country]" indented under a source: meant for
+            # the record, whose values its messages then repeated.  Built
+            # again, as a record that keeps values private.
+            del ctx.problems[before:], ctx.refs[refs_before:]
+            ctx.errors = errors_before
+            private = ctx.private_record = ctx.redact = True
+            try:
+                record = build(cls, raw_record, ctx, pointer)
+            finally:
+                ctx.redact = redact
         if private and cls is not Signature:
             giveaway = _named_in_path(cls, raw_record, shown, pointer)
             if giveaway is not None:
