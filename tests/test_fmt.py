@@ -362,6 +362,40 @@ class TestCanonicalForm:
         assert comments(text) == comments(once)
 
 
+HOSTILE = Path(__file__).parent / "data" / "hostile"
+
+
+def _accepted_hostile() -> list[Path]:
+    return sorted(
+        case
+        for case in HOSTILE.glob("*.yaml")
+        if case.with_suffix(".expected")
+        .read_text(encoding="utf-8")
+        .startswith("accepted")
+    )
+
+
+@pytest.mark.parametrize("case", _accepted_hostile(), ids=lambda p: p.stem)
+def test_fmt_of_any_accepted_file_is_settled(case: Path) -> None:
+    """fmt --check passes after fmt, whatever the valid file held: a %TAG
+    directive made the second fmt quote a value the first left plain."""
+    text = case.read_bytes().decode("utf-8", "replace")
+    once = format_text(text, Organisation)
+    if once.failure is None:
+        assert format_text(once.text, Organisation).text == once.text
+
+
+def test_a_tag_directive_is_formatted_in_one_run() -> None:
+    text = (
+        "%TAG !e! tag:yaml.org,2002:\n---\nid: example-charity\n"
+        "name: Example Charity\nnotes: !e!str x\n"
+        'sources:\n  - url: "https://example.org/a"\n'
+    )
+    once = format_text(text, Organisation)
+    assert once.failure is None
+    assert format_text(once.text, Organisation).text == once.text
+
+
 class TestSafety:
     def test_values_are_checked(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """A formatting that would change a value is refused."""
