@@ -811,8 +811,26 @@ def _in_plain_words(
     line, col = at
     here = line_at(line)
     if "expected <document start>" in problem:
-        return _misplaced_directive(lines, line) or _indented_start(
+        found = _misplaced_directive(lines, line) or _indented_start(
             lines, line
+        )
+        closing = here[col - 1 : col]
+        if found is None and closing in {"}", "]"}:
+            return (line, col), (
+                f"this '{closing}' closes no bracket: every bracket before "
+                "it is closed already; delete it"
+            )
+        return found
+    if "invalid Unicode character escape code" in problem:
+        # "\ud83d\ude00": an emoji as JSON escapes it, in two halves, which
+        # YAML does not join.
+        slash = here.rfind("\\", 0, col)
+        return (line, slash + 1 if slash >= 0 else col), (
+            "this escape makes no character: it is half of one (\\uD800 "
+            "to \\uDFFF, as JSON writes an emoji in two halves), or past "
+            "the last (\\U0010FFFF); write the character itself, or all of "
+            "it in one escape: \\U and eight hex digits, such as "
+            "\\U0001F600"
         )
     if "unknown escape character" in problem or (
         "hexdecimal" in problem or "hexadecimal" in problem
