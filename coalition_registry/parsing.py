@@ -1253,6 +1253,18 @@ _CLOSES: Final = {
 }
 
 
+def _runs_into(number: int) -> str:
+    """What is wrong with a quote left open, which takes in line *number*
+    (from 1), a field's or an item's.
+    """
+    return (
+        "the quote that opens here is not closed on its line, so the text "
+        f"runs on, and line {number}, which starts like a field or an item, "
+        "is read as part of it; close the quote on this line (a text over "
+        "many lines is written after '>-', on the lines below its field)"
+    )
+
+
 def _quote_trouble(text: str, error_line: int) -> tuple[Pos, str] | None:
     """The quoted value at or before *error_line* that caused a syntax error,
     if one did: a quote that is not closed before the error's line, or
@@ -1296,6 +1308,16 @@ def _quote_trouble(text: str, error_line: int) -> tuple[Pos, str] | None:
                     "the quote that opens here is not closed on this line "
                     f"(the text runs on to {runs_to}); close the quote"
                 )
+            spanned = joined.count("\n", at, closed.end())
+            for later in range(number, number + spanned):
+                content = every[later].lstrip(" ")
+                if content.startswith("- ") or _LOOKS_LIKE_A_FIELD.match(
+                    content
+                ):
+                    # Closed lines below, by another value's quote: the
+                    # lines between were read as text, and the error
+                    # comes later still.
+                    return (number, start + 1), _runs_into(later + 1)
             read_to = closed.end()
             after = _NOT_BLANK.search(joined, read_to)
             if (
@@ -1641,15 +1663,7 @@ class _Builder:
         for number in range(start + 1, min(end, len(lines) - 1) + 1):
             content = lines[number].lstrip(" ")
             if content.startswith("- ") or _LOOKS_LIKE_A_FIELD.match(content):
-                self.problem(
-                    "yaml-syntax",
-                    "the quote that opens here is not closed on its line, "
-                    f"so the text runs on, and line {number + 1}, which "
-                    "starts like a field or an item, is read as part of it; "
-                    "close the quote on this line (a text over many lines "
-                    "is written after '>-', on the lines below its field)",
-                    node,
-                )
+                self.problem("yaml-syntax", _runs_into(number + 1), node)
                 return True
         return False
 
