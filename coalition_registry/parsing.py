@@ -1310,10 +1310,7 @@ def _quote_trouble(text: str, error_line: int) -> tuple[Pos, str] | None:
                 )
             spanned = joined.count("\n", at, closed.end())
             for later in range(number, number + spanned):
-                content = every[later].lstrip(" ")
-                if content.startswith("- ") or _LOOKS_LIKE_A_FIELD.match(
-                    content
-                ):
+                if _LOOKS_LIKE_A_FIELD.match(every[later].lstrip(" ")):
                     # Closed lines below, by another value's quote: the
                     # lines between were read as text, and the error
                     # comes later still.
@@ -1661,8 +1658,9 @@ class _Builder:
         lines = self.every_line
         start, end = node.start_mark.line, node.end_mark.line
         for number in range(start + 1, min(end, len(lines) - 1) + 1):
+            # A field only: "- " inside a quoted text may be a dash.
             content = lines[number].lstrip(" ")
-            if content.startswith("- ") or _LOOKS_LIKE_A_FIELD.match(content):
+            if _LOOKS_LIKE_A_FIELD.match(content):
                 self.problem("yaml-syntax", _runs_into(number + 1), node)
                 return True
         return False

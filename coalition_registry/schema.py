@@ -3074,9 +3074,10 @@ def private_list_misplaced(cls: type[Any], raw: YMap) -> bool:
     while stack:
         value = stack.pop()
         if isinstance(value, YMap):
+            # A prefix, not a search for close names: this runs for every
+            # invalid record, and there may be thousands.
             if any(
-                difflib.get_close_matches(key, _PRIVACY_KEYS, n=1, cutoff=0.7)
-                for key in value
+                key.lower().startswith(("priv", "disclos")) for key in value
             ):
                 return True
             stack.extend(value.values())
