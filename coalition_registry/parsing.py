@@ -1255,13 +1255,13 @@ _CLOSES: Final = {
 
 def _runs_into(number: int) -> str:
     """What is wrong with a quote left open, which takes in line *number*
-    (from 1), a field's or an item's.
+    (from 1), a field's.
     """
     return (
         "the quote that opens here is not closed on its line, so the text "
-        f"runs on, and line {number}, which starts like a field or an item, "
-        "is read as part of it; close the quote on this line (a text over "
-        "many lines is written after '>-', on the lines below its field)"
+        f"runs on, and line {number}, which starts like a field, is read as "
+        "part of it; close the quote on this line (a text over many lines "
+        "is written after '>-', on the lines below its field)"
     )
 
 
@@ -1614,14 +1614,7 @@ class _Builder:
         item or a field of its own: ``- Example CSF`` indented one space
         too far under ``- ECSF`` is read as ``ECSF - Example CSF``.
         """
-        # Split once per file, and not kept in self.lines: that would make
-        # every later value look for a comment after it.
-        if self.every_line is None:
-            self.every_line = self.lines or _BREAK.split(self.text)
-        lines = self.every_line
-        start, end = node.start_mark.line, node.end_mark.line
-        for number in range(start + 1, min(end, len(lines) - 1) + 1):
-            line = lines[number]
+        for number, line in self.lines_run_on_to(node):
             content = line.lstrip(" ")
             what = (
                 "a list item ('- ')"
@@ -1647,23 +1640,31 @@ class _Builder:
             return
 
     def quote_runs_on(self, node: Any) -> bool:
-        """Whether a quoted value runs on to a line that starts like a field
-        or an item, said as its quote left open (an error): YAML reads on to
-        the next quote of the same kind, even lines below, and takes in the
+        """Whether a quoted value runs on to a line that starts like a
+        field, said as its quote left open (an error): YAML reads on to the
+        next quote of the same kind, even lines below, and takes in the
         fields between as text (``name: 'Example Charity`` and, below it,
-        ``kind: charity``, lost with no word).
+        ``kind: charity``, lost with no word).  Not a line starting "- ",
+        which in a quoted text may be a dash.
         """
+        for number, line in self.lines_run_on_to(node):
+            if _LOOKS_LIKE_A_FIELD.match(line.lstrip(" ")):
+                self.problem("yaml-syntax", _runs_into(number + 1), node)
+                return True
+        return False
+
+    def lines_run_on_to(self, node: Any) -> Iterator[tuple[int, str]]:
+        """The lines (each with its number, from 0) after the first that
+        *node*'s value runs on to.
+        """
+        # Split once per file, and not kept in self.lines: that would make
+        # every later value look for a comment after it.
         if self.every_line is None:
             self.every_line = self.lines or _BREAK.split(self.text)
         lines = self.every_line
         start, end = node.start_mark.line, node.end_mark.line
         for number in range(start + 1, min(end, len(lines) - 1) + 1):
-            # A field only: "- " inside a quoted text may be a dash.
-            content = lines[number].lstrip(" ")
-            if _LOOKS_LIKE_A_FIELD.match(content):
-                self.problem("yaml-syntax", _runs_into(number + 1), node)
-                return True
-        return False
+            yield number, lines[number]
 
     def empty_block(self, node: Any, value: str) -> EmptyBlock:
         """*value*, the blank text of a block whose header *node* starts

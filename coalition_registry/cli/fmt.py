@@ -9,9 +9,10 @@ left alone.
 With --check nothing is written: the files that would change are listed,
 with the first line that would change and, where it can be said without
 repeating a value, what to change on it ("put its value in double
-quotes"), and the exit code is 1 if there are any.  With --fix, countries written as
-a name, in lower case or as an alpha-3 code become their two-letter codes,
-where the code is certain (the file must validate afterwards).
+quotes"), and the exit code is 1 if there are any.  With --fix, countries
+written as a name, in lower case or as an alpha-3 code become their
+two-letter codes, where the code is certain (the file must validate
+afterwards).
 
 Exit 0 when every file is (now) canonical, 1 when a file was left alone or,
 with --check, would change, 2 for a usage error.
