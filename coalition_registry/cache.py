@@ -17,6 +17,16 @@ read or understood is ignored, and rewritten, and an entry whose bytes
 changed since they were written (a flipped bit on a disk or in a transfer,
 which could still unpickle to a file's result with a letter changed) is a
 miss.
+
+The cache also keeps what the last run reported.  A run that does not
+need the records themselves (``validate(..., keep_records=False)``, as
+the ``validate`` command runs) reports it again, reading back none of
+them, when the registry's files are the same ones, in the same places,
+and each yielded what it yielded last time: the checks across records
+are functions of the files' results, of ``registry.yaml`` and of the day,
+and all of them are then what they were.  A comment edited, a file saved
+again, or no change at all (a CI job run again) costs the reading of the
+files and nothing more.
 """
 
 from __future__ import annotations
@@ -27,6 +37,7 @@ import errno
 import functools
 import importlib.util
 import io
+import operator
 import os
 import pickle
 import shutil
@@ -36,9 +47,9 @@ import sys
 import unicodedata
 import zlib
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 
@@ -56,11 +67,17 @@ from .validation import FileRecords
 __all__ = ["Cache", "Hit", "code_digest"]
 
 #: Bump when the layout of the cache file changes.
-FORMAT: Final = 2
+FORMAT: Final = 3
 
 #: An entry: the file's digest, its count of records, the pickle of its
-#: result, and the pickle's checksum.
+#: result (without the digest, so that two files' equal results pickle
+#: alike), and the pickle's checksum.
 _Entry = tuple[str, int, bytes, int]
+
+#: What a run reported: the key of the files and day it ran on (see
+#: :meth:`Cache.begin`), a digest of the result of each file not kept in
+#: an entry, the pickle of its problems, and the pickle's checksum.
+_Run = tuple[str, dict[str, str], bytes, int]
 
 
 def _through_constructor(obj: Any) -> Any:
@@ -71,6 +88,12 @@ def _through_constructor(obj: Any) -> Any:
     """
     return functools.partial(obj)
 
+
+# A result's fields but its digest, the last (attrs.evolve takes three
+# times as long, paid for every file a cold run keeps).
+_FIELDS: Final = [a.name for a in attrs.fields(FileRecords)]
+assert _FIELDS[-1] == "digest"
+_ALL_BUT_DIGEST: Final = operator.attrgetter(*_FIELDS[:-1])
 
 # The only globals an entry may name.
 _ALLOWED: Final[dict[tuple[str, str], Any]] = {
@@ -191,6 +214,11 @@ class Cache:
         self._old: dict[str, _Entry] = {}
         self._new: dict[str, _Entry] = {}
         self._changed = False
+        self._last_run: _Run | None = None
+        self._run_key = ""
+        self._reusable = False
+        # The digest of the result of each file not kept in an entry.
+        self._uncached: dict[str, str] = {}
 
     def published_with(self, root: Path) -> str | None:
         """Where the cache file would be published from, private values
@@ -251,7 +279,96 @@ class Cache:
             and isinstance(entry[2], bytes)
             and type(entry[3]) is int
         }
+        run = data.get("run")
+        if (
+            isinstance(run, tuple)
+            and len(run) == 4
+            and isinstance(run[0], str)
+            and isinstance(run[1], dict)
+            and all(
+                type(k) is str and type(v) is str for k, v in run[1].items()
+            )
+            and isinstance(run[2], bytes)
+            and type(run[3]) is int
+        ):
+            self._last_run = run
         return bool(self._old)
+
+    def begin(
+        self,
+        shown: Sequence[str],
+        about: Any,
+        *,
+        reuse: bool,
+    ) -> None:
+        """Say which files this run reads (*shown*, in order) and what else
+        its checks across records depend on (*about*: ``registry.yaml``'s
+        result), before any is taken; with *reuse*, the last run's report
+        may serve this one (see :attr:`reusable`).
+        """
+        h = blake2b(digest_size=16)
+        h.update(_today().encode())
+        h.update(pickle.dumps(about, pickle.HIGHEST_PROTOCOL))
+        for path in shown:
+            h.update(b"\0" + path.encode("utf-8", "surrogateescape"))
+        self._run_key = h.hexdigest()
+        self._reusable = (
+            reuse
+            and self._last_run is not None
+            and self._last_run[0] == self._run_key
+        )
+
+    @property
+    def reusable(self) -> bool:
+        """Whether every file taken so far yielded what it did in the run
+        whose report the cache keeps, on the same files and day: while it
+        is, :meth:`take` leaves hits as they are.
+        """
+        return self._reusable
+
+    def take(
+        self, result: FileRecords | Hit, read: Callable[[], FileRecords]
+    ) -> FileRecords | Hit:
+        """A file's result, kept for the next run: a hit stays a hit while
+        the last run's report may serve (else it is resolved, see
+        :meth:`resolve`), and a file read tells whether it may.
+        """
+        if isinstance(result, Hit):
+            if self._reusable:
+                self._new[result.path] = self._old[result.path]
+                return result
+            return self.resolve(result, read)
+        blob = self._keep_blob(result)
+        if self._reusable:
+            if blob is not None:
+                old = self._old.get(result.path)
+                self._reusable = old is not None and old[2] == blob
+            else:
+                last = cast("_Run", self._last_run)
+                self._reusable = (
+                    last[1].get(result.path) == self._uncached[result.path]
+                )
+        return result
+
+    def reported(self) -> list[Problem] | None:
+        """The last run's problems, when they serve this one (every file
+        taken, and :attr:`reusable`); ``None`` when not, or when they
+        cannot be read back.
+        """
+        if not self._reusable or self._last_run is None:
+            return None
+        blob = self._last_run[2]
+        if _check(blob) != self._last_run[3]:
+            return None
+        try:
+            found = _quietly(_Entries(io.BytesIO(blob)))
+        except Exception:  # noqa: BLE001 - a damaged report is a miss
+            return None
+        if type(found) is not tuple or not all(
+            type(p) is Problem for p in found
+        ):
+            return None
+        return list(found)
 
     def has(self, shown: str, file_digest: str) -> bool:
         """Whether an entry for the file *shown* with this digest is here
@@ -285,43 +402,68 @@ class Cache:
         return self._keep(result)
 
     def _keep(self, result: FileRecords) -> FileRecords:
+        self._keep_blob(result)
+        return result
+
+    def _keep_blob(self, result: FileRecords) -> bytes | None:
+        """Keep *result* for the next run; the pickle kept, if it was."""
         # A date after today is warned of until the day comes: kept, the
         # warning would outlive it.  Files with no such date are as valid
         # tomorrow as today, since dates only move into the past.
-        if result.digest is not None and not any(
+        blob = pickle.dumps(
+            FileRecords(*_ALL_BUT_DIGEST(result)),
+            pickle.HIGHEST_PROTOCOL,
+        )
+        if result.digest is None or any(
             p.message.startswith(AFTER_TODAY) for p in result.problems
         ):
-            blob = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
-            self._new[result.path] = (
-                result.digest,
-                result.count,
-                blob,
-                _check(blob),
-            )
-            self._changed = True
-        return result
+            # Not kept, but a report made with it is: said by a digest.
+            self._uncached[result.path] = blake2b(
+                blob, digest_size=16
+            ).hexdigest()
+            return None
+        self._new[result.path] = (
+            result.digest,
+            result.count,
+            blob,
+            _check(blob),
+        )
+        self._changed = True
+        return blob
 
     def _load(self, shown: str, entry: _Entry) -> FileRecords | None:
         if _check(entry[2]) != entry[3]:
             return None
         try:
             result = _quietly(_Entries(io.BytesIO(entry[2])))
-            if not _well_formed(result, shown, entry[0], entry[1]):
+            if not _well_formed(result, shown, entry[1]):
                 return None
         except Exception:  # noqa: BLE001 - a damaged entry is a miss
             return None
-        return result  # type: ignore[no-any-return]
+        return FileRecords(*_ALL_BUT_DIGEST(result), entry[0])  # type: ignore[call-arg]
 
-    def save(self) -> None:
+    def save(self, reported: Sequence[Problem] | None = None) -> None:
         """Write the cache file (atomically, readable by its owner only),
         when anything changed; files that were not seen this time are
         dropped from it, and this registry's caches made by other versions
         or with other limits are deleted.
 
+        Args:
+            reported: What this run reported, from every file's result
+                (see :meth:`begin`); ``None`` keeps no report.
+
         Raises:
             OSError: When the folder or the file cannot be written.
         """
-        if not self._changed and len(self._new) == len(self._old):
+        run: _Run | None = None
+        if reported is not None and self._run_key:
+            blob = pickle.dumps(tuple(reported), pickle.HIGHEST_PROTOCOL)
+            run = (self._run_key, self._uncached, blob, _check(blob))
+        if (
+            not self._changed
+            and len(self._new) == len(self._old)
+            and run == self._last_run
+        ):
             return
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
@@ -330,7 +472,12 @@ class Cache:
             raise NotADirectoryError(
                 errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(self.directory)
             ) from None
-        data = {"format": FORMAT, "key": self.key, "files": self._new}
+        data = {
+            "format": FORMAT,
+            "key": self.key,
+            "files": self._new,
+            "run": run,
+        }
         # Readable by its owner only: the cache holds the registry's data,
         # private fields included.
         temp = temp_name(os.fspath(self.directory), ".validate-")
@@ -345,6 +492,13 @@ class Cache:
         for old in self.directory.glob(f"{self._prefix}-*.pickle"):
             if old != self.path:
                 old.unlink(missing_ok=True)
+
+
+def _today() -> str:
+    """The day a run's report holds for: a letter's counts are made as of
+    today (in UTC, as :mod:`coalition_registry.registry` makes them).
+    """
+    return dt.datetime.now(tz=dt.UTC).date().isoformat()
 
 
 # Opening a pipe for reading would wait for a writer: never wait.
@@ -403,9 +557,7 @@ class _Nowhere(io.TextIOBase):
 _NOWHERE: Final = _Nowhere()
 
 
-def _well_formed(
-    result: Any, shown: str, file_digest: str, count_sent: int
-) -> bool:
+def _well_formed(result: Any, shown: str, count_sent: int) -> bool:
     """Whether an unpickled entry has the shape of a file's result, down to
     what the checks across records read from it.
 
@@ -426,7 +578,7 @@ def _well_formed(
     )
     return (
         path == shown
-        and digest == file_digest
+        and digest is None
         and type(count) is int
         # What a helper sent ahead in a Hit, for the progress and limits.
         and count == count_sent

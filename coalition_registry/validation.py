@@ -580,6 +580,8 @@ class Report:
             :class:`~coalition_registry.Registry`.
         registry: The registry the checks across records built from them,
             when one registry folder was validated whole.
+        kept_records: Whether *registry_records* holds the records read
+            (see :func:`validate`'s *keep_records*).
     """
 
     problems: tuple[Problem, ...]
@@ -588,6 +590,7 @@ class Report:
     info: RegistryInfo | None = None
     registry_records: tuple[Any, ...] = attrs.field(default=(), repr=False)
     registry: Registry | None = attrs.field(default=None, repr=False, eq=False)
+    kept_records: bool = attrs.field(default=True, repr=False)
 
     def to_registry(self) -> Registry:
         """The valid records as a registry (the one already built, if any).
@@ -596,9 +599,21 @@ class Report:
         without one: counts from it leave the others out.  Check
         :attr:`valid` first, or use :func:`~coalition_registry.load`,
         which raises :class:`RegistryError` for an invalid registry.
+
+        Raises:
+            ValueError: When the validation kept no records
+                (``validate(..., keep_records=False)``): its registry
+                would be empty, and every count of it a silent zero.
         """
         if self.registry is not None:
             return self.registry
+        if not self.kept_records:
+            msg = (
+                "this report keeps no records: it was made with "
+                "validate(..., keep_records=False); validate without it "
+                "to count"
+            )
+            raise ValueError(msg)
         from .registry import Registry
 
         return Registry(self.registry_records, self.info)
@@ -1138,6 +1153,18 @@ def _from_cache(
 ) -> FileRecords:
     """A file's result, from *store* for a hit, and kept for the next run."""
     return store.resolve(read, functools.partial(_read_fresh, entry, limits))
+
+
+def _taken(
+    store: Cache,
+    limits: Limits,
+    entry: files.FileEntry,
+    read: FileRecords | Hit,
+) -> FileRecords | Hit:
+    """A file's result as *store* takes it: a hit is left as it is while
+    the last run's report may serve (see :meth:`Cache.take`).
+    """
+    return store.take(read, functools.partial(_read_fresh, entry, limits))
 
 
 def check_registry(
@@ -2592,6 +2619,7 @@ def validate(
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
     cache: str | Path | None = None,
+    keep_records: bool = True,
 ) -> Report:
     """Validate registries, or single files against their registry.
 
@@ -2605,6 +2633,12 @@ def validate(
         cache: A folder where what each file yielded is kept, so that the
             next validation reads again only the files whose bytes changed
             (see :mod:`coalition_registry.cache`).
+        keep_records: Whether the report keeps the records read, for
+            :meth:`Report.to_registry`.  A validation that only reports
+            problems (``keep_records=False``, as the ``validate`` command
+            runs) is faster with a cache: when no file's result changed
+            since the last, that run's report serves again, and none of
+            the records is read back from the cache.
 
     Returns:
         A report of every problem; never raises for bad data.
@@ -2630,7 +2664,7 @@ def validate(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _validate(paths, limits, progress, cache)
+        return _validate(paths, limits, progress, cache, keep_records)
     finally:
         if collecting:
             gc.enable()
@@ -2643,6 +2677,7 @@ def _validate(
     limits: Limits,
     progress: Progress | None,
     cache: str | Path | None,
+    keep_records: bool,
 ) -> Report:
     targets = [Path(p) for p in (paths or ("registry_data",))]
     problems: list[Problem] = []
@@ -2725,12 +2760,15 @@ def _validate(
         by_root.setdefault(root.resolve(), (root, []))[1].append(target)
     for real_root, (root, named) in by_root.items():
         info, (results, root_problems), registry = _validate_root(
-            root, limits, progress, cache
+            root, limits, progress, cache, keep_records=keep_records
         )
         if any(t.is_dir() and t.resolve() == real_root for t in named):
             whole.append(registry)
             problems.extend(root_problems)
-            all_records.extend(r for res in results for r in res.records)
+            if keep_records:
+                all_records.extend(
+                    r for res in _read(results) for r in res.records
+                )
             # A file named like a record but not read is not counted.
             files_read += sum(not _ignored(r) for r in results) + 1
             record_count += sum(r.count for r in results)
@@ -2754,6 +2792,7 @@ def _validate(
         # The registry built for the checks serves load() only when it holds
         # every record reported: one registry folder, validated whole.
         whole[0] if len(whole) == 1 and len(by_root) == 1 else None,
+        kept_records=keep_records,
     )
 
 
@@ -2844,9 +2883,11 @@ def _holds_records(folder: Path) -> bool:
     return any((folder / name).is_dir() for name in FOLDERS)
 
 
-def _ignored(result: FileRecords) -> bool:
+def _ignored(result: FileRecords | Hit) -> bool:
+    # A hit is never one: a file not read is not kept in a cache.
     return (
-        not result.records
+        type(result) is FileRecords
+        and not result.records
         and len(result.problems) == 1
         and result.problems[0].code in files.NOT_READ
     )
@@ -2958,14 +2999,16 @@ def _validate_root(
     limits: Limits,
     progress: Progress | None,
     cache: str | Path | None,
+    *,
+    keep_records: bool = True,
 ) -> tuple[
     RegistryInfo | None,
-    tuple[list[FileRecords], list[Problem]],
+    tuple[list[FileRecords | Hit], list[Problem]],
     Registry | None,
 ]:
     info, problems = _read_info(root, limits)
     about_info = len(problems)
-    results: list[FileRecords] = []
+    results: list[FileRecords | Hit] = []
     total = 0
     entries = files.walk(root)
     if progress is not None:
@@ -2987,11 +3030,16 @@ def _validate_root(
                 stacklevel=4,
             )
         store.load()
+        store.begin(
+            [entry.shown for entry in entries],
+            (info, problems),
+            reuse=not keep_records,
+        )
         # Helpers are forked, so they look entries up in the same store.
         read_files = functools.partial(_read_files, store=store)
     finish = None
     if store is not None:
-        finish = functools.partial(_from_cache, store, limits)
+        finish = functools.partial(_taken, store, limits)
     for entry, result in zip(
         entries,
         workers.read_all(
@@ -3005,9 +3053,10 @@ def _validate_root(
         strict=False,
     ):
         results.append(result)
-        problems.extend(result.problems)
         total += result.count
         if total > limits.max_records:
+            _resolve(store, limits, entries, results)
+            problems.extend(p for r in _read(results) for p in r.problems)
             problems.append(
                 Problem(
                     "limit-exceeded",
@@ -3018,24 +3067,22 @@ def _validate_root(
             )
             # The checks across records would see only part of the
             # registry and report false errors: skip them.
+            _save(store, cache)
             return info, (results, problems), None
     if store is not None:
-        try:
-            store.save()
-        except OSError as e:
-            # Not a problem with the registry: validation stands as it is.
-            reason = (e.strerror or type(e).__name__).lower()
-            warnings.warn(
-                f"the cache could not be written in {cache} ({reason}); "
-                "the next validation will read again every file this one "
-                "read",
-                CacheWarning,
-                stacklevel=4,
-            )
-    if _hide_signatures_of(
-        _exposed(results, entries), entries, results, limits
-    ):
-        problems[about_info:] = [p for r in results for p in r.problems]
+        reported = store.reported()
+        if reported is not None:
+            # No file's result changed since the run that reported this.
+            _save(store, cache, reported)
+            return info, (results, reported), None
+    _resolve(store, limits, entries, results)
+    read = _read(results)
+    problems.extend(p for r in read for p in r.problems)
+    hidden = _hide_signatures_of(
+        _exposed(read, entries), entries, read, limits
+    )
+    if hidden:
+        problems[about_info:] = [p for r in read for p in r.problems]
     from .registry import Registry
 
     # A progress of another kind may not have it: it is new.
@@ -3043,17 +3090,63 @@ def _validate_root(
     if checking is not None:
         checking()
     # Built once: the checks need it, and load() returns it.
-    by_kind = records_by_kind(results)
+    by_kind = records_by_kind(read)
     registry = Registry._of_kinds(by_kind, info)  # noqa: SLF001 - one package
-    across = check_registry(results, registry, by_kind)
+    across = check_registry(read, registry, by_kind)
     problems = _replace_invalid_ids(problems, across)
     problems.extend(across)
     problems.extend(
         _check_signature_folders(
             entries,
-            results,
+            read,
             files.display_path(root),
             {letter.id for letter in registry.letters},
         )
     )
-    return info, (results, problems), registry
+    # A file checked again with its values hidden was read from its bytes,
+    # which a file of the same result may not share: no report is kept.
+    _save(store, cache, None if hidden else problems)
+    return info, (list(read), problems), registry if keep_records else None
+
+
+def _resolve(
+    store: Cache | None,
+    limits: Limits,
+    entries: Sequence[files.FileEntry],
+    results: list[FileRecords | Hit],
+) -> None:
+    """Turn the hits the cache left in *results* into the files' results."""
+    if store is None:
+        return
+    for i, result in enumerate(results):
+        if type(result) is not FileRecords:  # a Hit
+            results[i] = _from_cache(store, limits, entries[i], result)
+
+
+def _read(results: list[FileRecords | Hit]) -> list[FileRecords]:
+    """*results*, resolved (see :func:`_resolve`)."""
+    return cast("list[FileRecords]", results)
+
+
+def _save(
+    store: Cache | None,
+    cache: str | Path | None,
+    reported: Sequence[Problem] | None = None,
+) -> None:
+    """Write the cache, with what this run *reported*, if there is one; a
+    cache that cannot be written is a warning, as it is not the registry's
+    problem.
+    """
+    if store is None:
+        return
+    try:
+        store.save(reported)
+    except OSError as e:
+        reason = (e.strerror or type(e).__name__).lower()
+        warnings.warn(
+            f"the cache could not be written in {cache} ({reason}); "
+            "the next validation will read again every file this one "
+            "read",
+            CacheWarning,
+            stacklevel=5,
+        )

@@ -707,3 +707,152 @@ def test_a_date_after_today_is_never_served_stale(
     assert 1 == len(reads)
     assert reads[0].endswith("apple.yaml")  # read again; the rest from cache
     assert not any("after today" in line for line in report_lines(later))
+
+
+# The last run's report, served again when no file's result changed.
+
+
+@pytest.fixture(name="loads")
+def _loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files whose results each validation reads back from the cache."""
+    seen: list[str] = []
+    real = Cache._load
+
+    def counting(self: Cache, shown: str, entry: Any) -> Any:
+        seen.append(shown)
+        return real(self, shown, entry)
+
+    monkeypatch.setattr(Cache, "_load", counting)
+    return seen
+
+
+def problems_only(root: Path, cache: Path) -> cr.Report:
+    return cr.validate(root, cache=cache, keep_records=False)
+
+
+def test_a_comment_edited_serves_the_last_report_and_reads_back_nothing(
+    shipped_copy: Path, tmp_path: Path, reads: list[str], loads: list[str]
+) -> None:
+    barnardos = shipped_copy / "organisations" / "barnardos.yaml"
+    barnardos.write_text(
+        barnardos.read_text("utf-8").replace(
+            'hq_country: "GB"', "hq_country: UK"
+        )
+    )
+    cache = tmp_path / "cache"
+    first = problems_only(shipped_copy, cache)
+    assert ["unknown-country"] == [p.code for p in first.problems]
+    nspcc = shipped_copy / "organisations" / "nspcc.yaml"
+    with nspcc.open("a", encoding="utf-8") as f:
+        f.write("# checked again on 2026-12-03\n")
+    reads.clear()
+    loads.clear()
+    second = problems_only(shipped_copy, cache)
+    assert [display_path(nspcc)] == reads
+    assert [] == loads
+    assert report_lines(first) == report_lines(second)
+    assert (first.files, first.records) == (second.files, second.records)
+    assert () == second.registry_records
+    assert second.registry is None
+    # Nothing changed at all: the same, reading no file either.
+    reads.clear()
+    assert report_lines(first) == report_lines(
+        problems_only(shipped_copy, cache)
+    )
+    assert [] == reads
+    assert [] == loads
+
+
+def test_a_value_changed_is_checked_across_records_again(
+    shipped_copy: Path, tmp_path: Path, loads: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    assert problems_only(shipped_copy, cache).valid
+    nspcc = shipped_copy / "organisations" / "nspcc.yaml"
+    nspcc.write_text(
+        nspcc.read_text("utf-8").replace("id: nspcc", "id: barnardos")
+    )
+    report = problems_only(shipped_copy, cache)
+    assert report_lines(report) == report_lines(cr.validate(shipped_copy))
+    assert {"duplicate-id", "unknown-reference"} <= {
+        p.code for p in report.problems
+    }
+    assert loads  # the other files' records were read back for the checks
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["add", "remove", "registry.yaml", "day", "keep records"],
+)
+def test_what_else_the_report_depends_on_is_checked(
+    change: str,
+    shipped_copy: Path,
+    tmp_path: Path,
+    loads: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from coalition_registry import cache as cache_module
+
+    cache = tmp_path / "cache"
+    problems_only(shipped_copy, cache)
+    keep = False
+    if change == "add":
+        shutil.copy(
+            shipped_copy / "organisations" / "nspcc.yaml",
+            shipped_copy / "organisations" / "nspcc-copy.yaml",
+        )
+    elif change == "remove":
+        (shipped_copy / "organisations" / "eurochild.yaml").unlink()
+    elif change == "registry.yaml":
+        info = shipped_copy / "registry.yaml"
+        info.write_text(info.read_text("utf-8") + "extra: 1\n")
+    elif change == "day":
+        monkeypatch.setattr(cache_module, "_today", lambda: "2099-01-01")
+    else:
+        keep = True
+    loads.clear()
+    report = cr.validate(shipped_copy, cache=cache, keep_records=keep)
+    assert report_lines(report) == report_lines(cr.validate(shipped_copy))
+    assert loads
+    # Each change of the registry's files is one its checks report.
+    assert report.valid == (change in {"day", "keep records"})
+
+
+def test_a_damaged_report_is_not_served(
+    shipped_copy: Path, tmp_path: Path, loads: list[str]
+) -> None:
+    barnardos = shipped_copy / "organisations" / "barnardos.yaml"
+    barnardos.write_text(
+        barnardos.read_text("utf-8").replace(
+            'hq_country: "GB"', "hq_country: UK"
+        )
+    )
+    cache = tmp_path / "cache"
+    expected = report_lines(problems_only(shipped_copy, cache))
+    (cache_file,) = cache.iterdir()
+    with open(cache_file, "rb") as f:
+        data = pickle.load(f)  # noqa: S301 - our own test file
+    key, uncached, blob, check = data["run"]
+    assert b"is not an ISO" in blob
+    for damaged, checked in [
+        # Changed by accident, its checksum left as it was.
+        (blob.replace(b"is not an ISO", b"is not an IOS"), check),
+        # Crafted: a class no report may name, with its checksum made.
+        (crafted := pickle.dumps(os.system), _check(crafted)),
+    ]:
+        data["run"] = (key, uncached, damaged, checked)
+        with open(cache_file, "wb") as f:
+            pickle.dump(data, f)
+        loads.clear()
+        assert expected == report_lines(problems_only(shipped_copy, cache))
+        assert loads
+
+
+def test_a_report_without_records_says_so_when_counted(
+    shipped_copy: Path, tmp_path: Path
+) -> None:
+    report = cr.validate(shipped_copy, keep_records=False)
+    assert report.valid
+    with pytest.raises(ValueError, match="keep_records=False"):
+        report.to_registry()
+    assert cr.validate(shipped_copy).to_registry().letters

@@ -119,6 +119,23 @@ def test_case_from_the_cache(
     assert all("/signatures/" in path for path in again)
 
 
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_case_with_comments_added_from_the_cache(
+    case: Path, shipped_copy: Path, tmp_path: Path
+) -> None:
+    """With a comment added to every file, a run with the cache (which may
+    serve the last run's report, when no file's result changed) prints
+    what a run without one prints.
+    """
+    _overlay(case, shipped_copy)
+    cache = str(tmp_path / "cache")
+    _validate("--cache", cache)
+    for path in shipped_copy.rglob("*.y*ml"):
+        with path.open("ab") as f:
+            f.write(b"\n# checked again\n")
+    assert _validate() == _validate("--cache", cache)
+
+
 def test_expected_lines_are_well_formed() -> None:
     for case in CASES:
         expected = _lines(case / "expected.txt")

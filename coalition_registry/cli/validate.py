@@ -110,6 +110,9 @@ def run(args: argparse.Namespace, io: Output) -> int:
             limits=limits,
             progress=bar,
             cache=args.cache or None,  # --cache "" means no cache
+            # Only problems are reported: a cache may then serve the last
+            # run's report, without reading back any record.
+            keep_records=False,
         )
     fmt = formats.resolve_format(args.format, os.environ)
     for warning in caught:
