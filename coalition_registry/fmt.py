@@ -1024,6 +1024,13 @@ def format_text(text: str, cls: type[Any], *, fix: bool = False) -> Formatted:
         The new text, or the old one with the reason it cannot be
         formatted safely.  Never raises for bad input.
     """
+    if len(text) > _ROUND_TRIP_CHARS:
+        return _format_in_parts(text, cls, fix=fix)
+    return _format_settled(text, cls, fix=fix)
+
+
+def _format_settled(text: str, cls: type[Any], *, fix: bool) -> Formatted:
+    """:func:`format_text` of a text read whole."""
     done = _format_once(text, cls, fix=fix)
     if done.failure is not None or done.text == text:
         return done  # nearly every file: one pass
@@ -1041,6 +1048,79 @@ def format_text(text: str, cls: type[Any], *, fix: bool = False) -> Formatted:
 
 # Passes after the first: one has always been enough.
 _MOST_PASSES: Final = 3
+
+# ruamel.yaml's round trip takes about 40 times the text's size in memory,
+# and a minute for 15 MB: a longer text is formatted a part at a time, and
+# a record longer than the second is refused.
+_ROUND_TRIP_CHARS: Final = 2 * 1024 * 1024
+_LONGEST_RECORD_CHARS: Final = 4 * 1024 * 1024
+
+
+def _format_in_parts(text: str, cls: type[Any], *, fix: bool) -> Formatted:
+    """:func:`format_text` of a long *text*, a list of records, in parts
+    cut before its top-level items, each formatted alone: the canonical
+    form of a list is its items' one after the other.  A record longer
+    than a part is refused.
+    """
+    new: list[str] = []
+    fixes: list[Fix] = []
+    line = 1
+    items = 0
+    for part in _text_parts(text):
+        if len(part) > _LONGEST_RECORD_CHARS:
+            size = len(part.encode("utf-8")) / 2**20
+            return Formatted(
+                text,
+                failure=f"the record on line {line} takes {size:.1f} MB, "
+                "more than fmt reads at a time (keeping its comments takes "
+                "about 40 times its size in memory); format it by hand",
+            )
+        # Blank lines above it, which the round trip drops, keep the line
+        # numbers of its fixes and of its failures the file's.
+        done = _format_settled("\n" * (line - 1) + part, cls, fix=fix)
+        if done.failure is not None:
+            return Formatted(text, failure=done.failure)
+        new.append(done.text)
+        fixes.extend(_after_items(fix, items) for fix in done.fixes)
+        line += part.count("\n")
+        items += len(_TOP_ITEM.findall(part))
+    return Formatted("".join(new), tuple(fixes))
+
+
+# A top-level list item: a record of a list file.
+_TOP_ITEM: Final = re.compile(r"^- ", re.MULTILINE)
+
+
+def _after_items(fix: Fix, items: int) -> Fix:
+    """*fix*, made in a part of a list, pointing into the whole list, whose
+    first *items* records come before the part.
+    """
+    head = _ITEM_POINTER.match(fix.pointer)
+    if head is None or not items:
+        return fix
+    return attrs.evolve(
+        fix,
+        pointer=f"$[{int(head[1]) + items}]{fix.pointer[head.end() :]}",
+    )
+
+
+_ITEM_POINTER: Final = re.compile(r"\$\[(\d+)\]")
+
+
+def _text_parts(text: str) -> Iterator[str]:
+    """*text* cut before top-level list items (``- `` at the start of a
+    line) into parts of at most about _PART_BYTES characters where the
+    items allow, or whole: see :func:`_parts` for why a cut elsewhere is
+    safe (the part's round trip then fails).
+    """
+    start = 0
+    while True:
+        cut = text.find("\n- ", start + _PART_BYTES)
+        if cut < 0:
+            yield text[start:]
+            return
+        yield text[start : cut + 1]
+        start = cut + 1
 
 
 def _format_once(text: str, cls: type[Any], *, fix: bool = False) -> Formatted:

@@ -1588,3 +1588,78 @@ class TestDirect:
         assert fmt._already_canonical(
             b'id: example\nidentifiers:\n  GB-CHC: "1"\n', Organisation
         )
+
+
+def _people_list(n: int) -> str:
+    """A list file of *n* people, not canonical (countries unquoted, a
+    country as a name, fields out of order), with comments between and
+    inside its items.
+    """
+    return "# People who signed, from the sheet of 2026-12-01\n" + "".join(
+        f"- disclosure: anonymous\n  id: person-{i:06d}\n"
+        f"  country: {'France' if i % 7 == 0 else 'GB'}\n"
+        f"  # row {i} of the sheet\n"
+        "  sources:\n    - url: https://example.org/list\n"
+        for i in range(n)
+    )
+
+
+@pytest.mark.parametrize("fix", [False, True])
+def test_a_long_list_is_formatted_in_parts_as_it_is_whole(
+    monkeypatch: pytest.MonkeyPatch, fix: bool
+) -> None:
+    """Past a length, the round trip (40 times the text in memory) reads a
+    list a part at a time: the text, the fixes and their lines are those
+    of the whole.
+    """
+    from coalition_registry.model import Person
+
+    text = _people_list(60)
+    whole = format_text(text, Person, fix=fix)
+    monkeypatch.setattr(fmt, "_ROUND_TRIP_CHARS", 500)
+    monkeypatch.setattr(fmt, "_PART_BYTES", 300)
+    parts = list(fmt._text_parts(text))
+    assert len(parts) > 10
+    assert all(part.startswith("- ") for part in parts[1:])
+    in_parts = format_text(text, Person, fix=fix)
+    assert whole.failure is None
+    assert in_parts == whole
+    assert bool(whole.fixes) == fix
+
+
+def test_a_long_list_refused_in_a_part_says_the_line_in_the_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from coalition_registry.model import Person
+
+    # A tab inside a value, which ruamel.yaml's scanner refuses.
+    text = _people_list(60).replace(
+        "  id: person-000050\n", "  id: person-000050\n  notes: a\tb\n"
+    )
+    line = text[: text.index("a\tb")].count("\n") + 1
+    whole = format_text(text, Person)
+    monkeypatch.setattr(fmt, "_ROUND_TRIP_CHARS", 500)
+    monkeypatch.setattr(fmt, "_PART_BYTES", 300)
+    in_parts = format_text(text, Person)
+    assert whole.failure is not None
+    assert f"line {line}, column 11" in whole.failure
+    assert in_parts == whole
+
+
+def test_a_record_too_long_to_read_at_once_is_refused(
+    monkeypatch: pytest.MonkeyPatch, shipped_copy: Path
+) -> None:
+    monkeypatch.setattr(fmt, "_ROUND_TRIP_CHARS", 500)
+    monkeypatch.setattr(fmt, "_LONGEST_RECORD_CHARS", 1000)
+    path = shipped_copy / "organisations" / "example-charity.yaml"
+    text = (
+        "id: example-charity\nname: Example Charity\nkind: charity\n"
+        "hq_country: GB\naliases:\n"
+        + "".join(f"  - Example Alias {i}\n" for i in range(100))
+        + 'sources:\n  - url: "https://example.org"\n'
+    )
+    path.write_text(text, "utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert 1 == run(["fmt", "registry_data"], stdout=out, stderr=err)
+    assert "the record on line 1 takes 0.0 MB" in out.getvalue() + err.getvalue()
+    assert text == path.read_text("utf-8")
