@@ -19,7 +19,7 @@ import itertools
 import re
 import warnings
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Final, Self
 
 import attrs
@@ -766,6 +766,33 @@ def _opens_block_above(lines: list[str], number: int) -> str | None:
     return None
 
 
+def _text_above(
+    lines: list[str], number: int, indent: int
+) -> tuple[int, str] | None:
+    """The line and header of the field whose block of text (``>-``) ends
+    just above line *number* (1-based), when that text's lines are indented
+    more than *indent* (0-based) and the field not less, and a blank line
+    comes between: a paragraph of the text indented too little, which ends
+    it (with no blank line, the line is as likely a field).
+    """
+    if number < 2 or lines[number - 2].strip(" "):
+        return None
+    text = False
+    for above in range(number - 1, 0, -1):
+        line = lines[above - 1]
+        stripped = line.lstrip(" ")
+        if not stripped:
+            continue
+        if len(line) - len(stripped) > indent:
+            text = True
+            continue
+        found = _BLOCK_FIELD.match(line)
+        if found is None or not text:
+            return None
+        return above, found["header"]
+    return None
+
+
 def _item_above(lines: list[str], number: int, indent: int) -> bool:
     """Whether the line above line *number* (1-based), skipping blank and
     comment lines, is a list's item starting with '- ' at column *indent*
@@ -873,6 +900,16 @@ def _in_plain_words(
                 f"this line is not indented under the '{header}' above it, "
                 "so it is not part of that text; indent each line of the "
                 "text two spaces further in than the field's name"
+            )
+        block = _text_above(lines, start[0], start[1] - 1)
+        if block is not None:
+            # A paragraph of "notes: >-" indented less than the first.
+            return (start[0], start[1]), (
+                "this line is indented less than the text of the field on "
+                f"line {block[0]} (written below it, after '{block[1]}'), so "
+                "it is not part of that text, and reads as a field with no "
+                "':'; if it goes on with the text, indent it like the "
+                "text's other lines"
             )
         far = key_line.find(":", start[1] - 1)
         if far - (start[1] - 1) > _LONGEST_KEY:
@@ -1092,6 +1129,13 @@ def _in_plain_words(
         stray = _after_value(here, col)
         if stray is not None:
             return (line, col), stray
+        spaces = _spaces_first(line, indent, line_at)
+        if spaces is not None:
+            return (spaces, 1), (
+                "this line, at the start of a text written below its field "
+                "('|' or '>'), holds only spaces, more than the text's "
+                "lines are indented by; delete the spaces on this line"
+            )
         if here[indent : indent + 1] == ":" and col == indent + 1:
             # ": value", its field's name deleted or never typed.
             return (line, col), (
@@ -1110,6 +1154,31 @@ def _in_plain_words(
             "the same column; indent it like the field it goes with"
         )
     return None
+
+
+def _spaces_first(
+    line: int, indent: int, line_at: Callable[[int], str]
+) -> int | None:
+    """The line of only spaces, more than *indent*, that starts the text
+    written below a field ('|' or '>') just above *line*, if there is one.
+
+    YAML takes a text's indent from its first line with a letter, and
+    refuses a line of spaces before it that is indented more; libyaml says
+    so where the text's first line is, as a key it did not find.
+    """
+    deepest = None
+    number = line - 1
+    while number >= 1 and not line_at(number).strip(" "):
+        if len(line_at(number)) > indent:
+            deepest = number
+        number -= 1
+    if (
+        deepest is None
+        or number < 1
+        or _BLOCK_FIELD.match(line_at(number)) is None
+    ):
+        return None
+    return deepest
 
 
 _BACKSLASH: Final = (
@@ -1777,6 +1846,13 @@ class _Builder:
         key_pos = mapping.key_pos
         value_pos = mapping.value_pos
         for key_node, value_node in node.value:
+            if self.aliased:
+                if id(key_node) in self.seen:
+                    # An alias as a key ("*name : x"), reported where it
+                    # is written: read as the anchored text, it would be
+                    # an unknown field, or a duplicate, at the anchor.
+                    continue
+                self.seen.add(id(key_node))
             if key_node.id != "scalar":
                 self.problem(
                     "wrong-shape",

@@ -1008,7 +1008,11 @@ class Slug(FieldType):
         # An invisible character shows only as an escape ('\u200b'):
         # say what it is, or the id looks right as it is.  Not of a private
         # value: what it holds is as private as the rest of it.
-        unseen = "" if ctx.redact else unseen_character(text)
+        unseen = (
+            ""
+            if ctx.redact
+            else unseen_character(text) or _mixed_look_alike(text)
+        )
         if unseen:
             hint = f" as {fixed!r}" if hint else ""
             fix = f"it holds {unseen}; retype the id{hint}"
@@ -1305,15 +1309,50 @@ def _look_alike_code(text: str) -> str | None:
     """
     if not (2 <= len(text) <= 3 and text.isupper()):
         return None
+    letter = look_alike_letter(text)
+    if letter:
+        return f"it holds {letter}: type the code in Latin letters"
+    return None
+
+
+def _mixed_look_alike(text: str) -> str:
+    """:func:`look_alike_letter` of *text* when it also has a Latin letter:
+    a whole word in Cyrillic is no look-alike, but a word to spell in
+    Latin letters, which the message's example does.
+    """
+    if any("a" <= char <= "z" for char in text.lower()):
+        return look_alike_letter(text)
+    return ""
+
+
+def look_alike_letter(text: str) -> str:
+    """The first letter of *text* from an alphabet whose letters look like
+    Latin ones (Cyrillic ``а``, Greek ``Ο``, a full-width ``Ａ``), named in
+    words with its code point; ``""`` when there is none.  An id or a file
+    name holding one looks right, and its message would look wrong.
+
+    >>> look_alike_letter("ex\u0430mple-charity")
+    "the Cyrillic letter 'а' (U+0430), which looks like a Latin letter but is not one"
+    >>> look_alike_letter("example-charity")
+    ''
+    """
+    if text.isascii():
+        return ""
     for char in text:
         script = _script(char)
-        if script in _LOOK_ALIKE_SCRIPTS and script != "LATIN":
-            return (
-                f"it holds the {script.capitalize()} letter {char!r} "
-                f"(U+{ord(char):04X}), which looks like a Latin letter but "
-                "is not one: type the code in Latin letters"
+        if script == "LETTERLIKE" or (
+            script in _LOOK_ALIKE_SCRIPTS and script != "LATIN"
+        ):
+            kind = (
+                "letter"
+                if script == "LETTERLIKE"
+                else f"{script.capitalize()} letter"
             )
-    return None
+            return (
+                f"the {kind} {char!r} (U+{ord(char):04X}), which looks like "
+                "a Latin letter but is not one"
+            )
+    return ""
 
 
 @by_fields

@@ -87,6 +87,7 @@ from .schema import (
     hidden_fields,
     hides_all,
     holds_private,
+    look_alike_letter,
     name_words,
     private_list_misplaced,
     shape_of,
@@ -948,6 +949,12 @@ def _mismatch(
         f"the file is named {quote}{name_shown}{quote} but the record's id "
         f"is {record_id!r}"
     )
+    # The two look the same: say where they differ.
+    for whose, text in (("the file's name", stem), ("the id", record_id)):
+        letter = look_alike_letter(text)
+        if letter:
+            said += f"; {whose} holds {letter}"
+            break
     if stem.lower() == record_id:
         # On macOS and Windows, a rename that changes only capitals leaves
         # git with the old name.
