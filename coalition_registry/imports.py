@@ -51,6 +51,7 @@ from .schema import (
     Reference,
     a,
     build,
+    enum_word,
     hidden_fields,
     not_known,
     slugify,
@@ -638,9 +639,9 @@ def _names_kept_private(rows: list[Row]) -> tuple[str, ...]:
         private = row.get("private")
         if (
             kind is not None
-            and _word(kind.text) == "person"
+            and enum_word(kind.text) == "person"
             and disclosure is not None
-            and _word(disclosure.text) not in {"", "public"}
+            and enum_word(disclosure.text) not in {"", "public"}
         ) or (
             private is not None
             and "name" in _private_items(private.text, {"name"})
@@ -656,10 +657,10 @@ def _holds_private(row: dict[str, Cell]) -> bool:
     fields.  A row that cannot be read may be either: only its cells tell.
     """
     kind, disclosure = row.get("kind"), row.get("disclosure")
-    said = _word(disclosure.text) if disclosure is not None else ""
+    said = enum_word(disclosure.text) if disclosure is not None else ""
     if said and said != "public":
         return True
-    if kind is not None and _word(kind.text) == "person" and not said:
+    if kind is not None and enum_word(kind.text) == "person" and not said:
         return True
     listed = row.get("private")
     return listed is not None and bool(listed.text.strip())
@@ -1031,7 +1032,7 @@ class _Planner:
         """The id of the row's signatory, and whether it may be named."""
         disclosure = row.get("disclosure")
         hidden = cls is Person and (
-            disclosure is None or _word(disclosure.text) != "public"
+            disclosure is None or enum_word(disclosure.text) != "public"
         )
         # A row whose values are not repeated either: one that says a
         # disclosure other than public (a person's row, whatever its kind
@@ -1042,7 +1043,7 @@ class _Planner:
             or (
                 disclosure is not None
                 and bool(disclosure.text.strip())
-                and _word(disclosure.text) != "public"
+                and enum_word(disclosure.text) != "public"
             )
         )
         given = row.get("signatory")
@@ -1269,7 +1270,7 @@ class _Planner:
         if not isinstance(record, Group) or cell is None:
             return True
         text = cell.text.strip()
-        if not text or _word(text) == "unknown":
+        if not text or enum_word(text) == "unknown":
             return True
         # By length first: no size has 19 digits, and int() refuses
         # thousands of them.
@@ -1337,7 +1338,7 @@ class _Planner:
             # recorded as public (or the other way round), is not that
             # signatory: a survivor's signature would be published under
             # another's name.
-            row_public = _word(said.text) == "public"
+            row_public = enum_word(said.text) == "public"
             recorded_public = (
                 self.public.get(record_id)
                 if record is None
@@ -1527,7 +1528,8 @@ class _Planner:
             for column in _NOT_FOR[cls]
             if column in row
             and not (
-                column == "disclosure" and _word(row[column].text) == "public"
+                column == "disclosure"
+                and enum_word(row[column].text) == "public"
             )
         ]
         for column in wrong:
@@ -1571,10 +1573,10 @@ class _Planner:
                     )
                 text = _country(text)
             elif column in _WORDS or (
-                column == "member_count" and _word(text) == "unknown"
+                column == "member_count" and enum_word(text) == "unknown"
             ):
                 # A sheet capitalises a cell's first letter ("Unknown").
-                text = _word(text)
+                text = enum_word(text)
             _put(raw, field, text, cell)
         written = raw.get("name")
         if isinstance(written, str):
@@ -1820,7 +1822,7 @@ class _Planner:
                     )
                     unresolved = cell
             elif column in _WORDS:
-                text = _word(text)
+                text = enum_word(text)
             _put(raw, column, text, cell)
         if private:
             _put_list(raw, "private", private, row["private"])
@@ -2132,11 +2134,6 @@ def _differ(one: str | None, other: str | None) -> bool:
 _WORDS: Final = frozenset(
     {"disclosure", "scope", "role", "capacity", "verification"}
 )
-
-
-def _word(text: str) -> str:
-    """*text* as such a word: ``On Behalf Of`` is ``on-behalf-of``."""
-    return "-".join(text.lower().split())
 
 
 def _country(text: str) -> str:

@@ -39,6 +39,7 @@ from .schema import (
     Url,
     _quoted,
     device_name,
+    enum_word,
     name_words,
     slugify,
     yaml_fields,
@@ -594,7 +595,7 @@ def _signature(
             "say why they signed with --role: " + ", ".join(_roles())
         )
     # As import reads a spreadsheet's: "Survivor", "Family member".
-    role = "-".join(role.lower().split())
+    role = enum_word(role)
     if role not in _roles():
         raise ScaffoldError(f"--role must be one of: {', '.join(_roles())}")
     record_id = f"{letter}--{signatory}"

@@ -851,6 +851,16 @@ _LOOK_ALIKE_SCRIPTS: Final = frozenset(
 )
 
 
+def enum_word(text: str) -> str:
+    """*text* as one of an :class:`Enum`'s words, as a spreadsheet or a
+    command line writes it (``import`` and ``new`` read them so).
+
+    >>> enum_word("On Behalf  Of")
+    'on-behalf-of'
+    """
+    return "-".join(text.lower().split())
+
+
 @attrs.frozen
 class Enum(FieldType):
     """One of a fixed set of words."""
