@@ -26,7 +26,10 @@ and each yielded what it yielded last time: the checks across records
 are functions of the files' results, of ``registry.yaml`` and of the day,
 and all of them are then what they were.  A comment edited, a file saved
 again, or no change at all (a CI job run again) costs the reading of the
-files and nothing more.
+files and nothing more.  A file's result is compared by its pickle, which
+is the same for the same values, but for a large file read in parts by
+several processes (they share fewer objects): the checks then run again,
+which costs time, never the truth of the report.
 """
 
 from __future__ import annotations
@@ -296,24 +299,31 @@ class Cache:
 
     def begin(
         self,
-        shown: Sequence[str],
+        files: Sequence[tuple[str, str]],
         about: Any,
         *,
         reuse: bool,
     ) -> None:
-        """Say which files this run reads (*shown*, in order) and what else
-        its checks across records depend on (*about*: ``registry.yaml``'s
-        result), before any is taken; with *reuse*, the last run's report
-        may serve this one (see :attr:`reusable`).
+        """Say which files this run reads (*files*, in order, each as shown
+        and by its real path) and what else its checks across records
+        depend on (*about*: ``registry.yaml``'s result), before any is
+        taken; with *reuse*, the last run's report may serve this one (see
+        :attr:`reusable`).
         """
         h = blake2b(digest_size=16)
         h.update(_today().encode())
         h.update(pickle.dumps(about, pickle.HIGHEST_PROTOCOL))
-        for path in shown:
-            h.update(b"\0" + path.encode("utf-8", "surrogateescape"))
+        for shown, real in files:
+            h.update(b"\0" + shown.encode("utf-8", "surrogateescape"))
+            h.update(b"\0" + os.fsencode(real))
         self._run_key = h.hexdigest()
+        # Two names shown alike (a byte that is not UTF-8, and the
+        # character it is escaped as) share an entry's key: one file's
+        # result could then pass for the other's.
+        alike = len({shown for shown, _ in files}) < len(files)
         self._reusable = (
             reuse
+            and not alike
             and self._last_run is not None
             and self._last_run[0] == self._run_key
         )

@@ -3038,7 +3038,7 @@ def _validate_root(
             )
         store.load()
         store.begin(
-            [entry.shown for entry in entries],
+            [(entry.shown, entry.path) for entry in entries],
             (info, problems),
             reuse=not keep_records,
         )

@@ -600,6 +600,39 @@ def test_two_names_shown_alike_are_two_entries(
     assert expected == report_lines(cr.validate(shipped_copy, cache=cache))
 
 
+@pytest.mark.parametrize("overwritten", ["raw byte", "character"])
+def test_two_names_shown_alike_never_serve_a_report(
+    shipped_copy: Path, tmp_path: Path, overwritten: str
+) -> None:
+    """Both files there, one copied over the other: its result is the one
+    the other's entry, under the same name shown, holds, but the registry
+    now has one id twice.
+    """
+    folder = os.fsencode(shipped_copy / "organisations")
+    raw_byte = folder + b"/example\x85.yaml"
+    character = folder + "/example\u0085.yaml".encode()
+    record = (
+        "id: example-{0}\nname: Example {0}\nkind: charity\n"
+        'hq_country: "GB"\nsources:\n  - url: "https://example.org/{0}"\n'
+    )
+    one, two = (
+        (raw_byte, character)
+        if overwritten == "raw byte"
+        else (character, raw_byte)
+    )
+    with open(one, "w", encoding="utf-8") as f:
+        f.write(record.format("one"))
+    with open(two, "w", encoding="utf-8") as f:
+        f.write(record.format("two"))
+    cache = tmp_path / "cache"
+    problems_only(shipped_copy, cache)
+    with open(one, "w", encoding="utf-8") as f:
+        f.write(record.format("two"))
+    expected = report_lines(cr.validate(shipped_copy))
+    assert any("duplicate-id" in line for line in expected)
+    assert expected == report_lines(problems_only(shipped_copy, cache))
+
+
 def test_a_crafted_entry_cannot_change_a_severity(
     shipped_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
