@@ -352,7 +352,9 @@ class Cache:
         if self._reusable:
             if blob is not None:
                 old = self._old.get(result.path)
-                self._reusable = old is not None and old[2] == blob
+                self._reusable = old is not None and (
+                    old[2] == blob or _same_values(old[2], blob)
+                )
             else:
                 last = cast("_Run", self._last_run)
                 self._reusable = (
@@ -502,6 +504,29 @@ class Cache:
         for old in self.directory.glob(f"{self._prefix}-*.pickle"):
             if old != self.path:
                 old.unlink(missing_ok=True)
+
+
+def _same_values(old: bytes, new: bytes) -> bool:
+    """Whether two pickles of a file's result hold the same values, where
+    their bytes differ only in which objects they share: a file read by
+    another process, or after other files, may share a text between two
+    fields that the first reading held twice.
+    """
+    try:
+        found = _quietly(_Entries(io.BytesIO(old)))
+        made = pickle.loads(new)  # noqa: S301 - pickled by this process
+        return _unshared(found) == _unshared(made)
+    except Exception:  # noqa: BLE001 - a damaged entry is a miss
+        return False
+
+
+def _unshared(obj: Any) -> bytes:
+    """*obj* pickled with no object shared: alike for equal values."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo: a text used twice is written twice
+    pickler.dump(obj)
+    return out.getvalue()
 
 
 def _today() -> str:

@@ -1050,31 +1050,34 @@ def _format_settled(text: str, cls: type[Any], *, fix: bool) -> Formatted:
 _MOST_PASSES: Final = 3
 
 # ruamel.yaml's round trip takes about 40 times the text's size in memory,
-# and a minute for 15 MB: a longer text is formatted a part at a time, and
-# a record longer than the second is refused.
+# and about half a minute a megabyte: a longer list is formatted a part at
+# a time, and a record longer than the second is refused.
 _ROUND_TRIP_CHARS: Final = 2 * 1024 * 1024
 _LONGEST_RECORD_CHARS: Final = 4 * 1024 * 1024
 
 
 def _format_in_parts(text: str, cls: type[Any], *, fix: bool) -> Formatted:
-    """:func:`format_text` of a long *text*, a list of records, in parts
-    cut before its top-level items, each formatted alone: the canonical
-    form of a list is its items' one after the other.  A record longer
-    than a part is refused.
+    """:func:`format_text` of a long *text*: a list of records is formatted
+    in parts cut before its top-level items, each alone, since the
+    canonical form of a list is its items' one after the other; anything
+    else is read whole.  A record longer than _LONGEST_RECORD_CHARS is
+    refused.
     """
+    # As _format_once reads them: line numbers count these breaks.
+    text = _LINE_BREAK.sub("\n", text)
+    if _LIST_START.match(text) is None:
+        # One record, or a list after a directive or a document marker,
+        # which each part would need: read whole, if it is not too long.
+        too_long = _too_long(text, [0])
+        return too_long or _format_settled(text, cls, fix=fix)
     new: list[str] = []
     fixes: list[Fix] = []
     line = 1
     items = 0
     for part in _text_parts(text):
-        if len(part) > _LONGEST_RECORD_CHARS:
-            size = len(part.encode("utf-8")) / 2**20
-            return Formatted(
-                text,
-                failure=f"the record on line {line} takes {size:.1f} MB, "
-                "more than fmt reads at a time (keeping its comments takes "
-                "about 40 times its size in memory); format it by hand",
-            )
+        too_long = _too_long(part, _item_starts(part), line)
+        if too_long is not None:
+            return Formatted(text, failure=too_long.failure)
         # Blank lines above it, which the round trip drops, keep the line
         # numbers of its fixes and of its failures the file's.
         done = _format_settled("\n" * (line - 1) + part, cls, fix=fix)
@@ -1083,12 +1086,46 @@ def _format_in_parts(text: str, cls: type[Any], *, fix: bool) -> Formatted:
         new.append(done.text)
         fixes.extend(_after_items(fix, items) for fix in done.fixes)
         line += part.count("\n")
-        items += len(_TOP_ITEM.findall(part))
-    return Formatted("".join(new), tuple(fixes))
+        items += len(_item_starts(part))
+    joined = "".join(new)
+    if not fix and _values(joined) != _values(text):
+        # Each part kept its values; the whole must too.
+        return Formatted(text, failure=_would_change(text))
+    return Formatted(joined, tuple(fixes))
 
 
+def _too_long(text: str, starts: list[int], line: int = 1) -> Formatted | None:
+    """A refusal of *text*, whose records start at *starts* (its first
+    line is the file's line *line*), if one of them is too long to read.
+    """
+    ends = [*starts[1:], len(text)]
+    for start, end in zip(starts, ends, strict=True):
+        if end - start > _LONGEST_RECORD_CHARS:
+            at = line + text.count("\n", 0, start)
+            size = len(text[start:end].encode("utf-8")) / 2**20
+            return Formatted(
+                text,
+                failure=f"the record on line {at} takes {size:.1f} MB, more "
+                "than fmt reads at a time (keeping its comments takes about "
+                "40 times its size in memory); format it by hand",
+            )
+    return None
+
+
+# A text whose first line with a value starts a list ("- id: ..." or "-").
+_LIST_START: Final = re.compile(r"(?:[ \t]*(?:#.*)?\n)*-(?:[ \n]|\Z)")
 # A top-level list item: a record of a list file.
-_TOP_ITEM: Final = re.compile(r"^- ", re.MULTILINE)
+_TOP_ITEM: Final = re.compile(r"^-(?:[ \n]|\Z)", re.MULTILINE)
+
+
+def _item_starts(part: str) -> list[int]:
+    """Where each top-level item of *part* starts (the first at 0, with
+    any comments above it).
+    """
+    starts = [m.start() for m in _TOP_ITEM.finditer(part)]
+    if starts and starts[0] != 0:
+        starts[0] = 0
+    return starts or [0]
 
 
 def _after_items(fix: Fix, items: int) -> Fix:
@@ -1108,19 +1145,19 @@ _ITEM_POINTER: Final = re.compile(r"\$\[(\d+)\]")
 
 
 def _text_parts(text: str) -> Iterator[str]:
-    """*text* cut before top-level list items (``- `` at the start of a
-    line) into parts of at most about _PART_BYTES characters where the
-    items allow, or whole: see :func:`_parts` for why a cut elsewhere is
-    safe (the part's round trip then fails).
+    """*text*, a list, cut before top-level items (``-`` at the start of a
+    line) into parts of at least about _PART_BYTES characters, or whole:
+    see :func:`_parts` for why a cut that is not before an item is safe
+    (the part's round trip then fails).
     """
     start = 0
     while True:
-        cut = text.find("\n- ", start + _PART_BYTES)
-        if cut < 0:
+        found = _TOP_ITEM.search(text, start + _PART_BYTES)
+        if found is None:
             yield text[start:]
             return
-        yield text[start : cut + 1]
-        start = cut + 1
+        yield text[start : found.start()]
+        start = found.start()
 
 
 def _format_once(text: str, cls: type[Any], *, fix: bool = False) -> Formatted:

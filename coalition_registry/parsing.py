@@ -14,6 +14,7 @@ raises for bad input.
 
 from __future__ import annotations
 
+import functools
 import gc
 import itertools
 import re
@@ -793,6 +794,31 @@ def _text_above(
     return None
 
 
+def _names_a_field(text: str) -> bool:
+    """Whether *text* starts with the name of a record's field and a space:
+    a field whose ':' was left out ("website https://..."), not a line of
+    text.
+    """
+    word = text.split(" ", 1)[0]
+    return word != text and word in _field_names()
+
+
+@functools.cache
+def _field_names() -> frozenset[str]:
+    from .model import FOLDERS, RegistryInfo
+    from .schema import Nested, yaml_fields
+
+    names: set[str] = set()
+    todo: list[type[Any]] = [*FOLDERS.values(), RegistryInfo]
+    while todo:
+        for name, spec in yaml_fields(todo.pop()).items():
+            names.add(name)
+            kind = getattr(spec.type, "item", spec.type)
+            if isinstance(kind, Nested):
+                todo.append(kind.cls)
+    return frozenset(names)
+
+
 def _item_above(lines: list[str], number: int, indent: int) -> bool:
     """Whether the line above line *number* (1-based), skipping blank and
     comment lines, is a list's item starting with '- ' at column *indent*
@@ -902,7 +928,7 @@ def _in_plain_words(
                 "text two spaces further in than the field's name"
             )
         block = _text_above(lines, start[0], start[1] - 1)
-        if block is not None:
+        if block is not None and not _names_a_field(key_line[start[1] - 1 :]):
             # A paragraph of "notes: >-" indented less than the first.
             return (start[0], start[1]), (
                 "this line is indented less than the text of the field on "
@@ -1172,11 +1198,11 @@ def _spaces_first(
         if len(line_at(number)) > indent:
             deepest = number
         number -= 1
-    if (
-        deepest is None
-        or number < 1
-        or _BLOCK_FIELD.match(line_at(number)) is None
-    ):
+    if deepest is None or number < 1:
+        return None
+    found = _BLOCK_FIELD.match(line_at(number))
+    if found is None or any(c.isdigit() for c in found["header"]):
+        # With its indent given ("|4"), such a line is part of the text.
         return None
     return deepest
 

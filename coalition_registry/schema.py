@@ -1021,7 +1021,7 @@ class Slug(FieldType):
         unseen = (
             ""
             if ctx.redact
-            else unseen_character(text) or _mixed_look_alike(text)
+            else unseen_character(text) or mixed_look_alike(text)
         )
         if unseen:
             hint = f" as {fixed!r}" if hint else ""
@@ -1325,44 +1325,78 @@ def _look_alike_code(text: str) -> str | None:
     return None
 
 
-def _mixed_look_alike(text: str) -> str:
-    """:func:`look_alike_letter` of *text* when it also has a Latin letter:
-    a whole word in Cyrillic is no look-alike, but a word to spell in
-    Latin letters, which the message's example does.
+def mixed_look_alike(text: str) -> str:
+    """:func:`look_alike_letter` of *text* when it also has a Latin letter,
+    and every other letter looks like one: a word in Cyrillic or Greek
+    (``пример``, ``example-λόγος``) is no look-alike, but a word to spell
+    otherwise.
+
+    >>> mixed_look_alike("\u043f\u0440\u0438\u043c\u0435\u0440")  # пример
+    ''
+    >>> mixed_look_alike("example-\u03bb\u03cc\u03b3\u03bf\u03c2")  # λόγος
+    ''
     """
-    if any("a" <= char <= "z" for char in text.lower()):
-        return look_alike_letter(text)
-    return ""
+    if not any("a" <= char <= "z" for char in text.lower()) or any(
+        not char.isascii()
+        and char.isalpha()
+        and not unicodedata.name(char, "").startswith("LATIN")
+        and not _looks_latin(char)
+        for char in text
+    ):
+        return ""
+    return look_alike_letter(text)
+
+
+def _looks_latin(char: str) -> bool:
+    """Whether *char*, a letter, is one of another alphabet written like a
+    Latin one, or a full-width, mathematical or letter-like form of one.
+    """
+    return char in _LATIN_LOOKING or (
+        not unicodedata.name(char, "").startswith("LATIN")
+        and unicodedata.normalize("NFKC", char).isascii()
+    )
 
 
 def look_alike_letter(text: str) -> str:
-    """The first letter of *text* from an alphabet whose letters look like
-    Latin ones (Cyrillic ``а``, Greek ``Ο``, a full-width ``Ａ``), named in
-    words with its code point; ``""`` when there is none.  An id or a file
-    name holding one looks right, and its message would look wrong.
+    """The first letter of *text* that looks like a Latin one but is not
+    (Cyrillic ``а``, Greek ``Ο``, a full-width ``ｅ``), named in words with
+    its code point; ``""`` when there is none.  An id or a file name
+    holding one looks right, and its message would look wrong.
 
     >>> look_alike_letter("ex\u0430mple-charity")
     "the Cyrillic letter 'а' (U+0430), which looks like a Latin letter but is not one"
-    >>> look_alike_letter("example-charity")
+    >>> look_alike_letter("example-\u03bb")  # λ looks like no Latin letter
     ''
     """
     if text.isascii():
         return ""
     for char in text:
-        script = _script(char)
-        if script == "LETTERLIKE" or (
-            script in _LOOK_ALIKE_SCRIPTS and script != "LATIN"
-        ):
-            kind = (
-                "letter"
-                if script == "LETTERLIKE"
-                else f"{script.capitalize()} letter"
-            )
-            return (
-                f"the {kind} {char!r} (U+{ord(char):04X}), which looks like "
-                "a Latin letter but is not one"
-            )
+        if char.isascii() or not char.isalpha():
+            continue
+        if not _looks_latin(char):
+            continue
+        script = unicodedata.name(char, "").split(" ", 1)[0]
+        if char in _LATIN_LOOKING:
+            kind = f"{script.capitalize()} letter"
+        else:
+            # Full-width, mathematical and letter-like forms of a letter.
+            kind = "full-width letter" if script == "FULLWIDTH" else "letter"
+        return (
+            f"the {kind} {char!r} (U+{ord(char):04X}), which looks like "
+            "a Latin letter but is not one"
+        )
     return ""
+
+
+# Letters of other alphabets that are written like Latin ones.
+_LATIN_LOOKING: Final = frozenset(
+    # Cyrillic
+    "АВЕЅІЈКМНОРСТУХаеіјорсухѕԁԛԝүһ"
+    # Greek
+    "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορυχ"
+    # Armenian
+    "ՕօսհոՏ"
+)
 
 
 @by_fields

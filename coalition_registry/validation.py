@@ -87,7 +87,7 @@ from .schema import (
     hidden_fields,
     hides_all,
     holds_private,
-    look_alike_letter,
+    mixed_look_alike,
     name_words,
     private_list_misplaced,
     shape_of,
@@ -951,7 +951,7 @@ def _mismatch(
     )
     # The two look the same: say where they differ.
     for whose, text in (("the file's name", stem), ("the id", record_id)):
-        letter = look_alike_letter(text)
+        letter = mixed_look_alike(text)
         if letter:
             said += f"; {whose} holds {letter}"
             break

@@ -889,3 +889,28 @@ def test_a_report_without_records_says_so_when_counted(
     with pytest.raises(ValueError, match="keep_records=False"):
         report.to_registry()
     assert cr.validate(shipped_copy).to_registry().letters
+
+
+def test_a_result_is_the_same_whichever_objects_its_pickle_shares(
+    shipped_copy: Path,
+) -> None:
+    """Read by another process, or after other files, a result may share a
+    text between two fields that another reading held twice: its pickle
+    differs, its values do not.  A position moved is a change.
+    """
+    from coalition_registry import cache as cache_module
+    from coalition_registry.validation import read_records
+
+    raw = (shipped_copy / "organisations" / "nspcc.yaml").read_bytes()
+    shown = "registry_data/organisations/nspcc.yaml"
+    one = read_records(raw, shown, cr.Organisation, stem="nspcc")
+    # The same path as a text of its own, equal but not the same object.
+    other_path = "".join(shown)
+    assert other_path is not shown
+    two = attrs.evolve(one, path=other_path)
+    first, second = pickle.dumps(one), pickle.dumps(two)
+    assert first != second
+    assert cache_module._same_values(first, second)
+    moved = read_records(b"\n" + raw, shown, cr.Organisation, stem="nspcc")
+    assert not cache_module._same_values(first, pickle.dumps(moved))
+    assert not cache_module._same_values(b"not a pickle", second)

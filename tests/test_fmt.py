@@ -1661,5 +1661,75 @@ def test_a_record_too_long_to_read_at_once_is_refused(
     path.write_text(text, "utf-8")
     out, err = io.StringIO(), io.StringIO()
     assert 1 == run(["fmt", "registry_data"], stdout=out, stderr=err)
-    assert "the record on line 1 takes 0.0 MB" in out.getvalue() + err.getvalue()
+    assert (
+        "the record on line 1 takes 0.0 MB" in out.getvalue() + err.getvalue()
+    )
     assert text == path.read_text("utf-8")
+
+
+def test_a_long_record_with_a_list_at_the_margin_is_read_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``sources:`` then items at column 0 is one record: cut before its
+    items, each part was read as a list of records, and the file written
+    back did not validate.
+    """
+    text = (
+        "id: example-charity\nname: Example Charity\nkind: charity\n"
+        'hq_country: "GB"\nsources:\n'
+        + "".join(
+            f'- quote: "Example quote {i}"\n  url: "https://example.org/{i}"\n'
+            for i in range(40)
+        )
+    )
+    whole = format_text(text, Organisation)
+    monkeypatch.setattr(fmt, "_ROUND_TRIP_CHARS", 500)
+    monkeypatch.setattr(fmt, "_PART_BYTES", 300)
+    in_parts = format_text(text, Organisation)
+    assert whole.failure is None
+    assert in_parts == whole
+    assert not read_records(
+        in_parts.text.encode(), "x.yaml", Organisation, stem="example-charity"
+    ).problems
+
+
+def test_a_long_record_inside_a_part_is_refused_at_its_own_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from coalition_registry.model import Person
+
+    text = _people_list(12)
+    long_one = text.index("- disclosure: anonymous\n  id: person-000004")
+    text = (
+        text[:long_one]
+        + "- notes: |\n"
+        + "".join(f"    Line {i} of a long note.\n" for i in range(60))
+        + text[long_one + 2 :]
+    )
+    line = text.count("\n", 0, long_one) + 1
+    monkeypatch.setattr(fmt, "_ROUND_TRIP_CHARS", 500)
+    monkeypatch.setattr(fmt, "_PART_BYTES", 300)
+    monkeypatch.setattr(fmt, "_LONGEST_RECORD_CHARS", 1000)
+    done = format_text(text, Person)
+    assert done.failure is not None
+    assert done.failure.startswith(f"the record on line {line} takes ")
+    assert done.text == text
+
+
+@pytest.mark.parametrize("variant", ["dash alone", "lone CR"])
+def test_a_long_list_written_otherwise_is_formatted_in_parts_alike(
+    monkeypatch: pytest.MonkeyPatch, variant: str
+) -> None:
+    from coalition_registry.model import Person
+
+    text = _people_list(60)
+    if variant == "dash alone":
+        text = text.replace("- disclosure:", "-\n  disclosure:")
+    else:
+        text = text.replace("\n", "\r")
+    whole = format_text(text, Person, fix=True)
+    monkeypatch.setattr(fmt, "_ROUND_TRIP_CHARS", 500)
+    monkeypatch.setattr(fmt, "_PART_BYTES", 300)
+    assert format_text(text, Person, fix=True) == whole
+    assert whole.failure is None
+    assert whole.fixes
