@@ -1078,13 +1078,18 @@ def _format_in_parts(text: str, cls: type[Any], *, fix: bool) -> Formatted:
         too_long = _too_long(part, _item_starts(part), line)
         if too_long is not None:
             return Formatted(text, failure=too_long.failure)
-        # Blank lines above it, which the round trip drops, keep the line
-        # numbers of its fixes and of its failures the file's.
-        done = _format_settled("\n" * (line - 1) + part, cls, fix=fix)
+        done = _format_settled(part, cls, fix=fix)
         if done.failure is not None:
-            return Formatted(text, failure=done.failure)
+            # Again below blank lines, which the round trip drops, for the
+            # file's line numbers in the message (read on every pass, they
+            # would slow each part by half).
+            again = _format_settled("\n" * (line - 1) + part, cls, fix=fix)
+            return Formatted(text, failure=again.failure or done.failure)
         new.append(done.text)
-        fixes.extend(_after_items(fix, items) for fix in done.fixes)
+        fixes.extend(
+            _after_items(_lines_below(fix, line - 1), items)
+            for fix in done.fixes
+        )
         line += part.count("\n")
         items += len(_item_starts(part))
     joined = "".join(new)
@@ -1126,6 +1131,18 @@ def _item_starts(part: str) -> list[int]:
     if starts and starts[0] != 0:
         starts[0] = 0
     return starts or [0]
+
+
+def _lines_below(fix: Fix, lines: int) -> Fix:
+    """*fix*, made in a part of a text, placed in the whole, which has
+    *lines* lines above the part.
+    """
+    where = fix.location
+    if not lines or not where.line:  # line 0: the whole file
+        return fix
+    return attrs.evolve(
+        fix, location=attrs.evolve(where, line=where.line + lines)
+    )
 
 
 def _after_items(fix: Fix, items: int) -> Fix:
