@@ -307,8 +307,9 @@ class Cache:
         """Say which files this run reads (*files*, in order, each as shown
         and by its real path) and what else its checks across records
         depend on (*about*: ``registry.yaml``'s result), before any is
-        taken; with *reuse*, the last run's report may serve this one (see
-        :attr:`reusable`).
+        taken; with *reuse*, the last run's report may serve this one, as
+        long as every file taken yields what it did in that run (see
+        :meth:`take` and :meth:`reported`).
         """
         h = blake2b(digest_size=16)
         h.update(_today().encode())
@@ -327,14 +328,6 @@ class Cache:
             and self._last_run is not None
             and self._last_run[0] == self._run_key
         )
-
-    @property
-    def reusable(self) -> bool:
-        """Whether every file taken so far yielded what it did in the run
-        whose report the cache keeps, on the same files and day: while it
-        is, :meth:`take` leaves hits as they are.
-        """
-        return self._reusable
 
     def take(
         self, result: FileRecords | Hit, read: Callable[[], FileRecords]
@@ -364,8 +357,8 @@ class Cache:
 
     def reported(self) -> list[Problem] | None:
         """The last run's problems, when they serve this one (every file
-        taken, and :attr:`reusable`); ``None`` when not, or when they
-        cannot be read back.
+        taken, each yielding what it did in that run); ``None`` when not,
+        or when they cannot be read back.
         """
         if not self._reusable or self._last_run is None:
             return None

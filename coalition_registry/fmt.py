@@ -45,7 +45,7 @@ import attrs
 
 from . import countries, files
 from .dump import scalar
-from .model import FOLDERS, PARTS, Person, RegistryInfo
+from .model import FOLDERS, Person, RegistryInfo, field_names
 from .parsing import YMap, YSeq, parse
 from .problems import Location, Problem
 from .schema import (
@@ -1735,18 +1735,6 @@ _FIELD_LINE: Final = re.compile(
 )
 
 
-@functools.cache
-def _field_names() -> frozenset[str]:
-    """Every field name of a record, of a part of one, and of
-    ``registry.yaml``: the only words of a line said back.
-    """
-    return frozenset(
-        name
-        for cls in (*FOLDERS.values(), *PARTS, RegistryInfo)
-        for name in yaml_fields(cls)
-    )
-
-
 def _what_changes(old: bytes, new: bytes, number: int) -> str | None:
     r"""What to change on line *number* (from 1) of *old* to make it that of
     *new*, in words, naming at most a field: never a value, which may be
@@ -1770,7 +1758,8 @@ def _what_changes(old: bytes, new: bytes, number: int) -> str | None:
     if was is None or now is None:
         return None
     key, new_key = was["key"], now["key"]
-    if key not in _field_names() or new_key not in _field_names():
+    # Field names are the only words of a line said back.
+    if key not in field_names() or new_key not in field_names():
         return None
     if key != new_key:
         return f"{new_key!r} comes before {key!r}: move it up"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -50,6 +51,7 @@ from .schema import (
     last_day,
     name_words,
     report_missing,
+    yaml_fields,
 )
 
 
@@ -2243,3 +2245,15 @@ FOLDERS: Final[dict[str, type[Any]]] = {c.folder: c for c in KINDS.values()}
 
 #: Record classes that are written inside others, never in files of their own.
 PARTS: Final[tuple[type[Any], ...]] = (Source, Claim, Recipient, Membership)
+
+
+@functools.cache
+def field_names() -> frozenset[str]:
+    """Every field name of a record, of a part of one, and of
+    ``registry.yaml``.
+    """
+    return frozenset(
+        name
+        for cls in (*FOLDERS.values(), *PARTS, RegistryInfo)
+        for name in yaml_fields(cls)
+    )

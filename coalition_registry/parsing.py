@@ -14,7 +14,6 @@ raises for bad input.
 
 from __future__ import annotations
 
-import functools
 import gc
 import itertools
 import re
@@ -800,23 +799,9 @@ def _names_a_field(text: str) -> bool:
     text.
     """
     word = text.split(" ", 1)[0]
-    return word != text and word in _field_names()
+    from .model import field_names
 
-
-@functools.cache
-def _field_names() -> frozenset[str]:
-    from .model import FOLDERS, RegistryInfo
-    from .schema import Nested, yaml_fields
-
-    names: set[str] = set()
-    todo: list[type[Any]] = [*FOLDERS.values(), RegistryInfo]
-    while todo:
-        for name, spec in yaml_fields(todo.pop()).items():
-            names.add(name)
-            kind = getattr(spec.type, "item", spec.type)
-            if isinstance(kind, Nested):
-                todo.append(kind.cls)
-    return frozenset(names)
+    return word != text and word in field_names()
 
 
 def _item_above(lines: list[str], number: int, indent: int) -> bool:

@@ -3113,7 +3113,7 @@ def _validate_root(
     # A file checked again with its values hidden was read from its bytes,
     # which a file of the same result may not share: no report is kept.
     _save(store, cache, None if hidden else problems)
-    return info, (list(read), problems), registry if keep_records else None
+    return info, (results, problems), registry if keep_records else None
 
 
 def _resolve(
