@@ -33,15 +33,20 @@ def report_lines(report: cr.Report) -> list[str]:
     return [str(p) for p in report.problems]
 
 
-def test_second_run_reads_nothing_and_reports_the_same(
-    shipped_copy: Path, tmp_path: Path, reads: list[str]
-) -> None:
-    barnardos = shipped_copy / "organisations" / "barnardos.yaml"
+def plant_unknown_country(root: Path) -> None:
+    """Give Barnardo's the country "UK": one unknown-country error."""
+    barnardos = root / "organisations" / "barnardos.yaml"
     barnardos.write_text(
         barnardos.read_text("utf-8").replace(
             'hq_country: "GB"', "hq_country: UK"
         )
     )
+
+
+def test_second_run_reads_nothing_and_reports_the_same(
+    shipped_copy: Path, tmp_path: Path, reads: list[str]
+) -> None:
+    plant_unknown_country(shipped_copy)
     cache = tmp_path / "cache"
     first = cr.validate(shipped_copy, cache=cache)
     assert 30 == len(reads)
@@ -640,12 +645,7 @@ def test_a_crafted_entry_cannot_change_a_severity(
     every error, in every file, would be printed as a warning.
     """
     monkeypatch.chdir(tmp_path)
-    barnardos = shipped_copy / "organisations" / "barnardos.yaml"
-    barnardos.write_text(
-        barnardos.read_text("utf-8").replace(
-            'hq_country: "GB"', "hq_country: UK"
-        )
-    )
+    plant_unknown_country(shipped_copy)
     cache = tmp_path / "cache"
     expected = report_lines(cr.validate(shipped_copy, cache=cache))
     assert any(" error unknown-country" in line for line in expected)
@@ -766,12 +766,7 @@ def problems_only(root: Path, cache: Path) -> cr.Report:
 def test_a_comment_edited_serves_the_last_report_and_reads_back_nothing(
     shipped_copy: Path, tmp_path: Path, reads: list[str], loads: list[str]
 ) -> None:
-    barnardos = shipped_copy / "organisations" / "barnardos.yaml"
-    barnardos.write_text(
-        barnardos.read_text("utf-8").replace(
-            'hq_country: "GB"', "hq_country: UK"
-        )
-    )
+    plant_unknown_country(shipped_copy)
     cache = tmp_path / "cache"
     first = problems_only(shipped_copy, cache)
     assert ["unknown-country"] == [p.code for p in first.problems]
@@ -854,12 +849,7 @@ def test_what_else_the_report_depends_on_is_checked(
 def test_a_damaged_report_is_not_served(
     shipped_copy: Path, tmp_path: Path, loads: list[str]
 ) -> None:
-    barnardos = shipped_copy / "organisations" / "barnardos.yaml"
-    barnardos.write_text(
-        barnardos.read_text("utf-8").replace(
-            'hq_country: "GB"', "hq_country: UK"
-        )
-    )
+    plant_unknown_country(shipped_copy)
     cache = tmp_path / "cache"
     expected = report_lines(problems_only(shipped_copy, cache))
     (cache_file,) = cache.iterdir()
