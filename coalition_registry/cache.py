@@ -26,10 +26,13 @@ and each yielded what it yielded last time: the checks across records
 are functions of the files' results, of ``registry.yaml`` and of the day,
 and all of them are then what they were.  A comment edited, a file saved
 again, or no change at all (a CI job run again) costs the reading of the
-files and nothing more.  A file's result is compared by its pickle, which
-is the same for the same values, but for a large file read in parts by
-several processes (they share fewer objects): the checks then run again,
-which costs time, never the truth of the report.
+files and nothing more.  So does a change in what no check across records
+reads (a source's date, a note: see ``validation.read_across``): the
+changed files' own problems then replace those they had in the report.
+A file's result is compared by its pickle, which is the same for the same
+values, but for a large file read in parts by several processes (they
+share fewer objects): the checks then run again, which costs time, never
+the truth of the report.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ import sys
 import unicodedata
 import zlib
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final, cast
@@ -64,7 +68,7 @@ from .model import FOLDERS, PARTS, RegistryInfo
 from .parsing import Limits
 from .problems import Location, Positions, Problem, Severity
 from .schema import AFTER_TODAY, PartialDate
-from .validation import FileRecords
+from .validation import FileRecords, own_problems, read_across
 
 
 __all__ = ["Cache", "Hit", "code_digest"]
@@ -220,6 +224,12 @@ class Cache:
         self._last_run: _Run | None = None
         self._run_key = ""
         self._reusable = False
+        # The own problems (see validation.own_problems) of each file that
+        # changed in what no check across records reads: in the last run,
+        # and in this one.
+        self._patches: list[
+            tuple[tuple[Problem, ...], tuple[Problem, ...]]
+        ] = []
         # The digest of the result of each file not kept in an entry.
         self._uncached: dict[str, str] = {}
 
@@ -308,7 +318,8 @@ class Cache:
         and by its real path) and what else its checks across records
         depend on (*about*: ``registry.yaml``'s result), before any is
         taken; with *reuse*, the last run's report may serve this one, as
-        long as every file taken yields what it did in that run (see
+        long as every file taken yields what it did in that run, to the
+        checks across records at least (see
         :meth:`take` and :meth:`reported`).
         """
         h = blake2b(digest_size=16)
@@ -346,7 +357,9 @@ class Cache:
             if blob is not None:
                 old = self._old.get(result.path)
                 self._reusable = old is not None and (
-                    old[2] == blob or _same_values(old[2], blob)
+                    old[2] == blob
+                    or _same_values(old[2], blob)
+                    or self._patched(old, result)
                 )
             else:
                 last = cast("_Run", self._last_run)
@@ -355,10 +368,23 @@ class Cache:
                 )
         return result
 
+    def _patched(self, old: _Entry, result: FileRecords) -> bool:
+        """Whether *result*, which differs from its entry *old*, differs
+        only in what no check across records reads; if so, the report is
+        to be served with the file's own problems replaced.
+        """
+        before = self._load(result.path, old)
+        if before is None or read_across(before) != read_across(result):
+            return False
+        self._patches.append((own_problems(before), own_problems(result)))
+        return True
+
     def reported(self) -> list[Problem] | None:
         """The last run's problems, when they serve this one (every file
-        taken, each yielding what it did in that run); ``None`` when not,
-        or when they cannot be read back.
+        taken, each yielding what it did in that run, or differing only in
+        what no check across records reads, whose own problems then
+        replace those it had); ``None`` when not, or when they cannot be
+        read back.
         """
         if not self._reusable or self._last_run is None:
             return None
@@ -373,7 +399,19 @@ class Cache:
             type(p) is Problem for p in found
         ):
             return None
-        return list(found)
+        if not self._patches:
+            return list(found)
+        gone = Counter(p for before, _ in self._patches for p in before)
+        kept = []
+        for problem in found:
+            if gone[problem]:
+                gone[problem] -= 1
+            else:
+                kept.append(problem)
+        if gone.total():
+            return None  # a problem the report should hold is not there
+        kept.extend(p for _, now in self._patches for p in now)
+        return kept
 
     def has(self, shown: str, file_digest: str) -> bool:
         """Whether an entry for the file *shown* with this digest is here

@@ -1174,6 +1174,84 @@ def _taken(
     return store.take(read, functools.partial(_read_fresh, entry, limits))
 
 
+#: Fields of a record that no check across records reads: what a source
+#: says and the notes.  A file whose records changed only in these (a
+#: source's date corrected, a note added at the end of a record) leaves
+#: every such check as it was (see :func:`read_across`).  A test runs the
+#: checks over every test registry with these fields set to a value that
+#: fails on any use.
+NOT_READ_ACROSS: Final = frozenset({"sources", "notes"})
+
+# The problems of a file that the steps after the checks across records
+# look through (see _replace_invalid_ids and check_registry).
+_CODES_READ_ACROSS: Final = frozenset({"invalid-id", "id-file-mismatch"})
+
+
+def read_across(result: FileRecords) -> tuple[Any, ...]:
+    """What the checks across records, and the steps that follow them, read
+    of a file's result: all of it but the fields in
+    :data:`NOT_READ_ACROSS` (values and positions) and, in a file with
+    records, its problems other than those the checks may replace (but
+    whether a file of signatures has any).  Two results alike in this make the same problems
+    across records, in a registry otherwise the same.
+    """
+    if not result.records:
+        # A file not read stands for the record it may hold, by its one
+        # problem (see _Unread).
+        problems: Any = result.problems
+    else:
+        problems = (
+            # Whether a signature with problems may be by a survivor, to
+            # be checked again repeating nothing (see _exposed).
+            bool(result.problems)
+            and any(ref[5].endswith(".signatory") for ref in result.refs),
+            *(p for p in result.problems if p.code in _CODES_READ_ACROSS),
+        )
+    return (
+        result.path,
+        tuple(map(_fields_read_across, result.records)),
+        problems,
+        result.refs,
+        result.ids,
+        result.count,
+    )
+
+
+def own_problems(result: FileRecords) -> tuple[Problem, ...]:
+    """The problems of a file's result that a report holds as they are,
+    whatever the other files hold: those :func:`read_across` leaves out.
+    """
+    if not result.records:
+        return ()
+    return tuple(
+        p for p in result.problems if p.code not in _CODES_READ_ACROSS
+    )
+
+
+def _fields_read_across(record: Any) -> tuple[Any, ...]:
+    cls = type(record)
+    names = _NAMES_READ_ACROSS.get(cls)
+    if names is None:
+        names = _NAMES_READ_ACROSS[cls] = tuple(
+            a.name
+            for a in attrs.fields(cls)
+            if a.name not in NOT_READ_ACROSS and a.name != "positions"
+        )
+    return (
+        cls,
+        *map(record.__getattribute__, names),
+        tuple(
+            item
+            for item in record.positions.items()
+            if item[0] not in NOT_READ_ACROSS
+        ),
+    )
+
+
+# The fields of each record class read across records, but its positions.
+_NAMES_READ_ACROSS: Final[dict[type[Any], tuple[str, ...]]] = {}
+
+
 def check_registry(
     results: Sequence[FileRecords],
     registry: Registry,

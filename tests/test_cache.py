@@ -808,6 +808,52 @@ def test_a_value_changed_is_checked_across_records_again(
     assert loads  # the other files' records were read back for the checks
 
 
+def test_a_source_or_note_changed_serves_the_report_with_its_own_problems(
+    shipped_copy: Path, tmp_path: Path, loads: list[str]
+) -> None:
+    """No check across records reads a source or a note: a file changed
+    only there is checked alone, and its own problems replace those it
+    had in the last report.
+    """
+    plant_unknown_country(shipped_copy)
+    cache = tmp_path / "cache"
+    problems_only(shipped_copy, cache)
+    nspcc = shipped_copy / "organisations" / "nspcc.yaml"
+    text = nspcc.read_text("utf-8")
+    shown = display_path(nspcc)
+    for changed, codes in [
+        # A comment where a quote's text was meant: a warning of its own.
+        (
+            text.replace("number 216401", "number 216401 #1"),
+            ["unknown-country", "comment-in-value"],
+        ),
+        (
+            text.replace("Based in London.", "Based in Leeds."),
+            ["unknown-country"],
+        ),
+        # A date added to the last source: only the notes below it move.
+        (
+            text.replace(
+                'spearheaded by a survivor"\n',
+                'spearheaded by a survivor"\n    accessed: 2023-09-30\n',
+            ),
+            ["unknown-country"],
+        ),
+    ]:
+        nspcc.write_text(changed, "utf-8")
+        loads.clear()
+        report = problems_only(shipped_copy, cache)
+        assert [shown] == loads  # its last result only, to compare
+        assert codes == [p.code for p in report.problems]
+        assert report_lines(report) == report_lines(cr.validate(shipped_copy))
+    # Its name, read across: every record is read back for the checks.
+    nspcc.write_text(text.replace("name: National", "name: Royal"), "utf-8")
+    loads.clear()
+    report = problems_only(shipped_copy, cache)
+    assert len(loads) > 1
+    assert report_lines(report) == report_lines(cr.validate(shipped_copy))
+
+
 @pytest.mark.parametrize(
     "change",
     ["add", "remove", "registry.yaml", "day", "keep records"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import os
@@ -12,6 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from hypothesis import HealthCheck, given, settings
@@ -24,6 +26,7 @@ from coalition_registry.dump import dump
 from coalition_registry.parsing import parse_text
 from conftest import SHIPPED, WriteFile
 from strategies import registries
+from test_cases import CASES, overlay
 
 
 ORG = """\
@@ -2055,3 +2058,111 @@ def test_a_path_is_compared_as_a_name_is(
     assert ["not-opaque-id"] == [
         p.code for p in cr.validate("registry_data").problems
     ]
+
+
+# What the checks across records read: the cache serves the last report
+# to a file changed only in what they do not (see validation.read_across).
+
+
+class _Poison:
+    """A value that fails on any use: a check that reads it fails."""
+
+    def _fail(self, *args: object, **kwargs: object) -> Any:
+        msg = "a field that no check across records reads was read"
+        raise AssertionError(msg)
+
+    __eq__ = __ne__ = __lt__ = __le__ = __gt__ = __ge__ = _fail
+    __hash__ = __bool__ = __len__ = __iter__ = __contains__ = _fail
+    __getitem__ = __str__ = __format__ = __getattr__ = _fail
+
+
+def _poisoned(result: validation.FileRecords) -> validation.FileRecords:
+    records = []
+    for record in result.records:
+        clone = copy.copy(record)
+        for name in validation.NOT_READ_ACROSS:
+            if hasattr(clone, name):
+                object.__setattr__(clone, name, _Poison())
+        records.append(clone)
+    return attrs.evolve(result, records=tuple(records))
+
+
+def _across_poisoned(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[str], list[str]]:
+    """The problems of the registry at *root*, and those found with every
+    field the checks across records should not read made to fail on use.
+    """
+    plain = cr.validate(root, keep_records=False)
+    real = validation._read
+
+    def read(results: list[Any]) -> list[validation.FileRecords]:
+        return [_poisoned(r) for r in real(results)]
+
+    with monkeypatch.context() as m:
+        m.setattr(validation, "_read", read)
+        poisoned = cr.validate(root, keep_records=False)
+    return problems(plain), problems(poisoned)
+
+
+@pytest.mark.parametrize(
+    "case", [None, *CASES], ids=["shipped", *(c.name for c in CASES)]
+)
+def test_fields_not_read_across_are_not_read_across(
+    case: Path | None, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if case is not None:
+        overlay(case, shipped_copy)
+    plain, poisoned = _across_poisoned(shipped_copy, monkeypatch)
+    assert plain == poisoned
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(records=registries())
+def test_fields_not_read_across_in_generated_registries(
+    records: list[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = Path(tempfile.mkdtemp(dir=tmp_path)) / "registry_data"
+    shutil.copytree(SHIPPED, root)
+    for record in records:
+        folder = root / type(record).folder
+        folder.mkdir(exist_ok=True)
+        (folder / f"{record.id}.yaml").write_text(dump(record), "utf-8")
+    plain, poisoned = _across_poisoned(root, monkeypatch)
+    assert plain == poisoned
+
+
+def test_read_across_leaves_out_sources_notes_and_own_problems(
+    shipped_copy: Path,
+) -> None:
+    nspcc = shipped_copy / "organisations" / "nspcc.yaml"
+    text = nspcc.read_text("utf-8")
+    shown = "registry_data/organisations/nspcc.yaml"
+
+    def read(changed: str) -> validation.FileRecords:
+        return validation.read_records(
+            changed.encode(), shown, cr.Organisation, stem="nspcc"
+        )
+
+    first = read(text)
+    # A quote's text, with a comment where a value was meant (a warning of
+    # this file alone), and a note's text: not read across.
+    quoted = read(text.replace("number 216401", "number 216401 #1"))
+    assert ["comment-in-value"] == [p.code for p in quoted.problems]
+    noted = read(text.replace("Based in London.", "Based in Leeds.."))
+    for other in (quoted, noted):
+        assert other != first
+        assert validation.read_across(other) == validation.read_across(first)
+    assert quoted.problems == validation.own_problems(quoted)
+    # The name, read across; a line added above the name, moving it.
+    for changed in (
+        text.replace("name: National", "name: Royal"),
+        text.replace("name: National", "# moved\nname: National"),
+    ):
+        assert validation.read_across(read(changed)) != (
+            validation.read_across(first)
+        )

@@ -55,9 +55,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=os.environ.get("COALITION_REGISTRY_CACHE") or None,
         help="keep what each file yielded in DIR (created if need be), and "
         "read again only the files whose bytes changed; when none of them "
-        "yields anything new (a comment edited, nothing changed), the last "
-        "report is printed again without checking the records against "
-        "each other anew; the cache holds the "
+        "yields anything new for the checks across records (a comment "
+        "edited, a source or a note changed, nothing changed), the last "
+        "report is printed again, with those files' own problems, without "
+        "checking the records against each other anew; the cache holds the "
         "registry's data, private values included, so keep it where only "
         "those who can change the registry can write it, and where git "
         "ignores it (default: "
