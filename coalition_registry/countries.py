@@ -641,21 +641,25 @@ _WORD_FORMS: Final = {
 _FILLER: Final = frozenset({"of", "the", "and"})
 
 
-def _words(key: str) -> frozenset[str]:
-    """The words of a folded name, whatever their order, shortened or not.
+def _words(key: str) -> tuple[str, ...]:
+    """The words of a folded name, whatever their order, shortened or not,
+    each as many times as it is written: "Ireland and Northern Ireland"
+    is two places, not "Northern Ireland".
 
-    >>> sorted(_words("korea dem peoples rep"))
-    ['democratic', 'korea', 'people', 'republic']
+    >>> _words("korea dem peoples rep")
+    ('democratic', 'korea', 'people', 'republic')
+    >>> _words("sudan south sudan") == _words("south sudan")
+    False
     """
-    out: set[str] = set()
+    out: list[str] = []
     for word in key.split():
         if word not in _FILLER:
-            out.update(_WORD_FORMS.get(word, (word,)))
-    return frozenset(out)
+            out.extend(_WORD_FORMS.get(word, (word,)))
+    return tuple(sorted(out))
 
 
 @functools.cache
-def _by_words(*, spellings: bool) -> dict[frozenset[str], str]:
+def _by_words(*, spellings: bool) -> dict[tuple[str, ...], str]:
     """Every name of two words or more, by its words: a name written in
     another order ("Korea, Republic of" for "Republic of Korea") or with
     words shortened finds its country.  A set of words two countries' names
@@ -663,7 +667,7 @@ def _by_words(*, spellings: bool) -> dict[frozenset[str], str]:
     the common English ones, and with *spellings* the real-world spellings
     too.
     """
-    out: dict[frozenset[str], str] = {}
+    out: dict[tuple[str, ...], str] = {}
     names = itertools.chain(
         _index().items(), _spellings().items() if spellings else ()
     )

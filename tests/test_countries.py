@@ -539,3 +539,25 @@ def test_a_name_of_another_place_too_is_suggested_not_taken(
     offered for a person to confirm, never written without one."""
     assert countries.code_of(name) is None
     assert code == countries.suggest(name)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Ireland and Northern Ireland",
+        "Ireland/Northern Ireland",
+        "Sudan/South Sudan",
+        "Samoa/American Samoa",
+        "Guinea & Guinea-Bissau",
+        "Papua New Guinea/Guinea",
+    ],
+)
+def test_two_countries_one_named_inside_the_other_are_no_country(
+    written: str,
+) -> None:
+    """Read as a set of words, "Ireland and Northern Ireland" was "Northern
+    Ireland" (GB): an all-Ireland charity written in the wrong country.
+    """
+    assert countries.code_of(written) is None
+    assert countries.suggest(written) is None
+    assert countries.named(written) is None
