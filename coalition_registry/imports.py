@@ -898,6 +898,8 @@ class _Planner:
     # The number of the last id fresh_id() gave for each base (1: none).
     numbered: dict[str, int] = attrs.Factory(dict)
     public: dict[str, bool] = attrs.Factory(dict)
+    # The line of the row each new signatory was made from.
+    row_of: dict[str, int] = attrs.Factory(dict)
     kinds: dict[str, type[Any]] = attrs.Factory(dict)
     # Whether the letter has signatures by people who are not public, when
     # such rows must be said to be new.
@@ -1057,6 +1059,17 @@ class _Planner:
             # "Example Trust (ET)" is recorded as Example Trust, with the
             # alias ET (see new()): looked up so too, when no record has
             # the name as written.
+            # Neither repeated where the row keeps it private.
+            shown_name = (
+                "this row's name" if quiet else repr(name.text.strip())
+            )
+            shown_code = (
+                "the one given here (not shown: private)"
+                if quiet or _COUNTRY_FIELD[cls] in private
+                else code
+            )
+            where = row.get("country") or name
+            earlier: tuple[str, str | None] | None = None
             for looked in dict.fromkeys(
                 (name.text, _without_acronym(cls, name.text, private)[0])
             ):
@@ -1065,9 +1078,35 @@ class _Planner:
                 same = [i for i, c in planned if not _differ(c, code)]
                 if same:
                     return self.reused_with(same[0], private, row)
+                earlier = earlier or next(
+                    # A name another row keeps private is not told.
+                    (
+                        p
+                        for p in planned
+                        if "name" not in self.built[p[0]].private
+                    ),
+                    None,
+                )
                 named, matches = self.recorded(cls, looked, key, code)
                 if named:
                     break
+            if earlier is not None:
+                # A row given twice with a country changed would count the
+                # signatory twice, in two countries.
+                first_line = self.row_of[earlier[0]]
+                self.problems.append(
+                    Problem(
+                        "possible-duplicate",
+                        f"{shown_name} is the name in row "
+                        f"{self.sheet_rows.get(first_line, first_line)}, "
+                        f"whose country is {earlier[1]}, not {shown_code}: "
+                        f"a new {cls.kind_name} is recorded for this row; if "
+                        "they are one, keep one row, with the country a "
+                        "source gives",
+                        Location(self.shown, where.line, where.column),
+                        severity=Severity.WARNING,
+                    )
+                )
             if not named and cls is not Person:
                 bare = self.named_with_country(cls, looked, code)
                 if bare is not None:
@@ -1075,16 +1114,7 @@ class _Planner:
                     self.reused += found is not None
                     return found
             if named and not matches:
-                other, where = named[0], row["country"]
-                # Neither repeated where the row keeps it private.
-                shown_name = (
-                    "this row's name" if quiet else repr(name.text.strip())
-                )
-                shown_code = (
-                    "the one given here (not shown: private)"
-                    if quiet or _COUNTRY_FIELD[cls] in private
-                    else code
-                )
+                other = named[0]
                 self.problems.append(
                     Problem(
                         "possible-duplicate",
@@ -1686,6 +1716,7 @@ class _Planner:
         public = not hidden
         self.public[record_id] = public
         self.kinds[record_id] = cls
+        self.row_of[record_id] = line
         if public and isinstance(name, str):
             # A later row may give its alias, as recorded ones are found.
             for each in (name, *_aliases(record)):

@@ -1105,6 +1105,51 @@ class TestCommand:
         for secret in ("Zebulon", "Quartz", "zebulon"):
             assert secret not in out + err
 
+    def test_a_name_given_twice_with_two_countries_is_warned_of(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """A row given twice, its country changed, would count one
+        signatory twice, in two countries: recorded, and said.
+        """
+        path = table(
+            tmp_path,
+            "kind,name,country,disclosure,role\n"
+            "organisation,Example Trust,Kenya,,\n"
+            "organisation,Example Trust,Uganda,,\n"
+            "person,Jane Example,Kenya,public,supporter\n"
+            "person,Jane Example,Uganda,public,supporter\n",
+        )
+        code, out, _ = cli("import", path, "--source", SOURCE)
+        assert 0 == code
+        assert [
+            (
+                "sig.csv:3:28: warning possible-duplicate: 'Example Trust' is "
+                "the name in row 2, whose country is KE, not UG: a new "
+                "organisation is recorded for this row; if they are one, keep "
+                "one row, with the country a source gives [column C: country]"
+            ),
+            (
+                "sig.csv:5:21: warning possible-duplicate: 'Jane Example' is "
+                "the name in row 4, whose country is KE, not UG: a new person "
+                "is recorded for this row; if they are one, keep one row, with "
+                "the country a source gives [column C: country]"
+            ),
+        ] == [line for line in out.splitlines() if "warning" in line]
+
+    def test_a_name_another_row_keeps_private_is_not_tied_to_it(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        path = table(
+            tmp_path,
+            "kind,name,country,private\n"
+            "organisation,Example Hidden Trust,Kenya,name\n"
+            "organisation,Example Hidden Trust,Uganda,\n",
+        )
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        assert ["invalid-value"] == codes(out)
+        assert "Hidden" not in out + err
+
     def test_importing_again_adds_only_new_rows(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:

@@ -867,18 +867,24 @@ def test_a_private_placeholder_is_never_told_apart(written: str) -> None:
         # One country's name holds the other's: neither is the longer.
         (
             "Ireland and Northern Ireland",
-            "is 2 countries; this field takes one: write the one a source "
-            "gives ('IE' for Ireland, say)",
+            (
+                "is 2 countries; this field takes one: write the one a source "
+                "gives ('IE' for Ireland, say)"
+            ),
         ),
         (
             "Sudan/South Sudan",
-            "is 2 countries; this field takes one: write the one a source "
-            "gives ('SD' for Sudan, say)",
+            (
+                "is 2 countries; this field takes one: write the one a source "
+                "gives ('SD' for Sudan, say)"
+            ),
         ),
         (
             "Guinea, Guinea-Bissau",
-            "is 2 countries; this field takes one: write the one a source "
-            "gives ('GN' for Guinea, say)",
+            (
+                "is 2 countries; this field takes one: write the one a source "
+                "gives ('GN' for Guinea, say)"
+            ),
         ),
         ("England, Wales", 'did you mean "GB" (United Kingdom)?'),
         ("Trinidad & Tobago", 'did you mean "TT" (Trinidad and Tobago)?'),
