@@ -1147,11 +1147,11 @@ def says_unnamed(name: str) -> bool:
 
 
 def _check_unnamed(
-    values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
+    kind: str, values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
 ) -> None:
-    """Warn when a public person's name only says they are not named
-    ("Anonymous", "Name withheld"): a row meant for someone who signed
-    without their name, recorded as a public person called so.
+    """Warn when a public signatory's name only says it is not named
+    ("Anonymous", "Name withheld"): a row meant for one who signed without
+    a name, recorded as a signatory called so.
     """
     name = values.get("name")
     if (
@@ -1162,14 +1162,34 @@ def _check_unnamed(
         return
     ctx.report(
         "placeholder-value",
-        f"{ctx.show(name)} only says that the person is not named, but a public "
-        "person's name is printed in every output as their name: for "
-        "someone who signed without their name, set the disclosure to "
-        "anonymous and leave the name out (pseudonym, if it is the name "
-        "they chose to sign under)",
+        f"{ctx.show(name)} only says that the {kind} is not named, but "
+        + _UNNAMED_FIX[kind],
         raw.value_pos["name"],
         f"{pointer}.name",
     )
+
+
+# What to do instead, for each kind of signatory.
+_UNNAMED_FIX: Final = {
+    "person": (
+        "a public person's name is printed in every output as their name: "
+        "for someone who signed without their name, set the disclosure to "
+        "anonymous and leave the name out (pseudonym, if it is the name "
+        "they chose to sign under)"
+    ),
+    "organisation": (
+        "an organisation's name is printed in every output as its name: "
+        "an organisation its source does not name cannot be told from "
+        "another: leave it out, and give the letter's total in its claims "
+        "(measure: signatories)"
+    ),
+    "group": (
+        "a group's name is printed in every output as its name: "
+        "name the group as its source describes it ('Survivors who work "
+        "with Example Charity'), or leave it out and give the letter's "
+        "total in its claims (measure: signatories)"
+    ),
+}
 
 
 _LONGEST_UNNAMED: Final = max(map(len, _UNNAMED)) + 4
@@ -1457,6 +1477,7 @@ class Organisation(_Named):
         """
         _check_private_name("organisation", values, raw, ctx, pointer)
         _check_count_of_others("organisation", values, raw, ctx, pointer)
+        _check_unnamed("organisation", values, raw, ctx, pointer)
         _check_country_in_name(
             "organisation", values, raw, ctx, pointer, field_name="hq_country"
         )
@@ -1571,7 +1592,7 @@ class Person(_Positioned):
             )
         if disclosure == "public":
             _check_private_name("person", values, raw, ctx, pointer)
-            _check_unnamed(values, raw, ctx, pointer)
+            _check_unnamed("person", values, raw, ctx, pointer)
             _check_titles(values, raw, ctx, pointer)
             _check_count_of_others("person", values, raw, ctx, pointer)
 
@@ -1629,6 +1650,7 @@ class Group(_Named):
         """
         _check_private_name("group", values, raw, ctx, pointer)
         _check_count_of_others("group", values, raw, ctx, pointer)
+        _check_unnamed("group", values, raw, ctx, pointer)
         _check_country_in_name(
             "group", values, raw, ctx, pointer, field_name="country"
         )
