@@ -117,6 +117,8 @@ _ALIASES: Final = {
     "vatican city": "VA",
     "occupied palestinian territory": "PS",
     "occupied palestinian territories": "PS",
+    "palestinian territory": "PS",
+    "palestinian territories": "PS",
 }
 
 #: Words that name a region or no place at all: these belong in ``scope``.
@@ -313,6 +315,10 @@ def _index() -> dict[str, str]:
             value = getattr(c, attr, None)
             if value:
                 index.setdefault(normalise(value), c.alpha_2)
+    # The names this library shows ("Holy See", for pycountry's "Holy See
+    # (Vatican City State)"): refusing one, a message would suggest it.
+    for code, name in _SHOWN_AS.items():
+        index.setdefault(normalise(name), code)
     index.update(_ALIASES)
     return index
 
@@ -696,6 +702,9 @@ _EITHER: Final = {
     # Two Crown Dependencies, each with its own code.
     "channel islands": ("JE", "GG"),
     "the channel islands": ("JE", "GG"),
+    # The British and the U.S. Virgin Islands, each with its own code.
+    "virgin islands": ("VG", "VI"),
+    "the virgin islands": ("VG", "VI"),
 }
 
 

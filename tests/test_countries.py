@@ -561,3 +561,30 @@ def test_two_countries_one_named_inside_the_other_are_no_country(
     assert countries.code_of(written) is None
     assert countries.suggest(written) is None
     assert countries.named(written) is None
+
+
+def test_every_name_shown_is_its_code() -> None:
+    """A name this library shows for a country ("Holy See") is accepted as
+    written: refused, the message would suggest the very name refused.
+    But for the names that also mean another place (Georgia, Congo).
+    """
+    two_places = countries._EITHER.keys() | countries._ALSO_ANOTHER_PLACE
+    for code, name in countries._names().items():
+        if countries.normalise(name) in two_places:
+            continue
+        assert (name, countries.code_of(name)) == (name, code)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("Virgin Islands", ("VG", "VI")),
+        ("the Virgin Islands", ("VG", "VI")),
+        ("Channel Islands", ("JE", "GG")),
+    ],
+)
+def test_names_of_two_places_name_both(
+    written: str, meant: tuple[str, ...]
+) -> None:
+    assert countries.code_of(written) is None
+    assert meant == countries.either(written)
