@@ -786,12 +786,22 @@ def without_country(name: str) -> tuple[str | None, str | None]:
     if opening < 1 or not name.endswith(")"):
         return None, None
     inner, bare = name[opening + 1 : -1], name[:opening].rstrip()
-    if ")" in inner or not bare:
+    if ")" in inner or not bare or inner.replace(".", "") == initials(bare):
+        # "Example Trust (ET)": its initials, though Ethiopia's code too.
         return None, None
     # Only a known spelling: no near-miss, which would take the time of
     # a search for each such name of a large registry.
     code = named(inner.strip())
     return (bare, code) if code else (None, None)
+
+
+def initials(name: str) -> str:
+    """The first letters of the words of *name* that start with a capital.
+
+    >>> initials("Save the Children"), initials("Example Trust")
+    ('SC', 'ET')
+    """
+    return "".join(word[0] for word in name.split() if word[0].isupper())
 
 
 def ending_country(name: str) -> tuple[str | None, str | None]:

@@ -44,7 +44,7 @@ import attrs
 
 from . import files, workers
 from ._pickle import by_fields
-from .countries import ending_country, normalise, without_country
+from .countries import ending_country, initials, normalise, without_country
 from .model import (
     _POSTNOMINALS,
     _SIGNATURE_ID_FIX,
@@ -1754,7 +1754,7 @@ def _name_key(name: str) -> str:
 
 
 #: An acronym in brackets at the end of a name: "(ESPR)", "(N.S.P.C.C.)".
-_ACRONYM: Final = re.compile(r"\s*\(((?:[A-Z][a-z]?\.?[&-]?){3,10})\)\s*$")
+_ACRONYM: Final = re.compile(r"\s*\(((?:[A-Z][a-z]?\.?[&-]?){2,10})\)\s*$")
 
 
 def _stands_for(name: str) -> bool:
@@ -1767,10 +1767,16 @@ def _stands_for(name: str) -> bool:
     if found is None:
         return False
     letters = [c for c in found[1] if c.isupper()]
-    initials = iter(
+    if len(letters) < 3:
+        # Two letters are a country's code as often ("(ET)": Ethiopia):
+        # only the initials of every word in capitals before them.
+        return len(letters) == 2 and initials(
+            name[: found.start()]
+        ) == "".join(letters)
+    words = iter(
         word[0].upper() for word in name[: found.start()].split() if word
     )
-    return all(letter in initials for letter in letters)
+    return all(letter in words for letter in letters)
 
 
 # Legal forms a name may end with, as normalise() writes them ("e.V." is

@@ -588,3 +588,20 @@ def test_names_of_two_places_name_both(
 ) -> None:
     assert countries.code_of(written) is None
     assert meant == countries.either(written)
+
+
+@pytest.mark.parametrize(
+    ("written", "found"),
+    [
+        # Its initials, though Ethiopia's and Chile's codes.
+        ("Example Trust (ET)", (None, None)),
+        ("Children's Help Line (CHL)", (None, None)),
+        ("Example Trust (E.T.)", (None, None)),
+        ("Example Trust (UK)", ("Example Trust", "GB")),
+        ("Example Trust (Ethiopia)", ("Example Trust", "ET")),
+    ],
+)
+def test_initials_in_brackets_are_no_country(
+    written: str, found: tuple[str | None, str | None]
+) -> None:
+    assert found == countries.without_country(written)

@@ -1150,6 +1150,21 @@ class TestCommand:
         assert ["invalid-value"] == codes(out)
         assert "Hidden" not in out + err
 
+    def test_initials_of_two_letters_are_an_alias_not_a_country(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """ "(ET)" after Example Trust is its initials, not Ethiopia: the
+        row is the organisation recorded as Example Trust.
+        """
+        rows = "kind,name,country\norganisation,Example Trust,Kenya\n"
+        assert 0 == cli("import", table(tmp_path, rows), "--source", SOURCE)[0]
+        rows = "kind,name,country\norganisation,Example Trust (ET),Kenya\n"
+        code, out, err = cli(
+            "import", table(tmp_path, rows), "--source", SOURCE
+        )
+        assert (0, "") == (code, out)
+        assert "1 row(s) recorded already" in err
+
     def test_importing_again_adds_only_new_rows(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:
