@@ -440,10 +440,12 @@ def _decode(
         # column: a row's cells are not yet known, and the column would
         # count the letters of the private cells before it.
         byte = "a byte on this line" if table else "the byte here"
+        others = _other_lines_not_utf8(body[e.start :])
+        more = f" (so are bytes on {others:,} line(s) below)" if others else ""
         return None, [
             Problem(
                 "encoding",
-                f"{byte} is not valid UTF-8; save the file as UTF-8",
+                f"{byte} is not valid UTF-8{more}; save the file as UTF-8",
                 Location(path, line, 1 if table else col),
             )
         ]
@@ -464,6 +466,19 @@ def _decode(
             )
         ]
     return text, []
+
+
+def _other_lines_not_utf8(rest: bytes) -> int:
+    """How many lines of *rest*, which starts with a byte that is not UTF-8,
+    hold such a byte, but its first: a file saved in another encoding has
+    one on every line with an accent, and one error says what to do.
+    """
+    lines = rest.decode("utf-8", "surrogateescape").split("\n")
+    return sum(1 for line in lines[1:] if _ESCAPED_BYTE.search(line))
+
+
+# A byte that is not UTF-8, as decoding with surrogateescape keeps it.
+_ESCAPED_BYTE: Final = re.compile("[\udc80-\udcff]")
 
 
 # Characters refused, found in one pass: those YAML 1.2 does not allow in
