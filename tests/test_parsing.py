@@ -191,6 +191,17 @@ class TestRefused:
             doc.problems[0].location.column,
         )
 
+    def test_invalid_utf8_on_several_lines_is_one_error_that_counts_them(
+        self,
+    ) -> None:
+        doc = parse(
+            b"a: caf\xe9 \xe9\nb: ok\nc: \x93x\x94\nd: na\xefve\n", "f.yaml"
+        )
+        (problem,) = doc.problems
+        assert "encoding" == problem.code
+        assert (1, 7) == (problem.location.line, problem.location.column)
+        assert "(so are bytes on 2 line(s) below)" in problem.message
+
     def test_utf16(self) -> None:
         assert ["encoding"] == codes("a: 1\n".encode("utf-16"))
 
