@@ -227,7 +227,11 @@ def _row(signature: Signature, who: Signatory) -> dict[str, str]:
         "scope": _shown(who, "scope") if isinstance(who, Organisation) else "",
         "verification": _shown(signature, "verification"),
         "signed_on": _shown(signature, "signed_on"),
-        "source": "" if "sources" in signature.private else source,
+        # The page that reports a signature most often prints the name:
+        # hidden with it.
+        "source": ""
+        if "sources" in signature.private or "name" in who.private
+        else source,
     }
 
 

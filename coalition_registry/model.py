@@ -182,6 +182,12 @@ class _Named(_Positioned):
             return f"{a(self.kind_name)} whose name is private"
         return self.name
 
+    @property
+    def _repr_hides_all(self) -> bool:
+        # As in messages: any other value (a website, a source's address,
+        # its notes) may tell a private name.
+        return "name" in self.private
+
 
 @by_fields
 @attrs.frozen
@@ -1421,7 +1427,7 @@ class Organisation(_Named):
     #: Other names of one whose name is private would tell it (see
     #: :func:`schema.hidden_fields`).
     __private_with__: ClassVar[Mapping[str, tuple[str, ...]]] = {
-        "name": ("aliases",)
+        "name": ("aliases", "website")
     }
 
     id: str = _id("Unique id, named after the organisation.", "barnardos")
@@ -1614,6 +1620,10 @@ class Group(_Named):
 
     kind_name: ClassVar[str] = "group"
     folder: ClassVar[str] = "groups"
+    # What would tell a private name.
+    __private_with__: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "name": ("description", "website")
+    }
 
     id: str = _id("Unique id, named after the group.", "phoenix-11")
     name: str = field(

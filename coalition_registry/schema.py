@@ -2743,10 +2743,12 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
         if "private" in raw
         else ()
     )
-    hide_all = hides_all(cls, raw)
     # With the fields whose values would tell a private one (a private
     # capacity hides on_behalf_of).
     unshown = hidden_fields(cls, private) if private else private
+    # A record whose name is private may be told by any of its values (a
+    # website, a source's address, which most often names it).
+    hide_all = hides_all(cls, raw) or "name" in unshown
     values: dict[str, Any] = (
         {"private": private} if "private" in fields else {}
     )

@@ -2924,6 +2924,9 @@ def _exposed(
         for result in results
         for record in result.records
         if record.id in signatories
+        # A signatory whose name is private may be told by its signature's
+        # values, as a survivor may (a source's address names it).
+        and "name" not in record.private
         and (
             isinstance(record, Organisation | Group)
             or (isinstance(record, Person) and record.disclosure == "public")

@@ -1403,3 +1403,65 @@ def test_a_signature_for_an_organisation_of_someone_not_loaded(
     )
     problems = cr.validate("registry_data").problems
     assert ["unknown-country"] == [p.code for p in problems]
+
+
+@pytest.mark.parametrize("kind", ["organisations", "groups"])
+def test_a_private_name_hides_what_would_tell_it(
+    write: WriteFile, kind: str
+) -> None:
+    """The page that reports a signature, a website and the rest of a
+    record whose name is private most often name it: none is shown, in an
+    export, the report, a repr or a message.
+    """
+    country = "hq_country" if kind == "organisations" else "country"
+    write(
+        f"{kind}/signatory-h5n2p8.yaml",
+        "id: signatory-h5n2p8\n"
+        "name: Survivors of St Example School\n"
+        f'{country}: "ES"\n'
+        "website: https://st-example-survivors.example.org\n"
+        "sources:\n"
+        '  - url: "https://example.org/st-example-school-survivors"\n'
+        "private: [name]\n",
+    )
+    signed, text = signature(
+        SHIPPED_LETTER,
+        "signatory-h5n2p8",
+        "survivor" if kind == "groups" else "organisation",
+    )
+    write(
+        signed,
+        text.replace(
+            SOURCES,
+            "sources:\n"
+            '  - url: "https://example.org/st-example-school-signed"\n',
+        ),
+    )
+    registry = cr.load("registry_data")
+    record = registry.get("signatory-h5n2p8")
+    rows = cr.export(registry, SHIPPED_LETTER).rows
+    (row,) = [r for r in rows if r["signatory"] == "signatory-h5n2p8"]
+    assert ("", "") == (row["name"], row["source"])
+    out = io.StringIO()
+    assert 0 == run(
+        ["report", "-o", "-", "registry_data"],
+        stdout=out,
+        stderr=io.StringIO(),
+    )
+    for shown in (repr(record), str(record), json.dumps(row), out.getvalue()):
+        assert "st-example" not in shown.lower().replace(" ", "-")
+    # Mistakes in its values and its signature's: not repeated.
+    path = Path("registry_data", kind, "signatory-h5n2p8.yaml")
+    path.write_text(
+        path.read_text("utf-8").replace("https://st-", "st-"), "utf-8"
+    )
+    signed_path = Path("registry_data", signed)
+    signed_path.write_text(
+        signed_path.read_text("utf-8").replace(
+            "https://example", "ftp://example"
+        ),
+        "utf-8",
+    )
+    problems = cr.validate("registry_data").problems
+    assert 2 == sum(p.code == "invalid-url" for p in problems)
+    assert "example" not in " ".join(p.message for p in problems).lower()
