@@ -57,6 +57,7 @@ from .schema import (
     Identifiers,
     ListOf,
     Nested,
+    holds_private,
     not_known,
     yaml_fields,
 )
@@ -1726,7 +1727,24 @@ def _format_file(
         "changed",
         fixes=fixes,
         line=line,
-        change=_what_changes(raw, new, line) if line is not None else None,
+        change=_what_changes(
+            raw, new, line, values=not _keeps_private(raw, target.cls)
+        )
+        if line is not None
+        else None,
+    )
+
+
+def _keeps_private(raw: bytes, cls: type[Any]) -> bool:
+    """Whether a record in the file *raw* keeps anything private (see
+    :func:`schema.holds_private`): whether its value is quoted would tell
+    what characters a private value holds.
+    """
+    data = parse(raw, "").data
+    records = data if isinstance(data, YSeq) else [data]
+    return any(
+        not isinstance(record, YMap) or holds_private(cls, record)
+        for record in records
     )
 
 
@@ -1735,10 +1753,14 @@ _FIELD_LINE: Final = re.compile(
 )
 
 
-def _what_changes(old: bytes, new: bytes, number: int) -> str | None:
+def _what_changes(
+    old: bytes, new: bytes, number: int, *, values: bool = True
+) -> str | None:
     r"""What to change on line *number* (from 1) of *old* to make it that of
     *new*, in words, naming at most a field: never a value, which may be
-    private.  ``None`` when it is more than one of these.
+    private, nor, unless *values*, how a value is written (whether it is
+    quoted tells what characters it holds).  ``None`` when it is more than
+    one of these.
 
     >>> _what_changes(b"hq_country: NL\n", b'hq_country: "NL"\n', 1)
     'put its value in double quotes'
@@ -1764,7 +1786,7 @@ def _what_changes(old: bytes, new: bytes, number: int) -> str | None:
     if key != new_key:
         return f"{new_key!r} comes before {key!r}: move it up"
     value, new_value = was["value"] or "", now["value"] or ""
-    if was["indent"] != now["indent"]:
+    if was["indent"] != now["indent"] or not values:
         return None
     if new_value == f'"{value}"':
         return "put its value in double quotes"

@@ -713,16 +713,27 @@ class TestCommand:
     def test_what_to_change_never_repeats_a_value(
         self, shipped_copy: Path
     ) -> None:
-        """The value may be private: its quoting is said, never it."""
-        (shipped_copy / "people" / "person-q7x2m9.yaml").write_text(
+        """The value may be private: never it, nor its quoting, which
+        tells what characters it holds (an apostrophe, an accent), in a
+        record that keeps anything private.
+        """
+        person = shipped_copy / "people" / "person-q7x2m9.yaml"
+        text = (
             "id: person-q7x2m9\ndisclosure: pseudonym\n"
             "name: 'Quillon Marchbanks'\n"
             'sources:\n  - url: "https://example.org"\n'
         )
+        person.write_text(text)
         code, out, _ = cli("fmt", "--check")
         assert 1 == code
-        assert "line 3: take the quotes off its value" in out
+        assert "(first change on line 3)" in out
         assert "Quillon" not in out
+        assert "quotes" not in out
+        # A public person's: said.
+        person.write_text(text.replace("pseudonym", "public"))
+        assert (
+            "line 3: take the quotes off its value" in cli("fmt", "--check")[1]
+        )
 
     def test_under_github_actions_each_file_is_an_annotation(
         self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
