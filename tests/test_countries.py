@@ -605,3 +605,27 @@ def test_initials_in_brackets_are_no_country(
     written: str, found: tuple[str | None, str | None]
 ) -> None:
     assert found == countries.without_country(written)
+
+
+def test_countries_read_from_pycountrys_file_are_pycountrys(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Read without importing pycountry (which costs more than the rest of
+    a warm validation), the countries are those pycountry gives.
+    """
+    import importlib.util
+
+    import pycountry
+
+    from_file = countries._countries()
+    countries._countries.cache_clear()
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    try:
+        through_pycountry = countries._countries()
+    finally:
+        countries._countries.cache_clear()
+    assert len(from_file) == len(pycountry.countries) > 240
+    assert through_pycountry == [
+        {k: v for k, v in c.items() if k in countries._FIELDS}
+        for c in from_file
+    ]
