@@ -1700,7 +1700,18 @@ def _format_file(
     if new == raw:
         return FileResult(path, shown, "unchanged")
     if not check:
-        if not os.access(path, os.W_OK):
+        if os.path.islink(path):
+            # Written through, the link's target would change as another
+            # file (one fmt may have said it left as it was).
+            return FileResult(
+                path,
+                shown,
+                "refused",
+                failure="the file is a symbolic link, which fmt does not "
+                "write through; format the file it links to, or put that "
+                "file here in its place",
+            )
+        if not _writable(path):
             # The file is replaced by a new one, which its permissions do
             # not prevent: someone made it read-only, and fmt respects it.
             return FileResult(
@@ -1733,6 +1744,18 @@ def _format_file(
         if line is not None
         else None,
     )
+
+
+def _writable(path: str) -> bool:
+    """Whether the file at *path* may be written: its permissions allow it
+    (for root too, to whom the system allows everything: a file made
+    read-only in a CI container that runs as root is still one).
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return bool(mode & 0o222) and os.access(path, os.W_OK)
 
 
 def _keeps_private(raw: bytes, cls: type[Any]) -> bool:
