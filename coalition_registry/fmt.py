@@ -1025,9 +1025,40 @@ def format_text(text: str, cls: type[Any], *, fix: bool = False) -> Formatted:
         The new text, or the old one with the reason it cannot be
         formatted safely.  Never raises for bad input.
     """
-    if len(text) > _ROUND_TRIP_CHARS:
-        return _format_in_parts(text, cls, fix=fix)
-    return _format_settled(text, cls, fix=fix)
+    unmarked = _unmarked(text)
+    if len(unmarked) > _ROUND_TRIP_CHARS:
+        done = _format_in_parts(unmarked, cls, fix=fix)
+    else:
+        done = _format_settled(unmarked, cls, fix=fix)
+    if done.failure is not None and unmarked is not text:
+        return attrs.evolve(done, text=text)  # the old text, as it was
+    return done
+
+
+def _unmarked(text: str) -> str:
+    """*text* with a line ``---`` under the comments that start it, or a
+    line ``...`` above those that end it, made blank: a file has one
+    document, which needs neither marker, and ruamel.yaml cannot keep a
+    comment on the other side of one (an editor's schema line above
+    ``---``).  Blank, not taken out, so that every line keeps its number.
+    """
+    if "---" not in text and "..." not in text:
+        return text  # nearly every file
+    lines = text.split("\n")
+    plain = [
+        i
+        for i, line in enumerate(lines)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    if not plain:
+        return text
+    first, last = plain[0], plain[-1]
+    if lines[first].rstrip() == "---" and first > 0 and len(plain) > 1:
+        lines[first] = ""
+    if lines[last].rstrip() == "..." and last < len(lines) - 1:
+        if any(line.strip() for line in lines[last + 1 :]):
+            lines[last] = ""
+    return "\n".join(lines)
 
 
 def _format_settled(text: str, cls: type[Any], *, fix: bool) -> Formatted:

@@ -63,6 +63,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
+MODELINE = "# yaml-language-server: $schema=organisation.schema.json\n"
+
+
 class TestCanonicalForm:
     @pytest.mark.parametrize("newline", ["\r\n", "\r"])
     def test_line_breaks_become_lf_comments_included(
@@ -167,6 +170,34 @@ class TestCanonicalForm:
             "# about the name\n"
             "name: Example\n"
         ) == canonical(text)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                f"{MODELINE}---\nid: example\nname: Example\n",
+                f"{MODELINE}\nid: example\nname: Example\n",
+            ),
+            (
+                "# head\n---\nid: example\nname: Example\n...\n# tail\n",
+                "# head\n\nid: example\nname: Example\n\n# tail\n",
+            ),
+            # After a directive, it is needed: left.
+            (
+                "%YAML 1.2\n---\nid: example\nname: Example\n",
+                "%YAML 1.2\n---\nid: example\nname: Example\n",
+            ),
+        ],
+    )
+    def test_a_document_marker_beside_comments_goes(
+        self, text: str, expected: str
+    ) -> None:
+        """ruamel.yaml cannot keep a comment on the other side of a marker,
+        which a file of one document does not need: a valid file failed
+        fmt --check, told to move a comment already on its own line.
+        """
+        assert expected == canonical(text)
+        assert expected == canonical(expected)
 
     def test_keys_in_model_order_comments_follow_their_keys(self) -> None:
         """A key moves with the comment lines above it and its own."""
@@ -444,7 +475,7 @@ class TestSafety:
         ("text", "line"),
         [
             ("id: example\nname:\n  # why\n  Example\n", 3),
-            ("id: example\nname: Example\n...\n# after the end\n", 4),
+            ("id: example\nname: Example\n...\n...\n# after the end\n", 5),
         ],
     )
     def test_a_comment_ruamel_loses_is_named_by_its_line(
