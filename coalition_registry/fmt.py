@@ -1055,9 +1055,10 @@ def _unmarked(text: str) -> str:
     first, last = plain[0], plain[-1]
     if lines[first].rstrip() == "---" and first > 0 and len(plain) > 1:
         lines[first] = ""
-    if lines[last].rstrip() == "..." and last < len(lines) - 1:
-        if any(line.strip() for line in lines[last + 1 :]):
-            lines[last] = ""
+    if lines[last].rstrip() == "..." and any(
+        line.strip() for line in lines[last + 1 :]
+    ):
+        lines[last] = ""
     return "\n".join(lines)
 
 
