@@ -2779,6 +2779,10 @@ def _validate(
     whole: list[Registry | None] = []
     # Each registry is read once, however many of its files are named.
     by_root: dict[Path, tuple[Path, list[Path]]] = {}
+    # Files named that are not YAML: a warning beside others (a shell's
+    # "organisations/*" names a README too), an error when nothing else
+    # was named (a path mistyped in CI would pass, validating nothing).
+    not_read: list[Problem] = []
     for target in targets:
         if not target.exists():
             problems.append(
@@ -2800,7 +2804,7 @@ def _validate(
             )
             continue
         if target.is_file() and not target.name.endswith(files.SUFFIXES_TUPLE):
-            problems.append(
+            not_read.append(
                 Problem(
                     "ignored-file",
                     "this file is not read: only .yaml and .yml files hold "
@@ -2849,6 +2853,11 @@ def _validate(
             continue
         root = found or (target if target.is_dir() else target.parent)
         by_root.setdefault(root.resolve(), (root, []))[1].append(target)
+    problems.extend(
+        not_read
+        if by_root
+        else (attrs.evolve(p, severity=Severity.ERROR) for p in not_read)
+    )
     for real_root, (root, named) in by_root.items():
         info, (results, root_problems), registry = _validate_root(
             root, limits, progress, cache, keep_records=keep_records

@@ -157,12 +157,22 @@ class TestReported:
         assert "2 error(s)" in str(info.value)
 
     def test_a_named_file_that_is_not_yaml(self, shipped_copy: Path) -> None:
-        """Naming the licence says it is not read, not 'valid: 0 files'."""
+        """Naming the licence alone says it is not read, as an error: a
+        path mistyped in CI passed, validating nothing.  Beside a record
+        file (as a shell's "*" names both), a warning.
+        """
         (shipped_copy / "LICENSE").write_text("CC-BY-4.0\n")
         report = cr.validate(shipped_copy / "LICENSE")
+        assert not report.valid
+        assert [("ignored-file", "registry_data/LICENSE")] == [
+            (p.code, p.location.path) for p in report.errors
+        ]
+        report = cr.validate(
+            shipped_copy / "LICENSE", shipped_copy / "organisations/nspcc.yaml"
+        )
         assert report.valid
         assert [("ignored-file", "registry_data/LICENSE")] == [
-            (p.code, p.location.path) for p in report.problems
+            (p.code, p.location.path) for p in report.warnings
         ]
 
     def test_a_record_saved_as_text_is_not_counted(
