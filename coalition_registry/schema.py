@@ -2779,7 +2779,9 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
             continue
         convert, suffix = converter
         # isspace, not strip: no copy of every value of every record.
-        if written.__class__ is str and (not written or written.isspace()):
+        if written.__class__ is str and (
+            not written or written.isspace() or _unseen(written)
+        ):
             # 'name: ""': blank, where a value must be given.  Said here,
             # where the record's kind is known, so that the advice is not
             # to remove the line.
@@ -2789,9 +2791,14 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
             if meaning is not None and isinstance(
                 fields[name].type, (Text, Url)
             ):
+                shows = (
+                    "is blank"
+                    if not written or written.isspace()
+                    else "shows nothing (it holds only invisible characters)"
+                )
                 ctx.report(
                     "invalid-value",
-                    f"this text is blank, and {a(kind_name(cls))} needs the "
+                    f"this text {shows}, and {a(kind_name(cls))} needs the "
                     f"field {name!r}{meaning}; write its value between the "
                     "quotes",
                     value_pos[name],
@@ -3030,6 +3037,28 @@ def unseen_character(text: str) -> str:
         )
         return f"{name} (U+{ord(char):04X}), which {looks}"
     return ""
+
+
+def _unseen(text: str) -> bool:
+    """Whether *text* holds nothing that shows: only spaces, invisible
+    characters (a zero-width space) and accents with no letter under them.
+
+    >>> _unseen("\u200b"), _unseen("\u0301\u0301 "), _unseen("Jo\u200b")
+    (True, True, False)
+    """
+    return (
+        not text.isascii()
+        and unicodedata.category(text[0]) in _UNSEEN_CATEGORIES
+        and all(
+            c.isspace() or unicodedata.category(c) in _UNSEEN_CATEGORIES
+            for c in text
+        )
+    )
+
+
+# Format characters (a zero-width space), and marks, which show only on a
+# letter before them.
+_UNSEEN_CATEGORIES: Final = frozenset({"Cf", "Mn", "Me", "Zs"})
 
 
 def hidden_fields(cls: type[Any], private: Iterable[str]) -> frozenset[str]:
