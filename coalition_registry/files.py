@@ -341,11 +341,29 @@ def _text_extension(name: str) -> str | None:
     """
     stem, dot_extension = os.path.splitext(name)
     extension = dot_extension[1:].lower()
-    if extension not in _TEXT_EXTENSIONS and not _slip_of_yaml(extension):
+    if (
+        extension not in _TEXT_EXTENSIONS
+        and not _slip_of_yaml(extension)
+        and not _yaml_written_otherwise(extension)
+    ):
         return None
     # A README or a TODO may start with a Markdown heading, which reads as
     # a comment, then "todo: ...": a folder's notes are not records.
     return None if stem.lower() in _NOTES_NAMES else extension
+
+
+def _yaml_written_otherwise(extension: str) -> bool:
+    """Whether *extension* is ``yaml`` or ``yml`` with spaces around it, or
+    in full-width letters (as a Japanese or Chinese keyboard types them):
+    a file manager shows it as the extension it is not.
+
+    >>> [_yaml_written_otherwise(e) for e in (" yaml", "\uff59\uff41\uff4d\uff4c", "yaml")]
+    [True, True, False]
+    """
+    if extension in {"yaml", "yml"}:
+        return False
+    plain = unicodedata.normalize("NFKC", extension).strip().lower()
+    return plain in {"yaml", "yml"}
 
 
 def _slip_of_yaml(extension: str) -> bool:
@@ -475,7 +493,7 @@ def _saved_as_text(shown: str, name: str) -> Problem:
     """``ignored-file`` for a record saved as plain text, with the name to
     give it; *name* is the file's printable name.
     """
-    stem, extension = os.path.splitext(name)
+    extension = os.path.splitext(name)[1]
     why = (
         f"its name ends in '{extension}', not '.yaml'"
         if len(extension) > 1
@@ -484,7 +502,7 @@ def _saved_as_text(shown: str, name: str) -> Problem:
     return Problem(
         "ignored-file",
         f"this file is not read: it looks like a record, but {why}; rename "
-        f"it to '{stem}.yaml', or delete it",
+        f"it to '{name_meant(name)}', or delete it",
         Location(shown),
     )
 
@@ -493,6 +511,9 @@ _ESCAPE_AFTER_SUFFIX: Final = re.compile(
     r"\.ya?ml(?:\\u[0-9a-f]{4}|\\x[0-9a-f]{2})+$", re.IGNORECASE
 )
 
+
+# "_yaml", "-yml" or " yaml" at the end of a name with no extension.
+_SUFFIX_WITHOUT_DOT: Final = re.compile(r"[ _-]ya?ml$", re.IGNORECASE)
 
 # The last '.yaml' or '.yml' inside a name, with more after it.
 _INNER_SUFFIX: Final = re.compile(r"\.ya?ml(?=\.[^.]*$)", re.IGNORECASE)
@@ -512,7 +533,9 @@ def name_meant(name: str) -> str:
         return name[: inner.start()] + inner.group().lower()
     stem, dot, suffix = name.rpartition(".")
     if not dot:
-        return f"{name}.yaml"
+        # "example-charity_yaml": the extension written with another mark.
+        bare = _SUFFIX_WITHOUT_DOT.sub("", name)
+        return f"{bare or name}.yaml"
     if suffix.lower() == "yml":
         return f"{stem}.yml"
     return f"{stem}.yaml"

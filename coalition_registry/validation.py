@@ -2280,7 +2280,7 @@ def _stem_of(path: str) -> str:
     name = path.rpartition("/")[2].lstrip(".")
     stem, dot, suffix = name.rpartition(".")
     if not dot:
-        return name
+        return files.name_meant(name).removesuffix(".yaml")  # "x_yaml"
     if suffix.lower() in {"yaml", "yml"}:
         return stem
     inner, dot, suffix = stem.rpartition(".")

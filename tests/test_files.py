@@ -190,6 +190,9 @@ class TestRecordsSavedAsText:
             "organisations/example-org.yamll",
             "organisations/example-org.ylm",
             "organisations/example-org.json",
+            "organisations/example-org. yaml",
+            "organisations/example-org.\uff59\uff41\uff4d\uff4c",
+            "organisations/example-org_yaml",
             "people/person-7k2m9x.txt",
             "signatures/example-letter/example-org",
             "coalitions/deep/er/example-org.txt",
@@ -200,6 +203,28 @@ class TestRecordsSavedAsText:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes(RECORD)
         assert {name: "ignored-file"} == walked(root)
+
+    @pytest.mark.parametrize(
+        ("name", "meant"),
+        [
+            ("example-org.txt", "example-org.yaml"),
+            ("example-org. yaml", "example-org.yaml"),
+            ("example-org.\uff59\uff41\uff4d\uff4c", "example-org.yaml"),
+            ("example-org_yaml", "example-org.yaml"),
+            ("example-org-yml", "example-org.yaml"),
+            ("example-org", "example-org.yaml"),
+        ],
+    )
+    def test_the_name_to_give_it(
+        self, root: Path, name: str, meant: str
+    ) -> None:
+        """The name a file is told to have is one that is read, and that
+        its record's id matches ("example-org_yaml.yaml" was not).
+        """
+        (root / "organisations" / name).write_bytes(RECORD)
+        (entry,) = files.walk(root)
+        assert entry.problem is not None
+        assert f"rename it to {meant!r}" in entry.problem.message
 
     @pytest.mark.parametrize(
         "name",
