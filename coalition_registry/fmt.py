@@ -1362,12 +1362,40 @@ def _untabbed(text: str) -> str:
     """
     if "\t" not in text and " \n" not in text and not text.endswith(" "):
         return text
+    cleaned = _clean_blanks(text)
+    if cleaned == text:
+        return text
+    values = _values(text)
+    if _values(cleaned) == values:
+        return cleaned
+    # Some line's blanks are a value's (a tab at the end of a line of
+    # block text): the others are made plain, a line at a time.
+    lines = text.split("\n")
+    changed = [
+        (i, clean)
+        for i, (line, clean) in enumerate(
+            zip(lines, cleaned.split("\n"), strict=True)
+        )
+        if line != clean
+    ]
+    if len(changed) > _MOST_LINES_TRIED:
+        return text  # each try reads the whole text again
+    for i, clean in changed:
+        line, lines[i] = lines[i], clean
+        if _values("\n".join(lines)) != values:
+            lines[i] = line
+    return "\n".join(lines)
+
+
+# How many lines with blanks to make plain are tried one at a time.
+_MOST_LINES_TRIED: Final = 64
+
+
+def _clean_blanks(text: str) -> str:
+    """*text* with the blanks :func:`_untabbed` makes plain made so."""
     cleaned = _TAB_AFTER_KEY.sub(r"\1 ", text)
     cleaned = _TAB_BEFORE_COMMENT.sub(_spaces, cleaned)
-    cleaned = _TRAILING_BLANKS.sub("", cleaned)
-    if cleaned == text or _values(cleaned) != _values(text):
-        return text
-    return cleaned
+    return _TRAILING_BLANKS.sub("", cleaned)
 
 
 def _cannot(what: str, e: Exception, text: str) -> str:

@@ -542,6 +542,22 @@ class TestSafety:
         assert fmt._untabbed(text) == text
         assert records(text) == records(canonical(text))
 
+    def test_blanks_outside_block_text_go_beside_a_tab_inside_it(
+        self,
+    ) -> None:
+        """A tab ending a name beside one ending a line of block text: the
+        name's went, all or nothing, and ruamel.yaml then refused it, with
+        advice to quote the name, which would have put the tab in it.
+        """
+        text = (
+            "id: example-charity\nname: Example Charity\t\n"
+            "notes: |\n  line one\t\nsources:\n  - url: https://a.org\n"
+        )
+        assert fmt._untabbed(text) == text.replace("Charity\t", "Charity")
+        done = format_text(text, Organisation)
+        assert done.failure is None
+        assert records(text) == records(done.text)
+
     def test_a_long_run_of_blanks_inside_a_value_takes_no_time(self) -> None:
         """Blanks at the ends of lines are removed in time that grows with
         the text: a run of 300,000 spaces inside a quoted value, in a file
