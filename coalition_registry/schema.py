@@ -897,6 +897,17 @@ class Enum(FieldType):
         # value of a record kept private ("Anon" for a person not public),
         # but not of a field listed as private, which it would all but
         # tell ("survivour" for a private role).
+        if "\n" in text and text.strip() in self.values:
+            # "kind: |" above "  charity": block text, which keeps its
+            # line break.  Said whatever the value: it is one of the words.
+            return ctx.report(
+                "invalid-value",
+                "this word is written as block text (after '|' or '>'), "
+                "which keeps a line break after it; write it on the line of "
+                "its field, after the ':'",
+                pos,
+                pointer,
+            )
         hint = (
             ""
             if ctx.private_field
