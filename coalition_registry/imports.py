@@ -1090,23 +1090,22 @@ class _Planner:
                 named, matches = self.recorded(cls, looked, key, code)
                 if named:
                     break
-            if earlier is not None:
-                # A row given twice with a country changed would count the
-                # signatory twice, in two countries.
-                first_line = self.row_of[earlier[0]]
-                self.problems.append(
-                    Problem(
-                        "possible-duplicate",
-                        f"{shown_name} is the name in row "
-                        f"{self.sheet_rows.get(first_line, first_line)}, "
-                        f"whose country is {earlier[1]}, not {shown_code}: "
-                        f"a new {cls.kind_name} is recorded for this row; if "
-                        "they are one, keep one row, with the country a "
-                        "source gives",
-                        Location(self.shown, where.line, where.column),
-                        severity=Severity.WARNING,
-                    )
+            # Said once a new record is made for the row: the registry
+            # may still hold the one it means.
+            again = (
+                None
+                if earlier is None
+                else Problem(
+                    "possible-duplicate",
+                    f"{shown_name} is the name in row "
+                    f"{self._row_shown(earlier[0])}, whose country is "
+                    f"{earlier[1]}, not {shown_code}: a new {cls.kind_name} "
+                    "is recorded for this row; if they are one, keep one "
+                    "row, with the country a source gives",
+                    Location(self.shown, where.line, where.column),
+                    severity=Severity.WARNING,
                 )
+            )
             if not named and cls is not Person:
                 bare = self.named_with_country(cls, looked, code)
                 if bare is not None:
@@ -1167,7 +1166,16 @@ class _Planner:
                     name,
                 )
                 return None
+            made = self.new(cls, row, line, private, hidden=hidden)
+            if made is not None and again is not None:
+                self.problems.append(again)
+            return made
         return self.new(cls, row, line, private, hidden=hidden)
+
+    def _row_shown(self, record_id: str) -> int:
+        """The sheet's row number of the row that made *record_id*."""
+        line = self.row_of[record_id]
+        return self.sheet_rows.get(line, line)
 
     def names_hidden(self, name: str) -> bool:
         """Whether *name* is a name no output shows: a private name or

@@ -1136,6 +1136,25 @@ class TestCommand:
             ),
         ] == [line for line in out.splitlines() if "warning" in line]
 
+    def test_a_row_of_a_recorded_signatory_is_not_told_it_is_new(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """The second row is Barnardo's, recorded in GB: not "a new
+        organisation is recorded for this row" for the first row's name.
+        """
+        path = table(
+            tmp_path,
+            "kind,name,country\n"
+            "organisation,Barnardo's,Kenya\n"
+            "organisation,Barnardo's,GB\n",
+        )
+        code, out, err = cli("import", path, "--source", SOURCE)
+        assert 0 == code
+        (warning,) = [line for line in out.splitlines() if "warning" in line]
+        assert warning.startswith("sig.csv:2:")
+        assert "possible-duplicate" in warning
+        assert "1 row(s) recorded already" in err
+
     def test_a_name_another_row_keeps_private_is_not_tied_to_it(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:
