@@ -1192,8 +1192,9 @@ def read_across(result: FileRecords) -> tuple[Any, ...]:
     of a file's result: all of it but the fields in
     :data:`NOT_READ_ACROSS` (values and positions) and, in a file with
     records, its problems other than those the checks may replace (but
-    whether a file of signatures has any).  Two results alike in this make the same problems
-    across records, in a registry otherwise the same.
+    whether a file of signatures has any).  Two results whose pickles of
+    this are alike (equality of a claim leaves out its position) make the
+    same problems across records, in a registry otherwise the same.
     """
     if not result.records:
         # A file not read stands for the record it may hold, by its one

@@ -854,6 +854,32 @@ def test_a_source_or_note_changed_serves_the_report_with_its_own_problems(
     assert report_lines(report) == report_lines(cr.validate(shipped_copy))
 
 
+def test_a_claim_moved_down_a_line_is_checked_again(
+    shipped_copy: Path, tmp_path: Path
+) -> None:
+    """A line above a claim moves it, and its problems with it: a claim's
+    equality leaves out where it is written, and the report served said
+    the old line, in every run after.
+    """
+    letter = shipped_copy / "letters" / "survivors-letter-2023.yaml"
+    text = letter.read_text("utf-8").replace("value: 43", "value: 3", 1)
+    letter.write_text(text, "utf-8")
+    cache = tmp_path / "cache"
+    first = problems_only(shipped_copy, cache)
+    assert "claim-exceeded" in {p.code for p in first.problems}
+    letter.write_text(
+        text.replace(
+            "    value: 3\n",
+            "    # checked against the source\n    value: 3\n",
+        ),
+        "utf-8",
+    )
+    for _ in range(2):
+        assert report_lines(problems_only(shipped_copy, cache)) == (
+            report_lines(cr.validate(shipped_copy))
+        )
+
+
 @pytest.mark.parametrize(
     "change",
     ["add", "remove", "registry.yaml", "day", "keep records"],
