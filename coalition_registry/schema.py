@@ -3056,14 +3056,23 @@ def _unseen(text: str) -> bool:
 
     >>> _unseen("\u200b"), _unseen("\u0301\u0301 "), _unseen("Jo\u200b")
     (True, True, False)
+    >>> _unseen("\u3164"), _unseen("\u2800\u2800")
+    (True, True)
     """
     return (
         not text.isascii()
-        and unicodedata.category(text[0]) in _UNSEEN_CATEGORIES
-        and all(
-            c.isspace() or unicodedata.category(c) in _UNSEEN_CATEGORIES
-            for c in text
-        )
+        and _shows_nothing(text[0])
+        and all(map(_shows_nothing, text))
+    )
+
+
+def _shows_nothing(char: str) -> bool:
+    return (
+        char.isspace()
+        or unicodedata.category(char) in _UNSEEN_CATEGORIES
+        # Blank-looking letters and symbols (HANGUL FILLER, BRAILLE
+        # PATTERN BLANK), which suspicious-character names too.
+        or _SUSPICIOUS.match(char) is not None
     )
 
 
