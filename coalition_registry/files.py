@@ -512,8 +512,12 @@ _ESCAPE_AFTER_SUFFIX: Final = re.compile(
 )
 
 
-# "_yaml", "-yml" or " yaml" at the end of a name with no extension.
-_SUFFIX_WITHOUT_DOT: Final = re.compile(r"[ _-]ya?ml$", re.IGNORECASE)
+# "yaml" or "yml" after a mark, at the end of a name: used where the mark
+# is not a dot alone ("_yaml", ". yaml"), or the name is not plain ASCII
+# there (a full-width dot or letters).
+_SUFFIX_WRITTEN_OTHERWISE: Final = re.compile(
+    r"([ _.-] *)(ya?ml) *$", re.IGNORECASE
+)
 
 # The last '.yaml' or '.yml' inside a name, with more after it.
 _INNER_SUFFIX: Final = re.compile(r"\.ya?ml(?=\.[^.]*$)", re.IGNORECASE)
@@ -531,11 +535,23 @@ def name_meant(name: str) -> str:
     inner = _INNER_SUFFIX.search(name)
     if inner is not None:
         return name[: inner.start()] + inner.group().lower()
+    # ".yaml" written otherwise: "x_yaml", "x. yaml", or with a full-width
+    # dot or letters, which NFKC makes plain one for one.
+    folded = unicodedata.normalize("NFKC", name)
+    written = (
+        _SUFFIX_WRITTEN_OTHERWISE.search(folded)
+        if len(folded) == len(name)
+        else None
+    )
+    if (
+        written is not None
+        and written.start() > 0
+        and (written[1] != "." or name[written.start() :] != written[0])
+    ):
+        return name[: written.start()] + "." + written[2].lower()
     stem, dot, suffix = name.rpartition(".")
     if not dot:
-        # "example-charity_yaml": the extension written with another mark.
-        bare = _SUFFIX_WITHOUT_DOT.sub("", name)
-        return f"{bare or name}.yaml"
+        return f"{name}.yaml"
     if suffix.lower() == "yml":
         return f"{stem}.yml"
     return f"{stem}.yaml"

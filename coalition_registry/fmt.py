@@ -1768,8 +1768,8 @@ def _format_file(
                 shown,
                 "refused",
                 failure="the file is a symbolic link, which fmt does not "
-                "write through; format the file it links to, or put that "
-                "file here in its place",
+                "write through; put the file it links to here in its place, "
+                "then run fmt again",
             )
         if not _writable(path):
             # The file is replaced by a new one, which its permissions do

@@ -2281,7 +2281,8 @@ def _stem_of(path: str) -> str:
     name = path.rpartition("/")[2].lstrip(".")
     stem, dot, suffix = name.rpartition(".")
     if not dot:
-        return files.name_meant(name).removesuffix(".yaml")  # "x_yaml"
+        # "x_yaml", or a full-width dot: as the file is told to be named.
+        return files.name_meant(name).rpartition(".")[0]
     if suffix.lower() in {"yaml", "yml"}:
         return stem
     inner, dot, suffix = stem.rpartition(".")

@@ -211,7 +211,9 @@ class TestRecordsSavedAsText:
             ("example-org. yaml", "example-org.yaml"),
             ("example-org.\uff59\uff41\uff4d\uff4c", "example-org.yaml"),
             ("example-org_yaml", "example-org.yaml"),
-            ("example-org-yml", "example-org.yaml"),
+            ("example-org-yml", "example-org.yml"),
+            ("example-org\uff0eyaml", "example-org.yaml"),
+            ("example-org\uff0e\uff59\uff4d\uff4c", "example-org.yml"),
             ("example-org", "example-org.yaml"),
         ],
     )
