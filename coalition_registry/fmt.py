@@ -1053,13 +1053,21 @@ def _unmarked(text: str) -> str:
     if not plain:
         return text
     first, last = plain[0], plain[-1]
-    if lines[first].rstrip() == "---" and first > 0 and len(plain) > 1:
-        lines[first] = ""
-    if lines[last].rstrip() == "..." and any(
-        line.strip() for line in lines[last + 1 :]
+    marker = _LONE_MARKER.fullmatch(lines[first])
+    if marker and marker[1] == "---" and first > 0 and len(plain) > 1:
+        lines[first] = marker[2] or ""  # its comment, if it has one
+    marker = _LONE_MARKER.fullmatch(lines[last])
+    if (
+        marker
+        and marker[1] == "..."
+        and any(line.strip() for line in lines[last + 1 :])
     ):
-        lines[last] = ""
+        lines[last] = marker[2] or ""
     return "\n".join(lines)
+
+
+# A document marker alone on its line, or with a comment after it.
+_LONE_MARKER: Final = re.compile(r"(---|\.\.\.)[ \t]*(?:[ \t](#.*))?\r?")
 
 
 def _format_settled(text: str, cls: type[Any], *, fix: bool) -> Formatted:

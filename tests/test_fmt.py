@@ -182,6 +182,11 @@ class TestCanonicalForm:
                 "# head\n---\nid: example\nname: Example\n...\n# tail\n",
                 "# head\n\nid: example\nname: Example\n\n# tail\n",
             ),
+            # A comment after the marker stays, on the marker's line.
+            (
+                "# head\n--- # why\nid: example\nname: Example\n",
+                "# head\n# why\nid: example\nname: Example\n",
+            ),
             # After a directive, it is needed: left.
             (
                 "%YAML 1.2\n---\nid: example\nname: Example\n",
