@@ -2791,7 +2791,10 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
         convert, suffix = converter
         # isspace, not strip: no copy of every value of every record.
         if written.__class__ is str and (
-            not written or written.isspace() or _unseen(written)
+            not written
+            or written.isspace()
+            # Nearly every value is ASCII: no call for it, on a hot path.
+            or (not written.isascii() and _unseen(written))
         ):
             # 'name: ""': blank, where a value must be given.  Said here,
             # where the record's kind is known, so that the advice is not
@@ -3059,11 +3062,7 @@ def _unseen(text: str) -> bool:
     >>> _unseen("\u3164"), _unseen("\u2800\u2800")
     (True, True)
     """
-    return (
-        not text.isascii()
-        and _shows_nothing(text[0])
-        and all(map(_shows_nothing, text))
-    )
+    return not text.isascii() and all(map(_shows_nothing, text))
 
 
 def _shows_nothing(char: str) -> bool:
