@@ -5,7 +5,10 @@ An entry is found by the file's path and a digest of its bytes, in a cache
 made for one version of this library's code (a digest of its own source
 files, so an edited install never reuses old results), one set of limits
 and one registry.  A file whose bytes changed, even with the same size and
-modification time, misses.
+modification time, misses.  A file is not even read when its inode, size
+and times are those it had when its bytes were last digested, its change
+time included, which every write moves and no program can set back (as
+git's index knows its files; see :meth:`Cache.look`).
 
 Entries are pickles, read back by an unpickler that can make only the
 library's own record classes (and dates, texts, numbers, tuples and
@@ -50,13 +53,14 @@ import shutil
 import stat
 import subprocess
 import sys
+import time
 import unicodedata
 import zlib
 
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
@@ -71,10 +75,23 @@ from .schema import AFTER_TODAY, PartialDate
 from .validation import FileRecords, own_problems, read_across
 
 
+if TYPE_CHECKING:
+    from .files import FileEntry
+
 __all__ = ["Cache", "Hit", "code_digest"]
 
 #: Bump when the layout of the cache file changes.
-FORMAT: Final = 3
+FORMAT: Final = 4
+
+#: How long before a run a file must have last changed for its inode, size
+#: and times to stand for its bytes: a second write within the tick of the
+#: clock that stamps files (up to 10 ms; 2 s on FAT) would leave them all
+#: as they were.  A file changed later is read, as any changed file is.
+SETTLED_NS: Final = 3_000_000_000
+
+#: What stands for a file's bytes: its device, inode, size, and times of
+#: modification and of change (``st_ctime``, moved by any write).
+_Stat = tuple[int, int, int, int, int]
 
 #: An entry: the file's digest, its count of records, the pickle of its
 #: result (without the digest, so that two files' equal results pickle
@@ -218,7 +235,8 @@ class Cache:
             "validate-" + blake2b(root.encode(), digest_size=8).hexdigest()
         )
         self.path = self.directory / f"{self._prefix}-{self.key}.pickle"
-        self._old: dict[str, _Entry] = {}
+        # As read: each entry is checked when it is looked up (_entry).
+        self._old: dict[Any, Any] = {}
         self._new: dict[str, _Entry] = {}
         self._changed = False
         self._last_run: _Run | None = None
@@ -232,6 +250,10 @@ class Cache:
         ] = []
         # The digest of the result of each file not kept in an entry.
         self._uncached: dict[str, str] = {}
+        # What stood for each settled file's bytes, by its path as shown:
+        # when its entry's digest was taken, and in this run.
+        self._old_stats: dict[str, _Stat] = {}
+        self._stats: dict[str, _Stat] = {}
 
     def published_with(self, root: Path) -> str | None:
         """Where the cache file would be published from, private values
@@ -281,17 +303,9 @@ class Cache:
             or not isinstance(data.get("files"), dict)
         ):
             return False
-        self._old = {
-            path: entry
-            for path, entry in data["files"].items()
-            if isinstance(path, str)
-            and isinstance(entry, tuple)
-            and len(entry) == 4
-            and isinstance(entry[0], str)
-            and type(entry[1]) is int
-            and isinstance(entry[2], bytes)
-            and type(entry[3]) is int
-        }
+        # Each entry is checked when it is looked up (see _entry): a run
+        # that changed one file looks up one.
+        self._old = data["files"]
         run = data.get("run")
         if (
             isinstance(run, tuple)
@@ -305,7 +319,69 @@ class Cache:
             and type(run[3]) is int
         ):
             self._last_run = run
+        stats = data.get("stats")
+        if isinstance(stats, dict):
+            # Only ever compared with a tuple of numbers, which no other
+            # value the cache's unpickler can make is equal to.
+            self._old_stats = stats
         return bool(self._old)
+
+    def _entry(self, shown: str) -> _Entry | None:
+        """The entry of the file *shown*, if it has one of the right form."""
+        entry = self._old.get(shown)
+        if (
+            type(entry) is tuple
+            and len(entry) == 4
+            and type(entry[0]) is str
+            and type(entry[1]) is int
+            and type(entry[2]) is bytes
+            and type(entry[3]) is int
+        ):
+            return cast("_Entry", entry)
+        return None
+
+    def look(self, entries: Sequence[FileEntry]) -> int:
+        """Take what stands for the bytes of each of *entries* (its inode,
+        size and times), before any is read: a file whose are as they were
+        when its entry's digest was taken is a hit without being read (see
+        :meth:`known`).  Returns how many are.
+
+        Only files that last changed over :data:`SETTLED_NS` ago are
+        taken; a file changed since this look moves its change time past
+        the one taken, so what its bytes were read as is never kept under
+        the times of bytes before them.
+        """
+        horizon = time.time_ns() - SETTLED_NS
+        taken = self._stats
+        get = _STAT_FIELDS
+        old = self._old_stats
+        known = 0
+        for entry in entries:
+            if entry.problem is not None:
+                continue
+            try:
+                info = os.stat(entry.path)
+            except (OSError, ValueError):
+                continue  # read, to be reported
+            if (
+                stat.S_ISREG(info.st_mode)
+                and info.st_ctime_ns < horizon
+                and info.st_mtime_ns < horizon
+            ):
+                taken[entry.shown] = sig = get(info)
+                known += old.get(entry.shown) == sig
+        return known
+
+    def known(self, shown: str) -> Hit | None:
+        """A hit for the file *shown* when its inode, size and times are
+        those it had when its entry's digest was taken (see :meth:`look`),
+        without reading it.
+        """
+        now = self._stats.get(shown)
+        if now is None or self._old_stats.get(shown) != now:
+            return None
+        entry = self._entry(shown)
+        return None if entry is None else Hit(shown, entry[0], entry[1])
 
     def begin(
         self,
@@ -325,9 +401,13 @@ class Cache:
         h = blake2b(digest_size=16)
         h.update(_today().encode())
         h.update(pickle.dumps(about, pickle.HIGHEST_PROTOCOL))
-        for shown, real in files:
-            h.update(b"\0" + shown.encode("utf-8", "surrogateescape"))
-            h.update(b"\0" + os.fsencode(real))
+        # Joined, then encoded once: no name holds a NUL.
+        h.update(
+            "\0".join(shown for shown, _ in files).encode(
+                "utf-8", "surrogateescape"
+            )
+        )
+        h.update(b"\0\0" + os.fsencode("\0".join(real for _, real in files)))
         self._run_key = h.hexdigest()
         # Two names shown alike (a byte that is not UTF-8, and the
         # character it is escaped as) share an entry's key: one file's
@@ -355,7 +435,7 @@ class Cache:
         blob = self._keep_blob(result)
         if self._reusable:
             if blob is not None:
-                old = self._old.get(result.path)
+                old = self._entry(result.path)
                 self._reusable = old is not None and (
                     old[2] == blob
                     or _same_values(old[2], blob)
@@ -421,7 +501,7 @@ class Cache:
         """Whether an entry for the file *shown* with this digest is here
         (it may still turn out damaged).
         """
-        entry = self._old.get(shown)
+        entry = self._entry(shown)
         return entry is not None and entry[0] == file_digest
 
     def hit(self, shown: str, file_digest: str) -> Hit | None:
@@ -506,10 +586,17 @@ class Cache:
         if reported is not None and self._run_key:
             blob = pickle.dumps(tuple(reported), pickle.HIGHEST_PROTOCOL)
             run = (self._run_key, self._uncached, blob, _check(blob))
+        # Only for files whose entry was made from the bytes read after
+        # their look (or is the one those stood for).
+        new = self._new
+        stats = {
+            shown: sig for shown, sig in self._stats.items() if shown in new
+        }
         if (
             not self._changed
             and len(self._new) == len(self._old)
             and run == self._last_run
+            and stats == self._old_stats
         ):
             return
         try:
@@ -524,6 +611,7 @@ class Cache:
             "key": self.key,
             "files": self._new,
             "run": run,
+            "stats": stats,
         }
         # Readable by its owner only: the cache holds the registry's data,
         # private fields included.
@@ -539,6 +627,18 @@ class Cache:
         for old in self.directory.glob(f"{self._prefix}-*.pickle"):
             if old != self.path:
                 old.unlink(missing_ok=True)
+
+
+_STAT_NAMES: Final = (
+    "st_dev",
+    "st_ino",
+    "st_size",
+    "st_mtime_ns",
+    "st_ctime_ns",
+)
+_STAT_FIELDS: Final = cast(
+    "Callable[[os.stat_result], _Stat]", operator.attrgetter(*_STAT_NAMES)
+)
 
 
 def _same_values(old: bytes, new: bytes) -> bool:

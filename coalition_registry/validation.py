@@ -803,6 +803,10 @@ def _before_parsing(
     cls = FOLDERS.get(entry.folder)
     if cls is None:
         return _in_no_registry_folder(entry)
+    if store is not None and not fresh:
+        known = store.known(entry.shown)
+        if known is not None:
+            return known
     raw = files.read_bytes(entry.path, entry.shown, limits.max_file_bytes)
     if isinstance(raw, Problem):
         stub = (_stand_in(entry.stem, cls, entry.shown),)
@@ -3120,6 +3124,7 @@ def _validate_root(
         progress.start(len(entries))
     read_files = _read_files
     store = None
+    known = 0
     if cache is not None:
         from .cache import Cache
 
@@ -3135,6 +3140,7 @@ def _validate_root(
                 stacklevel=4,
             )
         store.load()
+        known = store.look(entries)
         store.begin(
             [(entry.shown, entry.path) for entry in entries],
             (info, problems),
@@ -3154,6 +3160,7 @@ def _validate_root(
             progress=progress,
             cached=store.has if store is not None else None,
             finish=finish,
+            known=known,
         ),
         strict=False,
     ):

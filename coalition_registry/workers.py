@@ -262,6 +262,7 @@ def read_all(
     progress: Progress | None = None,
     cached: Callable[[str, str], bool] | None = None,
     finish: Finish | None = None,
+    known: int = 0,
 ) -> Iterable[Any]:
     """Read every file, in parallel where it pays, yielding one result per
     file in the order of *entries*.
@@ -278,6 +279,8 @@ def read_all(
         finish: Turns what *read_files* gave for a file into the result
             yielded, in this process, as soon as that is here: while the
             helpers go on reading (a cache unpickles its entries with it).
+        known: How many of *entries* a cache knows without reading them:
+            helpers are forked only for enough of the others.
     """
     n = available_cores() if workers is None else max(1, workers)
     units = _plan(entries, limits, cached)
@@ -287,7 +290,10 @@ def read_all(
     use_pool = (
         n > 1
         and "fork" in multiprocessing.get_all_start_methods()
-        and (len(units) >= MIN_FILES_FOR_WORKERS or len(units) > len(entries))
+        and (
+            len(units) - known >= MIN_FILES_FOR_WORKERS
+            or len(units) > len(entries)
+        )
     )
     results: Iterable[Any]
     if use_pool:

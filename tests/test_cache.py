@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 import warnings
 
 from pathlib import Path
@@ -21,7 +22,8 @@ import pytest
 
 import coalition_registry as cr
 
-from coalition_registry import workers
+from coalition_registry import cache as cache_module
+from coalition_registry import files, workers
 from coalition_registry.cache import Cache, _check
 from coalition_registry.cli import run
 from coalition_registry.files import display_path
@@ -88,6 +90,191 @@ def test_a_changed_file_is_read_again_even_with_the_same_size_and_time(
     reads.clear()
     assert cr.validate(shipped_copy, cache=cache).valid
     assert [display_path(nspcc)] == reads
+
+
+# Files not read at all: their inode, size and times stand for their bytes.
+
+
+@pytest.fixture(name="settled", params=[False, True], ids=["new", "settled"])
+def _settled(request: pytest.FixtureRequest, mp: pytest.MonkeyPatch) -> bool:
+    """Whether the registry's files count as changed long enough ago for
+    their inode, size and times to stand for their bytes, as most files of
+    a registry are; else each is read, as a file just changed is.
+    """
+    settled = bool(request.param)
+    mp.setattr(cache_module, "SETTLED_NS", 0 if settled else 10**18)
+    return settled
+
+
+@pytest.fixture(name="mp")
+def _mp(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    return monkeypatch
+
+
+@pytest.fixture(name="opened")
+def _opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The record files each validation reads the bytes of (in this
+    process; registry.yaml is read in every run).
+    """
+    seen: list[str] = []
+    real = files.read_bytes
+
+    def counting(path: str, shown: str, max_bytes: int) -> Any:
+        if os.path.basename(path) != "registry.yaml":
+            seen.append(shown)
+        return real(path, shown, max_bytes)
+
+    monkeypatch.setattr(files, "read_bytes", counting)
+    monkeypatch.setenv("COALITION_REGISTRY_WORKERS", "1")
+    return seen
+
+
+def rewrite_keeping_size_and_time(path: Path, text: str) -> None:
+    """Write *text* over *path*'s text of the same size, and set its
+    modification time back; again, until its change time moves (it moves
+    with the clock's tick, which is coarse on some systems).
+    """
+    before = path.stat()
+    assert len(text.encode()) == before.st_size
+    while True:
+        path.write_text(text, "utf-8")
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        after = path.stat()
+        if after.st_ctime_ns != before.st_ctime_ns:
+            break
+        time.sleep(0.01)
+    assert (before.st_size, before.st_mtime_ns) == (
+        after.st_size,
+        after.st_mtime_ns,
+    )
+
+
+def test_a_settled_file_is_not_read_again(
+    shipped_copy: Path, tmp_path: Path, settled: bool, opened: list[str]
+) -> None:
+    plant_unknown_country(shipped_copy)
+    cache = tmp_path / "cache"
+    first = cr.validate(shipped_copy, cache=cache)
+    assert 30 == len(opened)
+    for keep_records in (True, False):
+        opened.clear()
+        again = cr.validate(
+            shipped_copy, cache=cache, keep_records=keep_records
+        )
+        assert report_lines(first) == report_lines(again)
+        assert (first.files, first.records) == (again.files, again.records)
+        assert ([] if settled else 30) == (opened if settled else len(opened))
+    assert (
+        first.registry_records
+        == cr.validate(shipped_copy, cache=cache).registry_records
+    )
+
+
+def test_a_settled_file_changed_with_its_size_and_time_kept_is_read(
+    shipped_copy: Path, tmp_path: Path, settled: bool, opened: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    nspcc = shipped_copy / "organisations" / "nspcc.yaml"
+    text = nspcc.read_text("utf-8")
+    assert cr.validate(shipped_copy, cache=cache).valid
+    rewrite_keeping_size_and_time(
+        nspcc, text.replace('hq_country: "GB"', 'hq_country: "GX"')
+    )
+    opened.clear()
+    report = cr.validate(shipped_copy, cache=cache, keep_records=False)
+    assert ["unknown-country"] == [p.code for p in report.problems]
+    assert display_path(nspcc) in opened
+    assert (1 if settled else 30) == len(opened)
+    # And back, with its size and times again those the cache has kept.
+    rewrite_keeping_size_and_time(nspcc, text)
+    opened.clear()
+    assert cr.validate(shipped_copy, cache=cache).valid
+    assert display_path(nspcc) in opened
+
+
+def test_a_file_replaced_by_another_is_read(
+    shipped_copy: Path, tmp_path: Path, settled: bool, opened: list[str]
+) -> None:
+    """Another file moved into its place (a checkout, an editor saving
+    through a temporary file), with the same size and modification time."""
+    cache = tmp_path / "cache"
+    assert cr.validate(shipped_copy, cache=cache).valid
+    nspcc = shipped_copy / "organisations" / "nspcc.yaml"
+    before = nspcc.stat()
+    other = tmp_path / "nspcc.yaml"
+    other.write_text(
+        nspcc.read_text("utf-8").replace(
+            'hq_country: "GB"', 'hq_country: "GX"'
+        )
+    )
+    os.utime(other, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.replace(other, nspcc)
+    opened.clear()
+    report = cr.validate(shipped_copy, cache=cache)
+    assert ["unknown-country"] == [p.code for p in report.problems]
+    assert (1 if settled else 30) == len(opened)
+
+
+def test_look_takes_only_files_that_last_changed_a_while_ago(
+    shipped_copy: Path, tmp_path: Path, mp: pytest.MonkeyPatch
+) -> None:
+    entries = files.walk(shipped_copy)
+    store = Cache(tmp_path, display_path(shipped_copy), cr.Limits())
+    mp.setattr(cache_module, "SETTLED_NS", 10**18)
+    assert 0 == store.look(entries)
+    assert {} == store._stats
+    mp.setattr(cache_module, "SETTLED_NS", 0)
+    assert 0 == store.look(entries)  # nothing was kept to compare with
+    assert {e.shown for e in entries} == set(store._stats)
+    # A file changed in the future (a clock set wrong) is never settled.
+    nspcc = shipped_copy / "organisations" / "nspcc.yaml"
+    later = time.time_ns() + 3600 * 10**9
+    os.utime(nspcc, ns=(later, later))
+    store = Cache(tmp_path, display_path(shipped_copy), cr.Limits())
+    store.look(entries)
+    assert display_path(nspcc) not in store._stats
+    assert len(entries) - 1 == len(store._stats)
+
+
+@pytest.mark.parametrize(
+    "stats",
+    [
+        "garbage",
+        {"x": "y"},
+        None,
+        "ALL-WRONG",
+        "ALL-LISTS",
+    ],
+)
+def test_damaged_sizes_and_times_in_the_cache_are_ignored(
+    shipped_copy: Path,
+    tmp_path: Path,
+    mp: pytest.MonkeyPatch,
+    opened: list[str],
+    stats: Any,
+) -> None:
+    mp.setattr(cache_module, "SETTLED_NS", 0)
+    cache = tmp_path / "cache"
+    plant_unknown_country(shipped_copy)
+    expected = report_lines(cr.validate(shipped_copy, cache=cache))
+    (cache_file,) = cache.iterdir()
+    with open(cache_file, "rb") as f:
+        data = pickle.load(f)  # noqa: S301 - our own test file
+    assert len(data["stats"]) == 30
+    if stats == "ALL-WRONG":
+        stats = {k: (*v[:-1], v[-1] + 1) for k, v in data["stats"].items()}
+    elif stats == "ALL-LISTS":
+        stats = {k: list(v) for k, v in data["stats"].items()}
+    data["stats"] = stats
+    with open(cache_file, "wb") as f:
+        pickle.dump(data, f)
+    opened.clear()
+    assert expected == report_lines(cr.validate(shipped_copy, cache=cache))
+    assert 30 == len(opened)
+    # Mended.
+    opened.clear()
+    assert expected == report_lines(cr.validate(shipped_copy, cache=cache))
+    assert [] == opened
 
 
 def test_a_month_is_served_as_it_was_read(
@@ -219,6 +406,7 @@ def tamper(**changes: Any) -> Any:
         "huge-bytearray",
     ],
 )
+@pytest.mark.usefixtures("settled")
 def test_a_hostile_or_damaged_entry_is_a_miss(
     shipped_copy: Path,
     tmp_path: Path,
@@ -259,6 +447,7 @@ def flip_a_bit_in(text: bytes) -> Any:
     return make
 
 
+@pytest.mark.usefixtures("settled")
 def test_an_entry_changed_by_accident_is_a_miss(
     shipped_copy: Path, tmp_path: Path, reads: list[str]
 ) -> None:
@@ -279,6 +468,7 @@ def test_an_entry_changed_by_accident_is_a_miss(
     assert "Carnardo's" not in names
 
 
+@pytest.mark.usefixtures("settled")
 def test_an_entry_whose_count_changed_is_a_miss(
     shipped_copy: Path, tmp_path: Path, reads: list[str]
 ) -> None:
@@ -533,8 +723,11 @@ def test_large_list_files_are_cached_whole(
     assert report_lines(first) == report_lines(second)
 
 
+@pytest.mark.usefixtures("settled")
 def test_helpers_send_hits_and_nothing_is_rewritten(
-    shipped_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    shipped_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("COALITION_REGISTRY_WORKERS", "2")
     monkeypatch.setattr(workers, "MIN_FILES_FOR_WORKERS", 1)
