@@ -49,9 +49,7 @@ import io
 import operator
 import os
 import pickle
-import shutil
 import stat
-import subprocess
 import sys
 import time
 import unicodedata
@@ -275,6 +273,9 @@ class Cache:
         )
         if not inside and work_tree is None:
             return None
+        import shutil  # only in a work tree
+        import subprocess
+
         git = shutil.which("git")
         ignored = (
             git is not None
@@ -340,24 +341,30 @@ class Cache:
             return cast("_Entry", entry)
         return None
 
-    def look(self, entries: Sequence[FileEntry]) -> int:
+    def look(self, entries: Sequence[FileEntry]) -> None:
         """Take what stands for the bytes of each of *entries* (its inode,
         size and times), before any is read: a file whose are as they were
         when its entry's digest was taken is a hit without being read (see
-        :meth:`known`).  Returns how many are.
+        :meth:`known`).
 
         Only files that last changed over :data:`SETTLED_NS` ago are
         taken; a file changed since this look moves its change time past
         the one taken, so what its bytes were read as is never kept under
         the times of bytes before them.
         """
+        if len(entries) != len({e.shown for e in entries}):
+            # Two names shown alike (see begin) would share one file's
+            # times, and the other could pass for it: each is read.
+            return
         horizon = time.time_ns() - SETTLED_NS
         taken = self._stats
         get = _STAT_FIELDS
-        old = self._old_stats
-        known = 0
         for entry in entries:
-            if entry.problem is not None:
+            if entry.problem is not None or not entry.path.endswith(
+                entry.shown.rpartition("/")[2]
+            ):
+                # A name shown otherwise than it is (escaped) could be
+                # renamed to another shown alike, keeping its times.
                 continue
             try:
                 info = os.stat(entry.path)
@@ -368,9 +375,18 @@ class Cache:
                 and info.st_ctime_ns < horizon
                 and info.st_mtime_ns < horizon
             ):
-                taken[entry.shown] = sig = get(info)
-                known += old.get(entry.shown) == sig
-        return known
+                taken[entry.shown] = get(info)
+
+    def known_files(self) -> dict[str, Hit]:
+        """The hits for the files known without reading them (see
+        :meth:`known`), by their paths as shown.
+        """
+        old = self._old_stats
+        found = {}
+        for shown, sig in self._stats.items():
+            if old.get(shown) == sig and (hit := self.known(shown)):
+                found[shown] = hit
+        return found
 
     def known(self, shown: str) -> Hit | None:
         """A hit for the file *shown* when its inode, size and times are

@@ -3122,9 +3122,7 @@ def _validate_root(
     entries = files.walk(root)
     if progress is not None:
         progress.start(len(entries))
-    read_files = _read_files
     store = None
-    known = 0
     if cache is not None:
         from .cache import Cache
 
@@ -3140,29 +3138,14 @@ def _validate_root(
                 stacklevel=4,
             )
         store.load()
-        known = store.look(entries)
+        store.look(entries)
         store.begin(
             [(entry.shown, entry.path) for entry in entries],
             (info, problems),
             reuse=not keep_records,
         )
-        # Helpers are forked, so they look entries up in the same store.
-        read_files = functools.partial(_read_files, store=store)
-    finish = None
-    if store is not None:
-        finish = functools.partial(_taken, store, limits)
     for entry, result in zip(
-        entries,
-        workers.read_all(
-            entries,
-            limits,
-            read_files,
-            progress=progress,
-            cached=store.has if store is not None else None,
-            finish=finish,
-            known=known,
-        ),
-        strict=False,
+        entries, _read_all(entries, limits, store, progress), strict=False
     ):
         results.append(result)
         total += result.count
@@ -3219,6 +3202,47 @@ def _validate_root(
     # which a file of the same result may not share: no report is kept.
     _save(store, cache, None if hidden else problems)
     return info, (results, problems), registry if keep_records else None
+
+
+def _read_all(
+    entries: list[files.FileEntry],
+    limits: Limits,
+    store: Cache | None,
+    progress: Progress | None,
+) -> Iterator[FileRecords | Hit]:
+    """Each file's result, in the order of *entries*, kept by *store* for
+    the next run: the files it knows without reading them are taken from
+    it here, and only the others are handed to the readers (see
+    :func:`workers.read_all`).
+    """
+    if store is None:
+        yield from workers.read_all(
+            entries, limits, _read_files, progress=progress
+        )
+        return
+    # Helpers are forked, so they look entries up in the same store.
+    read_files = functools.partial(_read_files, store=store)
+    finish = functools.partial(_taken, store, limits)
+    known = store.known_files()
+    read = iter(
+        workers.read_all(
+            [e for e in entries if e.shown not in known] if known else entries,
+            limits,
+            read_files,
+            progress=progress,
+            cached=store.has,
+            finish=finish,
+        )
+    )
+    for entry in entries:
+        hit = known.get(entry.shown)
+        if hit is None:
+            yield next(read)
+            continue
+        taken = finish(entry, hit)
+        if progress is not None:
+            progress.advance(1, taken.count)
+        yield taken
 
 
 def _resolve(

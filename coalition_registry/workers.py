@@ -17,7 +17,6 @@ import collections
 import contextlib
 import fcntl
 import gc
-import multiprocessing
 import os
 import pickle
 import re
@@ -262,7 +261,6 @@ def read_all(
     progress: Progress | None = None,
     cached: Callable[[str, str], bool] | None = None,
     finish: Finish | None = None,
-    known: int = 0,
 ) -> Iterable[Any]:
     """Read every file, in parallel where it pays, yielding one result per
     file in the order of *entries*.
@@ -279,8 +277,6 @@ def read_all(
         finish: Turns what *read_files* gave for a file into the result
             yielded, in this process, as soon as that is here: while the
             helpers go on reading (a cache unpickles its entries with it).
-        known: How many of *entries* a cache knows without reading them:
-            helpers are forked only for enough of the others.
     """
     n = available_cores() if workers is None else max(1, workers)
     units = _plan(entries, limits, cached)
@@ -289,11 +285,8 @@ def read_all(
     own = read_files if finish is None else _finished(read_files, finish)
     use_pool = (
         n > 1
-        and "fork" in multiprocessing.get_all_start_methods()
-        and (
-            len(units) - known >= MIN_FILES_FOR_WORKERS
-            or len(units) > len(entries)
-        )
+        and (len(units) >= MIN_FILES_FOR_WORKERS or len(units) > len(entries))
+        and _can_fork()
     )
     results: Iterable[Any]
     if use_pool:
@@ -303,6 +296,13 @@ def read_all(
     else:
         results = _read_here(units, limits, own, progress)
     yield from _merge(units, results, limits, own, finish)
+
+
+def _can_fork() -> bool:
+    """Whether helpers can be forked (not on Windows)."""
+    import multiprocessing  # 15 ms: for large registries only
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _finished(read_files: ReadFiles, finish: Finish) -> ReadFiles:
@@ -365,6 +365,8 @@ def _read_in_parallel(
     # A helper with no batch to take would only be forked and wait:
     # COALITION_REGISTRY_WORKERS=100000 must not start a process for each.
     n = min(n, len(batches))
+    import multiprocessing  # 15 ms: for large registries only
+
     context = multiprocessing.get_context("fork")
     counter = context.Value("q", 0)
     done: list[list[Any] | None] = [None] * len(batches)

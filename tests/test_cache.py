@@ -170,6 +170,43 @@ def test_a_settled_file_is_not_read_again(
     )
 
 
+@attrs.define
+class Told:
+    """A progress that keeps what it is told."""
+
+    files: float = 0
+    records: int = 0
+    started: int = 0
+
+    def start(self, files: int) -> None:
+        self.started += files
+
+    def advance(self, files: float, records: int) -> None:
+        self.files += files
+        self.records += records
+
+    def finish(self) -> None:
+        pass
+
+
+def test_progress_counts_the_files_known_without_reading(
+    shipped_copy: Path, tmp_path: Path, settled: bool, opened: list[str]
+) -> None:
+    cache = tmp_path / "cache"
+    plant_unknown_country(shipped_copy)
+    first = cr.validate(shipped_copy, cache=cache)
+    nspcc = shipped_copy / "organisations" / "nspcc.yaml"
+    with nspcc.open("a", encoding="utf-8") as f:
+        f.write("# checked again\n")
+    opened.clear()
+    told = Told()
+    report = cr.validate(shipped_copy, cache=cache, progress=told)
+    assert (1 if settled else 30) == len(opened)
+    assert display_path(nspcc) in opened
+    assert (30, 30, 30) == (told.started, told.files, told.records)
+    assert report_lines(first) == report_lines(report)
+
+
 def test_a_settled_file_changed_with_its_size_and_time_kept_is_read(
     shipped_copy: Path, tmp_path: Path, settled: bool, opened: list[str]
 ) -> None:
@@ -221,11 +258,12 @@ def test_look_takes_only_files_that_last_changed_a_while_ago(
     entries = files.walk(shipped_copy)
     store = Cache(tmp_path, display_path(shipped_copy), cr.Limits())
     mp.setattr(cache_module, "SETTLED_NS", 10**18)
-    assert 0 == store.look(entries)
+    store.look(entries)
     assert {} == store._stats
     mp.setattr(cache_module, "SETTLED_NS", 0)
-    assert 0 == store.look(entries)  # nothing was kept to compare with
+    store.look(entries)
     assert {e.shown for e in entries} == set(store._stats)
+    assert {} == store.known_files()  # nothing was kept to compare with
     # A file changed in the future (a clock set wrong) is never settled.
     nspcc = shipped_copy / "organisations" / "nspcc.yaml"
     later = time.time_ns() + 3600 * 10**9
@@ -234,6 +272,28 @@ def test_look_takes_only_files_that_last_changed_a_while_ago(
     store.look(entries)
     assert display_path(nspcc) not in store._stats
     assert len(entries) - 1 == len(store._stats)
+
+
+@pytest.mark.skipif(
+    sys.platform == "darwin", reason="macOS names must be UTF-8"
+)
+def test_a_file_whose_name_is_shown_escaped_is_read_every_time(
+    shipped_copy: Path,
+    tmp_path: Path,
+    mp: pytest.MonkeyPatch,
+    opened: list[str],
+) -> None:
+    """Renamed to another name shown alike, it could keep its times."""
+    mp.setattr(cache_module, "SETTLED_NS", 0)
+    folder = os.fsencode(shipped_copy / "organisations")
+    os.rename(folder + b"/nspcc.yaml", folder + b"/x\x85.yaml")
+    cache = tmp_path / "cache"
+    expected = report_lines(cr.validate(shipped_copy, cache=cache))
+    opened.clear()
+    assert expected == report_lines(cr.validate(shipped_copy, cache=cache))
+    assert [
+        display_path(shipped_copy) + "/organisations/x\\x85.yaml"
+    ] == opened
 
 
 @pytest.mark.parametrize(
@@ -779,6 +839,7 @@ def test_a_cache_file_that_is_a_folder_is_ignored(
 @pytest.mark.skipif(
     sys.platform == "darwin", reason="macOS names must be UTF-8"
 )
+@pytest.mark.usefixtures("settled")
 def test_two_names_shown_alike_are_two_entries(
     shipped_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -799,6 +860,7 @@ def test_two_names_shown_alike_are_two_entries(
 
 
 @pytest.mark.parametrize("overwritten", ["raw byte", "character"])
+@pytest.mark.usefixtures("settled")
 def test_two_names_shown_alike_never_serve_a_report(
     shipped_copy: Path, tmp_path: Path, overwritten: str
 ) -> None:

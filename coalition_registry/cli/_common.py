@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING, Any, Final, TextIO
 
 import attrs
 
-from coalition_registry.suppression import DEFAULT_THRESHOLD, checked_threshold
-
 # Not deferred: the validate command needs it anyway, and tests replace it.
 from coalition_registry.validation import validate
 
@@ -336,6 +334,9 @@ def _day(text: str) -> dt.date:
 
 def add_threshold(parser: argparse.ArgumentParser) -> None:
     """The --suppress-below option."""
+    # Here: the commands that count import it, validate need not.
+    from coalition_registry.suppression import DEFAULT_THRESHOLD
+
     parser.add_argument(
         "--suppress-below",
         type=_threshold,
@@ -355,6 +356,8 @@ def _threshold(text: str) -> int:
     table holds people who are not public, the tables name the row and
     the count: a threshold that hides no one is refused, not applied.
     """
+    from coalition_registry.suppression import checked_threshold
+
     k = positive("the threshold")(text)
     try:
         return checked_threshold(k)
