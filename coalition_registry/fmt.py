@@ -1041,6 +1041,10 @@ def _unmarked(text: str) -> str:
     document, which needs neither marker, and ruamel.yaml cannot keep a
     comment on the other side of one (an editor's schema line above
     ``---``).  Blank, not taken out, so that every line keeps its number.
+
+    A ``%YAML`` line, after which ``---`` is needed, goes with it when a
+    comment stands above the marker: records are read as YAML 1.2
+    whatever it says (``validate`` says to delete a ``%YAML 1.1``).
     """
     if "---" not in text and "..." not in text:
         return text  # nearly every file
@@ -1053,6 +1057,19 @@ def _unmarked(text: str) -> str:
     if not plain:
         return text
     first, last = plain[0], plain[-1]
+    versions = 0
+    while versions < len(plain) - 1 and _YAML_DIRECTIVE.fullmatch(
+        lines[plain[versions]]
+    ):
+        versions += 1
+    if versions and any(
+        "#" in line for line in lines[: plain[versions]]
+    ):  # a comment above the marker, if it is one
+        ends = _LONE_MARKER.fullmatch(lines[plain[versions]])
+        if ends and ends[1] == "---" and len(plain) > versions + 1:
+            for i in plain[:versions]:
+                lines[i] = _YAML_DIRECTIVE.fullmatch(lines[i])[1] or ""  # type: ignore[index]
+            first = plain[versions]
     marker = _LONE_MARKER.fullmatch(lines[first])
     if marker and marker[1] == "---" and first > 0 and len(plain) > 1:
         lines[first] = marker[2] or ""  # its comment, if it has one
@@ -1068,6 +1085,9 @@ def _unmarked(text: str) -> str:
 
 # A document marker alone on its line, or with a comment after it.
 _LONE_MARKER: Final = re.compile(r"(---|\.\.\.)[ \t]*(?:[ \t](#.*))?\r?")
+
+# A %YAML directive, with a comment after it, if it has one.
+_YAML_DIRECTIVE: Final = re.compile(r"%YAML[ \t]+[^ \t#]+[ \t]*(#.*)?\r?")
 
 
 def _format_settled(text: str, cls: type[Any], *, fix: bool) -> Formatted:
