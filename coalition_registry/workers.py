@@ -20,6 +20,7 @@ import gc
 import os
 import pickle
 import re
+import signal
 import threading
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -384,7 +385,8 @@ def _read_in_parallel(
                 args=(batches, counter, sending, limits, read_files),
                 daemon=True,
             )
-            helper.start()
+            with _signals_held():
+                helper.start()
             sending.close()  # so that the pipe ends when the helper does
             helpers.append(helper)
             drains.append(
@@ -445,6 +447,7 @@ def _help(
     read_files: ReadFiles,
 ) -> None:
     """A helper process: read batches until none is left, sending each."""
+    _stopped_as_by_default()
     gc.disable()  # nothing read here forms a cycle worth collecting
     try:
         while (i := _take(counter)) < len(batches):
@@ -456,6 +459,50 @@ def _help(
     except BaseException:  # noqa: BLE001 - the parent reads what is missing
         # Never a traceback: the parent reads whatever this did not send.
         os._exit(1)
+
+
+# What stops a command (see coalition_registry.cli): Ctrl+C, and what a CI
+# runner cancelling a job or a closed terminal sends.
+_STOPS: Final = frozenset(
+    getattr(signal, name)
+    for name in ("SIGINT", "SIGTERM", "SIGHUP")
+    if hasattr(signal, name)
+)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold back the signals that stop a command while a helper is forked:
+    it would inherit this process's handlers, which raise, and print a
+    traceback from wherever it was (see :func:`_stopped_as_by_default`).
+    """
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None:
+        yield
+        return
+    held = mask(signal.SIG_BLOCK, _STOPS)
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, held)
+
+
+def _stopped_as_by_default() -> None:
+    """In a helper: end at once on SIGTERM or SIGHUP (this process is the
+    one that stops it, and a handler that raises would print a traceback
+    from wherever the helper was), and leave Ctrl+C, which a terminal
+    sends to every process of the command, to this process; then take the
+    signals held back while it was forked.
+    """
+    for signum in _STOPS:
+        with contextlib.suppress(ValueError, OSError):
+            signal.signal(
+                signum,
+                signal.SIG_IGN if signum == signal.SIGINT else signal.SIG_DFL,
+            )
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is not None:
+        mask(signal.SIG_UNBLOCK, _STOPS)
 
 
 def _drain(conn: Any, inbox: collections.deque[bytes]) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from coalition_registry import __version__
+from coalition_registry import cli as cli_package
 from coalition_registry.cli import COMMANDS, main, parser, run
 from coalition_registry.cli import validate as validate_command
 from conftest import (
@@ -1060,6 +1061,36 @@ class TestMainReportsOutputErrors:
         except KeyboardInterrupt:
             pytest.fail("Ctrl+C left main() as a traceback")
         assert (130, message) == got
+
+
+@pytest.mark.parametrize(
+    ("stop", "code", "said"),
+    [
+        (KeyboardInterrupt, 130, "interrupted"),
+        (lambda: cli_package.Terminated(15), 143, "terminated"),
+    ],
+    ids=["ctrl-c", "sigterm"],
+)
+def test_stopped_while_the_commands_are_imported(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    stop: Callable[[], BaseException],
+    code: int,
+    said: str,
+) -> None:
+    """Importing them takes a fifth of a second: Ctrl+C then printed a
+    traceback."""
+
+    class Stopping:
+        def find_spec(self, name: str, *args: object) -> None:
+            if name == "coalition_registry.cli._common":
+                raise stop()
+
+    monkeypatch.delitem(sys.modules, "coalition_registry.cli._common")
+    monkeypatch.delattr(cli_package, "_common")
+    monkeypatch.setattr(sys, "meta_path", [Stopping(), *sys.meta_path])
+    assert code == main(["validate", "registry_data"])
+    assert f"\ncoalition-registry: {said}\n" == capsys.readouterr().err
 
 
 def test_a_direction_override_is_shown_in_every_output(

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import time
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -307,3 +311,46 @@ def test_no_more_helpers_than_batches(
     )
     assert len(entries) == len(out)
     assert batches - 1 == len(started)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="POSIX signals")
+def test_a_helper_ends_on_sigterm_at_once_and_leaves_ctrl_c_to_its_parent() -> (
+    None
+):
+    """The command's handlers raise: inherited, a helper stopped as the
+    command ended printed a traceback from wherever it was."""
+    stops = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+
+    def raising(signum: int, frame: object) -> None:
+        raise RuntimeError
+
+    previous = [signal.signal(signum, raising) for signum in stops]
+    parent = os.getpid()
+
+    def read_files(
+        entries: Sequence[files.FileEntry], limits: cr.Limits
+    ) -> list[Any]:
+        if os.getpid() == parent:
+            time.sleep(0.01)  # leave batches to the helper
+            return [(parent,)] * len(entries)
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+        found = tuple(int(signal.getsignal(s)) for s in stops)  # type: ignore[arg-type]
+        return [(os.getpid(), *found, len(held & set(stops)))] * len(entries)
+
+    units = [
+        workers.Unit(files.FileEntry(f"x/{i}.yaml", f"x/{i}.yaml", "people"))
+        for i in range(200)
+    ]
+    try:
+        out = workers._read_in_parallel(
+            units, cr.Limits(), (read_files, read_files, None), 2
+        )
+        # This process's signals are not left held back.
+        assert not signal.pthread_sigmask(signal.SIG_BLOCK, []) & set(stops)
+    finally:
+        for signum, handler in zip(stops, previous, strict=True):
+            signal.signal(signum, handler)
+    helped = {row[1:] for row in out if row[0] != parent}
+    assert helped, "the helper read no batch"
+    default, ignored = int(signal.SIG_DFL), int(signal.SIG_IGN)
+    assert {(default, default, ignored, 0)} == helped

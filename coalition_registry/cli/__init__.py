@@ -27,10 +27,23 @@ from typing import Final, NoReturn, TextIO, cast
 
 from coalition_registry._version import __version__
 
-from . import _common
-
 
 __all__ = ["COMMANDS", "console", "main", "parser", "run"]
+
+#: Stopped by Ctrl+C (SIGINT), as shells report it: 128 + 2.
+EXIT_INTERRUPTED: Final = 130
+
+
+class Terminated(KeyboardInterrupt):
+    """Stopped by a signal (SIGTERM, SIGHUP), which is handled as Ctrl+C
+    is: a file being written is left whole, an import is taken back, and
+    the exit code is the shell's for the signal (143 for SIGTERM).
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
 
 #: The commands, in the order ``--help`` lists them: each is the module of
 #: this package with that name.
@@ -66,6 +79,8 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
     if command is not None and command not in COMMANDS:
         msg = f"no command {command!r}; the commands are {COMMANDS}"
         raise ValueError(msg)
+    from . import _common
+
     p = _common.Parser(
         prog="coalition-registry",
         description="Validate and query a registry of who signed which "
@@ -99,6 +114,8 @@ def run(argv: Sequence[str], *, stdout: TextIO, stderr: TextIO) -> int:
         OSError: When a stream or a file cannot be written (:func:`main`
             reports it).
     """
+    from . import _common
+
     try:
         # argparse prints --help and --version to sys.stdout itself.
         with contextlib.redirect_stdout(stdout):
@@ -148,6 +165,8 @@ def console() -> NoReturn:
         # Not a signal the caller chose to ignore (nohup ignores SIGHUP).
         if signum is not None and signal.getsignal(signum) is signal.SIG_DFL:
             signal.signal(signum, _stop)
+    # The commands are imported in main(), where Ctrl+C during the imports
+    # (a fifth of a second) is handled as at any other time.
     code = main()
     with contextlib.suppress(OSError, ValueError):  # a closed stream
         sys.stdout.flush()
@@ -166,7 +185,7 @@ def _stop(signum: int, _frame: object) -> NoReturn:
     process at once, leaving temporary files in the registry and half an
     import.
     """
-    raise _common.Terminated(signum)
+    raise Terminated(signum)
 
 
 class _Closed(io.TextIOBase):
@@ -190,20 +209,18 @@ def _never_unencodable(stream: TextIO) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """The console entry point."""
     try:
+        from . import _common
+    except KeyboardInterrupt as e:  # while the commands were imported
+        return _stopped(e)
+    try:
         code = run(
             sys.argv[1:] if argv is None else argv,
             stdout=sys.stdout,
             stderr=sys.stderr,
         )
         sys.stdout.flush()
-    except _common.Terminated as e:
-        # SIGTERM or SIGHUP: as Ctrl+C, with the shell's code for it.
-        _stopped("terminated")
-        return 128 + e.signum
-    except KeyboardInterrupt:
-        # Ctrl+C: stop without a traceback, with the shell's code for it.
-        _stopped("interrupted")
-        return _common.EXIT_INTERRUPTED
+    except KeyboardInterrupt as e:
+        return _stopped(e)
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, as the Python
         # documentation advises, without a traceback at exit, and with
@@ -229,8 +246,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def _stopped(how: str) -> None:
-    """Say the command was stopped, *how*, and drop its pending output."""
+def _stopped(e: KeyboardInterrupt) -> int:
+    """Say the command was stopped by Ctrl+C or a signal (*e*, see
+    :class:`Terminated`), and drop its pending output, with no traceback;
+    the shell's exit code for it.
+    """
+    how = "terminated" if isinstance(e, Terminated) else "interrupted"
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.write(f"\ncoalition-registry: {how}\n")
-    _common.discard(sys.stdout)
+    # Stopped while it was imported, nothing was written to drop.
+    common = sys.modules.get(f"{__name__}._common")
+    if common is not None and hasattr(common, "discard"):
+        common.discard(sys.stdout)
+    return 128 + e.signum if isinstance(e, Terminated) else EXIT_INTERRUPTED

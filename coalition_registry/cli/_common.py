@@ -27,22 +27,9 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
-#: Stopped by Ctrl+C (SIGINT), as shells report it: 128 + 2.
-EXIT_INTERRUPTED = 130
 #: The reader of standard output went away (``| head``), as shells
 #: report a command killed by SIGPIPE: 128 + 13.
 EXIT_PIPE_CLOSED = 141
-
-
-class Terminated(KeyboardInterrupt):
-    """Stopped by a signal (SIGTERM, SIGHUP), which is handled as Ctrl+C
-    is: a file being written is left whole, an import is taken back, and
-    the exit code is the shell's for the signal (143 for SIGTERM).
-    """
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
 
 
 class UsageError(Exception):
