@@ -409,10 +409,19 @@ def published(
         ValueError: When the threshold is 2.
         TypeError: When *count* is not a function (a table, say).
     """
-    from .registry import checked
+    from .registry import Registry, checked
 
-    letter_id = checked(registry, "published").which_letter(letter_id)
     given: object = count  # typed, but not checked by Python
+    if isinstance(given, Registry):
+        # published(registry, letter), as coverage(registry, letter) is
+        # called: "load the folder first" would be said of the letter.
+        msg = (
+            "published() takes the counting function first, then the "
+            "registry and the letter: cr.published(cr.signatory_table, "
+            "registry, letter) (or cr.people, for people only)"
+        )
+        raise TypeError(msg)
+    letter_id = checked(registry, "published").which_letter(letter_id)
     if not callable(given):
         # A table already made cannot be made consistent with the
         # letter's others: published() makes it.

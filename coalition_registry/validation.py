@@ -1297,12 +1297,15 @@ def check_registry(
                     del again[record_id]
                 else:
                     again[record_id] = written
-        # Records whose file is named after another id: a copy, most often.
+        # Records whose file is named after another id: a copy, most often
+        # (a signature's may say so as the id its letter and signatory
+        # make, when those were changed and not the id).
         misnamed = {
             p.location
             for r in results
             for p in r.problems
             if p.code == "id-file-mismatch"
+            or (p.code == "invalid-id" and p.message.startswith(SIGNATURE_ID))
         }
         for record_id, uses in again.items():
             problems.extend(
@@ -1364,23 +1367,25 @@ def _duplicate_ids(
     kept, and both lines say so, unless only one is a signature's in its
     letter's folder (``signatures/<letter>/``), where new ones are made.
 
-    A copy whose own file name is another id (its id-file-mismatch is at
-    one of *misnamed*) gets one problem, which says both: the record it
-    was copied from is not at fault, and the file's name is the id meant;
-    but not a signature, whose id-file-mismatch says how its id is made,
-    nor a record whose id is random (a hidden name's: its file's name may
-    spell it), nor a file named after an id *taken* already.
+    A copy whose own file name is another id (its id-file-mismatch, or a
+    signature's invalid-id, is at one of *misnamed*) gets one problem,
+    which says both: the record it was copied from is not at fault, and
+    the file's name is the id meant (for a signature, with the letter and
+    signatory it names); but not a record whose id is random (a hidden
+    name's: its file's name may spell it), nor a file named after an id
+    *taken* already.
     """
     named = [Path(loc.path).stem == record_id for loc in uses]
     if (
         len(uses) == 2
         and named.count(True) == 1
-        and "--" not in record_id
         and not _RANDOM_ID.fullmatch(record_id)
     ):
         copy = uses[named.index(False)]
         if copy in misnamed and Path(copy.path).stem not in taken:
-            return [_copied(record_id, copy, uses[named.index(True)])]
+            copied = _copied(record_id, copy, uses[named.index(True)])
+            if copied is not None:
+                return [copied]
     letter, _, signatory = record_id.partition("--")
     # At any depth in it, as signatures/<letter>/2b/ of a large letter.
     placed = [
@@ -1428,16 +1433,28 @@ def _duplicate_ids(
     return problems
 
 
-def _copied(record_id: str, copy: Location, original: Location) -> Problem:
+def _copied(
+    record_id: str, copy: Location, original: Location
+) -> Problem | None:
     """The one problem of a record copied from *original* with its id kept,
-    in a file named after another id (see :func:`_duplicate_ids`).
+    in a file named after another id (see :func:`_duplicate_ids`); none for
+    a signature in a file not named ``<letter>--<signatory>``.
     """
     stem = Path(copy.path).stem
-    meant = (
-        f"change its id to {stem!r}, as its file is named"
-        if SLUG.fullmatch(stem)
-        else "give it an id of its own, and name its file after that id"
-    )
+    letter, dashes, signatory = stem.partition("--")
+    if "--" in record_id:
+        if not (
+            dashes and SLUG.fullmatch(letter) and SLUG.fullmatch(signatory)
+        ):
+            return None
+        meant = (
+            f"set its letter to {letter!r}, its signatory to "
+            f"{signatory!r} and its id to {stem!r}"
+        )
+    elif SLUG.fullmatch(stem):
+        meant = f"change its id to {stem!r}, as its file is named"
+    else:
+        meant = "give it an id of its own, and name its file after that id"
     return Problem(
         "duplicate-id",
         f"the id {record_id!r} is also used at {original}, the file named "
@@ -2361,7 +2378,8 @@ def _replace_invalid_ids(
     """*problems* without the invalid-id problems that a check across
     records gives again, better (see :func:`_id_of_name`), without the
     id-file-mismatch of a copied record, which its duplicate-id says (see
-    :func:`_copied`), and without the invalid-id of a signature whose id
+    :func:`_copied`; a copied signature's invalid-id too), and without the
+    invalid-id of a signature whose id
     disagrees with its letter or signatory alone, when that one is
     unknown: the id it asks for is made from the typo, and the
     unknown-reference says what to write.
@@ -2387,7 +2405,10 @@ def _replace_invalid_ids(
         for p in problems
         if not (
             (p.code == "invalid-id" and (p.location, p.pointer) in better)
-            or (p.code == "id-file-mismatch" and p.location in copies)
+            or (
+                p.code in {"id-file-mismatch", "invalid-id"}
+                and p.location in copies
+            )
             or (
                 p.code == "invalid-id"
                 and p.message.startswith(SIGNATURE_ID)

@@ -3,9 +3,13 @@
 The countries' outlines come from `Natural Earth`_'s *Admin 0 – Countries*
 (public domain), as the PyPI package ``geo-intel-offline`` (MIT) ships them
 in its wheel: nothing is downloaded when a map is drawn.  It is an optional
-dependency, the ``report`` extra::
+dependency, the ``report`` extra, installed from the repository's folder::
 
-    pip install 'coalition-registry[report]'
+    python -m pip install '.[report]'
+
+or, anywhere, with the package itself::
+
+    python -m pip install 'geo-intel-offline>=1.5,<2'
 
 Without it, :func:`outlines` raises :class:`GeometryMissingError`, whose
 message says what to install.
@@ -119,7 +123,9 @@ class GeometryMissingError(RuntimeError):
         super().__init__(
             "the world map needs the outlines of the countries, which the "
             f"package {GEOMETRY_PACKAGE} ships: install it with "
-            "pip install 'coalition-registry[report]'"
+            f"python -m pip install '{GEOMETRY_PACKAGE}>=1.5,<2' (or, in "
+            "the coalition-registry repository's folder, the 'report' "
+            "extra: python -m pip install '.[report]')"
         )
 
 

@@ -181,7 +181,9 @@ class TestOutlines:
             assert not worldmap.geometry_available()
         finally:
             worldmap.outlines.cache_clear()
-        assert "pip install 'coalition-registry[report]'" in str(info.value)
+        assert "python -m pip install 'geo-intel-offline>=1.5,<2'" in str(
+            info.value
+        )
 
 
 def table(*rows: tuple[str | None, int, int]) -> Table:
@@ -1180,7 +1182,7 @@ class TestCommands:
         try:
             code, _, err = cli("report", "--out", "r.html")
             assert 2 == code
-            assert "pip install 'coalition-registry[report]'" in err
+            assert "python -m pip install 'geo-intel-offline>=1.5,<2'" in err
             assert "--no-map" in err
             assert (2, 0) == (
                 cli("map")[0],

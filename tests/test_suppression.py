@@ -770,6 +770,13 @@ class TestThresholdTwo:
             published(table, registry, "l")  # type: ignore[arg-type]
         with pytest.raises(TypeError, match="not a coverage"):
             cr.suppress(cr.coverage(registry, "l"))  # type: ignore[arg-type]
+        # As coverage() is called: it told to load the letter as a folder.
+        with pytest.raises(TypeError) as raised:
+            published(registry, "l")  # type: ignore[arg-type]
+        assert "cr.published(cr.signatory_table, registry, letter)" in str(
+            raised.value
+        )
+        assert "cr.load" not in str(raised.value)
 
     @pytest.mark.parametrize("k", [1, 3, 10])
     def test_others_are_taken(self, k: int) -> None:

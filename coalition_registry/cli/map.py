@@ -2,7 +2,8 @@
 by its number of signatories, with a title, a legend, a detail panel for
 small countries, and the rules the counts follow.
 
-The map needs the 'report' extra (pip install 'coalition-registry[report]').
+The map needs the 'report' extra (python -m pip install '.[report]' in the
+repository's folder, or python -m pip install geo-intel-offline).
 A country whose count of people is below the threshold (--suppress-below,
 default 3), or that takes in people who are not public while any count of
 them is small or any of their signatures has a day of its own (signed_on,

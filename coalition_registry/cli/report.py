@@ -4,8 +4,9 @@ coverage tables by country and by region, the letter's claims beside the
 records, the organisations that signed with their sources, and the date
 and registry version it describes.
 
-The map needs the 'report' extra (pip install 'coalition-registry[report]');
---no-map writes the page without it.  Counts of people below the
+The map needs the 'report' extra (python -m pip install '.[report]' in the
+repository's folder, or python -m pip install geo-intel-offline); --no-map
+writes the page without it.  Counts of people below the
 threshold (--suppress-below, default 3) are hidden, on the map too, by the
 rules of coverage (a hidden count holds at least one person, and may hold
 many), and people who did not sign publicly are counted, never named.
