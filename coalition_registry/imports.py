@@ -1997,10 +1997,7 @@ _COUNTRY_IN_A_SHEET: Final = (
         ", or the country's name in English",
     ),
     ("leave the field out", "leave the cell empty"),
-    (
-        "leave the country out and set scope",
-        "leave the cell empty and fill the scope column",
-    ),
+    ("and set scope to", "and fill the scope column with"),
 )
 
 

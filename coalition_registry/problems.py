@@ -373,7 +373,8 @@ CODES: dict[str, Code] = _codes(
         _E,
         "A country is not an ISO 3166-1 alpha-2 code.",
         "Use the two-letter code (GB, not UK; US, not USA); for a region "
-        "or 'international', leave the country out and set scope.",
+        "or 'international', give the headquarters' country if a source "
+        "says it, else leave it out, and set scope.",
         "hq_country: UK",
     ),
     Code(

@@ -1200,9 +1200,12 @@ class Country(FieldType):
         # A private value gets the message every private value gets: that
         # it is a region would say something of it.
         if not ctx.redact and countries.is_region_word(text):
+            # As the data format says: the headquarters' country, which
+            # is where it counts, and the region in scope.
             where = (
-                f"; leave the country out and set {self.scope_field} "
-                "(national, regional or international)"
+                "; give the country of its headquarters if a source says "
+                f"it, else leave the field out, and set {self.scope_field} "
+                "to regional or international"
                 if self.scope_field
                 else "; leave the country out"
             )
