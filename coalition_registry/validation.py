@@ -2812,10 +2812,18 @@ def _validate(
     not_read: list[Problem] = []
     for target in targets:
         if not target.exists():
+            # From Python (a notebook started elsewhere), where the folder
+            # a relative path is read from is not in sight.
+            here = (
+                ""
+                if target.is_absolute()
+                else " (a relative path is read from the current folder, "
+                f"{files.safe_name(os.getcwd())})"
+            )
             problems.append(
                 Problem(
                     "file-unreadable",
-                    "no such file or folder",
+                    f"no such file or folder{here}",
                     Location(files.display_path(target)),
                 )
             )

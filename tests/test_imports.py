@@ -2396,7 +2396,9 @@ class TestCommand:
         assert "fmt" not in " ".join(said)
         assert "or the country's name in English" in said[0]
         assert "leave the cell empty (it is counted as unknown)" in said[0]
-        assert "else leave the cell empty, and fill the scope column" in said[1]
+        assert (
+            "else leave the cell empty, and fill the scope column" in said[1]
+        )
 
     def test_an_empty_disclosure_cell_is_named(self) -> None:
         """It was told to add the column it is in.  A person who says no

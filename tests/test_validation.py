@@ -1583,6 +1583,18 @@ class TestNamedPathsThatHoldNoRecord:
             [p.code for p in report.problems],
         )
 
+    def test_a_missing_relative_path_names_the_folder_it_is_read_from(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A notebook started in another folder than the registry's."""
+        monkeypatch.chdir(tmp_path)
+        (relative,) = cr.validate("registry_data").problems
+        assert relative.message.endswith(
+            f"read from the current folder, {tmp_path})"
+        )
+        (absolute,) = cr.validate(tmp_path / "registry_data").problems
+        assert "no such file or folder" == absolute.message
+
     def test_a_folder_named_like_a_record_file(
         self, shipped_copy: Path
     ) -> None:
