@@ -494,6 +494,30 @@ _FORBIDDEN: Final = re.compile(
 )
 
 
+def _item_under_value(number: int) -> str:
+    """The message for a list item under the field at line *number*, which
+    has a value: most often a list whose field's line (``sources:``) was
+    left out.
+    """
+    return (
+        "this list item is under a field that has a value already (line "
+        f"{number}), so it is read as part of that value; if the list is a "
+        "field of its own, write that field's name on a line above it (such "
+        "as 'sources:')"
+    )
+
+
+def _line_above(line: int, line_at: Callable[[int], str]) -> int | None:
+    """The number of the nearest line above *line* that holds more than
+    spaces or a comment, if there is one.
+    """
+    for number in range(line - 1, 0, -1):
+        text = line_at(number)
+        if text.strip() and not text.lstrip().startswith("#"):
+            return number
+    return None
+
+
 def _character_message(
     char: str,
     *,
@@ -984,6 +1008,8 @@ def _in_plain_words(
             if _KEY_VALUE.match(above) is not None and indent > _field_at(
                 above
             ):
+                if here[indent : indent + 2] == "- ":
+                    return (line, indent + 1), _item_under_value(number)
                 return (line, indent + 1), (
                     "this line is indented more than the field above it, "
                     "so it is read as part of that field's value; line it "
@@ -1171,6 +1197,15 @@ def _in_plain_words(
                 "write the field's name before the ':'"
             )
         if here[indent : indent + 2] in {"- ", "-"}:
+            field_line = _line_above(line, line_at)
+            field = "" if field_line is None else line_at(field_line)
+            if (
+                field_line is not None
+                and (value := _KEY_VALUE.match(field)) is not None
+                and field[value.end() :].strip()
+                and indent > _field_at(field)
+            ):
+                return (line, col), _item_under_value(field_line)
             return (line, col), (
                 "this list item does not line up with the items of its "
                 "list, or stands where a field is expected; indent it like "
