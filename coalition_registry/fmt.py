@@ -1859,8 +1859,9 @@ def _keeps_private(raw: bytes, cls: type[Any]) -> bool:
     )
 
 
+# A field's line, or an identifier's (its scheme, "GB-CHC", as the key).
 _FIELD_LINE: Final = re.compile(
-    r"(?P<indent> *)(?:- )?(?P<key>[a-z_0-9]+):(?: +(?P<value>.*))?"
+    r"(?P<indent> *)(?:- )?(?P<key>[A-Za-z_0-9-]+):(?: +(?P<value>.*))?"
 )
 
 
@@ -1877,6 +1878,8 @@ def _what_changes(
     'put its value in double quotes'
     >>> _what_changes(b"id: x\nname: y\n", b"name: y\nid: x\n", 1)
     "'name' comes before 'id': move it up"
+    >>> _what_changes(b"aliases: [X]\n", b'aliases:\n  - "X"\n', 1)
+    "write the list one item a line, each after '- '"
     """
     old_line, new_line = (
         _line_of(text, number).decode("utf-8", "replace").rstrip("\r")
@@ -1891,13 +1894,22 @@ def _what_changes(
     if was is None or now is None:
         return None
     key, new_key = was["key"], now["key"]
-    # Field names are the only words of a line said back.
-    if key not in field_names() or new_key not in field_names():
-        return None
     if key != new_key:
+        # Field names are the only words of a line said back.
+        if key not in field_names() or new_key not in field_names():
+            return None
         return f"{new_key!r} comes before {key!r}: move it up"
     value, new_value = was["value"] or "", now["value"] or ""
-    if was["indent"] != now["indent"] or not values:
+    if was["indent"] != now["indent"]:
+        return None
+    if not new_value and value[:1] in {"[", "{"}:
+        # Saying so tells nothing of what the value holds.
+        return (
+            "write the list one item a line, each after '- '"
+            if value[0] == "["
+            else "write each of its fields on a line of its own"
+        )
+    if not values:
         return None
     if new_value == f'"{value}"':
         return "put its value in double quotes"

@@ -760,6 +760,15 @@ class TestCommand:
             ),
             ("name: Apple\nid: apple\n", "line 1: 'id' comes before 'name'"),
             ("id: apple  \nname: Apple\n", "line 1: take the spaces off"),
+            # An identifier's scheme is no field's name, but needs none said.
+            (
+                "id: apple\nname: Apple\nidentifiers:\n  GB-CHC: '1234567'\n",
+                "line 4: put its value in double quotes, not single ones",
+            ),
+            (
+                "id: apple\nname: Apple\naliases: [Apple Inc]\n",
+                "line 3: write the list one item a line, each after '- '",
+            ),
             (
                 (
                     "id: apple\nname: Apple\nsources:\n"
