@@ -893,10 +893,11 @@ class Enum(FieldType):
                 pos,
                 pointer,
             )
-        # The hint names one of the words, never the value: given for the
-        # value of a record kept private ("Anon" for a person not public),
-        # but not of a field listed as private, which it would all but
-        # tell ("survivour" for a private role).
+        # The hint names one of the words, never the value, but it would
+        # all but tell a value not shown ("survivour", for the role of a
+        # person who is not public, or a private role): given only for a
+        # value shown, and for a disclosure ("Anon"), which the file of a
+        # person not public says to all.
         if "\n" in text and text.strip() in self.values:
             # "kind: |" above "  charity": block text, which keeps its
             # line break.  Said whatever the value: it is one of the words.
@@ -911,6 +912,7 @@ class Enum(FieldType):
         hint = (
             ""
             if ctx.private_field
+            or (ctx.redact and not pointer.endswith(".disclosure"))
             else f" (did you mean {self.meant[word]!r}?)"
             if word in self.meant
             else _did_you_mean(word, self.values)

@@ -1953,9 +1953,13 @@ def _on_or_before_letter(
     """An ``implausible-date`` for each signature whose date *field* is on
     or before the date of the letter it signs.
     """
-    # A private date is not compared: the warning would bound it.
+    # A private date is not compared: the warning would bound it; nor is
+    # the date of a signatory who is not public (or whose name is private),
+    # whose signatures' values no message tells.
     date_of = operator.attrgetter(f"comparable_{field}")
     for signature in itertools.compress(signatures, map(date_of, signatures)):
+        if not _said_in_the_open(registry.signatory(signature.signatory)):
+            continue
         letter = registry.letters.get(signature.letter)
         # A letter known only to the month: sure only before the month.
         published = None if letter is None else letter.comparable_start
@@ -1968,6 +1972,17 @@ def _on_or_before_letter(
             signature.location_of(field),
             f"$.{field}",
         )
+
+
+def _said_in_the_open(record: object) -> bool:
+    """Whether the values of *record*'s signatures may be said in messages:
+    it is an organisation, a group or a public person, with its name not
+    private (a signature's values could tell who a survivor is).
+    """
+    return (
+        isinstance(record, Organisation | Group)
+        or (isinstance(record, Person) and record.disclosure == "public")
+    ) and "name" not in record.private
 
 
 def _check_roles(
@@ -2970,11 +2985,7 @@ def _exposed(
         if record.id in signatories
         # A signatory whose name is private may be told by its signature's
         # values, as a survivor may (a source's address names it).
-        and "name" not in record.private
-        and (
-            isinstance(record, Organisation | Group)
-            or (isinstance(record, Person) and record.disclosure == "public")
-        )
+        and _said_in_the_open(record)
     }
     return frozenset(signatories - public)
 
