@@ -922,8 +922,12 @@ def _fix_record(
     fields = yaml_fields(cls)
     private = node.get("private")
     hidden = {str(p) for p in private} if isinstance(private, cseq) else set()
-    if cls is Person and node.get("disclosure") != "public":
-        secret = True  # nothing about the person may be shown
+    if (cls is Person and node.get("disclosure") != "public") or (
+        "name" in hidden
+    ):
+        # Nothing about the person may be shown; nor of a record whose
+        # name is private, as validate shows none of its values.
+        secret = True
     for key in list(node):
         spec = fields.get(str(key))
         if spec is None:
@@ -1870,9 +1874,9 @@ def _what_changes(
 ) -> str | None:
     r"""What to change on line *number* (from 1) of *old* to make it that of
     *new*, in words, naming at most a field: never a value, which may be
-    private, nor, unless *values*, how a value is written (whether it is
-    quoted tells what characters it holds).  ``None`` when it is more than
-    one of these.
+    private, nor, unless *values*, a field or how a value is written
+    (whether it is quoted tells what characters it holds), only the spaces
+    of the line.  ``None`` when it is more than one of these.
 
     >>> _what_changes(b"hq_country: NL\n", b'hq_country: "NL"\n', 1)
     'put its value in double quotes'
@@ -1890,6 +1894,11 @@ def _what_changes(
     if old_line.strip() == new_line.strip():
         indent = len(new_line) - len(new_line.lstrip(" "))
         return f"start it after {indent} spaces"
+    if not values:
+        # Which fields a record keeps private holds, and how they are
+        # written, would tell of them (a capacity: signed for an
+        # organisation).
+        return None
     was, now = _FIELD_LINE.fullmatch(old_line), _FIELD_LINE.fullmatch(new_line)
     if was is None or now is None:
         return None
@@ -1903,14 +1912,11 @@ def _what_changes(
     if was["indent"] != now["indent"]:
         return None
     if not new_value and value[:1] in {"[", "{"}:
-        # Saying so tells nothing of what the value holds.
         return (
             "write the list one item a line, each after '- '"
             if value[0] == "["
             else "write each of its fields on a line of its own"
         )
-    if not values:
-        return None
     if new_value == f'"{value}"':
         return "put its value in double quotes"
     if value.startswith("'") and new_value.startswith('"'):

@@ -1157,6 +1157,23 @@ class TestFix:
         assert "'IS'" not in out
         assert "not shown: private" in out
 
+    def test_no_value_of_a_record_whose_name_is_private_is_shown(
+        self, write: WriteFile
+    ) -> None:
+        """As validate shows none: a registered country appears in no
+        output at all."""
+        write(
+            "organisations/organisation-4hx8q2.yaml",
+            "id: organisation-4hx8q2\nname: Example Survivors Trust\n"
+            'kind: charity\nhq_country: "PE"\nregistered_country: Uruguay\n'
+            "private:\n  - name\nsources:\n  - url: 'https://a.org'\n",
+        )
+        code, out, _ = cli("fmt", "--fix")
+        assert 0 == code
+        assert "Uruguay" not in out
+        assert "'UY'" not in out
+        assert "not shown: private" in out
+
     def test_where_a_fix_in_a_list_of_records_is(self) -> None:
         """A fix in a bulk-import file names the line and column of the
         value in the file."""
