@@ -491,7 +491,7 @@ class _Letter:
             date = f"in {day.spoken()}"
         elif isinstance(day, dt.date):
             date = f"on {_date(day)}"
-        if date is not None and letter.date_qualifier == "inferred":
+        if date is not None and shown("date_qualifier") == "inferred":
             date += " (a date inferred from coverage)"
         return cls(
             title=shown("title") or letter.id,

@@ -1974,6 +1974,25 @@ def _on_or_before_letter(
         )
 
 
+def _named_in_files(root: Path, ids: set[str]) -> set[str]:
+    """Those of *ids* that the name of a file anywhere below *root* holds
+    as a word (``.sam-example.yaml.swp``), but in ``.git``.
+    """
+    found: set[str] = set()
+    words = re.compile(
+        "(?<![a-z0-9-])("
+        + "|".join(map(re.escape, sorted(ids)))
+        + ")(?![a-z0-9-])"
+    )
+    for _folder, subfolders, names in os.walk(root):
+        subfolders[:] = [d for d in subfolders if d != ".git"]
+        for name in (*names, *subfolders):
+            found.update(words.findall(name))
+        if len(found) == len(ids):
+            break
+    return found
+
+
 def _said_in_the_open(record: object) -> bool:
     """Whether the values of *record*'s signatures may be said in messages:
     it is an organisation, a group or a public person, with its name not
@@ -2947,7 +2966,9 @@ def _validate(
 
 
 def _exposed(
-    results: Sequence[FileRecords], entries: Sequence[files.FileEntry]
+    results: Sequence[FileRecords],
+    entries: Sequence[files.FileEntry],
+    root: Path | None = None,
 ) -> frozenset[str]:
     """The signatories, not known to be public, of signature files with
     problems, whose ids are not opaque.
@@ -2975,6 +2996,11 @@ def _exposed(
     given = {use[0] for result in results for use in result.ids} | {
         entry.stem for entry in entries
     }
+    if root is not None and signatories - given:
+        # A file not read may be the record: an editor's backup or swap
+        # file (x.yaml.bak, .x.yaml.swp, x.yaml~), a draft in a hidden
+        # folder.  Its signatory may be anyone.
+        given |= _named_in_files(root, signatories - given)
     signatories &= given
     if not signatories:
         return frozenset()
@@ -3214,7 +3240,7 @@ def _validate_root(
     read = _read(results)
     problems.extend(p for r in read for p in r.problems)
     hidden = _hide_signatures_of(
-        _exposed(read, entries), entries, read, limits
+        _exposed(read, entries, root), entries, read, limits
     )
     if hidden:
         problems[about_info:] = [p for r in read for p in r.problems]

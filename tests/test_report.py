@@ -649,6 +649,22 @@ class TestContents:
         )
         assert said in page
 
+    def test_a_private_date_qualifier_is_not_said(self) -> None:
+        records = [
+            cr.Letter(
+                id="l",
+                title="L",
+                date=cr.PartialDate(2025, 1),
+                date_qualifier="inferred",
+                private=("date_qualifier",),
+            )
+        ]
+        page = report.html_report(
+            cr.Registry(records), "l", generated=DAY, include_map=False
+        )
+        assert "Published in January 2025." in page
+        assert "inferred" not in page
+
     def test_without_the_map(self, registry: cr.Registry) -> None:
         """--no-map: the same page, no map, and no geometry needed."""
         page = report.html_report(
