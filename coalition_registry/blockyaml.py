@@ -107,7 +107,9 @@ def read(text: str, limits: Limits, first_line: int = 1) -> Any:
     reader = _Reader(lines, raw, first_line, limits.max_depth)
     try:
         data, end = reader.node(0, 0, 0)
-    except _DeclineError:
+    except (_DeclineError, RecursionError):
+        # Nested deeper than Python's stack allows here (max_depth may be
+        # set up to parsing.MAX_DEPTH): left to the other reader.
         return None
     return data if end == len(lines) else None
 

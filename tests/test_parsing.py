@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from coalition_registry import parsing
 from coalition_registry.parsing import (
     DROPPED,
+    MAX_DEPTH,
     Limits,
     YMap,
     YSeq,
@@ -227,6 +228,18 @@ class TestRefused:
     def test_deep_block_nesting(self) -> None:
         lines = [" " * i + f"k{i}:" for i in range(200)]
         assert ["too-deep"] == codes("\n".join(lines).encode())
+
+    @pytest.mark.parametrize("levels", [488, 499, 520])
+    def test_block_nesting_up_to_the_highest_limit(self, levels: int) -> None:
+        """--max-depth 500 is allowed: the line reader ran out of Python's
+        stack near 490 levels (a RecursionError traceback)."""
+        lines = [" " * i + "k:" for i in range(levels)] + [" " * levels + "v"]
+        doc = parse(
+            "\n".join(lines).encode(), "f.yaml", Limits(max_depth=MAX_DEPTH)
+        )
+        assert (["too-deep"] if levels >= MAX_DEPTH else []) == [
+            p.code for p in doc.problems
+        ]
 
     def test_file_size_limit(self) -> None:
         assert ["file-too-large"] == codes(
