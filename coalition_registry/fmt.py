@@ -1753,6 +1753,18 @@ def _format_file(
             "registry's folders (" + ", ".join(FOLDERS) + ") and its "
             f"{files.REGISTRY_FILE}",
         )
+    if os.path.basename(path).startswith("."):
+        # validate passes over it (an ignored-file warning): formatted, it
+        # would look checked.
+        return FileResult(
+            path,
+            shown,
+            "refused",
+            tuple(errors),
+            "not a record file: a hidden file (its name starts with '.') "
+            "is not read by validate; rename it without the '.' to make "
+            "it a record",
+        )
     fixable = fix and all(p.code == "unknown-country" for p in errors)
     if errors and not fixable:
         return FileResult(path, shown, "refused", tuple(errors))

@@ -1060,6 +1060,19 @@ class TestCommand:
         assert 1 == code
         assert "left unchanged: not a record file" in out
 
+    def test_a_hidden_file_named_is_not_formatted(
+        self, shipped_copy: Path
+    ) -> None:
+        """validate passes over it, with a warning: formatted, it looked
+        checked (pre-commit names such files)."""
+        hidden = shipped_copy / "organisations" / ".example-charity.yaml"
+        text = "id: wrong-id\nname: 'Example Charity'\nbogus: 1\n"
+        hidden.write_text(text)
+        code, out, _ = cli("fmt", str(hidden.relative_to(Path.cwd())))
+        assert 1 == code
+        assert "left unchanged: not a record file: a hidden file" in out
+        assert text == hidden.read_text()
+
     def test_folder_outside_a_registry(self, tmp_path: Path) -> None:
         """A folder with no registry.yaml above it is an error."""
         code, out, _ = cli("fmt", str(tmp_path))
