@@ -802,8 +802,10 @@ def plan_import(
             (
                 Problem(
                     "missing-field",
-                    "the spreadsheet has no kind column: add one, and write "
-                    "organisation, group or person in each row (and for a "
+                    "no row gives a kind (the spreadsheet has no kind "
+                    "column, or its cells are empty): add the column, and "
+                    "write organisation, group or person in each row (and "
+                    "for a "
                     "person a disclosure: public, pseudonym or anonymous); "
                     "no row is taken for an organisation's by default, which "
                     "would publish a person's name",
@@ -836,7 +838,9 @@ def plan_import(
             or _holds_private(row)
         }
         problems = _check_across(registry, planner, problems, given)
-    # In the spreadsheet's order.
+    # In the spreadsheet's order, each once: a row's source cell is checked
+    # in the signatory's record and again in its signature's.
+    problems = list(dict.fromkeys(problems))
     problems.sort(key=lambda p: (p.location.line, p.location.column))
     private = {
         line

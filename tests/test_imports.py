@@ -33,7 +33,8 @@ LETTER = "survivors-letter-2023"
 SOURCE = "https://example.org/signatories"
 HEADER = "kind,name,country,role,disclosure\n"
 NO_KIND = (
-    "sig.csv:1:1: error missing-field: the spreadsheet has no kind column"
+    "sig.csv:1:1: error missing-field: no row gives a kind (the spreadsheet "
+    "has no kind column, or its cells are empty)"
 )
 
 
@@ -231,7 +232,7 @@ class TestReadTable:
         _, out, _ = cli("import", path, "--source", SOURCE)
         first, second = out.splitlines()[:2]
         assert (
-            ":1:1: error missing-field: the spreadsheet has no kind" in first
+            ":1:1: error missing-field: no row gives a kind" in first
         )
         assert ":1:1: error unknown-field: unknown column 'Type'" in second
 
@@ -2383,6 +2384,15 @@ class TestCommand:
                 "signs the letter in row 3 already; keep one row"
             ),
         ] == out.splitlines()
+
+    def test_a_bad_source_cell_is_one_problem(self) -> None:
+        """Checked in the signatory's record and in its signature's, it
+        was said twice, and counted as two errors."""
+        plan = plan_of(
+            "kind,name,country,source\n"
+            "organisation,Example Org,GB,javascript:alert(1)\n"
+        )
+        assert ["invalid-url"] == [p.code for p in plan.problems]
 
     def test_a_country_is_mended_in_the_sheet_not_by_fmt(self) -> None:
         """fmt --fix mends files: the advice for a cell was to run it."""
