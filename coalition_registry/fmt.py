@@ -1897,9 +1897,18 @@ def _what_changes(
     >>> _what_changes(b"aliases: [X]\n", b'aliases:\n  - "X"\n', 1)
     "write the list one item a line, each after '- '"
     """
+    old_raw, new_raw = _line_of(old, number), _line_of(new, number)
+    if old_raw == new_raw and not old.endswith(b"\n"):
+        return "end the file with a line break"
+    if old_raw.rstrip(b"\r") == new_raw.rstrip(b"\r"):
+        return (
+            "end the line with CRLF, as the file's first line ends"
+            if new_raw.endswith(b"\r")
+            else "end the line without a CR, as the file's first line ends"
+        )
     old_line, new_line = (
-        _line_of(text, number).decode("utf-8", "replace").rstrip("\r")
-        for text in (old, new)
+        text.decode("utf-8", "replace").rstrip("\r")
+        for text in (old_raw, new_raw)
     )
     if old_line.rstrip() == new_line:
         return "take the spaces off the end of the line"

@@ -769,6 +769,15 @@ class TestCommand:
                 "id: apple\nname: Apple\naliases: [Apple Inc]\n",
                 "line 3: write the list one item a line, each after '- '",
             ),
+            # Line breaks: it said to take spaces off that were not there.
+            (
+                'id: apple\r\nname: Apple\r\nhq_country: "US"\n',
+                "line 3: end the line with CRLF, as the file's first line",
+            ),
+            (
+                'id: apple\nname: Apple\nsources:\n  - url: "https://a.org"',
+                "line 4: end the file with a line break",
+            ),
             (
                 (
                     "id: apple\nname: Apple\nsources:\n"

@@ -231,9 +231,7 @@ class TestReadTable:
         path = table(tmp_path, "Type,Name\nx,Example Org\n")
         _, out, _ = cli("import", path, "--source", SOURCE)
         first, second = out.splitlines()[:2]
-        assert (
-            ":1:1: error missing-field: no row gives a kind" in first
-        )
+        assert ":1:1: error missing-field: no row gives a kind" in first
         assert ":1:1: error unknown-field: unknown column 'Type'" in second
 
     def test_contact_details_are_not_a_column(self) -> None:
