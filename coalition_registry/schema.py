@@ -1405,14 +1405,32 @@ def look_alike_letter(text: str) -> str:
 
 
 # Letters of other alphabets that are written like Latin ones.
-_LATIN_LOOKING: Final = frozenset(
+_LOOK_ALIKES: Final = (
     # Cyrillic
-    "АВЕЅІЈКМНОРСТУХаеіјорсухѕԁԛԝүһ"
+    ("АВЕЅІЈКМНОРСТУХаеіјорсухѕԁԛԝүһ", "ABESIJKMHOPCTYXaeijopcyxsdqwyh"),
     # Greek
-    "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορυχ"
+    ("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορυχ", "ABEZHIKMNOPTYXaikvopux"),
     # Armenian
-    "ՕօսհոՏ"
+    ("ՕօսհոՏ", "OouhnS"),
 )
+_LATIN_LOOKING: Final = frozenset("".join(a for a, _ in _LOOK_ALIKES))
+_AS_LATIN: Final = str.maketrans(
+    "".join(a for a, _ in _LOOK_ALIKES), "".join(b for _, b in _LOOK_ALIKES)
+)
+
+
+def as_latin(text: str) -> str:
+    """*text* with each letter of another alphabet that looks like a Latin
+    one (:data:`_LATIN_LOOKING`) written as that Latin letter, when it is
+    mixed with Latin ones (see :func:`mixed_look_alike`): "Barnardo's" with
+    a Cyrillic o is "Barnardo's", to compare; a word in Cyrillic is left.
+
+    >>> as_latin("Barnard\u043e's"), as_latin("\u043f\u0440\u0438")
+    ("Barnardo's", '\u043f\u0440\u0438')
+    """
+    if text.isascii() or not mixed_look_alike(text):
+        return text
+    return text.translate(_AS_LATIN)
 
 
 @by_fields

@@ -83,6 +83,7 @@ from .schema import (
     Context,
     Reference,
     a,
+    as_latin,
     build,
     hidden_fields,
     hides_all,
@@ -1767,7 +1768,16 @@ def _name_key(name: str) -> str:
 
     >>> _name_key("Example Society for the Protection of Rivers (ESPR)")
     'examplesocietyforprotectionofrivers'
+
+    Letters of another alphabet that look like Latin ones, mixed with
+    Latin ones, are read as those.
+
+    >>> _name_key("Ex\u0430mple Trust") == _name_key("Example Trust")
+    True
     """
+    # "Barnardo's" with a Cyrillic o in it is the same name to a reader:
+    # one signatory recorded twice, and counted twice.
+    name = as_latin(name)
     written = _ACRONYM.sub("", name) if _stands_for(name) else name
     folded = normalise(written.replace("&", " and ").replace(" + ", " and "))
     bare = _LEGAL_FORM.sub("", folded) or folded
