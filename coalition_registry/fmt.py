@@ -1803,28 +1803,30 @@ def _format_file(
             )
     if new == raw:
         return FileResult(path, shown, "unchanged")
+    # Said by --check too: "would reformat" asked for a run of fmt that
+    # would then refuse.
+    if os.path.islink(path):
+        # Written through, the link's target would change as another
+        # file (one fmt may have said it left as it was).
+        return FileResult(
+            path,
+            shown,
+            "refused",
+            failure="the file is a symbolic link, which fmt does not "
+            "write through; put the file it links to here in its place, "
+            "then run fmt again",
+        )
+    if not _writable(path):
+        # The file is replaced by a new one, which its permissions do
+        # not prevent: someone made it read-only, and fmt respects it.
+        return FileResult(
+            path,
+            shown,
+            "refused",
+            failure="the file is read-only; make it writable (chmod "
+            "u+w), then run fmt again",
+        )
     if not check:
-        if os.path.islink(path):
-            # Written through, the link's target would change as another
-            # file (one fmt may have said it left as it was).
-            return FileResult(
-                path,
-                shown,
-                "refused",
-                failure="the file is a symbolic link, which fmt does not "
-                "write through; put the file it links to here in its place, "
-                "then run fmt again",
-            )
-        if not _writable(path):
-            # The file is replaced by a new one, which its permissions do
-            # not prevent: someone made it read-only, and fmt respects it.
-            return FileResult(
-                path,
-                shown,
-                "refused",
-                failure="the file is read-only; make it writable (chmod "
-                "u+w), then run fmt again",
-            )
         try:
             write_atomic(path, new)
         except OSError as e:

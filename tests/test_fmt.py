@@ -1018,7 +1018,12 @@ class TestCommand:
             "writable (chmod u+w), then run fmt again\n"
         ) in out
         assert text == path.read_text()
-        assert "would reformat" in cli("fmt", "--check")[1]
+        # --check says so too: "would reformat" asked for a run of fmt
+        # that then refused.
+        code, out, _ = cli("fmt", "--check")
+        assert 1 == code
+        assert "apple.yaml: left unchanged: the file is read-only" in out
+        assert "would reformat" not in out
 
     def test_a_link_is_not_written_through(self, write: WriteFile) -> None:
         """Written through, the file a link points to changed too, as
@@ -1037,6 +1042,10 @@ class TestCommand:
         ) in out
         assert text == target.read_text()
         assert link.is_symlink()
+        check = cli("fmt", "--check")[1]
+        assert "apple.yaml: left unchanged: the file is a symbolic link" in (
+            check
+        )
 
     def test_a_folder_that_refuses_the_new_file(
         self, write: WriteFile, monkeypatch: pytest.MonkeyPatch
