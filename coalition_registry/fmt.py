@@ -1139,11 +1139,26 @@ def _format_in_parts(text: str, cls: type[Any], *, fix: bool) -> Formatted:
     fixes: list[Fix] = []
     line = 1
     items = 0
-    for part in _text_parts(text):
+    parts = list(_text_parts(text))
+    carried = ""
+    for k, cut in enumerate(parts):
+        part = carried + cut
         too_long = _too_long(part, _item_starts(part), line)
         if too_long is not None:
             return Formatted(text, failure=too_long.failure)
         done = _format_settled(part, cls, fix=fix)
+        if (
+            done.failure is not None
+            and k + 1 < len(parts)
+            and len(part) < _ROUND_TRIP_CHARS
+        ):
+            # Cut inside a value that runs over lines, one of which starts
+            # with "- ": read again with the part after it (up to a whole
+            # text's length: a part that fails for another reason would
+            # take the rest along).
+            carried = part
+            continue
+        carried = ""
         if done.failure is not None:
             # Again below blank lines, which the round trip drops, for the
             # file's line numbers in the message (read on every pass, they

@@ -1774,6 +1774,28 @@ def test_a_long_list_is_formatted_in_parts_as_it_is_whole(
     assert bool(whole.fixes) == fix
 
 
+def test_a_cut_inside_a_value_of_many_lines_is_read_with_the_next_part(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A quoted value whose lines start with '- ' at the margin: a part
+    cut at one of them does not stand alone, and fmt --check refused a
+    valid file, blaming its text at the cut."""
+    from coalition_registry.model import Person
+
+    value = '"first line\n' + "".join(f"- note {i}\n" for i in range(40))
+    text = _people_list(60).replace(
+        "  id: person-000020\n",
+        f'  id: person-000020\n  notes: {value}- last"\n',
+    )
+    whole = format_text(text, Person)
+    assert whole.failure is None
+    monkeypatch.setattr(fmt, "_ROUND_TRIP_CHARS", 500)
+    monkeypatch.setattr(fmt, "_PART_BYTES", 300)
+    parts = list(fmt._text_parts(text))
+    assert any(part.startswith("- note") for part in parts)
+    assert format_text(text, Person) == whole
+
+
 def test_a_long_list_refused_in_a_part_says_the_line_in_the_file(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
