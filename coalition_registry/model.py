@@ -76,6 +76,10 @@ __all__ = [
 #: The form of a generated, opaque person id.
 OPAQUE_ID: Final = re.compile(r"^person-[a-z0-9]{6,}$")
 
+#: An id of the form a hidden name's record is given: a kind, a hyphen, and
+#: random letters and digits ("person-7k2m9x", "org-q1w2e3").
+RANDOM_ID: Final = re.compile(r"[a-z]+-(?=[a-z]*[0-9])[a-z0-9]{6,}")
+
 ROLES: Final = (
     "survivor",
     "family-member",
@@ -1791,8 +1795,12 @@ class Signature(_Positioned):
     def _repr_hides_all(self) -> bool:
         # As in messages (see __hide_all__): a signature by a person who
         # may not be public could tell, in its name as printed, notes,
-        # role or dates, who they are and when they signed.
-        return self.signatory.startswith("person-")
+        # role or dates, who they are and when they signed; so could that
+        # of a signatory whose name is private, given a random id (its
+        # source's address most often names it).
+        return self.signatory.startswith("person-") or bool(
+            RANDOM_ID.fullmatch(self.signatory)
+        )
 
     @property
     def active(self) -> bool:

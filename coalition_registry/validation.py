@@ -53,6 +53,7 @@ from .model import (
     KINDS,
     OPAQUE_ID,
     PERSONAL_ROLES,
+    RANDOM_ID,
     SIGNATURE_ID,
     Group,
     Organisation,
@@ -1466,9 +1467,7 @@ def _copied(
     )
 
 
-# An id of the form a hidden name's record is given: a kind, a hyphen, and
-# random letters and digits ("person-7k2m9x", "org-q1w2e3").
-_RANDOM_ID: Final = re.compile(r"[a-z]+-(?=[a-z]*[0-9])[a-z0-9]{6,}")
+_RANDOM_ID: Final = RANDOM_ID
 
 #: How the one problem of a copied record ends: its id-file-mismatch,
 #: said in it, is dropped (see :func:`_replace_invalid_ids`).

@@ -144,6 +144,19 @@ class TestPrivacy:
         assert "letter='l'" in text
         assert "status='active'" in text
 
+    def test_repr_of_a_signature_by_a_random_id_shows_only_links(
+        self,
+    ) -> None:
+        """An organisation whose name is private is given a random id: its
+        signature's source most often names it."""
+        sig = Signature(
+            id="l--org-q7w2k9", letter="l", signatory="org-q7w2k9",
+            role="organisation",
+            sources=(Source(url="https://example.org/example-trust-signs"),),
+        )  # fmt: skip
+        assert "example-trust" not in repr(sig)
+        assert "signatory='org-q7w2k9'" in repr(sig)
+
     def test_repr_of_a_signature_by_an_organisation_shows_its_values(
         self,
     ) -> None:
