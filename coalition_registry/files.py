@@ -122,7 +122,11 @@ def display_path(path: Path) -> str:
 
 
 def find_root(path: Path) -> Path | None:
-    """The nearest folder at or above *path* holding ``registry.yaml``."""
+    """The nearest folder at or above *path* holding ``registry.yaml``, but
+    not one inside a record folder of a registry above it: the registry
+    above reads that ``registry.yaml`` as a record, and so must a check of
+    the file alone (named by pre-commit, say).
+    """
     here = path if path.is_dir() else path.parent
     # Absolute, so that "." and "x.yaml" have folders above them too; not
     # resolved, so that a registry reached through a link is shown as
@@ -130,10 +134,16 @@ def find_root(path: Path) -> Path | None:
     here = (
         here.resolve() if ".." in here.parts else Path(os.path.abspath(here))
     )
+    found = None
     for folder in (here, *here.parents):
-        if (folder / REGISTRY_FILE).is_file():
-            return folder if path.is_absolute() else _relative(folder)
-    return None
+        if (folder / REGISTRY_FILE).is_file() and (
+            found is None
+            or found.relative_to(folder).parts[0] in RECORD_FOLDERS
+        ):
+            found = folder
+    if found is None:
+        return None
+    return found if path.is_absolute() else _relative(found)
 
 
 def _relative(folder: Path) -> Path:

@@ -448,6 +448,29 @@ class TestShownPaths:
         )
         assert root == files.find_root(root / "people")
 
+    def test_a_registry_file_in_a_record_folder_is_no_root(
+        self, shipped_copy: Path
+    ) -> None:
+        """The registry above reads it as a record: named alone (as
+        pre-commit names files), it passed as a registry of its own."""
+        inner = shipped_copy / "organisations" / "sub"
+        inner.mkdir()
+        (inner / files.REGISTRY_FILE).write_text(
+            "name: 'X'\nschema_version: 1\ndata_licence: CC-BY-4.0\n"
+        )
+        assert shipped_copy == files.find_root(inner / files.REGISTRY_FILE)
+        named = cr.validate(inner / files.REGISTRY_FILE)
+        whole = cr.validate(shipped_copy)
+        assert not named.valid
+        assert [str(p) for p in named.problems] == [
+            str(p) for p in whole.problems
+        ]
+        # A registry beside the record folders, not in one, is its own.
+        beside = shipped_copy / "elsewhere"
+        beside.mkdir()
+        (beside / files.REGISTRY_FILE).write_text("name: Y\n")
+        assert beside == files.find_root(beside)
+
     def test_validate_shows_an_absolute_path_as_named(
         self,
         shipped_copy: Path,
