@@ -126,6 +126,9 @@ class Context:
     errors: int = 0
     source: Document | None = None
     parent: tuple[type[Any], YMap] | None = None
+    #: The line of the list item above, when the item being built shares
+    #: no field with it (see :meth:`ListOf.convert`).
+    split_from: int | None = None
 
     def report(
         self, code: str, message: str, pos: Pos, pointer: str
@@ -2433,7 +2436,20 @@ class ListOf(FieldType):
                 )
                 ok = False
                 continue
+            # "- quote: ..." under a source: a field of the item above
+            # given a "- " of its own, which makes it an item lacking
+            # everything the other has.
+            above = raw[i - 1] if i else None
+            outer = ctx.split_from
+            ctx.split_from = (
+                raw.item_pos[i - 1][0]
+                if isinstance(value, YMap)
+                and isinstance(above, YMap)
+                and value.keys().isdisjoint(above.keys())
+                else None
+            )
             converted = self.item.convert(value, ctx, item_pos, here)
+            ctx.split_from = outer
             if converted is INVALID:
                 ok = False
             elif self.unique and converted in first:
@@ -2730,7 +2746,15 @@ def report_missing(
     where it is.
     """
     if name not in raw:
-        ctx.report("missing-field", needs, raw.pos, pointer)
+        split = ""
+        if ctx.split_from is not None and len(raw) == 1:
+            (field,) = raw
+            split = (
+                f"; if {str(field)!r} belongs to the item above (line "
+                f"{ctx.split_from}), delete the '- ' before it and line it "
+                "up under that item's fields"
+            )
+        ctx.report("missing-field", needs + split, raw.pos, pointer)
         return
     at = (
         None
