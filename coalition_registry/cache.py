@@ -8,14 +8,18 @@ and one registry.  A file whose bytes changed, even with the same size and
 modification time, misses.  A file is not even read when its inode, size
 and times are those it had when its bytes were last digested, its change
 time included, which every write moves and no program can set back (as
-git's index knows its files; see :meth:`Cache.look`).
+git's index knows its files; see :meth:`Cache.look`).  As for git, writes
+through a shared memory map after the first may leave those times as they
+were, and on Windows, where the change time is the time a file was made,
+every file is read.
 
 Entries are pickles, read back by an unpickler that can make only the
 library's own record classes (and dates, texts, numbers, tuples and
 dictionaries): a cache file cannot make the validator run code.  It can
 still say anything about a file whose bytes it knows, so keep it only
 where whoever can write it may also change the registry (a CI cache scoped
-to the repository, a folder on your own machine).  A cache that cannot be
+to the repository, a folder on your own machine): the sizes and times it
+keeps let a file it was written with the times of pass unread.  A cache that cannot be
 read or understood is ignored, and rewritten, and an entry whose bytes
 changed since they were written (a flipped bit on a disk or in a transfer,
 which could still unpickle to a file's result with a letter changed) is a
@@ -352,9 +356,11 @@ class Cache:
         the one taken, so what its bytes were read as is never kept under
         the times of bytes before them.
         """
-        if len(entries) != len({e.shown for e in entries}):
-            # Two names shown alike (see begin) would share one file's
-            # times, and the other could pass for it: each is read.
+        if os.name == "nt" or len(entries) != len({e.shown for e in entries}):
+            # On Windows st_ctime is the time the file was made, which a
+            # write does not move.  Two names shown alike (see begin)
+            # would share one file's times, and the other could pass for
+            # it.  Each is read.
             return
         horizon = time.time_ns() - SETTLED_NS
         taken = self._stats
@@ -376,6 +382,22 @@ class Cache:
                 and info.st_mtime_ns < horizon
             ):
                 taken[entry.shown] = get(info)
+
+    def read_as_looked(
+        self, shown: str, read: Sequence[os.stat_result] | None
+    ) -> bool:
+        """Whether the file *shown* was read (its ``fstat``, *read*) as it
+        was looked at (see :meth:`look`), if it was: a path that led to
+        another file meanwhile (two folders' names swapped, a link set to
+        another file) would keep that file's result under this one's
+        times, served once the path leads back.
+        """
+        looked = self._stats.get(shown)
+        return looked is None or (
+            read is not None
+            and len(read) > 0
+            and _STAT_FIELDS(read[-1]) == looked
+        )
 
     def known_files(self) -> dict[str, Hit]:
         """The hits for the files known without reading them (see

@@ -754,8 +754,15 @@ def create(path: str, flags: int = TEMP_FLAGS, mode: int = 0o600) -> int:
         raise
 
 
-def read_bytes(path: str, shown: str, max_bytes: int) -> bytes | Problem:
-    """The file's bytes, or the problem that stops them being read."""
+def read_bytes(
+    path: str,
+    shown: str,
+    max_bytes: int,
+    stats: list[os.stat_result] | None = None,
+) -> bytes | Problem:
+    """The file's bytes, or the problem that stops them being read; the
+    ``fstat`` of the file read is appended to *stats*, if given.
+    """
     # os.open and os.read, not open(): a registry can hold a million small
     # files, and the file objects cost more than the reading.
     try:
@@ -764,6 +771,8 @@ def read_bytes(path: str, shown: str, max_bytes: int) -> bytes | Problem:
         return _unreadable(shown, e)
     try:
         info = os.fstat(fd)
+        if stats is not None:
+            stats.append(info)
         if stat.S_ISDIR(info.st_mode):
             return Problem(
                 "file-unreadable",

@@ -809,13 +809,21 @@ def _before_parsing(
         known = store.known(entry.shown)
         if known is not None:
             return known
-    raw = files.read_bytes(entry.path, entry.shown, limits.max_file_bytes)
+    read: list[os.stat_result] | None = [] if store is not None else None
+    raw = files.read_bytes(
+        entry.path, entry.shown, limits.max_file_bytes, read
+    )
     if isinstance(raw, Problem):
         stub = (_stand_in(entry.stem, cls, entry.shown),)
         return FileRecords(entry.shown, (), (raw,), ids=stub, count=1)
     digest = None
     if store is not None or fresh:  # only the cache needs the digest
         digest = files.digest(raw, entry.path)
+        if store is not None and not store.read_as_looked(entry.shown, read):
+            # Another file was read than the one looked at (a folder or a
+            # link switched meanwhile): its result is not kept, under
+            # the other's times or at all.
+            return _Bytes(raw, None, cls)
         hit = None if store is None else store.hit(entry.shown, digest)
         if hit is not None:
             return hit

@@ -119,10 +119,10 @@ def _opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = files.read_bytes
 
-    def counting(path: str, shown: str, max_bytes: int) -> Any:
+    def counting(path: str, shown: str, max_bytes: int, *more: Any) -> Any:
         if os.path.basename(path) != "registry.yaml":
             seen.append(shown)
-        return real(path, shown, max_bytes)
+        return real(path, shown, max_bytes, *more)
 
     monkeypatch.setattr(files, "read_bytes", counting)
     monkeypatch.setenv("COALITION_REGISTRY_WORKERS", "1")
@@ -250,6 +250,44 @@ def test_a_file_replaced_by_another_is_read(
     report = cr.validate(shipped_copy, cache=cache)
     assert ["unknown-country"] == [p.code for p in report.problems]
     assert (1 if settled else 30) == len(opened)
+
+
+def test_a_path_that_led_to_another_file_as_it_was_read_keeps_no_times(
+    shipped_copy: Path, tmp_path: Path, mp: pytest.MonkeyPatch
+) -> None:
+    """Two folders' names swapped between the look and the read, and back
+    after the run: the result of the file read was kept under the times of
+    the one looked at, and served as valid when the path led back."""
+    mp.setattr(cache_module, "SETTLED_NS", 0)
+    mp.setenv("COALITION_REGISTRY_WORKERS", "1")
+    letter = shipped_copy / "letters"
+    variant = tmp_path / "variant"
+    shutil.copytree(letter, variant)
+    for path in letter.glob("*.yaml"):  # the registry's own made invalid
+        path.write_text(path.read_text().replace("date: 2023", "date: x2023"))
+    time.sleep(0.05)
+    truth = report_lines(cr.validate(shipped_copy))
+    assert truth
+
+    def swap() -> None:
+        os.rename(letter, tmp_path / "held")
+        os.rename(variant, letter)
+        os.rename(tmp_path / "held", variant)
+
+    look = Cache.look
+
+    def look_then_swap(self: Cache, entries: Any) -> None:
+        look(self, entries)
+        swap()
+
+    mp.setattr(Cache, "look", look_then_swap)
+    cache = tmp_path / "cache"
+    cr.validate(shipped_copy, cache=cache, keep_records=False)
+    mp.setattr(Cache, "look", look)
+    swap()
+    assert truth == report_lines(
+        cr.validate(shipped_copy, cache=cache, keep_records=False)
+    )
 
 
 def test_look_takes_only_files_that_last_changed_a_while_ago(
