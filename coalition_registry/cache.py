@@ -18,9 +18,9 @@ library's own record classes (and dates, texts, numbers, tuples and
 dictionaries): a cache file cannot make the validator run code.  It can
 still say anything about a file whose bytes it knows, so keep it only
 where whoever can write it may also change the registry (a CI cache scoped
-to the repository, a folder on your own machine): the sizes and times it
-keeps let a file it was written with the times of pass unread.  A cache that cannot be
-read or understood is ignored, and rewritten, and an entry whose bytes
+to the repository, a folder on your own machine): with the sizes and times
+it keeps, it can even pass a file unread.  A cache that cannot be read or
+understood is ignored, and rewritten, and an entry whose bytes
 changed since they were written (a flipped bit on a disk or in a transfer,
 which could still unpickle to a file's result with a letter changed) is a
 miss.
@@ -349,7 +349,7 @@ class Cache:
         """Take what stands for the bytes of each of *entries* (its inode,
         size and times), before any is read: a file whose are as they were
         when its entry's digest was taken is a hit without being read (see
-        :meth:`known`).
+        :meth:`known_files`).
 
         Only files that last changed over :data:`SETTLED_NS` ago are
         taken; a file changed since this look moves its change time past
@@ -400,26 +400,16 @@ class Cache:
         )
 
     def known_files(self) -> dict[str, Hit]:
-        """The hits for the files known without reading them (see
-        :meth:`known`), by their paths as shown.
+        """A hit for each file whose inode, size and times are those it had
+        when its entry's digest was taken (see :meth:`look`), by its path
+        as shown: known without reading it.
         """
         old = self._old_stats
         found = {}
         for shown, sig in self._stats.items():
-            if old.get(shown) == sig and (hit := self.known(shown)):
-                found[shown] = hit
+            if old.get(shown) == sig and (entry := self._entry(shown)):
+                found[shown] = Hit(shown, entry[0], entry[1])
         return found
-
-    def known(self, shown: str) -> Hit | None:
-        """A hit for the file *shown* when its inode, size and times are
-        those it had when its entry's digest was taken (see :meth:`look`),
-        without reading it.
-        """
-        now = self._stats.get(shown)
-        if now is None or self._old_stats.get(shown) != now:
-            return None
-        entry = self._entry(shown)
-        return None if entry is None else Hit(shown, entry[0], entry[1])
 
     def begin(
         self,

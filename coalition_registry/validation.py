@@ -805,10 +805,8 @@ def _before_parsing(
     cls = FOLDERS.get(entry.folder)
     if cls is None:
         return _in_no_registry_folder(entry)
-    if store is not None and not fresh:
-        known = store.known(entry.shown)
-        if known is not None:
-            return known
+    # The files the store knows without reading them never come here
+    # (see _read_all).
     read: list[os.stat_result] | None = [] if store is not None else None
     raw = files.read_bytes(
         entry.path, entry.shown, limits.max_file_bytes, read
@@ -1389,7 +1387,7 @@ def _duplicate_ids(
     if (
         len(uses) == 2
         and named.count(True) == 1
-        and not _RANDOM_ID.fullmatch(record_id)
+        and not RANDOM_ID.fullmatch(record_id)
     ):
         copy = uses[named.index(False)]
         if copy in misnamed and Path(copy.path).stem not in taken:
@@ -1474,8 +1472,6 @@ def _copied(
         "$.id",
     )
 
-
-_RANDOM_ID: Final = RANDOM_ID
 
 #: How the one problem of a copied record ends: its id-file-mismatch,
 #: said in it, is dropped (see :func:`_replace_invalid_ids`).

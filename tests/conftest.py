@@ -150,3 +150,23 @@ def interrupt_open(
 
     monkeypatch.setattr(os, "open", open_then_interrupted)
     return interrupted
+
+
+class Recorder:
+    """Keeps what validation reports."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.files = 0.0
+        self.records = 0
+        self.finished = 0
+
+    def start(self, files: int) -> None:
+        self.total += files
+
+    def advance(self, files: float, records: int) -> None:
+        self.files += files
+        self.records += records
+
+    def finish(self) -> None:
+        self.finished += 1

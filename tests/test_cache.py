@@ -28,7 +28,7 @@ from coalition_registry.cache import Cache, _check
 from coalition_registry.cli import run
 from coalition_registry.files import display_path
 from coalition_registry.validation import CacheWarning
-from conftest import interrupt_open
+from conftest import Recorder, interrupt_open
 
 
 def report_lines(report: cr.Report) -> list[str]:
@@ -170,25 +170,6 @@ def test_a_settled_file_is_not_read_again(
     )
 
 
-@attrs.define
-class Told:
-    """A progress that keeps what it is told."""
-
-    files: float = 0
-    records: int = 0
-    started: int = 0
-
-    def start(self, files: int) -> None:
-        self.started += files
-
-    def advance(self, files: float, records: int) -> None:
-        self.files += files
-        self.records += records
-
-    def finish(self) -> None:
-        pass
-
-
 def test_progress_counts_the_files_known_without_reading(
     shipped_copy: Path, tmp_path: Path, settled: bool, opened: list[str]
 ) -> None:
@@ -199,11 +180,11 @@ def test_progress_counts_the_files_known_without_reading(
     with nspcc.open("a", encoding="utf-8") as f:
         f.write("# checked again\n")
     opened.clear()
-    told = Told()
+    told = Recorder()
     report = cr.validate(shipped_copy, cache=cache, progress=told)
     assert (1 if settled else 30) == len(opened)
     assert display_path(nspcc) in opened
-    assert (30, 30, 30) == (told.started, told.files, told.records)
+    assert (30, 30, 30) == (told.total, told.files, told.records)
     assert report_lines(first) == report_lines(report)
 
 

@@ -1173,36 +1173,44 @@ class TestFix:
         )
         assert text == path.read_text()
 
-    def test_a_hidden_person_country_is_not_shown(
-        self, write: WriteFile
+    @pytest.mark.parametrize(
+        ("name", "text", "value", "code"),
+        [
+            # A person who is not public.
+            (
+                "people/person-4k2m9xq7.yaml",
+                (
+                    "id: person-4k2m9xq7\ndisclosure: anonymous\n"
+                    "country: Iceland\nsources:\n  - url: 'https://a.org'\n"
+                ),
+                "Iceland",
+                "'IS'",
+            ),
+            # A record whose name is private, of which validate shows no
+            # value: a registered country appears in no output at all.
+            (
+                "organisations/organisation-4hx8q2.yaml",
+                (
+                    "id: organisation-4hx8q2\nname: Example Survivors Trust\n"
+                    'kind: charity\nhq_country: "PE"\n'
+                    "registered_country: Uruguay\n"
+                    "private:\n  - name\nsources:\n  - url: 'https://a.org'\n"
+                ),
+                "Uruguay",
+                "'UY'",
+            ),
+        ],
+        ids=["person-not-public", "private-name"],
+    )
+    def test_a_hidden_records_country_is_not_shown(
+        self, write: WriteFile, name: str, text: str, value: str, code: str
     ) -> None:
-        """The fix message says nothing of a non-public person."""
-        write(
-            "people/person-4k2m9xq7.yaml",
-            "id: person-4k2m9xq7\ndisclosure: anonymous\n"
-            "country: Iceland\nsources:\n  - url: 'https://a.org'\n",
-        )
-        code, out, _ = cli("fmt", "--fix")
-        assert 0 == code
-        assert "Iceland" not in out
-        assert "'IS'" not in out
-        assert "not shown: private" in out
-
-    def test_no_value_of_a_record_whose_name_is_private_is_shown(
-        self, write: WriteFile
-    ) -> None:
-        """As validate shows none: a registered country appears in no
-        output at all."""
-        write(
-            "organisations/organisation-4hx8q2.yaml",
-            "id: organisation-4hx8q2\nname: Example Survivors Trust\n"
-            'kind: charity\nhq_country: "PE"\nregistered_country: Uruguay\n'
-            "private:\n  - name\nsources:\n  - url: 'https://a.org'\n",
-        )
-        code, out, _ = cli("fmt", "--fix")
-        assert 0 == code
-        assert "Uruguay" not in out
-        assert "'UY'" not in out
+        """The fix message says nothing of a record that shows nothing."""
+        write(name, text)
+        status, out, _ = cli("fmt", "--fix")
+        assert 0 == status
+        assert value not in out
+        assert code not in out
         assert "not shown: private" in out
 
     def test_where_a_fix_in_a_list_of_records_is(self) -> None:

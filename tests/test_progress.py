@@ -14,6 +14,7 @@ import coalition_registry as cr
 from coalition_registry import workers
 from coalition_registry.cli import run
 from coalition_registry.progress import ProgressBar, wanted
+from conftest import Recorder
 
 
 class Terminal(io.StringIO):
@@ -27,26 +28,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-class Recorder:
-    """Keeps what validation reports."""
-
-    def __init__(self) -> None:
-        self.total = 0
-        self.files = 0.0
-        self.records = 0
-        self.finished = 0
-
-    def start(self, files: int) -> None:
-        self.total += files
-
-    def advance(self, files: float, records: int) -> None:
-        self.files += files
-        self.records += records
-
-    def finish(self) -> None:
-        self.finished += 1
 
 
 def no_delay(monkeypatch: pytest.MonkeyPatch) -> None:
