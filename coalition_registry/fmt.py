@@ -28,6 +28,7 @@ atomically: a crash leaves the old file whole.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import errno
 import functools
 import io
@@ -179,6 +180,12 @@ class FileResult:
         change: With ``--check``, what to change on that line, in words
             (``put its value in double quotes``), when it can be said
             without repeating a value; else ``None``.
+        more: With ``--check``, the other lines that would change, after
+            :attr:`line`, each with what to change on it as
+            :attr:`change` says it; a line where lines are added or taken
+            away is said once, with ``None``.  Empty for a file whose
+            records keep anything private: which of its lines change
+            would tell how its values are written.
     """
 
     path: str
@@ -189,6 +196,7 @@ class FileResult:
     fixes: tuple[Fix, ...] = ()
     line: int | None = None
     change: str | None = None
+    more: tuple[tuple[int, str | None], ...] = ()
 
 
 @attrs.frozen
@@ -1852,18 +1860,18 @@ def _format_file(
                     "folder, which must be writable)"
                 )
             raise WriteFailedError(e.errno, why, shown) from e
-    line = _first_change(raw, new) if check else None
+    if not check:
+        return FileResult(path, shown, "changed", fixes=fixes)
+    line = _first_change(raw, new)
+    values = not _keeps_private(raw, target.cls)
     return FileResult(
         path,
         shown,
         "changed",
         fixes=fixes,
         line=line,
-        change=_what_changes(
-            raw, new, line, values=not _keeps_private(raw, target.cls)
-        )
-        if line is not None
-        else None,
+        change=_what_changes(raw, new, line, values=values),
+        more=_other_changes(raw, new, line) if values else (),
     )
 
 
@@ -1917,6 +1925,17 @@ def _what_changes(
     old_raw, new_raw = _line_of(old, number), _line_of(new, number)
     if old_raw == new_raw and not old.endswith(b"\n"):
         return "end the file with a line break"
+    return _line_change(old_raw, new_raw, values=values)
+
+
+def _line_change(
+    old_raw: bytes, new_raw: bytes, *, values: bool, order: bool = True
+) -> str | None:
+    """What to change in the line *old_raw* to make it *new_raw*, in words
+    (see :func:`_what_changes`), or ``None``.  Unless *order*, two fields
+    are not said to go in the other order (below the first change, fields
+    moved up shift the others down, which need not move).
+    """
     if old_raw.rstrip(b"\r") == new_raw.rstrip(b"\r"):
         return (
             "end the line with CRLF, as the file's first line ends"
@@ -1943,7 +1962,11 @@ def _what_changes(
     key, new_key = was["key"], now["key"]
     if key != new_key:
         # Field names are the only words of a line said back.
-        if key not in field_names() or new_key not in field_names():
+        if (
+            not order
+            or key not in field_names()
+            or new_key not in field_names()
+        ):
             return None
         return f"{new_key!r} comes before {key!r}: move it up"
     value, new_value = was["value"] or "", now["value"] or ""
@@ -1955,6 +1978,8 @@ def _what_changes(
             if value[0] == "["
             else "write each of its fields on a line of its own"
         )
+    if value == new_value and f"{key}:  " in old_line:
+        return "write one space after the colon"
     if new_value == f'"{value}"':
         return "put its value in double quotes"
     if value.startswith("'") and new_value.startswith('"'):
@@ -1962,6 +1987,88 @@ def _what_changes(
     if value[:1] in {'"', "'"} and new_value[:1] not in {'"', "'"}:
         return "take the quotes off its value"
     return None
+
+
+def _other_changes(
+    old: bytes, new: bytes, first: int
+) -> tuple[tuple[int, str | None], ...]:
+    r"""The lines of *old* after line *first* (the first that changes)
+    that change in *new*, each with what to change on it when that can be
+    said (see :func:`_what_changes`), or ``None``.
+
+    Of two readings, the one that says fewer lines: line by line, when
+    *new* has as many lines (values quoted, spaces taken off); or as
+    :mod:`difflib` matches them, where a line moved or taken away is said
+    once, with ``None``, and lines added, once, at the line they go
+    before.
+
+    >>> _other_changes(b"a: 1\nb: 2\nc: 3\n", b'a: "1"\nb: 2\nc: "3"\n', 1)
+    ((3, 'put its value in double quotes'),)
+    >>> _other_changes(b"a: 1\nb: 2\nc: 3\n", b'a: "1"\nc: 3\n', 1)
+    ((2, None),)
+    >>> _other_changes(b"a: x\nb: y \n", b"a: z\nb: y\n", 1)
+    ((2, 'take the spaces off the end of the line'),)
+    """
+    old_lines, new_lines = old.split(b"\n"), new.split(b"\n")
+    by_line = (
+        [
+            (number, _line_change(a, b, values=True, order=False))
+            for number, (a, b) in enumerate(
+                zip(old_lines, new_lines, strict=True), 1
+            )
+            if number > first and a != b
+        ]
+        if len(old_lines) == len(new_lines)
+        else None
+    )
+    matched = _matched_changes(old_lines, new_lines, first)
+    said = (
+        by_line
+        if by_line is not None and len(by_line) <= len(matched)
+        else matched
+    )
+    seen: dict[int, str | None] = {}
+    for line, change in said:
+        if line > first:
+            seen.setdefault(line, change)
+    return tuple(seen.items())
+
+
+def _matched_changes(
+    old_lines: list[bytes], new_lines: list[bytes], first: int
+) -> list[tuple[int, str | None]]:
+    """The lines of *old_lines* from line *first* on that change, as
+    :mod:`difflib` matches them to *new_lines* (see
+    :func:`_other_changes`).
+    """
+    start = first - 1
+    matcher = difflib.SequenceMatcher(
+        None, old_lines[start:], new_lines[start:], autojunk=False
+    )
+    said: list[tuple[int, str | None]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "replace" and i2 - i1 == j2 - j1:
+            said.extend(
+                (
+                    start + i + 1,
+                    _line_change(
+                        old_lines[start + i],
+                        new_lines[start + j],
+                        values=True,
+                        order=False,
+                    ),
+                )
+                for i, j in zip(range(i1, i2), range(j1, j2), strict=True)
+            )
+        elif i1 < i2:
+            said.extend((start + i + 1, None) for i in range(i1, i2))
+        else:
+            # Lines added: said at the line they go before (past the end,
+            # at the last).
+            said.append((min(start + i1 + 1, len(old_lines)), None))
+    return said
 
 
 def _line_of(text: bytes, number: int) -> bytes:

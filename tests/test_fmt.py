@@ -704,6 +704,43 @@ class TestProperties:
             if line.startswith("# about "):
                 assert lines[i + 1].startswith(line[len("# about ") :] + ":")
 
+    @given(
+        st.lists(st.sampled_from(["a: 1", "b: 2", "c: 3"]), min_size=1),
+        st.data(),
+    )
+    def test_the_lines_said_to_change_are_those_that_do(
+        self, lines: list[str], data: st.DataObject
+    ) -> None:
+        """Lines changed in place are said, each once, in order, after the
+        first; lines taken away or added are said inside the file."""
+        old = "\n".join(lines) + "\n"
+        changed = data.draw(
+            st.sets(st.integers(0, len(lines) - 1), min_size=1)
+        )
+        edited = [
+            f'{line[:3]}"{line[3:]}"' if i in changed else line
+            for i, line in enumerate(lines)
+        ]
+        new = "\n".join(edited) + "\n"
+        first = min(changed) + 1
+        said = fmt._other_changes(old.encode(), new.encode(), first)
+        assert [
+            (i + 1, "put its value in double quotes")
+            for i in sorted(changed)
+            if i + 1 > first
+        ] == list(said)
+        # Cut or grown, every line said is one of the file's, after the
+        # first, each once.
+        cut = data.draw(st.integers(0, len(edited)))
+        grown = edited[:cut] + data.draw(st.lists(st.just("d: 4")))
+        new = "\n".join(grown) + "\n"
+        numbers = [
+            line
+            for line, _ in fmt._other_changes(old.encode(), new.encode(), 1)
+        ]
+        assert numbers == sorted(set(numbers))
+        assert all(1 < n <= len(lines) + 1 for n in numbers)
+
 
 class TestCommand:
     def test_shipped_data_is_canonical(self) -> None:
@@ -798,6 +835,56 @@ class TestCommand:
         out = cli("fmt", "--check")[1]
         assert f"(first change on {said}" in out
 
+    def test_check_names_every_line_that_would_change(
+        self, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A contributor who fixes files by hand (on GitHub's website) is
+        told every line to fix, not one per run of CI."""
+        (shipped_copy / "organisations" / "apple.yaml").write_text(
+            "id: apple\nname:   Apple\nkind: 'company'\n"
+            "hq_country: US\nsources:\n  - url: 'https://example.org'\n"
+        )
+        out = cli("fmt", "--check")[1]
+        assert (
+            "would reformat registry_data/organisations/apple.yaml (first "
+            "change on line 2: write one space after the colon)\n"
+            "  and on line 3: take the quotes off its value\n"
+            "  and on line 4: put its value in double quotes\n"
+            "  and on line 6: put its value in double quotes, not single "
+            "ones\n"
+        ) in out
+        monkeypatch.setenv("GITHUB_ACTIONS", "true")
+        lines = cli("fmt", "--check")[1].splitlines()
+        assert [
+            (
+                "::error file=registry_data/organisations/apple.yaml,line=3,"
+                "title=fmt::this line is not in the registry's layout: take "
+                "the quotes off its value (or run coalition-registry fmt on "
+                "the file)"
+            ),
+            (
+                "::error file=registry_data/organisations/apple.yaml,line=4,"
+                "title=fmt::this line is not in the registry's layout: put "
+                "its value in double quotes (or run coalition-registry fmt on "
+                "the file)"
+            ),
+        ] == lines[1:3]
+
+    def test_check_says_at_most_ten_more_lines_a_file(
+        self, shipped_copy: Path
+    ) -> None:
+        """A file written in another layout throughout is one run of fmt
+        away, not a page of lines."""
+        aliases = "".join(f"  - 'Apple {i}'\n" for i in range(15))
+        (shipped_copy / "organisations" / "apple.yaml").write_text(
+            f"id: apple\nname: Apple\naliases:\n{aliases}sources:\n"
+            '  - url: "https://example.org"\n'
+        )
+        out = cli("fmt", "--check")[1]
+        said = re.findall(r"^  and on line (\d+)", out, re.MULTILINE)
+        assert [str(n) for n in range(5, 15)] == said
+        assert "  and 4 more line(s)\n" in out
+
     def test_what_to_change_never_repeats_a_value(
         self, shipped_copy: Path
     ) -> None:
@@ -817,6 +904,15 @@ class TestCommand:
         assert "(first change on line 3)" in out
         assert "Quillon" not in out
         assert "quotes" not in out
+        # Nor which other lines change: whether a value needs quotes.
+        person.write_text(
+            text.replace("pseudonym", "pseudonym\nprivate:\n  - name")
+            + "notes: 'Quillon'\n"
+        )
+        code, out, _ = cli("fmt", "--check")
+        assert 1 == code
+        assert "people/person-q7x2m9.yaml (first change on line 3)\n" in out
+        assert "and on line" not in out
         # A public person's: said.
         person.write_text(text.replace("pseudonym", "public"))
         assert (

@@ -7,9 +7,10 @@ Every comment and every value is kept; a file that does not validate is
 left alone.
 
 With --check nothing is written: the files that would change are listed,
-with the first line that would change and, where it can be said without
-repeating a value, what to change on it ("put its value in double
-quotes"), and the exit code is 1 if there are any.  With --fix, countries
+with the lines that would change (the first ten after the first) and,
+where it can be said without repeating a value, what to change on each
+("put its value in double quotes"), and the exit code is 1 if there are
+any.  With --fix, countries
 written as a name, in lower case or as an alpha-3 code become their
 two-letter codes, where the code is certain (the file must validate
 afterwards).
@@ -42,6 +43,11 @@ if TYPE_CHECKING:
 
 
 HELP = "rewrite record files in the canonical form, keeping comments"
+
+#: How many lines that would change are said for a file after its first:
+#: enough to fix a file by hand in one go, not a page for a file that was
+#: written in another layout throughout (one run of fmt fixes that).
+MORE_LINES = 10
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -130,6 +136,13 @@ class _Text:
         )
         return f"{verb} {shown}{where}"
 
+    def also(self, shown: str, line: int, change: str | None) -> str:  # noqa: ARG002 - under the file's own line
+        what = f": {change}" if change is not None else ""
+        return f"  and on line {line}{what}"
+
+    def unsaid(self, shown: str, count: int) -> str:  # noqa: ARG002 - under the file's own line
+        return f"  and {count} more line(s)"
+
 
 class _Annotations(_Text):
     """GitHub Actions workflow commands, which mark the lines concerned in
@@ -179,6 +192,31 @@ class _Annotations(_Text):
             "the order of the fields from the examples in docs/data-format.md",
         )
 
+    def also(self, shown: str, line: int, change: str | None) -> str:
+        from coalition_registry.formats import github_annotation
+        from coalition_registry.problems import Location
+
+        return github_annotation(
+            "error",
+            Location(shown, line, 0),
+            "fmt",
+            "this line is not in the registry's layout"
+            + (f": {change}" if change is not None else "")
+            + " (or run coalition-registry fmt on the file)",
+        )
+
+    def unsaid(self, shown: str, count: int) -> str:
+        from coalition_registry.formats import github_annotation
+        from coalition_registry.problems import Location
+
+        return github_annotation(
+            "error",
+            Location(shown),
+            "fmt",
+            f"{count} more line(s) are not in the registry's layout: run "
+            "coalition-registry fmt on the file",
+        )
+
 
 def _print(report: FmtReport, io: Output, lines: _Text) -> None:
     for problem in report.problems:
@@ -197,6 +235,13 @@ def _print(report: FmtReport, io: Output, lines: _Text) -> None:
                 lines.changed(verb, result.shown, result.line, result.change),
                 file=io.out,
             )
+            for line, change in result.more[:MORE_LINES]:
+                print(lines.also(result.shown, line, change), file=io.out)
+            if len(result.more) > MORE_LINES:
+                print(
+                    lines.unsaid(result.shown, len(result.more) - MORE_LINES),
+                    file=io.out,
+                )
     changed = len(report.changed)
     unchanged = len(report.results) - changed - len(report.refused)
     done = "would be reformatted" if report.check else "reformatted"
