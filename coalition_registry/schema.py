@@ -3237,7 +3237,9 @@ def hides_all(cls: type[Any], raw: YMap) -> bool:
     return any(
         difflib.get_close_matches(key, _PRIVACY_KEYS, n=1, cutoff=0.7)
         for key in raw.keys() - plan.fields.keys()
-        if key != "private"
+        # "disclosure: public", spelt right, says the record is public (a
+        # public person saved among organisations).
+        if key not in {"private", "disclosure"}
     )
 
 

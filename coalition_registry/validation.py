@@ -2982,6 +2982,7 @@ def _exposed(
     results: Sequence[FileRecords],
     entries: Sequence[files.FileEntry],
     root: Path | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> frozenset[str]:
     """The signatories, not known to be public, of signature files with
     problems, whose ids are not opaque.
@@ -2994,7 +2995,9 @@ def _exposed(
     not public (``not-opaque-id``), or did not load (a disclosure misspelt,
     the file in the wrong folder, not YAML), may be a survivor.  An id
     that no file gives or is named after is a typo, most likely, and its
-    signature is said as anyone's, with the id it is like.
+    signature is said as anyone's, with the id it is like.  So is one
+    whose record did not load but is, as written, plainly said in the open
+    (see :func:`_open_as_written`).
     """
     signatories = {
         ref[0]
@@ -3009,11 +3012,13 @@ def _exposed(
     given = {use[0] for result in results for use in result.ids} | {
         entry.stem for entry in entries
     }
+    unread: set[str] = set()
     if root is not None and signatories - given:
         # A file not read may be the record: an editor's backup or swap
         # file (x.yaml.bak, .x.yaml.swp, x.yaml~), a draft in a hidden
         # folder.  Its signatory may be anyone.
-        given |= _named_in_files(root, signatories - given)
+        unread = _named_in_files(root, signatories - given)
+        given |= unread
     signatories &= given
     if not signatories:
         return frozenset()
@@ -3026,7 +3031,55 @@ def _exposed(
         # values, as a survivor may (a source's address names it).
         and _said_in_the_open(record)
     }
+    unsure = signatories - public - unread
+    if unsure:
+        public |= _open_as_written(unsure, results, entries, limits)
     return frozenset(signatories - public)
+
+
+def _open_as_written(
+    ids: set[str],
+    results: Sequence[FileRecords],
+    entries: Sequence[files.FileEntry],
+    limits: Limits,
+) -> set[str]:
+    """Those of *ids* whose records did not load but are, every one as
+    written, an organisation's, a group's or a public person's that keeps
+    nothing private (see :func:`schema.holds_private`).
+
+    A mistake elsewhere in such a record (a country misspelt) tells
+    nothing of who signed, and hiding its signatures' values as a
+    survivor's said a public value was private and lost the advice on
+    it.  A record in a file that is not YAML, or in a file named after
+    the id that gives another, may be anyone's.
+    """
+    open_: dict[str, bool] = {}
+    for entry, result in zip(entries, results, strict=False):
+        cls = FOLDERS.get(entry.folder)
+        if cls not in (Organisation, Group, Person):
+            continue
+        defined = {use[0] for use in result.ids if use[0] in ids}
+        if entry.stem in ids:
+            defined.add(entry.stem)
+        if not defined:
+            continue
+        raw = files.read_bytes(entry.path, entry.shown, limits.max_file_bytes)
+        data = (
+            None
+            if isinstance(raw, Problem)
+            else parse(raw, entry.shown, limits).data
+        )
+        seen = set()
+        for record in data if isinstance(data, YSeq) else [data]:
+            written = record.get("id") if isinstance(record, YMap) else None
+            if isinstance(record, YMap) and written in defined:
+                seen.add(written)
+                open_[written] = open_.get(written, True) and not (
+                    holds_private(cls, record)
+                )
+        for unsaid in defined - seen:
+            open_[unsaid] = False
+    return {id_ for id_, said in open_.items() if said}
 
 
 def _hide_signatures_of(
@@ -3253,7 +3306,7 @@ def _validate_root(
     read = _read(results)
     problems.extend(p for r in read for p in r.problems)
     hidden = _hide_signatures_of(
-        _exposed(read, entries, root), entries, read, limits
+        _exposed(read, entries, root, limits), entries, read, limits
     )
     if hidden:
         problems[about_info:] = [p for r in read for p in r.problems]
