@@ -425,6 +425,44 @@ def _put_tail(node: Any, key: Any, text: str) -> None:
         token.value += "\n" + text
 
 
+def _flow_tails(node: Any) -> None:
+    """Keep the comment lines after each flow collection of a mapping
+    (``aliases: [A, B]  # ...``) where a block collection's are kept, on
+    its deepest last entry (see :func:`_entry_holder`), and its end-of-line
+    comment after the key, one space on.
+
+    ruamel.yaml keeps them all on the mapping's entry, where the comment
+    written after a key is: written as a block, the comment lines that
+    stood above the next field came between the key and the first item,
+    and stayed behind when that field moved.
+    """
+    cmap, cseq, _ = _classes()
+    for key in list(node):
+        value = node[key]
+        entry = node.ca.items.get(key)
+        if (
+            not isinstance(value, (cmap, cseq))
+            or not len(value)
+            or not value.fa.flow_style()
+            or not entry
+            or len(entry) < 3
+            or entry[2] is None
+        ):
+            continue
+        token = entry[2]
+        if value.ca.comment and value.ca.comment[0] is token:
+            value.ca.comment[0] = None
+        eol, newline, rest = token.value.partition("\n")
+        if eol.strip():
+            token.value = eol + newline
+            # Where the bracket closed is no place for it after the key.
+            token.start_mark.column = 0
+        else:
+            entry[2] = None
+            rest = token.value.lstrip("\n") if not eol else rest
+        _put_tail(node, key, rest)
+
+
 def _put_header(node: Any, text: str) -> None:
     """Add whole comment lines at the top of a file's mapping."""
     from ruamel.yaml.error import CommentMark
@@ -596,6 +634,7 @@ def _canonical(value: Any, kind: FieldType) -> Any:
 def _record(node: Any, cls: type[Any], *, top: bool) -> None:
     """A record's mapping in canonical form."""
     fields = yaml_fields(cls)
+    _flow_tails(node)
     node.fa.set_block_style()
     for key in list(node):
         if str(key) in fields and type(key) is not str:

@@ -222,6 +222,54 @@ class TestCanonicalForm:
         assert expected == canonical(text)
         assert expected == canonical(expected)
 
+    def test_comments_after_a_flow_list_follow_their_fields(self) -> None:
+        """The comment lines after a list written in brackets stood above
+        the next field: written as a block, they came between the list's
+        key and its first item, and stayed there when that field moved.
+        """
+        text = (
+            "id: example\n"
+            "name: Example\n"
+            'sources: [{url: "https://example.org"}]  # the source\n'
+            "# about aliases\n"
+            "aliases: [ECRT, Example CRT]  # from the letter\n"
+            "# above identifiers\n"
+            'identifiers: {GB-CHC: "123"}  # its number\n'
+            "# above kind\n"
+            "kind: charity\n"
+        )
+        assert (
+            "id: example\n"
+            "name: Example\n"
+            "# about aliases\n"
+            "aliases: # from the letter\n"
+            "  - ECRT\n"
+            "  - Example CRT\n"
+            "# above kind\n"
+            "kind: charity\n"
+            "# above identifiers\n"
+            "identifiers: # its number\n"
+            '  GB-CHC: "123"\n'
+            "sources: # the source\n"
+            '  - url: "https://example.org"\n'
+        ) == canonical(text)
+        # In order already, they stay where they were.
+        text = (
+            "id: example\n"
+            "name: Example\n"
+            "aliases: [ECRT, Example CRT]  # from the letter\n"
+            "# above kind\n"
+            "kind: charity\n"
+            'sources:\n  - url: "https://example.org"\n'
+        )
+        assert (
+            "aliases: # from the letter\n"
+            "  - ECRT\n"
+            "  - Example CRT\n"
+            "# above kind\n"
+            "kind: charity\n"
+        ) in canonical(text)
+
     def test_keys_in_model_order_comments_follow_their_keys(self) -> None:
         """A key moves with the comment lines above it and its own."""
         text = (
