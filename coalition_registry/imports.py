@@ -1816,6 +1816,11 @@ class _Planner:
                 line,
             )
             return
+        if check_only is None:
+            # Taken whatever this row's own problems: a row given again is
+            # a mistake of its own, said in the same run.  (A signatory
+            # whose record is not valid takes no id: the next row may.)
+            self.signed[record_id] = line
         raw = _mapping(line)
         _put(raw, "id", record_id, line)
         _put(raw, "letter", self.letter, line)
@@ -1899,7 +1904,6 @@ class _Planner:
         if record is INVALID or not cited or unresolved is not None:
             return
         self.new_signatures.append(record)
-        self.signed[record_id] = line
         self.signature_files.append(
             NewFile(
                 f"signatures/{self.letter}/{record_id}.yaml",

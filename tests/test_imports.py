@@ -2424,6 +2424,26 @@ class TestCommand:
         )
         assert "write one in this row's disclosure cell" in problem.message
 
+    def test_a_row_given_again_is_said_beside_its_twins_problem(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """A row given twice was said only once the first was corrected:
+        one more run for a mistake that was there all along."""
+        path = table(
+            tmp_path,
+            "name,country,kind,signed_on\n"
+            "Example Child Rights Trust,GB,organisation,12/09/2023\n"
+            "Example Child Rights Trust,GB,organisation,\n",
+        )
+        code, out, _ = cli("import", path, "--source", SOURCE)
+        assert 1 == code
+        said = [line.split(": ")[:2] for line in out.splitlines()]
+        assert [
+            ["sig.csv:2:44", "error invalid-date"],
+            ["sig.csv:3:1", "error duplicate-signature"],
+        ] == said
+        assert "signs the letter in row 2 already" in out
+
     def test_problems_name_the_sheets_row(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:
