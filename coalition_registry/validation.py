@@ -2470,6 +2470,67 @@ def _replace_invalid_ids(
     ]
 
 
+_MEANT: Final = re.compile(r"; did you mean '([a-z0-9-]+)'\?$")
+
+
+def _typo_in_signature_id(
+    problems: list[Problem], across: list[Problem]
+) -> tuple[list[Problem], list[Problem]]:
+    """*problems* and *across* with one problem, not two, for a signature
+    whose letter (or signatory) is misspelt in its id too, consistently,
+    in a file named right: the unknown-reference, which says what was
+    meant, also says to correct the id; the id-file-mismatch, which
+    offered to rename the file after the typo, goes.
+    """
+    meant = {}
+    for u in across:
+        if u.code == "unknown-reference" and u.pointer in {
+            "$.letter",
+            "$.signatory",
+        }:
+            found = _MEANT.search(u.message)
+            if found is not None:
+                meant[u.location.path] = (u, u.pointer[2:], found[1])
+    if not meant:
+        return problems, across  # the common case
+    mended: dict[Problem, Problem] = {}
+    kept = []
+    for p in problems:
+        about = meant.get(p.location.path)
+        fix = (
+            _mismatch_fix(p.message, *about[1:])
+            if about is not None
+            and p.code == "id-file-mismatch"
+            and p.pointer == "$.id"
+            else None
+        )
+        if about is None or fix is None:
+            kept.append(p)
+            continue
+        u = about[0]
+        mended[u] = attrs.evolve(
+            u, message=f"{u.message} If so, correct the id too: {fix!r}"
+        )
+    if not mended:
+        return problems, across
+    return kept, [mended.get(u, u) for u in across]
+
+
+def _mismatch_fix(message: str, field: str, meant: str) -> str | None:
+    """The id an id-file-mismatch *message* (see :func:`_mismatch`) asks
+    for, when it asks for *meant* as the signature's *field*; else
+    ``None``.
+    """
+    found = re.search(
+        r"; if this is a new signature, set its letter to '([a-z0-9-]+)', "
+        r"its signatory to '([a-z0-9-]+)' and its id to '([a-z0-9-]+)'",
+        message,
+    )
+    if found is None or found[1 if field == "letter" else 2] != meant:
+        return None
+    return found[3]
+
+
 # What to do when a record of one kind is named where another is wanted,
 # for the mix-ups a volunteer makes (by the kind found, and those wanted).
 _WRONG_KIND_FIX: Final = {
@@ -3321,6 +3382,7 @@ def _validate_root(
     registry = Registry._of_kinds(by_kind, info)  # noqa: SLF001 - one package
     across = check_registry(read, registry, by_kind)
     problems = _replace_invalid_ids(problems, across)
+    problems, across = _typo_in_signature_id(problems, across)
     problems.extend(across)
     problems.extend(
         _check_signature_folders(
