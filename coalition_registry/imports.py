@@ -55,6 +55,7 @@ from .schema import (
     hidden_fields,
     not_known,
     slugify,
+    tidied,
     yaml_fields,
 )
 from .tables import Cell, column_letter, delimiter
@@ -735,11 +736,14 @@ def _place(cell: Cell) -> str:
 def _as_written(cell: Cell) -> Cell:
     """*cell* without the quote an export puts before a value a spreadsheet
     would run as a formula (``'=HYPERLINK(...)``), as the value was
-    written.
+    written, and without what a paste leaves around it and in it (see
+    :func:`schema.tidied`).
     """
-    if cell.text.startswith("'") and cell.text[1:2] in _FORMULA_START:
-        return attrs.evolve(cell, text=cell.text[1:])
-    return cell
+    text = cell.text
+    if text.startswith("'") and text[1:2] in _FORMULA_START:
+        text = text[1:]
+    text = tidied(text)
+    return cell if text == cell.text else attrs.evolve(cell, text=text)
 
 
 # The starts an export escapes (see render._not_formula).

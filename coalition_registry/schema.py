@@ -681,6 +681,39 @@ def invisible_character(text: str) -> re.Match[str] | None:
     return hit
 
 
+#: Characters that show nothing and mean nothing in a name, a web page's
+#: or a document's (a zero-width space, a word joiner, a byte order mark,
+#: a soft hyphen): taken out of a value pasted in a spreadsheet's cell.
+_NOTHING: Final = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+
+
+def tidied(text: str) -> str:
+    """*text* as a spreadsheet's cell or a command's option gives it, with
+    the curly double quotes a word processor wraps it in, and the
+    characters that show nothing (see :data:`_NOTHING`), taken off: neither
+    is part of the value, and each would be warned of in the file.  Quotes
+    inside (``the “Example” campaign``) are kept.
+
+    >>> tidied("\u201cExample Youth Forum\u201d"), tidied("Ex\u200bample")
+    ('Example Youth Forum', 'Example')
+    >>> tidied("\u00abExample\u00bb"), tidied("\u201cA\u201d and \u201cB\u201d")
+    ('Example', '\u201cA\u201d and \u201cB\u201d')
+    """
+    if text.isascii():
+        return text
+    text = text.translate(_NOTHING)
+    inner = text[1:-1]
+    if (
+        len(text) > 2
+        and text[0] in _DOUBLE_OPEN | {"\u201d"}
+        and text[-1] in _DOUBLE_CLOSE | {"\u201c"}
+        and not (_DOUBLE_OPEN | _DOUBLE_CLOSE) & set(inner)
+        and inner.strip() == inner
+    ):
+        return inner
+    return text
+
+
 def _curly(text: str) -> str:
     """The end of a message for a value wrapped in curly quotes, which YAML
     keeps as part of it: retyped in the same word processor, they would

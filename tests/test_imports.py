@@ -474,6 +474,31 @@ class TestPlan:
         )
         assert "organisations/example-org-2.yaml" == plan.files[0].path
 
+    def test_what_a_paste_leaves_in_a_cell_is_not_written(self) -> None:
+        """Curly quotes around a cell's name, a zero-width space inside it:
+        written into the files, and warned of there, in words about YAML
+        quotes that made no sense of a spreadsheet's cell."""
+        plan = plan_of(
+            "kind,name,country\n"
+            "organisation,\u201cExample Youth Forum\u201d,GB\n"
+            "organisation,Example\u200b Family Network,IE\n"
+            "organisation,The \u201cExample\u201d Campaign,FR\n"
+        )
+        assert [] == [str(p) for p in plan.problems]
+        texts = [f.text for f in plan.files if "organisations/" in f.path]
+        assert [
+            "name: Example Youth Forum\n",
+            "name: Example Family Network\n",
+            'name: "The \u201cExample\u201d Campaign"\n',
+        ] == [
+            next(
+                line + "\n"
+                for line in t.splitlines()
+                if line.startswith("name:")
+            )
+            for t in texts
+        ]
+
     def test_names_alike_in_their_first_60_characters_get_numbers(
         self,
     ) -> None:

@@ -360,6 +360,19 @@ class TestPrivacy:
         assert (0, "") == (code, err)
         assert out.strip().endswith(f"/{made}.yaml")
 
+    def test_curly_quotes_around_a_name_are_not_written(
+        self, shipped_copy: Path
+    ) -> None:
+        """A name pasted from a document with its quotes was written with
+        them, and warned of at every validation after."""
+        code, out, err = cli(
+            "new", "organisation", "--name", "\u201cExample Quoted Trust\u201d"
+        )
+        assert (0, "") == (code, err)
+        path = Path(out.strip())
+        assert "example-quoted-trust.yaml" == path.name
+        assert "name: Example Quoted Trust\n" in path.read_text()
+
     def test_an_id_of_your_choice(self, shipped_copy: Path) -> None:
         """A name in a script with no letter-for-letter Latin spelling makes
         no id: --id gives one, and the name is kept as written.

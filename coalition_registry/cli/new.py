@@ -124,8 +124,13 @@ def run(args: argparse.Namespace, io: Output) -> int:
     # Imported here: the parser is built by loading every command.
     from coalition_registry import files
     from coalition_registry.scaffold import ScaffoldError, scaffold
+    from coalition_registry.schema import tidied
 
     root = registry_root(args.path)
+    if args.name is not None:
+        # Curly quotes around a name pasted from a document, a zero-width
+        # space inside it: not part of it.
+        args.name = tidied(args.name)
     _check_characters(args)
     ids = ids_in(root)
     public = True
