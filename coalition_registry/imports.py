@@ -736,14 +736,24 @@ def _place(cell: Cell) -> str:
 def _as_written(cell: Cell) -> Cell:
     """*cell* without the quote an export puts before a value a spreadsheet
     would run as a formula (``'=HYPERLINK(...)``), as the value was
-    written, and without what a paste leaves around it and in it (see
-    :func:`schema.tidied`).
+    written.
     """
     text = cell.text
     if text.startswith("'") and text[1:2] in _FORMULA_START:
         text = text[1:]
-    text = tidied(text)
     return cell if text == cell.text else attrs.evolve(cell, text=text)
+
+
+def _tidied_row(row: Row) -> Row:
+    """*row* without what a paste leaves around a cell's value and in it
+    (see :func:`schema.tidied`), which is no part of the value.
+    """
+    cells, line = row
+    for name, cell in cells.items():
+        text = tidied(cell.text)
+        if text != cell.text:
+            cells = {**cells, name: attrs.evolve(cell, text=text)}
+    return cells, line
 
 
 # The starts an export escapes (see render._not_formula).
@@ -786,6 +796,7 @@ def plan_import(
             signatures of such people already, their rows are refused
             unless this says so.
     """
+    rows = [_tidied_row(row) for row in rows]
     planner = _Planner(
         registry,
         shown,

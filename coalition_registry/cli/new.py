@@ -124,12 +124,13 @@ def run(args: argparse.Namespace, io: Output) -> int:
     # Imported here: the parser is built by loading every command.
     from coalition_registry import files
     from coalition_registry.scaffold import ScaffoldError, scaffold
-    from coalition_registry.schema import tidied
+    from coalition_registry.schema import invisible_character, tidied
 
     root = registry_root(args.path)
-    if args.name is not None:
-        # Curly quotes around a name pasted from a document, a zero-width
-        # space inside it: not part of it.
+    if args.name is not None and invisible_character(args.name) is None:
+        # Curly quotes around a name pasted from a document: not part of
+        # it.  (An invisible character is refused, below: typed on a
+        # command line, it is retyped.)
         args.name = tidied(args.name)
     _check_characters(args)
     ids = ids_in(root)
