@@ -720,7 +720,31 @@ class TestRefusals:
             ),
             (
                 ("signature", "--letter", "nope", "--signatory", "nspcc"),
-                "no letter has the id 'nope'",
+                "no letter has the id 'nope' (letters are",
+            ),
+            # A typo gets what validate and import suggest.
+            (
+                (
+                    "signature",
+                    "--letter",
+                    "survivors-leter-2023",
+                    "--signatory",
+                    "nspcc",
+                ),
+                "no letter has the id 'survivors-leter-2023'; did you mean "
+                "'survivors-letter-2023'? (letters are",
+            ),
+            (
+                (
+                    "signature",
+                    "--letter",
+                    "survivors-letter-2023",
+                    "--signatory",
+                    "barnrdos",
+                ),
+                "no organisation, group or person has the id 'barnrdos'; did "
+                "you mean 'barnardos'? If not, write the signatory's file "
+                "first",
             ),
             (
                 (

@@ -44,6 +44,8 @@ from ._common import (
 
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from coalition_registry.scaffold import Scaffold
 
 
@@ -260,7 +262,9 @@ def _check_signature(
         listed = _in_lists(root)
         if listed.get(letter, ("",))[0] != "letters":
             raise UsageError(
-                f"no letter has the id {letter!r} (letters are the records in "
+                f"no letter has the id {letter!r}"
+                + _meant(letter, ids, listed, ("letters",))
+                + " (letters are the records in "
                 f"{files.display_path(root / 'letters')})"
             )
     signatory_file = ids.get(signatory, "")
@@ -273,9 +277,13 @@ def _check_signature(
     if folder not in _SIGNATORY_FOLDERS:
         # A volunteer following the guide may start with the signature:
         # say what comes first, and where ids are seen.
+        meant = _meant(
+            signatory, ids, listed or _in_lists(root), _SIGNATORY_FOLDERS
+        )
         raise UsageError(
-            f"no organisation, group or person has the id {signatory!r}; "
-            "write the signatory's file first (coalition-registry new "
+            f"no organisation, group or person has the id {signatory!r}"
+            + (f"{meant} If not, w" if meant else "; w")
+            + "rite the signatory's file first (coalition-registry new "
             "organisation, group or person), or check the id against the "
             "file names in "
             + ", ".join(
@@ -287,6 +295,26 @@ def _check_signature(
     if record is None:
         return _is_public(root / signatory_file, folder), role
     return _shown(record), role
+
+
+def _meant(
+    target: str,
+    ids: dict[str, str],
+    listed: dict[str, tuple[str, Any]],
+    folders: Iterable[str],
+) -> str:
+    """``; did you mean '...'?`` for an id of a record in *folders* close
+    to *target*, as validate says it; else nothing.
+    """
+    from coalition_registry.validation import _typo_among
+
+    within = tuple(folders)
+    candidates = sorted(
+        {i for i, path in ids.items() if path.split("/", 1)[0] in within}
+        | {i for i, (folder, _) in listed.items() if folder in within}
+    )
+    close = _typo_among(target, candidates)
+    return f"; did you mean {close!r}?" if close is not None else ""
 
 
 def _in_lists(root: Path) -> dict[str, tuple[str, Any]]:
