@@ -967,15 +967,20 @@ def _affiliation_after_comma(name: str) -> bool:
 
 
 def without_titles(name: str) -> str:
-    """*name* without the titles it starts with, for an id made from it.
+    """*name* without the titles it starts with and the letters after it
+    (``OBE``, ``Ph.D.``), for an id made from it.
 
     >>> without_titles("Prof. Dr. Jane Example")
     'Jane Example'
+    >>> without_titles("Dr Jo Example OBE"), without_titles("Jo Example, Ph.D.")
+    ('Jo Example', 'Jo Example')
     """
     words = name.split()
     while words[1:] and countries.normalise(words[0]) in _TITLES:
         words.pop(0)
-    return " ".join(words)
+    while words[2:] and _dotted_letters(words):
+        words.pop()
+    return " ".join(words).rstrip(",")
 
 
 def name_alone(name: str) -> str:

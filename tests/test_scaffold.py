@@ -111,6 +111,12 @@ class TestEachKind:
                 "title-in-name: the name holds a title",
             ),
             (
+                ("person", "--disclosure", "public", "--name",
+                 "Dr Jo Example OBE"),
+                "registry_data/people/jo-example.yaml",
+                "title-in-name: the name holds a title",
+            ),
+            (
                 ("group", "--name", "Example Youth Forum (Kenya)"),
                 "registry_data/groups/example-youth-forum-kenya.yaml",
                 "country-in-name: the group's name ends with 'Kenya'",
@@ -731,8 +737,10 @@ class TestRefusals:
                     "--signatory",
                     "nspcc",
                 ),
-                "no letter has the id 'survivors-leter-2023'; did you mean "
-                "'survivors-letter-2023'? (letters are",
+                (
+                    "no letter has the id 'survivors-leter-2023'; did you mean "
+                    "'survivors-letter-2023'? (letters are"
+                ),
             ),
             (
                 (
@@ -742,9 +750,11 @@ class TestRefusals:
                     "--signatory",
                     "barnrdos",
                 ),
-                "no organisation, group or person has the id 'barnrdos'; did "
-                "you mean 'barnardos'? If not, write the signatory's file "
-                "first",
+                (
+                    "no organisation, group or person has the id 'barnrdos'; did "
+                    "you mean 'barnardos'? If not, write the signatory's file "
+                    "first"
+                ),
             ),
             (
                 (
