@@ -491,6 +491,13 @@ class TestOn:
         code, _, err = cli("coverage", "--on", day)
         assert 2 == code
         assert f"{day!r} is not a day: write it as YYYY-MM-DD" in err
+        # The day meant is said, as validate says it of a record's date,
+        # where it is sure (a week's day is not read).
+        assert ("'2023-09-18'" in err) == ("W" not in day)
+
+    def test_on_says_both_readings_of_an_ambiguous_day(self) -> None:
+        err = cli("coverage", "--on", "12/09/2023")[2]
+        assert "write '2023-09-12' or '2023-12-09', whichever is meant" in err
 
     def test_an_export_says_its_day(self, shipped_copy: Path) -> None:
         """A file exported as of another day would read as today's: the

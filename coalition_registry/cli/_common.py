@@ -314,8 +314,15 @@ def _day(text: str) -> dt.date:
     if len(day) == 10 and day[4] == day[7] == "-":
         with contextlib.suppress(ValueError):
             return dt.date.fromisoformat(day)
+    from coalition_registry.schema import date_hint
+
+    # Only a day, or two, that the text surely is: the advice on a date
+    # known to the month is about a record's fields.
+    hint = date_hint(day)
+    if not hint.startswith(("; did you mean '", "; write '")):
+        hint = ", such as 2023-09-18"
     raise argparse.ArgumentTypeError(
-        f"{text!r} is not a day: write it as YYYY-MM-DD, such as 2023-09-18"
+        f"{text!r} is not a day: write it as YYYY-MM-DD{hint}"
     )
 
 
