@@ -2986,7 +2986,7 @@ def _report_unknown(
             ctx.report(
                 "unknown-field",
                 f"{a(kind_name(cls))} has no field of the name written "
-                "here (the name is not repeated: the record holds private "
+                "here (the name is not repeated: the record may hold private "
                 f"values){hint}; correct or remove it",
                 raw.key_pos[key],
                 pointer,

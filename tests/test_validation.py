@@ -1886,7 +1886,7 @@ def test_a_private_list_in_the_registry_file_is_named(
     shipped_copy: Path,
 ) -> None:
     """It keeps nothing private there, and was told as a field whose name
-    is not repeated, since "the record holds private values"."""
+    is not repeated, since "the record may hold private values"."""
     path = shipped_copy / "registry.yaml"
     path.write_text(path.read_text() + "private: [name]\n")
     (problem,) = cr.validate(shipped_copy).problems
