@@ -1315,7 +1315,10 @@ def check_registry(
             if p.code == "id-file-mismatch"
             or (p.code == "invalid-id" and p.message.startswith(SIGNATURE_ID))
         }
+        repeated = _repeated_signatures(again, by_kind.get(Signature, ()))
         for record_id, uses in again.items():
+            if record_id in repeated:
+                continue
             problems.extend(
                 _duplicate_ids(
                     record_id, [loc for _, loc in uses], misnamed, first
@@ -1357,6 +1360,28 @@ def check_registry(
     problems.extend(_check_same_people(by_kind.get(Person, ()), signatures))
     problems.extend(_check_claims(registry))
     return problems
+
+
+def _repeated_signatures(
+    again: Mapping[str, Sequence[Any]], signatures: Sequence[Signature]
+) -> set[str]:
+    """The ids of *again* (each id used more than once, with its uses)
+    that are all one signature's, given again: the same letter and
+    signatory, under the id they make.  Its duplicate-signature, said at
+    each, is the one mistake; a duplicate-id as well, whose advice to give
+    one of them another id a signature cannot take, would say it twice.
+    """
+    found: defaultdict[str, list[Signature]] = defaultdict(list)
+    for signature in signatures:
+        if signature.id in again:
+            found[signature.id].append(signature)
+    return {
+        record_id
+        for record_id, alike in found.items()
+        if len(alike) == len(again[record_id])
+        and len({(s.letter, s.signatory) for s in alike}) == 1
+        and record_id == f"{alike[0].letter}--{alike[0].signatory}"
+    }
 
 
 def _duplicate_ids(
@@ -2648,15 +2673,52 @@ def _check_double_signatures(
     if len(set(keys)) == len(keys):
         return
     _, again = _first_and_again(zip(keys, signatures, strict=True))
+    withdrawn = (
+        " (a withdrawal is recorded with status on the signature there is, "
+        "not as a second one)"
+    )
     for doubles in again.values():
+        # The one in the file named after its id is the one to keep, when
+        # only one is (the other was most often added again in a list), or
+        # the one of them in its letter's folder, where new ones are made.
+        named = [Path(s.location.path).stem == s.id for s in doubles]
+        placed = [
+            n and s.letter in Path(s.location.path).parent.parts
+            for n, s in zip(named, doubles, strict=True)
+        ]
+        keeper = next(
+            (
+                marks.index(True)
+                for marks in (placed, named)
+                if marks.count(True) == 1
+            ),
+            None,
+        )
         for i, signature in enumerate(doubles):
             other = doubles[1 if i == 0 else 0].location
+            if keeper is None or len(doubles) > 2:
+                said = (
+                    f"this signatory signs this letter again at {other}; "
+                    "keep one signature per signatory and letter: delete "
+                    f"the repeated one{withdrawn}"
+                )
+            elif i == keeper:
+                said = (
+                    f"this signatory signs this letter again at {other}; "
+                    "keep this signature, whose file is named after it"
+                    + (" in its letter's folder" if placed[keeper] else "")
+                    + f", and delete that one{withdrawn}"
+                )
+            else:
+                where = "in its letter's folder" if placed[keeper] else ""
+                said = (
+                    f"this signatory signs this letter already at {other}, "
+                    f"the file named after its id{where and ' ' + where}: "
+                    f"keep that one, and delete this signature{withdrawn}"
+                )
             yield Problem(
                 "duplicate-signature",
-                f"this signatory signs this letter again at {other}; keep "
-                "one signature per signatory and letter: delete the repeated "
-                "one (a withdrawal is recorded with status on the signature "
-                "there is, not as a second one)",
+                said,
                 signature.location_of("signatory"),
                 "$.signatory",
             )
