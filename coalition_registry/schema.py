@@ -1625,7 +1625,9 @@ class Date(FieldType):
             else date_hint(text, notes=self.notes, partial=self.partial)
         )
         written, example = "YYYY-MM-DD", " (for example 2023-09-18)"
-        if self.partial and not hint:
+        if self.partial:
+            # Said with a hint too: "not YYYY-MM-DD; did you mean
+            # '2021-09'?" read as if 2021-09 were wrong as well.
             written = "YYYY-MM-DD, or YYYY-MM or YYYY"
             example = (
                 " (for example 2023-09-18, or 2023-09 when no source gives "
