@@ -1297,7 +1297,13 @@ def _check_country_in_name(
     """
     name = values.get("name")
     private = values.get("private", ())
-    if not isinstance(name, str) or "name" in private or field_name in private:
+    if (
+        not isinstance(name, str)
+        or "name" in private
+        or field_name in private
+        # A record that hides all: its name's end would tell it.
+        or ctx.redact
+    ):
         return
     given = values.get(field_name)
     if given is None and raw.get(field_name) is not None:

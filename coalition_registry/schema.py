@@ -2930,7 +2930,13 @@ def build(cls: type[Any], raw: YMap, ctx: Context, pointer: str = "$") -> Any:
                 pointer,
             )
     if plan.check is not None:
-        plan.check(values, raw, ctx, pointer)
+        # The checks of a record that hides all (a person's saved among
+        # organisations) say none of its values either.
+        ctx.redact = inherited or hide_all
+        try:
+            plan.check(values, raw, ctx, pointer)
+        finally:
+            ctx.redact = inherited
     if dropped or ctx.errors > errors_before:
         return INVALID
     # Every record class has these two (see model._Positioned).

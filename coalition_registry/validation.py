@@ -1621,14 +1621,21 @@ def _check_same_numbers(
     recorded twice, whatever their names: reported at the second one's
     number, once for each pair not in *pairs* (reported for their names
     already).  Identifiers kept private are never compared, nor a number
-    without a digit ("N/A", "pending").
+    without a digit ("N/A", "pending"), nor those of an organisation whose
+    name is private.
 
     Websites are not compared: the national sections of a federation, or
     a project and the charity that hosts it, often give one site.
     """
     first: dict[tuple[str, str], tuple[Organisation, str]] = {}
     for record in organisations:
-        if not record.identifiers or "identifiers" in record.private:
+        if (
+            not record.identifiers
+            or "identifiers" in record.private
+            # A record whose name is private says none of its values: a
+            # number shared would tell which organisation it is.
+            or "name" in record.private
+        ):
             continue
         # Each other organisation once, at the first number shared.
         shared: dict[int, tuple[Organisation, str, str, str]] = {}
