@@ -171,8 +171,9 @@ class Document:
         data: The top-level value, or ``None`` when the file could not be
             parsed or is empty.
         problems: Everything wrong with the file as YAML.
-        text: The text that was read (empty when it could not be), whose
-            first line is line *first_line* of the file.
+        text: The text that was read (for a file that is not UTF-8, as
+            far as it could be), whose first line is line *first_line* of
+            the file.
         first_line: The line of the file *text* starts at.
     """
 
@@ -2026,6 +2027,44 @@ def without_echo(problem: Problem) -> Problem:
     return attrs.evolve(problem, message=message)
 
 
+# Where a line's value starts: past its indentation, the dashes of list
+# items, and its key and colon, if it has them.
+_LINE_VALUE: Final = re.compile(
+    r"[ \t]*(?:-(?:[ \t]+|$))*(?:[^\s#'\"{\[][^:#]*?:(?:[ \t]+|$))?"
+)
+
+
+def at_value_start(
+    problem: Problem, text: str, first_line: int = 1
+) -> Problem:
+    r"""*problem*, placed at the start of the value it is inside of, if it
+    is inside one, in *text* (whose first line is *first_line*): in a
+    value that may be private, its column would tell how many characters
+    come before the mistake (the length of a name before a '#', say).
+
+    >>> p = Problem("comment-in-value", "...", Location("f", 3, 11))
+    >>> at_value_start(p, "id: x\ndisclosure: anonymous\nname: Sky #x\n").location
+    Location(path='f', line=3, column=7)
+    """
+    where = problem.location
+    index = where.line - first_line
+    if index < 0 or where.column <= 1:
+        return problem
+    lines = _BREAK.split(text, index + 1)
+    if index >= len(lines):
+        return problem
+    start = _LINE_VALUE.match(lines[index])
+    column = (start.end() if start else 0) + 1
+    if where.column <= column:
+        return problem
+    return attrs.evolve(
+        problem,
+        message=f"{problem.message} (it is in the value that starts here; "
+        "where in it is not said, as the value may be private)",
+        location=attrs.evolve(where, column=column),
+    )
+
+
 def tag_name(tag: str) -> str:
     """Show a tag as it was most likely written."""
     prefix = "tag:yaml.org,2002:"
@@ -2066,7 +2105,10 @@ def parse(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
         )
     text, problems = _decode(raw, path)
     if text is None:
-        return Document(path, None, tuple(problems))
+        # Kept for where each line's value starts (see at_value_start).
+        return Document(
+            path, None, tuple(problems), text=raw.decode("utf-8", "replace")
+        )
     return parse_text(text, path, limits)
 
 
@@ -2242,6 +2284,7 @@ def _parse_full(
             path,
             None,
             (Problem("yaml-syntax", _NBSP_INDENTED, Location(path, *nbsp)),),
+            text=text,
         )
     mark = _BOM_LEADS.search(text) if "\ufeff" in text else None
     if mark is not None:
@@ -2252,11 +2295,12 @@ def _parse_full(
             path,
             None,
             (Problem("yaml-syntax", _BOM_LEADS_LINE, Location(path, *at)),),
+            text=text,
         )
     if "&" in text or "*" in text or _may_nest_deeply(text, limits):
         problems, safe, anchored = _scan_events(text, path, limits)
         if not safe:
-            return Document(path, None, tuple(problems))
+            return Document(path, None, tuple(problems), text=text)
     if "%YAML" in text:
         version = _old_yaml(text)
         if version is not None:
@@ -2282,7 +2326,9 @@ def _parse_full(
         )
         data = None if node is None else builder.build(node)
     except MemoryError:
-        return Document(path, None, (*problems, _out_of_memory(path)))
+        return Document(
+            path, None, (*problems, _out_of_memory(path)), text=text
+        )
     except Exception as e:  # noqa: BLE001 - any parser failure is data
         syntax = _syntax_problem(e, path, text)
         if syntax in problems or any(
@@ -2291,8 +2337,8 @@ def _parse_full(
         ):
             # "found undefined alias": the alias is reported already, with
             # what to do about it.
-            return Document(path, None, tuple(problems))
-        return Document(path, None, (*problems, syntax))
+            return Document(path, None, tuple(problems), text=text)
+        return Document(path, None, (*problems, syntax), text=text)
     finally:
         if collecting:
             gc.enable()

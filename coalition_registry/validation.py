@@ -73,6 +73,7 @@ from .parsing import (
     Pos,
     YMap,
     YSeq,
+    at_value_start,
     parse,
     without_echo,
 )
@@ -193,6 +194,12 @@ def read_records(
     )
 
 
+# A field that may make a record's values private, as a line of it.
+_MAY_HIDE: Final = re.compile(
+    r"^[ \t-]*(?:private|disclosure)[ \t]*:", re.MULTILINE
+)
+
+
 def records_from(
     doc: Document,
     cls: type[Any],
@@ -210,6 +217,15 @@ def records_from(
     ctx = Context(shown, list(doc.problems), source=doc, redact=redact)
     data = doc.data
     if data is None:
+        if doc.problems and (
+            redact or cls is Person or _MAY_HIDE.search(doc.text)
+        ):
+            # Not read, the file may be a person's who is not public: a
+            # column inside a value would tell how long it is up to there.
+            ctx.problems = [
+                at_value_start(p, doc.text, doc.first_line)
+                for p in ctx.problems
+            ]
         if not doc.problems:
             ctx.report(
                 "empty-file",
@@ -292,8 +308,12 @@ def records_from(
         redact or unseen or any(holds_private(cls, raw) for raw, _ in items)
     ):
         # The reader's messages can repeat a tag or a key, which in a
-        # record that keeps values private may be one of them.
-        ctx.problems = [without_echo(p) for p in ctx.problems]
+        # record that keeps values private may be one of them, and its
+        # columns inside a value tell how long it is up to there.
+        ctx.problems = [
+            at_value_start(without_echo(p), doc.text, doc.first_line)
+            for p in ctx.problems
+        ]
     records = []
     ids = []
     unsourced = []
