@@ -439,6 +439,8 @@ def _flow_tails(node: Any) -> None:
     cmap, cseq, _ = _classes()
     for key in list(node):
         value = node[key]
+        if isinstance(value, cseq) and len(value) and value.fa.flow_style():
+            _flow_item_comments(value)
         entry = node.ca.items.get(key)
         if (
             not isinstance(value, (cmap, cseq))
@@ -461,6 +463,46 @@ def _flow_tails(node: Any) -> None:
             entry[2] = None
             rest = token.value.lstrip("\n") if not eol else rest
         _put_tail(node, key, rest)
+
+
+def _flow_item_comments(seq: Any) -> None:
+    """Keep the comments written among a flow list's items where a block
+    list's are kept: one after an item on its line as that item's
+    end-of-line comment, whole comment lines after it.
+
+    ruamel.yaml keeps them as comments written above the next item (or
+    at the list's end), which, written as a block, come on lines of their
+    own at the column they had, under an item they did not follow.
+    """
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    items = seq.ca.items
+    after: dict[int, list[Any]] = {}
+    for i in sorted(items):
+        entry = items[i]
+        if i and len(entry) > 1 and entry[1]:
+            after.setdefault(i - 1, []).extend(entry[1])
+            entry[1] = None
+    end = getattr(seq.ca, "end", None)
+    if end:
+        after.setdefault(len(seq) - 1, []).extend(end)
+        seq.ca.end = None
+    for i, tokens in after.items():
+        line = seq.lc.item(i)[0]
+        entry = items.setdefault(i, [None, None, None, None])
+        eol = ""
+        if entry[0] is not None:
+            # Written before the comma or the bracket: already its own.
+            eol = entry[0].value
+        lines: list[str] = []
+        for token in tokens:
+            if not eol and not lines and token.start_mark.line == line:
+                eol = token.value
+            else:
+                lines.append(" " * token.start_mark.column + token.value)
+        text = eol if eol.endswith("\n") or not eol else eol + "\n"
+        entry[0] = CommentToken(text + "".join(lines), CommentMark(0))
 
 
 def _put_header(node: Any, text: str) -> None:
@@ -1340,6 +1382,11 @@ def _format_once(text: str, cls: type[Any], *, fix: bool = False) -> Formatted:
     except Exception as e:  # noqa: BLE001 - refuse rather than crash
         return Formatted(text, failure=_cannot("write", e, text))
     new = out.getvalue()
+    if new.endswith("\n...\n"):
+        # ruamel.yaml ends a file whose last text keeps its blank lines at
+        # the end (|+) with the marker of a document's end: the same value
+        # without it, and a line no contributor would know to write.
+        new = new[:-4]
     if isinstance(data, _classes()[1]):
         new = _dedent(new)
     # ruamel.yaml reads one blank line fewer at the top of a file than it
@@ -1987,6 +2034,8 @@ def _line_change(
     )
     if old_line.rstrip() == new_line:
         return "take the spaces off the end of the line"
+    if old_line.rstrip() == "..." and not new_line:
+        return "take this line off: the file ends here without it"
     if old_line.strip() == new_line.strip():
         indent = len(new_line) - len(new_line.lstrip(" "))
         return f"start it after {indent} spaces"

@@ -44,6 +44,7 @@ from .query import country_of, is_hidden
 from .registry import Registry
 from .scaffold import id_problem, opaque_id
 from .schema import (
+    CURLY_FIX,
     DEVICE_NAMES,
     INVALID,
     SLUG,
@@ -1998,6 +1999,9 @@ def _in_sheet_words(problem: Problem) -> Problem:
         # fmt mends files, not sheets; a cell takes a name as it is.
         for said, in_a_sheet in _COUNTRY_IN_A_SHEET:
             message = message.replace(said, in_a_sheet)
+    elif problem.code == "suspicious-character":
+        # A cell holds no YAML: the quote is taken off in the sheet.
+        message = message.replace(CURLY_FIX, _CURLY_IN_A_SHEET)
     elif problem.code == "placeholder-value":
         # A warning in a file, which a reviewer sees; an import would write
         # a survivor who signed without a name as a public person called
@@ -2014,6 +2018,10 @@ def _in_sheet_words(problem: Problem) -> Problem:
     return attrs.evolve(problem, message=message)
 
 
+_CURLY_IN_A_SHEET: Final = (
+    "which would be written into the file as part of the value; take it "
+    "off in the sheet"
+)
 _COUNTRY_IN_A_SHEET: Final = (
     (
         " (coalition-registry fmt --fix writes it for a country's name)",

@@ -593,6 +593,14 @@ def _unmangled(text: str) -> str | None:
     return before if before != text else None
 
 
+#: How to mend a value a curly quote starts or ends, as a file is mended
+#: (an import says it as a sheet is).
+CURLY_FIX: Final = (
+    'which YAML keeps as part of it; use straight double quotes ("...") '
+    "or none"
+)
+
+
 def _suspicious(text: str) -> list[str]:
     """What :func:`check_suspicious` finds wrong in *text*, as messages."""
     found = []
@@ -612,9 +620,8 @@ def _suspicious(text: str) -> list[str]:
             else "started or ended by a curly quote"
         )
         found.append(
-            f"the text is {what} (as a word processor types them), which "
-            'YAML keeps as part of it; use straight double quotes ("...") '
-            "or none"
+            f"the text is {what} (as a word processor types them), "
+            + CURLY_FIX
         )
     before = _unmangled(text)
     if before is not None:

@@ -270,6 +270,46 @@ class TestCanonicalForm:
             "kind: charity\n"
         ) in canonical(text)
 
+    def test_comments_among_a_flow_lists_items_follow_them(self) -> None:
+        """A comment after an item of a list written in brackets, one item
+        a line, stays on that item's line; whole comment lines stay after
+        it.  ruamel.yaml keeps them above the next item: written as a
+        block, each came on a line of its own at the column it had.
+        """
+        text = (
+            "id: example\n"
+            "kind: charity\n"
+            "aliases: [\n"
+            "  ECRT,  # short\n"
+            "  # the letter's\n"
+            "  Example CRT, # as signed\n"
+            "]\n"
+            "name: Example\n"
+        )
+        expected = (
+            "id: example\n"
+            "name: Example\n"
+            "aliases:\n"
+            "  - ECRT # short\n"
+            "  # the letter's\n"
+            "  - Example CRT # as signed\n"
+            "kind: charity\n"
+        )
+        assert expected == canonical(text)
+        assert expected == canonical(expected)
+
+    def test_kept_blank_lines_at_the_end_need_no_end_marker(self) -> None:
+        """Text that keeps its last blank lines (``|+``) at the end of a
+        file is written without the ``...`` ruamel.yaml adds after it,
+        which holds no value, and a ``...`` there is taken off, saying so.
+        """
+        text = "id: example\nname: Example\nnotes: |+\n  A note.\n\n"
+        assert text == canonical(text)
+        assert text == canonical(text + "...\n")
+        assert "take this line off: the file ends here without it" == (
+            fmt._what_changes((text + "...\n").encode(), text.encode(), 6)
+        )
+
     def test_keys_in_model_order_comments_follow_their_keys(self) -> None:
         """A key moves with the comment lines above it and its own."""
         text = (

@@ -499,6 +499,25 @@ class TestPlan:
             for t in texts
         ]
 
+    def test_a_curly_quote_left_alone_is_said_as_a_sheet_mends_it(
+        self,
+    ) -> None:
+        """One curly quote at an end of a cell, not wrapping the name, is
+        not taken off (which end was meant is not known): the warning says
+        to take it off in the sheet, not to use YAML's quotes.
+        """
+        plan = plan_of(
+            "kind,name,country\norganisation,\u201cExample Forum,GB\n"
+        )
+        assert [
+            (
+                "t.csv:2:14: warning suspicious-character: the text is started "
+                "or ended by a curly quote (as a word processor types them), "
+                "which would be written into the file as part of the value; "
+                "take it off in the sheet [column B: name]"
+            )
+        ] == [str(p) for p in plan.problems]
+
     def test_names_alike_in_their_first_60_characters_get_numbers(
         self,
     ) -> None:
