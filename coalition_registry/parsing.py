@@ -14,6 +14,7 @@ raises for bad input.
 
 from __future__ import annotations
 
+import functools
 import gc
 import itertools
 import re
@@ -2028,10 +2029,37 @@ def without_echo(problem: Problem) -> Problem:
 
 
 # Where a line's value starts: past its indentation, the dashes of list
-# items, and its key and colon, if it has them.
+# items, and its key and colon, if it has them.  A key holds no quote,
+# comma or bracket: on a line such as '  quartz", country: Icelnd}', the
+# end of a quoted value that began on a line before, what comes before
+# 'country' is a value, not a key, and the line's start is all that may
+# be said.
 _LINE_VALUE: Final = re.compile(
-    r"[ \t]*(?:-(?:[ \t]+|$))*(?:[^\s#'\"{\[][^:#]*?:(?:[ \t]+|$))?"
+    r"[ \t]*(?:-(?:[ \t]+|$))*"
+    r"(?:[^\s#'\"{\[\]},][^:#'\"{\[\]},]*?:(?:[ \t]+|$))?"
 )
+
+
+@functools.lru_cache(maxsize=2)
+def _lines_of(text: str) -> list[str]:
+    # Split once for all the problems of a file: a list file of many
+    # records may have a problem in each.
+    return _BREAK.split(text)
+
+
+def value_start(text: str, line: int, column: int, first_line: int = 1) -> int:
+    """The column of the start of the value that *line* and *column* of
+    *text* are inside of (see :func:`at_value_start`), or *column* itself
+    if it is at or before the value's start.
+    """
+    index = line - first_line
+    if index < 0 or column <= 1:
+        return column
+    lines = _lines_of(text)
+    if index >= len(lines):
+        return column
+    start = _LINE_VALUE.match(lines[index])
+    return min(column, (start.end() if start else 0) + 1)
 
 
 def at_value_start(
@@ -2041,26 +2069,22 @@ def at_value_start(
     is inside one, in *text* (whose first line is *first_line*): in a
     value that may be private, its column would tell how many characters
     come before the mistake (the length of a name before a '#', say).
+    A problem after a value on its line (in a mapping written in braces,
+    ``{name: Sky, country: XX}``) is placed at the start of what the line
+    holds, as its column would tell the length of the value before it.
 
     >>> p = Problem("comment-in-value", "...", Location("f", 3, 11))
     >>> at_value_start(p, "id: x\ndisclosure: anonymous\nname: Sky #x\n").location
     Location(path='f', line=3, column=7)
     """
     where = problem.location
-    index = where.line - first_line
-    if index < 0 or where.column <= 1:
-        return problem
-    lines = _BREAK.split(text, index + 1)
-    if index >= len(lines):
-        return problem
-    start = _LINE_VALUE.match(lines[index])
-    column = (start.end() if start else 0) + 1
-    if where.column <= column:
+    column = value_start(text, where.line, where.column, first_line)
+    if column == where.column:
         return problem
     return attrs.evolve(
         problem,
         message=f"{problem.message} (it is in the value that starts here; "
-        "where in it is not said, as the value may be private)",
+        "where in it is not said, as what comes before it may be private)",
         location=attrs.evolve(where, column=column),
     )
 

@@ -75,6 +75,7 @@ from .parsing import (
     YSeq,
     at_value_start,
     parse,
+    value_start,
     without_echo,
 )
 from .problems import Location, Problem, Severity, sort_key
@@ -315,12 +316,13 @@ def records_from(
             for p in ctx.problems
         ]
     records = []
-    ids = []
+    ids: list[IdUse] = []
     unsourced = []
     for raw_record, pointer in items:
         private = ctx.private_record = redact or holds_private(cls, raw_record)
         before = len(ctx.problems)
         refs_before, errors_before = len(ctx.refs), ctx.errors
+        ids_before = len(ids)
         record = build(cls, raw_record, ctx, pointer)
         if (
             record is INVALID
@@ -425,6 +427,15 @@ def records_from(
                     f"{pointer}.id",
                 )
                 record = INVALID
+        if private and doc.text:
+            _placed_safely(
+                ctx,
+                doc,
+                problems=before,
+                refs=refs_before,
+                ids=ids,
+                defined=ids_before,
+            )
         if record is not INVALID:
             records.append(record)
         elif cls is Signature:
@@ -457,6 +468,40 @@ def records_from(
         len(items),
         digest,
     )
+
+
+_IN_PRIVATE: Final = re.compile(r"\$(?:\[\d+\])?\.private(?:\[|$)")
+
+
+def _placed_safely(
+    ctx: Context,
+    doc: Document,
+    *,
+    problems: int,
+    refs: int,
+    ids: list[IdUse],
+    defined: int,
+) -> None:
+    """Place the problems, references and id definitions of a record that
+    keeps values private, from index *problems*, *refs* and *defined* on,
+    where their columns tell nothing of a value before them on their line
+    (written in braces, ``{name: Sky, country: XX}``; see
+    :func:`parsing.at_value_start`).
+    """
+    text, first = doc.text, doc.first_line
+    ctx.problems[problems:] = [
+        # The list of fields kept private holds only names of fields.
+        p if _IN_PRIVATE.match(p.pointer) else at_value_start(p, text, first)
+        for p in ctx.problems[problems:]
+    ]
+    ctx.refs[refs:] = [
+        (*ref[:4], value_start(text, ref[3], ref[4], first), *ref[5:])
+        for ref in ctx.refs[refs:]
+    ]
+    ids[defined:] = [
+        (*use[:4], value_start(text, use[3], use[4], first))
+        for use in ids[defined:]
+    ]
 
 
 #: The kinds a signatory written as a name is looked up among (see
