@@ -2291,11 +2291,20 @@ def _check_refs(
             # A name written for an id, reported invalid-id already.
             hidden = kinds == _NAMED_SIGNATORY
             named = _named_record(registry, target, kinds)
-            if hidden and named is not None:
-                if hidden_names is None:
-                    hidden_names = _hidden_names(registry)
-                if normalise(target) in hidden_names:
-                    named = None
+            if hidden_names is None:
+                hidden_names = _hidden_names(registry)
+            if normalise(target) in hidden_names:
+                if not hidden:
+                    # A private name written for an id in a public record
+                    # (a letter's publisher): the file's invalid-id quoted
+                    # it, and made an id up from it.
+                    yield Problem(
+                        "invalid-id",
+                        f"{_NAME_FOR_ID}; write the id of the record meant",
+                        Location(path, line, column),
+                        pointer,
+                    )
+                continue
             if named is not None:
                 where = Location(path, line, column)
                 yield _id_of_name(target, named, where, pointer, hidden=hidden)
@@ -2668,6 +2677,12 @@ def _named_record(registry: Registry, name: str, kinds: Sequence[str]) -> Any:
     return found[0]
 
 
+_NOT_AN_ID: Final = (
+    " is not a valid id: use lower-case letters, digits and hyphens"
+)
+_NAME_FOR_ID: Final = f"the value written here{_NOT_AN_ID}"
+
+
 def _id_of_name(
     name: str, record: Any, where: Location, pointer: str, *, hidden: bool
 ) -> Problem:
@@ -2676,11 +2691,10 @@ def _id_of_name(
     gave, which could only make an id up from the name (or, when *hidden*,
     said nothing of it).
     """
-    shown = "the value written here" if hidden else repr(name)
+    shown = _NAME_FOR_ID if hidden else f"{name!r}{_NOT_AN_ID}"
     return Problem(
         "invalid-id",
-        f"{shown} is not a valid id: use lower-case letters, digits and "
-        f"hyphens; it is the name of the {record.kind_name} {record.id!r}: "
+        f"{shown}; it is the name of the {record.kind_name} {record.id!r}: "
         f"write {record.id!r}",
         where,
         pointer,
@@ -3202,6 +3216,15 @@ def _exposed(
         for ref in result.refs
         if ref[5].endswith(".signatory") and not OPAQUE_ID.fullmatch(ref[0])
     }
+    # A signatory written as a survivor's name, in a file named after the
+    # survivor's opaque id: the file is theirs, whatever it says.
+    signatories.update(
+        *(
+            _signatories_named(result, entry)
+            for entry, result in zip(entries, results, strict=False)
+            if result.problems and entry.folder == "signatures"
+        )
+    )
     if not signatories:
         return frozenset()
     given = {use[0] for result in results for use in result.ids} | {
@@ -3277,6 +3300,16 @@ def _open_as_written(
     return {id_ for id_, said in open_.items() if said}
 
 
+def _signatories_named(
+    result: FileRecords, entry: files.FileEntry
+) -> set[str]:
+    """The signatories a signature file's name and its signatures' ids
+    name (``<letter>--<signatory>``), whatever their ``signatory`` says.
+    """
+    named = {use[0] for use in result.ids} | {entry.stem}
+    return {i.partition("--")[2] for i in named if "--" in i}
+
+
 def _hide_signatures_of(
     people: frozenset[str],
     entries: Sequence[files.FileEntry],
@@ -3290,9 +3323,15 @@ def _hide_signatures_of(
         return False
     changed = False
     for i, (entry, result) in enumerate(zip(entries, results, strict=False)):
-        if not result.problems or not any(
-            ref[0] in people and ref[5].endswith(".signatory")
-            for ref in result.refs
+        if not result.problems or not (
+            any(
+                ref[0] in people and ref[5].endswith(".signatory")
+                for ref in result.refs
+            )
+            or (
+                entry.folder == "signatures"
+                and not people.isdisjoint(_signatories_named(result, entry))
+            )
         ):
             continue
         cls = FOLDERS.get(entry.folder)

@@ -1735,6 +1735,65 @@ class TestFinalProbe:
         ]
 
 
+    def test_a_private_name_written_for_an_id_is_not_repeated(
+        self, write: WriteFile, shipped_copy: Path
+    ) -> None:
+        write(
+            "organisations/org-k2j3h4.yaml",
+            "id: org-k2j3h4\nname: Quillfeather Trust\nprivate: [name]\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        letter = shipped_copy / "letters" / "survivors-letter-2023.yaml"
+        text = letter.read_text("utf-8")
+        assert "\npublisher: nspcc\n" in text
+        letter.write_text(
+            text.replace("publisher: nspcc", "publisher: Quillfeather Trust"),
+            encoding="utf-8",
+        )
+        problems = cr.validate("registry_data").problems
+        assert [
+            (p.code, p.location.line, p.pointer) for p in problems
+        ] == [("invalid-id", 5, "$.publisher")]
+        assert "uillfeather" not in problems[0].message
+        assert "write the id of the record meant" in problems[0].message
+        # A public name, as before, is quoted, with the id to write.
+        letter.write_text(
+            text.replace("publisher: nspcc", "publisher: Barnardo's"),
+            encoding="utf-8",
+        )
+        (said,) = cr.validate("registry_data").problems
+        assert "\"Barnardo's\"" in said.message
+        assert said.message.endswith("write 'barnardos'")
+
+    def test_a_survivors_signature_with_the_signatory_as_a_name(
+        self, write: WriteFile
+    ) -> None:
+        write(
+            "people/person-q1w2f1.yaml",
+            "id: person-q1w2f1\ndisclosure: anonymous\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        path = write(
+            "signatures/survivors-letter-2023/"
+            "survivors-letter-2023--person-q1w2f1.yaml",
+            "id: survivors-letter-2023--person-q1w2f1\n"
+            "letter: survivors-letter-2023\n"
+            "signatory: quillfeather-example\nrole: survivor\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        for text in (
+            path.read_text("utf-8"),
+            # With the id made from it too: the file's name still tells.
+            path.read_text("utf-8").replace(
+                "--person-q1w2f1", "--quillfeather-example"
+            ),
+        ):
+            path.write_text(text, encoding="utf-8")
+            problems = cr.validate("registry_data").problems
+            assert problems
+            assert not any("quillfeather" in p.message for p in problems)
+
+
 class TestMemberships:
     COALITION = (
         "id: example-coalition\nname: Example Coalition\nmembers:\n"
