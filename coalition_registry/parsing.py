@@ -2035,8 +2035,8 @@ def without_echo(problem: Problem) -> Problem:
 # 'country' is a value, not a key, and the line's start is all that may
 # be said.
 _LINE_VALUE: Final = re.compile(
-    r"[ \t]*(?:-(?:[ \t]+|$))*"
-    r"(?:[^\s#'\"{\[\]},][^:#'\"{\[\]},]*?:(?:[ \t]+|$))?"
+    r"[ \t]*(?P<dash>-(?:[ \t]+|$))*"
+    r"(?P<key>[^\s#'\"{\[\]},][^:#'\"{\[\]},]*?:(?:[ \t]+|$))?"
 )
 
 
@@ -2047,19 +2047,37 @@ def _lines_of(text: str) -> list[str]:
     return _BREAK.split(text)
 
 
-def value_start(text: str, line: int, column: int, first_line: int = 1) -> int:
-    """The column of the start of the value that *line* and *column* of
-    *text* are inside of (see :func:`at_value_start`), or *column* itself
-    if it is at or before the value's start.
+def value_start(
+    text: str, line: int, column: int, first_line: int = 1
+) -> tuple[int, int]:
+    """The line and column of the start of the value that *line* and
+    *column* of *text* are inside of (see :func:`at_value_start`), or
+    *line* and *column* themselves if they are at or before its start.
     """
     index = line - first_line
     if index < 0 or column <= 1:
-        return column
+        return line, column
     lines = _lines_of(text)
     if index >= len(lines):
-        return column
-    start = _LINE_VALUE.match(lines[index])
-    return min(column, (start.end() if start else 0) + 1)
+        return line, column
+    here = lines[index]
+    start = _LINE_VALUE.match(here)
+    at = (line, min(column, (start.end() if start else 0) + 1))
+    if start is None or start.group("key") or start.group("dash"):
+        return at
+    # A line of a value written on several lines (a 'notes: >-' block, a
+    # name run on): which of its lines it is would say where in it.
+    indent = len(here) - len(here.lstrip(" \t"))
+    for above in range(index - 1, -1, -1):
+        written = lines[above].lstrip(" \t")
+        if not written or written.startswith("#"):
+            continue
+        if len(lines[above]) - len(written) < indent:
+            key = _LINE_VALUE.match(lines[above])
+            if key is not None and key.group("key"):
+                return above + first_line, key.end() + 1
+            break
+    return at
 
 
 def at_value_start(
@@ -2068,7 +2086,8 @@ def at_value_start(
     r"""*problem*, placed at the start of the value it is inside of, if it
     is inside one, in *text* (whose first line is *first_line*): in a
     value that may be private, its column would tell how many characters
-    come before the mistake (the length of a name before a '#', say).
+    come before the mistake (the length of a name before a '#', say), and
+    its line, in a value written on several lines, which of them.
     A problem after a value on its line (in a mapping written in braces,
     ``{name: Sky, country: XX}``) is placed at the start of what the line
     holds, as its column would tell the length of the value before it.
@@ -2078,14 +2097,14 @@ def at_value_start(
     Location(path='f', line=3, column=7)
     """
     where = problem.location
-    column = value_start(text, where.line, where.column, first_line)
-    if column == where.column:
+    line, column = value_start(text, where.line, where.column, first_line)
+    if (line, column) == (where.line, where.column):
         return problem
     return attrs.evolve(
         problem,
         message=f"{problem.message} (it is in the value that starts here; "
         "where in it is not said, as what comes before it may be private)",
-        location=attrs.evolve(where, column=column),
+        location=attrs.evolve(where, line=line, column=column),
     )
 
 

@@ -495,11 +495,11 @@ def _placed_safely(
         for p in ctx.problems[problems:]
     ]
     ctx.refs[refs:] = [
-        (*ref[:4], value_start(text, ref[3], ref[4], first), *ref[5:])
+        (*ref[:3], *value_start(text, ref[3], ref[4], first), *ref[5:])
         for ref in ctx.refs[refs:]
     ]
     ids[defined:] = [
-        (*use[:4], value_start(text, use[3], use[4], first))
+        (*use[:3], *value_start(text, use[3], use[4], first))
         for use in ids[defined:]
     ]
 
