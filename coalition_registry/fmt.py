@@ -74,7 +74,6 @@ __all__ = [
     "Fix",
     "FmtReport",
     "Formatted",
-    "WriteFailedError",
     "comments",
     "exact_country",
     "format_paths",
@@ -111,13 +110,6 @@ _TRAILING_BLANKS: Final = re.compile(r"(?<![ \t])[ \t]++$", re.MULTILINE)
 
 
 # -- results ----------------------------------------------------------------
-
-
-class WriteFailedError(OSError):
-    """A reformatted file could not be written (a full disk, a folder that
-    refuses it); ``filename`` is the record file, as messages name it.
-    Every file is whole: reformatted, or as it was.
-    """
 
 
 # The record's part of a pointer ("$.", "$[2]."): the location says which.
@@ -1783,9 +1775,9 @@ def format_paths(
         cannot be formatted without changing a value or a comment, or that
         is read-only, is refused and left alone.
 
-    Raises:
-        WriteFailedError: When a reformatted file cannot be written; the
-            files before it are reformatted, the others as they were.
+    A file that cannot be read or written (a folder that refuses it, a
+    full disk) is refused too, as it was, and the others are formatted:
+    each is replaced whole or not at all.
     """
     names = [os.fspath(p) for p in paths]
     report = validate(*names, progress=progress)
@@ -1848,6 +1840,10 @@ def _first_break_is_crlf(raw: bytes) -> bool:
     return end > 0 and raw[end - 1 : end] == b"\r"
 
 
+def _why(error: OSError) -> str:
+    return error.strerror or str(error) or type(error).__name__
+
+
 def _format_file(
     target: _Target, errors: list[Problem], *, check: bool, fix: bool
 ) -> FileResult:
@@ -1877,7 +1873,16 @@ def _format_file(
     fixable = fix and all(p.code == "unknown-country" for p in errors)
     if errors and not fixable:
         return FileResult(path, shown, "refused", tuple(errors))
-    raw = Path(path).read_bytes()
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as e:
+        # Removed or locked since it was validated.
+        return FileResult(
+            path,
+            shown,
+            "refused",
+            failure=f"cannot read it: {_why(e)}; run fmt again",
+        )
     if not fix and _already_canonical(raw, target.cls):
         return FileResult(path, shown, "unchanged")
     try:
@@ -1939,13 +1944,19 @@ def _format_file(
         try:
             write_atomic(path, new)
         except OSError as e:
-            why = e.strerror or str(e) or type(e).__name__
+            why = _why(e)
             if isinstance(e, PermissionError):
                 why += (
                     " (the new text is written to a file beside it, in its "
                     "folder, which must be writable)"
                 )
-            raise WriteFailedError(e.errno, why, shown) from e
+            return FileResult(
+                path,
+                shown,
+                "refused",
+                failure=f"cannot write it: {why}; it is as it was: fix the "
+                "cause and run fmt again",
+            )
     if not check:
         return FileResult(path, shown, "changed", fixes=fixes)
     line = _first_change(raw, new)

@@ -1235,7 +1235,7 @@ class TestCommand:
         self, write: WriteFile, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """The error names the file, and says why a folder matters."""
-        write(
+        apple = write(
             "organisations/apple.yaml",
             "name: Apple\nid: apple\nsources:\n  - url: 'https://a.org'\n",
         )
@@ -1248,13 +1248,53 @@ class TestCommand:
             return real_open(name, *args, **kwargs)
 
         monkeypatch.setattr(os, "open", refuse)
-        with pytest.raises(OSError, match="cannot write") as raised:
-            cli("fmt")
+        code, out, _ = cli("fmt")
+        assert 1 == code
         assert (
-            "cannot write registry_data/organisations/apple.yaml: Permission "
-            "denied (the new text is written to a file beside it, in its "
-            "folder, which must be writable)"
-        ) in str(raised.value)
+            "registry_data/organisations/apple.yaml: left unchanged: cannot "
+            "write it: Permission denied (the new text is written to a file "
+            "beside it, in its folder, which must be writable); it is as it "
+            "was: fix the cause and run fmt again"
+        ) in out.splitlines()
+        assert "name: Apple\nid: apple\n" in apple.read_text()
+
+    def test_a_file_it_cannot_write_stops_no_other(
+        self, write: WriteFile, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A folder that refuses the new file: the others are formatted,
+        and said to be, and the run fails (a review found fmt stopped at
+        the first, and said nothing of those it had rewritten).
+        """
+        for name in ("apple", "meta", "snap"):
+            write(
+                f"organisations/{name}.yaml",
+                f"name: Example {name}\nid: {name}\n"
+                "sources:\n  - url: 'https://a.org'\n",
+            )
+        real_open = os.open
+
+        def refuse(name: Any, *args: Any, **kwargs: Any) -> int:
+            if "meta.yaml" in os.fspath(name) and os.fspath(name).endswith(
+                ".tmp"
+            ):
+                raise PermissionError(13, "Permission denied", name)
+            return real_open(name, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", refuse)
+        code, out, err = cli("fmt")
+        assert (1, "") == (code, err)
+        lines = out.splitlines()
+        assert "reformatted registry_data/organisations/apple.yaml" in lines
+        assert "reformatted registry_data/organisations/snap.yaml" in lines
+        assert any(
+            line.startswith(
+                "registry_data/organisations/meta.yaml: left unchanged: "
+                "cannot write it: Permission denied"
+            )
+            for line in lines
+        )
+        code, out, _ = cli("validate")
+        assert 0 == code, out
 
     def test_not_a_record_file(self, shipped_copy: Path) -> None:
         """Only record files are formatted."""

@@ -1734,7 +1734,6 @@ class TestFinalProbe:
             p.message for p in problems if p.code == "invalid-private"
         ]
 
-
     def test_a_private_name_written_for_an_id_is_not_repeated(
         self, write: WriteFile, shipped_copy: Path
     ) -> None:
@@ -1751,9 +1750,9 @@ class TestFinalProbe:
             encoding="utf-8",
         )
         problems = cr.validate("registry_data").problems
-        assert [
-            (p.code, p.location.line, p.pointer) for p in problems
-        ] == [("invalid-id", 5, "$.publisher")]
+        assert [(p.code, p.location.line, p.pointer) for p in problems] == [
+            ("invalid-id", 5, "$.publisher")
+        ]
         assert "uillfeather" not in problems[0].message
         assert "write the id of the record meant" in problems[0].message
         # A public name, as before, is quoted, with the id to write.
@@ -1762,7 +1761,7 @@ class TestFinalProbe:
             encoding="utf-8",
         )
         (said,) = cr.validate("registry_data").problems
-        assert "\"Barnardo's\"" in said.message
+        assert '"Barnardo\'s"' in said.message
         assert said.message.endswith("write 'barnardos'")
 
     def test_a_survivors_signature_with_the_signatory_as_a_name(

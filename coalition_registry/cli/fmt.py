@@ -84,7 +84,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, io: Output) -> int:
     """Run ``fmt``."""
     # Imported here: the parser is built by loading every command.
-    from coalition_registry.fmt import WriteFailedError, format_paths
+    from coalition_registry.fmt import format_paths
     from coalition_registry.formats import resolve_format
 
     try:
@@ -97,13 +97,10 @@ def run(args: argparse.Namespace, io: Output) -> int:
     except OSError as e:
         # Each file is replaced whole or not at all (write_atomic), so a
         # failure part way leaves every file as it was or reformatted.
+        # A file fmt could not read or write is its result, said with
+        # the others: this is a folder that could not be listed, say.
         name = os.fsdecode(e.filename) if e.filename else ""
-        if isinstance(e, WriteFailedError):
-            what = f"write {name}"
-        elif name and not name.endswith(".tmp"):
-            what = f"read {name}"
-        else:
-            what = "write a reformatted file"
+        what = f"read {name}" if name else "read the registry"
         raise WriteError(
             f"cannot {what}: {reason(e)}; every file is whole, either "
             "reformatted or as it was: fix the cause and run fmt again"
