@@ -967,10 +967,10 @@ class TestWritingFails:
         before = path.read_bytes()
         done = limited(["fmt"], path.parents[2], max_bytes=0)
         assert 1 == done.returncode
-        assert done.stderr.startswith(
-            "coalition-registry: error: cannot write "
-            "registry_data/organisations/apple.yaml: File too large; every "
-            "file is whole"
+        assert "" == done.stderr
+        assert done.stdout.startswith(
+            "registry_data/organisations/apple.yaml: left unchanged: cannot "
+            "write it: File too large; it is as it was"
         )
         assert before == path.read_bytes()
         assert [] == leftovers(path.parent)
