@@ -866,15 +866,26 @@ def _public_words(raw: YMap, written: YSeq, name: str) -> set[str]:
     )
 
 
-def _spells_name(record_id: str, name: object, kind: str) -> bool:
-    """Whether *record_id* holds a word of *name* (of three letters or
-    more), so that it would give a hidden name away; the ``kind-`` it may
-    start with is not looked at ("Per" is not in ``person-7k2m9x``).
+def spells_name(record_id: str, name: object, kind: str) -> bool:
+    """Whether *record_id* would give a hidden *name* away: it holds a word
+    of the name (of three letters or more), four letters running in one
+    (``person-quartz`` for "Zyxwquartz"), or starts with the first three
+    of one (``person-sky123`` for "Skylark").  The ``kind-`` it may start
+    with is not looked at ("Per" is not in ``person-7k2m9x``).
+
+    >>> spells_name("person-lark22", "Skylark", "person")
+    True
+    >>> spells_name("person-7k2m9x", "Skylark", "person")
+    False
     """
     if not isinstance(name, str):
         return False
     rest = record_id.removeprefix(f"{kind}-")
-    return any(w in rest for w in name_words(name))
+    return any(
+        rest.startswith(w[:3])
+        or any(w[i : i + 4] in rest for i in range(len(w) - 3))
+        for w in name_words(name)
+    )
 
 
 #: Words before a person's name and letters after it that signatory lists
@@ -1390,7 +1401,7 @@ def _check_private_name(
     if not record_id or not isinstance(written, YSeq):
         return
     its = "their" if kind == "person" else "its"
-    if name in written and _spells_name(record_id, raw.get(name), kind):
+    if name in written and spells_name(record_id, raw.get(name), kind):
         told = f"{its} {name}"
     elif (
         # Other names are private with the name: each would tell it (but
@@ -1600,7 +1611,7 @@ class Person(_Positioned):
             and person_id
             and (
                 OPAQUE_ID.fullmatch(person_id) is None
-                or _spells_name(person_id, raw.get("name"), "person")
+                or spells_name(person_id, raw.get("name"), "person")
             )
         ):
             ctx.report(

@@ -22,7 +22,14 @@ from typing import Any, Final
 import attrs
 
 from .dump import scalar
-from .model import KINDS, OPAQUE_ID, Person, Signature, without_titles
+from .model import (
+    KINDS,
+    OPAQUE_ID,
+    Person,
+    Signature,
+    spells_name,
+    without_titles,
+)
 from .schema import (
     DEVICE_NAMES,
     SLUG,
@@ -40,7 +47,6 @@ from .schema import (
     _quoted,
     device_name,
     enum_word,
-    name_words,
     slugify,
     yaml_fields,
 )
@@ -116,15 +122,12 @@ def opaque_id(
         import secrets
 
         choice = secrets.choice
-    words = name_words(name or "")
     while True:
         tail = "".join(choice(_ALPHABET) for _ in range(_OPAQUE_LENGTH))
         candidate = f"{kind}-{tail}"
-        # The tail only, as not-opaque-id looks: "per" or "son" in a name
-        # is always in "person-", and would be looked for again for ever.
         if (
             any(c.isdigit() for c in tail)
-            and not any(w in tail for w in words)
+            and not spells_name(candidate, name, kind)
             and candidate not in taken
         ):
             return candidate

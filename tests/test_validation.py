@@ -2140,6 +2140,29 @@ def test_a_path_is_compared_as_a_name_is(
     ]
 
 
+@pytest.mark.parametrize(
+    ("record_id", "name", "told"),
+    [
+        ("person-zyxwqu", "Zyxwquartz Example", True),  # its start
+        ("person-sky123", "Skylark", True),  # its first three letters
+        ("person-lark22", "Skylark", True),  # four letters inside it
+        ("person-q8r3t5", "Zyxwquartz Example", False),
+        ("person-k8v2m5", "Ian", False),
+    ],
+)
+def test_an_id_that_tells_part_of_a_hidden_name(
+    write: WriteFile, record_id: str, name: str, *, told: bool
+) -> None:
+    """Found by a privacy review: only whole words were looked for."""
+    write(
+        f"people/{record_id}.yaml",
+        f"id: {record_id}\ndisclosure: pseudonym\nname: {name}\n"
+        "sources:\n  - url: https://example.org/\n",
+    )
+    codes = [p.code for p in cr.validate("registry_data").problems]
+    assert codes == (["not-opaque-id"] if told else [])
+
+
 # What the checks across records read: the cache serves the last report
 # to a file changed only in what they do not (see validation.read_across).
 
