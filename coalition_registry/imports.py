@@ -246,6 +246,8 @@ _CONTACT_WORDS: Final = frozenset(
 )
 # Words of a sign-up form's question of whether a name may be published
 # ("Consent to publish name", "I wish to sign anonymously").
+# The columns that say what a row keeps private.
+_HIDING: Final = ("private", "disclosure")
 _CONSENT_WORDS: Final = frozenset(
     {
         "consent", "anonymous", "anonymously", "anonymity", "publish",
@@ -377,7 +379,12 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
             )
         )
         return [], problems
-    for cell, name in zip(header, names, strict=True):
+    # The columns as the rows are read: a misspelt private or disclosure
+    # column ("privat", "private fields") read as meant, so that the
+    # values it hides are not repeated in the errors of their rows; its
+    # error keeps anything from being written.
+    read_as = list(names)
+    for i, (cell, name) in enumerate(zip(header, names, strict=True)):
         if name in _DERIVED or name in _KNOWN or not name:
             # A column with no name: only a value under it is a problem.
             continue
@@ -388,6 +395,14 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
         if name in _SYNONYMS and _SYNONYMS[name] not in names:
             close = [_SYNONYMS[name]]
         words = set(name.split("_"))
+        hides = (
+            ["private"]
+            if words & {"private", "privacy", "privat"}
+            else difflib.get_close_matches(name, _HIDING, 1, 0.6)
+        )
+        if hides and hides[0] not in read_as:
+            read_as[i] = hides[0]
+            close = close or hides
         if name in _CONTACT or words & _CONTACT_WORDS:
             message = (
                 f"the column {cell.text.strip()!r} holds contact details, "
@@ -478,7 +493,7 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
             break
         row = {
             name: _as_written(cell)
-            for name, cell in zip(names, cells, strict=False)
+            for name, cell in zip(read_as, cells, strict=False)
             # country_name too, read only beside a country's code.
             if (name in _KNOWN or name == "country_name") and cell.text.strip()
         }

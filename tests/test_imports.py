@@ -209,6 +209,26 @@ class TestReadTable:
             "[column B]"
         )
 
+    @pytest.mark.parametrize(
+        "column", ["privat", "privte", "private fields", "keep_private"]
+    )
+    def test_a_misspelt_private_column_still_hides_its_fields(
+        self, shipped_copy: Path, tmp_path: Path, column: str
+    ) -> None:
+        """Found by a privacy review: the row's country and role, listed
+        under a column named "privat", were quoted in their errors."""
+        path = table(
+            tmp_path,
+            f"kind,name,country,role,disclosure,{column}\n"
+            "person,Jane Example,Icelnd,survivr,public,role;country\n",
+        )
+        code, out, _ = cli("import", "--dry-run", path, "--source", SOURCE)
+        assert 1 == code
+        assert f"unknown column {column!r}: did you mean private?" in out
+        assert "Icelnd" not in out
+        assert "survivr" not in out
+        assert out.count("(not shown: private)") == 2
+
     def test_another_word_is_not_suggested_for_a_column_there(self) -> None:
         _, problems = read_table("kind,name,Type\nperson,X,Y\n", "t")
         (problem,) = problems
