@@ -91,7 +91,7 @@ DEFAULT_THRESHOLD: Final = 3
 
 def checked_threshold(k: int) -> int:
     """*k*, when it is a threshold a published output may use: a whole
-    number, 1 or less (nothing hidden) or 3 and more.
+    number, 1 (nothing hidden) or 3 and more.
 
     Under 2, a hidden count is always exactly 1, so where one row of each
     table holds a person who is not public, the tables name the row and
@@ -103,12 +103,18 @@ def checked_threshold(k: int) -> int:
     ValueError: 2 protects no one: a count hidden below 2 could only be 1, which a reader can place; use 3 or more (the default is 3), or 1 to show every count
 
     Raises:
-        ValueError: When *k* is 2.
+        ValueError: When *k* is 2, or less than 1: 0 read from a setting
+            where it meant "the default" would show every count.
         TypeError: When *k* is not a whole number.
     """
     if isinstance(k, bool) or not isinstance(k, int):
         raise TypeError(
             f"the threshold must be a whole number, not {type(k).__name__}"
+        )
+    if k < 1:
+        raise ValueError(
+            f"the threshold is at least 1, not {k}: use 3 or more (the "
+            f"default is {DEFAULT_THRESHOLD}), or 1 to show every count"
         )
     if k == 2:  # the one threshold that protects no one
         raise ValueError(

@@ -163,10 +163,11 @@ class TestHandBuilt:
         )
         assert set() == hidden(table)
 
-    @pytest.mark.parametrize("k", [1, 0, -3])
-    def test_k_of_1_or_less_hides_nothing(self, k: int) -> None:
+    def test_k_of_1_hides_nothing(self) -> None:
         table = signatory_like_table(("GB", 0, 0, 1), ("FR", 1, 0, 2))
-        assert table == suppress(table, k)
+        assert table == suppress(table, 1)
+        with pytest.raises(ValueError, match="at least 1"):
+            suppress(table, 0)
 
     def test_larger_k(self) -> None:
         table = suppress(
@@ -752,6 +753,14 @@ class TestThresholdTwo:
         registry = letter_of("FR", "FR", "DE")
         with pytest.raises(ValueError, match="2 protects no one"):
             make(registry)
+
+    @pytest.mark.parametrize("k", [0, -5])
+    def test_a_threshold_below_1_is_refused(self, k: int) -> None:
+        """As --suppress-below refuses it: 0 from a setting meaning "the
+        default" showed every count (found by a privacy review)."""
+        registry = letter_of("FR", "FR", "DE")
+        with pytest.raises(ValueError, match="at least 1"):
+            published(cr.signatory_table, registry, "l", threshold=k)
 
     @pytest.mark.parametrize("k", [2.5, "3", True])
     def test_a_threshold_is_a_whole_number(self, k: object) -> None:
