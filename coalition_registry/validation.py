@@ -1481,9 +1481,7 @@ def _duplicate_ids(
     ):
         copy = uses[named.index(False)]
         if copy in misnamed and Path(copy.path).stem not in taken:
-            copied = _copied(record_id, copy, uses[named.index(True)])
-            if copied is not None:
-                return [copied]
+            return [_copied(record_id, copy, uses[named.index(True)])]
     letter, _, signatory = record_id.partition("--")
     # At any depth in it, as signatures/<letter>/2b/ of a large letter.
     placed = [
@@ -1531,23 +1529,22 @@ def _duplicate_ids(
     return problems
 
 
-def _copied(
-    record_id: str, copy: Location, original: Location
-) -> Problem | None:
+def _copied(record_id: str, copy: Location, original: Location) -> Problem:
     """The one problem of a record copied from *original* with its id kept,
-    in a file named after another id (see :func:`_duplicate_ids`); none for
-    a signature in a file not named ``<letter>--<signatory>``.
+    in a file named after another id, or another name (see
+    :func:`_duplicate_ids`).
     """
     stem = Path(copy.path).stem
     letter, dashes, signatory = stem.partition("--")
     if "--" in record_id:
-        if not (
-            dashes and SLUG.fullmatch(letter) and SLUG.fullmatch(signatory)
-        ):
-            return None
         meant = (
             f"set its letter to {letter!r}, its signatory to "
             f"{signatory!r} and its id to {stem!r}"
+            if dashes and SLUG.fullmatch(letter) and SLUG.fullmatch(signatory)
+            # A signature's id is made from its letter and signatory: no
+            # other can be given to it.
+            else "set its signatory (and letter) to the one meant, its id "
+            "to <letter>--<signatory>, and name its file after that id"
         )
     elif SLUG.fullmatch(stem):
         meant = f"change its id to {stem!r}, as its file is named"
