@@ -503,21 +503,29 @@ class Licence(FieldType):
     def convert_text(
         self, text: str, ctx: Context, pos: Pos, pointer: str
     ) -> Any:
-        if _SPDX.fullmatch(text.strip()):
-            return text.strip()
+        from . import licences
+
+        written = text.strip()
+        wrong = licences.problem(written)
+        if wrong is None:
+            return written
         # "CC BY 4.0", as licences are often written in prose.
         hyphened = "-".join(text.split())
-        hint = (
-            f"; did you mean {hyphened!r}?"
-            if _SPDX.fullmatch(hyphened) and not ctx.redact
-            else ""
-        )
+        if ctx.redact:
+            wrong = f"{ctx.show(text)} is not an SPDX licence expression"
+        elif hyphened != written and licences.problem(hyphened) is None:
+            wrong = (
+                f"{written!r} is not an SPDX licence id (did you mean "
+                f"{hyphened!r}?)"
+            )
+        elif not wrong.startswith(repr(written)):
+            # Said of a part: "a bracket opened is not closed".
+            wrong = f"{written!r} is not an SPDX licence expression: {wrong}"
         return ctx.report(
             "invalid-value",
-            f"{ctx.show(text)} is not an SPDX licence id or expression, such "
-            "as CC-BY-4.0, CC0-1.0 or ODbL-1.0 (see https://spdx.org/licenses/"
-            "); for terms of your own, write LicenseRef- and a name, and "
-            f"describe them in description{hint}",
+            f"{wrong}; write one such as CC-BY-4.0, CC0-1.0 or ODbL-1.0 (see "
+            "https://spdx.org/licenses/), or, for terms of your own, "
+            "LicenseRef- and a name, and describe them in description",
             pos,
             pointer,
         )
