@@ -2084,6 +2084,12 @@ def _url_why(text: str) -> str:
             meant = f"{close[0]}://{bare[typed.end() :]}"
             if _is_url(meant):
                 return f"; did you mean {meant!r}?"
+    if _NOT_IN_URL.search(bare):
+        return (
+            "; a web address holds no double quote and no < or >, as "
+            "copied from a page's HTML with what followed it: copy the "
+            "page's address again from the browser's address bar"
+        )
     if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", bare) and "://" not in bare[:12]:
         # mailto:, tel:, javascript:...: not a page.
         return (
@@ -2103,12 +2109,16 @@ def _url_meant(text: str) -> str | None:
     from an absolute http(s) URL: ``https//x.org``, ``www.x.org``.
     """
     # Quotes a word processor typed, around an address or inside it.
-    text = text.strip().strip(_CURLY_QUOTES)
+    text = text.strip().strip(_CURLY_QUOTES + '"')
     wrapped = _WRAPPED_URL.fullmatch(text)
     if wrapped is not None:
         text = wrapped.group(1) or wrapped.group(2)
     if _is_url(text):
         return text
+    cut = _NOT_IN_URL.search(text)
+    if cut is not None:
+        # 'https://x.org/"><b>': the address, and the HTML after it.
+        return text[: cut.start()] if _is_url(text[: cut.start()]) else None
     broken = _BROKEN_SCHEME.match(text)
     if broken is not None:
         meant = "https://" + text[broken.end() :]
@@ -2172,6 +2182,9 @@ _HOST: Final = re.compile(
 )
 
 
+_NOT_IN_URL: Final = re.compile(r'["<>]')
+
+
 # Many records cite the same few pages: check each address once.
 @functools.lru_cache(maxsize=4096)
 def _is_url(text: str) -> bool:
@@ -2194,6 +2207,8 @@ def _is_url(text: str) -> bool:
             # A user name or a password: published, and a page to trick
             # a reader ("https://bank.example@evil.example").
             and "@" not in parts.netloc
+            # No address holds them (RFC 3986): pasted from a page's HTML.
+            and _NOT_IN_URL.search(text) is None
         )
     except ValueError:
         return False

@@ -328,6 +328,9 @@ def test_real_text_is_not_taken_for_garbled(text: str) -> None:
         ("https:/safefutures.ie/about", "https://safefutures.ie/about"),
         ("http:safefutures.ie", "https://safefutures.ie"),
         ("httpbin.org", "https://httpbin.org"),
+        ('https://safefutures.ie/"><b>', "https://safefutures.ie/"),
+        ('"https://safefutures.ie"', "https://safefutures.ie"),
+        ("https://safe<futures.ie", None),
         ("mailto:info@safefutures.ie", None),
         ("ftp://files.example.org", None),
         ("not an address", None),
@@ -694,6 +697,9 @@ def test_blank_looking_characters(blank: str) -> None:
         ("https://example.org:99999/", False),
         ("https://example.org\\path", False),
         ("https://example.co.uk./", True),
+        # Pasted from a page's HTML (found by a review).
+        ('https://example.org/"><script>x</script>', False),
+        ("https://exa<mple.org/", False),
     ],
 )
 def test_what_is_an_address(url: str, ok: bool) -> None:
