@@ -900,6 +900,23 @@ def _in_no_registry_folder(entry: files.FileEntry) -> FileRecords:
     gives, as one that cannot be read does: one mistake, one error.
     """
     meant = folder_meant(entry.folder) if entry.folder else None
+    name = os.path.basename(entry.path)
+    if not entry.folder and files.misnamed_registry_file(".", [name]):
+        # Beside registry.yaml (else it is read as the one meant for it).
+        return FileRecords(
+            entry.shown,
+            (),
+            (
+                Problem(
+                    "wrong-folder",
+                    f"this folder has a {files.REGISTRY_FILE} already, which "
+                    "is the one read: this second registry file is not; "
+                    f"move anything it says that {files.REGISTRY_FILE} does "
+                    "not into that file, then delete this one",
+                    Location(entry.shown),
+                ),
+            ),
+        )
     if meant is None:
         known = ", ".join(f"{f}/" for f in FOLDERS)
         return FileRecords(
