@@ -1156,7 +1156,14 @@ def _unmarked(text: str) -> str:
                 lines[i] = _YAML_DIRECTIVE.fullmatch(lines[i])[1] or ""  # type: ignore[index]
             first = plain[versions]
     marker = _LONE_MARKER.fullmatch(lines[first])
-    if marker and marker[1] == "---" and first > 0 and len(plain) > 1:
+    # On the first line, only with a comment after it, which ruamel.yaml
+    # writes indented under the marker it drops.
+    if (
+        marker
+        and marker[1] == "---"
+        and (first > 0 or marker[2])
+        and len(plain) > 1
+    ):
         lines[first] = marker[2] or ""  # its comment, if it has one
     marker = _LONE_MARKER.fullmatch(lines[last])
     if (

@@ -207,6 +207,12 @@ class TestCanonicalForm:
                 "%TAG !e! tag:example.org,2024:\n# head\n---\nid: example\n",
                 None,
             ),
+            # On the first line, with a comment after it: the comment
+            # was written indented (found by a review).
+            (
+                "--- # why\nid: example\nname: Example\n",
+                "# why\nid: example\nname: Example\n",
+            ),
         ],
     )
     def test_a_document_marker_beside_comments_goes(
