@@ -1453,7 +1453,9 @@ class Organisation(_Named):
     #: Other names of one whose name is private would tell it (see
     #: :func:`schema.hidden_fields`).
     __private_with__: ClassVar[Mapping[str, tuple[str, ...]]] = {
-        "name": ("aliases", "website")
+        "name": ("aliases", "website"),
+        # Nearly always the same country, or one that tells it.
+        "hq_country": ("registered_country",),
     }
 
     id: str = _id("Unique id, named after the organisation.", "barnardos")

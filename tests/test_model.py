@@ -88,6 +88,21 @@ class TestPrivacy:
         own = attrs.evolve(signature, capacity="own-name", on_behalf_of=None)
         assert text == repr(own)
 
+    def test_a_private_hq_country_hides_the_registered_country(
+        self,
+    ) -> None:
+        """Nearly always the same country: it was shown (found by a
+        privacy review)."""
+        org = Organisation(
+            id="x",
+            name="X",
+            hq_country="IS",
+            registered_country="IS",
+            private=("hq_country",),
+        )
+        assert "'IS'" not in repr(org)
+        assert "registered_country=<private>" in repr(org)
+
     def test_country_of_organisation_with_private_country_is_unknown(
         self,
     ) -> None:
