@@ -56,6 +56,7 @@ from coalition_registry.model import (
     Recipient,
     Signature,
     Source,
+    spells_name,
 )
 from coalition_registry.schema import SLUG
 
@@ -461,16 +462,17 @@ class Generator:
 
     def _opaque_id(self, name: str | None) -> str:
         """``person-`` and 8 random letters and digits (at least one digit),
-        sharing no word of three or more letters with *name*.
+        telling nothing of *name* (as not-opaque-id checks).
         """
-        words = [w for w in normalise(name or "").split() if len(w) > 2]
         alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
         while True:
             chars = self.rng.choices(alphabet, k=8)
             if not any(c.isdigit() for c in chars):
                 chars[self.rng.randrange(8)] = self.rng.choice("0123456789")
             candidate = "person-" + "".join(chars)
-            if candidate in self.used or any(w in candidate for w in words):
+            if candidate in self.used or spells_name(
+                candidate, name, "person"
+            ):
                 continue
             assert OPAQUE_ID.match(candidate)
             self.used.add(candidate)

@@ -8,6 +8,7 @@ from typing import Any
 
 import pycountry
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from coalition_registry import schema
@@ -24,6 +25,7 @@ from coalition_registry.model import (
     Recipient,
     Signature,
     Source,
+    spells_name,
 )
 
 
@@ -121,6 +123,11 @@ def people(draw: st.DrawFn, /, **fixed: Any) -> Person:
         "sources": draw(source_lists),
     }
     kwargs.update(fixed)
+    # An id that tells part of the name is refused (not-opaque-id).
+    assume(
+        disclosure == "public"
+        or not spells_name(kwargs["id"], kwargs["name"], "person")
+    )
     return Person(**kwargs)
 
 
