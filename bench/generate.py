@@ -715,6 +715,11 @@ class Generator:
                 on_behalf_of=on_behalf_of,
                 status="withdrawn" if withdrawn else "active",
                 withdrawn_on=withdrawn,
+                # A family member named in public has confirmed it (else
+                # validation refuses it: public-survivor).
+                verification="confirmed-by-signatory"
+                if role == "family-member" and printed is not None
+                else "reported",
                 sources=self._signatory_source(letter),
             )
         )
@@ -723,7 +728,7 @@ class Generator:
         """One signature per person, organisation and group.
 
         Survivors are never named: only pseudonymous and anonymous people
-        sign as survivors.
+        sign as survivors; a public family member has confirmed it.
         """
         rng = self.rng
         for person in self.people[len(RECIPIENTS) :]:

@@ -2167,7 +2167,9 @@ def _refused(problem: Problem) -> Problem:
             problem,
             message=problem.message.replace(
                 UNNAME_SURVIVOR,
-                "write pseudonym or anonymous in the row's disclosure cell",
+                "write anonymous in the row's disclosure cell and empty "
+                "its name cell, or pseudonym with a name they chose to sign "
+                "under in the name cell, never their own",
             ).replace(
                 CONFIRM_SURVIVOR,
                 "write confirmed-by-signatory in a verification cell",

@@ -442,12 +442,12 @@ CODES: dict[str, Code] = _codes(
     ),
     Code(
         "public-survivor",
-        _W,
+        _E,
         "A survivor, or a survivor's family member, signs as a public "
         "person: every output names them beside the role.",
-        "If they did not choose to be named, make them pseudonymous or "
-        "anonymous; if they did, and confirmed it, write verification: "
-        "confirmed-by-signatory.",
+        "If they did not choose to be named, make them anonymous, or "
+        "pseudonymous under a name they chose to sign under; if they did, "
+        "and confirmed it, write verification: confirmed-by-signatory.",
         "role: survivor   # of a person with disclosure: public",
     ),
     Code(

@@ -1774,9 +1774,15 @@ def _check_same_people(
             and "name" not in person.private
         ):
             alike.setdefault(_person_key(person.name), []).append(person)
-    # Two only: a name that three people or more share is a common one
-    # (a petition's "Maria Garcia"), whose pairs would bury the others.
-    shared = [same for key, same in alike.items() if key and len(same) == 2]
+    # A few only: a name that many people share is a common one (a
+    # petition's "Maria Garcia"), whose pairs would bury the others; but
+    # one signatory pasted three times from three lists is counted three
+    # times ("Jane Example", "Prof Jane Example", "Dr Jane Example PhD").
+    shared = [
+        same
+        for key, same in alike.items()
+        if key and 2 <= len(same) <= _FEW_OF_ONE_NAME
+    ]
     if not shared:
         return  # the common case: no two public people of one name
     wanted = {person.id for same in shared for person in same}
@@ -1787,12 +1793,7 @@ def _check_same_people(
             letters.setdefault(signature.signatory, set()).add(
                 signature.letter
             )
-    for other, person in shared:
-        common = sorted(
-            letters.get(other.id, set()) & letters.get(person.id, set())
-        )
-        if not common or _differ_in_country(other, person):
-            continue
+    for other, person, common in _same_signers(shared, letters):
         both = country_of(other) and country_of(person)
         apart = (
             "two people of one name and country may both sign: then leave "
@@ -1809,6 +1810,31 @@ def _check_same_people(
             person.location_of("name"),
             "$.name",
         )
+
+
+#: How many public people may share a name and each be said to be another
+#: of them (see _check_same_people).
+_FEW_OF_ONE_NAME: Final = 5
+
+
+def _same_signers(
+    shared: Iterable[Sequence[Person]], letters: Mapping[str, set[str]]
+) -> Iterator[tuple[Person, Person, list[str]]]:
+    """Each person of *shared* (people of one name, in the order read)
+    after the first, with the first before them who signed a letter they
+    signed (the letters, by person, in *letters*) and is not told apart by
+    country, and those letters: said once, at the later record.
+    """
+    for same in shared:
+        for i, person in enumerate(same[1:], 1):
+            for other in same[:i]:
+                common = sorted(
+                    letters.get(other.id, set())
+                    & letters.get(person.id, set())
+                )
+                if common and not _differ_in_country(other, person):
+                    yield other, person, common
+                    break
 
 
 def _differ_in_country(one: Person, other: Person) -> bool:
@@ -2193,8 +2219,9 @@ _DISCLOSING_ROLES: Final = frozenset({"survivor", "family-member"})
 #: What a public-survivor says to do, in a record's file (import says it
 #: in a sheet's words).
 UNNAME_SURVIVOR: Final = (
-    "make their record pseudonymous or anonymous, under an opaque id "
-    "(coalition-registry new person --disclosure pseudonym makes one)"
+    "record them again under an opaque id, as anonymous (with no name), "
+    "or as pseudonym with a name they chose to sign under, never their "
+    "own (coalition-registry new person --disclosure anonymous makes one)"
 )
 CONFIRM_SURVIVOR: Final = "write verification: confirmed-by-signatory"
 

@@ -215,21 +215,28 @@ def registries(draw: st.DrawFn) -> list[Any]:
         if signed and withdrawn and withdrawn < signed:
             # Valid records: a signature is withdrawn after it is made.
             signed, withdrawn = withdrawn, signed
+        # An organisation never signs as a survivor or a family member,
+        # nor anyone else as an organisation (validation refuses both).
+        role = draw(
+            st.sampled_from(
+                [r for r in ROLES if r not in PERSONAL_ROLES]
+                if isinstance(who, Organisation)
+                else [r for r in ROLES if r != "organisation"]
+            )
+        )
         signatures.append(
             Signature(
                 id=f"{letter.id}--{who.id}",
                 letter=letter.id,
                 signatory=who.id,
-                # An organisation never signs as a survivor or a family
-                # member, nor anyone else as an organisation (validation
-                # refuses both).
-                role=draw(
-                    st.sampled_from(
-                        [r for r in ROLES if r not in PERSONAL_ROLES]
-                        if isinstance(who, Organisation)
-                        else [r for r in ROLES if r != "organisation"]
-                    )
-                ),
+                role=role,
+                # A survivor named in public has confirmed it, or
+                # validation refuses it (public-survivor).
+                verification="confirmed-by-signatory"
+                if role in {"survivor", "family-member"}
+                and isinstance(who, Person)
+                and who.disclosure == "public"
+                else "reported",
                 status=status,
                 withdrawn_on=withdrawn,
                 signed_on=signed,

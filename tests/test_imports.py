@@ -725,7 +725,7 @@ class TestPlan:
             problem.location.line,
             problem.message[problem.message.rindex("[") :],
         )
-        assert "write pseudonym or anonymous in the row's disclosure cell" in (
+        assert "write anonymous in the row's disclosure cell and empty " in (
             problem.message
         )
         assert "confirmed-by-signatory in a verification cell" in (

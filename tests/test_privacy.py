@@ -1308,7 +1308,7 @@ def test_a_word_mistyped_in_a_hidden_record_gets_the_word_meant(
 
 
 @pytest.mark.parametrize(
-    ("role", "extra", "warned"),
+    ("role", "extra", "refused"),
     [
         ("survivor", "", True),
         ("family-member", "", True),
@@ -1317,20 +1317,21 @@ def test_a_word_mistyped_in_a_hidden_record_gets_the_word_meant(
         ("expert", "", False),
     ],
 )
-def test_a_survivor_named_in_public_is_warned_of(
-    write: WriteFile, role: str, extra: str, warned: bool
+def test_a_survivor_named_in_public_is_refused(
+    write: WriteFile, role: str, extra: str, refused: bool
 ) -> None:
     """Named beside the role in every output: unless they confirmed it,
-    or the role is kept private."""
+    or the role is kept private.  An error, as import says: a warning
+    let CI pass, and git keeps a name once merged."""
     write(
         "people/jane-example.yaml",
         "id: jane-example\ndisclosure: public\nname: Jane Example\n" + SOURCES,
     )
     write(*signature(SHIPPED_LETTER, "jane-example", role, extra))
     report = cr.validate("registry_data")
-    assert report.valid
-    assert warned == any(
-        p.code == "public-survivor" and p.location.line == 4
+    assert report.valid is not refused
+    assert refused == any(
+        p.code == "public-survivor" and p.location.line == 4 and p.is_error
         for p in report.problems
     )
 
