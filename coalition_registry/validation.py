@@ -1429,7 +1429,9 @@ def check_registry(
         _check_roles(by_kind.get(Organisation, ()), signatures, first)
     )
     problems.extend(
-        _check_named_survivors(by_kind.get(Person, ()), signatures)
+        _check_named_survivors(
+            by_kind.get(Person, ()), signatures, by_kind.get(Group, ())
+        )
     )
     problems.extend(_check_withdrawals(registry, signatures))
     problems.extend(_check_signed_on(registry, signatures))
@@ -2226,17 +2228,27 @@ UNNAME_SURVIVOR: Final = (
 CONFIRM_SURVIVOR: Final = "write verification: confirmed-by-signatory"
 
 
+#: The fewest people a group of survivors may have whose size is public
+#: (see _check_named_survivors): the least count a published table shows.
+_FEWEST_IN_A_GROUP: Final = 3
+
+
 def _check_named_survivors(
-    people: Sequence[Person], signatures: Sequence[Signature]
+    people: Sequence[Person],
+    signatures: Sequence[Signature],
+    groups: Sequence[Group] = (),
 ) -> Iterable[Problem]:
     """A survivor, or a member of a survivor's family, who signs under their
     own name as a public person is named as such in every output, and in
     the registry's history for good: most often a sheet's "public" read as
-    "a public letter".  Not reported once the signatory has confirmed the
-    signature (``verification: confirmed-by-signatory``), nor when the
-    role is private.
+    "a public letter".  So is one who signs as a group of one or two, whose
+    name and size every output shows: choosing the kind group took them
+    past every protection of a person.  Not reported once the signatory has
+    confirmed the signature (``verification: confirmed-by-signatory``),
+    nor when the role is private.
     """
     public = None
+    small: dict[str, int] = {}
     for signature in signatures:
         if (
             signature.role not in _DISCLOSING_ROLES
@@ -2253,13 +2265,33 @@ def _check_named_survivors(
                 if p.disclosure == "public"
                 and not (p.name and says_unnamed(p.name))
             }
-        if signature.signatory not in public:
-            continue
+            small = {
+                g.id: g.member_count
+                for g in groups
+                if g.member_count is not None
+                and g.member_count < _FEWEST_IN_A_GROUP
+                and "member_count" not in g.private
+            }
         who = (
             "a survivor"
             if signature.role == "survivor"
             else "a survivor's family member"
         )
+        if signature.signatory in small:
+            size = small[signature.signatory]
+            yield Problem(
+                "public-survivor",
+                f"a group of {size} signs as {who}, and its size is public, "
+                "as its name is: a group so small tells who is in it; if "
+                f"they did not choose to be known so, {UNNAME_SURVIVOR}, or "
+                "keep the group's size private (private: [member_count]); "
+                f"if they did, and confirmed it, {CONFIRM_SURVIVOR}",
+                signature.location_of("role"),
+                "$.role",
+            )
+            continue
+        if signature.signatory not in public:
+            continue
         yield Problem(
             "public-survivor",
             f"{who} signs under their own name, which every output shows "

@@ -230,12 +230,19 @@ def registries(draw: st.DrawFn) -> list[Any]:
                 letter=letter.id,
                 signatory=who.id,
                 role=role,
-                # A survivor named in public has confirmed it, or
-                # validation refuses it (public-survivor).
+                # A survivor named in public, or in a group of one or two,
+                # has confirmed it, or validation refuses it
+                # (public-survivor).
                 verification="confirmed-by-signatory"
                 if role in {"survivor", "family-member"}
-                and isinstance(who, Person)
-                and who.disclosure == "public"
+                and (
+                    (isinstance(who, Person) and who.disclosure == "public")
+                    or (
+                        isinstance(who, Group)
+                        and who.member_count is not None
+                        and who.member_count < 3
+                    )
+                )
                 else "reported",
                 status=status,
                 withdrawn_on=withdrawn,
