@@ -1233,6 +1233,10 @@ _COUNT_OF_OTHERS: Final = re.compile(
     r"(?:more|other|others|further)"
     + _OTHERS_KINDS
     + r"(?: (?:from|in|across|around|worldwide|globally)\b.*)?"
+    # A list's last line, "Others (40)", "Others", "Various organisations".
+    r"|(?:the )?others?(?: \d+)?"
+    r"|(?:various|other|assorted|miscellaneous|sundry)"
+    + _OTHERS_KINDS.removesuffix("?")
 )
 # A name followed by such a count, as a list prints its last line: and
 # 40 others, & 12 colleagues (read before folding, which drops the "&"),
@@ -1264,6 +1268,10 @@ def _check_count_of_others(
         and "further" not in lowered
         and "colleague" not in lowered
         and "et al" not in lowered
+        and "various" not in lowered
+        and "misc" not in lowered
+        and "assorted" not in lowered
+        and "sundry" not in lowered
     ):
         return
     folded = countries.normalise(name)

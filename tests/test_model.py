@@ -689,6 +689,10 @@ def test_overlapping_times_are_those_compared_one_by_one(
         ("Example Person & 12 colleagues", True),
         ("Example Network, and 3 more", True),
         ("Example Person et al.", True),
+        # A list's last line, as PDFs print it (found by a review).
+        ("Others (40)", False),
+        ("Others", False),
+        ("Various organisations", False),
     ],
 )
 def test_a_count_of_others_in_a_name_is_refused(
@@ -721,6 +725,8 @@ def test_a_count_of_others_in_a_name_is_refused(
         "Example Care 4 Others",
         "Example Mothers and Others",
         "Example Mothers & Others",
+        "Others Trust",
+        "Various Voices",
     ],
 )
 def test_a_name_with_others_in_it_is_a_name(name: str) -> None:
