@@ -433,14 +433,27 @@ def _shorten(slug: str, limit: int = _MAX_ID_LENGTH) -> str:
     """*slug*, cut at a hyphen to at most *limit* characters (mid-word only
     when its first word alone is longer).
 
+    A year the cut would drop is kept at the end: it is what tells one
+    year's letter from the next.
+
     >>> _shorten("the-very-long-name-of-a-charity", 20)
     'the-very-long-name'
+    >>> _shorten("open-letter-to-example-corp-on-child-safety-sept-2023", 40)
+    'open-letter-to-example-corp-on-2023'
     """
     if len(slug) <= limit:
         return slug
     cut = slug[: limit + 1].rfind("-")
     # "a--b" joins two ids: never end on half of that hyphen pair.
-    return (slug[:cut] if cut > 0 else slug[:limit]).rstrip("-")
+    short = (slug[:cut] if cut > 0 else slug[:limit]).rstrip("-")
+    years = _YEAR.findall(slug[len(short) :])
+    if years and not _YEAR.search(short):
+        return f"{_shorten(short, limit - len(years[-1]) - 1)}-{years[-1]}"
+    return short
+
+
+# A year as a word of an id.
+_YEAR: Final = re.compile(r"(?<![a-z0-9])(?:19|20)\d\d(?![a-z0-9])")
 
 
 def scaffold(

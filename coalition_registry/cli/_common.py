@@ -244,7 +244,15 @@ def _chosen(ids: list[str], letter: str | None) -> str:
         # The library's own message: the closest id, or the letters.
         from coalition_registry.registry import UnknownLetterError
 
-        raise UsageError(str(UnknownLetterError(letter, ids)))
+        said = str(UnknownLetterError(letter, ids))
+        if "did you mean" not in said:
+            # A coordinator importing the signatures of a letter not yet
+            # recorded: the docs' examples all use the one shipped.
+            said += (
+                "; to record a new letter: coalition-registry new letter "
+                '--name "<its title>"'
+            )
+        raise UsageError(said)
     return letter
 
 
