@@ -1054,6 +1054,48 @@ def _dotted_letters(parts: Sequence[str]) -> bool:
     )
 
 
+# The titles that start a person's name, not an organisation's ("Sir John
+# Soane's Museum", "Lady Margaret Hall", "Dr Barnardo's Homes" have one).
+_PERSONAL_TITLES: Final = frozenset(
+    {"prof", "professor", "dr", "mr", "mrs", "ms", "mx", "miss"}
+)
+
+
+def _check_person_named(
+    values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
+) -> None:
+    """Warn when an organisation's name is a person's, by a title before a
+    short name or letters after it ("Prof. Jane Example OBE"): a list's
+    person recorded as an organisation, whose kind import never guesses,
+    since they would be published under their name, and counted as an
+    organisation.
+    """
+    name = values.get("name")
+    if not isinstance(name, str) or "name" in values.get("private", ()):
+        return
+    parts = name.split()
+    # Every organisation's name passes here: two look-ups.
+    if not parts or (
+        _word_of(parts[0]) not in _PERSONAL_TITLES
+        and _word_of(parts[-1]) not in _POSTNOMINALS
+    ):
+        return
+    if _word_of(parts[-1]) not in _POSTNOMINALS and (
+        len(parts) > 4 or "'s" in name or "\u2019s" in name
+    ):
+        return  # "Dr Example's Homes", a name after a person
+    ctx.report(
+        "title-in-name",
+        "this organisation's name is a person's, with a title or letters "
+        "after it: if a person signed, record them as a person "
+        "(coalition-registry new person, with the disclosure they chose), "
+        "and their signature with a person's role; if it is the "
+        "organisation's name, leave it",
+        raw.value_pos["name"],
+        f"{pointer}.name",
+    )
+
+
 def _check_titles(
     values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
 ) -> None:
@@ -1520,6 +1562,7 @@ class Organisation(_Named):
         _check_private_name("organisation", values, raw, ctx, pointer)
         _check_count_of_others("organisation", values, raw, ctx, pointer)
         _check_unnamed("organisation", values, raw, ctx, pointer)
+        _check_person_named(values, raw, ctx, pointer)
         _check_country_in_name(
             "organisation", values, raw, ctx, pointer, field_name="hq_country"
         )

@@ -590,7 +590,8 @@ CODES: dict[str, Code] = _codes(
         "A public person's name holds a title (Dr, Prof), letters after it "
         "(OBE, PhD), an affiliation, a note of the capacity they signed in "
         "or a footnote's mark, so the same person signing another letter "
-        "without them would be recorded twice.",
+        "without them would be recorded twice; or an organisation's name "
+        "is a person's.",
         "Write the name alone; put the name as printed, with an affiliation "
         "given only to identify them, in the signature's name_as_printed; "
         "on_behalf_of is only for an organisation the source says they "

@@ -681,6 +681,27 @@ def test_overlapping_times_are_those_compared_one_by_one(
 
 
 @pytest.mark.parametrize(
+    ("name", "warned"),
+    [
+        ("Prof. Jane Example OBE", True),
+        ("Dr John Example", True),
+        ("Example Trust", False),
+        ("Dr Example's Homes", False),
+        ("Lady Example Hall", False),
+    ],
+)
+def test_an_organisation_named_as_a_person_is_warned_of(
+    name: str, *, warned: bool
+) -> None:
+    """A list's person recorded as an organisation was published under
+    their name, with no word (found by a review)."""
+    problems = organisation_problems(
+        f'id: example-org\nname: "{name}"\nkind: charity\n'
+    )
+    assert warned == ("title-in-name" in [p.code for p in problems])
+
+
+@pytest.mark.parametrize(
     ("name", "ends_with_others"),
     [
         ("Many others", False),
