@@ -471,6 +471,31 @@ class TestPrivacy:
         assert 2 == code
         assert "--disclosure" in err
 
+    @pytest.mark.parametrize(
+        ("signatory", "role", "said"),
+        [
+            ("barnardos", "supporter", "is one only people sign in"),
+            ("barnardos", "survivor", "is one only people sign in"),
+            ("phoenix-11", "organisation", "is not an organisation"),
+        ],
+    )
+    def test_a_role_the_signatory_never_signs_in_is_refused(
+        self, shipped_copy: Path, signatory: str, role: str, said: str
+    ) -> None:
+        """The file written did not validate (found by a review)."""
+        code, out, err = cli(
+            "new",
+            "signature",
+            "--letter",
+            "survivors-letter-2023",
+            "--signatory",
+            signatory,
+            "--role",
+            role,
+        )
+        assert (2, "") == (code, out)
+        assert said in err
+
     def test_a_hidden_signatory_is_not_named_in_the_signature(
         self, write: WriteFile
     ) -> None:
@@ -495,15 +520,15 @@ class TestPrivacy:
         assert "never write it here" in text
 
     @pytest.mark.parametrize(
-        ("folder", "fields"),
+        ("folder", "fields", "role"),
         [
-            ("organisations", "name: Example Shelter\n"),
-            ("groups", "name: Example Circle\n"),
-            ("people", "name: Jane Example\ndisclosure: public\n"),
+            ("organisations", "name: Example Shelter\n", "organisation"),
+            ("groups", "name: Example Circle\n", "survivor"),
+            ("people", "name: Jane Example\ndisclosure: public\n", "expert"),
         ],
     )
     def test_a_signatory_of_private_name_is_not_named_either(
-        self, write: WriteFile, folder: str, fields: str
+        self, write: WriteFile, folder: str, fields: str, role: str
     ) -> None:
         """An organisation or group whose name is private was offered a
         name_as_printed, as a public one is."""
@@ -514,7 +539,7 @@ class TestPrivacy:
         )
         code, out, _ = cli(
             "new", "signature", "--letter", "survivors-letter-2023",
-            "--signatory", "example-7k2m9x", "--role", "organisation",
+            "--signatory", "example-7k2m9x", "--role", role,
         )  # fmt: skip
         assert 0 == code
         text = Path(out.strip()).read_text()

@@ -292,9 +292,30 @@ def _check_signature(
         )
     if folder == "organisations" and role is None:
         role = "organisation"
+    _check_role(folder, role)
     if record is None:
         return _is_public(root / signatory_file, folder), role
     return _shown(record), role
+
+
+def _check_role(folder: str, role: str | None) -> None:
+    """Refuse a role the signatory's kind never signs in, as validate
+    would: the file written would not pass.
+    """
+    from coalition_registry.model import PERSONAL_ROLES
+
+    if folder == "organisations" and role in PERSONAL_ROLES:
+        raise UsageError(
+            f"the signatory is an organisation, and the role {role!r} is "
+            "one only people sign in: give --role organisation (or expert "
+            "or academic), or record the people who signed as a group"
+        )
+    if folder in {"people", "groups"} and role == "organisation":
+        raise UsageError(
+            "the signatory is not an organisation, so it does not sign in "
+            "the role organisation: give the role it signed in (survivor, "
+            "expert, academic...)"
+        )
 
 
 def _meant(
