@@ -267,7 +267,7 @@ def _notes() -> Any:
 #: What a source writes before a figure it gives as a lower bound.
 _AT_LEAST_BEFORE: Final = (
     r"over|more than|at least|upwards of|in excess of|above|"
-    r"no fewer than|no less than|well over"
+    r"no fewer than|no less than|well over|a minimum of|minimum of"
 )
 #: ... and after it: "100+", "100 or more", "100-plus".
 _AT_LEAST_AFTER: Final = r"\s*\+|\s+or more\b|[\s-]plus\b"
@@ -281,6 +281,8 @@ _ABOUT_BEFORE: Final = (
     r"about|around|approximately|roughly|some|nearly|almost|circa|"
     r"close to|an estimated|c\.|ca\.?|approx\.?"
 )
+#: ... and after it: "200-odd", "200 or so".
+_ABOUT_AFTER: Final = r"[\s-]odd\b|\s+or so\b"
 #: Between the thousands of a figure: "1,200", "1.200", "1 200".
 _THOUSANDS: Final = "[,.\u00a0\u2009\u202f ]?"
 #: After the claim's figure, what makes it part of another: "over 20"
@@ -339,12 +341,71 @@ def qualifier_words(text: str, value: int) -> tuple[str, str] | None:
         ),
         (
             "about",
-            rf"(?:\b(?:{_ABOUT_BEFORE})\s*|~\s*){figure}{_NOT_PART}",
+            (
+                rf"(?:\b(?:{_ABOUT_BEFORE})\s*|~\s*){figure}{_NOT_PART}"
+                rf"|{_NOT_AFTER_DIGITS}{figure}(?:{_ABOUT_AFTER})"
+            ),
         ),
     ):
         found = re.search(pattern, text, re.IGNORECASE)
         if found is not None:
             return qualifier, found[0].strip()
+    return _qualifier_of_words(text, value)
+
+
+# The words before a figure written in words that make it a bound, or a
+# round figure, each as the end of the text before it.
+_WORDS_BEFORE: Final = (
+    (
+        "at-least",
+        re.compile(
+            rf"(?<!\bno\s)(?<!\bnot\s)\b(?:{_AT_LEAST_BEFORE})\s+"
+            r"(?:the\s+)?$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "at-most",
+        re.compile(rf"\b(?:{_AT_MOST_BEFORE})\s+(?:the\s+)?$", re.IGNORECASE),
+    ),
+    ("about", re.compile(rf"\b(?:{_ABOUT_BEFORE})\s+$", re.IGNORECASE)),
+)
+
+
+def _qualifier_of_words(text: str, value: int) -> tuple[str, str] | None:
+    """:func:`qualifier_words` for *value* written in English words ("more
+    than two hundred", "nearly forty").
+
+    >>> _qualifier_of_words("signed by more than two hundred people", 200)
+    ('at-least', 'more than two hundred')
+    """
+    if not any(c.isalpha() for c in text):
+        return None
+    tokens = list(re.finditer(r"[a-z]+", text.lower()))
+    words = [token[0] for token in tokens]
+    i = 0
+    while i < len(words):
+        read = _word_number(words, i)
+        if read is None:
+            i += 1
+            continue
+        n, j = read
+        start, end = tokens[i].start(), tokens[j - 1].end()
+        i = j
+        if n != value:
+            continue
+        before = text[:start]
+        for qualifier, said in _WORDS_BEFORE:
+            found = said.search(before)
+            if found is not None:
+                return qualifier, text[found.start() : end].strip()
+        for qualifier, said_after in (
+            ("at-least", _AT_LEAST_AFTER),
+            ("about", _ABOUT_AFTER),
+        ):
+            after = re.match(said_after, text[end:], re.IGNORECASE)
+            if after is not None:
+                return qualifier, text[start : end + after.end()].strip()
     return None
 
 

@@ -450,6 +450,13 @@ class TestClaimQualifier:
             ("1200", "at least 1 200 signatories", "at least 1 200"),
             ("1200", "1.200+ Unterschriften", "1.200+"),
             ("60", "60 or more organisations", "60 or more"),
+            # Found by a review: a figure in words, and "a minimum of".
+            (
+                "200",
+                "signed by more than two hundred organisations",
+                "more than two hundred",
+            ),
+            ("200", "a minimum of 200 signatories", "a minimum of 200"),
         ],
     )
     def test_a_lower_bound_left_exact(
@@ -502,12 +509,29 @@ class TestClaimQualifier:
             ("50", "over 50% of the 50 signatories are survivors"),
             # Young people, not an upper bound.
             ("18", "signed by under 18s from 18 schools"),
+            ("40", "more than sixty organisations and forty individuals"),
+            ("200", "two hundred signatories"),
         ],
     )
     def test_other_figures_are_not_the_claims(
         self, value: str, text: str
     ) -> None:
         assert [] == self.problems(value, text)
+
+    @pytest.mark.parametrize(
+        ("value", "text", "words"),
+        [
+            ("200", "200-odd signatories", "200-odd"),
+            ("200", "nearly two hundred signatories", "nearly two hundred"),
+            ("40", "forty or so organisations", "forty or so"),
+        ],
+    )
+    def test_a_round_figure_left_exact(
+        self, value: str, text: str, words: str
+    ) -> None:
+        (problem,) = self.problems(value, text)
+        assert f"the claim's text says {words!r}" in problem.message
+        assert problem.message.endswith("add qualifier: about")
 
     def test_its_code_names_every_qualifier_it_advises(self) -> None:
         """Bug: the code's title and fix (a SARIF rule's help) named only
