@@ -234,6 +234,26 @@ NOT_BLANK: Final = (
 )
 
 
+# A spreadsheet's formula, copied for its value: "=HYPERLINK(...)".
+_FORMULA: Final = re.compile(r"\s*=\s*[A-Za-z][A-Za-z0-9._]*\s*\(")
+
+
+def check_formula(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
+    """Refuse a spreadsheet's formula (``=HYPERLINK("...")``) where its
+    value was meant: outputs would print the formula, and a spreadsheet
+    opening an export would run it.
+    """
+    if _FORMULA.match(text):
+        ctx.report(
+            "invalid-value",
+            "this is a spreadsheet's formula, not the value it shows: in "
+            "the sheet, copy the cell and paste it as values only (Paste "
+            "special, Values), then use the text it shows",
+            pos,
+            pointer,
+        )
+
+
 @attrs.frozen
 class Text(FieldType):
     """Free text, such as a name.
@@ -266,6 +286,8 @@ class Text(FieldType):
                 check_placeholder(raw, ctx, pos, pointer)
             elif len(raw) in _TEMPLATE_LENGTHS:
                 check_template(raw, ctx, pos, pointer)
+            if raw[0] == "=":
+                check_formula(raw, ctx, pos, pointer)
             # What every address and number holds, looked for in C first:
             # most texts hold none of it.  A bracket, not "at)": the word
             # may be in capitals.
@@ -295,6 +317,7 @@ class Text(FieldType):
             check_placeholder(text, ctx, pos, pointer)
         if len(text) in _TEMPLATE_LENGTHS:
             check_template(text, ctx, pos, pointer)
+        check_formula(text, ctx, pos, pointer)
         check_contact(text, ctx, pos, pointer)
         return text if self.multiline else " ".join(text.split())
 

@@ -1252,3 +1252,26 @@ def test_a_value_listed_twice_is_refused_at_the_second(redact: bool) -> None:
     assert redact == ("Example One" not in problem.message)
     plain = schema.ListOf(schema.Text()).convert(raw, ctx, (1, 1), "$.a")
     assert ("Example One", "Example Two", "Example One") == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ('=HYPERLINK("https://example.org","Example Trust")', True),
+        ("=SUM(A1:A4)", True),
+        ("= concat(A1, B1)", True),
+        ("=Example", False),
+        ("Example = Trust (UK)", False),
+    ],
+)
+def test_a_spreadsheets_formula_is_not_a_value(
+    text: str, *, refused: bool
+) -> None:
+    """Pasted from a sheet, a formula was recorded as a name (found by a
+    review)."""
+    for read in (schema.Text().convert, schema.Text().convert_text):
+        ctx = schema.Context("f", [])
+        read(text, ctx, (1, 1), "$.name")
+        assert refused == any(
+            "spreadsheet's formula" in p.message for p in ctx.problems
+        )
