@@ -1627,6 +1627,12 @@ def _check_same_names(
         names = [("name", record.name)]
         if "aliases" not in hidden_fields(type(record), record.private):
             names += [("aliases", a) for a in getattr(record, "aliases", ())]
+            if record.name.endswith(")") and _stands_for(record.name):
+                # "Example Children's Trust (ECT)", which lists also print
+                # as "ECT" alone (import keeps it as an alias).
+                acronym = _ACRONYM.search(record.name)
+                assert acronym is not None  # _stands_for found it
+                names.append(("name", acronym[1]))
         keyed = [(_name_key(name), field, "", "") for field, name in names]
         # "Example Charity (UK)": signatory lists put the country after the
         # name, so the same organisation is listed with it and without it.
@@ -1649,7 +1655,7 @@ def _check_same_names(
             for bare, code in (ending_country(name),)
             if bare is not None
         ]
-        found = None
+        found = []
         # Each other record is compared once, and only so many: a record of
         # many aliases could meet a record of many registry numbers under
         # each, or a different one under each.
@@ -1663,35 +1669,46 @@ def _check_same_names(
                 # Named for two places ("Children in Scotland", "Children
                 # in Wales"): two bodies, whatever their countries.
                 continue
-            if _alike(_told(seen[0], told), _told(record, told)):
-                found = (seen, field, loose)
-                break
             apart.add(id(seen[0]))
+            if _alike(_told(seen[0], told), _told(record, told)):
+                # Each, not the first only: a third copy was said only
+                # once the first pair was mended.
+                found.append((seen, field, loose))
             if len(apart) == _MOST_TOLD_APART:
                 break
         for key, field, loose, place in keyed:
             if key:
                 first.setdefault(key, (record, field, loose, place))
-        if found is None:
-            continue
-        (other, its, its_loose, _), mine, my_loose = found
-        pairs.add((id(other), id(record)))
-        ways = (
-            "country, website or registry number (identifiers)"
-            if isinstance(record, Organisation)
-            else "country or website"
-        )
-        form = its_loose or my_loose
-        but = f", but for a country {form}" if form else ""
-        yield Problem(
-            "possible-duplicate",
-            f"this {record.kind_name}'s {_NAME_OR_ALIAS[mine]} is the "
-            f"{_NAME_OR_ALIAS[its]} of {other.id!r}{but} (at "
-            f"{other.location_of(its)}); if they are one, keep one record and "
-            f"point the other's signatures at it; if not, give each its {ways}",
-            record.location_of(mine),
-            f"$.{mine}",
-        )
+        for pair in found:
+            yield _same_name(record, pair, pairs)
+
+
+def _same_name(
+    record: Organisation | Group,
+    found: tuple[tuple[Organisation | Group, str, str, str], str, str],
+    pairs: set[tuple[int, int]],
+) -> Problem:
+    """The possible-duplicate of *record*, named alike to the record of
+    *found* (see :func:`_check_same_names`).
+    """
+    (other, its, its_loose, _), mine, my_loose = found
+    pairs.add((id(other), id(record)))
+    ways = (
+        "country, website or registry number (identifiers)"
+        if isinstance(record, Organisation)
+        else "country or website"
+    )
+    form = its_loose or my_loose
+    but = f", but for a country {form}" if form else ""
+    return Problem(
+        "possible-duplicate",
+        f"this {record.kind_name}'s {_NAME_OR_ALIAS[mine]} is the "
+        f"{_NAME_OR_ALIAS[its]} of {other.id!r}{but} (at "
+        f"{other.location_of(its)}); if they are one, keep one record and "
+        f"point the other's signatures at it; if not, give each its {ways}",
+        record.location_of(mine),
+        f"$.{mine}",
+    )
 
 
 def _check_same_numbers(
