@@ -683,7 +683,7 @@ def _holds_private(row: dict[str, Cell]) -> bool:
     return listed is not None and bool(listed.text.strip())
 
 
-def _without_acronym(
+def without_acronym(
     cls: type[Any], name: str, private: Container[str]
 ) -> tuple[str, str | None]:
     """An organisation's public *name* without the acronym in brackets at
@@ -1106,7 +1106,7 @@ class _Planner:
             where = row.get("country") or name
             earlier: tuple[str, str | None] | None = None
             for looked in dict.fromkeys(
-                (name.text, _without_acronym(cls, name.text, private)[0])
+                (name.text, without_acronym(cls, name.text, private)[0])
             ):
                 key = countries.normalise(looked)
                 planned = self.named.get((cls, key), [])
@@ -1653,7 +1653,7 @@ class _Planner:
             _put(raw, field, text, cell)
         written = raw.get("name")
         if isinstance(written, str):
-            bare, acronym = _without_acronym(cls, written, private)
+            bare, acronym = without_acronym(cls, written, private)
             if acronym is not None:
                 _put(raw, "name", bare, row["name"])
                 _put_list(raw, "aliases", [acronym], row["name"])

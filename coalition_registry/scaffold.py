@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import string
 
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Mapping
 from typing import Any, Final
 
 import attrs
@@ -25,6 +25,7 @@ from .dump import scalar
 from .model import (
     KINDS,
     OPAQUE_ID,
+    Organisation,
     Person,
     Signature,
     spells_name,
@@ -342,7 +343,7 @@ def _value(kind: FieldType, spec: FieldSpec, *, item: bool = False) -> str:
 
 def _template(
     kind: str,
-    values: dict[str, str],
+    values: Mapping[str, str | tuple[str, ...]],
     *,
     leave_out: Container[str] = (),
     header: tuple[str, ...] = (),
@@ -361,8 +362,12 @@ def _template(
         lines.append("")
         own = (explain or {}).get(name)
         lines.extend(_wrap(own) if own else _comment(kind, name, spec))
-        if name in values:
-            lines.append(f"{name}: {scalar(values[name])}")
+        value = values.get(name)
+        if isinstance(value, tuple):
+            lines.append(f"{name}:")
+            lines.extend(f"  - {scalar(item)}" for item in value)
+        elif value is not None:
+            lines.append(f"{name}: {scalar(value)}")
         else:
             lines.extend("# " + x for x in _example(name, spec))
     return "\n".join(lines) + "\n"
@@ -507,9 +512,22 @@ def scaffold(
             "--letter, --signatory and --role are for a signature only"
         )
     if kind in {"organisation", "group"}:
+        acronym = None
+        if kind == "organisation" and name:
+            # "Example Children's Trust (ECT)", as import writes it: the
+            # name alone, and the acronym, which lists print alone too.
+            from .imports import without_acronym
+
+            name, acronym = without_acronym(Organisation, name, ())
         record_id = _slug(name, f"{kind}'s name", record_id)
         assert name is not None
-        text = _template(kind, {"id": record_id, "name": name})
+        values: dict[str, str | tuple[str, ...]] = {
+            "id": record_id,
+            "name": name,
+        }
+        if acronym is not None:
+            values["aliases"] = (acronym,)
+        text = _template(kind, values)
         return Scaffold(kind, record_id, KINDS[kind].folder, text)
     if kind == "letter":
         record_id = _slug(name, "letter's title", record_id)

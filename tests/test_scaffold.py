@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+import coalition_registry as cr
+
 from coalition_registry.cli import run
 from coalition_registry.cli._common import WriteError
 from coalition_registry.model import KINDS, OPAQUE_ID
@@ -149,6 +151,23 @@ class TestEachKind:
             code,
             out,
         )
+
+    def test_an_acronym_after_the_name_is_an_alias(
+        self, shipped_copy: Path
+    ) -> None:
+        """As import writes it: written in the name, the acronym was in the
+        id too, and a list printing it alone found no record (found by a
+        review)."""
+        code, out, _ = cli(
+            "new", "organisation", "--name", "Example Children's Trust (ECT)"
+        )
+        path = Path(out.strip())
+        assert (0, "example-childrens-trust.yaml") == (code, path.name)
+        text = path.read_text("utf-8")
+        assert '\nname: "Example Children\'s Trust"\n' in text
+        assert "\naliases:\n  - ECT\n" in text
+        reg = cr.load("registry_data")
+        assert "example-childrens-trust" == reg.organisations.lookup("ECT").id
 
     def test_another_kind_is_still_refused(self, shipped_copy: Path) -> None:
         code, _, err = cli("new", "coalition")
