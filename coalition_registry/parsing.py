@@ -2063,10 +2063,13 @@ def value_start(
     here = lines[index]
     start = _LINE_VALUE.match(here)
     at = (line, min(column, (start.end() if start else 0) + 1))
-    if start is None or start.group("key") or start.group("dash"):
-        return at
+    plain = start is not None and not (
+        start.group("key") or start.group("dash")
+    )
     # A line of a value written on several lines (a 'notes: >-' block, a
-    # name run on): which of its lines it is would say where in it.
+    # name run on): which of its lines it is would say where in it.  In a
+    # block, a line may look like a key or a list's item ("- a point",
+    # "Source: ...") and still be text.
     indent = len(here) - len(here.lstrip(" \t"))
     for above in range(index - 1, -1, -1):
         written = lines[above].lstrip(" \t")
@@ -2074,10 +2077,19 @@ def value_start(
             continue
         if len(lines[above]) - len(written) < indent:
             key = _LINE_VALUE.match(lines[above])
-            if key is not None and key.group("key"):
+            if (
+                key is not None
+                and key.group("key")
+                and (plain or _BLOCK_STARTS.match(lines[above], key.end()))
+            ):
                 return above + first_line, key.end() + 1
             break
     return at
+
+
+# What starts a block of text after a key: '|', '>', with '-', '+' or an
+# indentation after them, and perhaps a comment.
+_BLOCK_STARTS: Final = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
 
 
 def at_value_start(
