@@ -2375,6 +2375,7 @@ def _check_refs(
     wrong = itertools.compress(refs, map(operator.not_, fine))
     suggest: _Suggestions | None = None
     hidden_names: frozenset[str] | None = None
+    hidden_slugs: frozenset[str] | None = None
     unread: _Unread | None = None
     for target, kinds, path, line, column, pointer, private in wrong:
         if private is None:
@@ -2407,7 +2408,15 @@ def _check_refs(
             # private or not, since only its kind decides.
             continue
         wanted = _either(kinds)
-        if private:
+        if not private and use is None:
+            if hidden_slugs is None:
+                hidden_slugs = _hidden_names(registry, slugify)
+            # A hidden name written as an id ("publisher: jane-example"):
+            # quoted, with the id it is like, it would be told.
+            hide = target in hidden_slugs
+        else:
+            hide = bool(private)
+        if hide:
             message = (
                 f"no {wanted} has the id given here (not shown: "
                 "private); check the id, or add the record"
@@ -3317,6 +3326,10 @@ def _exposed(
     )
     if not signatories:
         return frozenset()
+    # A hidden name written as an id ("zyxwquartz-example"), in a file
+    # whose name says nothing of whose it is: said of no record, it would
+    # be quoted as a typo.
+    spelt = frozenset(signatories & _hidden_slugs(results))
     given = {use[0] for result in results for use in result.ids} | {
         entry.stem for entry in entries
     }
@@ -3329,7 +3342,7 @@ def _exposed(
         given |= unread
     signatories &= given
     if not signatories:
-        return frozenset()
+        return spelt
     public = {
         record.id
         for result in results
@@ -3342,7 +3355,25 @@ def _exposed(
     unsure = signatories - public - unread
     if unsure:
         public |= _open_as_written(unsure, results, entries, limits)
-    return frozenset(signatories - public)
+    return frozenset(signatories - public) | spelt
+
+
+def _hidden_slugs(results: Sequence[FileRecords]) -> frozenset[str]:
+    """The names no output shows, of the records of *results*, as ids
+    made from them: of people who are not public, and the private names
+    and aliases of any record (see :func:`_hidden_names`).
+    """
+    slugs = set()
+    for result in results:
+        for record in result.records:
+            private = getattr(record, "private", ())
+            if isinstance(record, Person) and record.disclosure != "public":
+                private = ("name",)
+            if "name" in private and getattr(record, "name", None):
+                slugs.add(slugify(record.name))
+            if "aliases" in hidden_fields(type(record), private):
+                slugs.update(map(slugify, getattr(record, "aliases", ())))
+    return frozenset(slugs)
 
 
 def _open_as_written(

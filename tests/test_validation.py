@@ -1793,6 +1793,36 @@ class TestFinalProbe:
             assert not any("quillfeather" in p.message for p in problems)
 
 
+    def test_a_hidden_name_written_as_an_id_is_not_repeated(
+        self, write: WriteFile, shipped_copy: Path
+    ) -> None:
+        """In a file whose name tells nothing of whose it is, and as a
+        letter's publisher (found by a review of the fix above)."""
+        write(
+            "people/person-q1w2f1.yaml",
+            "id: person-q1w2f1\ndisclosure: pseudonym\n"
+            "name: Quillfeather Example\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        write(
+            "signatures/survivors-letter-2023/new-signature.yaml",
+            "id: survivors-letter-2023--quillfeather-example\n"
+            "letter: survivors-letter-2023\n"
+            "signatory: quillfeather-example\nrole: survivor\n"
+            "sources:\n  - url: https://example.org/\n",
+        )
+        letter = shipped_copy / "letters" / "survivors-letter-2023.yaml"
+        letter.write_text(
+            letter.read_text("utf-8").replace(
+                "publisher: nspcc", "publisher: quillfeather-example"
+            ),
+            encoding="utf-8",
+        )
+        problems = cr.validate("registry_data").problems
+        assert {"unknown-reference"} <= {p.code for p in problems}
+        assert not any("quillfeather" in p.message for p in problems)
+
+
 class TestMemberships:
     COALITION = (
         "id: example-coalition\nname: Example Coalition\nmembers:\n"
