@@ -318,6 +318,10 @@ def records_from(
     records = []
     ids: list[IdUse] = []
     unsourced = []
+    # The lines a record that keeps values private starts on: a record
+    # after it on its line ("[{name: Sky, ...}, {country: XX}]") is placed
+    # as it is, since its columns would tell how long its values are.
+    hiding: set[int] = set()
     for raw_record, pointer in items:
         private = ctx.private_record = redact or holds_private(cls, raw_record)
         before = len(ctx.problems)
@@ -427,7 +431,9 @@ def records_from(
                     f"{pointer}.id",
                 )
                 record = INVALID
-        if private and doc.text:
+        if private:
+            hiding.add(raw_record.pos[0])
+        if (private or raw_record.pos[0] in hiding) and doc.text:
             _placed_safely(
                 ctx,
                 doc,
