@@ -248,6 +248,13 @@ _CONTACT_WORDS: Final = frozenset(
 # ("Consent to publish name", "I wish to sign anonymously").
 # The columns that say what a row keeps private.
 _HIDING: Final = ("private", "disclosure")
+# Words of a column's name that say so too ("Fields to hide").
+_PRIVATE_WORDS: Final = frozenset(
+    {
+        "private", "privacy", "privat", "hidden", "hide", "confidential",
+        "redact", "redacted", "withhold", "withheld", "secret",
+    }
+)  # fmt: skip
 _CONSENT_WORDS: Final = frozenset(
     {
         "consent", "anonymous", "anonymously", "anonymity", "publish",
@@ -397,7 +404,8 @@ def read_table(text: str, shown: str) -> tuple[list[Row], list[Problem]]:
         words = set(name.split("_"))
         hides = (
             ["private"]
-            if words & {"private", "privacy", "privat"}
+            if words & _PRIVATE_WORDS
+            or name in {"not_public", "do_not_publish"}
             else difflib.get_close_matches(name, _HIDING, 1, 0.6)
         )
         if hides and hides[0] not in read_as:
