@@ -496,6 +496,9 @@ class TestPrivacy:
             ("barnardos", "supporter", "is one only people sign in"),
             ("barnardos", "survivor", "is one only people sign in"),
             ("phoenix-11", "organisation", "is not an organisation"),
+            # Named as a survivor in every output (public-survivor).
+            ("tim-cook", "survivor", "is a public person"),
+            ("tim-cook", "family-member", "is a public person"),
         ],
     )
     def test_a_role_the_signatory_never_signs_in_is_refused(

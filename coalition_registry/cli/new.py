@@ -293,9 +293,22 @@ def _check_signature(
     if folder == "organisations" and role is None:
         role = "organisation"
     _check_role(folder, role)
-    if record is None:
-        return _is_public(root / signatory_file, folder), role
-    return _shown(record), role
+    public = (
+        _is_public(root / signatory_file, folder)
+        if record is None
+        else _shown(record)
+    )
+    if public and folder == "people" and role in {"survivor", "family-member"}:
+        # The file would name them as one in every output (public-survivor).
+        raise UsageError(
+            f"the signatory is a public person, and a signature as a {role} "
+            "would name them as one in every output: if they did not "
+            "choose to be named, record them again with coalition-registry "
+            "new person --disclosure anonymous, and give that id; if they "
+            "did, and confirmed it, write the signature with verification: "
+            "confirmed-by-signatory (see docs/errors.md#public-survivor)"
+        )
+    return public, role
 
 
 def _check_role(folder: str, role: str | None) -> None:
