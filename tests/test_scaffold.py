@@ -590,10 +590,13 @@ class TestPrivacy:
         )
         assert [] == [p for p in problems("registry_data") if p[1] == "error"]
         named = []
-        for signatory in ("jane-example", "person-7k2m9x"):
+        for signatory, role in (
+            ("jane-example", "expert"),
+            ("person-7k2m9x", "survivor"),
+        ):
             code, out, err = cli(
                 "new", "signature", "--letter", "survivors-letter-2023",
-                "--signatory", signatory, "--role", "survivor",
+                "--signatory", signatory, "--role", role,
             )  # fmt: skip
             assert (0, "") == (code, err)
             named.append("name_as_printed" in Path(out.strip()).read_text())
