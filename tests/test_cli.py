@@ -1555,3 +1555,20 @@ class TestPreCommitHooks:
             program, *args = hook["entry"].split()
             assert "coalition-registry" == program
             assert 0 == cli(*args, *names)[0], hook["id"]
+
+
+@pytest.mark.parametrize("letter", ["survivors-letter-2025", "example-letter"])
+def test_an_unknown_letter_says_how_to_record_one(
+    shipped_copy: Path, letter: str
+) -> None:
+    """Next year's letter is no typo of this year's (found by a review)."""
+    out, err = io.StringIO(), io.StringIO()
+    code = run(
+        ["coverage", "registry_data", "--letter", letter],
+        stdout=out,
+        stderr=err,
+    )
+    assert 2 == code
+    assert (
+        'coalition-registry new letter --name "<its title>"' in err.getvalue()
+    )

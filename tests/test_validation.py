@@ -1792,7 +1792,6 @@ class TestFinalProbe:
             assert problems
             assert not any("quillfeather" in p.message for p in problems)
 
-
     def test_a_hidden_name_written_as_an_id_is_not_repeated(
         self, write: WriteFile, shipped_copy: Path
     ) -> None:

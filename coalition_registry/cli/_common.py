@@ -244,15 +244,14 @@ def _chosen(ids: list[str], letter: str | None) -> str:
         # The library's own message: the closest id, or the letters.
         from coalition_registry.registry import UnknownLetterError
 
-        said = str(UnknownLetterError(letter, ids))
-        if "did you mean" not in said:
-            # A coordinator importing the signatures of a letter not yet
-            # recorded: the docs' examples all use the one shipped.
-            said += (
-                "; to record a new letter: coalition-registry new letter "
-                '--name "<its title>"'
-            )
-        raise UsageError(said)
+        # Said beside a letter like it too: "survivors-letter-2025" is
+        # next year's letter, not a typo of this year's.  A coordinator
+        # importing the signatures of a letter not yet recorded follows
+        # docs whose examples all use the one shipped.
+        raise UsageError(
+            f"{UnknownLetterError(letter, ids)}; to record a new letter: "
+            'coalition-registry new letter --name "<its title>"'
+        )
     return letter
 
 
