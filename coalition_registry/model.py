@@ -1125,11 +1125,13 @@ _PERSONAL_TITLES: Final = frozenset(
 def _check_person_named(
     values: dict[str, Any], raw: YMap, ctx: Context, pointer: str
 ) -> None:
-    """Warn when an organisation's name is a person's, by a title before a
-    short name or letters after it ("Prof. Jane Example OBE"): a list's
-    person recorded as an organisation, whose kind import never guesses,
-    since they would be published under their name, and counted as an
-    organisation.
+    """Warn when an organisation's name is a person's: a title before two
+    or three names, or honours after them ("Prof. Jane Example", "Jane
+    Example OBE"), with no word of an organisation's: a list's person
+    recorded as an organisation, whose kind import never guesses, since
+    they would be published under their name, and counted as an
+    organisation.  "Dr Hadwen Trust", "Ms. Foundation for Women" and "Dr.
+    Oetker" are organisations.
     """
     name = values.get("name")
     if not isinstance(name, str) or "name" in values.get("private", ()):
@@ -1138,13 +1140,20 @@ def _check_person_named(
     # Every organisation's name passes here: two look-ups.
     if not parts or (
         _word_of(parts[0]) not in _PERSONAL_TITLES
-        and _word_of(parts[-1]) not in _POSTNOMINALS
+        and _word_of(parts[-1]) not in _HONOURS
     ):
         return
-    if _word_of(parts[-1]) not in _POSTNOMINALS and (
-        len(parts) > 4 or "'s" in name or "\u2019s" in name
+    words = [_word_of(part) for part in parts]
+    titled = words[0] in _PERSONAL_TITLES
+    honoured = words[-1] in _HONOURS
+    names = words[titled : len(words) - honoured]
+    if (
+        not 2 <= len(names) <= 3  # a first and a last name, or three
+        or "'s" in name
+        or "\u2019s" in name
+        or not set(names).isdisjoint(_ORGANISATION_WORDS)
     ):
-        return  # "Dr Example's Homes", a name after a person
+        return
     ctx.report(
         "title-in-name",
         "this organisation's name is a person's, with a title or letters "
@@ -1155,6 +1164,22 @@ def _check_person_named(
         raw.value_pos["name"],
         f"{pointer}.name",
     )
+
+
+# Letters after a person's name that no organisation's name ends with
+# ("KC" ends Kansas City's, "MD" Maryland's).
+_HONOURS: Final = frozenset({"obe", "mbe", "cbe", "kbe", "dbe", "phd", "frs"})
+# Words of an organisation's name, not a person's.
+_ORGANISATION_WORDS: Final = frozenset(
+    {
+        "trust", "foundation", "fund", "group", "society", "association",
+        "institute", "centre", "center", "council", "network", "alliance",
+        "charity", "union", "coalition", "college", "university", "school",
+        "hospital", "club", "company", "ltd", "inc", "limited", "project",
+        "campaign", "initiative", "services", "service", "home", "homes",
+        "for", "of", "and", "the",
+    }
+)  # fmt: skip
 
 
 def _check_titles(

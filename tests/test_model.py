@@ -712,6 +712,13 @@ def test_overlapping_times_are_those_compared_one_by_one(
         ("Example Trust", False),
         ("Dr Example's Homes", False),
         ("Lady Example Hall", False),
+        # Organisations' names (found by a review).
+        ("Ms. Example Foundation for Women", False),
+        ("Dr Example Trust", False),
+        ("Mr. Example Group", False),
+        ("Dr. Example", False),
+        ("Children's Example KC", False),
+        ("Jane Example OBE", True),
     ],
 )
 def test_an_organisation_named_as_a_person_is_warned_of(
