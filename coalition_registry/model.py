@@ -372,6 +372,13 @@ _WORDS_BEFORE: Final = (
 )
 
 
+# After a figure in words, what makes it no count of signatories: "over
+# twenty years", "some eleven per cent".
+_NOT_A_COUNT: Final = re.compile(
+    r"[\s-]*(?:%|per\s?cent|years?|months?|weeks?|days?)\b", re.IGNORECASE
+)
+
+
 def _qualifier_of_words(text: str, value: int) -> tuple[str, str] | None:
     """:func:`qualifier_words` for *value* written in English words ("more
     than two hundred", "nearly forty").
@@ -392,7 +399,7 @@ def _qualifier_of_words(text: str, value: int) -> tuple[str, str] | None:
         n, j = read
         start, end = tokens[i].start(), tokens[j - 1].end()
         i = j
-        if n != value:
+        if n != value or _NOT_A_COUNT.match(text, end):
             continue
         before = text[:start]
         for qualifier, said in _WORDS_BEFORE:

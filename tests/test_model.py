@@ -510,6 +510,8 @@ class TestClaimQualifier:
             # Young people, not an upper bound.
             ("18", "signed by under 18s from 18 schools"),
             ("40", "more than sixty organisations and forty individuals"),
+            ("20", "over twenty years, 20 organisations signed"),
+            ("11", "some eleven per cent of the 11 signatories"),
             ("200", "two hundred signatories"),
         ],
     )
