@@ -1627,6 +1627,8 @@ def _check_same_names(
     """
     first: dict[str, tuple[Organisation | Group, str, str, str]] = {}
     told: dict[int, _Told] = {}
+    # The keys that are a record's acronym in brackets, by record.
+    acronyms: set[tuple[int, str]] = set()
     for record in records:
         if "name" in record.private:
             continue
@@ -1639,6 +1641,7 @@ def _check_same_names(
                 acronym = _ACRONYM.search(record.name)
                 assert acronym is not None  # _stands_for found it
                 names.append(("name", acronym[1]))
+                acronyms.add((id(record), _name_key(acronym[1])))
         keyed = [(_name_key(name), field, "", "") for field, name in names]
         # "Example Charity (UK)": signatory lists put the country after the
         # name, so the same organisation is listed with it and without it.
@@ -1670,6 +1673,13 @@ def _check_same_names(
             seen = first.get(key)
             # The same id given twice is a duplicate-id already.
             if seen is None or seen[0].id == record.id or id(seen[0]) in apart:
+                continue
+            if (id(seen[0]), key) in acronyms and (
+                id(record),
+                key,
+            ) in acronyms:
+                # Two names of one acronym: "Alliance for Child Advocacy
+                # (ACA)", "Association of Children's Advocates (ACA)".
                 continue
             if place and seen[3] and place != seen[3]:
                 # Named for two places ("Children in Scotland", "Children

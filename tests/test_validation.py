@@ -2298,3 +2298,28 @@ def test_read_across_leaves_out_sources_notes_and_own_problems(
         assert validation.read_across(read(changed)) != (
             validation.read_across(first)
         )
+
+
+def test_two_names_of_one_acronym_are_not_one_organisation(
+    write: WriteFile,
+) -> None:
+    """Each name's acronym is compared with the other's names, not with
+    the other's acronym (found by a review)."""
+    for i, name in (
+        (1, "Alliance for Child Example Advocacy (ACEA)"),
+        (2, "Association of Children's Example Advocates (ACEA)"),
+    ):
+        write(
+            f"organisations/acea-{i}.yaml",
+            f'id: acea-{i}\nname: "{name}"\nhq_country: "US"\n'
+            "sources:\n  - url: https://example.org/\n",
+        )
+    assert () == cr.validate("registry_data").problems
+    write(
+        "organisations/acea.yaml",
+        'id: acea\nname: ACEA\nhq_country: "US"\n'
+        "sources:\n  - url: https://example.org/\n",
+    )
+    assert ["possible-duplicate"] == [
+        p.code for p in cr.validate("registry_data").problems
+    ]
