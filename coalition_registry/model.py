@@ -1368,10 +1368,13 @@ _COUNT_OF_OTHERS: Final = re.compile(
     r"(?:more|other|others|further)"
     + _OTHERS_KINDS
     + r"(?: (?:from|in|across|around|worldwide|globally)\b.*)?"
-    # A list's last line, "Others (40)", "Others", "Various organisations".
-    r"|(?:the )?others?(?: \d+)?"
-    r"|(?:various|other|assorted|miscellaneous|sundry)"
-    + _OTHERS_KINDS.removesuffix("?")
+    # A list's last line, "Others (40)", "Others (approx. 40)", "Various
+    # organisations", "Remaining signatories".  Not "Other People", which
+    # may be a name.
+    r"|others?(?: (?:approx|about|around|c|ca|some))?(?: \d+)?"
+    r"|(?:various|assorted|miscellaneous|sundry|additional|remaining|other)"
+    r" (?:organisations?|organizations?|signatories|signatures|groups|ngos|"
+    r"charities|supporters)(?: (?:approx|about|around|c|ca|some))?(?: \d+)?"
 )
 # A name followed by such a count, as a list prints its last line: and
 # 40 others, & 12 colleagues (read before folding, which drops the "&"),
@@ -1407,6 +1410,8 @@ def _check_count_of_others(
         and "misc" not in lowered
         and "assorted" not in lowered
         and "sundry" not in lowered
+        and "additional" not in lowered
+        and "remaining" not in lowered
     ):
         return
     folded = countries.normalise(name)

@@ -747,6 +747,10 @@ def test_an_organisation_named_as_a_person_is_warned_of(
         ("Others (40)", False),
         ("Others", False),
         ("Various organisations", False),
+        ("Other signatories (40)", False),
+        ("Others (approx. 40)", False),
+        ("Additional signatories", False),
+        ("Remaining signatories", False),
     ],
 )
 def test_a_count_of_others_in_a_name_is_refused(
@@ -781,6 +785,8 @@ def test_a_count_of_others_in_a_name_is_refused(
         "Example Mothers & Others",
         "Others Trust",
         "Various Voices",
+        "The Others",
+        "Other People",
     ],
 )
 def test_a_name_with_others_in_it_is_a_name(name: str) -> None:
