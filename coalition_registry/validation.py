@@ -2281,7 +2281,7 @@ def _check_named_survivors(
     nor when the role is private.
     """
     public = None
-    small: dict[str, int] = {}
+    small: dict[str, tuple[int, bool]] = {}
     for signature in signatures:
         if (
             signature.role not in _DISCLOSING_ROLES
@@ -2299,7 +2299,7 @@ def _check_named_survivors(
                 and not (p.name and says_unnamed(p.name))
             }
             small = {
-                g.id: g.member_count
+                g.id: (g.member_count, "name" in g.private)
                 for g in groups
                 if g.member_count is not None
                 and g.member_count < _FEWEST_IN_A_GROUP
@@ -2311,11 +2311,12 @@ def _check_named_survivors(
             else "a survivor's family member"
         )
         if signature.signatory in small:
-            size = small[signature.signatory]
+            size, unnamed = small[signature.signatory]
+            named = "" if unnamed else ", as its name is"
             yield Problem(
                 "public-survivor",
-                f"a group of {size} signs as {who}, and its size is public, "
-                "as its name is: a group so small tells who is in it; if "
+                f"a group of {size} signs as {who}, and its size is "
+                f"public{named}: a group so small tells who is in it; if "
                 f"they did not choose to be known so, {UNNAME_SURVIVOR}, or "
                 "keep the group's size private (private: [member_count]); "
                 f"if they did, and confirmed it, {CONFIRM_SURVIVOR}",
