@@ -235,7 +235,10 @@ NOT_BLANK: Final = (
 
 
 # A spreadsheet's formula, copied for its value: "=HYPERLINK(...)".
-_FORMULA: Final = re.compile(r"\s*=\s*[A-Za-z][A-Za-z0-9._]*\s*\(")
+_FORMULA: Final = re.compile(
+    r"\s*(?:=\s*(?:[A-Za-z][A-Za-z0-9._]*\s*\(|\$?[A-Za-z]{1,3}\$?\d+\b)"
+    r"|\+[A-Z][A-Z0-9.]*\()"
+)
 
 
 def check_formula(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
@@ -286,7 +289,7 @@ class Text(FieldType):
                 check_placeholder(raw, ctx, pos, pointer)
             elif len(raw) in _TEMPLATE_LENGTHS:
                 check_template(raw, ctx, pos, pointer)
-            if raw[0] == "=":
+            if raw[0] in "=+":
                 check_formula(raw, ctx, pos, pointer)
             # What every address and number holds, looked for in C first:
             # most texts hold none of it.  A bracket, not "at)": the word
