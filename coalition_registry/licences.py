@@ -22,7 +22,6 @@ True
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 
@@ -72,15 +71,51 @@ def is_known(name: str, *, exception: bool = False) -> bool:
 
 
 def _meant(name: str, *, exception: bool) -> str:
-    """A ' (did you mean ...?)' for a *name* not on the list, or ''."""
+    """A ' (did you mean ...?)' for a *name* not on the list, or ''.
+
+    Only an id of the same licence is suggested, in another version
+    (``CC-BY-5.0``: ``CC-BY-4.0``, the latest) or with its version
+    (``CC0``: ``CC0-1.0``): a close spelling may be other terms
+    (``OGL-3.0`` is not ``OSL-3.0``, nor ``CC-BY-2.0-UK``
+    ``CC-BY-SA-2.0-UK``), which no one should take on a suggestion.
+
+    >>> _meant("cc-by", exception=False), _meant("OGL-3.0", exception=False)
+    (" (did you mean 'CC-BY-4.0'?)", '')
+    """
     wanted = "exception" if exception else "licence"
-    spelt = {
-        low: name
-        for low, (name, kind) in _table().items()
-        if kind == wanted  # deprecated ids are not suggested
-    }
-    close = difflib.get_close_matches(name.lower(), spelt, 1, 0.75)
-    return f" (did you mean {spelt[close[0]]!r}?)" if close else ""
+    family = _family(name)
+    same = [
+        spelt
+        for spelt, kind in _table().values()
+        # Deprecated ids are not suggested.
+        if kind == wanted and _family(spelt) == family
+    ]
+    if not same:
+        return ""
+    latest = max(same, key=_version)
+    return f" (did you mean {latest!r}?)"
+
+
+def _family(name: str) -> tuple[str, ...]:
+    """An id's parts but its version, folded: ``CC-BY-4.0`` is
+    ``('cc', 'by')``, ``CC-BY-3.0-DE`` ``('cc', 'by', 'de')``.
+    """
+    return tuple(
+        part
+        for part in name.lower().removesuffix("+").split("-")
+        if not _VERSION.fullmatch(part)
+    )
+
+
+def _version(name: str) -> tuple[int, ...]:
+    """An id's version, as numbers to compare: ``CC-BY-4.0`` is (4, 0)."""
+    for part in name.split("-"):
+        if _VERSION.fullmatch(part):
+            return tuple(int(n) for n in part.split("."))
+    return ()
+
+
+_VERSION: Final = re.compile(r"\d+(?:\.\d+)*")
 
 
 def problem(text: str) -> str | None:

@@ -84,3 +84,26 @@ def test_every_id_is_an_expression() -> None:
 def test_any_text_is_an_expression_or_said_not_to_be(text: str) -> None:
     found = licences.problem(text)
     assert found is None or found
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("CC0", "CC0-1.0"),
+        ("ODbL", "ODbL-1.0"),
+        ("cc-by-sa", "CC-BY-SA-4.0"),
+        # A close spelling of other terms is no suggestion (found by a
+        # review): OSL-3.0 is a software licence, and CC-BY-SA-2.0-UK
+        # asks more than CC-BY.
+        ("OGL-3.0", None),
+        ("CC-BY-2.0-UK", None),
+    ],
+)
+def test_only_the_same_licence_is_suggested(
+    text: str, meant: str | None
+) -> None:
+    found = licences.problem(text)
+    assert found is not None
+    assert ("did you mean" in found) is (meant is not None)
+    if meant is not None:
+        assert found.endswith(f"(did you mean {meant!r}?)")
