@@ -2080,11 +2080,20 @@ def value_start(
             if (
                 key is not None
                 and key.group("key")
-                and (plain or _BLOCK_STARTS.match(lines[above], key.end()))
+                and (
+                    plain
+                    or _BLOCK_STARTS.match(lines[above], key.end())
+                    # A quoted value run on: '"Sky' above '  Lark: x"'.
+                    or _QUOTE_OPEN.match(lines[above], key.end())
+                )
             ):
                 return above + first_line, key.end() + 1
             break
     return at
+
+
+# A quoted value that its line does not close.
+_QUOTE_OPEN: Final = re.compile(r'"(?:[^"\\]|\\.)*$|\'(?:[^\']|\'\')*$')
 
 
 # What starts a block of text after a key: '|', '>', with '-', '+' or an
