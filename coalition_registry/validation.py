@@ -1863,6 +1863,11 @@ def _same_signers(
     for same in shared:
         for i, person in enumerate(same[1:], 1):
             for other in same[:i]:
+                if len(same) > 2 and other.name == person.name:
+                    # Three or more written alike: a common name, as a
+                    # petition has many; written otherwise ("Prof Jane
+                    # Example", "Jane Example PhD"), one pasted from lists.
+                    continue
                 common = sorted(
                     letters.get(other.id, set())
                     & letters.get(person.id, set())
