@@ -2831,16 +2831,25 @@ def _hidden_names(
     :func:`_check_refs`): naming the public record of that name too would
     tell it.
     """
+    collections = registry._collections()  # noqa: SLF001 - one package
+    return _hidden_names_of(itertools.chain.from_iterable(collections), fold)
+
+
+def _hidden_names_of(
+    records: Iterable[Any], fold: Callable[[str], str]
+) -> frozenset[str]:
+    """The names of *records* no output shows, folded by *fold* (see
+    :func:`_hidden_names`).
+    """
     names = set()
-    for collection in registry._collections():  # noqa: SLF001 - one package
-        for record in collection:
-            private = getattr(record, "private", ())
-            if isinstance(record, Person) and record.disclosure != "public":
-                private = ("name",)
-            if "name" in private and getattr(record, "name", None):
-                names.add(fold(record.name))
-            if "aliases" in hidden_fields(type(record), private):
-                names.update(map(fold, getattr(record, "aliases", ())))
+    for record in records:
+        private = getattr(record, "private", ())
+        if isinstance(record, Person) and record.disclosure != "public":
+            private = ("name",)
+        if "name" in private and getattr(record, "name", None):
+            names.add(fold(record.name))
+        if "aliases" in hidden_fields(type(record), private):
+            names.update(map(fold, getattr(record, "aliases", ())))
     return frozenset(names)
 
 
@@ -3382,20 +3391,10 @@ def _exposed(
 
 def _hidden_slugs(results: Sequence[FileRecords]) -> frozenset[str]:
     """The names no output shows, of the records of *results*, as ids
-    made from them: of people who are not public, and the private names
-    and aliases of any record (see :func:`_hidden_names`).
+    made from them (see :func:`_hidden_names`).
     """
-    slugs = set()
-    for result in results:
-        for record in result.records:
-            private = getattr(record, "private", ())
-            if isinstance(record, Person) and record.disclosure != "public":
-                private = ("name",)
-            if "name" in private and getattr(record, "name", None):
-                slugs.add(slugify(record.name))
-            if "aliases" in hidden_fields(type(record), private):
-                slugs.update(map(slugify, getattr(record, "aliases", ())))
-    return frozenset(slugs)
+    records = itertools.chain.from_iterable(r.records for r in results)
+    return _hidden_names_of(records, slugify)
 
 
 def _open_as_written(
