@@ -13,7 +13,7 @@ import functools
 import re
 import unicodedata
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Final
 
 import attrs
@@ -386,19 +386,7 @@ def _qualifier_of_words(text: str, value: int) -> tuple[str, str] | None:
     >>> _qualifier_of_words("signed by more than two hundred people", 200)
     ('at-least', 'more than two hundred')
     """
-    if not any(c.isalpha() for c in text):
-        return None
-    tokens = list(re.finditer(r"[a-z]+", text.lower()))
-    words = [token[0] for token in tokens]
-    i = 0
-    while i < len(words):
-        read = _word_number(words, i)
-        if read is None:
-            i += 1
-            continue
-        n, j = read
-        start, end = tokens[i].start(), tokens[j - 1].end()
-        i = j
+    for n, start, end in _word_figure_spans(text):
         if n != value or _NOT_A_COUNT.match(text, end):
             continue
         before = text[:start]
@@ -502,17 +490,27 @@ def _words_figures(text: str) -> set[int]:
     """The figures *text* writes in English words: "forty-three", "a
     hundred and four", "two dozen", "one million".
     """
-    words = re.findall(r"[a-z]+", text.lower())
-    found = set()
+    return {n for n, _, _ in _word_figure_spans(text)}
+
+
+_LETTERS: Final = re.compile(r"[A-Za-z]+")
+
+
+def _word_figure_spans(text: str) -> Iterator[tuple[int, int, int]]:
+    """Each figure *text* writes in English words, with where in *text*
+    it starts and ends.
+    """
+    tokens = list(_LETTERS.finditer(text))
+    words = [token[0].lower() for token in tokens]
     i = 0
     while i < len(words):
         read = _word_number(words, i)
         if read is None:
             i += 1
             continue
-        n, i = read
-        found.add(n)
-    return found
+        n, j = read
+        yield n, tokens[i].start(), tokens[j - 1].end()
+        i = j
 
 
 def figures_in(text: str) -> set[int]:
