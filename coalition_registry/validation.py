@@ -1674,10 +1674,7 @@ def _check_same_names(
             # The same id given twice is a duplicate-id already.
             if seen is None or seen[0].id == record.id or id(seen[0]) in apart:
                 continue
-            if (id(seen[0]), key) in acronyms and (
-                id(record),
-                key,
-            ) in acronyms:
+            if {(id(seen[0]), key), (id(record), key)} <= acronyms:
                 # Two names of one acronym: "Alliance for Child Advocacy
                 # (ACA)", "Association of Children's Advocates (ACA)".
                 continue
@@ -2403,7 +2400,6 @@ def _check_refs(
         if private is None:
             # A name written for an id, reported invalid-id already.
             hidden = kinds == _NAMED_SIGNATORY
-            named = _named_record(registry, target, kinds)
             if hidden_names is None:
                 hidden_names = _hidden_names(registry)
             if normalise(target) in hidden_names:
@@ -2418,6 +2414,7 @@ def _check_refs(
                         pointer,
                     )
                 continue
+            named = _named_record(registry, target, kinds)
             if named is not None:
                 where = Location(path, line, column)
                 yield _id_of_name(target, named, where, pointer, hidden=hidden)
