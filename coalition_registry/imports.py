@@ -2162,9 +2162,9 @@ def _refused(problem: Problem) -> Problem:
     """*problem* as an error that refuses its row, when it says the row's
     signatory looks like another: validate warns, for a reviewer to look
     at one file, but an import writes on, and counts the signatory twice
-    in every table, with nothing in its summary to say so.  So does a
-    survivor named as a public person, unless the row says they confirmed
-    it.
+    in every table, with nothing in its summary to say so.  A survivor
+    named as a public person, an error in validate too, is said in a
+    sheet's words.
     """
     if problem.code == "public-survivor":
         # Written, the name is in git's history for good: confirmed in
@@ -2183,7 +2183,6 @@ def _refused(problem: Problem) -> Problem:
                 "write confirmed-by-signatory in a verification cell",
             )
             + "; import records no such row",
-            severity=Severity.ERROR,
         )
     if (
         problem.code != "possible-duplicate"
