@@ -437,6 +437,7 @@ def records_from(
             _placed_safely(
                 ctx,
                 doc,
+                top=raw_record.pos[0],
                 problems=before,
                 refs=refs_before,
                 ids=ids,
@@ -483,6 +484,7 @@ def _placed_safely(
     ctx: Context,
     doc: Document,
     *,
+    top: int,
     problems: int,
     refs: int,
     ids: list[IdUse],
@@ -492,20 +494,26 @@ def _placed_safely(
     keeps values private, from index *problems*, *refs* and *defined* on,
     where their columns tell nothing of a value before them on their line
     (written in braces, ``{name: Sky, country: XX}``; see
-    :func:`parsing.at_value_start`).
+    :func:`parsing.at_value_start`); the record starts on line *top*.
     """
     text, first = doc.text, doc.first_line
     ctx.problems[problems:] = [
         # The list of fields kept private holds only names of fields.
-        p if _IN_PRIVATE.match(p.pointer) else at_value_start(p, text, first)
+        p
+        if _IN_PRIVATE.match(p.pointer)
+        else at_value_start(p, text, first, top=top)
         for p in ctx.problems[problems:]
     ]
     ctx.refs[refs:] = [
-        (*ref[:3], *value_start(text, ref[3], ref[4], first), *ref[5:])
+        (
+            *ref[:3],
+            *value_start(text, ref[3], ref[4], first, top=top),
+            *ref[5:],
+        )
         for ref in ctx.refs[refs:]
     ]
     ids[defined:] = [
-        (*use[:3], *value_start(text, use[3], use[4], first))
+        (*use[:3], *value_start(text, use[3], use[4], first, top=top))
         for use in ids[defined:]
     ]
 
