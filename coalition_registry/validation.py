@@ -2443,7 +2443,14 @@ def _check_refs(
             hide = target in hidden_slugs
         else:
             hide = bool(private)
-        if hide:
+        if hide and use is not None:
+            # Which kind of record has it tells nothing of whose it is.
+            message = (
+                f"the id given here (not shown: private) is "
+                f"{a(use[1])}'s, but this field needs {a(wanted)}"
+                f"{_WRONG_KIND_FIX.get((use[1], wanted), '')}"
+            )
+        elif hide:
             message = (
                 f"no {wanted} has the id given here (not shown: "
                 "private); check the id, or add the record"
