@@ -3364,7 +3364,9 @@ def _exposed(
         *(
             _signatories_named(result, entry)
             for entry, result in zip(entries, results, strict=False)
-            if result.problems and entry.folder == "signatures"
+            if result.problems
+            and entry.folder == "signatures"
+            and entry.problem is None
         )
     )
     if not signatories:
@@ -3477,7 +3479,8 @@ def _hide_signatures_of(
         return False
     changed = False
     for i, (entry, result) in enumerate(zip(entries, results, strict=False)):
-        if not result.problems or not (
+        # A file not read as records (a backup, x.yaml.bak) stays unread.
+        if entry.problem is not None or not result.problems or not (
             any(
                 ref[0] in people and ref[5].endswith(".signatory")
                 for ref in result.refs
