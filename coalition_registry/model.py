@@ -418,6 +418,7 @@ _DIGITS: Final = re.compile(
 )
 #: A figure's digits at most: a longer run is no count of anything.
 _MOST_FIGURE_DIGITS: Final = 15
+_TOO_LARGE: Final = 10**_MOST_FIGURE_DIGITS
 _SCALES: Final = {
     "billion": 10**9,
     "bn": 10**9,
@@ -479,6 +480,11 @@ def _word_number(words: Sequence[str], i: int) -> tuple[int, int] | None:
             pass
         else:
             break
+        if current >= _TOO_LARGE or total >= _TOO_LARGE:
+            # No count of anything, as a run of digits as long is not:
+            # "one hundred hundred hundred ..." would grow a number of
+            # thousands of digits, which Python will not even print.
+            return None
         said = said or word != "a"
         j += 1
     if not said or (j - i == 1 and words[i] == "one"):

@@ -387,6 +387,9 @@ class TestFiguresIn:
             # A run of digits no count has: set aside, never a crash.
             ("1" * 400 + "m", set()),
             ("9" * 5000, set()),
+            # In words too: Python will not print an int of 4,300 digits.
+            ("one " + "hundred " * 2200, set()),
+            ("two " + "dozen " * 3000 + "people", set()),
             # No figure at all: nothing to check against.
             ("signed by hundreds of survivors", set()),
             ("a letter to the heads of Meta", set()),
