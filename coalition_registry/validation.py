@@ -3360,21 +3360,28 @@ def _exposed(
     }
     # A signatory written as a survivor's name, in a file named after the
     # survivor's opaque id: the file is theirs, whatever it says.
-    signatories.update(
-        *(
-            _signatories_named(result, entry)
-            for entry, result in zip(entries, results, strict=False)
-            if result.problems
+    opaque: set[str] = set()
+    for entry, result in zip(entries, results, strict=False):
+        if (
+            result.problems
             and entry.folder == "signatures"
             and entry.problem is None
-        )
-    )
+        ):
+            named = _signatories_named(result, entry)
+            signatories |= named
+            written = {
+                ref[0] for ref in result.refs if ref[5].endswith(".signatory")
+            }
+            # An opaque id names someone who is not public, whether or not
+            # their record is there yet: another signatory written in the
+            # file may be their name, never to be quoted as a typo.
+            opaque.update(n for n in named - written if OPAQUE_ID.fullmatch(n))
     if not signatories:
         return frozenset()
     # A hidden name written as an id ("zyxwquartz-example"), in a file
     # whose name says nothing of whose it is: said of no record, it would
     # be quoted as a typo.
-    spelt = frozenset(signatories & _hidden_slugs(results))
+    spelt = frozenset(signatories & _hidden_slugs(results) | opaque)
     given = {use[0] for result in results for use in result.ids} | {
         entry.stem for entry in entries
     }
@@ -3480,14 +3487,20 @@ def _hide_signatures_of(
     changed = False
     for i, (entry, result) in enumerate(zip(entries, results, strict=False)):
         # A file not read as records (a backup, x.yaml.bak) stays unread.
-        if entry.problem is not None or not result.problems or not (
-            any(
-                ref[0] in people and ref[5].endswith(".signatory")
-                for ref in result.refs
-            )
-            or (
-                entry.folder == "signatures"
-                and not people.isdisjoint(_signatories_named(result, entry))
+        if (
+            entry.problem is not None
+            or not result.problems
+            or not (
+                any(
+                    ref[0] in people and ref[5].endswith(".signatory")
+                    for ref in result.refs
+                )
+                or (
+                    entry.folder == "signatures"
+                    and not people.isdisjoint(
+                        _signatories_named(result, entry)
+                    )
+                )
             )
         ):
             continue
