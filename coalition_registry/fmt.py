@@ -47,7 +47,7 @@ import attrs
 from . import countries, files
 from .dump import scalar
 from .model import FOLDERS, Person, RegistryInfo, field_names
-from .parsing import YMap, YSeq, parse
+from .parsing import YMap, YSeq, parse, value_start
 from .problems import Location, Problem
 from .schema import (
     Count,
@@ -974,6 +974,8 @@ class _Applied:
     fix: Fix
     path: Path_
     code: str = attrs.field(repr=False)
+    #: Whether the record keeps the value private.
+    quiet: bool = False
 
 
 def _fix_countries(data: Any, cls: type[Any]) -> list[_Applied]:
@@ -1051,7 +1053,9 @@ def _fix_one(
     )
     # ruamel's marks are 0-based.
     location = Location("", mark[0] + 1, mark[1] + 1)
-    return _Applied(Fix(location, _pointer(path), message), path, code)
+    return _Applied(
+        Fix(location, _pointer(path), message), path, code, quiet=quiet
+    )
 
 
 def _pointer(path: Path_) -> str:
@@ -1374,6 +1378,9 @@ def _format_once(text: str, cls: type[Any], *, fix: bool = False) -> Formatted:
     applied = _fix_countries(data, cls) if fix else []
     if shifted:
         applied = [_unshifted(one) for one in applied]
+    applied = [
+        _placed_safely(one, text) if one.quiet else one for one in applied
+    ]
     _records(data, cls)
     out = io.StringIO()
     try:
@@ -1476,6 +1483,18 @@ def _indented(text: str) -> str:
         line if line == "\n" or _MARKER_LINE.fullmatch(line) else "  " + line
         for line in text.splitlines(keepends=True)
     )
+
+
+def _placed_safely(one: _Applied, text: str) -> _Applied:
+    """A fix in a record that keeps values private, placed where its
+    column tells nothing of a value before it on its line (a record
+    written in braces, ``{name: Sky, country: Ireland}``), as validate
+    places its problems (see :func:`parsing.value_start`).
+    """
+    where = one.fix.location
+    line, column = value_start(text, where.line, where.column)
+    where = attrs.evolve(where, line=line, column=column)
+    return attrs.evolve(one, fix=attrs.evolve(one.fix, location=where))
 
 
 def _unshifted(one: _Applied) -> _Applied:

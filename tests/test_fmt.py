@@ -20,7 +20,12 @@ from coalition_registry import fmt
 from coalition_registry.cli import run
 from coalition_registry.dump import dump
 from coalition_registry.fmt import comments, format_text, write_atomic
-from coalition_registry.model import FOLDERS, Organisation, RegistryInfo
+from coalition_registry.model import (
+    FOLDERS,
+    Organisation,
+    Person,
+    RegistryInfo,
+)
 from coalition_registry.parsing import parse
 from coalition_registry.schema import Identifiers, ListOf, Nested, yaml_fields
 from coalition_registry.validation import read_records
@@ -1442,6 +1447,21 @@ class TestFix:
         assert value not in out
         assert code not in out
         assert "not shown: private" in out
+
+    @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1))
+    def test_where_a_hidden_fix_is_tells_nothing_of_the_values_before_it(
+        self, private: str
+    ) -> None:
+        """In a record written on one line, the column of its country
+        would tell how long the pseudonym or the notes before it are.
+        """
+        text = (
+            "{id: person-e3w2q1, disclosure: pseudonym, "
+            f'name: "X{private}", notes: "{private}", country: Ireland, '
+            'sources: [{url: "https://example.org/c"}]}\n'
+        )
+        (fix,) = format_text(text, Person, fix=True).fixes
+        assert (1, 1) == (fix.location.line, fix.location.column)
 
     def test_where_a_fix_in_a_list_of_records_is(self) -> None:
         """A fix in a bulk-import file names the line and column of the
