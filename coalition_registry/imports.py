@@ -162,7 +162,8 @@ _FILE_ONLY: Final = (
 # Messages whose fix a spreadsheet writes otherwise than a file.
 _IN_A_SHEET: Final = {
     ANONYMOUS_WITH_NAME: "an anonymous person has no name: empty the name "
-    "cell, or write pseudonym in the disclosure column",
+    "cell; if they chose a name to sign under, write pseudonym in the "
+    "disclosure column and that name, never their own",
 }
 # Said after a date refused: Excel and LibreOffice take 2024-02-01 typed
 # in a cell for a date, and save it as the computer's settings show dates

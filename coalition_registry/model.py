@@ -1080,7 +1080,8 @@ def name_alone(name: str) -> str:
 #: What an anonymous person with a name is told (``import`` says it in a
 #: spreadsheet's words).
 ANONYMOUS_WITH_NAME: Final = (
-    "an anonymous person has no name: remove it, or use disclosure: pseudonym"
+    "an anonymous person has no name: remove it; if they chose a name to "
+    "sign under, use disclosure: pseudonym with that name, never their own"
 )
 
 

@@ -1570,10 +1570,10 @@ class TestCommand:
             "kind,name,role,disclosure\nperson,Survivor A,survivor,anonymous\n"
         )
         (problem,) = plan.errors
-        assert (
-            "empty the name cell, or write pseudonym in the disclosure column"
-            in (problem.message)
-        )
+        assert "empty the name cell;" in problem.message
+        assert "write pseudonym in the disclosure column" in problem.message
+        # Never a survivor's own name kept as their pseudonym.
+        assert "that name, never their own" in problem.message
 
     def test_a_private_cell_is_never_repeated(
         self, shipped_copy: Path, tmp_path: Path
