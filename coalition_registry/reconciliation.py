@@ -160,6 +160,16 @@ class Reconciliation:
     threshold: int
     notes: tuple[str, ...]
 
+    @property
+    def shows_bounds(self) -> bool:
+        """Whether a figure the records show is only a lower bound, shown
+        as ``N+`` (which :data:`BOUND_NOTE` explains).
+        """
+        return any(
+            line.lower_bound and line.computed is not None
+            for line in self.lines
+        )
+
     def as_dict(self) -> dict[str, Any]:
         """The reconciliation as JSON-ready data."""
         return {

@@ -365,7 +365,7 @@ def reconciliation_text(
         print(file=out)
     from .reconciliation import BOUND_NOTE
 
-    if rec.lines:  # with no claim, no figure needs reading
+    if rec.shows_bounds:  # else no figure needs it to be read
         print(BOUND_NOTE, file=out)
     for note in rec.notes:
         print(visible(note[0].upper() + note[1:]), file=out)
@@ -386,7 +386,10 @@ def reconciliation_markdown(
         print("|---|---:|---:|---:|---|", file=out)
         for row in rows[1:]:
             print("| " + " | ".join(map(_md, row)) + " |", file=out)
-        print(f"\n{_md(BOUND_NOTE)}\n", file=out)
+        if rec.shows_bounds:
+            print(f"\n{_md(BOUND_NOTE)}\n", file=out)
+        else:
+            print(file=out)
     print(
         "\n\n".join(_md(note[0].upper() + note[1:]) for note in rec.notes),
         file=out,

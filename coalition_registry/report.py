@@ -880,8 +880,12 @@ def html_report(
         "sources claim, and what the records show</h2>"
         '<p class="intro">The registry records only the signatories a '
         "public source names. It reports the gap between what a letter "
-        "claims and what the records show instead of filling it. "
-        + _e(BOUND_NOTE.replace("'N+'", "“N+”"))
+        "claims and what the records show instead of filling it."
+        + (
+            " " + _e(BOUND_NOTE.replace("'N+'", "“N+”"))
+            if rec.shows_bounds
+            else ""
+        )
         + "</p>"
         + _reconciliation(rec)
         + _notes(rec.notes)

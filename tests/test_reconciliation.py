@@ -601,6 +601,37 @@ class TestOtherReasons:
             "1 group(s) of unknown size: the computed figure is a lower bound"
         ) in line.reasons
 
+    def test_the_legend_of_n_plus_only_under_such_a_figure(self) -> None:
+        """'the difference is at most what is shown', under a difference
+        of 'at least 199' and no figure with a '+', read as a mistake.
+        """
+        group = cr.Group(id="g", name="G", member_count=None, sources=SOURCE)
+        orgs = [organisation(i) for i in range(3)]
+        texts = []
+        for signing in ((group, *orgs), orgs):
+            registry = cr.Registry(
+                [
+                    letter(claim(104)),
+                    *with_signatures(*signing[:-3]),
+                    *with_signatures(*signing[-3:], role="organisation"),
+                ]
+            )
+            rec = cr.reconcile(registry, LETTER)
+            for show in (
+                render.reconciliation_text,
+                render.reconciliation_markdown,
+            ):
+                out = io.StringIO()
+                show(rec, out)
+                texts.append(out.getvalue())
+        with_bound, bound_md, without, without_md = texts
+        assert "3+" in with_bound
+        assert "'N+' means at least N" in with_bound
+        assert "N+" in bound_md
+        assert "3+" not in without
+        assert "N+" not in without
+        assert "N+" not in without_md
+
     def test_private_group_size_counts_as_unknown(self) -> None:
         group = cr.Group(
             id="g",
