@@ -457,7 +457,7 @@ TEMPLATE_EXAMPLES: Final = frozenset(
         "https://example.org/the-page",
         "Who published the page",
         "The words on the page that support the facts",
-        "No source says where it is based.",
+        "What the sources leave unclear, in your own words.",
         "What the letter says, in your own words.",
         "Who its members are.",
         "What the letter asks for",
