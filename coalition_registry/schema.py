@@ -19,7 +19,7 @@ import unicodedata
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Final, TypeAlias, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import unquote, unquote_plus, urlsplit
 
 import attrs
 
@@ -300,6 +300,10 @@ class Text(FieldType):
                 or "0" in raw
                 or ")" in raw
                 or "]" in raw
+                or "-" in raw
+                # Free text, where a number is given in any form.
+                or (self.multiline and _THREE_DIGITS.search(raw))
+                or "\uff20" in raw
             ):
                 check_contact(raw, ctx, pos, pointer)
             return raw if self.multiline else " ".join(raw.split())
@@ -379,8 +383,10 @@ def check_placeholder(text: str, ctx: Context, pos: Pos, pointer: str) -> None:
 # reference.
 # Each is tried only where it can start, at an "@", a "+" or a "0": from
 # every character, a long text would take a time of its length squared.
+_AT: Final = r"(?:[@\uff20\ufe6b]|\s?[(\[{]at[)\]}]\s?)"
+_DOT: Final = r"(?:\.|\s?[(\[{]dot[)\]}]\s?)"
 _EMAIL: Final = re.compile(
-    r"(?<=[\w.%+-])(?:@|\s?[(\[]at[)\]]\s?)[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}",
+    rf"(?<=[\w.%+-]){_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[^\W\d_]{{2,}}",
     re.IGNORECASE,
 )
 _SEPARATOR: Final = r"[\s().\-\u2013]{0,2}"
@@ -398,8 +404,16 @@ _NATIONAL_PHONE: Final = re.compile(
     r"tel\u00e9fono|m\u00f3vil|movil|portable|mobil|tlf|"
     r"(?:my|her|his|their|our)\s+number)\b"
     r"(?:[\s:.,()#-]{1,4}(?:me|us|them|her|him|on|at|no|nr|number|is)\b){0,3}"
-    rf"[\s:.,()#-]{{0,6}}0(?:{_SEPARATOR}\d){{9,14}}(?![\w])",
+    rf"[\s:.,()#-]{{0,6}}(?:0(?:{_SEPARATOR}\d){{9,14}}"
+    # Or North America's ten digits, which start with no 0.
+    r"|\(?[2-9]\d\d\)?[\s.\-]{1,2}\d{3}[\s.\-]\d{4})(?![\w])",
     re.IGNORECASE,
+)
+_THREE_DIGITS: Final = re.compile(r"\d{3}")
+# North America's numbers as no registry writes its own, with or without
+# a word before them: "(555) 123-4567", "555-123-4567".
+_NORTH_AMERICAN: Final = re.compile(
+    r"(?<![\w+./=?&#-])(?:\([2-9]\d\d\)\s?|[2-9]\d\d-)\d{3}-\d{4}(?![\w-])"
 )
 
 
@@ -413,17 +427,24 @@ def holds_contact(text: str) -> str | None:
     True
     """
     lowered = text.lower()
-    if ("@" in text or "at)" in lowered or "at]" in lowered) and _EMAIL.search(
-        text
-    ):
+    if (
+        "@" in text
+        or "at)" in lowered
+        or "at]" in lowered
+        or "at}" in lowered
+        or "\uff20" in text
+        or "\ufe6b" in text
+    ) and _EMAIL.search(text):
         return "an e-mail address"
     if "+" in text and any(
         not _THOUSANDS.fullmatch(found[1]) for found in _PHONE.finditer(text)
     ):
         return "a telephone number"
-    if "0" in text and (
-        _NATIONAL_PHONE.search(text) or _INTERNATIONAL.search(text)
+    if _NATIONAL_PHONE.search(text) or (
+        "0" in text and _INTERNATIONAL.search(text)
     ):
+        return "a telephone number"
+    if ("-" in text or ")" in text) and _NORTH_AMERICAN.search(text):
         return "a telephone number"
     return None
 
@@ -1995,6 +2016,8 @@ class Url(FieldType):
         if raw.__class__ is str and raw.isascii() and _is_url(raw):
             if len(raw) in _TEMPLATE_LENGTHS:
                 check_template(raw, ctx, pos, pointer)
+            if "@" in raw or "%" in raw or "+" in raw:
+                return _without_contact(raw, ctx, pos, pointer)
             return raw
         return super().convert(raw, ctx, pos, pointer)
 
@@ -2002,7 +2025,7 @@ class Url(FieldType):
         self, text: str, ctx: Context, pos: Pos, pointer: str
     ) -> Any:
         if _is_url(text):
-            return text
+            return _without_contact(text, ctx, pos, pointer)
         meant = None if ctx.redact else _url_meant(text)
         hint = (
             f"; did you mean {meant!r}?"
@@ -2040,6 +2063,36 @@ class Url(FieldType):
 _CURLY_QUOTES: Final = "".join(sorted(_CURLY_OPEN | _CURLY_CLOSE))
 # "https//", "https:/", "http:" and the like: a scheme typed wrongly.
 _BROKEN_SCHEME: Final = re.compile(r"(?i)https?(?::/{0,3}|/{1,3})(?=[^/])")
+
+
+def _without_contact(url: str, ctx: Context, pos: Pos, pointer: str) -> Any:
+    """*url*, or a problem when it holds contact details: a sign-up form's
+    link copied with its answers filled in
+    (``viewform?entry.1=name@example.org&entry.2=%2B447700900123``), an
+    address in its path.
+    """
+    parts = urlsplit(url)
+    # Each part of the path and each value of the query on its own, as
+    # the browser reads them ('+' a space in a query, '%2B' a plus).
+    text = " ".join(
+        (
+            *map(unquote, parts.path.split("/")),
+            *(unquote_plus(v) for v in re.split(r"[&;=]", parts.query)),
+            unquote(parts.fragment),
+        )
+    )
+    found = holds_contact(text)
+    if found is None:
+        return url
+    return ctx.report(
+        "contact-details",
+        f"{_field_of(pointer) or 'url'!r} holds {found} (not shown), and "
+        "the registry never records how to reach anyone: link to the page "
+        "without it (a form's link copied after filling it in holds the "
+        "answers after its '?')",
+        pos,
+        pointer,
+    )
 
 
 def _url_words(text: str, pointer: str) -> str:
@@ -2626,6 +2679,10 @@ class Identifiers(FieldType):
                     raw.value_pos[scheme],
                     here,
                 )
+                ok = False
+                continue
+            if holds_contact(value):
+                check_contact(value, ctx, raw.value_pos[scheme], here)
                 ok = False
                 continue
             out.append((scheme, value))

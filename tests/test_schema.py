@@ -1130,6 +1130,16 @@ def test_a_date_in_superscript_digits(written: str) -> None:
         ("00 44 7700 900123", "a telephone number"),
         ("001 (555) 010-0199", "a telephone number"),
         ("JANE(AT)EXAMPLE.ORG", "an e-mail address"),
+        # North America's numbers, which start with no 0.
+        ("call 555-123-4567", "a telephone number"),
+        ("call 555.123.4567", "a telephone number"),
+        ("(555) 123-4567", "a telephone number"),
+        ("555-123-4567", "a telephone number"),
+        # An address pasted from a keyboard of full-width characters, or
+        # written so that programs do not harvest it.
+        ("jane\uff20example.org", "an e-mail address"),
+        ("jane[at]example[dot]org", "an e-mail address"),
+        ("jane (at) example (dot) co (dot) uk", "an e-mail address"),
     ],
 )
 def test_contact_details_are_found(text: str, found: str) -> None:
@@ -1163,6 +1173,11 @@ def test_contact_details_are_found(text: str, found: str) -> None:
         "https://medium.com/@example/a-post",
         "@example on social media",
         "Example Child Safety Foundation",
+        "Company number 12-3456789",
+        "pages 123-456",
+        "the 2023-2024 session",
+        "phone 123-4567",
+        "ring 1-800",
     ],
 )
 def test_what_is_not_contact_details(text: str) -> None:
@@ -1179,6 +1194,53 @@ def test_an_address_in_any_case_is_refused_by_a_text_field(text: str) -> None:
     ctx = schema.Context("f", [])
     schema.Text().convert(text, ctx, (2, 8), "$.notes")
     assert ["contact-details"] == [p.code for p in ctx.problems]
+
+
+@pytest.mark.parametrize(
+    ("url", "found"),
+    [
+        (
+            (
+                "https://docs.google.com/forms/d/e/1FAIpQ/viewform"
+                "?entry.1=jane.doe@example.org&entry.2=x"
+            ),
+            "an e-mail address",
+        ),
+        ("https://example.org/x?phone=%2B447700900123", "a telephone number"),
+        ("https://example.org/people/jane%40example.org", "an e-mail address"),
+        ("https://example.org/x#jane@example.org", "an e-mail address"),
+        ("https://medium.com/@example/a-post", None),
+        ("https://example.org/search?q=child+safety+2023", None),
+        ("https://example.org/?id=+44770090012", None),
+        ("https://example.org/a+b/c", None),
+    ],
+)
+def test_a_web_address_holding_contact_details_is_refused(
+    url: str, found: str | None
+) -> None:
+    """A sign-up form's link, copied after filling it in, holds the
+    answers; published as a source, they would be read by anyone.
+    """
+    ctx = schema.Context("f", [])
+    schema.Url().convert(url, ctx, (2, 8), "$.sources[0].url")
+    said = [
+        p.message.split(" holds ")[1].split(" (not shown)")[0]
+        for p in ctx.problems
+    ]
+    assert ([found] if found else []) == said
+    assert all("jane" not in p.message for p in ctx.problems)
+
+
+def test_an_identifier_holding_contact_details_is_refused() -> None:
+    from coalition_registry.parsing import parse
+
+    raw = parse(b"GB-CHC: jane@example.org\n", "f").data
+    ctx = schema.Context("f", [])
+    assert schema.INVALID is schema.Identifiers().convert(
+        raw, ctx, (1, 1), "$.identifiers"
+    )
+    assert ["contact-details"] == [p.code for p in ctx.problems]
+    assert "jane" not in ctx.problems[0].message
 
 
 def test_contact_details_are_never_shown() -> None:
