@@ -160,6 +160,8 @@ REGION_WORDS: Final = frozenset(
         "north america",
         "oceania",
         "online",
+        "remote",
+        "virtual",
         "pacific",
         "scandinavia",
         "south america",
@@ -799,12 +801,35 @@ def written_for_another(text: str) -> tuple[str, str] | None:
     return _WRITTEN_FOR_ANOTHER.get(text.upper())
 
 
+#: Of :data:`REGION_WORDS`, those that name no place at all.
+NO_PLACE_WORDS: Final = frozenset(
+    {"global", "international", "online", "remote", "virtual", "worldwide"}
+)
+assert NO_PLACE_WORDS <= REGION_WORDS
+
+
+def names_no_place(text: str) -> bool:
+    """Whether *text* says 'everywhere' or 'nowhere in particular'.
+
+    >>> names_no_place("Online"), names_no_place("Europe")
+    (True, False)
+    """
+    return normalise(text).removeprefix("the ") in NO_PLACE_WORDS
+
+
 def is_region_word(text: str) -> bool:
     """Whether *text* names a region or 'international', not a country.
 
     >>> is_region_word("The Nordics"), is_region_word("Norway")
     (True, False)
+    >>> is_region_word("\U0001f1ea\U0001f1fa")  # the flag of the EU
+    True
     """
+    flag = text.strip().removesuffix("\ufe0f")
+    if len(flag) == 2 and all(
+        _INDICATOR_A <= ord(c) < _INDICATOR_A + 26 for c in flag
+    ):
+        text = "".join(chr(ord(c) - _INDICATOR_A + ord("a")) for c in flag)
     return normalise(text).removeprefix("the ") in REGION_WORDS
 
 

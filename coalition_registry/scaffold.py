@@ -277,7 +277,10 @@ _SOURCE_EXAMPLE: Final = (
 
 # Examples the schema's own do not give well.
 _EXAMPLES: Final[dict[str, tuple[str, ...]]] = {
-    "notes": ("notes: >-", "  What the sources leave unclear, in your own words."),
+    "notes": (
+        "notes: >-",
+        "  What the sources leave unclear, in your own words.",
+    ),
     "summary": ("summary: >-", "  What the letter says, in your own words."),
     "description": ("description: >-", "  Who its members are."),
     "asks": ("asks:", "  - What the letter asks for"),

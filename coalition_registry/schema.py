@@ -391,7 +391,11 @@ _EMAIL: Final = re.compile(
 )
 _SEPARATOR: Final = r"[\s().\-\u2013]{0,2}"
 _PHONE: Final = re.compile(
-    r"(?<![\w+./=?&#-])\+\s?(\d(?:[\s()\-\u2013]{0,2}\d){7,14})(?![\w])"
+    r"(?<![\w+./=?&#-])\+\s?"
+    # Not a date with a sign before it ("+2023-09-18"), as a spreadsheet
+    # may write one.
+    r"(?!\d{4}-\d\d-\d\d(?![\d\-]))"
+    r"(\d(?:[\s()\-\u2013]{0,2}\d){7,14})(?![\w])"
 )
 _THOUSANDS: Final = re.compile(r"\d{1,3}(?:[\s,]\d{3})+")
 _INTERNATIONAL: Final = re.compile(
@@ -1309,9 +1313,14 @@ class Country(FieldType):
                 if self.scope_field
                 else "; leave the country out"
             )
+            what = (
+                "names no country"
+                if countries.names_no_place(text)
+                else "is a region, not a country"
+            )
             return ctx.report(
                 "unknown-country",
-                f"{ctx.show(text)} is a region, not a country{where}",
+                f"{ctx.show(text)} {what}{where}",
                 pos,
                 pointer,
             )

@@ -1341,3 +1341,31 @@ def test_a_spreadsheets_formula_is_not_a_value(
         assert refused == any(
             "spreadsheet's formula" in p.message for p in ctx.problems
         )
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Online", "'Online' names no country;"),
+        ("Remote", "'Remote' names no country;"),
+        ("Europe", "'Europe' is a region, not a country;"),
+        ("\U0001f1ea\U0001f1fa", "is a region, not a country;"),
+    ],
+)
+def test_a_region_or_no_place_for_a_country(written: str, said: str) -> None:
+    """'Online' is no region; the EU's flag is the EU's, as "EU" is."""
+    ctx = schema.Context("f", [])
+    schema.Country(scope_field="scope").convert(
+        written, ctx, (3, 13), "$.hq_country"
+    )
+    (problem,) = ctx.problems
+    assert said in problem.message
+    assert "set scope to regional or international" in problem.message
+
+
+def test_a_date_with_a_sign_is_no_telephone_number() -> None:
+    """'+2023-09-18', as a spreadsheet may write a date, was said to hold
+    contact details, and not shown.
+    """
+    assert schema.holds_contact("+2023-09-18") is None
+    assert schema.holds_contact("+44 7700 900123") is not None
