@@ -562,7 +562,12 @@ def _person(
             without_titles(name) if name else name, "person's name", chosen
         )
         assert name is not None
-        values = {"id": record_id, "disclosure": "public", "name": name}
+        # Nor of their name, which title-in-name would ask to write alone.
+        values = {
+            "id": record_id,
+            "disclosure": "public",
+            "name": without_titles(name.strip()),
+        }
         return Scaffold(
             "person", record_id, folder, _template("person", values)
         )

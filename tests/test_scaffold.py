@@ -107,18 +107,6 @@ class TestEachKind:
                 "possible-duplicate: this organisation's name is the name of",
             ),
             (
-                ("person", "--disclosure", "public", "--name",
-                 "Prof. Dr. María José Example-García"),
-                "registry_data/people/maria-jose-example-garcia.yaml",
-                "title-in-name: the name holds a title",
-            ),
-            (
-                ("person", "--disclosure", "public", "--name",
-                 "Dr Jo Example OBE"),
-                "registry_data/people/jo-example.yaml",
-                "title-in-name: the name holds a title",
-            ),
-            (
                 ("group", "--name", "Example Youth Forum (Kenya)"),
                 "registry_data/groups/example-youth-forum-kenya.yaml",
                 "country-in-name: the group's name ends with 'Kenya'",
@@ -137,6 +125,37 @@ class TestEachKind:
         (line,) = err.splitlines()
         assert line.startswith(f"{path}:")
         assert f" warning {warned}" in line
+
+    @pytest.mark.parametrize(
+        ("name", "path", "alone"),
+        [
+            ("Prof. Dr. María José Example-García",
+             "registry_data/people/maria-jose-example-garcia.yaml",
+             "María José Example-García"),
+            ("Dr Jo Example OBE", "registry_data/people/jo-example.yaml",
+             "Jo Example"),
+        ],
+    )  # fmt: skip
+    def test_a_public_persons_name_is_written_without_titles(
+        self, shipped_copy: Path, name: str, path: str, alone: str
+    ) -> None:
+        """As the id is made: new wrote the title in the name, then warned
+        of it (title-in-name), against the template's own words.
+        """
+        code, out, err = cli(
+            "new", "person", "--disclosure", "public", "--name", name
+        )
+        assert (0, path) == (code, out.strip())
+        (written,) = (
+            line
+            for line in Path(path).read_text("utf-8").splitlines()
+            if line.startswith("name: ")
+        )
+        assert written.removeprefix("name: ").strip('"') == alone
+        (line,) = err.splitlines()
+        assert line.startswith(f"the name is written {alone!r}, without")
+        assert "name_as_printed" in line
+        assert [("no-source", "warning")] == problems("registry_data")
 
     @pytest.mark.parametrize(
         "kind", ["organization", "Organisations", "ORGANIZATIONS"]

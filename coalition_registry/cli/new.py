@@ -125,6 +125,7 @@ def run(args: argparse.Namespace, io: Output) -> int:
     """Run ``new``."""
     # Imported here: the parser is built by loading every command.
     from coalition_registry import files
+    from coalition_registry.model import without_titles
     from coalition_registry.scaffold import ScaffoldError, scaffold
     from coalition_registry.schema import invisible_character, tidied
 
@@ -192,6 +193,17 @@ def run(args: argparse.Namespace, io: Output) -> int:
         ) from e
     if not _checked(root, path, shown, made.kind, name=args.name, io=io):
         return EXIT_INVALID
+    if (
+        made.kind == "person"
+        and args.disclosure == "public"
+        and (alone := without_titles(args.name.strip())) != args.name.strip()
+    ):
+        print(
+            f"the name is written {alone!r}, without its title, so that the "
+            "same person signing another letter is one record; write it as "
+            "the letter prints it in their signature's name_as_printed",
+            file=io.err,
+        )
     print(shown, file=io.out)
     return EXIT_OK
 
