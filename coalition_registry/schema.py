@@ -2341,6 +2341,19 @@ class Count(FieldType):
         if redact:
             return plain
         bare = text.strip()
+        if (
+            bare.isdecimal()
+            and not bare.isascii()
+            and len(bare) <= _MOST_DIGITS
+        ):
+            # Digits of another script (Arabic-Indic, full-width), as a sheet in
+            # Arabic or in Japanese gives them: int() reads them.
+            digits = str(int(bare))
+            return (
+                f"; write it in the digits 0 to 9: did you mean {digits}?"
+                if self._fits(digits)
+                else plain
+            )
         if _INT.fullmatch(bare):
             # Out of range (the message says the range), or padded.
             fits = bare != text and self._fits(bare)

@@ -1369,3 +1369,23 @@ def test_a_date_with_a_sign_is_no_telephone_number() -> None:
     """
     assert schema.holds_contact("+2023-09-18") is None
     assert schema.holds_contact("+44 7700 900123") is not None
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("\u0664\u0660", "40"), ("\uff11\uff12", "12"), ("\u09e9", "3")],
+)
+def test_a_count_in_the_digits_of_another_script(
+    written: str, meant: str
+) -> None:
+    """As a sheet in Arabic or in Japanese gives it: "write digits only"
+    said nothing to someone who had.
+    """
+    ctx = schema.Context("f", [])
+    schema.Count(unknown_ok=True).convert(
+        written, ctx, (3, 15), "$.member_count"
+    )
+    (problem,) = ctx.problems
+    assert problem.message.endswith(
+        f"write it in the digits 0 to 9: did you mean {meant}?"
+    )
