@@ -2137,6 +2137,15 @@ _LOCAL_FILE: Final = re.compile(
 _SCHEME_TYPED: Final = re.compile(r"(?P<scheme>[A-Za-z]{2,8})[:;]?/{1,3}")
 
 
+def _bad_port(url: str) -> bool:
+    """Whether *url* has a port that is no number from 0 to 65535."""
+    try:
+        urlsplit(url).port  # noqa: B018 - read, as it raises for such a port
+    except ValueError:
+        return True
+    return False
+
+
 def _url_why(text: str) -> str:
     """Why *text* is not an address a source can cite, and what to write,
     when no address one mistake away can be suggested.
@@ -2162,6 +2171,12 @@ def _url_why(text: str) -> str:
         return (
             "; it holds a user name or a password before '@', which would be "
             f"published: remove them, and the '@'{meant}"
+        )
+    if _bad_port(bare):
+        return (
+            "; its port, the number after the host's ':', is no number "
+            "from 0 to 65535: copy the page's address again from the "
+            "browser's address bar"
         )
     typed = _SCHEME_TYPED.match(bare)
     if typed is not None:
@@ -2203,6 +2218,10 @@ def _url_meant(text: str) -> str | None:
         text = wrapped.group(1) or wrapped.group(2)
     if _is_url(text):
         return text
+    # A bracket or a full stop copied from the sentence around it.
+    trimmed = text.rstrip(").,;:]")
+    if trimmed != text and "(" not in trimmed and _is_url(trimmed):
+        return trimmed
     cut = _NOT_IN_URL.search(text)
     if cut is not None:
         # 'https://x.org/"><b>': the address, and the HTML after it.

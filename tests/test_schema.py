@@ -1389,3 +1389,36 @@ def test_a_count_in_the_digits_of_another_script(
     assert problem.message.endswith(
         f"write it in the digits 0 to 9: did you mean {meant}?"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("https://example.org)", "; did you mean 'https://example.org'?"),
+        ("https://example.org.)", "; did you mean 'https://example.org'?"),
+        (
+            "https://example.org:99999/",
+            (
+                "; its port, the number after the host's ':', is no number from "
+                "0 to 65535"
+            ),
+        ),
+    ],
+)
+def test_what_is_wrong_with_an_address_is_said(
+    written: str, said: str
+) -> None:
+    """A bracket copied from the sentence around a link, or a port out of
+    range, got only "copy the page's full address from the browser".
+    """
+    ctx = schema.Context("f", [])
+    schema.Url().convert(written, ctx, (2, 10), "$.sources[0].url")
+    (problem,) = ctx.problems
+    assert said in problem.message
+
+
+def test_a_bracket_that_is_part_of_an_address_is_kept() -> None:
+    url = "https://en.wikipedia.org/wiki/Example_(charity)"
+    ctx = schema.Context("f", [])
+    assert url == schema.Url().convert(url, ctx, (2, 10), "$.url")
+    assert [] == ctx.problems
