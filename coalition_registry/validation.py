@@ -2278,8 +2278,10 @@ _FEWEST_IN_A_GROUP: Final = 3
 
 def _check_named_survivors(
     people: Sequence[Person],
-    signatures: Sequence[Signature],
+    signatures: Iterable[Signature],
     groups: Sequence[Group] = (),
+    *,
+    also_public: Iterable[str] = (),
 ) -> Iterable[Problem]:
     """A survivor, or a member of a survivor's family, who signs under their
     own name as a public person is named as such in every output, and in
@@ -2288,7 +2290,9 @@ def _check_named_survivors(
     name and size every output shows: choosing the kind group took them
     past every protection of a person.  Not reported once the signatory has
     confirmed the signature (``verification: confirmed-by-signatory``),
-    nor when the role is private.
+    nor when the role is private.  *also_public*: the ids of people whose
+    records did not load, but are public as written (see
+    :func:`_public_as_written`).
     """
     public = None
     small: dict[str, tuple[int, bool]] = {}
@@ -2307,7 +2311,7 @@ def _check_named_survivors(
                 for p in people
                 if p.disclosure == "public"
                 and not (p.name and says_unnamed(p.name))
-            }
+            } | set(also_public)
             small = {
                 g.id: (g.member_count, "name" in g.private)
                 for g in groups
@@ -3463,6 +3467,63 @@ def _open_as_written(
     return {id_ for id_, said in open_.items() if said}
 
 
+def _public_as_written(
+    registry: Registry,
+    results: Sequence[FileRecords],
+    entries: Sequence[files.FileEntry],
+    limits: Limits,
+) -> set[str]:
+    """The ids of the people who sign as survivors or their family, whose
+    records did not load (a country misspelt in one), but are, as written,
+    public people with a name: ``public-survivor`` is said of their
+    signatures at once, not once the other mistake is fixed, by when a
+    reviewer may have let the name through.
+    """
+    loaded = {
+        r.id
+        for records in (
+            registry.people,
+            registry.organisations,
+            registry.groups,
+        )
+        for r in records
+    }
+    wanted = {
+        s.signatory
+        for s in registry.signatures
+        if s.role in _DISCLOSING_ROLES and s.signatory not in loaded
+    }
+    found: set[str] = set()
+    if not wanted:
+        return found
+    for entry, result in zip(entries, results, strict=False):
+        if (
+            entry.folder != Person.folder
+            or result.records
+            or (entry.problem is not None)
+        ):
+            continue
+        if wanted.isdisjoint({use[0] for use in result.ids} | {entry.stem}):
+            continue
+        raw = files.read_bytes(entry.path, entry.shown, limits.max_file_bytes)
+        data = (
+            None
+            if isinstance(raw, Problem)
+            else parse(raw, entry.shown, limits).data
+        )
+        for record in data if isinstance(data, YSeq) else [data]:
+            if (
+                isinstance(record, YMap)
+                and record.get("id") in wanted
+                and record.get("disclosure") == "public"
+                and isinstance(name := record.get("name"), str)
+                and name.strip()
+                and not says_unnamed(name)
+            ):
+                found.add(record["id"])
+    return found
+
+
 def _signatories_named(
     result: FileRecords, entry: files.FileEntry
 ) -> set[str]:
@@ -3724,6 +3785,14 @@ def _validate_root(
     by_kind = records_by_kind(read)
     registry = Registry._of_kinds(by_kind, info)  # noqa: SLF001 - one package
     across = check_registry(read, registry, by_kind)
+    named = _public_as_written(registry, read, entries, limits)
+    if named:
+        across = [
+            *across,
+            *_check_named_survivors(
+                (), registry.signatures, also_public=named
+            ),
+        ]
     problems = _replace_invalid_ids(problems, across)
     problems, across = _typo_in_signature_id(problems, across)
     problems.extend(across)
