@@ -3479,19 +3479,18 @@ def _public_as_written(
     signatures at once, not once the other mistake is fixed, by when a
     reviewer may have let the name through.
     """
-    loaded = {
-        r.id
-        for records in (
-            registry.people,
-            registry.organisations,
-            registry.groups,
-        )
-        for r in records
-    }
+    people, organisations, groups = (
+        registry.people,
+        registry.organisations,
+        registry.groups,
+    )
     wanted = {
         s.signatory
         for s in registry.signatures
-        if s.role in _DISCLOSING_ROLES and s.signatory not in loaded
+        if s.role in _DISCLOSING_ROLES
+        and s.signatory not in people
+        and s.signatory not in organisations
+        and s.signatory not in groups
     }
     found: set[str] = set()
     if not wanted:
