@@ -688,6 +688,15 @@ def check_link(path: Path, real_root: Path, shown: str) -> Problem | None:
         )
     if not target.is_file():
         return _not_regular(shown)
+    if target == real_root / REGISTRY_FILE:
+        # Read as a record, it would be told it has no id, and fields
+        # no record has.
+        return Problem(
+            "outside-registry",
+            f"this symbolic link points to the registry's {REGISTRY_FILE}, "
+            "which is no record; delete the link",
+            Location(shown),
+        )
     return None
 
 

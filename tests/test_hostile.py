@@ -459,6 +459,17 @@ def _absolute_outside(root: Path) -> Path:
             id="loop-of-two",
         ),
         pytest.param({"x.yaml": "nowhere.yaml"}, [BROKEN], id="dangling"),
+        pytest.param(
+            {"x.yaml": "../registry.yaml"},
+            [
+                (
+                    "registry_data/organisations/{name}: error outside-registry: "
+                    "this symbolic link points to the registry's registry.yaml, "
+                    "which is no record; delete the link"
+                )
+            ],
+            id="to-the-registry-file",
+        ),
     ],
 )
 def test_symbolic_link(
