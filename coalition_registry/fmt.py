@@ -1987,15 +1987,33 @@ def _format_file(
         return FileResult(path, shown, "changed", fixes=fixes)
     line = _first_change(raw, new)
     values = not _keeps_private(raw, target.cls)
+    change = _what_changes(raw, new, line, values=values)
+    more = _other_changes(raw, new, line) if values else ()
+    moved = _MOVED_UP.match(change or "")
+    if moved is not None:
+        # The line of the field said to move up needs no other word.
+        more = tuple(
+            (number, what)
+            for number, what in more
+            if what is not None
+            or not _line_of(raw, number)
+            .decode("utf-8", "replace")
+            .lstrip()
+            .startswith(f"{moved['key']}:")
+        )
     return FileResult(
         path,
         shown,
         "changed",
         fixes=fixes,
         line=line,
-        change=_what_changes(raw, new, line, values=values),
-        more=_other_changes(raw, new, line) if values else (),
+        change=change,
+        more=more,
     )
+
+
+# The first change's words when a field is to move up (see _line_change).
+_MOVED_UP: Final = re.compile(r"'(?P<key>[A-Za-z_0-9-]+)' comes before ")
 
 
 def _writable(path: str) -> bool:
@@ -2044,11 +2062,50 @@ def _what_changes(
     "'name' comes before 'id': move it up"
     >>> _what_changes(b"aliases: [X]\n", b'aliases:\n  - "X"\n', 1)
     "write the list one item a line, each after '- '"
+    >>> _what_changes(
+    ...     b"id: x\nhq_country: IE\nkind: charity\n",
+    ...     b'id: x\nkind: charity\nhq_country: "IE"\n',
+    ...     2,
+    ... )  # doctest: +NORMALIZE_WHITESPACE
+    "'kind' comes before 'hq_country': move it up; and on the line of
+    'hq_country', put its value in double quotes"
     """
     old_raw, new_raw = _line_of(old, number), _line_of(new, number)
     if old_raw == new_raw and not old.endswith(b"\n"):
         return "end the file with a line break"
-    return _line_change(old_raw, new_raw, values=values)
+    said = _line_change(old_raw, new_raw, values=values)
+    if values and said is not None and said.endswith("move it up"):
+        # The field that moves down may change too ("IE" quoted), which
+        # no other line would say.
+        moved = _FIELD_LINE.fullmatch(old_raw.decode("utf-8", "replace"))
+        there = _same_field(new, moved) if moved is not None else None
+        also = (
+            _line_change(old_raw, there, values=True, order=False)
+            if there is not None
+            and there.rstrip(b"\r") != old_raw.rstrip(b"\r")
+            else None
+        )
+        if also is not None and moved is not None:
+            said += f"; and on the line of {moved['key']!r}, {also}"
+    return said
+
+
+def _same_field(text: bytes, field: re.Match[str]) -> bytes | None:
+    """The line of *text* that writes the field *field* writes, at its
+    indentation, if it is one line only.
+    """
+    found = [
+        line
+        for line in text.split(b"\n")
+        if (
+            written := _FIELD_LINE.fullmatch(
+                line.decode("utf-8", "replace").rstrip("\r")
+            )
+        )
+        and written["key"] == field["key"]
+        and written["indent"] == field["indent"]
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _line_change(

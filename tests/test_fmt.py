@@ -879,6 +879,26 @@ class TestCommand:
             "reformatted registry_data/organisations/apple.yaml\n" in written
         )
 
+    def test_a_field_moved_down_that_changes_too_is_said(
+        self, shipped_copy: Path
+    ) -> None:
+        """'kind' moves up, and the country below it is quoted: the second
+        change was "and on line 4", with no word of what, on the line of
+        the field moving up (found by a review played as a new volunteer).
+        """
+        (shipped_copy / "organisations" / "example-org.yaml").write_text(
+            "id: example-org\nname: Example Org\nhq_country: IE\n"
+            'kind: charity\nsources:\n  - url: "https://example.org/x"\n'
+        )
+        _, out, _ = cli("fmt", "--check")
+        assert (
+            "would reformat registry_data/organisations/example-org.yaml "
+            "(first change on line 3: 'kind' comes before 'hq_country': move "
+            "it up; and on the line of 'hq_country', put its value in double "
+            "quotes)\n"
+        ) in out
+        assert "and on line 4" not in out
+
     @pytest.mark.parametrize(
         ("text", "said"),
         [
