@@ -1697,6 +1697,12 @@ class _Planner:
                     severity=Severity.ERROR,
                 )
             )
+            # The row's own mistakes are said too, all at once (a name
+            # for an anonymous person): built to be checked, never kept.
+            _put(raw, "id", _STAND_IN_ID, line, first=True)
+            ctx = Context(self.shown)
+            build(cls, raw, ctx)
+            self.problems.extend(_in_sheet_words(p) for p in ctx.problems)
             return None
         if hidden and isinstance(name, str):
             key = countries.normalise(name)
@@ -2008,6 +2014,11 @@ def _put(
     else:
         raw[key] = value
     raw.key_pos[key] = raw.value_pos[key] = pos
+
+
+#: The id a row's record is built under to be checked only (see
+#: :meth:`_Planner.signatory`): opaque, as a hidden person's is.
+_STAND_IN_ID: Final = "person-000000"
 
 
 def _in_sheet_words(problem: Problem) -> Problem:

@@ -1293,6 +1293,22 @@ class TestCommand:
         registry = load("registry_data")
         assert 2 == sum(p.disclosure == "anonymous" for p in registry.people)
 
+    def test_a_row_refused_as_a_possible_duplicate_has_its_own_mistakes_said(
+        self, shipped_copy: Path, tmp_path: Path
+    ) -> None:
+        """An anonymous row with a name got only the --new-private-people
+        error, and its name error on the next run (found by a review
+        played as a new volunteer)."""
+        path = table(tmp_path, HEADER + "person,,IE,survivor,anonymous\n")
+        assert 0 == cli("import", path, "--source", SOURCE)[0]
+        rows = HEADER + "person,Zyxw Quill,IE,survivor,anonymous\n"
+        code, out, _ = cli("import", table(tmp_path, rows), "--source", SOURCE)
+        assert 1 == code
+        assert "error possible-duplicate" in out
+        assert "error name-not-allowed: an anonymous person has no name" in out
+        assert "Zyxw" not in out
+        assert "person-000000" not in out
+
     def test_an_export_imports_into_another_registry(
         self, shipped_copy: Path, tmp_path: Path
     ) -> None:
