@@ -3523,6 +3523,74 @@ def _public_as_written(
     return found
 
 
+def _printed_names_as_written(
+    registry: Registry,
+    results: Sequence[FileRecords],
+    entries: Sequence[files.FileEntry],
+    limits: Limits,
+) -> Iterable[Problem]:
+    """``name-not-allowed`` for each signature that did not load (another
+    mistake in it) but, as written, prints the name of a signatory whose
+    name is not shown (see :func:`_check_printed_names`): said at once,
+    not once the other mistake is fixed.
+    """
+    unloaded = [
+        entry
+        for entry, result in zip(entries, results, strict=False)
+        if not result.records
+        and result.problems
+        and entry.folder == Signature.folder
+        and entry.problem is None
+        and not any(p.code == "name-not-allowed" for p in result.problems)
+    ]
+    if not unloaded:
+        return
+    hidden = {
+        r.id
+        for records in (
+            registry.people,
+            registry.organisations,
+            registry.groups,
+        )
+        for r in records
+        if "name" in r.private
+        or (isinstance(r, Person) and r.disclosure != "public")
+    }
+    for entry in unloaded if hidden else ():
+        raw = files.read_bytes(entry.path, entry.shown, limits.max_file_bytes)
+        data = (
+            None
+            if isinstance(raw, Problem)
+            else parse(raw, entry.shown, limits).data
+        )
+        for index, record in enumerate(
+            data if isinstance(data, YSeq) else [data]
+        ):
+            if not isinstance(record, YMap):
+                continue
+            private = record.get("private")
+            printed = record.get("name_as_printed")
+            if (
+                record.get("signatory") in hidden
+                and isinstance(printed, str)
+                and printed.strip()
+                and not (
+                    isinstance(private, YSeq) and "name_as_printed" in private
+                )
+            ):
+                line, column = record.value_pos["name_as_printed"]
+                yield Problem(
+                    "name-not-allowed",
+                    "this signature is by a signatory whose name is not "
+                    "shown, so the name it was printed under must not be "
+                    "shown: remove name_as_printed, or list it under private",
+                    Location(entry.shown, line, column),
+                    f"$[{index}].name_as_printed"
+                    if isinstance(data, YSeq)
+                    else "$.name_as_printed",
+                )
+
+
 def _signatories_named(
     result: FileRecords, entry: files.FileEntry
 ) -> set[str]:
@@ -3792,6 +3860,10 @@ def _validate_root(
                 (), registry.signatures, also_public=named
             ),
         ]
+    across = [
+        *across,
+        *_printed_names_as_written(registry, read, entries, limits),
+    ]
     problems = _replace_invalid_ids(problems, across)
     problems, across = _typo_in_signature_id(problems, across)
     problems.extend(across)
