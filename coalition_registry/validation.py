@@ -3513,6 +3513,8 @@ def _public_as_written(
         for record in data if isinstance(data, YSeq) else [data]:
             if (
                 isinstance(record, YMap)
+                # A list or a mapping written for an id is no key of a set.
+                and isinstance(record.get("id"), str)
                 and record.get("id") in wanted
                 and record.get("disclosure") == "public"
                 and isinstance(name := record.get("name"), str)
@@ -3570,8 +3572,10 @@ def _printed_names_as_written(
                 continue
             private = record.get("private")
             printed = record.get("name_as_printed")
+            signatory = record.get("signatory")
             if (
-                record.get("signatory") in hidden
+                isinstance(signatory, str)
+                and signatory in hidden
                 and isinstance(printed, str)
                 and printed.strip()
                 and not (
