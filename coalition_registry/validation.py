@@ -3457,7 +3457,12 @@ def _open_as_written(
         seen = set()
         for record in data if isinstance(data, YSeq) else [data]:
             written = record.get("id") if isinstance(record, YMap) else None
-            if isinstance(record, YMap) and written in defined:
+            # A list or a mapping written for an id is no key of a set.
+            if (
+                isinstance(record, YMap)
+                and isinstance(written, str)
+                and written in defined
+            ):
                 seen.add(written)
                 open_[written] = open_.get(written, True) and not (
                     holds_private(cls, record)
