@@ -23,6 +23,7 @@ import warnings
 from collections import defaultdict
 from collections.abc import (
     Callable,
+    Collection,
     Container,
     Iterable,
     Iterator,
@@ -3013,16 +3014,12 @@ def _check_on_behalf(
         )
 
 
-def _check_printed_names(
-    people: Sequence[Person],
-    others: Iterable[Organisation | Group],
-    signatures: Sequence[Signature],
-) -> Iterable[Problem]:
-    """A signatory whose name is not shown (a person who is not public, or
-    a name listed under private) may not be named through a signature.
+def _name_hidden(
+    people: Collection[Person], others: Iterable[Organisation | Group]
+) -> dict[str, bool]:
+    """Each signatory whose name is not shown, by id, and whether it is a
+    person who is not public (else the name alone is private).
     """
-    # Each such signatory's id, and whether it is a person who is not
-    # public (else the name alone is private).
     not_public = map(
         operator.ne, map(_DISCLOSURE, people), itertools.repeat("public")
     )
@@ -3034,6 +3031,18 @@ def _check_printed_names(
         for s in itertools.chain(people, others)
         if "name" in s.private and s.id not in hidden
     )
+    return hidden
+
+
+def _check_printed_names(
+    people: Sequence[Person],
+    others: Iterable[Organisation | Group],
+    signatures: Sequence[Signature],
+) -> Iterable[Problem]:
+    """A signatory whose name is not shown (a person who is not public, or
+    a name listed under private) may not be named through a signature.
+    """
+    hidden = _name_hidden(people, others)
     if not hidden:
         return
     by_hidden = itertools.compress(
@@ -3422,6 +3431,27 @@ def _hidden_slugs(results: Sequence[FileRecords]) -> frozenset[str]:
     return _hidden_names_of(records, slugify)
 
 
+def _as_written(
+    entry: files.FileEntry, limits: Limits
+) -> Iterator[tuple[YMap, str]]:
+    """The records of the file *entry* as written, each with its pointer
+    (``$``, ``$[2]``), for a file whose records did not load: what the
+    checks across records may still need to know of it.
+    """
+    raw = files.read_bytes(entry.path, entry.shown, limits.max_file_bytes)
+    data = (
+        None
+        if isinstance(raw, Problem)
+        else parse(raw, entry.shown, limits).data
+    )
+    if isinstance(data, YSeq):
+        for index, item in enumerate(data):
+            if isinstance(item, YMap):
+                yield item, f"$[{index}]"
+    elif isinstance(data, YMap):
+        yield data, "$"
+
+
 def _open_as_written(
     ids: set[str],
     results: Sequence[FileRecords],
@@ -3448,21 +3478,11 @@ def _open_as_written(
             defined.add(entry.stem)
         if not defined:
             continue
-        raw = files.read_bytes(entry.path, entry.shown, limits.max_file_bytes)
-        data = (
-            None
-            if isinstance(raw, Problem)
-            else parse(raw, entry.shown, limits).data
-        )
         seen = set()
-        for record in data if isinstance(data, YSeq) else [data]:
-            written = record.get("id") if isinstance(record, YMap) else None
+        for record, _ in _as_written(entry, limits):
+            written = record.get("id")
             # A list or a mapping written for an id is no key of a set.
-            if (
-                isinstance(record, YMap)
-                and isinstance(written, str)
-                and written in defined
-            ):
+            if isinstance(written, str) and written in defined:
                 seen.add(written)
                 open_[written] = open_.get(written, True) and not (
                     holds_private(cls, record)
@@ -3509,17 +3529,10 @@ def _public_as_written(
             continue
         if wanted.isdisjoint({use[0] for use in result.ids} | {entry.stem}):
             continue
-        raw = files.read_bytes(entry.path, entry.shown, limits.max_file_bytes)
-        data = (
-            None
-            if isinstance(raw, Problem)
-            else parse(raw, entry.shown, limits).data
-        )
-        for record in data if isinstance(data, YSeq) else [data]:
+        for record, _ in _as_written(entry, limits):
             if (
-                isinstance(record, YMap)
                 # A list or a mapping written for an id is no key of a set.
-                and isinstance(record.get("id"), str)
+                isinstance(record.get("id"), str)
                 and record.get("id") in wanted
                 and record.get("disclosure") == "public"
                 and isinstance(name := record.get("name"), str)
@@ -3552,29 +3565,12 @@ def _printed_names_as_written(
     ]
     if not unloaded:
         return
-    hidden = {
-        r.id
-        for records in (
-            registry.people,
-            registry.organisations,
-            registry.groups,
-        )
-        for r in records
-        if "name" in r.private
-        or (isinstance(r, Person) and r.disclosure != "public")
-    }
+    hidden = _name_hidden(
+        registry.people,
+        itertools.chain(registry.organisations, registry.groups),
+    )
     for entry in unloaded if hidden else ():
-        raw = files.read_bytes(entry.path, entry.shown, limits.max_file_bytes)
-        data = (
-            None
-            if isinstance(raw, Problem)
-            else parse(raw, entry.shown, limits).data
-        )
-        for index, record in enumerate(
-            data if isinstance(data, YSeq) else [data]
-        ):
-            if not isinstance(record, YMap):
-                continue
+        for record, pointer in _as_written(entry, limits):
             private = record.get("private")
             printed = record.get("name_as_printed")
             signatory = record.get("signatory")
@@ -3594,9 +3590,7 @@ def _printed_names_as_written(
                     "shown, so the name it was printed under must not be "
                     "shown: remove name_as_printed, or list it under private",
                     Location(entry.shown, line, column),
-                    f"$[{index}].name_as_printed"
-                    if isinstance(data, YSeq)
-                    else "$.name_as_printed",
+                    f"{pointer}.name_as_printed",
                 )
 
 
