@@ -619,11 +619,8 @@ def flag_code(text: str, *, subdivisions: bool = True) -> str | None:
     """
     # A keyboard or a font may add the emoji style selector after it.
     text = text.removesuffix("\ufe0f")
-    if len(text) == 2 and all(
-        _INDICATOR_A <= ord(c) < _INDICATOR_A + 26 for c in text
-    ):
-        code = "".join(chr(ord(c) - _INDICATOR_A + ord("A")) for c in text)
-    elif (
+    code = _flag_letters(text)
+    if code is None and (
         subdivisions
         and len(text) >= 5
         and text[0] == _BLACK_FLAG
@@ -635,10 +632,21 @@ def flag_code(text: str, *, subdivisions: bool = True) -> str | None:
         )
     ):
         code = "".join(chr(ord(c) - _TAG_A + ord("A")) for c in text[1:3])
-    else:
-        return None
     # EU and UN have flags, and are no country.
-    return code if code in _names() else None
+    return code if code is not None and code in _names() else None
+
+
+def _flag_letters(text: str) -> str | None:
+    """The two letters a flag of regional indicator symbols is drawn from
+    (``EU`` for the EU's), or ``None``; the emoji style selector after it
+    is left out.
+    """
+    text = text.removesuffix("\ufe0f")
+    if len(text) == 2 and all(
+        _INDICATOR_A <= ord(c) < _INDICATOR_A + 26 for c in text
+    ):
+        return "".join(chr(ord(c) - _INDICATOR_A + ord("A")) for c in text)
+    return None
 
 
 def named(text: str) -> str | None:
@@ -825,11 +833,7 @@ def is_region_word(text: str) -> bool:
     >>> is_region_word("\U0001f1ea\U0001f1fa")  # the flag of the EU
     True
     """
-    flag = text.strip().removesuffix("\ufe0f")
-    if len(flag) == 2 and all(
-        _INDICATOR_A <= ord(c) < _INDICATOR_A + 26 for c in flag
-    ):
-        text = "".join(chr(ord(c) - _INDICATOR_A + ord("a")) for c in flag)
+    text = _flag_letters(text.strip()) or text
     return normalise(text).removeprefix("the ") in REGION_WORDS
 
 
