@@ -3855,18 +3855,13 @@ def _validate_root(
     by_kind = records_by_kind(read)
     registry = Registry._of_kinds(by_kind, info)  # noqa: SLF001 - one package
     across = check_registry(read, registry, by_kind)
+    # What records that did not load still tell of a private name.
     named = _public_as_written(registry, read, entries, limits)
     if named:
-        across = [
-            *across,
-            *_check_named_survivors(
-                (), registry.signatures, also_public=named
-            ),
-        ]
-    across = [
-        *across,
-        *_printed_names_as_written(registry, read, entries, limits),
-    ]
+        across.extend(
+            _check_named_survivors((), registry.signatures, also_public=named)
+        )
+    across.extend(_printed_names_as_written(registry, read, entries, limits))
     problems = _replace_invalid_ids(problems, across)
     problems, across = _typo_in_signature_id(problems, across)
     problems.extend(across)
