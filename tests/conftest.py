@@ -128,6 +128,39 @@ def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+class LinesLookedAt:
+    """How many lines of a file's text the search for where a value starts
+    (:func:`parsing.value_start`) looks at, in a test.
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def lines(self, found: list[str]) -> list[str]:
+        """*found*, counting each look at one of its lines."""
+        counter = self
+
+        class Counted(list[str]):
+            def __getitem__(self, index: Any) -> Any:
+                counter.count += 1
+                return super().__getitem__(index)
+
+        return Counted(found)
+
+
+@pytest.fixture(name="lines_looked_at")
+def _lines_looked_at(monkeypatch: pytest.MonkeyPatch) -> LinesLookedAt:
+    """Counts the lines the search for a value's start looks at."""
+    from coalition_registry import parsing
+
+    looked = LinesLookedAt()
+    split = parsing._lines_of
+    monkeypatch.setattr(
+        parsing, "_lines_of", lambda text: looked.lines(split(text))
+    )
+    return looked
+
+
 def interrupt_open(
     monkeypatch: pytest.MonkeyPatch,
     when: Callable[[str, int], bool] = lambda name, flags: True,

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from typing import Any
-
 import pytest
 
 from hypothesis import given
@@ -22,6 +20,7 @@ from coalition_registry.parsing import (
     iter_positions,
     parse,
 )
+from conftest import LinesLookedAt
 
 
 def codes(raw: bytes, limits: Limits | None = None) -> list[str]:
@@ -827,7 +826,7 @@ def test_a_directive_is_blamed_only_where_it_is_wrong(
     )
 
 
-_OUTLINE_LINES = st.lists(
+_LINES_OF_RECORDS = st.lists(
     st.tuples(
         st.sampled_from(["", " ", "  ", "    ", "\t", "      "]),
         st.sampled_from(
@@ -853,7 +852,7 @@ _OUTLINE_LINES = st.lists(
 )
 
 
-@given(_OUTLINE_LINES, st.data())
+@given(_LINES_OF_RECORDS, st.data())
 def test_a_value_starts_at_or_below_the_top_of_its_record(
     lines: list[str], data: st.DataObject
 ) -> None:
@@ -873,18 +872,8 @@ def test_a_value_starts_at_or_below_the_top_of_its_record(
         assert within[1] <= column
 
 
-class _Counted(list[str]):
-    """A file's lines, counting how many are looked at."""
-
-    looked = 0
-
-    def __getitem__(self, index: Any) -> Any:
-        _Counted.looked += 1
-        return super().__getitem__(index)
-
-
 def test_the_search_for_a_value_stays_in_its_record(
-    monkeypatch: pytest.MonkeyPatch,
+    lines_looked_at: LinesLookedAt,
 ) -> None:
     """Every record of a list file of anonymous people has the positions
     of its problems and references placed at the start of their values
@@ -896,21 +885,19 @@ def test_the_search_for_a_value_stays_in_its_record(
         f"  notes: >-\n    line one\n    line two\n"
         for i in range(2_000)
     )
-    lines = _Counted(parsing._BREAK.split(text))
-    monkeypatch.setattr(parsing, "_lines_of", lambda _: lines)
+    lines = parsing._BREAK.split(text)
     last = len(lines) - 2  # the last record's second line of notes
     assert "    line two" == lines[last]
     top = last - 5
     assert lines[top].startswith("- id: person-001999")
-    _Counted.looked = 0
     assert (last - 1, 10) == parsing.value_start(
         text, last + 1, 9, top=top + 1
     )
-    assert _Counted.looked < 10
+    assert lines_looked_at.count < 10
     # Its id, on its first line, has nothing above it to look at.
-    _Counted.looked = 0
+    lines_looked_at.count = 0
     assert (top + 1, 7) == parsing.value_start(text, top + 1, 9, top=top + 1)
-    assert _Counted.looked < 3
+    assert lines_looked_at.count < 3
 
 
 @given(st.text(alphabet="ab \n\r\x85\u2028\u2029"))

@@ -24,7 +24,7 @@ import coalition_registry as cr
 from coalition_registry import files, validation
 from coalition_registry.dump import dump
 from coalition_registry.parsing import parse_text
-from conftest import SHIPPED, WriteFile
+from conftest import SHIPPED, LinesLookedAt, WriteFile
 from strategies import registries
 from test_cases import CASES, overlay
 
@@ -2326,32 +2326,18 @@ def test_two_names_of_one_acronym_are_not_one_organisation(
 
 
 def test_placing_private_records_looks_at_each_line_a_few_times(
-    write: WriteFile, monkeypatch: pytest.MonkeyPatch
+    write: WriteFile, lines_looked_at: LinesLookedAt
 ) -> None:
     """The id and references of each record of anonymous people are placed
     at the start of their values, searching up from them no further than
     the record's first line: a search through the whole file above each
     took 90 s for 100,000 people in list files, against 12 s before.
     """
-    from coalition_registry import parsing
-
     people = "".join(
         f"- id: person-{i:06d}\n  disclosure: anonymous\n  country: GB\n"
         "  sources:\n    - url: https://example.org\n"
         for i in range(400)
     )
     write("people/many.yaml", people)
-    looked = 0
-
-    class Counted(list[str]):
-        def __getitem__(self, index: Any) -> Any:
-            nonlocal looked
-            looked += 1
-            return super().__getitem__(index)
-
-    split = parsing._lines_of
-    monkeypatch.setattr(
-        parsing, "_lines_of", lambda text: Counted(split(text))
-    )
     assert () == cr.validate("registry_data").problems
-    assert 400 * 5 * 4 > looked >= 400
+    assert 400 * 5 * 4 > lines_looked_at.count >= 400
